@@ -18,3 +18,53 @@ export interface Answer {
   mode: "extractive" | "llm";
   citations: Citation[];
 }
+
+/** A zone and the articles about it, as `zones --json` prints them. */
+export interface ZoneSummary {
+  zone: string;
+  articles: number;
+  titles: string[];
+}
+
+/** One zone in detail: its articles and its key figures (sentences with numbers, each cited). */
+export interface ZoneDetail {
+  zone: string;
+  articles: { id: string; title: string; byline: string | null }[];
+  figures: Citation[];
+}
+
+/** A passage shown in full, for `/source` and citation buttons. */
+export interface PassageView {
+  id: string;
+  articleId: string;
+  title: string;
+  section: string | null;
+  zones: string[];
+  byline: string | null;
+  text: string;
+  source: string;
+}
+
+/** What the bot knows, for `/help`. */
+export interface IndexStats {
+  articles: number;
+  passages: number;
+  zones: number;
+  builtAt: string;
+  mode: "extractive" | "llm";
+}
+
+/** Progress stages reported while an answer is computed (shown in Discord as 正在检索…/正在生成回答…). */
+export type AnswerStage = "retrieving" | "generating";
+
+/** Everything the Discord layer and the CLI need from the answer layer; built once at the entry point. */
+export interface AnswerService {
+  ask(question: string, opts?: { onProgress?: (stage: AnswerStage) => void }): Promise<Answer>;
+  zones(): ZoneSummary[];
+  /** A zone by any spelling (`重庆市高新区`, `重庆高新区`, `重庆`), or null. */
+  zone(name: string): ZoneDetail | null;
+  /** Zone names for autocomplete, best matches first, at most `limit`. */
+  zoneNames(prefix: string, limit?: number): string[];
+  passage(id: string): PassageView | null;
+  stats(): IndexStats;
+}
