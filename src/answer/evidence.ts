@@ -1,0 +1,54 @@
+/**
+ * Recognisers for the kinds of fact a question asks for. Pure, regex-based, over simplified text.
+ */
+
+const CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
+const UNITS =
+  "%|％|‰|个百分点|万亿元|亿元|万元|千元|元|美元|亿美元|万美元|欧元|日元|港元|英镑|人次|人|名|位|个|家|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|万吨|亩|公顷|平方公里|平方米|平方千米|公里|千米|米|厘米|毫米|千克|公斤|克|年|个月|月|天|日|小时|分钟|秒|倍|届|期|种|篇|首|款|栋|层|户|间|岁|度|兆瓦|千瓦|瓦|GB|MB|TB|G";
+
+/** A number with an optional magnitude and unit: `40.7%`, `166亿元`, `3400人`, `4万个`, `近万亿元`, `三个`. */
+export const NUMBER_RE = new RegExp(
+  `(?:\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+)(?:余|多)?(?:[万亿千百]+)?(?:${UNITS})?`,
+  "g",
+);
+
+/** Numbers in a text, each with its unit (possibly empty); bare single Chinese numerals are skipped. */
+export function findNumbers(text: string): { text: string; unit: string; index: number }[] {
+  const out: { text: string; unit: string; index: number }[] = [];
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const t = m[0];
+    if (t === "") continue;
+    const digits = /^\d/.test(t);
+    const unit = t.replace(new RegExp(`^(?:\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+)(?:余|多)?`), "");
+    // A lone Chinese numeral with no unit (一, 十) is far more often a word than a quantity.
+    if (!digits && unit === "") continue;
+    if (!digits && /^[一]$/.test(t.slice(0, 1)) && unit.length <= 1 && !/[万亿]/.test(t)) continue;
+    out.push({ text: t, unit, index: m.index ?? 0 });
+  }
+  return out;
+}
+
+/** True when the number carries the unit a question expects (`个` in `多少个`, `%` for a rate, `元` for money). */
+export function unitMatches(unit: string, expected: string | null): boolean {
+  if (expected === null) return unit !== "";
+  if (expected === "%") return /%|％|百分点/.test(unit);
+  if (expected === "元") return /元/.test(unit);
+  if (expected === "万" || expected === "亿") return unit.includes(expected);
+  return unit.endsWith(expected) || unit.includes(expected);
+}
+
+const DATE_RE =
+  /(?:公元前?)?\d{1,4}\s*年(?:代)?(?:\d{1,2}月(?:\d{1,2}日)?)?|[一二三四五六七八九十〇零]{2,4}年|\d{1,2}月(?:\d{1,2}日|份|底|初|中旬|上旬|下旬)?|\d{1,2}日|(?:今|去|明|前|后)年(?:底|初)?|(?:上|下|本)(?:半年|月|周)|[春夏秋冬]季|(?:\d+|[一二三四五六七八九十]+)(?:世纪|年代)/g;
+
+/** Date or time expressions in a text: `2019年4月`, `6月份`, `1920年代`, `今年年底`. */
+export function findDates(text: string): { text: string; index: number }[] {
+  return [...text.matchAll(DATE_RE)].map((m) => ({ text: m[0], index: m.index ?? 0 }));
+}
+
+const ROLE =
+  /(?:书记|主任|局长|处长|部长|厅长|省长|市长|县长|区长|主席|总统|总理|首相|负责人|院长|校长|所长|董事长|总经理|总裁|经理|创始人|创办人|发明人|作者|导演|编剧|主演|演员|歌手|教授|博士|记者|队长|教练|会长|理事长|行长|委员)/;
+
+/** Whether a text plausibly names a person: a role word, a name-like `（左一）`, or a speech verb after a name. */
+export function hasPersonCue(text: string): boolean {
+  return ROLE.test(text) || /[\u4e00-\u9fff]{2,4}(?:表示|说|介绍|指出|认为|强调|称|透露|提出)/.test(text);
+}

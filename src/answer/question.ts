@@ -1,0 +1,64 @@
+import { err, ok, type Result } from "../result.js";
+
+/** Longest question accepted, in characters; longer ones are refused with a clear message. */
+export const MAX_QUESTION_CHARS = 500;
+
+export type QuestionError =
+  | { code: "empty"; message: string }
+  | { code: "too-long"; message: string; length: number };
+
+// Control characters (but tab/newline, which become spaces), zero-width and bidi controls.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g;
+
+/** Cleans a user's question: invisible characters out, lone surrogates mended, whitespace folded. */
+export function cleanQuestion(raw: string): string {
+  return raw.toWellFormed().replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+}
+
+/** Cleans and checks a question; an empty or over-long one is an expected failure with a Chinese message. */
+export function validateQuestion(raw: string): Result<string, QuestionError> {
+  const q = cleanQuestion(raw);
+  if (q === "") return err({ code: "empty", message: "请输入问题，例如：珠海高新区工业投资增速多少" });
+  const length = [...q].length;
+  if (length > MAX_QUESTION_CHARS) {
+    return err({
+      code: "too-long",
+      length,
+      message: `问题太长（${length} 字），请控制在 ${MAX_QUESTION_CHARS} 字以内。`,
+    });
+  }
+  return ok(q);
+}
+
+/** The kind of fact a question asks for; decides which sentence and which part of it answers. */
+export type QuestionType = "number" | "date" | "person" | "place" | "entity" | "other";
+
+/** Unit a number question expects, from `多少个`/`几家`/`增速多少` …; null when any unit will do. */
+export interface QuestionShape {
+  type: QuestionType;
+  unit: string | null;
+}
+
+const MEASURE_WORDS =
+  "个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间";
+const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
+
+/** Classifies a (simplified, cleaned) question by what it asks for. */
+export function questionShape(q: string): QuestionShape {
+  if (/什么时候|何时|哪一?年|哪一?天|哪一?月|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(q)) {
+    return { type: "date", unit: null };
+  }
+  if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q)) return { type: "person", unit: null };
+  const unitMatch = UNIT_AFTER.exec(q);
+  if (/多少|几|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|增速|增幅|增长率|率是|率为|率达/.test(q)) {
+    let unit = unitMatch?.[1] ?? null;
+    if (unit === null) {
+      if (/增速|增幅|增长率|比例|比重|占比|百分|率/.test(q)) unit = "%";
+      else if (/钱|资金|金额|投资|收入|补贴|营收|产值|总值|税收|贷款|融资|价格|成本|费用|基金|估值|市值/.test(q)) unit = "元";
+    }
+    return { type: "number", unit };
+  }
+  if (/哪里|哪儿|何处|什么地方|哪个(?:国家|城市|省|地区|地方)|位于|在哪/.test(q)) return { type: "place", unit: null };
+  if (/哪个|哪些|哪家|哪项|哪种|什么|何种|哪(?:两|三|几)/.test(q)) return { type: "entity", unit: null };
+  return { type: "other", unit: null };
+}

@@ -1,0 +1,87 @@
+import type { ArticleSummary, Passage } from "../index/types.js";
+import { splitSentences } from "../index/sentences.js";
+import { findNumbers } from "./evidence.js";
+import type { Citation, ZoneDetail, ZoneSummary } from "./types.js";
+
+const collator = new Intl.Collator("zh-Hans-CN");
+
+/** Every zone the articles name, with its article count, sorted by count (descending) then by name. */
+export function listZones(articles: readonly ArticleSummary[]): ZoneSummary[] {
+  const byZone = new Map<string, ArticleSummary[]>();
+  for (const a of articles) {
+    for (const z of new Set(a.zones)) {
+      const list = byZone.get(z) ?? [];
+      list.push(a);
+      byZone.set(z, list);
+    }
+  }
+  return [...byZone.entries()]
+    .map(([zone, list]) => ({ zone, articles: list.length, titles: list.map((a) => a.title) }))
+    .sort((a, b) => b.articles - a.articles || collator.compare(a.zone, b.zone));
+}
+
+/**
+ * Resolves what a user typed to a zone the corpus covers: `重庆市高新区`, `重庆高新区` and `重庆` all give
+ * `重庆高新区`. `canonical` is the corpus reader's canonicaliser.
+ */
+export function resolveZone(
+  name: string,
+  known: readonly string[],
+  canonical: (raw: string) => string | null,
+): string | null {
+  const q = name.trim();
+  if (q === "") return null;
+  const c = canonical(q) ?? canonical(`${q}高新区`);
+  if (c !== null && known.includes(c)) return c;
+  if (known.includes(q)) return q;
+  const stem = q.replace(/(?:市|省)?(?:国家)?(?:高新技术产业开发区|高新技术开发区|高新区)?$/, "");
+  const hits = known.filter((z) => stem !== "" && z.startsWith(stem));
+  return hits.length === 1 ? (hits[0] ?? null) : null;
+}
+
+/** Zone names for autocomplete: those starting with the typed text first, then those containing it. */
+export function suggestZones(prefix: string, known: readonly string[], limit = 25): string[] {
+  const q = prefix.trim();
+  const sorted = [...known].sort(collator.compare);
+  if (q === "") return sorted.slice(0, limit);
+  const starts = sorted.filter((z) => z.startsWith(q));
+  const contains = sorted.filter((z) => !z.startsWith(q) && z.includes(q));
+  return [...starts, ...contains].slice(0, limit);
+}
+
+/**
+ * One zone in detail: its articles, and its key figures — sentences with numbers from articles about the
+ * zone that name it (or stand in an article whose headline is about it), each cited.
+ */
+export function zoneDetail(
+  zone: string,
+  articles: readonly ArticleSummary[],
+  passageById: (id: string) => Passage | undefined,
+  maxFigures = 8,
+): ZoneDetail {
+  const mine = articles.filter((a) => a.zones.includes(zone));
+  const figures: Citation[] = [];
+  const short = zone.replace(/高新区$/, "");
+  for (const a of mine) {
+    for (const pid of a.passageIds) {
+      const p = passageById(pid);
+      if (p === undefined) continue;
+      for (const sentence of splitSentences(p.text)) {
+        if (figures.length >= maxFigures) break;
+        const numbers = findNumbers(sentence).filter((n) => /\d/.test(n.text) && n.unit !== "");
+        if (numbers.length === 0) continue;
+        if (a.mainZone !== zone && !sentence.includes(short)) continue;
+        figures.push({
+          n: figures.length + 1,
+          passageId: p.id,
+          articleId: p.articleId,
+          title: p.title,
+          zones: p.zones,
+          quote: sentence,
+          source: p.source,
+        });
+      }
+    }
+  }
+  return { zone, articles: mine.map((a) => ({ id: a.id, title: a.title, byline: a.byline })), figures };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { findDates, findNumbers, unitMatches } from "../../src/answer/evidence.js";
+
+describe("findNumbers", () => {
+  it("keeps the unit with the number", () => {
+    const got = findNumbers("总投资达166亿元，增速达40.7%，新增就业3400人，建成4万个充电桩").map((n) => n.text);
+    expect(got).toEqual(["166亿元", "40.7%", "3400人", "4万个"]);
+  });
+
+  it("reads Chinese numerals with a unit but not a lone numeral", () => {
+    expect(findNumbers("三个产业链，一批项目").map((n) => n.text)).toEqual(["三个"]);
+    expect(findNumbers("统一领导")).toEqual([]);
+  });
+});
+
+describe("unitMatches", () => {
+  it("matches the unit a question expects", () => {
+    expect(unitMatches("%", "%")).toBe(true);
+    expect(unitMatches("亿元", "元")).toBe(true);
+    expect(unitMatches("万个", "个")).toBe(true);
+    expect(unitMatches("人", "个")).toBe(false);
+    expect(unitMatches("", null)).toBe(false);
+  });
+});
+
+describe("findDates", () => {
+  it("finds years, months and relative dates", () => {
+    expect(findDates("2019年4月，研发测试平台项目已竣工，6月通过GMP认证").map((d) => d.text)).toEqual(["2019年4月", "6月"]);
+    expect(findDates("推动远山氮化镓6月份达到量产").map((d) => d.text)).toEqual(["6月份"]);
+  });
+});
