@@ -1,0 +1,360 @@
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+/**
+ * A small Discord API emulator for end-to-end tests: HTTP REST under `/api/v10` and a JSON WebSocket
+ * gateway, both on 127.0.0.1 with a random port. It records every REST request so tests can assert on
+ * exactly what the real discord.js client sent, and lets tests dispatch gateway events.
+ */
+
+export interface RecordedRequest {
+  method: string;
+  /** Path below `/api/v10`, URL-decoded (`/webhooks/1/tok/messages/@original`). */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage["headers"];
+  body: unknown;
+  /** `performance.now()` when the request arrived. */
+  at: number;
+}
+
+export interface EmulatorUser {
+  id: string;
+  username: string;
+  discriminator: string;
+  avatar: null;
+  global_name: string | null;
+  bot?: boolean;
+}
+
+export interface EmulatorOptions {
+  applicationId?: string;
+  botUser?: EmulatorUser;
+  guildId?: string;
+  channelId?: string;
+}
+
+/** A fault to inject: the next request matching `match` gets this status (and is still recorded). */
+interface Fault {
+  match: (r: RecordedRequest) => boolean;
+  status: number;
+  body: unknown;
+}
+
+export interface Emulator {
+  /** Base to give discord.js: `http://127.0.0.1:PORT/api`. */
+  readonly api: string;
+  readonly gatewayUrl: string;
+  readonly applicationId: string;
+  readonly botUser: EmulatorUser;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly requests: readonly RecordedRequest[];
+  /** IDENTIFY payloads received, in order. */
+  readonly identifies: readonly Record<string, unknown>[];
+  /** Sends a dispatch (`op 0`) to every connected gateway session; returns the send time. */
+  dispatch(t: string, d: unknown): number;
+  /** Resolves with the first request (from index `from` on) that matches; rejects after `timeoutMs`. */
+  waitForRequest(
+    match: (r: RecordedRequest) => boolean,
+    opts?: { timeoutMs?: number; from?: number },
+  ): Promise<RecordedRequest>;
+  /** Resolves when a client has identified and received READY; rejects after `timeoutMs`. */
+  waitForIdentify(timeoutMs?: number): Promise<void>;
+  /** Makes the next matching request fail with `status`. */
+  failNext(match: (r: RecordedRequest) => boolean, status?: number): void;
+  close(): Promise<void>;
+}
+
+let snowflakeCounter = 0n;
+/** Unique, increasing snowflake-like ids. */
+export function snowflake(): string {
+  snowflakeCounter += 1n;
+  return String((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter);
+}
+
+const API_PREFIX = "/api/v10";
+
+/** Starts the emulator; close it only after the client is destroyed (see discord-emulation.md). */
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const applicationId = opts.applicationId ?? "100000000000000001";
+  const botUser: EmulatorUser = opts.botUser ?? {
+    id: applicationId,
+    username: "gaoxin-qa",
+    discriminator: "0",
+    avatar: null,
+    global_name: null,
+    bot: true,
+  };
+  const guildId = opts.guildId ?? "200000000000000001";
+  const channelId = opts.channelId ?? "300000000000000001";
+
+  const requests: RecordedRequest[] = [];
+  const identifies: Record<string, unknown>[] = [];
+  const faults: Fault[] = [];
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  const sockets = new Set<WebSocket>();
+  let seq = 0;
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const at = performance.now();
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const raw = Buffer.concat(chunks).toString("utf8");
+      let body: unknown = raw;
+      if (raw !== "" && String(req.headers["content-type"] ?? "").includes("application/json")) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          body = raw;
+        }
+      }
+      const path = decodeURIComponent(
+        url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+      );
+      const rec: RecordedRequest = {
+        method: req.method ?? "GET",
+        path,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+        at,
+      };
+      requests.push(rec);
+      const faultIndex = faults.findIndex((f) => f.match(rec));
+      if (faultIndex >= 0) {
+        const [fault] = faults.splice(faultIndex, 1);
+        if (fault) send(res, fault.status, fault.body);
+      } else {
+        const [status, payload] = route(rec);
+        send(res, status, payload);
+      }
+      events.emit("request", rec);
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on("upgrade", (req, socket, head) => {
+    if (!(req.url ?? "").startsWith("/gateway")) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const api = `http://127.0.0.1:${port}/api`;
+  const gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
+
+  const message = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    id: snowflake(),
+    channel_id: channelId,
+    author: botUser,
+    content: "",
+    embeds: [],
+    components: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    type: 0,
+    flags: 0,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    ...body,
+    ...extra,
+  });
+
+  function send(res: ServerResponse, status: number, payload?: unknown): void {
+    if (payload === undefined) {
+      res.writeHead(status);
+      res.end();
+      return;
+    }
+    const text = JSON.stringify(payload);
+    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  /** What to answer a REST request with: a status and, unless 204, a JSON body. */
+  function route(r: RecordedRequest): [number, unknown?] {
+    const body = (typeof r.body === "object" && r.body !== null ? r.body : {}) as Record<string, unknown>;
+    const p = r.path;
+    if (r.method === "GET" && (p === "/gateway/bot" || p === "/gateway")) {
+      return [
+        200,
+        {
+          url: gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
+    }
+    if (r.method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(p)) {
+      const list = Array.isArray(r.body) ? (r.body as Record<string, unknown>[]) : [];
+      return [
+        200,
+        list.map((c) => ({ id: snowflake(), application_id: applicationId, version: snowflake(), ...c })),
+      ];
+    }
+    if (r.method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(p)) {
+      if (r.query.get("with_response") !== "true") return [204];
+      return [200, { interaction: { id: p.split("/")[2], type: 2 }, resource: { type: body.type } }];
+    }
+    const edit = p.match(/^\/webhooks\/\d+\/[^/]+\/messages\/([^/]+)$/);
+    if (edit) {
+      if (r.method === "PATCH")
+        return [200, message(body, { id: edit[1] === "@original" ? snowflake() : edit[1] })];
+      if (r.method === "GET") return [200, message({})];
+      if (r.method === "DELETE") return [204];
+    }
+    if (r.method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(p)) return [200, message(body)];
+    const post = p.match(/^\/channels\/(\d+)\/messages$/);
+    if (post && r.method === "POST") return [200, message(body, { channel_id: post[1] })];
+    if (/^\/channels\/\d+\/typing$/.test(p) && r.method === "POST") return [204];
+    if (p === "/users/@me" && r.method === "GET") return [200, botUser];
+    if (p === "/applications/@me" && r.method === "GET") {
+      return [200, { id: applicationId, name: botUser.username, flags: 0, bot: botUser }];
+    }
+    return [404, { message: "404: Not Found", code: 0 }];
+  }
+
+  const frame = (ws: WebSocket, payload: unknown) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(payload));
+  };
+
+  const guildCreate = () => ({
+    id: guildId,
+    name: "高新区测试服务器",
+    icon: null,
+    owner_id: "400000000000000009",
+    unavailable: false,
+    large: false,
+    member_count: 2,
+    joined_at: new Date().toISOString(),
+    features: [],
+    emojis: [],
+    stickers: [],
+    roles: [
+      {
+        id: guildId,
+        name: "@everyone",
+        permissions: "2248473465835073",
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    channels: [
+      { id: channelId, type: 0, name: "general", guild_id: guildId, position: 0, permission_overwrites: [] },
+    ],
+    members: [],
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  });
+
+  wss.on("connection", (ws) => {
+    sockets.add(ws);
+    ws.on("close", () => sockets.delete(ws));
+    ws.on("error", () => sockets.delete(ws));
+    frame(ws, { op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
+    ws.on("message", (raw) => {
+      let packet: { op?: number; d?: unknown };
+      try {
+        packet = JSON.parse(String(raw)) as { op?: number; d?: unknown };
+      } catch {
+        return;
+      }
+      if (packet.op === 1) frame(ws, { op: 11, d: null, s: null, t: null });
+      if (packet.op === 2) {
+        identifies.push((packet.d ?? {}) as Record<string, unknown>);
+        frame(ws, {
+          op: 0,
+          t: "READY",
+          s: ++seq,
+          d: {
+            v: 10,
+            user: botUser,
+            guilds: [{ id: guildId, unavailable: true }],
+            session_id: `session-${snowflake()}`,
+            resume_gateway_url: gatewayUrl,
+            shard: [0, 1],
+            application: { id: applicationId, flags: 0 },
+          },
+        });
+        frame(ws, { op: 0, t: "GUILD_CREATE", s: ++seq, d: guildCreate() });
+        events.emit("identify");
+      }
+      if (packet.op === 6) frame(ws, { op: 0, t: "RESUMED", s: ++seq, d: {} });
+    });
+  });
+
+  return {
+    api,
+    gatewayUrl,
+    applicationId,
+    botUser,
+    guildId,
+    channelId,
+    requests,
+    identifies,
+    dispatch(t, d) {
+      const at = performance.now();
+      seq += 1;
+      for (const ws of sockets) frame(ws, { op: 0, t, s: seq, d });
+      return at;
+    },
+    waitForRequest(match, { timeoutMs = 5_000, from = 0 } = {}) {
+      const found = requests.slice(from).find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const onRequest = (r: RecordedRequest) => {
+          if (!match(r)) return;
+          clearTimeout(timer);
+          events.off("request", onRequest);
+          resolve(r);
+        };
+        const timer = setTimeout(() => {
+          events.off("request", onRequest);
+          reject(new Error(`emulator: no matching request within ${timeoutMs} ms`));
+        }, timeoutMs);
+        events.on("request", onRequest);
+      });
+    },
+    waitForIdentify(timeoutMs = 5_000) {
+      if (identifies.length > 0) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("emulator: no IDENTIFY")), timeoutMs);
+        events.once("identify", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    failNext(match, status = 500) {
+      faults.push({ match, status, body: { message: "emulated failure", code: 0 } });
+    },
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      sockets.clear();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

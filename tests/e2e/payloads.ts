@@ -1,0 +1,113 @@
+import { type Emulator, type EmulatorUser, snowflake } from "./emulator.js";
+
+/** Gateway payloads shaped like Discord's, as the emulator dispatches them. */
+
+export const alice: EmulatorUser = {
+  id: "500000000000000001",
+  username: "alice",
+  discriminator: "0",
+  avatar: null,
+  global_name: "Alice",
+};
+
+export const otherBot: EmulatorUser = {
+  id: "500000000000000099",
+  username: "another-bot",
+  discriminator: "0",
+  avatar: null,
+  global_name: null,
+  bot: true,
+};
+
+export interface CommandOption {
+  name: string;
+  type: number;
+  value: string | number | boolean;
+  focused?: boolean;
+}
+
+function base(emu: Emulator, user: EmulatorUser) {
+  return {
+    id: snowflake(),
+    application_id: emu.applicationId,
+    token: `interaction-token-${snowflake()}`,
+    guild_id: emu.guildId,
+    channel_id: emu.channelId,
+    channel: { id: emu.channelId, type: 0 },
+    member: {
+      user,
+      roles: [],
+      joined_at: new Date().toISOString(),
+      permissions: "2248473465835073",
+      nick: null,
+    },
+    app_permissions: "2248473465835073",
+    locale: "zh-CN",
+    guild_locale: "zh-CN",
+    context: 0,
+    version: 1,
+    entitlements: [],
+    authorizing_integration_owners: { "0": emu.guildId },
+  };
+}
+
+/** A slash command (type 2). */
+export function slashCommand(emu: Emulator, name: string, options: CommandOption[] = [], user = alice) {
+  return { ...base(emu, user), type: 2, data: { id: snowflake(), name, type: 1, options } };
+}
+
+/** An autocomplete request (type 4) with `focused` on the option being typed. */
+export function autocomplete(emu: Emulator, name: string, options: CommandOption[], user = alice) {
+  return { ...base(emu, user), type: 4, data: { id: snowflake(), name, type: 1, options } };
+}
+
+/** A button click (type 3) on a message the bot sent. */
+export function buttonClick(emu: Emulator, customId: string, user = alice) {
+  return {
+    ...base(emu, user),
+    type: 3,
+    data: { custom_id: customId, component_type: 2 },
+    message: {
+      id: snowflake(),
+      channel_id: emu.channelId,
+      author: emu.botUser,
+      content: "",
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      flags: 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    },
+  };
+}
+
+/** A channel message (MESSAGE_CREATE); `mentionBot` adds the bot to `mentions`. */
+export function channelMessage(emu: Emulator, content: string, { author = alice, mentionBot = true } = {}) {
+  return {
+    id: snowflake(),
+    channel_id: emu.channelId,
+    guild_id: emu.guildId,
+    type: 0,
+    content,
+    author,
+    member: { roles: [], joined_at: new Date().toISOString() },
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    pinned: false,
+    mention_everyone: false,
+    mentions: mentionBot ? [emu.botUser] : [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    flags: 0,
+  };
+}
