@@ -1,0 +1,215 @@
+import { err, ok, type Result } from "../result.js";
+
+/** BM25 parameters; the usual defaults. */
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
+
+/** One scored document: its position in the build order and its BM25 score. */
+export interface Bm25Hit {
+  doc: number;
+  score: number;
+}
+
+/** The persisted form: vocabulary as strings, postings as base64 typed arrays (compact, fast to parse). */
+export interface Bm25Json {
+  format: "bm25-csr-v1";
+  k1: number;
+  b: number;
+  terms: string[];
+  /** Uint32 [terms + 1]: postings of term t are at offsets[t] … offsets[t + 1]. */
+  offsets: string;
+  /** Uint32 [postings]: document numbers, ascending within a term. */
+  docs: string;
+  /** Uint16 [postings]: term frequency in that document (capped at 65535). */
+  tfs: string;
+  /** Uint32 [documents]: length of each document in terms. */
+  lengths: string;
+}
+
+const toB64 = (a: Uint32Array | Uint16Array): string =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+
+function fromB64<T extends Uint32Array | Uint16Array>(
+  s: unknown,
+  Ctor: { new (buf: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+): T | null {
+  if (typeof s !== "string") return null;
+  const buf = Buffer.from(s, "base64");
+  if (buf.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) return null;
+  // Copy into a fresh, aligned ArrayBuffer: Buffer's pooled memory may be misaligned.
+  const copy = new ArrayBuffer(buf.byteLength);
+  new Uint8Array(copy).set(buf);
+  return new Ctor(copy);
+}
+
+/**
+ * Okapi BM25 over term lists, stored as compressed sparse rows (term → documents): about six
+ * bytes a posting, which keeps a 100k-passage index in tens of MB instead of a JS object per term.
+ * idf is Lucene's `ln(1 + (N − df + 0.5) / (df + 0.5))`, never negative.
+ */
+export class Bm25Index {
+  private readonly termIds: Map<string, number>;
+  private readonly avgLength: number;
+
+  private constructor(
+    readonly params: Bm25Params,
+    private readonly terms: string[],
+    private readonly offsets: Uint32Array,
+    private readonly docs: Uint32Array,
+    private readonly tfs: Uint16Array,
+    private readonly lengths: Uint32Array,
+  ) {
+    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    let total = 0;
+    for (const l of lengths) total += l;
+    this.avgLength = lengths.length > 0 ? total / lengths.length : 0;
+  }
+
+  /** Number of documents indexed. */
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /**
+   * Builds from one term list per document, in document order. Takes an iterable so a caller can
+   * tokenise lazily and never hold every document's terms at once.
+   */
+  static build(documents: Iterable<readonly string[]>, params: Bm25Params = DEFAULT_BM25): Bm25Index {
+    const termIds = new Map<string, number>();
+    const terms: string[] = [];
+    const lengths: number[] = [];
+    // Row-major (document → term) first, as flat growable arrays; transposed below.
+    let rowTerm = new Uint32Array(1024);
+    let rowTf = new Uint16Array(1024);
+    let rowDoc = new Uint32Array(1024);
+    let n = 0;
+    for (const doc of documents) {
+      const d = lengths.length;
+      lengths.push(doc.length);
+      const tf = new Map<number, number>();
+      for (const term of doc) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(term, id);
+          terms.push(term);
+        }
+        tf.set(id, (tf.get(id) ?? 0) + 1);
+      }
+      if (n + tf.size > rowTerm.length) {
+        const size = Math.max(rowTerm.length * 2, n + tf.size);
+        rowTerm = grow(rowTerm, new Uint32Array(size));
+        rowTf = grow(rowTf, new Uint16Array(size));
+        rowDoc = grow(rowDoc, new Uint32Array(size));
+      }
+      for (const [id, count] of tf) {
+        rowTerm[n] = id;
+        rowTf[n] = Math.min(count, 0xffff);
+        rowDoc[n] = d;
+        n++;
+      }
+    }
+    // Counting sort by term; documents stay ascending within a term because rows were in order.
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let i = 0; i < n; i++) {
+      const slot = (rowTerm[i] as number) + 1;
+      offsets[slot] = (offsets[slot] as number) + 1;
+    }
+    for (let t = 0; t < terms.length; t++)
+      offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+    const cursor = offsets.slice(0, terms.length);
+    const docs = new Uint32Array(n);
+    const tfs = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = rowTerm[i] as number;
+      const at = cursor[t] as number;
+      docs[at] = rowDoc[i] as number;
+      tfs[at] = rowTf[i] as number;
+      cursor[t] = at + 1;
+    }
+    return new Bm25Index(params, terms, offsets, docs, tfs, Uint32Array.from(lengths));
+  }
+
+  /** Inverse document frequency of a term; 0 for a term not in the index. */
+  idf(term: string): number {
+    const t = this.termIds.get(term);
+    if (t === undefined) return 0;
+    const df = (this.offsets[t + 1] as number) - (this.offsets[t] as number);
+    const n = this.lengths.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * The `k` best documents for the query terms, best first; ties broken by document number.
+   * Repeated query terms count once: a question that says `高新区` twice is not asking twice.
+   */
+  search(queryTerms: readonly string[], k: number): Bm25Hit[] {
+    if (k <= 0) return [];
+    const { k1, b } = this.params;
+    const scores = new Map<number, number>();
+    for (const term of new Set(queryTerms)) {
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      const idf = this.idf(term);
+      const end = this.offsets[t + 1] as number;
+      for (let p = this.offsets[t] as number; p < end; p++) {
+        const d = this.docs[p] as number;
+        const tf = this.tfs[p] as number;
+        const norm = k1 * (1 - b + (b * (this.lengths[d] as number)) / (this.avgLength || 1));
+        scores.set(d, (scores.get(d) ?? 0) + (idf * tf * (k1 + 1)) / (tf + norm));
+      }
+    }
+    const hits: Bm25Hit[] = [];
+    for (const [doc, score] of scores) if (score > 0) hits.push({ doc, score });
+    hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
+    return hits.slice(0, k);
+  }
+
+  /** The compact persisted form. */
+  toJSON(): Bm25Json {
+    return {
+      format: "bm25-csr-v1",
+      k1: this.params.k1,
+      b: this.params.b,
+      terms: this.terms,
+      offsets: toB64(this.offsets),
+      docs: toB64(this.docs),
+      tfs: toB64(this.tfs),
+      lengths: toB64(this.lengths),
+    };
+  }
+
+  /** Reads the persisted form back, checking that its arrays fit together. */
+  static fromJSON(json: unknown): Result<Bm25Index, string> {
+    if (typeof json !== "object" || json === null) return err("bm25: not an object");
+    const j = json as Partial<Record<keyof Bm25Json, unknown>>;
+    if (j.format !== "bm25-csr-v1") return err(`bm25: unknown format ${String(j.format)}`);
+    if (typeof j.k1 !== "number" || typeof j.b !== "number") return err("bm25: missing k1/b");
+    if (!Array.isArray(j.terms) || !j.terms.every((t) => typeof t === "string"))
+      return err("bm25: bad terms");
+    const offsets = fromB64(j.offsets, Uint32Array);
+    const docs = fromB64(j.docs, Uint32Array);
+    const tfs = fromB64(j.tfs, Uint16Array);
+    const lengths = fromB64(j.lengths, Uint32Array);
+    if (!offsets || !docs || !tfs || !lengths) return err("bm25: bad postings arrays");
+    const terms = j.terms as string[];
+    if (
+      offsets.length !== terms.length + 1 ||
+      offsets[terms.length] !== docs.length ||
+      tfs.length !== docs.length
+    ) {
+      return err("bm25: postings arrays do not fit together");
+    }
+    for (const d of docs) if (d >= lengths.length) return err("bm25: posting points past the last document");
+    return ok(new Bm25Index({ k1: j.k1, b: j.b }, terms, offsets, docs, tfs, lengths));
+  }
+}
+
+function grow<T extends Uint32Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

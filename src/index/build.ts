@@ -1,0 +1,249 @@
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { Document } from "@langchain/core/documents";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import hnswlib from "hnswlib-node";
+import type { Article, LoadedCorpus } from "../corpus/types.js";
+import { Bm25Index } from "./bm25.js";
+import { chunkArticle } from "./chunk.js";
+import { FORMAT_VERSION, type HnswParams, INDEX_FILES, type IndexManifest } from "./manifest.js";
+import { createTokenizer } from "./tokenize.js";
+import type { ArticleSummary, Passage } from "./types.js";
+
+/** Embeddings as the index needs them: LangChain's interface plus an id recorded in the manifest. */
+export type IndexEmbeddings = EmbeddingsInterface & { id: string; dimensions?: number };
+
+/** M 16 / efConstruction 200 are hnswlib's recommended defaults; efSearch 100 (its default is 10) for recall@10 ≥ 0.99. */
+export const DEFAULT_HNSW: HnswParams = { space: "cosine", m: 16, efConstruction: 200, efSearch: 100 };
+
+/** Passages embedded per call: large enough for remote APIs to batch, small enough to stream 100k passages. */
+const EMBED_BATCH = 256;
+
+/** Files kept from the old index directory across a rebuild. */
+const PRESERVED_FILES = ["README.md", ".gitignore", ".gitkeep"];
+
+export const EMBEDDED_TEXT = "title\\nsection\\ntext";
+
+/**
+ * The text embedded for a passage: title and subhead first. A passage often never names its zone
+ * or topic (`增速达40.7%`) while its headline does, so the headline carries the passage's subject.
+ */
+export function embeddingText(p: Passage): string {
+  return [p.title, p.section ?? "", p.text].filter((s) => s.length > 0).join("\n");
+}
+
+/** Every zone any article names, sorted: added to jieba's dictionary at build and at load. */
+export function zoneWords(articles: readonly { zones: readonly string[] }[]): string[] {
+  return [...new Set(articles.flatMap((a) => a.zones))].sort();
+}
+
+/** What `buildIndex` did. */
+export interface BuildSummary {
+  dir: string;
+  articles: number;
+  passages: number;
+  dimensions: number;
+  buildMs: number;
+  /** Article ids seen more than once; only the first article with the id was indexed. */
+  duplicateArticleIds: string[];
+}
+
+/** Options for {@link buildIndex}. */
+export interface BuildOptions {
+  corpus: LoadedCorpus;
+  embeddings: IndexEmbeddings;
+  dir: string;
+  /** The input paths as given on the command line, recorded in the manifest. */
+  inputs: string[];
+  hnsw?: Partial<HnswParams>;
+  /** Called after each embedding batch with passages embedded so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
+  const s: ArticleSummary = {
+    id: a.id,
+    title: a.title,
+    byline: a.byline,
+    mainZone: a.mainZone,
+    zones: a.zones,
+    source: a.source,
+    passageIds: passages.map((p) => p.id),
+  };
+  if (a.date !== undefined) s.date = a.date;
+  if (a.url !== undefined) s.url = a.url;
+  return s;
+}
+
+/**
+ * Chunks, tokenises and embeds a corpus and writes the index into `dir`: LangChain HNSWLib files,
+ * `passages.json`, `bm25.json`, and `manifest.json`. It builds in a sibling temporary directory
+ * and swaps it in with renames, so an ingest killed midway leaves the previous index serving.
+ */
+export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const { corpus, embeddings, dir } = opts;
+  const hnsw: HnswParams = { ...DEFAULT_HNSW, ...opts.hnsw, space: "cosine" };
+
+  const seen = new Set<string>();
+  const duplicateArticleIds: string[] = [];
+  const articles: Article[] = [];
+  for (const a of corpus.articles) {
+    if (seen.has(a.id)) duplicateArticleIds.push(a.id);
+    else {
+      seen.add(a.id);
+      articles.push(a);
+    }
+  }
+  const passages: Passage[] = [];
+  const summaries: ArticleSummary[] = [];
+  for (const a of articles) {
+    const ps = chunkArticle(a);
+    passages.push(...ps);
+    summaries.push(summarise(a, ps));
+  }
+
+  const userWords = zoneWords(articles);
+  const tokenizer = createTokenizer({ userWords });
+  const bm25 = Bm25Index.build(
+    (function* () {
+      for (const p of passages) yield tokenizer.terms(`${p.title}\n${p.section ?? ""}\n${p.text}`);
+    })(),
+  );
+
+  // The HNSW graph is built directly rather than through HNSWLib.addDocuments, which would
+  // re-initialise it with hnswlib's defaults and hold every vector in memory at once.
+  let index: hnswlib.HierarchicalNSW | undefined;
+  let dimensions = embeddings.dimensions ?? 0;
+  const total = passages.length;
+  opts.onProgress?.(0, total);
+  for (let start = 0; start < total; start += EMBED_BATCH) {
+    const batch = passages.slice(start, start + EMBED_BATCH);
+    const vectors = await embeddings.embedDocuments(batch.map(embeddingText));
+    if (!index) {
+      dimensions = vectors[0]?.length ?? dimensions;
+      index = new hnswlib.HierarchicalNSW("cosine", dimensions);
+      index.initIndex({
+        maxElements: total,
+        m: hnsw.m,
+        efConstruction: hnsw.efConstruction,
+        randomSeed: 100,
+      });
+    }
+    vectors.forEach((v, i) => {
+      if (v.length !== dimensions)
+        throw new Error(`embedding ${start + i} has ${v.length} dimensions, expected ${dimensions}`);
+      index?.addPoint(v, start + i);
+    });
+    opts.onProgress?.(Math.min(start + EMBED_BATCH, total), total);
+  }
+  if (!index) {
+    // An empty corpus still gets a loadable (empty) index.
+    if (dimensions === 0) dimensions = (await embeddings.embedQuery("高新区")).length;
+    index = new hnswlib.HierarchicalNSW("cosine", dimensions);
+    index.initIndex({ maxElements: 1, m: hnsw.m, efConstruction: hnsw.efConstruction });
+  }
+  // The docstore maps HNSW labels to passage ids; the text lives once, in passages.json.
+  const docstore = new SynchronousInMemoryDocstore(
+    new Map(
+      passages.map((p, i) => [String(i), new Document({ pageContent: "", metadata: { passageId: p.id } })]),
+    ),
+  );
+  const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index, docstore });
+
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  await mkdir(dirname(tmp), { recursive: true });
+  await mkdir(tmp);
+  try {
+    await store.save(tmp);
+    await writeFile(join(tmp, INDEX_FILES.passages), JSON.stringify({ passages, articles: summaries }));
+    await writeFile(join(tmp, INDEX_FILES.bm25), JSON.stringify(bm25.toJSON()));
+    const buildMs = Math.round(performance.now() - started);
+    const manifest: IndexManifest = {
+      formatVersion: FORMAT_VERSION,
+      embeddings: { id: embeddings.id, dimensions },
+      hnsw,
+      embeddedText: EMBEDDED_TEXT,
+      userWords: tokenizer.userWords.slice(),
+      corpus: { inputs: opts.inputs, files: corpus.files },
+      counts: { articles: articles.length, passages: passages.length },
+      builtAt: new Date().toISOString(),
+      buildMs,
+    };
+    // Written last: a directory with a manifest is a complete index.
+    await writeFile(join(tmp, INDEX_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    await swapIn(tmp, dir);
+    return {
+      dir,
+      articles: articles.length,
+      passages: passages.length,
+      dimensions,
+      buildMs: Math.round(performance.now() - started),
+      duplicateArticleIds,
+    };
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Replaces `dir` with the freshly built `tmp`: two renames, so at every moment either the old or
+ * the new index is at `dir` (except for the instant between them). README.md and similar files of
+ * the old directory are copied over first.
+ */
+async function swapIn(tmp: string, dir: string): Promise<void> {
+  if (!(await exists(dir))) {
+    await rename(tmp, dir);
+    return;
+  }
+  for (const name of PRESERVED_FILES) {
+    if (await exists(join(dir, name))) await cp(join(dir, name), join(tmp, name));
+  }
+  const old = `${dir}.old-${process.pid}-${Date.now()}`;
+  await rename(dir, old);
+  try {
+    await rename(tmp, dir);
+  } catch (e) {
+    await rename(old, dir);
+    throw e;
+  }
+  await rm(old, { recursive: true, force: true });
+  await removeStale(dir);
+}
+
+/** Removes `.tmp-`/`.old-` siblings left by killed builds whose process is gone. */
+async function removeStale(dir: string): Promise<void> {
+  const parent = dirname(dir);
+  const prefix = basename(dir);
+  const pattern = /^\.(?:tmp|old)-(\d+)-\d+$/;
+  for (const name of await readdir(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const m = pattern.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    await rm(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { CorpusFile } from "../corpus/types.js";
+import { err, ok, type Result } from "../result.js";
+
+/** Bumped whenever the files of an index change shape; an older index must be rebuilt. */
+export const FORMAT_VERSION = 1;
+
+/** The files of an index directory. `hnswlib.index`, `args.json`, `docstore.json` are LangChain HNSWLib's. */
+export const INDEX_FILES = {
+  manifest: "manifest.json",
+  passages: "passages.json",
+  bm25: "bm25.json",
+  hnsw: "hnswlib.index",
+  hnswArgs: "args.json",
+  hnswDocstore: "docstore.json",
+} as const;
+
+/** HNSW graph parameters, chosen explicitly because hnswlib's default search ef (10) loses recall. */
+export interface HnswParams {
+  space: "cosine";
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+/** `manifest.json`: what an index was built from and with. */
+export interface IndexManifest {
+  formatVersion: number;
+  embeddings: { id: string; dimensions: number };
+  hnsw: HnswParams;
+  /** What was embedded for each passage, e.g. `title\nsection\ntext`. */
+  embeddedText: string;
+  /** Extra jieba words (the corpus's zone names), so query tokenisation matches the build's. */
+  userWords: string[];
+  corpus: { inputs: string[]; files: CorpusFile[] };
+  counts: { articles: number; passages: number };
+  builtAt: string;
+  buildMs: number;
+}
+
+/** Why an index could not be used. Each message says what is wrong and how to fix it. */
+export interface IndexError {
+  code: "missing" | "corrupt" | "embeddings-mismatch" | "format";
+  message: string;
+}
+
+export const REBUILD_HINT = "请运行 npm run ingest 重建索引 (run `npm run ingest` to rebuild the index)";
+
+/** Reads and checks `manifest.json` alone: cheap enough to decide whether a rebuild is due. */
+export async function readManifest(dir: string): Promise<Result<IndexManifest, IndexError>> {
+  let raw: string;
+  try {
+    raw = await readFile(join(dir, INDEX_FILES.manifest), "utf8");
+  } catch {
+    return err({
+      code: "missing",
+      message: `索引目录 ${dir} 中没有索引 (no index in ${dir}: manifest.json not found)；请先运行 npm run ingest 建立索引 (run \`npm run ingest\` first)`,
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return err({ code: "corrupt", message: `${dir}/manifest.json 已损坏 (not valid JSON)；${REBUILD_HINT}` });
+  }
+  const m = json as Partial<IndexManifest> | null;
+  if (typeof m !== "object" || m === null || typeof m.formatVersion !== "number") {
+    return err({
+      code: "corrupt",
+      message: `${dir}/manifest.json 缺少 formatVersion (missing formatVersion)；${REBUILD_HINT}`,
+    });
+  }
+  if (m.formatVersion !== FORMAT_VERSION) {
+    return err({
+      code: "format",
+      message: `${dir} 的索引格式版本为 ${m.formatVersion}，本程序需要 ${FORMAT_VERSION} (index format ${m.formatVersion}, expected ${FORMAT_VERSION})；${REBUILD_HINT}`,
+    });
+  }
+  const good =
+    typeof m.embeddings?.id === "string" &&
+    typeof m.embeddings.dimensions === "number" &&
+    typeof m.hnsw?.efSearch === "number" &&
+    Array.isArray(m.userWords) &&
+    Array.isArray(m.corpus?.files) &&
+    Array.isArray(m.corpus.inputs) &&
+    typeof m.counts?.passages === "number" &&
+    typeof m.builtAt === "string";
+  if (!good)
+    return err({
+      code: "corrupt",
+      message: `${dir}/manifest.json 字段不完整 (fields missing)；${REBUILD_HINT}`,
+    });
+  return ok(m as IndexManifest);
+}
+
+/**
+ * True when the corpus files differ from those the index was built from: a file added, removed,
+ * or with other bytes. Paths are compared as given, so pass them the way the loader recorded them.
+ */
+export function corpusChanged(manifest: IndexManifest, currentFiles: readonly CorpusFile[]): boolean {
+  const built = new Map(manifest.corpus.files.map((f) => [f.path, f.sha256]));
+  if (built.size !== new Set(currentFiles.map((f) => f.path)).size) return true;
+  return currentFiles.some((f) => built.get(f.path) !== f.sha256);
+}
+
+/** sha256 of a file's bytes, hex; streamed so large corpus files are not held in memory. */
+export async function hashFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}

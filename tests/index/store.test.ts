@@ -1,0 +1,286 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import {
+  buildIndex,
+  corpusChanged,
+  hashFile,
+  type IndexManifest,
+  type LoadedIndex,
+  loadIndex,
+  readManifest,
+} from "../../src/index/store.js";
+import { ARTICLES, article, corpus } from "./fixtures.js";
+
+const embeddings = new LocalEmbeddings({ dimensions: 256 });
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "gaoxin-index-"));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function built(name: string): Promise<string> {
+  const dir = join(root, name);
+  await buildIndex({ corpus: corpus(), embeddings, dir, inputs: ["fixtures/"] });
+  return dir;
+}
+
+async function loaded(dir: string): Promise<LoadedIndex> {
+  const r = await loadIndex(dir, embeddings);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe("buildIndex → loadIndex", () => {
+  it("round-trips passages, articles and the manifest", async () => {
+    const progress: [number, number][] = [];
+    const dir = join(root, "roundtrip");
+    const summary = await buildIndex({
+      corpus: corpus(),
+      embeddings,
+      dir,
+      inputs: ["fixtures/"],
+      onProgress: (d, t) => progress.push([d, t]),
+    });
+    expect(summary.articles).toBe(3);
+    expect(summary.passages).toBeGreaterThanOrEqual(6);
+    expect(progress.at(-1)).toEqual([summary.passages, summary.passages]);
+
+    const index = await loaded(dir);
+    expect(index.passages).toHaveLength(summary.passages);
+    expect(index.articles.map((a) => a.id)).toEqual(["zhuhai", "chongqing", "jining"]);
+    const first = index.articles[0];
+    expect(first?.passageIds.every((id) => index.passageById(id)?.articleId === "zhuhai")).toBe(true);
+    expect(index.manifest).toMatchObject({
+      formatVersion: 1,
+      embeddings: { id: "local-hash-v1-256", dimensions: 256 },
+      hnsw: { space: "cosine", m: 16, efConstruction: 200, efSearch: 100 },
+      corpus: { inputs: ["fixtures/"], files: corpus().files },
+      counts: { articles: 3, passages: summary.passages },
+      userWords: ["济宁高新区", "珠海高新区", "重庆高新区"],
+    });
+    expect(Number.isNaN(Date.parse(index.manifest.builtAt))).toBe(false);
+    expect(index.tokenizer.words("珠海高新区")).toContain("珠海高新区");
+    expect(await readdir(dir)).toEqual(
+      expect.arrayContaining([
+        "manifest.json",
+        "passages.json",
+        "bm25.json",
+        "hnswlib.index",
+        "args.json",
+        "docstore.json",
+      ]),
+    );
+  });
+
+  it("puts the passage with the figure first for 珠海高新区工业投资增速 (lexical and dense)", async () => {
+    const index = await loaded(await built("search"));
+    const lexical = index.lexicalSearch("珠海高新区工业投资增速", 3);
+    expect(lexical[0]?.passage.text).toContain("增速达40.7%");
+    expect(lexical[0]?.score).toBeGreaterThan(lexical[1]?.score ?? 0);
+
+    const dense = await index.denseSearch("珠海高新区工业投资增速", 3);
+    expect(dense).toHaveLength(3);
+    expect(dense[0]?.passage.text).toContain("增速达40.7%");
+    for (const h of dense) expect(h.score).toBeLessThanOrEqual(1 + 1e-6);
+    expect(dense[0]?.score).toBeGreaterThanOrEqual(dense[1]?.score ?? 0);
+
+    expect(index.lexicalSearch("重庆高新区引进了多少人才", 1)[0]?.passage.section).toBe("人才引进");
+  });
+
+  it("returns no hits for a query without usable terms, or for k ≤ 0", async () => {
+    const index = await loaded(await built("empty-query"));
+    expect(index.lexicalSearch("？？！", 5)).toEqual([]);
+    expect(await index.denseSearch("   ", 5)).toEqual([]);
+    expect(index.lexicalSearch("多少", 5)).toEqual([]);
+    expect(index.lexicalSearch("珠海", 0)).toEqual([]);
+    expect(await index.denseSearch("珠海", 0)).toEqual([]);
+  });
+
+  it("caps k at the number of passages", async () => {
+    const index = await loaded(await built("cap-k"));
+    expect(await index.denseSearch("高新区", 1000)).toHaveLength(index.passages.length);
+  });
+
+  it("builds and loads an empty corpus", async () => {
+    const dir = join(root, "empty");
+    const summary = await buildIndex({ corpus: corpus([]), embeddings, dir, inputs: [] });
+    expect(summary.passages).toBe(0);
+    const index = await loaded(dir);
+    expect(await index.denseSearch("珠海", 5)).toEqual([]);
+    expect(index.lexicalSearch("珠海", 5)).toEqual([]);
+  });
+
+  it("indexes a repeated article id once and reports it", async () => {
+    const dup = article({ id: "zhuhai", paragraphs: [{ section: null, text: "重复的文章。" }] });
+    const summary = await buildIndex({
+      corpus: corpus([...ARTICLES, dup]),
+      embeddings,
+      dir: join(root, "dup"),
+      inputs: [],
+    });
+    expect(summary.articles).toBe(3);
+    expect(summary.duplicateArticleIds).toEqual(["zhuhai"]);
+  });
+});
+
+describe("loadIndex failures", () => {
+  it("reports a missing directory as missing, naming npm run ingest", async () => {
+    const r = await loadIndex(join(root, "nowhere"), embeddings);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("missing");
+      expect(r.error.message).toContain("npm run ingest");
+    }
+  });
+
+  it("reports a directory with only a README as missing", async () => {
+    const dir = join(root, "readme-only");
+    await mkdir(dir);
+    await writeFile(join(dir, "README.md"), "# index\n");
+    const r = await loadIndex(dir, embeddings);
+    expect(!r.ok && r.error.code).toBe("missing");
+  });
+
+  it("refuses an index built with other embeddings, saying which", async () => {
+    const dir = await built("mismatch");
+    const other = new LocalEmbeddings({ dimensions: 128 });
+    const r = await loadIndex(dir, other);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("embeddings-mismatch");
+      expect(r.error.message).toContain("local-hash-v1-256");
+      expect(r.error.message).toContain("local-hash-v1-128");
+      expect(r.error.message).toContain("npm run ingest");
+    }
+    const renamed = Object.assign(new LocalEmbeddings({ dimensions: 256 }), {
+      id: "openai-text-embedding-3-small",
+    });
+    const r2 = await loadIndex(dir, renamed);
+    expect(!r2.ok && r2.error.code).toBe("embeddings-mismatch");
+  });
+
+  it("reports a truncated hnswlib.index as corrupt", async () => {
+    const dir = await built("truncated");
+    const file = join(dir, "hnswlib.index");
+    await truncate(file, Math.floor((await stat(file)).size / 2));
+    const r = await loadIndex(dir, embeddings);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("corrupt");
+      expect(r.error.message).toContain("npm run ingest");
+    }
+  });
+
+  it.each(["passages.json", "bm25.json", "manifest.json", "docstore.json"])(
+    "reports a broken %s as corrupt",
+    async (name) => {
+      const dir = await built(`broken-${name}`);
+      const text = await readFile(join(dir, name), "utf8");
+      await writeFile(join(dir, name), text.slice(0, text.length / 2));
+      const r = await loadIndex(dir, embeddings);
+      expect(!r.ok && r.error.code).toBe("corrupt");
+    },
+  );
+
+  it("reports an index of another format version as format", async () => {
+    const dir = await built("format");
+    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as IndexManifest;
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ ...manifest, formatVersion: 0 }));
+    const r = await loadIndex(dir, embeddings);
+    expect(!r.ok && r.error.code).toBe("format");
+  });
+});
+
+describe("rebuilding over an existing index", () => {
+  it("swaps the new index in: old files gone, new present, README.md kept, no temporaries left", async () => {
+    const dir = join(root, "swap");
+    await mkdir(dir);
+    await writeFile(join(dir, "README.md"), "# generated index\n");
+    await writeFile(join(dir, "stale.bin"), "old");
+    await buildIndex({ corpus: corpus(), embeddings, dir, inputs: ["a"] });
+    const before = await loaded(dir);
+
+    const smaller = corpus(ARTICLES.slice(0, 1));
+    await buildIndex({ corpus: smaller, embeddings, dir, inputs: ["b"] });
+    const files = await readdir(dir);
+    expect(files).toContain("README.md");
+    expect(files).not.toContain("stale.bin");
+    expect(await readFile(join(dir, "README.md"), "utf8")).toBe("# generated index\n");
+    const after = await loaded(dir);
+    expect(after.manifest.corpus.inputs).toEqual(["b"]);
+    expect(after.articles.map((a) => a.id)).toEqual(["zhuhai"]);
+    expect(after.manifest.builtAt >= before.manifest.builtAt).toBe(true);
+    expect((await readdir(root)).filter((n) => n.startsWith("swap."))).toEqual([]);
+  });
+
+  it("leaves the previous index in place when a build fails midway", async () => {
+    const dir = await built("killed");
+    const failing = Object.assign(new LocalEmbeddings({ dimensions: 256 }), {
+      embedDocuments: async (): Promise<number[][]> => {
+        throw new Error("network down");
+      },
+    });
+    await expect(buildIndex({ corpus: corpus(), embeddings: failing, dir, inputs: ["x"] })).rejects.toThrow(
+      "network down",
+    );
+    const index = await loaded(dir);
+    expect(index.manifest.corpus.inputs).toEqual(["fixtures/"]);
+    expect((await readdir(root)).filter((n) => n.startsWith("killed."))).toEqual([]);
+  });
+});
+
+describe("corpusChanged and hashFile", () => {
+  const manifest = {
+    corpus: {
+      inputs: ["data/corpus/"],
+      files: [
+        { path: "a.txt", sha256: "1" },
+        { path: "b.md", sha256: "2" },
+      ],
+    },
+  } as IndexManifest;
+
+  it("is false for the same files in any order", () => {
+    expect(
+      corpusChanged(manifest, [
+        { path: "b.md", sha256: "2" },
+        { path: "a.txt", sha256: "1" },
+      ]),
+    ).toBe(false);
+  });
+
+  it("is true when a file changed, was added or was removed", () => {
+    expect(
+      corpusChanged(manifest, [
+        { path: "a.txt", sha256: "1" },
+        { path: "b.md", sha256: "3" },
+      ]),
+    ).toBe(true);
+    expect(corpusChanged(manifest, [{ path: "a.txt", sha256: "1" }])).toBe(true);
+    expect(
+      corpusChanged(manifest, [
+        { path: "a.txt", sha256: "1" },
+        { path: "b.md", sha256: "2" },
+        { path: "c.md", sha256: "4" },
+      ]),
+    ).toBe(true);
+  });
+
+  it("hashes a file's bytes as sha256 hex", async () => {
+    const file = join(root, "hello.txt");
+    await writeFile(file, "hello\n");
+    expect(await hashFile(file)).toBe("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+  });
+
+  it("readManifest reads just the manifest", async () => {
+    const dir = await built("manifest-only");
+    const r = await readManifest(dir);
+    expect(r.ok && r.value.counts.articles).toBe(3);
+  });
+});
