@@ -9,23 +9,27 @@ export interface SearchIndex {
   lexicalSearch(query: string, k: number): Hit[];
 }
 
-/** Weights of reciprocal rank fusion; see the README's quality section for how they were chosen. */
+/**
+ * Weights of score fusion. Measured on CMRC 2018 dev (1,500 questions, paragraphs pooled), first
+ * passage right: BM25 alone 0.983, reciprocal rank fusion with the local dense ranking 0.958–0.970,
+ * normalised-score fusion with dense weight 0.3 0.984 — so scores are fused, not ranks.
+ */
 export interface FusionOptions {
-  /** RRF constant: larger flattens the rank curve. */
-  k: number;
+  /** Weight of the dense cosine similarity (0–1 scale). */
   dense: number;
+  /** Weight of the BM25 score, divided by the best BM25 score of the query (0–1 scale). */
   lexical: number;
-  /** Added (in RRF units of a first place) to passages about a zone the question names. */
+  /** Added to passages whose headline zone the question names (half for a zone merely mentioned). */
   zoneBoost: number;
   /** How many hits each ranking contributes. */
   depth: number;
 }
 
-export const DEFAULT_FUSION: FusionOptions = { k: 60, dense: 1, lexical: 1, zoneBoost: 0.5, depth: 50 };
+export const DEFAULT_FUSION: FusionOptions = { dense: 0.3, lexical: 1, zoneBoost: 0.25, depth: 50 };
 
 /**
- * Fuses the dense and lexical rankings by reciprocal rank fusion, boosting passages about the zones the
- * question names. Pure: takes the two rankings, returns one.
+ * Fuses the dense and lexical rankings by weighted, normalised scores, boosting passages about the
+ * zones the question names. Pure: takes the two rankings, returns one.
  */
 export function fuseRankings(
   dense: readonly Hit[],
@@ -34,21 +38,20 @@ export function fuseRankings(
   opts: FusionOptions = DEFAULT_FUSION,
 ): Hit[] {
   const scores = new Map<string, { passage: Passage; score: number }>();
-  const add = (hits: readonly Hit[], weight: number) => {
-    hits.forEach((h, rank) => {
+  const add = (hits: readonly Hit[], weight: number, scale: number) => {
+    for (const h of hits) {
       const cur = scores.get(h.passage.id) ?? { passage: h.passage, score: 0 };
-      cur.score += weight / (opts.k + rank + 1);
+      cur.score += (weight * h.score) / scale;
       scores.set(h.passage.id, cur);
-    });
+    }
   };
-  add(dense, opts.dense);
-  add(lexical, opts.lexical);
+  add(dense, opts.dense, 1);
+  add(lexical, opts.lexical, Math.max(lexical[0]?.score ?? 1, 1e-9));
   if (zones.length > 0) {
-    const unit = opts.zoneBoost / (opts.k + 1);
     for (const entry of scores.values()) {
       const p = entry.passage;
-      if (p.mainZone !== null && zones.includes(p.mainZone)) entry.score += unit;
-      else if (zones.some((z) => p.zones.includes(z))) entry.score += unit / 2;
+      if (p.mainZone !== null && zones.includes(p.mainZone)) entry.score += opts.zoneBoost;
+      else if (zones.some((z) => p.zones.includes(z))) entry.score += opts.zoneBoost / 2;
     }
   }
   return [...scores.values()]

@@ -14,30 +14,31 @@ const passage = (id: string, zones: string[] = []): Passage => ({
   byline: null,
   source: "x",
 });
-const hits = (...ps: Passage[]): Hit[] => ps.map((p, i) => ({ passage: p, score: 1 / (i + 1) }));
+const hits = (...ps: [Passage, number][]): Hit[] => ps.map(([passage, score]) => ({ passage, score }));
 
 describe("fuseRankings", () => {
-  it("ranks a passage both searches agree on above one only a single search found", () => {
+  it("ranks a passage both searches found above one only a single search found", () => {
     const a = passage("a#0");
     const b = passage("b#0");
     const c = passage("c#0");
-    const fused = fuseRankings(hits(a, b), hits(c, b), []);
-    expect(fused[0]?.passage.id).toBe("b#0");
-    expect(fused).toHaveLength(3);
+    const fused = fuseRankings(hits([a, 1], [b, 0.9]), hits([c, 10], [b, 9.5]), []);
+    expect(fused.map((h) => h.passage.id)).toEqual(["b#0", "c#0", "a#0"]);
+  });
+
+  it("weighs BM25 by the query's best BM25 score, so its scale does not matter", () => {
+    const a = passage("a#0");
+    const b = passage("b#0");
+    const small = fuseRankings(hits([b, 0.5]), hits([a, 2], [b, 1]), []);
+    const large = fuseRankings(hits([b, 0.5]), hits([a, 200], [b, 100]), []);
+    expect(small.map((h) => h.score)).toEqual(large.map((h) => h.score));
   });
 
   it("lifts a passage about the zone the question names", () => {
     const other = passage("o#0", ["济宁高新区"]);
     const zh = passage("z#0", ["珠海高新区"]);
-    const plain = fuseRankings(hits(other, zh), hits(other, zh), []);
+    const plain = fuseRankings(hits([other, 0.5], [zh, 0.45]), hits([other, 10], [zh, 9]), []);
     expect(plain[0]?.passage.id).toBe("o#0");
-    const boosted = fuseRankings(hits(other, zh), hits(other, zh), ["珠海高新区"], {
-      k: 60,
-      dense: 1,
-      lexical: 1,
-      zoneBoost: 1,
-      depth: 50,
-    });
+    const boosted = fuseRankings(hits([other, 0.5], [zh, 0.45]), hits([other, 10], [zh, 9]), ["珠海高新区"]);
     expect(boosted[0]?.passage.id).toBe("z#0");
   });
 

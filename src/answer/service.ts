@@ -1,0 +1,79 @@
+import { canonicalZone, findZones } from "../corpus/zones.js";
+import type { LoadedIndex } from "../index/load.js";
+import { normalizeText } from "../index/tokenize.js";
+import { answerQuestion } from "./answer.js";
+import type { TextTools } from "./extractive.js";
+import { hybridSearch } from "./retrieve.js";
+import type { AnswerService, PassageView } from "./types.js";
+import { listZones, resolveZone, suggestZones, zoneDetail } from "./zones.js";
+
+/**
+ * Text tools over a loaded index: the index's own normalisation and tokenizer, and idf computed from
+ * how many passages contain a word (cached; the corpus is fixed for the life of the index).
+ */
+export function indexTextTools(index: LoadedIndex): TextTools {
+  const texts = index.passages.map((p) => normalizeText(`${p.title}\n${p.section ?? ""}\n${p.text}`));
+  const n = texts.length;
+  const cache = new Map<string, number>();
+  return {
+    normalize: normalizeText,
+    words: (s) => index.tokenizer.words(s),
+    idf(word) {
+      let v = cache.get(word);
+      if (v === undefined) {
+        let df = 0;
+        for (const t of texts) if (t.includes(word)) df++;
+        v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        if (cache.size > 50_000) cache.clear();
+        cache.set(word, v);
+      }
+      return v;
+    },
+  };
+}
+
+/** The answer service over a loaded index (pure wiring; no I/O). */
+export function createAnswerService(index: LoadedIndex): AnswerService {
+  const tools = indexTextTools(index);
+  const zones = listZones(index.articles);
+  const known = zones.map((z) => z.zone);
+  const knownSet = new Set(known);
+  const view = (id: string): PassageView | null => {
+    const p = index.passageById(id.trim());
+    if (p === undefined) return null;
+    return {
+      id: p.id,
+      articleId: p.articleId,
+      title: p.title,
+      section: p.section,
+      zones: p.zones,
+      byline: p.byline,
+      text: p.text,
+      source: p.source,
+    };
+  };
+  return {
+    ask: (question, opts) =>
+      answerQuestion(question, {
+        retrieve: (q, k, zs) => hybridSearch(index, q, k, zs),
+        tools,
+        findZones,
+        knownZones: knownSet,
+        ...(opts?.onProgress ? { onProgress: opts.onProgress } : {}),
+      }),
+    zones: () => zones,
+    zone(name) {
+      const z = resolveZone(name, known, canonicalZone);
+      return z === null ? null : zoneDetail(z, index.articles, index.passageById);
+    },
+    zoneNames: (prefix, limit) => suggestZones(prefix, known, limit),
+    passage: view,
+    stats: () => ({
+      articles: index.manifest.counts.articles,
+      passages: index.manifest.counts.passages,
+      zones: known.length,
+      builtAt: index.manifest.builtAt,
+      mode: "extractive",
+    }),
+  };
+}
