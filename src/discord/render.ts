@@ -1,0 +1,371 @@
+import type {
+  Answer,
+  AnswerStage,
+  Citation,
+  IndexStats,
+  PassageView,
+  ZoneDetail,
+  ZoneSummary,
+} from "../answer/types.js";
+import { sourceButtonId, zonesPageId } from "./custom-ids.js";
+import { escapeAndTruncate, escapeKeepingMarkers, escapeMarkdown, truncate } from "./text.js";
+
+/**
+ * Pure functions from answer-layer values to Discord message payloads. No discord.js here: the
+ * payloads are plain API-shaped objects that discord.js accepts as they are, so every Discord limit
+ * can be tested without a client.
+ */
+
+/** Discord's documented message limits. */
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
+} as const;
+
+/** Nobody is pinged by anything the bot writes; replies do not ping the person replied to. */
+export const NO_MENTIONS = { parse: [] as [], repliedUser: false } as const;
+
+export interface EmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface Embed {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: EmbedField[];
+  footer?: { text: string };
+}
+
+export interface Button {
+  type: 2;
+  /** 1 primary, 2 secondary. */
+  style: 1 | 2;
+  label: string;
+  custom_id: string;
+  disabled?: boolean;
+}
+
+export interface ActionRow {
+  type: 1;
+  components: Button[];
+}
+
+export interface Payload {
+  content: string;
+  embeds: Embed[];
+  components: ActionRow[];
+  allowedMentions: typeof NO_MENTIONS;
+}
+
+const COLOR = 0x2f80ed;
+const COLOR_MUTED = 0x8a8f98;
+export const ZONES_PER_PAGE = 15;
+
+/** A payload with only text. */
+export function textPayload(content: string): Payload {
+  return {
+    content: truncate(content, LIMITS.content),
+    embeds: [],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** Characters Discord counts toward an embed's 6,000 total. */
+export function embedLength(embed: Embed): number {
+  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0);
+  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+/** Lays buttons out five to a row, at most five rows. */
+function rows(buttons: Button[]): ActionRow[] {
+  const out: ActionRow[] = [];
+  const capped = buttons.slice(0, LIMITS.actionRows * LIMITS.buttonsPerRow);
+  for (let i = 0; i < capped.length; i += LIMITS.buttonsPerRow) {
+    out.push({ type: 1, components: capped.slice(i, i + LIMITS.buttonsPerRow) });
+  }
+  return out;
+}
+
+/** One “[n] 原文” button per citation whose passage id fits in a custom id. */
+export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
+  const buttons: Button[] = [];
+  const seen = new Set<string>();
+  for (const c of citations) {
+    const id = sourceButtonId(c.n, c.passageId);
+    if (id === null || seen.has(id)) continue;
+    seen.add(id);
+    buttons.push({ type: 2, style: 2, label: `[${c.n}] 原文`, custom_id: id });
+  }
+  return rows(buttons);
+}
+
+/**
+ * Citation fields for an embed: `[n] headline` and the zones plus the quoted sentence. Quotes share
+ * what is left of the 6,000-character budget so the embed always fits.
+ */
+function citationFields(citations: readonly Citation[], reserved: number): EmbedField[] {
+  const shown = citations.slice(0, LIMITS.fields);
+  const perField = Math.floor((LIMITS.embedTotal - reserved) / Math.max(1, shown.length));
+  return shown.map((c) => {
+    const name = escapeAndTruncate(
+      `[${c.n}] ${c.title}`,
+      Math.min(LIMITS.fieldName, Math.floor(perField * 0.4)),
+      escapeKeepingMarkers,
+    );
+    const perValue = Math.min(LIMITS.fieldValue, perField - name.length);
+    const zones = c.zones.length > 0 ? escapeMarkdown(c.zones.join("、")) : "未标注高新区";
+    const head = truncate(zones, Math.max(1, Math.floor(perValue / 3)));
+    const quote = escapeAndTruncate(c.quote, Math.max(0, perValue - head.length - 3));
+    const value = quote === "" ? head : `${head}\n「${quote}」`;
+    return { name: name || `[${c.n}]`, value: truncate(value, perValue) || "—" };
+  });
+}
+
+const MODE_LABEL: Record<Answer["mode"], string> = {
+  extractive: "摘录式回答：句子原样摘自新闻",
+  llm: "模型生成回答：每处引用均已核对原文",
+};
+
+/** Echo of the question, escaped, on its own line. */
+function questionLine(question: string): string {
+  return `**问：**${escapeAndTruncate(question, 600)}`;
+}
+
+/**
+ * The answer message: the answer with its `[n]` markers as content, the numbered sources as an embed,
+ * and a button per source that opens the passage. An abstention says so and lists the closest sources.
+ */
+export function renderAnswer(answer: Answer, opts: { echoQuestion?: boolean } = {}): Payload {
+  const head = opts.echoQuestion ? `${questionLine(answer.question)}\n` : "";
+  const body = answer.abstained
+    ? `${escapeKeepingMarkers(answer.answer.trim() || "资料库里没有找到能回答这个问题的内容。")}${
+        answer.citations.length > 0 ? "\n以下是最接近的来源，供参考：" : ""
+      }`
+    : escapeKeepingMarkers(answer.answer);
+  const content = truncate(head + body, LIMITS.content);
+  if (answer.citations.length === 0) {
+    return { content, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+  }
+  const title = answer.abstained ? "最接近的来源" : "来源";
+  const footer = `${MODE_LABEL[answer.mode]} · 点按钮查看原文`;
+  const embed: Embed = {
+    title,
+    color: answer.abstained ? COLOR_MUTED : COLOR,
+    fields: citationFields(answer.citations, title.length + footer.length),
+    footer: { text: footer },
+  };
+  return {
+    content,
+    embeds: [embed],
+    components: sourceButtons(answer.citations),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+const STAGE_TEXT: Record<AnswerStage, string> = { retrieving: "正在检索…", generating: "正在生成回答…" };
+
+/** The interim message shown while an answer is slow. */
+export function renderProgress(stage: AnswerStage): Payload {
+  return textPayload(STAGE_TEXT[stage]);
+}
+
+/** Zones sorted by article count (most first), then by name. */
+export function sortZones(zones: readonly ZoneSummary[]): ZoneSummary[] {
+  return [...zones].sort((a, b) => b.articles - a.articles || a.zone.localeCompare(b.zone, "zh-Hans-CN"));
+}
+
+/** One page of `/zones`, with previous/next buttons when there is more than one page. */
+export function renderZonesPage(
+  zones: readonly ZoneSummary[],
+  page: number,
+  perPage = ZONES_PER_PAGE,
+): Payload {
+  if (zones.length === 0) return textPayload("资料库里还没有高新区。");
+  const sorted = sortZones(zones);
+  const pages = Math.ceil(sorted.length / perPage);
+  const p = Math.min(Math.max(0, Math.trunc(page)), pages - 1);
+  const lines = sorted
+    .slice(p * perPage, (p + 1) * perPage)
+    .map((z, i) => `${p * perPage + i + 1}\\. **${escapeAndTruncate(z.zone, 100)}** — ${z.articles} 篇`);
+  const total = sorted.reduce((sum, z) => sum + z.articles, 0);
+  const embed: Embed = {
+    title: `高新区一览（${sorted.length} 个）`,
+    description: truncate(lines.join("\n"), LIMITS.embedDescription),
+    color: COLOR,
+    footer: { text: `第 ${p + 1}/${pages} 页 · 按文章数排序 · 共 ${total} 篇次 · 用 /zone 查看某个高新区` },
+  };
+  const components =
+    pages > 1
+      ? rows([
+          {
+            type: 2,
+            style: 2,
+            label: "上一页",
+            custom_id: zonesPageId(Math.max(0, p - 1), "prev"),
+            disabled: p === 0,
+          },
+          {
+            type: 2,
+            style: 2,
+            label: "下一页",
+            custom_id: zonesPageId(Math.min(pages - 1, p + 1), "next"),
+            disabled: p === pages - 1,
+          },
+        ])
+      : [];
+  return { content: "", embeds: [embed], components, allowedMentions: NO_MENTIONS };
+}
+
+/** Lines that fit in `max` characters, with “…等 k 项” when some are left out. */
+function fitLines(lines: readonly string[], max: number): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, line] of lines.entries()) {
+    const rest = lines.length - i;
+    const tail = `…等另 ${rest} 项`;
+    const need = line.length + 1;
+    if (used + need + (rest > 1 ? tail.length + 1 : 0) > max) {
+      out.push(tail);
+      break;
+    }
+    out.push(line);
+    used += need;
+  }
+  return truncate(out.join("\n"), max);
+}
+
+/** `/zone`: the zone's articles (headline, byline) and its key figures, each cited. */
+export function renderZone(detail: ZoneDetail): Payload {
+  const articleLines = detail.articles.map(
+    (a) =>
+      `• 《${escapeAndTruncate(a.title, 120)}》${a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : ""}`,
+  );
+  const figureLines = detail.figures.map(
+    (f) => `[${f.n}] ${escapeAndTruncate(f.quote, 300)} ——《${escapeAndTruncate(f.title, 80)}》`,
+  );
+  const fields: EmbedField[] = [
+    {
+      name: `文章（${detail.articles.length} 篇）`,
+      value: articleLines.length > 0 ? fitLines(articleLines, LIMITS.fieldValue) : "—",
+    },
+  ];
+  const title = escapeAndTruncate(detail.zone, LIMITS.embedTitle);
+  const footer = "关键数字摘自新闻原文 · 点按钮查看原文";
+  const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - 20;
+  const description =
+    figureLines.length > 0
+      ? `**关键数字**\n${fitLines(figureLines, Math.min(LIMITS.embedDescription - 20, room))}`
+      : "没有找到带数字的句子。";
+  const embed: Embed = { title, description, color: COLOR, fields, footer: { text: footer } };
+  return {
+    content: "",
+    embeds: [embed],
+    components: sourceButtons(detail.figures),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** `/source` and the citation buttons: the passage in full with its headline. */
+export function renderPassage(view: PassageView): Payload {
+  const fields: EmbedField[] = [
+    { name: "高新区", value: truncate(escapeMarkdown(view.zones.join("、")) || "—", 200), inline: true },
+  ];
+  if (view.byline) fields.push({ name: "作者", value: escapeAndTruncate(view.byline, 200), inline: true });
+  if (view.section)
+    fields.push({ name: "小标题", value: escapeAndTruncate(view.section, 200), inline: true });
+  const title = escapeAndTruncate(view.title, LIMITS.embedTitle);
+  const footer = truncate(`编号 ${view.id} · ${view.source}`, 500);
+  const room = Math.min(
+    LIMITS.embedDescription,
+    LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }),
+  );
+  const embed: Embed = {
+    title,
+    description: escapeAndTruncate(view.text, room),
+    color: COLOR,
+    fields,
+    footer: { text: footer },
+  };
+  return { content: "", embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
+}
+
+const MODE_NAME: Record<IndexStats["mode"], string> = {
+  extractive: "摘录式（不调用模型）",
+  llm: "模型生成（引用经核对）",
+};
+
+/** `/help`: how to ask, and what the bot knows. */
+export function renderHelp(stats: IndexStats): Payload {
+  const built = Number.isNaN(Date.parse(stats.builtAt))
+    ? stats.builtAt
+    : new Date(stats.builtAt).toISOString();
+  const embed: Embed = {
+    title: "高新区新闻问答",
+    color: COLOR,
+    description: [
+      "根据高新区新闻回答问题，每个回答都注明出处。",
+      "",
+      "**/ask** `question:` 提问，例如：珠海高新区工业投资增速多少；加 `private:True` 只有你能看到",
+      "**@我 问题**：在频道里直接提问，我会回复那条消息",
+      "**/zones**：列出所有高新区和文章数",
+      "**/zone** `name:`：某个高新区的文章和关键数字",
+      "**/source** `id:`：查看某段原文（回答下方的按钮也可以）",
+    ].join("\n"),
+    fields: [
+      { name: "文章", value: String(stats.articles), inline: true },
+      { name: "段落", value: String(stats.passages), inline: true },
+      { name: "高新区", value: String(stats.zones), inline: true },
+      { name: "索引构建时间", value: truncate(built, 100), inline: true },
+      { name: "回答方式", value: MODE_NAME[stats.mode], inline: true },
+    ],
+  };
+  return { content: "", embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** The short help a bare @mention gets. */
+export function renderMentionHelp(): Payload {
+  return textPayload(
+    "你好！在 @我 后面写上问题，例如：@我 珠海高新区工业投资增速多少。也可以用 /ask 提问，/help 查看说明。",
+  );
+}
+
+/** The polite reply to someone asking too often. */
+export function renderRateLimited(retryAfterMs: number): Payload {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return textPayload(`提问有点频繁了，请 ${seconds} 秒后再试。`);
+}
+
+/** The private reply to any failure; the id is also in the log. */
+export function renderError(errorId: string): Payload {
+  return textPayload(`出错了，请稍后再试。（错误编号：${errorId}）`);
+}
+
+/** `/zone` with a name the index does not know. */
+export function renderZoneNotFound(name: string): Payload {
+  return textPayload(`没有找到“${escapeAndTruncate(name, 100)}”。用 /zones 查看所有高新区。`);
+}
+
+/** `/source` or a button with a passage id the index does not know. */
+export function renderPassageNotFound(id: string): Payload {
+  return textPayload(`没有找到编号为“${escapeAndTruncate(id, 200)}”的原文，索引可能已经更新。`);
+}
+
+/** The reply while the bot is shutting down. */
+export function renderShuttingDown(): Payload {
+  return textPayload("机器人正在重启，请稍后再问。");
+}

@@ -1,0 +1,250 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Answer, Citation, PassageView, ZoneDetail, ZoneSummary } from "../../src/answer/types.js";
+import { parseCustomId } from "../../src/discord/custom-ids.js";
+import {
+  embedLength,
+  LIMITS,
+  type Payload,
+  renderAnswer,
+  renderHelp,
+  renderPassage,
+  renderZone,
+  renderZonesPage,
+  sortZones,
+} from "../../src/discord/render.js";
+import { createFakeService, passages, ZHUHAI_TITLE, zhuhaiCitation } from "./fake-service.js";
+
+/** Every Discord limit a message must meet; throws with the first one broken. */
+function expectWithinLimits(p: Payload): void {
+  expect(p.content.length).toBeLessThanOrEqual(LIMITS.content);
+  expect(p.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  expect(p.embeds.length).toBeLessThanOrEqual(10);
+  for (const e of p.embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedTitle);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
+    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeGreaterThan(0);
+      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+      expect(f.value.length).toBeGreaterThan(0);
+      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+    }
+    expect(embedLength(e)).toBeLessThanOrEqual(LIMITS.embedTotal);
+  }
+  expect(p.components.length).toBeLessThanOrEqual(LIMITS.actionRows);
+  const ids = new Set<string>();
+  for (const row of p.components) {
+    expect(row.components.length).toBeGreaterThan(0);
+    expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
+    for (const b of row.components) {
+      expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+      expect(b.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+      expect(ids.has(b.custom_id)).toBe(false);
+      ids.add(b.custom_id);
+    }
+  }
+  const all = JSON.stringify(p);
+  expect(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i.test(all)).toBe(false);
+}
+
+// Hostile text: emoji, lone surrogates, zero-width, markdown, mass mentions, long runs.
+const hostileChar = fc.oneof(
+  fc.constantFrom("*", "_", "`", "|", "~", ">", "#", "\\", "[", "]", "(", ")", "<", "@", "\n", "。"),
+  fc.constantFrom("\u200b", "\u200d", "\ufeff", "\u202e", "😀", "👨‍👩‍👧", "\ud800", "\udc00", "字"),
+  fc.constantFrom("@everyone", "@here", "<@123456789012345678>", "<@&123456789012345678>"),
+  fc.string({ unit: "grapheme", maxLength: 8 }),
+);
+const hostile = (maxLength: number) => fc.array(hostileChar, { maxLength }).map((parts) => parts.join(""));
+const long = fc.oneof(
+  hostile(40),
+  hostile(1500),
+  fc.constant("长".repeat(6000)),
+  fc.constant("😀".repeat(3000)),
+);
+
+const citationArb: fc.Arbitrary<Citation> = fc.record({
+  n: fc.integer({ min: 1, max: 99 }),
+  passageId: fc.oneof(fc.constant("000_d463814998410617-5#0"), hostile(30), fc.constant("x".repeat(120))),
+  articleId: fc.constant("a"),
+  title: long,
+  zones: fc.array(hostile(10), { maxLength: 5 }),
+  quote: long,
+  source: fc.constant("data/corpus/x.txt"),
+});
+
+describe("renderAnswer", () => {
+  it("puts the answer with its [n] markers in content and the numbered source in an embed", () => {
+    const p = renderAnswer(
+      {
+        question: "珠海高新区工业投资增速多少",
+        answer: "珠海高新区1-4月工业投资增速达40.7%[1]。",
+        abstained: false,
+        mode: "extractive",
+        citations: [zhuhaiCitation],
+      },
+      { echoQuestion: true },
+    );
+    expect(p.content).toContain("40.7%[1]");
+    expect(p.content).toContain("珠海高新区工业投资增速多少");
+    expect(p.embeds[0]?.fields?.[0]?.name).toBe(`[1] ${ZHUHAI_TITLE}`);
+    expect(p.embeds[0]?.fields?.[0]?.value).toContain("珠海高新区");
+    expect(p.embeds[0]?.fields?.[0]?.value).toContain("增速达40.7%");
+    const button = p.components[0]?.components[0];
+    expect(button?.label).toBe("[1] 原文");
+    expect(parseCustomId(button?.custom_id ?? "")).toEqual({
+      kind: "source",
+      passageId: zhuhaiCitation.passageId,
+    });
+  });
+
+  it("says so when the corpus has no answer, and lists the closest sources", () => {
+    const p = renderAnswer({
+      question: "火星高新区有几家企业",
+      answer: "",
+      abstained: true,
+      mode: "extractive",
+      citations: [zhuhaiCitation],
+    });
+    expect(p.content).toContain("没有找到");
+    expect(p.content).toContain("最接近的来源");
+    expect(p.embeds[0]?.title).toBe("最接近的来源");
+  });
+
+  it("escapes markdown in the echoed question so `@everyone **x**` shows as typed", () => {
+    const p = renderAnswer(
+      { question: "@everyone **大家** `看`", answer: "无", abstained: true, mode: "llm", citations: [] },
+      { echoQuestion: true },
+    );
+    expect(p.content).toContain("@everyone \\*\\*大家\\*\\* \\`看\\`");
+    expect(p.embeds).toEqual([]);
+    expect(p.components).toEqual([]);
+  });
+
+  it("stays within every Discord limit for hostile answers and up to 40 citations", () => {
+    fc.assert(
+      fc.property(
+        long,
+        long,
+        fc.array(citationArb, { maxLength: 40 }),
+        fc.boolean(),
+        (question, text, citations, abstained) => {
+          const answer: Answer = { question, answer: text, abstained, mode: "llm", citations };
+          expectWithinLimits(renderAnswer(answer, { echoQuestion: true }));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("renderZonesPage", () => {
+  const zones: ZoneSummary[] = Array.from({ length: 40 }, (_, i) => ({
+    zone: `第${i}高新区`,
+    articles: i % 7,
+    titles: [],
+  }));
+
+  it("sorts by article count, most first, then by name", () => {
+    const sorted = sortZones(zones);
+    for (let i = 1; i < sorted.length; i++) {
+      expect((sorted[i - 1]?.articles ?? 0) >= (sorted[i]?.articles ?? 0)).toBe(true);
+    }
+  });
+
+  it("pages long lists with previous/next buttons that name the target page", () => {
+    const first = renderZonesPage(zones, 0);
+    expect(first.embeds[0]?.footer?.text).toContain("第 1/3 页");
+    const [prev, next] = first.components[0]?.components ?? [];
+    expect(prev?.disabled).toBe(true);
+    expect(parseCustomId(next?.custom_id ?? "")).toEqual({ kind: "zones", page: 1 });
+    const last = renderZonesPage(zones, 99);
+    expect(last.embeds[0]?.footer?.text).toContain("第 3/3 页");
+    expect(last.components[0]?.components[1]?.disabled).toBe(true);
+  });
+
+  it("has no buttons when one page is enough", () => {
+    expect(renderZonesPage(zones.slice(0, 3), 0).components).toEqual([]);
+  });
+
+  it("stays within limits for hostile zone names", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ zone: long, articles: fc.nat(), titles: fc.constant<string[]>([]) }), {
+          maxLength: 60,
+        }),
+        fc.integer({ min: -5, max: 10 }),
+        (zs, page) => expectWithinLimits(renderZonesPage(zs, page)),
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe("renderZone, renderPassage, renderHelp", () => {
+  const service = createFakeService();
+
+  it("lists a zone's articles with bylines and its cited figures", () => {
+    const detail = service.zone("珠海高新区") as ZoneDetail;
+    const p = renderZone(detail);
+    expect(p.embeds[0]?.title).toBe("珠海高新区");
+    expect(p.embeds[0]?.fields?.[0]?.value).toContain(ZHUHAI_TITLE);
+    expect(p.embeds[0]?.fields?.[0]?.value).toContain("本报记者 张三");
+    expect(p.embeds[0]?.description).toContain("[1]");
+    expect(p.components[0]?.components[0]?.label).toBe("[1] 原文");
+  });
+
+  it("shows a passage in full with its headline and id", () => {
+    const view = passages[0] as PassageView;
+    const p = renderPassage(view);
+    expect(p.embeds[0]?.title).toBe(view.title);
+    expect(p.embeds[0]?.description).toBe(view.text);
+    expect(p.embeds[0]?.footer?.text).toContain(view.id);
+  });
+
+  it("shows what the bot knows", () => {
+    const p = renderHelp(service.stats());
+    const fields = Object.fromEntries((p.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields).toMatchObject({ 文章: "6", 段落: "40", 高新区: "4" });
+    expect(fields.索引构建时间).toContain("2024-05-01");
+    expect(fields.回答方式).toContain("摘录式");
+  });
+
+  it("stays within limits for hostile zones and passages", () => {
+    fc.assert(
+      fc.property(
+        long,
+        fc.array(fc.record({ id: fc.constant("a"), title: long, byline: fc.option(long) }), {
+          maxLength: 50,
+        }),
+        fc.array(citationArb, { maxLength: 30 }),
+        (zone, articles, figures) => expectWithinLimits(renderZone({ zone, articles, figures })),
+      ),
+      { numRuns: 60 },
+    );
+    fc.assert(
+      fc.property(
+        long,
+        long,
+        fc.option(long),
+        fc.option(long),
+        fc.array(long, { maxLength: 5 }),
+        (t, x, s, b, z) =>
+          expectWithinLimits(
+            renderPassage({
+              id: "p#1",
+              articleId: "p",
+              title: t,
+              section: s,
+              byline: b,
+              zones: z,
+              text: x,
+              source: "f",
+            }),
+          ),
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
