@@ -1,0 +1,90 @@
+import * as OpenCC from "opencc-js";
+import { describe, expect, it } from "vitest";
+import { canonicalZone, findZones, unknownZones, zoneCounts } from "../../src/corpus/zones.js";
+
+describe("canonicalZone", () => {
+  it.each([
+    ["重庆市高新技术产业开发区", "重庆高新区"],
+    ["重庆市高新区", "重庆高新区"],
+    ["重庆高新区", "重庆高新区"],
+    ["济宁国家高新区", "济宁高新区"],
+    ["郑州高新技术开发区", "郑州高新区"],
+    ["武汉东湖高新区", "武汉东湖高新区"],
+    ["湖南郴州高新区", "郴州高新区"],
+    ["荣昌高新区", "荣昌高新区"],
+    ["合肥高新区", "合肥高新区"],
+  ])("names %s as %s", (raw, name) => {
+    expect(canonicalZone(raw)).toBe(name);
+  });
+
+  it.each([
+    "高新区",
+    "郴州综保局",
+    "重庆各高新区",
+    "10家高新区",
+    "全国高新区",
+    "由重庆高新区",
+    "苏州工业园区",
+    "高新技术企业",
+  ])("does not take %s for a zone", (raw) => {
+    expect(canonicalZone(raw)).toBeNull();
+  });
+});
+
+describe("findZones", () => {
+  it("keeps words before the place out of the zone name", () => {
+    expect(
+      findZones("该联盟由重庆高新区牵头，联合璧山高新区、永川高新区、荣昌高新区等10家高新区发起成立"),
+    ).toEqual(["重庆高新区", "璧山高新区", "永川高新区", "荣昌高新区"]);
+    expect(findZones("对建设济宁高新区国家生物医药产业基地")).toEqual(["济宁高新区"]);
+    expect(findZones("为推动项目尽快落地，济宁高新区将")).toEqual(["济宁高新区"]);
+    expect(findZones("第一条生产线在郴州高新区正式投产")).toEqual(["郴州高新区"]);
+  });
+
+  it("finds nothing in quantified or generic mentions", () => {
+    expect(
+      findZones("推动重庆各高新区转型升级，推进重庆市各级高新区在产业、政策方面的协同，进入重庆各个高新区"),
+    ).toEqual([]);
+    expect(findZones("在郴州高新区管委会和郴州综保局的指导下")).toEqual(["郴州高新区"]);
+  });
+
+  it("lists zones once, in order of first appearance", () => {
+    expect(findZones("西安高新区与珠海高新区合作，西安高新区牵头")).toEqual(["西安高新区", "珠海高新区"]);
+  });
+
+  it.each([
+    ["深圳高新区2020年的GDP是多少", ["深圳高新区"]],
+    ["杭州高新区有多少家上市公司", ["杭州高新区"]],
+    ["珠海高新区企业复工率是多少", ["珠海高新区"]],
+    ["武汉东湖高新区光谷科创大走廊", ["武汉东湖高新区"]],
+    ["成都高新区和兰州高新区哪个大", ["成都高新区", "兰州高新区"]],
+  ])("works on the short question %s", (q, zones) => {
+    expect(findZones(q)).toEqual(zones);
+  });
+});
+
+describe("Traditional Chinese questions", () => {
+  it("are found once the caller converts them to Simplified", () => {
+    const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+    expect(findZones(toSimplified("珠海高新區企業復工率是多少"))).toEqual(["珠海高新区"]);
+    expect(findZones(toSimplified("重慶市高新技術產業開發區協同創新"))).toEqual(["重庆高新区"]);
+  });
+});
+
+describe("unknownZones", () => {
+  const corpus = ["珠海高新区", "西安高新区"];
+  it("names the zones a question asks about that the corpus lacks", () => {
+    expect(unknownZones("深圳高新区2020年的GDP是多少", corpus)).toEqual(["深圳高新区"]);
+    expect(unknownZones("珠海高新区企业复工率是多少", corpus)).toEqual([]);
+    expect(unknownZones("高新区一般有哪些优惠政策", corpus)).toEqual([]);
+  });
+});
+
+describe("zoneCounts", () => {
+  it("orders zones by how often they are mentioned", () => {
+    expect(zoneCounts("璧山高新区。重庆高新区，重庆高新区。")).toEqual([
+      { zone: "重庆高新区", count: 2 },
+      { zone: "璧山高新区", count: 1 },
+    ]);
+  });
+});
