@@ -40,6 +40,17 @@ const discordSchema = z.object({
   RATE_LIMIT_QUESTIONS: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   MAX_CONCURRENT_ANSWERS: positiveInt(4),
+  DISCORD_DEPLOY_ON_START: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === "" || s === "false" || s === "0" || s === "no") return false;
+      if (s === "true" || s === "1" || s === "yes") return true;
+      ctx.addIssue({ code: "custom", message: "must be true or false" });
+      return z.NEVER;
+    }),
 });
 
 /** Where to find each required variable, for the error message. */
@@ -61,6 +72,8 @@ export interface DiscordConfig {
   apiBase: string | undefined;
   rateLimit: { questions: number; windowMs: number };
   maxConcurrentAnswers: number;
+  /** Register the slash commands each time the bot starts (`DISCORD_DEPLOY_ON_START=true`). */
+  deployOnStart: boolean;
 }
 
 /** A configuration problem: the variable's name and what is wrong, never its value. */
@@ -107,5 +120,6 @@ export function loadDiscordConfig(env: Env = process.env): DiscordConfig {
     apiBase: d.DISCORD_API_BASE,
     rateLimit: { questions: d.RATE_LIMIT_QUESTIONS, windowMs: d.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     maxConcurrentAnswers: d.MAX_CONCURRENT_ANSWERS,
+    deployOnStart: d.DISCORD_DEPLOY_ON_START,
   };
 }

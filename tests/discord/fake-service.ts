@@ -69,6 +69,8 @@ export const zoneList: ZoneSummary[] = [
 export interface FakeOptions {
   /** Delay before each answer, in ms, with progress reported along the way. */
   delayMs?: number;
+  /** Only questions containing this text are delayed (all are, when unset). */
+  slowOn?: string;
   /** Extra zones, to make `/zones` paginate. */
   extraZones?: number;
   /** Makes `ask` reject for questions containing this text. */
@@ -93,7 +95,9 @@ export function createFakeService(
       service.maxConcurrent = Math.max(service.maxConcurrent, running);
       try {
         o?.onProgress?.("retrieving");
-        if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+        if (opts.delayMs && (opts.slowOn === undefined || question.includes(opts.slowOn))) {
+          await new Promise((r) => setTimeout(r, opts.delayMs));
+        }
         o?.onProgress?.("generating");
         if (opts.failOn && question.includes(opts.failOn)) throw new Error(`fake failure for ${opts.failOn}`);
         if (question.includes("珠海")) {

@@ -1,0 +1,43 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Command } from "../src/discord/command.js";
+import { renderZone, renderZoneNotFound } from "../src/discord/render.js";
+import { privately, toMessage } from "../src/discord/respond.js";
+
+/** Discord allows 25 autocomplete choices of at most 100 characters each. */
+const MAX_CHOICES = 25;
+
+/** `/zone name:<zone>`: one zone's articles and key figures, with autocomplete on the name. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName("zone")
+    .setDescription("One high-tech zone: its articles and key figures")
+    .setDescriptionLocalizations({ "zh-CN": "查看某个高新区的文章和关键数字" })
+    .addStringOption((o) =>
+      o
+        .setName("name")
+        .setDescription("Zone name, e.g. 珠海高新区")
+        .setDescriptionLocalizations({ "zh-CN": "高新区名称，例如：珠海高新区" })
+        .setRequired(true)
+        .setMaxLength(100)
+        .setAutocomplete(true),
+    ),
+
+  async execute(interaction, ctx) {
+    const name = interaction.options.getString("name", true).trim();
+    const detail = ctx.service.zone(name);
+    if (detail === null) {
+      await interaction.reply(privately(renderZoneNotFound(name)));
+      return;
+    }
+    await interaction.reply(toMessage(renderZone(detail)));
+  },
+
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused();
+    const names = ctx.service
+      .zoneNames(typed.trim(), MAX_CHOICES)
+      .filter((n) => n.length > 0 && n.length <= 100)
+      .slice(0, MAX_CHOICES);
+    await interaction.respond(names.map((n) => ({ name: n, value: n })));
+  },
+} satisfies Command;

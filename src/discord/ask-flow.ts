@@ -1,0 +1,47 @@
+import { validateQuestion } from "../answer/question.js";
+import type { AnswerStage } from "../answer/types.js";
+import { err, ok, type Result } from "../result.js";
+import type { BotContext } from "./command.js";
+import { createProgress } from "./progress.js";
+import { type Payload, renderAnswer, renderProgress, renderRateLimited, textPayload } from "./render.js";
+
+/**
+ * The question path shared by `/ask` and @mentions, free of discord.js: check the question and the
+ * asker's rate limit, then compute the answer under the global concurrency cap, reporting progress.
+ */
+
+/** Cleans and checks a question and takes one from the user's rate limit; a refusal comes rendered. */
+export function admitQuestion(raw: string, userId: string, ctx: BotContext): Result<string, Payload> {
+  const question = validateQuestion(raw);
+  if (!question.ok) return err(textPayload(question.error.message));
+  const decision = ctx.limiter.take(userId);
+  if (!decision.ok) return err(renderRateLimited(decision.retryAfterMs));
+  return ok(question.value);
+}
+
+/**
+ * Answers `question` and renders it. `showProgress` edits the pending message; it is called only
+ * when the answer is slow, throttled, and never after this resolves.
+ */
+export async function answerPayload(
+  question: string,
+  ctx: BotContext,
+  opts: { echoQuestion: boolean; showProgress?: (payload: Payload) => Promise<unknown> },
+): Promise<Payload> {
+  const { showProgress } = opts;
+  const progress = showProgress
+    ? createProgress(
+        (stage: AnswerStage) => showProgress(renderProgress(stage)),
+        ctx.progress,
+        (error) => ctx.logger.warn({ err: error }, "progress edit failed"),
+      )
+    : null;
+  try {
+    const answer = await ctx.gate.run(() =>
+      ctx.service.ask(question, progress ? { onProgress: (stage) => progress.report(stage) } : {}),
+    );
+    return renderAnswer(answer, { echoQuestion: opts.echoQuestion });
+  } finally {
+    await progress?.finish();
+  }
+}

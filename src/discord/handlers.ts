@@ -1,0 +1,94 @@
+import type { ButtonInteraction, Interaction, Message } from "discord.js";
+import { admitQuestion, answerPayload } from "./ask-flow.js";
+import type { BotContext, Command } from "./command.js";
+import { parseCustomId } from "./custom-ids.js";
+import {
+  renderMentionHelp,
+  renderPassage,
+  renderPassageNotFound,
+  renderZonesPage,
+  textPayload,
+} from "./render.js";
+import { privately, reportError, toMessage } from "./respond.js";
+
+/**
+ * Event handlers, named after their events. Each one catches everything it can throw and hands it
+ * to {@link reportError}, so no interaction or message can take the process down.
+ */
+
+/** Routes an interaction: slash command, autocomplete or button. */
+export async function onInteractionCreate(
+  interaction: Interaction,
+  ctx: BotContext,
+  commands: ReadonlyMap<string, Command>,
+): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) {
+      const command = commands.get(interaction.commandName);
+      if (!command) {
+        await interaction.reply(privately(textPayload("这个命令已经不存在了，请用 /help 查看可用命令。")));
+        return;
+      }
+      await command.execute(interaction, ctx);
+    } else if (interaction.isAutocomplete()) {
+      const command = commands.get(interaction.commandName);
+      if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+      else await interaction.respond([]);
+    } else if (interaction.isButton()) {
+      await onButton(interaction, ctx);
+    }
+  } catch (error) {
+    await reportError(interaction, error, ctx.logger);
+  }
+}
+
+/** A citation button opens the passage privately; a zones page button turns the page in place. */
+async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = parseCustomId(interaction.customId);
+  if (action === null) {
+    await interaction.reply(privately(textPayload("这个按钮已经失效了。")));
+    return;
+  }
+  if (action.kind === "source") {
+    const view = ctx.service.passage(action.passageId);
+    await interaction.reply(privately(view ? renderPassage(view) : renderPassageNotFound(action.passageId)));
+    return;
+  }
+  await interaction.update(toMessage(renderZonesPage(ctx.service.zones(), action.page)));
+}
+
+/** `<@id>` and `<@!id>` mentions of the bot. */
+function mentionPattern(botId: string): RegExp {
+  return new RegExp(`<@!?${botId}>`, "g");
+}
+
+/**
+ * An @mention in a channel: the rest of the message is the question, answered as a reply to it.
+ * Messages from bots (this one included) and messages that do not mention the bot are ignored.
+ */
+export async function onMessageCreate(message: Message, ctx: BotContext, botId: string): Promise<void> {
+  if (message.author.bot || message.author.id === botId || message.webhookId) return;
+  const mention = mentionPattern(botId);
+  if (!mention.test(message.content)) return;
+  try {
+    const raw = message.content.replace(mention, " ");
+    if (raw.trim() === "") {
+      await message.reply(toMessage(renderMentionHelp()));
+      return;
+    }
+    const admitted = admitQuestion(raw, message.author.id, ctx);
+    if (!admitted.ok) {
+      await message.reply(toMessage(admitted.error));
+      return;
+    }
+    if ("sendTyping" in message.channel) {
+      void message.channel
+        .sendTyping()
+        .catch((error: unknown) => ctx.logger.debug({ err: error }, "typing failed"));
+    }
+    const payload = await answerPayload(admitted.value, ctx, { echoQuestion: false });
+    await message.reply(toMessage(payload));
+  } catch (error) {
+    await reportError(message, error, ctx.logger);
+  }
+}

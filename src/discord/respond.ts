@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import {
+  type BaseMessageOptions,
+  type Interaction,
+  type InteractionReplyOptions,
+  type Message,
+  MessageFlags,
+} from "discord.js";
+import type { Logger } from "../logger.js";
+import { type Payload, renderError } from "./render.js";
+
+/**
+ * The one place rendered payloads meet discord.js, and the one error handler: any failure becomes a
+ * private `出错了` reply carrying an id that is also in the log.
+ */
+
+/** A rendered payload as discord.js message options (the shapes are Discord's own JSON). */
+export function toMessage(payload: Payload): BaseMessageOptions {
+  return {
+    content: payload.content,
+    embeds: payload.embeds,
+    components: payload.components,
+    allowedMentions: { ...payload.allowedMentions, parse: [] },
+  } as BaseMessageOptions;
+}
+
+/** A rendered payload as a reply only the asker sees. */
+export function privately(payload: Payload): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
+  return { ...toMessage(payload), flags: MessageFlags.Ephemeral } as InteractionReplyOptions & {
+    flags: MessageFlags.Ephemeral;
+  };
+}
+
+/** A short random id for an error, shown to the user and logged. */
+export function newErrorId(): string {
+  return randomBytes(4).toString("hex");
+}
+
+/** What we log about where an error happened: ids and names only, never tokens or message text. */
+function describeTarget(target: Interaction | Message): Record<string, unknown> {
+  if ("commandName" in target && typeof target.commandName === "string") {
+    return { interactionId: target.id, command: target.commandName, userId: target.user.id };
+  }
+  if ("customId" in target && typeof target.customId === "string") {
+    return { interactionId: target.id, customId: target.customId.slice(0, 40), userId: target.user.id };
+  }
+  if ("author" in target)
+    return { messageId: target.id, channelId: target.channelId, userId: target.author.id };
+  return { interactionId: target.id };
+}
+
+/**
+ * Logs `error` with a fresh id and tells the user privately. Never throws: a failure to reply is
+ * itself logged and dropped, so no error here can take the process down.
+ */
+export async function reportError(
+  target: Interaction | Message,
+  error: unknown,
+  logger: Logger,
+): Promise<string> {
+  const errorId = newErrorId();
+  logger.error({ err: error, errorId, ...describeTarget(target) }, "handler failed");
+  const payload = renderError(errorId);
+  try {
+    if ("author" in target) {
+      await target.reply(toMessage(payload));
+    } else if (target.isAutocomplete()) {
+      if (!target.responded) await target.respond([]);
+    } else if (target.isRepliable()) {
+      if (target.deferred && !target.replied) {
+        if (target.ephemeral) await target.editReply(toMessage(payload));
+        else {
+          // The first follow-up after a public deferral would replace it publicly; remove it first.
+          await target.deleteReply().catch(() => undefined);
+          await target.followUp(privately(payload));
+        }
+      } else if (target.replied || target.deferred) await target.followUp(privately(payload));
+      else await target.reply(privately(payload));
+    }
+  } catch (replyError) {
+    logger.warn({ err: replyError, errorId }, "could not tell the user about the error");
+  }
+  return errorId;
+}

@@ -1,0 +1,180 @@
+import { type Client, Events } from "discord.js";
+import type { AnswerService } from "../answer/types.js";
+import {
+  type BaseConfig,
+  ConfigError,
+  type DiscordConfig,
+  loadBaseConfig,
+  loadDiscordConfig,
+} from "../config.js";
+import { createLogger, type Logger } from "../logger.js";
+import { attachBot, type Bot } from "./bot.js";
+import { createClient } from "./client.js";
+import type { BotContext, Command } from "./command.js";
+import { deployCommands } from "./deploy.js";
+import { createGate } from "./gate.js";
+import { COMMANDS_DIR, loadCommands } from "./loader.js";
+import { DEFAULT_PROGRESS, type ProgressOptions } from "./progress.js";
+import { createRateLimiter } from "./rate-limit.js";
+
+/** How long shutdown waits for replies in flight before destroying the client anyway. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
+const READY_TIMEOUT_MS = 60_000;
+
+export interface StartOptions {
+  discord: DiscordConfig;
+  service: AnswerService;
+  logger: Logger;
+  commandsDir?: URL;
+  progress?: ProgressOptions;
+  readyTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  bot: Bot;
+  commands: ReadonlyMap<string, Command>;
+}
+
+/**
+ * Builds the client, wires the handlers, registers the commands when configured to, logs in and
+ * waits for the gateway to be ready. On failure the client is destroyed before the error is thrown.
+ */
+export async function startBot(opts: StartOptions): Promise<RunningBot> {
+  const { discord, logger } = opts;
+  const started = performance.now();
+  const commands = await loadCommands(opts.commandsDir ?? COMMANDS_DIR);
+  const ctx: BotContext = {
+    service: opts.service,
+    logger,
+    limiter: createRateLimiter({ limit: discord.rateLimit.questions, windowMs: discord.rateLimit.windowMs }),
+    gate: createGate(discord.maxConcurrentAnswers),
+    progress: opts.progress ?? DEFAULT_PROGRESS,
+  };
+  if (discord.deployOnStart) {
+    const n = await deployCommands(commands, discord);
+    logger.info({ commands: n, guildId: discord.guildId ?? "global" }, "slash commands registered");
+  }
+  const client = createClient({ apiBase: discord.apiBase });
+  const bot = attachBot(client, ctx, commands);
+  // Attached before login: ready can fire before login() resolves.
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    timer = setTimeout(
+      () =>
+        reject(new Error(`Discord gateway not ready after ${opts.readyTimeoutMs ?? READY_TIMEOUT_MS} ms`)),
+      opts.readyTimeoutMs ?? READY_TIMEOUT_MS,
+    );
+  });
+  try {
+    await client.login(discord.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  logger.info(
+    {
+      user: client.user?.tag,
+      applicationId: discord.clientId,
+      guilds: client.guilds.cache.size,
+      commands: [...commands.keys()],
+      api: discord.apiBase ?? "discord.com",
+      ms: Math.round(performance.now() - started),
+    },
+    "bot ready",
+  );
+  return { client, bot, commands };
+}
+
+/**
+ * On the first SIGINT or SIGTERM: stop taking new work, finish replies in flight (bounded), destroy
+ * the client and exit 0. A second signal exits at once with 1.
+ */
+export function exitOnSignals(
+  bot: Bot,
+  logger: Logger,
+  opts: { timeoutMs?: number; exit?: (code: number) => void } = {},
+): void {
+  const exit = opts.exit ?? ((code: number) => process.exit(code));
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting now");
+      exit(1);
+      return;
+    }
+    stopping = true;
+    logger.info({ signal, inFlight: bot.inFlight }, "shutting down");
+    bot.stop(opts.timeoutMs ?? SHUTDOWN_TIMEOUT_MS).then(
+      (drained) => {
+        logger.info({ drained }, "stopped");
+        exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}
+
+type Env = Record<string, string | undefined>;
+
+export interface ProcessOptions {
+  /** Opens the answer service once, at start. */
+  openService: (base: BaseConfig, logger: Logger) => Promise<AnswerService>;
+  env?: Env;
+  commandsDir?: URL;
+}
+
+/**
+ * The whole bot process: configuration → logger → answer service → client → login, with process-wide
+ * safety nets. A configuration problem is one line on stderr and exit code 1, no stack trace.
+ */
+export async function runBotProcess(opts: ProcessOptions): Promise<void> {
+  let base: BaseConfig;
+  let discord: DiscordConfig;
+  try {
+    base = loadBaseConfig(opts.env);
+    discord = loadDiscordConfig(opts.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`gaoxin-qa: configuration problem: ${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const logger = createLogger({ level: base.logLevel, secrets: [discord.token] });
+  // A malformed gateway payload can make discord.js reject inside its own handlers; log and keep serving.
+  process.on("unhandledRejection", (reason) =>
+    logger.error({ err: reason }, "unhandled rejection (still running)"),
+  );
+
+  let service: AnswerService;
+  try {
+    service = await opts.openService(base, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, "could not open the answer index");
+    process.exitCode = 1;
+    return;
+  }
+  let running: RunningBot;
+  try {
+    running = await startBot({
+      discord,
+      service,
+      logger,
+      ...(opts.commandsDir ? { commandsDir: opts.commandsDir } : {}),
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, "could not connect to Discord (check DISCORD_TOKEN and DISCORD_API_BASE)");
+    process.exitCode = 1;
+    return;
+  }
+  exitOnSignals(running.bot, logger);
+}
