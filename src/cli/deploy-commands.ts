@@ -1,0 +1,34 @@
+import { ConfigError, loadDiscordConfig } from "../config.js";
+import { deployCommands } from "../discord/deploy.js";
+import { loadCommands } from "../discord/loader.js";
+import { scrubSecrets } from "../logger.js";
+
+/**
+ * `npm run deploy-commands`: registers the slash commands in `commands/` with Discord — to
+ * DISCORD_GUILD_ID when set (shows at once), otherwise globally (can take up to an hour to appear).
+ */
+async function main(): Promise<number> {
+  let config: ReturnType<typeof loadDiscordConfig>;
+  try {
+    config = loadDiscordConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`gaoxin-qa: configuration problem: ${error.message}\n`);
+    return 1;
+  }
+  const commands = await loadCommands();
+  try {
+    const n = await deployCommands(commands, config);
+    const where = config.guildId ? `guild ${config.guildId}` : "globally (may take up to an hour to appear)";
+    process.stdout.write(`Registered ${n} commands (${[...commands.keys()].join(", ")}) ${where}.\n`);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `gaoxin-qa: could not register commands: ${scrubSecrets(message, [config.token])}\n`,
+    );
+    return 1;
+  }
+}
+
+process.exitCode = await main();

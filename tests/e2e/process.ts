@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+
+/** A bot started as its own process (`node --import tsx <entry>`), with its output collected. */
+export interface BotProcess {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  /** Resolves with the first stdout line containing `text`; rejects after `timeoutMs` or on exit. */
+  waitForLine(text: string, timeoutMs?: number): Promise<string>;
+  /** Resolves with the exit code; rejects (after killing it) if it has not exited within `timeoutMs`. */
+  exited(timeoutMs?: number): Promise<number | null>;
+}
+
+/** Only what the bot needs from the parent environment, so a developer's own DISCORD_* never leaks in. */
+export function cleanEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "NODE_OPTIONS"]) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
+/** Spawns `entry` under tsx. */
+export function spawnBot(entry: string, env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const waiters = new Set<{ text: string; resolve: (line: string) => void }>();
+  let pending = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      stdout.push(line);
+      for (const w of waiters) {
+        if (line.includes(w.text)) {
+          waiters.delete(w);
+          w.resolve(line);
+        }
+      }
+    }
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
+  const exit = once(child, "exit").then(([code]) => code as number | null);
+  return {
+    child,
+    stdout,
+    stderr,
+    waitForLine(text, timeoutMs = 15_000) {
+      const seen = stdout.find((l) => l.includes(text));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = { text, resolve };
+        waiters.add(waiter);
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no "${text}" on stdout within ${timeoutMs} ms; stderr: ${stderr.join("")}`));
+        }, timeoutMs);
+        waiter.resolve = (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        };
+        void exit.then((code) => {
+          clearTimeout(timer);
+          reject(new Error(`bot exited (${code}) before "${text}"; stderr: ${stderr.join("")}`));
+        });
+      });
+    },
+    async exited(timeoutMs = 15_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          child.kill("SIGKILL");
+          reject(new Error(`bot did not exit within ${timeoutMs} ms`));
+        }, timeoutMs);
+      });
+      try {
+        return await Promise.race([exit, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}

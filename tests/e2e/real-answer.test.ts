@@ -1,0 +1,130 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, type RecordedRequest, startEmulator } from "./emulator.js";
+import { body, CANARY_TOKEN, callbackBody } from "./harness.js";
+import { alice, channelMessage, slashCommand } from "./payloads.js";
+import { type BotProcess, cleanEnv, spawnBot } from "./process.js";
+
+/**
+ * `npm start` for real: `src/main.ts` as its own process, building the index from the default corpus
+ * into a temporary folder, answering through the real answer service via the emulator.
+ */
+
+const main = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+const corpus = fileURLToPath(new URL("../../data/corpus", import.meta.url));
+const serviceExists = existsSync(fileURLToPath(new URL("../../src/answer/open.ts", import.meta.url)));
+const ZHUHAI_TITLE = "工业投资增40.7% 珠海高新区奋力夺取抗疫与发展“双胜利”";
+
+let emu: Emulator;
+let bot: BotProcess;
+let indexDir: string;
+const timings: {
+  case: string;
+  "dispatch → first callback (ms)": string;
+  "dispatch → final message (ms)": string;
+}[] = [];
+const ms = (a: number, b: number) => (b - a).toFixed(1);
+
+describe.skipIf(!serviceExists)("npm start against the emulator, real answer service", () => {
+  beforeAll(async () => {
+    emu = await startEmulator();
+    indexDir = mkdtempSync(join(tmpdir(), "gaoxin-index-"));
+    bot = spawnBot(
+      main,
+      cleanEnv({
+        DISCORD_TOKEN: CANARY_TOKEN,
+        DISCORD_CLIENT_ID: emu.applicationId,
+        DISCORD_GUILD_ID: emu.guildId,
+        DISCORD_API_BASE: emu.api,
+        DISCORD_DEPLOY_ON_START: "true",
+        INDEX_DIR: indexDir,
+        CORPUS_DIR: corpus,
+        LOG_LEVEL: "info",
+      }),
+    );
+    await bot.waitForLine('"msg":"bot ready"', 60_000);
+  });
+
+  afterAll(async () => {
+    if (bot && bot.child.exitCode === null) {
+      bot.child.kill("SIGKILL");
+      await bot.exited(5_000).catch(() => undefined);
+    }
+    await emu?.close();
+    if (indexDir) rmSync(indexDir, { recursive: true, force: true });
+    if (timings.length > 0) console.table(timings);
+  });
+
+  it("answers /ask 珠海高新区工业投资增速多少 with 40.7% and its source", async () => {
+    for (let round = 0; round < 3; round++) {
+      const i = slashCommand(
+        emu,
+        "ask",
+        [{ name: "question", type: 3, value: "珠海高新区工业投资增速多少" }],
+        {
+          ...alice,
+          id: `70000000000000000${round}`,
+        },
+      );
+      const at = emu.dispatch("INTERACTION_CREATE", i);
+      const cb = await emu.waitForRequest((r) => r.path === `/interactions/${i.id}/${i.token}/callback`);
+      expect(callbackBody(cb)).toEqual({ type: 5, data: { flags: 0 } });
+      const edit = await emu.waitForRequest(
+        (r) => r.method === "PATCH" && r.path.includes(i.token) && (body(r).content ?? "").includes("40.7%"),
+        { timeoutMs: 10_000 },
+      );
+      const b = body(edit);
+      expect(b.content).toMatch(/40\.7%\[\d\]/);
+      expect(b.embeds?.[0]?.fields?.some((f) => f.name.endsWith(ZHUHAI_TITLE))).toBe(true);
+      expect(b.allowed_mentions?.parse).toEqual([]);
+      timings.push({
+        case: `/ask real service #${round + 1}`,
+        "dispatch → first callback (ms)": ms(at, cb.at),
+        "dispatch → final message (ms)": ms(at, edit.at),
+      });
+    }
+  });
+
+  it("lists the zones with /zones", async () => {
+    const i = slashCommand(emu, "zones", [], alice);
+    emu.dispatch("INTERACTION_CREATE", i);
+    const embed = callbackBody(
+      await emu.waitForRequest((r) => r.path.includes(`${i.id}/${i.token}/callback`)),
+    ).data?.embeds?.[0];
+    for (const zone of ["珠海高新区", "西安高新区"]) expect(embed?.description).toContain(zone);
+  });
+
+  it("answers an @mention about 西安高新区's projects in the channel, pinging nobody", async () => {
+    const msg = channelMessage(emu, `<@${emu.botUser.id}> 西安高新区新基建项目总投资多少 @everyone`, {
+      author: { ...alice, id: "700000000000000009" },
+    });
+    const at = emu.dispatch("MESSAGE_CREATE", msg);
+    const reply = await emu.waitForRequest(
+      (r) => r.method === "POST" && body(r).message_reference?.message_id === msg.id,
+      { timeoutMs: 10_000 },
+    );
+    expect(body(reply).content).toContain("166亿元");
+    expect(body(reply).allowed_mentions).toEqual({ parse: [], replied_user: false });
+    timings.push({
+      case: "@mention real service",
+      "dispatch → first callback (ms)": ms(at, reply.at),
+      "dispatch → final message (ms)": ms(at, reply.at),
+    });
+  });
+
+  it("never pings, never writes the token, and exits 0 on SIGTERM", async () => {
+    const messageBodies = emu.requests.filter(
+      (r: RecordedRequest) =>
+        typeof r.body === "object" && r.body !== null && JSON.stringify(r.body).includes('"content"'),
+    );
+    for (const r of messageBodies) expect(JSON.stringify(r.body)).toContain('"allowed_mentions":{"parse":[]');
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited(12_000)).toBe(0);
+    const out = bot.stdout.join("\n") + bot.stderr.join("");
+    expect(out).toContain('"msg":"bot ready"');
+    expect(out).not.toContain(CANARY_TOKEN);
+  });
+});
