@@ -1,0 +1,145 @@
+/**
+ * Loading a corpus from files and folders. Every expected failure — a missing path, an empty,
+ * binary or non-UTF-8 file, a bad line — becomes a CorpusProblem and the rest is still read.
+ */
+import { createHash } from "node:crypto";
+import type { Dirent } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import type { ParsedFile } from "./article.js";
+import { parseJsonl } from "./jsonl.js";
+import { parseMarkdown } from "./markdown.js";
+import { parseNewspaperPage } from "./newspaper.js";
+import type { Article, CorpusFile, CorpusProblem, LoadedCorpus } from "./types.js";
+
+const READERS: Record<string, (text: string, path: string, stem: string) => ParsedFile> = {
+  ".txt": (text, path, stem) => parseNewspaperPage(text, path, stem),
+  ".md": (text, path, stem) => parseMarkdown(text, path, stem),
+  ".jsonl": (text, path) => parseJsonl(text, path),
+};
+
+/** True for files a folder walk reads: a known extension, not a README, not hidden. */
+function isCorpusFile(name: string): boolean {
+  if (name.startsWith(".")) return false;
+  // Corpus folders document themselves in README.md (see /work/shared/corpus); that is not news.
+  if (/^readme\.(?:md|txt)$/i.test(name)) return false;
+  return extname(name).toLowerCase() in READERS;
+}
+
+function message(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === "ENOENT") return "no such file or directory";
+  if (err.code === "EACCES" || err.code === "EPERM") return "permission denied";
+  return err.message ?? String(e);
+}
+
+/** Files under `dir`, recursively, sorted by name at each level so every run reads the same order. */
+async function walk(dir: string, problems: CorpusProblem[]): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ path: dir, message: `cannot read folder: ${message(e)}` });
+    return [];
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    // A symbolic link counts as what it points to; a dangling one is reported when read.
+    const isDir = e.isDirectory() || (e.isSymbolicLink() && (await stat(p).catch(() => null))?.isDirectory());
+    if (isDir) {
+      if (!e.name.startsWith(".")) out.push(...(await walk(p, problems)));
+    } else if (isCorpusFile(e.name)) {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Text of a file, or why it is not text: NUL bytes or invalid UTF-8 mean binary. */
+function decode(bytes: Uint8Array): { ok: true; text: string } | { ok: false; why: string } {
+  if (bytes.includes(0)) return { ok: false, why: "binary file (NUL bytes)" };
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, why: "not valid UTF-8" };
+  }
+}
+
+/** Reads one file into `into`; records its hash whenever its bytes could be read. */
+async function readOne(
+  path: string,
+  into: { articles: Article[]; problems: CorpusProblem[]; files: CorpusFile[]; ids: Map<string, string> },
+): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    into.problems.push({ path, message: `cannot read file: ${message(e)}` });
+    return;
+  }
+  into.files.push({ path, sha256: createHash("sha256").update(bytes).digest("hex") });
+  const text = decode(bytes);
+  if (!text.ok) {
+    into.problems.push({ path, message: text.why });
+    return;
+  }
+  if (text.text.trim() === "") {
+    into.problems.push({ path, message: "empty file" });
+    return;
+  }
+  const ext = extname(path).toLowerCase();
+  const reader = READERS[ext];
+  if (!reader) {
+    into.problems.push({ path, message: `unsupported file type "${ext}" (expected .txt, .md or .jsonl)` });
+    return;
+  }
+  const parsed = reader(text.text, path, basename(path, extname(path)));
+  into.problems.push(...parsed.problems);
+  for (const a of parsed.articles) {
+    const first = into.ids.get(a.id);
+    if (first !== undefined) {
+      into.problems.push({
+        path,
+        message: `duplicate article id "${a.id}" (first read from ${first}); skipped`,
+      });
+      continue;
+    }
+    into.ids.set(a.id, path);
+    into.articles.push(a);
+  }
+}
+
+/**
+ * Reads every corpus file under `paths` (files or folders, folders recursively and in sorted
+ * order): `.txt` as a newspaper page or plain article, `.md` as an article, `.jsonl` as one article
+ * a line. Other files and README.md in folders are skipped silently; a file named explicitly with
+ * another extension is a problem. A file given twice is read once. Never throws for bad input.
+ */
+export async function loadCorpus(paths: readonly string[]): Promise<LoadedCorpus> {
+  const into = {
+    articles: [] as Article[],
+    problems: [] as CorpusProblem[],
+    files: [] as CorpusFile[],
+    ids: new Map<string, string>(),
+  };
+  const seen = new Set<string>();
+  for (const p of paths) {
+    let files: string[];
+    try {
+      const st = await stat(p);
+      files = st.isDirectory() ? await walk(p, into.problems) : [p];
+    } catch (e) {
+      into.problems.push({ path: p, message: message(e) });
+      continue;
+    }
+    for (const f of files) {
+      const key = resolve(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await readOne(f, into);
+    }
+  }
+  return { articles: into.articles, problems: into.problems, files: into.files };
+}

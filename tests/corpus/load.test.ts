@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus/load.js";
+
+let dir: string;
+const second = await readFile("tests/fixtures/second-page.txt", "utf8");
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "gaoxin-corpus-"));
+  await mkdir(join(dir, "a", "sub"), { recursive: true });
+  await mkdir(join(dir, "b"), { recursive: true });
+  await writeFile(join(dir, "a", "page.txt"), second);
+  await writeFile(join(dir, "a", "README.md"), "# 说明\n\n这是语料说明。\n");
+  await writeFile(join(dir, "a", "notes.csv"), "a,b\n");
+  await writeFile(
+    join(dir, "a", "sub", "zhuhai.md"),
+    "# 珠海高新区复工率94%\n\n目前，珠海高新区复工复产企业达3240家，复工率94%。\n",
+  );
+  await writeFile(
+    join(dir, "a", "sub", "records.jsonl"),
+    [
+      JSON.stringify({ id: "r1", title: "西安高新区项目开工", text: "西安高新区7个项目集中开工。" }),
+      "{not json",
+      JSON.stringify({ id: "r3", title: "兰州高新区主题党日", text: "兰州高新区开展主题党日活动。" }),
+    ].join("\n"),
+  );
+  await writeFile(join(dir, "a", "empty.txt"), "  \n\n");
+  await writeFile(join(dir, "a", "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+  await writeFile(join(dir, "a", "latin1.md"), Buffer.from("# caf\xe9\n\ntext.\n", "latin1"));
+  // Same stem as a/page.txt, hence the same article ids: the later file's articles are skipped.
+  await writeFile(join(dir, "b", "page.txt"), second);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("loadCorpus", () => {
+  it("reads the default corpus into six articles without problems", async () => {
+    const c = await loadCorpus(["data/corpus"]);
+    expect(c.problems).toEqual([]);
+    expect(c.articles.map((a) => a.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `000_d463814998410617-${n}`));
+    const bytes = await readFile("data/corpus/000_d463814998410617.txt");
+    expect(c.files).toEqual([
+      {
+        path: join("data/corpus", "000_d463814998410617.txt"),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
+    ]);
+  });
+
+  it("walks folders in sorted order, by extension, and reports bad files while reading the rest", async () => {
+    const missing = join(dir, "nope");
+    const c = await loadCorpus([join(dir, "a"), join(dir, "b"), missing]);
+
+    expect(c.articles.map((a) => a.id)).toEqual([
+      "page-1",
+      "page-2",
+      "page-3",
+      "page-4",
+      "r1",
+      "r3",
+      "zhuhai",
+    ]);
+    expect(c.articles.find((a) => a.id === "zhuhai")?.source).toBe(join(dir, "a", "sub", "zhuhai.md"));
+
+    const rel = (p: string) => p.slice(dir.length + 1);
+    expect(c.problems.map((p) => [rel(p.path), p.line, p.message])).toEqual([
+      ["a/binary.txt", undefined, "binary file (NUL bytes)"],
+      ["a/empty.txt", undefined, "empty file"],
+      ["a/latin1.md", undefined, "not valid UTF-8"],
+      ["a/sub/records.jsonl", 2, expect.stringMatching(/^malformed JSON/)],
+      ...[1, 2, 3, 4].map((n) => [
+        "b/page.txt",
+        undefined,
+        expect.stringContaining(`duplicate article id "page-${n}"`),
+      ]),
+      ["nope", undefined, "no such file or directory"],
+    ]);
+
+    // Every file read is hashed, bad ones included; README.md and other extensions are not read.
+    expect(c.files.map((f) => rel(f.path))).toEqual([
+      "a/binary.txt",
+      "a/empty.txt",
+      "a/latin1.md",
+      "a/page.txt",
+      "a/sub/records.jsonl",
+      "a/sub/zhuhai.md",
+      "b/page.txt",
+    ]);
+    for (const f of c.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("reads a file given twice only once", async () => {
+    const p = join(dir, "a", "sub", "zhuhai.md");
+    const c = await loadCorpus([p, p]);
+    expect(c.articles.map((a) => a.id)).toEqual(["zhuhai"]);
+    expect(c.problems).toEqual([]);
+    expect(c.files).toHaveLength(1);
+  });
+
+  it("reports an explicitly named file of an unsupported type", async () => {
+    const c = await loadCorpus([join(dir, "a", "notes.csv")]);
+    expect(c.articles).toEqual([]);
+    expect(c.problems).toEqual([
+      {
+        path: join(dir, "a", "notes.csv"),
+        message: 'unsupported file type ".csv" (expected .txt, .md or .jsonl)',
+      },
+    ]);
+  });
+});
