@@ -375,7 +375,8 @@ function* groupings(n: number, maxSize: number, joinable: (i: number) => boolean
 
 // Three-line headlines exist (kicker, title, subtitle); longer runs are not one headline.
 const MAX_HEADLINE_LINES = 3;
-const MAX_GROUPINGS = 20_000;
+// Work budget for the search (groupings × assignment cost); a printed page needs a tiny fraction.
+const SEARCH_BUDGET = 20_000_000;
 
 /**
  * Headline lines for each body (null where none fits) and the lines that fit no body. Tries every
@@ -398,9 +399,12 @@ function matchHeadlines(
   // Lines separated by a dropped caption or credit were never one headline.
   const joinable = (i: number) => (frags[i + 1]?.no ?? 0) - (frags[i]?.no ?? 0) <= 2;
   let best: { total: number; groups: Line[][]; to: number[] } | null = null;
+  // Past the budget the search keeps the best grouping seen so far; groupings come fewest joins
+  // first at the front of the block, so an oversized block may miss joins near its start.
+  const maxGroupings = Math.max(100, Math.floor(SEARCH_BUDGET / (2 ** Math.min(nb, 16) * frags.length * nb)));
   let tried = 0;
   for (const sizes of groupings(frags.length, MAX_HEADLINE_LINES, joinable)) {
-    if (++tried > MAX_GROUPINGS) break;
+    if (++tried > maxGroupings) break;
     const groups: Line[][] = [];
     let at = 0;
     for (const n of sizes) {
