@@ -16,9 +16,10 @@
  *   A `本报讯（记者 叶伟）` header gives the byline and is removed from the body.
  * - In the trailing block, lines with a credit (`图片来源：…`) and the wide wrapped lines of the
  *   caption above them are dropped; the rest are headline lines. Consecutive lines are grouped into
- *   as many headlines as there are bodies (a group is one to three lines), and headlines are matched
- *   to bodies by content — shared zone names, figures and rare character bigrams — choosing the
- *   grouping and one-to-one assignment with the highest total score, never by position.
+ *   headlines of one to three lines, and headlines are matched to bodies by content — shared zone
+ *   names, figures and rare character bigrams — choosing the grouping and one-to-one assignment
+ *   with the highest total score, never by position. A pair must clear a minimum score; a line that
+ *   fits no body and a body left without a headline are reported as problems.
  * - A subhead is a short line (at most column width − 3) with no sentence punctuation, standing
  *   after a finished sentence, whose last character can end a phrase and which shares no word
  *   with the next line (`党|委` broken across lines is a sentence going on, not a subhead).
