@@ -85,10 +85,10 @@ export class Bm25Index {
     // Row-major (document → term) first, as flat growable arrays; transposed below.
     let rowTerm = new Uint32Array(1024);
     let rowTf = new Uint16Array(1024);
-    let rowDoc = new Uint32Array(1024);
+    const rowStart: number[] = [];
     let n = 0;
     for (const doc of documents) {
-      const d = lengths.length;
+      rowStart.push(n);
       lengths.push(doc.length);
       const tf = new Map<number, number>();
       for (const term of doc) {
@@ -101,15 +101,14 @@ export class Bm25Index {
         tf.set(id, (tf.get(id) ?? 0) + 1);
       }
       if (n + tf.size > rowTerm.length) {
-        const size = Math.max(rowTerm.length * 2, n + tf.size);
+        // Grow by half, not double: at 100k passages these arrays hold ~20M postings.
+        const size = Math.max(Math.ceil(rowTerm.length * 1.5), n + tf.size);
         rowTerm = grow(rowTerm, new Uint32Array(size));
         rowTf = grow(rowTf, new Uint16Array(size));
-        rowDoc = grow(rowDoc, new Uint32Array(size));
       }
       for (const [id, count] of tf) {
         rowTerm[n] = id;
         rowTf[n] = Math.min(count, 0xffff);
-        rowDoc[n] = d;
         n++;
       }
     }
@@ -124,12 +123,16 @@ export class Bm25Index {
     const cursor = offsets.slice(0, terms.length);
     const docs = new Uint32Array(n);
     const tfs = new Uint16Array(n);
-    for (let i = 0; i < n; i++) {
-      const t = rowTerm[i] as number;
-      const at = cursor[t] as number;
-      docs[at] = rowDoc[i] as number;
-      tfs[at] = rowTf[i] as number;
-      cursor[t] = at + 1;
+    rowStart.push(n);
+    for (let d = 0; d < lengths.length; d++) {
+      const end = rowStart[d + 1] as number;
+      for (let i = rowStart[d] as number; i < end; i++) {
+        const t = rowTerm[i] as number;
+        const at = cursor[t] as number;
+        docs[at] = d;
+        tfs[at] = rowTf[i] as number;
+        cursor[t] = at + 1;
+      }
     }
     return new Bm25Index(params, terms, offsets, docs, tfs, Uint32Array.from(lengths));
   }
@@ -150,7 +153,9 @@ export class Bm25Index {
   search(queryTerms: readonly string[], k: number): Bm25Hit[] {
     if (k <= 0) return [];
     const { k1, b } = this.params;
-    const scores = new Map<number, number>();
+    // A dense accumulator: common bigrams (`b:高新`) post to most documents, where a Map is slow.
+    const scores = new Float64Array(this.lengths.length);
+    const touched: number[] = [];
     for (const term of new Set(queryTerms)) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
@@ -160,13 +165,11 @@ export class Bm25Index {
         const d = this.docs[p] as number;
         const tf = this.tfs[p] as number;
         const norm = k1 * (1 - b + (b * (this.lengths[d] as number)) / (this.avgLength || 1));
-        scores.set(d, (scores.get(d) ?? 0) + (idf * tf * (k1 + 1)) / (tf + norm));
+        if (scores[d] === 0) touched.push(d);
+        scores[d] = (scores[d] as number) + (idf * tf * (k1 + 1)) / (tf + norm);
       }
     }
-    const hits: Bm25Hit[] = [];
-    for (const [doc, score] of scores) if (score > 0) hits.push({ doc, score });
-    hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
-    return hits.slice(0, k);
+    return topK(touched, scores, k);
   }
 
   /** The compact persisted form. */
@@ -181,6 +184,35 @@ export class Bm25Index {
       tfs: toB64(this.tfs),
       lengths: toB64(this.lengths),
     };
+  }
+
+  /**
+   * The same JSON as `JSON.stringify(toJSON())`, in pieces: at 100k passages the postings are
+   * ~150 MB of base64, and building that as one string (then stringifying it again) doubles the
+   * ingest's peak memory.
+   */
+  *jsonChunks(): Generator<string> {
+    yield `{"format":"bm25-csr-v1","k1":${JSON.stringify(this.params.k1)},"b":${JSON.stringify(this.params.b)},"terms":[`;
+    for (let i = 0; i < this.terms.length; i += 10_000) {
+      const part = JSON.stringify(this.terms.slice(i, i + 10_000)).slice(1, -1);
+      yield i === 0 ? part : `,${part}`;
+    }
+    yield "]";
+    const arrays: [string, Uint32Array | Uint16Array][] = [
+      ["offsets", this.offsets],
+      ["docs", this.docs],
+      ["tfs", this.tfs],
+      ["lengths", this.lengths],
+    ];
+    for (const [name, a] of arrays) {
+      yield `,"${name}":"`;
+      const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      // Slices of a multiple of 3 bytes encode to base64 that concatenates without padding.
+      for (let i = 0; i < bytes.length; i += 3 * 1_000_000)
+        yield bytes.subarray(i, i + 3 * 1_000_000).toString("base64");
+      yield '"';
+    }
+    yield "}";
   }
 
   /** Reads the persisted form back, checking that its arrays fit together. */
@@ -207,6 +239,28 @@ export class Bm25Index {
     for (const d of docs) if (d >= lengths.length) return err("bm25: posting points past the last document");
     return ok(new Bm25Index({ k1: j.k1, b: j.b }, terms, offsets, docs, tfs, lengths));
   }
+}
+
+/** The `k` best of the touched documents, best first, ties by document number; no full sort. */
+function topK(touched: readonly number[], scores: Float64Array, k: number): Bm25Hit[] {
+  const better = (x: number, y: number): boolean =>
+    (scores[x] as number) > (scores[y] as number) || (scores[x] === scores[y] && x < y);
+  // Keep a sorted buffer of at most k: O(touched · log k) comparisons plus O(k) moves per insert.
+  const best: number[] = [];
+  for (const d of touched) {
+    if (!((scores[d] as number) > 0)) continue;
+    if (best.length === k && !better(d, best[k - 1] as number)) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (better(best[mid] as number, d)) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, d);
+    if (best.length > k) best.pop();
+  }
+  return best.map((doc) => ({ doc, score: scores[doc] as number }));
 }
 
 function grow<T extends Uint32Array | Uint16Array>(from: T, to: T): T {

@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import { cp, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
@@ -158,8 +160,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   await mkdir(tmp);
   try {
     await store.save(tmp);
-    await writeFile(join(tmp, INDEX_FILES.passages), JSON.stringify({ passages, articles: summaries }));
-    await writeFile(join(tmp, INDEX_FILES.bm25), JSON.stringify(bm25.toJSON()));
+    await writeChunks(join(tmp, INDEX_FILES.passages), passagesJsonChunks(passages, summaries));
+    await writeChunks(join(tmp, INDEX_FILES.bm25), bm25.jsonChunks());
     const buildMs = Math.round(performance.now() - started);
     const manifest: IndexManifest = {
       formatVersion: FORMAT_VERSION,
@@ -187,6 +189,37 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** `{"passages":[…],"articles":[…]}`, one item at a time, so no 100 MB string is ever built. */
+function* passagesJsonChunks(
+  passages: readonly Passage[],
+  articles: readonly ArticleSummary[],
+): Generator<string> {
+  yield '{"passages":[';
+  for (let i = 0; i < passages.length; i++) yield `${i ? "," : ""}\n${JSON.stringify(passages[i])}`;
+  yield '\n],"articles":[';
+  for (let i = 0; i < articles.length; i++) yield `${i ? "," : ""}\n${JSON.stringify(articles[i])}`;
+  yield "\n]}\n";
+}
+
+/** Writes text pieces to a file through a buffered stream, batching small pieces. */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on("finish", resolve);
+    out.on("error", reject);
+  });
+  let pending = "";
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 20) {
+      if (!out.write(pending)) await once(out, "drain");
+      pending = "";
+    }
+  }
+  out.end(pending);
+  await done;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -72,3 +72,13 @@ describe("Bm25Index", () => {
     expect(big.search(["t3"], 1000)).toHaveLength(Math.ceil((3000 - 3) / 7));
   });
 });
+
+describe("Bm25Index.jsonChunks", () => {
+  it("writes exactly the JSON of toJSON, also for postings longer than one slice", () => {
+    const docs = Array.from({ length: 800_000 }, (_, i) => [`t${i % 5}`]);
+    const big = Bm25Index.build(docs);
+    expect([...big.jsonChunks()].join("")).toBe(JSON.stringify(big.toJSON()));
+    const small = Bm25Index.build(DOCS);
+    expect(JSON.parse([...small.jsonChunks()].join(""))).toEqual(small.toJSON());
+  });
+});
