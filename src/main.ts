@@ -7,6 +7,7 @@ import { runBotProcess } from "./discord/run.js";
  * Discord client → login. SIGINT/SIGTERM stop it gracefully. See docs/discord.md.
  */
 await runBotProcess({
+  envFile: ".env",
   async openService(base, logger) {
     const opened = await openAnswerService({
       indexDir: base.indexDir,

@@ -1,6 +1,7 @@
 import { ConfigError, loadDiscordConfig } from "../config.js";
 import { deployCommands } from "../discord/deploy.js";
 import { loadCommands } from "../discord/loader.js";
+import { loadEnvFileIfPresent } from "../discord/run.js";
 import { scrubSecrets } from "../logger.js";
 
 /**
@@ -10,6 +11,7 @@ import { scrubSecrets } from "../logger.js";
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadDiscordConfig>;
   try {
+    loadEnvFileIfPresent(".env");
     config = loadDiscordConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { type Client, Events } from "discord.js";
 import type { AnswerService } from "../answer/types.js";
 import {
@@ -126,11 +127,21 @@ export function exitOnSignals(
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Loads `path` (a `.env` file) into the environment if it exists; variables already set win. Only the
+ * entry points call this, so tests and child processes see exactly the environment they were given.
+ */
+export function loadEnvFileIfPresent(path: string): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
 export interface ProcessOptions {
   /** Opens the answer service once, at start. */
   openService: (base: BaseConfig, logger: Logger) => Promise<AnswerService>;
   env?: Env;
   commandsDir?: URL;
+  /** A `.env` file to load first, when present (`npm start` passes `.env`). */
+  envFile?: string;
 }
 
 /**
@@ -141,6 +152,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   let base: BaseConfig;
   let discord: DiscordConfig;
   try {
+    if (opts.envFile) loadEnvFileIfPresent(opts.envFile);
     base = loadBaseConfig(opts.env);
     discord = loadDiscordConfig(opts.env);
   } catch (error) {
