@@ -23,9 +23,11 @@ export interface ExtractiveOptions {
   maxCitations: number;
   /** Below this share of the question's words the evidence is too weak: abstain. */
   minSupport: number;
+  /** Other sources are listed when their score is at least this share of the best one's. */
+  relatedFloor: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { candidates: 8, maxCitations: 5, minSupport: 0.5 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { candidates: 8, maxCitations: 5, minSupport: 0.5, relatedFloor: 0.6 };
 
 export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。";
 
@@ -91,7 +93,9 @@ export async function answerQuestion(
   if (best.support < opts.minSupport || (needsType && !best.typed)) {
     return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
   }
-  const citations = picks.slice(0, opts.maxCitations).map((p, i) => citation(i + 1, p));
+  // Further sources are listed only when they are close to the best one: a list of weak matches hides it.
+  const related = picks.slice(1).filter((p) => p.score >= opts.relatedFloor * best.score);
+  const citations = [best, ...related].slice(0, opts.maxCitations).map((p, i) => citation(i + 1, p));
   return {
     question,
     answer: `${best.span}[1]。`,

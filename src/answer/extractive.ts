@@ -42,7 +42,9 @@ interface Term {
 
 /** The question's weighted words: idf-weighted jieba words, longest first, sub-words of others dropped. */
 export function questionTerms(question: string, tools: TextTools): Term[] {
-  const words = [...new Set(tools.words(question).map((w) => tools.normalize(w)))].filter((w) => w.length > 0);
+  const words = [...new Set(tools.words(tools.normalize(question)).map((w) => tools.normalize(w)))].filter(
+    (w) => w.length > 0 && !QUESTION_WORD.test(w),
+  );
   // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
   const kept = words.filter((w) => !words.some((o) => o !== w && o.length > w.length && o.includes(w)));
   return kept.map((word) => ({ word, weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length) }));
@@ -54,6 +56,12 @@ function bigrams(s: string): Set<string> {
   for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
   return out;
 }
+
+// Words that only shape the question (`多少钱`, `一共`, `哪几个`): matching them proves nothing.
+const QUESTION_WORD = /^(?:多少|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)/;
+
+// Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
+const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
 
 const QUESTION_NOISE = /多少|几个|几家|几年|什么|哪个|哪些|哪里|是否|是不是|怎么|如何|为什么|谁|吗|呢|请问|一共|总共|共计/g;
 
@@ -72,12 +80,15 @@ export function splitClauses(sentence: string): string[] {
   return out;
 }
 
+/** How much a question word counts when it is not in the sentence but in its passage or headline. */
+const CONTEXT_WEIGHT = 0.4;
+
 function coverage(terms: Term[], total: number, text: string, context: string): number {
   if (total === 0) return 0;
   let got = 0;
   for (const t of terms) {
     if (text.includes(t.word)) got += t.weight;
-    else if (context.includes(t.word)) got += 0.5 * t.weight;
+    else if (context.includes(t.word)) got += CONTEXT_WEIGHT * t.weight;
   }
   return got / total;
 }
@@ -101,21 +112,25 @@ function typedIn(text: string, shape: QuestionShape): boolean {
  */
 export function answerSpan(sentence: string, shape: QuestionShape, terms: Term[], tools: TextTools): string {
   const clauses = splitClauses(sentence);
-  if (clauses.length <= 1 || [...sentence].length <= 40) return trimEnd(sentence);
+  if (clauses.length <= 1 || [...sentence].length <= 40) return tidy(sentence);
   const norm = clauses.map((c) => tools.normalize(c));
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
   const own = norm.map((c) => coverage(terms, total, c, ""));
+  const typed = norm.map((c) => typedIn(c, shape));
+  // When some clause holds the asked-for kind of fact, the answer clause is one of those.
+  const anyTyped = typed.some(Boolean) && shape.type !== "other" && shape.type !== "entity";
   let best = -1;
   let bestScore = -1;
   for (let i = 0; i < clauses.length; i++) {
-    const typed = typedIn(norm[i] ?? "", shape);
-    const s = (own[i] ?? 0) + (typed ? 0.6 : 0) + (shape.type === "other" || shape.type === "entity" ? 0 : 0);
+    if (anyTyped && !typed[i]) continue;
+    const s = own[i] ?? 0;
     if (s > bestScore) {
       bestScore = s;
       best = i;
     }
   }
   let start = best;
+  let end = best;
   // Pull in earlier clauses while they add question words the answer clause lacks (the subject).
   const covered = new Set(terms.filter((t) => norm[best]?.includes(t.word)).map((t) => t.word));
   for (let i = best - 1; i >= 0 && best - i <= 3; i--) {
@@ -124,11 +139,28 @@ export function answerSpan(sentence: string, shape: QuestionShape, terms: Term[]
     for (const t of adds) covered.add(t.word);
     start = i;
   }
-  const span = clauses.slice(start, best + 1).join("");
-  return trimEnd([...span].length < 6 ? sentence : span);
+  // A typed clause with no question words (`6月8日，`) is joined to the neighbour that says what happened.
+  if ((own[best] ?? 0) === 0 && start === best && best + 1 < clauses.length) end = best + 1;
+  let span = clauses.slice(start, end + 1).join("");
+  if (shape.type === "person") span = span.replace(/(?:表示|说|介绍|指出|认为|强调|称|透露)[，,：:]?$/u, "");
+  return tidy([...span].length < 6 ? sentence : span);
 }
 
-function trimEnd(s: string): string {
+/** Drops trailing punctuation and quote marks left unbalanced by cutting a span out of a sentence. */
+export function tidy(span: string): string {
+  let s = span.replace(/[，,：:；;。！？!?、\s]+$/u, "");
+  for (const [open, close] of [
+    ["“", "”"],
+    ["「", "」"],
+    ["『", "』"],
+    ["（", "）"],
+    ["(", ")"],
+  ] as const) {
+    const opens = s.split(open).length - 1;
+    const closes = s.split(close).length - 1;
+    if (closes > opens && s.endsWith(close)) s = s.slice(0, -close.length);
+    else if (opens > closes && s.startsWith(open)) s = s.slice(open.length);
+  }
   return s.replace(/[，,：:；;。！？!?、\s]+$/u, "");
 }
 
@@ -142,10 +174,11 @@ export function pickSentences(
 ): SentencePick[] {
   const terms = questionTerms(question, tools);
   const total = terms.reduce((s, t) => s + t.weight, 0);
-  const qBigrams = bigrams(tools.normalize(question).replace(QUESTION_NOISE, " "));
+  const qBigrams = bigrams(tools.normalize(question).replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
   const picks: SentencePick[] = [];
   for (const { passage, rank } of candidates) {
     const context = tools.normalize(`${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`);
+    const contextBigrams = bigrams(context);
     let bestPick: SentencePick | null = null;
     for (const sentence of splitSentences(passage.text)) {
       const norm = tools.normalize(sentence);
@@ -154,10 +187,13 @@ export function pickSentences(
       if (qBigrams.size > 0) {
         const sb = bigrams(norm);
         let hit = 0;
-        for (const b of qBigrams) if (sb.has(b)) hit++;
+        for (const b of qBigrams) {
+          if (sb.has(b)) hit++;
+          else if (contextBigrams.has(b)) hit += CONTEXT_WEIGHT;
+        }
         bigramShare = hit / qBigrams.size;
       }
-      const support = 0.75 * lexical + 0.25 * bigramShare;
+      const support = 0.6 * lexical + 0.4 * bigramShare;
       const typed = typedIn(norm, shape);
       let score = support * (typed ? 1 : shape.type === "number" ? 0.45 : 0.7);
       if (typed && shape.type !== "other" && shape.type !== "entity") score += 0.08;

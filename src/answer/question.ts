@@ -43,6 +43,19 @@ const MEASURE_WORDS =
   "个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间";
 const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 
+// What is counted decides the unit: `多少员工` is counted in 人, `多少企业` in 家.
+const COUNTED_NOUNS: [RegExp, string][] = [
+  [/(?:多少|几)(?:名|位)?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员)/, "人"],
+  [/(?:多少|几)(?:企业|公司|机构|银行|医院|学校|高校|工厂|门店|孵化器)/, "家"],
+  [/(?:多少|几)(?:项目|产业|园区|平台|基地|中心)/, "个"],
+  [/多少钱|多少资金|多少经费/, "元"],
+];
+
+function unitOfCountedNoun(q: string): string | null {
+  for (const [re, unit] of COUNTED_NOUNS) if (re.test(q)) return unit;
+  return null;
+}
+
 /** Classifies a (simplified, cleaned) question by what it asks for. */
 export function questionShape(q: string): QuestionShape {
   if (/什么时候|何时|哪一?年|哪一?天|哪一?月|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(q)) {
@@ -52,6 +65,7 @@ export function questionShape(q: string): QuestionShape {
   const unitMatch = UNIT_AFTER.exec(q);
   if (/多少|几|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|增速|增幅|增长率|率是|率为|率达/.test(q)) {
     let unit = unitMatch?.[1] ?? null;
+    if (unit === null) unit = unitOfCountedNoun(q);
     if (unit === null) {
       if (/增速|增幅|增长率|比例|比重|占比|百分|率/.test(q)) unit = "%";
       else if (/钱|资金|金额|投资|收入|补贴|营收|产值|总值|税收|贷款|融资|价格|成本|费用|基金|估值|市值/.test(q)) unit = "元";

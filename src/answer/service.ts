@@ -8,15 +8,32 @@ import type { AnswerService, PassageView } from "./types.js";
 import { listZones, resolveZone, suggestZones, zoneDetail } from "./zones.js";
 
 /**
+ * Normalisation that also folds every spelling of a known zone to its canonical name
+ * (`重庆市高新技术产业开发区` → `重庆高新区`), so a question and a sentence naming the zone differently
+ * still match word for word.
+ */
+export function zoneFolding(zones: readonly string[]): (s: string) => string {
+  const stems = zones
+    .map((z) => z.replace(/高新区$/, ""))
+    .filter((s) => s !== "")
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (stems.length === 0) return normalizeText;
+  const re = new RegExp(`(${stems.join("|")})(?:市)?(?:国家)?(?:高新技术产业开发区|高新技术开发区|高新区)`, "g");
+  return (s) => normalizeText(s).replace(re, "$1高新区");
+}
+
+/**
  * Text tools over a loaded index: the index's own normalisation and tokenizer, and idf computed from
  * how many passages contain a word (cached; the corpus is fixed for the life of the index).
  */
-export function indexTextTools(index: LoadedIndex): TextTools {
-  const texts = index.passages.map((p) => normalizeText(`${p.title}\n${p.section ?? ""}\n${p.text}`));
+export function indexTextTools(index: LoadedIndex, zones: readonly string[] = []): TextTools {
+  const normalize = zoneFolding(zones);
+  const texts = index.passages.map((p) => normalize(`${p.title}\n${p.section ?? ""}\n${p.text}`));
   const n = texts.length;
   const cache = new Map<string, number>();
   return {
-    normalize: normalizeText,
+    normalize,
     words: (s) => index.tokenizer.words(s),
     idf(word) {
       let v = cache.get(word);
@@ -34,9 +51,9 @@ export function indexTextTools(index: LoadedIndex): TextTools {
 
 /** The answer service over a loaded index (pure wiring; no I/O). */
 export function createAnswerService(index: LoadedIndex): AnswerService {
-  const tools = indexTextTools(index);
   const zones = listZones(index.articles);
   const known = zones.map((z) => z.zone);
+  const tools = indexTextTools(index, known);
   const knownSet = new Set(known);
   const view = (id: string): PassageView | null => {
     const p = index.passageById(id.trim());
