@@ -37,8 +37,21 @@ export async function answerPayload(
       )
     : null;
   try {
-    const answer = await ctx.gate.run(() =>
-      ctx.service.ask(question, progress ? { onProgress: (stage) => progress.report(stage) } : {}),
+    const queuedAt = performance.now();
+    let startedAt = queuedAt;
+    const answer = await ctx.gate.run(() => {
+      startedAt = performance.now();
+      return ctx.service.ask(question, progress ? { onProgress: (stage) => progress.report(stage) } : {});
+    });
+    ctx.logger.info(
+      {
+        queuedMs: Math.round(startedAt - queuedAt),
+        answerMs: Math.round(performance.now() - startedAt),
+        abstained: answer.abstained,
+        citations: answer.citations.length,
+        mode: answer.mode,
+      },
+      "answered",
     );
     return renderAnswer(answer, { echoQuestion: opts.echoQuestion });
   } finally {

@@ -68,10 +68,9 @@ function mentionPattern(botId: string): RegExp {
  */
 export async function onMessageCreate(message: Message, ctx: BotContext, botId: string): Promise<void> {
   if (message.author.bot || message.author.id === botId || message.webhookId) return;
-  const mention = mentionPattern(botId);
-  if (!mention.test(message.content)) return;
+  const raw = message.content.replace(mentionPattern(botId), " ");
+  if (raw === message.content) return;
   try {
-    const raw = message.content.replace(mention, " ");
     if (raw.trim() === "") {
       await message.reply(toMessage(renderMentionHelp()));
       return;

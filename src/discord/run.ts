@@ -184,7 +184,10 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
       ...(opts.commandsDir ? { commandsDir: opts.commandsDir } : {}),
     });
   } catch (error) {
-    logger.fatal({ err: error }, "could not connect to Discord (check DISCORD_TOKEN and DISCORD_API_BASE)");
+    logger.fatal(
+      { err: error },
+      "could not connect to Discord (check DISCORD_TOKEN, DISCORD_API_BASE, and that the bot's Message Content intent is enabled in the developer portal)",
+    );
     process.exitCode = 1;
     return;
   }

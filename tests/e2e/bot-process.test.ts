@@ -94,4 +94,20 @@ describe("the bot process", () => {
     expect(out).not.toContain(CANARY_TOKEN);
     expect(out).not.toContain(ok.token);
   });
+
+  it("exits 1 when Discord refuses the token, saying so without writing the token", async () => {
+    emu.failNext((r) => r.path === "/gateway/bot", 401);
+    const p = spawnBot(
+      fixture,
+      cleanEnv({
+        DISCORD_TOKEN: CANARY_TOKEN,
+        DISCORD_CLIENT_ID: emu.applicationId,
+        DISCORD_API_BASE: emu.api,
+      }),
+    );
+    expect(await p.exited()).toBe(1);
+    const out = p.stdout.join("\n") + p.stderr.join("");
+    expect(out).toContain("could not connect to Discord");
+    expect(out).not.toContain(CANARY_TOKEN);
+  });
 });
