@@ -1,0 +1,177 @@
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const ROOT = resolve(".");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of the CLI entry points the way `npm run` does, in `cwd`, and never throws on exit codes. */
+async function cli(script: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Ran> {
+  try {
+    const { stdout, stderr } = await run(TSX, [join(ROOT, "src/cli", script), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const x = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof x.code === "number" ? x.code : -1, stdout: x.stdout ?? "", stderr: x.stderr ?? "" };
+  }
+}
+
+/** A working folder holding a copy of the default corpus, so tests never touch the project's index. */
+async function workdir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "gaoxin-cli-"));
+  await cp(join(ROOT, "data/corpus"), join(dir, "data/corpus"), { recursive: true });
+  return dir;
+}
+
+let work: string;
+beforeAll(async () => {
+  work = await workdir();
+});
+
+describe("ask", () => {
+  it("builds a missing index from the default corpus, then answers with the cited 40.7%", async () => {
+    const r = await cli("ask.ts", ["珠海高新区工业投资增速多少"], work);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("正在从语料建立索引");
+    expect(r.stdout).toContain("40.7%[1]");
+    expect(r.stdout).toContain("《工业投资增40.7% 珠海高新区奋力夺取抗疫与发展“双胜利”》");
+    expect(r.stdout).toContain("据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。");
+  });
+
+  it("--json prints the contract's answer object", async () => {
+    const r = await cli("ask.ts", ["--json", "珠海高新区工业投资增速多少"], work);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(Object.keys(a).sort()).toEqual(["abstained", "answer", "citations", "mode", "question"]);
+    expect(a).toMatchObject({ abstained: false, mode: "extractive", question: "珠海高新区工业投资增速多少" });
+    expect(Object.keys(a.citations[0]).sort()).toEqual(["articleId", "n", "passageId", "quote", "source", "title", "zones"]);
+    expect(a.citations[0]).toMatchObject({ n: 1, zones: ["珠海高新区"] });
+    expect(a.citations[0].source).toMatch(/data\/corpus\/000_d463814998410617\.txt$/);
+  });
+
+  it("--batch answers plain and JSON lines in input order, one JSON object a line", async () => {
+    const file = join(work, "questions.txt");
+    await writeFile(file, '珠海高新区工业投资增速多少\n{"question": "济宁高新区有多少个续建项目", "id": "x"}\n\n杭州高新区有多少家上市公司\n');
+    const r = await cli("ask.ts", ["--batch", file], work);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual([
+      "珠海高新区工业投资增速多少",
+      "济宁高新区有多少个续建项目",
+      "杭州高新区有多少家上市公司",
+    ]);
+    expect(lines.map((l) => l.abstained)).toEqual([false, false, true]);
+  });
+
+  it("explains an empty question and a missing batch file instead of failing with a stack trace", async () => {
+    const empty = await cli("ask.ts", [""], work);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("请给出一个问题");
+    const missing = await cli("ask.ts", ["--batch", "nope.txt"], work);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("nope.txt");
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("rebuilds when a corpus file is added, and the new article is answerable", async () => {
+    const dir = await workdir();
+    expect((await cli("ask.ts", ["珠海高新区工业投资增速多少"], dir)).code).toBe(0);
+    await writeFile(
+      join(dir, "data/corpus/extra.jsonl"),
+      `${JSON.stringify({ id: "hz-1", title: "杭州高新区集成电路产业加速集聚", text: "今年以来，杭州高新区新引进集成电路企业42家，产业规模突破300亿元。" })}\n`,
+    );
+    const r = await cli("ask.ts", ["--json", "杭州高新区今年新引进了多少家集成电路企业"], dir);
+    expect(r.stderr).toContain("语料有变化");
+    const a = JSON.parse(r.stdout);
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("42家");
+    expect(a.citations[0].articleId).toBe("hz-1");
+  });
+
+  it("refuses an index built with other embeddings and says how to rebuild", async () => {
+    const dir = await workdir();
+    expect((await cli("ingest.ts", [], dir)).code).toBe(0);
+    const path = join(dir, "embeddings/manifest.json");
+    const manifest = JSON.parse(await readFile(path, "utf8"));
+    manifest.embeddings.id = "openai:text-embedding-3-small";
+    await writeFile(path, JSON.stringify(manifest));
+    const r = await cli("ask.ts", ["珠海高新区工业投资增速多少"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("openai:text-embedding-3-small");
+    expect(r.stderr).toContain("npm run ingest");
+  });
+
+  it("rebuilds a damaged index instead of failing", async () => {
+    const dir = await workdir();
+    expect((await cli("ingest.ts", [], dir)).code).toBe(0);
+    await writeFile(join(dir, "embeddings/passages.json"), "{ truncated");
+    const r = await cli("ask.ts", ["--json", "珠海高新区工业投资增速多少"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("索引已损坏");
+    expect(JSON.parse(r.stdout).answer).toContain("40.7%");
+  });
+});
+
+describe("zones", () => {
+  it("--json lists the page's nine zones with article counts, by count then name", async () => {
+    const r = await cli("zones.ts", ["--json"], work);
+    expect(r.code).toBe(0);
+    const zones = JSON.parse(r.stdout) as { zone: string; articles: number; titles: string[] }[];
+    expect(zones.map((z) => z.zone).sort()).toEqual(
+      ["济宁", "郴州", "重庆", "璧山", "永川", "荣昌", "兰州", "西安", "珠海"].map((z) => `${z}高新区`).sort(),
+    );
+    for (const z of zones) expect(z.articles).toBe(z.titles.length);
+    const counts = zones.map((z) => z.articles);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(zones.find((z) => z.zone === "重庆高新区")?.titles).toEqual(["重庆市高新区协同创新战略联盟成立"]);
+  });
+});
+
+describe("ingest", () => {
+  it("reports bad files by path and line, indexes the rest, and exits 1", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gaoxin-ingest-"));
+    const corpus = join(dir, "in");
+    await mkdir(corpus);
+    await cp(join(ROOT, "data/corpus/000_d463814998410617.txt"), join(corpus, "page.txt"));
+    await writeFile(join(corpus, "empty.md"), "");
+    await writeFile(join(corpus, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe]));
+    await writeFile(
+      join(corpus, "articles.jsonl"),
+      `${JSON.stringify({ id: "a1", title: "标题", text: "成都高新区新增企业100家。" })}\n{not json\n${JSON.stringify({ id: "a2", title: "缺正文" })}\n`,
+    );
+    const r = await cli("ingest.ts", ["--input", corpus, "--index", join(dir, "idx")], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/empty\.md/);
+    expect(r.stderr).toMatch(/binary\.txt/);
+    expect(r.stderr).toMatch(/articles\.jsonl:2/);
+    expect(r.stderr).toMatch(/articles\.jsonl:3/);
+    expect(r.stdout).toMatch(/已索引 7 篇文章/);
+    const manifest = JSON.parse(await readFile(join(dir, "idx/manifest.json"), "utf8"));
+    expect(manifest.counts.articles).toBe(7);
+  });
+
+  it("leaves the previous index alone when nothing could be read", async () => {
+    const dir = await workdir();
+    expect((await cli("ingest.ts", [], dir)).code).toBe(0);
+    const before = await readFile(join(dir, "embeddings/manifest.json"), "utf8");
+    await writeFile(join(dir, "blank.md"), "");
+    const r = await cli("ingest.ts", ["--input", join(dir, "blank.md")], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("索引未改动");
+    expect(await readFile(join(dir, "embeddings/manifest.json"), "utf8")).toBe(before);
+  });
+});

@@ -1,0 +1,35 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createAnswerService } from "../../src/answer/service.js";
+import type { AnswerService } from "../../src/answer/types.js";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { buildIndex } from "../../src/index/build.js";
+import { type LoadedIndex, loadIndex } from "../../src/index/load.js";
+import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+
+/** The default corpus, as the CLI sees it. */
+export const PAGE_CORPUS = "data/corpus";
+
+/** Builds the default page into a fresh temporary index and opens the real answer service over it. */
+export async function openPageService(): Promise<{ service: AnswerService; index: LoadedIndex; dir: string }> {
+  const dir = join(await mkdtemp(join(tmpdir(), "gaoxin-page-")), "index");
+  const embeddings = new LocalEmbeddings();
+  const corpus = await loadCorpus([PAGE_CORPUS]);
+  await buildIndex({ corpus, embeddings, dir, inputs: [PAGE_CORPUS] });
+  const loaded = await loadIndex(dir, embeddings);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return { service: createAnswerService(loaded.value), index: loaded.value, dir };
+}
+
+/** A question row shaped like `../shared/bench/seed-dev.jsonl`. */
+export interface SeedRow {
+  id: string;
+  question: string;
+  answers: string[];
+  article_title_contains: string | null;
+  answerable: boolean;
+}
+
+/** Whitespace-free NFKC form, as the shared scorer compares strings. */
+export const squash = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
