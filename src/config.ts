@@ -34,9 +34,14 @@ const baseSchema = z.object({
 
 const discordSchema = z.object({
   DISCORD_TOKEN: z.string({ error: "is required" }).trim().min(1, "is required"),
-  DISCORD_CLIENT_ID: z.string({ error: "is required" }).trim().regex(/^\d{5,25}$/, "must be the numeric application id"),
+  DISCORD_CLIENT_ID: z
+    .string({ error: "is required" })
+    .trim()
+    .regex(/^\d{5,25}$/, "must be the numeric application id"),
   DISCORD_GUILD_ID: optionalString,
-  DISCORD_API_BASE: optionalString.pipe(z.url({ error: "must be a URL such as http://127.0.0.1:3000/api" }).optional()),
+  DISCORD_API_BASE: optionalString.pipe(
+    z.url({ error: "must be a URL such as http://127.0.0.1:3000/api" }).optional(),
+  ),
   RATE_LIMIT_QUESTIONS: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   MAX_CONCURRENT_ANSWERS: positiveInt(4),

@@ -27,7 +27,12 @@ export interface ExtractiveOptions {
   relatedFloor: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { candidates: 8, maxCitations: 5, minSupport: 0.5, relatedFloor: 0.6 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
+  candidates: 8,
+  maxCitations: 5,
+  minSupport: 0.5,
+  relatedFloor: 0.6,
+};
 
 export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。";
 
@@ -66,7 +71,13 @@ export async function answerQuestion(
 ): Promise<Answer> {
   const valid = validateQuestion(rawQuestion);
   if (!valid.ok) {
-    return { question: rawQuestion, answer: valid.error.message, abstained: true, mode: "extractive", citations: [] };
+    return {
+      question: rawQuestion,
+      answer: valid.error.message,
+      abstained: true,
+      mode: "extractive",
+      citations: [],
+    };
   }
   const question = valid.value;
   const normalized = deps.tools.normalize(question);

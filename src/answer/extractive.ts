@@ -1,5 +1,5 @@
-import type { Passage } from "../index/types.js";
 import { splitSentences } from "../index/sentences.js";
+import type { Passage } from "../index/types.js";
 import { findDates, findNumbers, hasPersonCue, unitMatches } from "./evidence.js";
 import type { QuestionShape } from "./question.js";
 
@@ -47,7 +47,10 @@ export function questionTerms(question: string, tools: TextTools): Term[] {
   );
   // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
   const kept = words.filter((w) => !words.some((o) => o !== w && o.length > w.length && o.includes(w)));
-  return kept.map((word) => ({ word, weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length) }));
+  return kept.map((word) => ({
+    word,
+    weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length),
+  }));
 }
 
 function bigrams(s: string): Set<string> {
@@ -58,12 +61,14 @@ function bigrams(s: string): Set<string> {
 }
 
 // Words that only shape the question (`多少钱`, `一共`, `哪几个`): matching them proves nothing.
-const QUESTION_WORD = /^(?:多少|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)/;
+const QUESTION_WORD =
+  /^(?:多少|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)/;
 
 // Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
 const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
 
-const QUESTION_NOISE = /多少|几个|几家|几年|什么|哪个|哪些|哪里|是否|是不是|怎么|如何|为什么|谁|吗|呢|请问|一共|总共|共计/g;
+const QUESTION_NOISE =
+  /多少|几个|几家|几年|什么|哪个|哪些|哪里|是否|是不是|怎么|如何|为什么|谁|吗|呢|请问|一共|总共|共计/g;
 
 /** Splits a sentence into clauses at commas, colons and enumerating semicolons, keeping the delimiters. */
 export function splitClauses(sentence: string): string[] {
@@ -96,7 +101,9 @@ function coverage(terms: Term[], total: number, text: string, context: string): 
 function typedIn(text: string, shape: QuestionShape): boolean {
   switch (shape.type) {
     case "number":
-      return findNumbers(text).some((n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)));
+      return findNumbers(text).some(
+        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
+      );
     case "date":
       return findDates(text).length > 0;
     case "person":
@@ -174,10 +181,14 @@ export function pickSentences(
 ): SentencePick[] {
   const terms = questionTerms(question, tools);
   const total = terms.reduce((s, t) => s + t.weight, 0);
-  const qBigrams = bigrams(tools.normalize(question).replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
+  const qBigrams = bigrams(
+    tools.normalize(question).replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "),
+  );
   const picks: SentencePick[] = [];
   for (const { passage, rank } of candidates) {
-    const context = tools.normalize(`${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`);
+    const context = tools.normalize(
+      `${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`,
+    );
     const contextBigrams = bigrams(context);
     let bestPick: SentencePick | null = null;
     for (const sentence of splitSentences(passage.text)) {

@@ -7,12 +7,12 @@ export type QuestionError =
   | { code: "empty"; message: string }
   | { code: "too-long"; message: string; length: number };
 
-// Control characters (but tab/newline, which become spaces), zero-width and bidi controls.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g;
+// Control and format characters: C0/C1 controls, zero-width, soft hyphen, bidi overrides, BOM.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
 /** Cleans a user's question: invisible characters out, lone surrogates mended, whitespace folded. */
 export function cleanQuestion(raw: string): string {
-  return raw.toWellFormed().replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  return raw.toWellFormed().replace(/\s/g, " ").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
 /** Cleans and checks a question; an empty or over-long one is an expected failure with a Chinese message. */
@@ -45,7 +45,10 @@ const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 
 // What is counted decides the unit: `多少员工` is counted in 人, `多少企业` in 家.
 const COUNTED_NOUNS: [RegExp, string][] = [
-  [/(?:多少|几)(?:名|位)?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员)/, "人"],
+  [
+    /(?:多少|几)(?:名|位)?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员)/,
+    "人",
+  ],
   [/(?:多少|几)(?:企业|公司|机构|银行|医院|学校|高校|工厂|门店|孵化器)/, "家"],
   [/(?:多少|几)(?:项目|产业|园区|平台|基地|中心)/, "个"],
   [/多少钱|多少资金|多少经费/, "元"],
@@ -58,7 +61,9 @@ function unitOfCountedNoun(q: string): string | null {
 
 /** Classifies a (simplified, cleaned) question by what it asks for. */
 export function questionShape(q: string): QuestionShape {
-  if (/什么时候|何时|哪一?年|哪一?天|哪一?月|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(q)) {
+  if (
+    /什么时候|何时|哪一?年|哪一?天|哪一?月|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(q)
+  ) {
     return { type: "date", unit: null };
   }
   if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q)) return { type: "person", unit: null };
@@ -68,11 +73,15 @@ export function questionShape(q: string): QuestionShape {
     if (unit === null) unit = unitOfCountedNoun(q);
     if (unit === null) {
       if (/增速|增幅|增长率|比例|比重|占比|百分|率/.test(q)) unit = "%";
-      else if (/钱|资金|金额|投资|收入|补贴|营收|产值|总值|税收|贷款|融资|价格|成本|费用|基金|估值|市值/.test(q)) unit = "元";
+      else if (
+        /钱|资金|金额|投资|收入|补贴|营收|产值|总值|税收|贷款|融资|价格|成本|费用|基金|估值|市值/.test(q)
+      )
+        unit = "元";
     }
     return { type: "number", unit };
   }
-  if (/哪里|哪儿|何处|什么地方|哪个(?:国家|城市|省|地区|地方)|位于|在哪/.test(q)) return { type: "place", unit: null };
+  if (/哪里|哪儿|何处|什么地方|哪个(?:国家|城市|省|地区|地方)|位于|在哪/.test(q))
+    return { type: "place", unit: null };
   if (/哪个|哪些|哪家|哪项|哪种|什么|何种|哪(?:两|三|几)/.test(q)) return { type: "entity", unit: null };
   return { type: "other", unit: null };
 }

@@ -19,7 +19,10 @@ export function zoneFolding(zones: readonly string[]): (s: string) => string {
     .sort((a, b) => b.length - a.length)
     .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   if (stems.length === 0) return normalizeText;
-  const re = new RegExp(`(${stems.join("|")})(?:市)?(?:国家)?(?:高新技术产业开发区|高新技术开发区|高新区)`, "g");
+  const re = new RegExp(
+    `(${stems.join("|")})(?:市)?(?:国家)?(?:高新技术产业开发区|高新技术开发区|高新区)`,
+    "g",
+  );
   return (s) => normalizeText(s).replace(re, "$1高新区");
 }
 

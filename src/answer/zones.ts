@@ -1,5 +1,5 @@
-import type { ArticleSummary, Passage } from "../index/types.js";
 import { splitSentences } from "../index/sentences.js";
+import type { ArticleSummary, Passage } from "../index/types.js";
 import { findNumbers } from "./evidence.js";
 import type { Citation, ZoneDetail, ZoneSummary } from "./types.js";
 

@@ -28,7 +28,12 @@ async function main(): Promise<void> {
   const parse = () =>
     parseArgs({
       allowPositionals: true,
-      options: { index: { type: "string" }, json: { type: "boolean" }, batch: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        index: { type: "string" },
+        json: { type: "boolean" },
+        batch: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   try {
     args = parse();
@@ -40,7 +45,8 @@ async function main(): Promise<void> {
     return;
   }
   const question = args.positionals.join(" ");
-  if (args.values.batch === undefined && question.trim() === "") fail(`请给出一个问题 (no question given)\n${USAGE}`, 2);
+  if (args.values.batch === undefined && question.trim() === "")
+    fail(`请给出一个问题 (no question given)\n${USAGE}`, 2);
 
   const config = baseConfig();
   const opened = await openAnswerService({

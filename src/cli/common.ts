@@ -40,5 +40,6 @@ export const stderrEvents: EnsureEvents = {
     }[reason];
     note(`${why}，正在从语料建立索引… (${reason === "missing" ? "building the index" : detail})`);
   },
-  built: (s) => note(`索引已建立：${s.articles} 篇文章，${s.passages} 个段落，用时 ${(s.buildMs / 1000).toFixed(2)} 秒`),
+  built: (s) =>
+    note(`索引已建立：${s.articles} 篇文章，${s.passages} 个段落，用时 ${(s.buildMs / 1000).toFixed(2)} 秒`),
 };

@@ -21,11 +21,17 @@ async function main(): Promise<void> {
   const started = performance.now();
 
   const corpus = await loadCorpus(inputs);
-  for (const p of corpus.problems) note(`${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}（已跳过 skipped）`);
-  if (corpus.articles.length === 0) fail(`没有读到任何文章 (no articles in ${inputs.join(", ")})，索引未改动 (index unchanged)`);
+  for (const p of corpus.problems)
+    note(`${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}（已跳过 skipped）`);
+  if (corpus.articles.length === 0)
+    fail(`没有读到任何文章 (no articles in ${inputs.join(", ")})，索引未改动 (index unchanged)`);
 
   const bar = process.stderr.isTTY
-    ? new SingleBar({ format: "嵌入 embedding [{bar}] {value}/{total} 段落 passages", stream: process.stderr, hideCursor: true })
+    ? new SingleBar({
+        format: "嵌入 embedding [{bar}] {value}/{total} 段落 passages",
+        stream: process.stderr,
+        hideCursor: true,
+      })
     : null;
   let barStarted = false;
   const summary = await buildIndex({
@@ -42,7 +48,8 @@ async function main(): Promise<void> {
     },
   });
   bar?.stop();
-  for (const id of summary.duplicateArticleIds) note(`重复的文章 id ${id}（后出现的已跳过 later one skipped）`);
+  for (const id of summary.duplicateArticleIds)
+    note(`重复的文章 id ${id}（后出现的已跳过 later one skipped）`);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
     `已索引 ${summary.articles} 篇文章、${summary.passages} 个段落，用时 ${seconds.toFixed(2)} 秒 → ${dir}` +

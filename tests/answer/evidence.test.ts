@@ -3,7 +3,9 @@ import { findDates, findNumbers, unitMatches } from "../../src/answer/evidence.j
 
 describe("findNumbers", () => {
   it("keeps the unit with the number", () => {
-    const got = findNumbers("总投资达166亿元，增速达40.7%，新增就业3400人，建成4万个充电桩").map((n) => n.text);
+    const got = findNumbers("总投资达166亿元，增速达40.7%，新增就业3400人，建成4万个充电桩").map(
+      (n) => n.text,
+    );
     expect(got).toEqual(["166亿元", "40.7%", "3400人", "4万个"]);
   });
 
@@ -25,7 +27,10 @@ describe("unitMatches", () => {
 
 describe("findDates", () => {
   it("finds years, months and relative dates", () => {
-    expect(findDates("2019年4月，研发测试平台项目已竣工，6月通过GMP认证").map((d) => d.text)).toEqual(["2019年4月", "6月"]);
+    expect(findDates("2019年4月，研发测试平台项目已竣工，6月通过GMP认证").map((d) => d.text)).toEqual([
+      "2019年4月",
+      "6月",
+    ]);
     expect(findDates("推动远山氮化镓6月份达到量产").map((d) => d.text)).toEqual(["6月份"]);
   });
 });

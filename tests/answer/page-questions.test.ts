@@ -53,7 +53,8 @@ describe("further questions of the same kind (tests/fixtures/page-questions.json
   it("answers at least 95% of the answerable ones and declines every unanswerable one", async () => {
     const ours = rows(OURS);
     const wrong: string[] = [];
-    for (const row of ours) if (!right(row, await service.ask(row.question))) wrong.push(`${row.id} ${row.question}`);
+    for (const row of ours)
+      if (!right(row, await service.ask(row.question))) wrong.push(`${row.id} ${row.question}`);
     const answerable = ours.filter((r) => r.answerable).length;
     const wrongAnswerable = wrong.filter((w) => w.startsWith("p-")).length;
     expect(wrong.filter((w) => w.startsWith("n-"))).toEqual([]);
@@ -76,7 +77,8 @@ describe("what every answer promises", () => {
       if (a.abstained) continue;
       expect(a.answer).toMatch(/\[1\]/);
       const quote = squash(a.citations[0]?.quote ?? "");
-      for (const n of findNumbers(a.answer.replace(/\[\d+\]/g, ""))) expect(quote, q).toContain(squash(n.text));
+      for (const n of findNumbers(a.answer.replace(/\[\d+\]/g, "")))
+        expect(quote, q).toContain(squash(n.text));
     }
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cleanQuestion, MAX_QUESTION_CHARS, questionShape, validateQuestion } from "../../src/answer/question.js";
+import {
+  cleanQuestion,
+  MAX_QUESTION_CHARS,
+  questionShape,
+  validateQuestion,
+} from "../../src/answer/question.js";
 
 describe("validateQuestion", () => {
   it("refuses an empty or whitespace-only question with a Chinese hint", () => {
@@ -20,7 +25,9 @@ describe("validateQuestion", () => {
   });
 
   it("strips control, zero-width and bidi characters and mends lone surrogates", () => {
-    expect(cleanQuestion("珠海\u200b高新区\u202e工业\u0001投资\n增速\ud800多少")).toBe("珠海高新区工业投资 增速\ufffd多少");
+    expect(cleanQuestion("珠海\u200b高新区\u202e工业\u0001投资\n增速\ud800多少")).toBe(
+      "珠海高新区工业投资 增速\ufffd多少",
+    );
   });
 
   it("counts length in characters, not UTF-16 units", () => {

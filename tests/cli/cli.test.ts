@@ -16,7 +16,12 @@ interface Ran {
 }
 
 /** Runs one of the CLI entry points the way `npm run` does, in `cwd`, and never throws on exit codes. */
-async function cli(script: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Ran> {
+async function cli(
+  script: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<Ran> {
   try {
     const { stdout, stderr } = await run(TSX, [join(ROOT, "src/cli", script), ...args], {
       cwd,
@@ -58,17 +63,31 @@ describe("ask", () => {
     const a = JSON.parse(r.stdout);
     expect(Object.keys(a).sort()).toEqual(["abstained", "answer", "citations", "mode", "question"]);
     expect(a).toMatchObject({ abstained: false, mode: "extractive", question: "珠海高新区工业投资增速多少" });
-    expect(Object.keys(a.citations[0]).sort()).toEqual(["articleId", "n", "passageId", "quote", "source", "title", "zones"]);
+    expect(Object.keys(a.citations[0]).sort()).toEqual([
+      "articleId",
+      "n",
+      "passageId",
+      "quote",
+      "source",
+      "title",
+      "zones",
+    ]);
     expect(a.citations[0]).toMatchObject({ n: 1, zones: ["珠海高新区"] });
     expect(a.citations[0].source).toMatch(/data\/corpus\/000_d463814998410617\.txt$/);
   });
 
   it("--batch answers plain and JSON lines in input order, one JSON object a line", async () => {
     const file = join(work, "questions.txt");
-    await writeFile(file, '珠海高新区工业投资增速多少\n{"question": "济宁高新区有多少个续建项目", "id": "x"}\n\n杭州高新区有多少家上市公司\n');
+    await writeFile(
+      file,
+      '珠海高新区工业投资增速多少\n{"question": "济宁高新区有多少个续建项目", "id": "x"}\n\n杭州高新区有多少家上市公司\n',
+    );
     const r = await cli("ask.ts", ["--batch", file], work);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.question)).toEqual([
       "珠海高新区工业投资增速多少",
       "济宁高新区有多少个续建项目",
@@ -132,7 +151,9 @@ describe("zones", () => {
     expect(r.code).toBe(0);
     const zones = JSON.parse(r.stdout) as { zone: string; articles: number; titles: string[] }[];
     expect(zones.map((z) => z.zone).sort()).toEqual(
-      ["济宁", "郴州", "重庆", "璧山", "永川", "荣昌", "兰州", "西安", "珠海"].map((z) => `${z}高新区`).sort(),
+      ["济宁", "郴州", "重庆", "璧山", "永川", "荣昌", "兰州", "西安", "珠海"]
+        .map((z) => `${z}高新区`)
+        .sort(),
     );
     for (const z of zones) expect(z.articles).toBe(z.titles.length);
     const counts = zones.map((z) => z.articles);

@@ -12,7 +12,11 @@ import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 export const PAGE_CORPUS = "data/corpus";
 
 /** Builds the default page into a fresh temporary index and opens the real answer service over it. */
-export async function openPageService(): Promise<{ service: AnswerService; index: LoadedIndex; dir: string }> {
+export async function openPageService(): Promise<{
+  service: AnswerService;
+  index: LoadedIndex;
+  dir: string;
+}> {
   const dir = join(await mkdtemp(join(tmpdir(), "gaoxin-page-")), "index");
   const embeddings = new LocalEmbeddings();
   const corpus = await loadCorpus([PAGE_CORPUS]);
