@@ -1,4 +1,5 @@
-import { cleanText, endsSentence, joinLines, splitSentences } from "./text.js";
+import { splitSentences } from "./sentences.js";
+import { cleanText, endsSentence, joinLines } from "./text.js";
 import type { Article, CorpusProblem, Paragraph } from "./types.js";
 import { findZones, zoneCounts } from "./zones.js";
 

@@ -4,6 +4,7 @@ export { parseJsonl } from "./jsonl.js";
 export { loadCorpus } from "./load.js";
 export { parseMarkdown } from "./markdown.js";
 export { parseNewspaperPage } from "./newspaper.js";
-export { cleanText, endsSentence, joinLines, lineWidth, splitSentences } from "./text.js";
+export { charLength, splitSentences } from "./sentences.js";
+export { cleanText, endsSentence, joinLines, lineWidth } from "./text.js";
 export type { Article, CorpusFile, CorpusProblem, LoadedCorpus, Paragraph } from "./types.js";
 export { canonicalZone, findZones, getJieba, unknownZones, zoneCounts, zoneMentions } from "./zones.js";

@@ -91,9 +91,3 @@ export function lineWidth(s: string): number {
   }
   return w;
 }
-
-/** Splits Chinese text into sentences after `。！？；!?;` (closing quotes stay with their sentence). */
-export function splitSentences(s: string): string[] {
-  const out = s.match(/[^。！？；!?;]+(?:[。！？；!?;]+[”’」』）)]*|$)/g) ?? [];
-  return out.map((x) => x.trim()).filter((x) => x !== "");
-}

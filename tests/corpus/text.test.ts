@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, endsSentence, joinLines, lineWidth, splitSentences } from "../../src/corpus/text.js";
+import { splitSentences } from "../../src/corpus/sentences.js";
+import { cleanText, endsSentence, joinLines, lineWidth } from "../../src/corpus/text.js";
 
 describe("cleanText", () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { charLength, splitSentences } from "../../src/index/sentences.js";
+import { charLength, splitSentences } from "../../src/corpus/sentences.js";
 
 describe("splitSentences", () => {
   it("splits on Chinese terminators and keeps them with the sentence", () => {
