@@ -1,0 +1,75 @@
+/**
+ * `npm run bench [-- --sizes 10000,100000] [--json]`: speed and memory from the page to synthetic
+ * corpora of the given sizes, side by side with a plain LangChain pipeline. See docs/benchmarks.md.
+ */
+import { parseArgs } from "node:util";
+import { DEFAULT_SIZES, runBench } from "./bench/run.js";
+import { renderReport } from "./bench/table.js";
+import { fail, note } from "./common.js";
+
+const USAGE = `用法 (usage): npm run bench -- [--sizes 10000,100000] [--json] [--questions 300] [--r1-questions N]
+  [--recall-queries 200] [--cold-runs 3] [--no-langchain] [--data ../shared/bench] [--work DIR --keep]`;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    fail(`--${name} 须为正整数 (must be a positive whole number): ${value}\n${USAGE}`, 2);
+  return n;
+}
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>["values"];
+  const parse = () =>
+    parseArgs({
+      options: {
+        sizes: { type: "string" },
+        json: { type: "boolean" },
+        questions: { type: "string" },
+        "r1-questions": { type: "string" },
+        "recall-queries": { type: "string" },
+        "cold-runs": { type: "string" },
+        "no-langchain": { type: "boolean" },
+        data: { type: "string" },
+        work: { type: "string" },
+        keep: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  try {
+    ({ values } = parse());
+  } catch (e) {
+    fail(`${(e as Error).message}\n${USAGE}`, 2);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const sizes =
+    values.sizes === undefined
+      ? DEFAULT_SIZES
+      : values.sizes
+          .split(",")
+          .filter((s) => s.trim() !== "")
+          .map((s) => positive("sizes", s.trim().replace(/_/g, ""), 0));
+  const report = await runBench({
+    sizes,
+    dataDir: values.data ?? "../shared/bench",
+    pageDir: "data/corpus",
+    ...(values.work !== undefined ? { workDir: values.work } : {}),
+    keep: values.keep ?? false,
+    questions: positive("questions", values.questions, 300),
+    ...(values["r1-questions"] !== undefined
+      ? { r1Questions: positive("r1-questions", values["r1-questions"], 0) }
+      : {}),
+    recallQueries: positive("recall-queries", values["recall-queries"], 200),
+    coldRuns: positive("cold-runs", values["cold-runs"], 3),
+    inFlight: 50,
+    langchain: !values["no-langchain"],
+    command: ["npm run bench --", ...process.argv.slice(2)].join(" ").replace(/ --$/, ""),
+    log: note,
+  });
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
+}
+
+await main();

@@ -1,0 +1,295 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadCorpus } from "../../corpus/load.js";
+import { median, seededRandom, shuffled } from "./stats.js";
+import {
+  type ContextRow,
+  contextArticles,
+  type QuestionRow,
+  readJsonl,
+  sentencePool,
+  syntheticArticles,
+  toJsonl,
+} from "./synthetic.js";
+import type {
+  BenchReport,
+  CorpusResult,
+  IngestResult,
+  LangchainResult,
+  Machine,
+  ProbeSpec,
+  QueryResult,
+} from "./types.js";
+
+/** Where the project is: three levels above this file (src/cli/bench). */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const PROBE = fileURLToPath(new URL("./probe.ts", import.meta.url));
+const ASK = join(PROJECT_ROOT, "src/cli/ask.ts");
+
+/** Options of {@link runBench}. */
+export interface BenchOptions {
+  /** Synthetic corpus sizes in passages. */
+  sizes: number[];
+  /** ../shared/bench: CMRC 2018 / DRCD dev sets and the page's seed questions (read, never copied into the project). */
+  dataDir: string;
+  /** The newspaper page corpus. */
+  pageDir: string;
+  /** Work folder for corpora and indexes; default a fresh folder under the system temp dir. */
+  workDir?: string;
+  /** Keep the work folder afterwards. */
+  keep?: boolean;
+  /** Questions timed per corpus. */
+  questions: number;
+  /** CMRC dev questions asked for R@1 (default all). */
+  r1Questions?: number;
+  /** Questions used for HNSW recall@10. */
+  recallQueries: number;
+  /** Cold starts per corpus (the median is reported). */
+  coldRuns: number;
+  /** Questions in flight for the concurrent run. */
+  inFlight: number;
+  /** Run the plain LangChain pipeline for comparison. */
+  langchain: boolean;
+  /** The command line, recorded in the report. */
+  command: string;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_SIZES = [10_000];
+
+/** The machine the figures were taken on. */
+export function machine(): Machine {
+  const cpu = cpus();
+  return {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model.trim() ?? "unknown",
+    memoryGiB: totalmem() / 1024 ** 3,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+interface Output {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+function run(cmd: string, args: string[]): Promise<Output> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => {
+      stdout += c;
+    });
+    child.stderr.setEncoding("utf8").on("data", (c: string) => {
+      stderr += c;
+    });
+    child.on("error", fail);
+    child.on("close", (code) =>
+      done({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
+    );
+  });
+}
+
+let specCount = 0;
+async function probe<T>(
+  workDir: string,
+  command: "ingest" | "query" | "langchain",
+  spec: ProbeSpec,
+): Promise<T> {
+  const path = join(workDir, `spec-${++specCount}-${command}.json`);
+  await writeFile(path, JSON.stringify(spec));
+  const out = await run(process.execPath, ["--import", "tsx", PROBE, command, "--spec", path]);
+  if (out.code !== 0)
+    throw new Error(`bench probe ${command} failed (exit ${out.code}):\n${out.stderr.slice(-2000)}`);
+  return JSON.parse(out.stdout.trim().split("\n").at(-1) ?? "") as T;
+}
+
+/** Process start → answer printed, for the real `ask` entry point; refuses a run that rebuilt the index. */
+async function coldStart(dir: string, question: string, runs: number, viaNpm: boolean): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = viaNpm
+      ? await run("npm", ["run", "--silent", "ask", "--", "--index", dir, "--json", question])
+      : await run(process.execPath, ["--import", "tsx", ASK, "--index", dir, "--json", question]);
+    if (out.code !== 0 || /建立索引/.test(out.stderr)) {
+      throw new Error(
+        `cold start of ask failed or rebuilt the index (exit ${out.code}):\n${out.stderr.slice(-2000)}`,
+      );
+    }
+    const answer = JSON.parse(out.stdout) as { citations?: unknown };
+    if (!Array.isArray(answer.citations)) throw new Error("cold start: ask printed no answer object");
+    times.push(out.seconds);
+  }
+  return times;
+}
+
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    if (e.isFile()) total += (await stat(join(dir, e.name))).size;
+  }
+  return total;
+}
+
+/** Cycles `items` until there are `n` (a small question set still gives a stable latency sample). */
+function cycle<T>(items: readonly T[], n: number): T[] {
+  if (items.length === 0) return [];
+  return Array.from({ length: n }, (_, i) => items[i % items.length] as T);
+}
+
+interface CorpusPlan {
+  name: string;
+  synthetic: boolean;
+  inputs: string[];
+  questions: string[];
+  r1?: { question: string; context_id: string }[];
+}
+
+/**
+ * Measures every corpus — the page, the CMRC 2018 + DRCD dev paragraphs, and synthetic corpora of
+ * the given sizes — each in fresh processes: ingest, index size, cold start of `ask`, load time and
+ * RSS, latency and throughput of retrieval and of full answers, HNSW recall@10; then the plain
+ * LangChain pipeline over the CMRC + DRCD paragraphs for comparison.
+ */
+export async function runBench(opts: BenchOptions): Promise<BenchReport> {
+  const started = performance.now();
+  const log = opts.log ?? (() => {});
+  const workDir = opts.workDir ?? (await mkdtemp(join(tmpdir(), "gaoxin-bench-")));
+  await mkdir(workDir, { recursive: true });
+  const notes: string[] = [];
+  try {
+    const dataDir = resolve(opts.dataDir);
+    const file = (name: string): string => join(dataDir, name);
+    const haveData = ["cmrc2018-dev", "drcd-dev"].every(
+      (s) => existsSync(file(`${s}.contexts.jsonl`)) && existsSync(file(`${s}.questions.jsonl`)),
+    );
+    if (!haveData)
+      notes.push(
+        `${dataDir}: CMRC/DRCD dev files not found; their corpus, R@1 and the LangChain comparison are skipped, and synthetic corpora recombine the page's sentences`,
+      );
+
+    const pageQuestions: string[] = [];
+    for (const path of [file("seed-dev.jsonl"), join(PROJECT_ROOT, "tests/fixtures/page-questions.jsonl")]) {
+      if (existsSync(path))
+        pageQuestions.push(...(await readJsonl<QuestionRow>(path)).map((q) => q.question));
+    }
+    if (pageQuestions.length === 0) pageQuestions.push("珠海高新区工业投资增速多少");
+
+    const plans: CorpusPlan[] = [
+      {
+        name: "page",
+        synthetic: false,
+        inputs: [resolve(opts.pageDir)],
+        questions: cycle(pageQuestions, opts.questions),
+      },
+    ];
+    let squadQuestions = pageQuestions;
+    let sentences: string[];
+    let titles: string[];
+    let squadFile: string | undefined;
+    let cmrcR1: { question: string; context_id: string }[] = [];
+    if (haveData) {
+      const contexts = [
+        ...(await readJsonl<ContextRow>(file("cmrc2018-dev.contexts.jsonl"))),
+        ...(await readJsonl<ContextRow>(file("drcd-dev.contexts.jsonl"))),
+      ];
+      const cmrc = await readJsonl<QuestionRow & { context_id: string }>(
+        file("cmrc2018-dev.questions.jsonl"),
+      );
+      const drcd = await readJsonl<QuestionRow>(file("drcd-dev.questions.jsonl"));
+      squadQuestions = shuffled([...cmrc, ...drcd], seededRandom(7)).map((q) => q.question);
+      cmrcR1 = cmrc
+        .slice(0, opts.r1Questions ?? cmrc.length)
+        .map((q) => ({ question: q.question, context_id: q.context_id }));
+      squadFile = join(workDir, "squad", "cmrc2018-drcd-dev.jsonl");
+      await mkdir(join(workDir, "squad"), { recursive: true });
+      await writeFile(squadFile, toJsonl(contextArticles(contexts)));
+      plans.push({
+        name: "CMRC+DRCD dev",
+        synthetic: false,
+        inputs: [squadFile],
+        questions: cycle(squadQuestions, opts.questions),
+        r1: cmrcR1,
+      });
+      sentences = sentencePool(contexts.map((c) => c.text));
+      titles = contexts.map((c) => c.title);
+    } else {
+      const page = await loadCorpus([resolve(opts.pageDir)]);
+      sentences = sentencePool(page.articles.flatMap((a) => a.paragraphs.map((p) => p.text)));
+      titles = page.articles.map((a) => a.title);
+    }
+    for (const size of opts.sizes) {
+      const dir = join(workDir, `synthetic-${size}`);
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, "synthetic.jsonl");
+      await writeFile(path, toJsonl(syntheticArticles(sentences, titles, size)));
+      plans.push({
+        name: `synthetic ${size.toLocaleString("en-US")}`,
+        synthetic: true,
+        inputs: [path],
+        questions: cycle(squadQuestions, opts.questions),
+      });
+    }
+
+    const corpora: CorpusResult[] = [];
+    for (const [i, plan] of plans.entries()) {
+      const index = join(workDir, `index-${i}`);
+      log(`${plan.name}: ingest…`);
+      const ingest = await probe<IngestResult>(workDir, "ingest", { inputs: plan.inputs, index });
+      log(`${plan.name}: ${ingest.passages} passages in ${ingest.seconds.toFixed(1)} s; cold starts…`);
+      const question = plan.questions[0] ?? "高新区";
+      const cold = await coldStart(index, question, opts.coldRuns, false);
+      const coldNpm = await coldStart(index, question, opts.coldRuns, true);
+      log(`${plan.name}: queries…`);
+      const query = await probe<QueryResult>(workDir, "query", {
+        index,
+        questions: plan.questions,
+        inFlight: opts.inFlight,
+        recallQueries: opts.recallQueries,
+        ...(plan.r1 ? { r1: plan.r1 } : {}),
+      });
+      corpora.push({
+        name: plan.name,
+        synthetic: plan.synthetic,
+        ingest,
+        indexBytes: await dirBytes(index),
+        coldStart: { median: median(cold), runs: cold },
+        coldStartNpm: { median: median(coldNpm), runs: coldNpm },
+        query,
+      });
+      await rm(index, { recursive: true, force: true });
+    }
+
+    let langchain: BenchReport["langchain"];
+    const squad = corpora.find((c) => c.query.r1 !== undefined);
+    if (opts.langchain && squadFile && squad?.query.r1) {
+      log("LangChain pipeline…");
+      const lc = await probe<LangchainResult>(workDir, "langchain", {
+        inputs: [squadFile],
+        questions: cycle(squadQuestions, opts.questions),
+        r1: cmrcR1,
+      });
+      langchain = { ...lc, ours: { r1: squad.query.r1, corpus: squad.name } };
+    }
+    return {
+      machine: machine(),
+      command: opts.command,
+      startedAt: new Date().toISOString(),
+      seconds: (performance.now() - started) / 1000,
+      corpora,
+      ...(langchain ? { langchain } : {}),
+      notes,
+    };
+  } finally {
+    if (!opts.keep && opts.workDir === undefined) await rm(workDir, { recursive: true, force: true });
+  }
+}

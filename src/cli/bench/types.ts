@@ -1,0 +1,90 @@
+import type { HnswParams } from "../../index/manifest.js";
+import type { Percentiles } from "./stats.js";
+
+/** What the orchestrator asks a probe process to do (written to a JSON file). */
+export interface ProbeSpec {
+  /** Corpus inputs (ingest) or `.jsonl` articles (langchain). */
+  inputs?: string[];
+  index?: string;
+  /** Questions timed one by one and in flight, and used for HNSW recall. */
+  questions?: string[];
+  /** Questions with their paragraph, for R@1. */
+  r1?: { question: string; context_id: string }[];
+  inFlight?: number;
+  recallQueries?: number;
+}
+
+export interface IngestResult {
+  articles: number;
+  passages: number;
+  /** Reading the corpus through building and writing the index. */
+  seconds: number;
+  /** Of which reading and parsing the corpus files. */
+  readSeconds: number;
+  passagesPerSecond: number;
+  peakRssMiB: number;
+}
+
+export interface QueryResult {
+  /** loadIndex + createAnswerService, in a fresh process. */
+  loadSeconds: number;
+  /** … and the first answer. */
+  firstAnswerSeconds: number;
+  rssAfterLoadMiB: number;
+  peakRssMiB: number;
+  retrieve: Percentiles;
+  retrievePerSecond: number;
+  ask: Percentiles;
+  askPerSecond: number;
+  askConcurrent: Percentiles;
+  askConcurrentPerSecond: number;
+  inFlight: number;
+  recallAt10: number;
+  recallQueries: number;
+  hnsw: HnswParams;
+  r1?: { questions: number; recallAt1: number };
+}
+
+export interface LangchainResult {
+  chunkSize: number;
+  chunkOverlap: number;
+  chunks: number;
+  buildSeconds: number;
+  search: Percentiles;
+  searchPerSecond: number;
+  r1: { questions: number; recallAt1: number };
+  peakRssMiB: number;
+}
+
+/** One corpus measured end to end. */
+export interface CorpusResult {
+  name: string;
+  synthetic: boolean;
+  ingest: IngestResult;
+  indexBytes: number;
+  /** `node --import tsx src/cli/ask.ts --index DIR --json "…"`: process start to answer, seconds. */
+  coldStart: { median: number; runs: number[] };
+  /** The same through `npm run --silent ask`. */
+  coldStartNpm: { median: number; runs: number[] };
+  query: QueryResult;
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+}
+
+export interface BenchReport {
+  machine: Machine;
+  command: string;
+  startedAt: string;
+  seconds: number;
+  corpora: CorpusResult[];
+  /** The plain LangChain pipeline over the CMRC + DRCD dev paragraphs, R@1 on CMRC dev. */
+  langchain?: LangchainResult & { ours: { r1: { questions: number; recallAt1: number }; corpus: string } };
+  /** Parts skipped, and why (e.g. ../shared/bench not found). */
+  notes: string[];
+}
