@@ -37,7 +37,12 @@ export async function readJsonl<T>(path: string): Promise<T[]> {
 
 /** SQuAD paragraphs as corpus articles: the paragraph's `context_id` is the article id. */
 export function contextArticles(contexts: readonly ContextRow[]): JsonlArticle[] {
-  return contexts.map((c) => ({ id: c.context_id, title: c.title, text: c.text }));
+  // A few public paragraphs have no title; an article needs one, so the text's opening stands in.
+  return contexts.map((c) => ({
+    id: c.context_id,
+    title: c.title.trim() !== "" ? c.title : [...c.text.trim()].slice(0, 20).join(""),
+    text: c.text,
+  }));
 }
 
 /** Articles as `.jsonl` corpus text. */

@@ -1,0 +1,178 @@
+import type { Answer } from "../answer/types.js";
+import { percentiles } from "./bench/stats.js";
+
+/** A question row: SQuAD-style (`context_id`, `answers`) or shaped like `seed-dev.jsonl` (`answerable`). */
+export interface EvalRow {
+  id?: string;
+  question: string;
+  answers?: string[];
+  context_id?: string;
+  answerable?: boolean;
+  article_title_contains?: string | null;
+}
+
+/** One question's answer, how long it took, and the question type it was classed as. */
+export interface Outcome {
+  row: EvalRow;
+  answer: Answer;
+  ms: number;
+  type: string;
+}
+
+/** The figures of a set of outcomes; a rate is null when no row could be scored for it. */
+export interface Metrics {
+  n: number;
+  r1: number | null;
+  r5: number | null;
+  mrr10: number | null;
+  quoteHit: number | null;
+  answerHit: number | null;
+  abstained: number;
+  /** Rows shaped like seed-dev: the shared scorer's rule (answer and quote hold an answer, right headline first). */
+  seedAccuracy: number | null;
+  /** Unanswerable seed rows that were declined. */
+  correctAbstentions: number | null;
+  p50ms: number;
+  p95ms: number;
+}
+
+export interface EvalReport {
+  overall: Metrics;
+  byType: Record<string, Metrics>;
+  /** Ids (or questions) of rows that missed: not first-cited, or no answer in the quote, or a wrong seed row. */
+  misses: string[];
+}
+
+/** The shared scorer's string form: NFKC, no whitespace, lowercase. */
+export const squash = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+
+const rate = (hits: number, total: number): number | null => (total === 0 ? null : hits / total);
+
+/** Whether a seed-shaped row was answered right: the rule of `../shared/bench/score.py seed`. */
+export function seedRight(row: EvalRow, a: Answer): boolean {
+  if (row.answerable === false) return a.abstained;
+  const golds = (row.answers ?? []).map(squash);
+  const first = a.citations[0];
+  return (
+    !a.abstained &&
+    golds.some((g) => squash(a.answer).includes(g)) &&
+    golds.some((g) => a.citations.some((c) => squash(c.quote).includes(g))) &&
+    first !== undefined &&
+    squash(first.title).includes(squash(row.article_title_contains ?? ""))
+  );
+}
+
+/** Scores outcomes: R@1/R@5/MRR@10 over rows with a `context_id`, quote and answer hits over rows with answers. */
+export function metrics(outcomes: readonly Outcome[]): Metrics {
+  let r1 = 0;
+  let r5 = 0;
+  let rr = 0;
+  let withContext = 0;
+  let quote = 0;
+  let ans = 0;
+  let withAnswers = 0;
+  let seed = 0;
+  let seedRows = 0;
+  let declined = 0;
+  let unanswerable = 0;
+  for (const { row, answer } of outcomes) {
+    const ids = answer.citations.map((c) => c.articleId);
+    if (row.context_id !== undefined) {
+      withContext++;
+      const at = ids.indexOf(row.context_id);
+      if (at === 0) r1++;
+      if (at >= 0 && at < 5) r5++;
+      if (at >= 0 && at < 10) rr += 1 / (at + 1);
+    }
+    const golds = (row.answers ?? []).filter((g) => g !== "").map(squash);
+    if (golds.length > 0) {
+      withAnswers++;
+      const q = answer.citations[0]?.quote;
+      if (q !== undefined && golds.some((g) => squash(q).includes(g))) quote++;
+      if (!answer.abstained && golds.some((g) => squash(answer.answer).includes(g))) ans++;
+    }
+    if (row.answerable !== undefined) {
+      seedRows++;
+      if (seedRight(row, answer)) seed++;
+      if (row.answerable === false) {
+        unanswerable++;
+        if (answer.abstained) declined++;
+      }
+    }
+  }
+  const times = percentiles(outcomes.map((o) => o.ms));
+  return {
+    n: outcomes.length,
+    r1: rate(r1, withContext),
+    r5: rate(r5, withContext),
+    mrr10: rate(rr, withContext),
+    quoteHit: rate(quote, withAnswers),
+    answerHit: rate(ans, withAnswers),
+    abstained: rate(outcomes.filter((o) => o.answer.abstained).length, outcomes.length) ?? 0,
+    seedAccuracy: rate(seed, seedRows),
+    correctAbstentions: rate(declined, unanswerable),
+    p50ms: times.p50,
+    p95ms: times.p95,
+  };
+}
+
+/** The whole report: overall, by question type, and the rows that missed. */
+export function evaluate(outcomes: readonly Outcome[]): EvalReport {
+  const types = [...new Set(outcomes.map((o) => o.type))].sort();
+  const byType: Record<string, Metrics> = {};
+  for (const t of types) byType[t] = metrics(outcomes.filter((o) => o.type === t));
+  const misses = outcomes
+    .filter(({ row, answer }) => {
+      if (row.answerable !== undefined) return !seedRight(row, answer);
+      const first = answer.citations[0];
+      const golds = (row.answers ?? []).filter((g) => g !== "").map(squash);
+      return (
+        (row.context_id !== undefined && first?.articleId !== row.context_id) ||
+        (golds.length > 0 && !golds.some((g) => squash(first?.quote ?? "").includes(g)))
+      );
+    })
+    .map(({ row }) => row.id ?? row.question);
+  return { overall: metrics(outcomes), byType, misses };
+}
+
+const fmt = (x: number | null, digits = 3): string => (x === null ? "–" : x.toFixed(digits));
+
+/** A readable table of a report, one line overall and one per question type. */
+export function renderReport(report: EvalReport, title: string): string {
+  const head = [
+    "",
+    "n",
+    "R@1",
+    "R@5",
+    "MRR@10",
+    "quote hit",
+    "answer hit",
+    "seed acc",
+    "abstain ok",
+    "abstained",
+    "p50 ms",
+    "p95 ms",
+  ];
+  const line = (name: string, m: Metrics) => [
+    name,
+    String(m.n),
+    fmt(m.r1),
+    fmt(m.r5),
+    fmt(m.mrr10),
+    fmt(m.quoteHit),
+    fmt(m.answerHit),
+    fmt(m.seedAccuracy),
+    fmt(m.correctAbstentions),
+    fmt(m.abstained),
+    m.p50ms.toFixed(1),
+    m.p95ms.toFixed(1),
+  ];
+  const rows = [
+    head,
+    line("all", report.overall),
+    ...Object.entries(report.byType).map(([t, m]) => line(t, m)),
+  ];
+  const widths = head.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
+  const text = rows.map((r) => r.map((c, i) => c.padStart(widths[i] ?? 0)).join("  "));
+  return [title, ...text].join("\n");
+}

@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import { SingleBar } from "cli-progress";
+import { openAnswerService } from "../answer/open.js";
+import { questionShape } from "../answer/question.js";
+import { createAnswerService } from "../answer/service.js";
+import type { AnswerService } from "../answer/types.js";
+import { parseJsonl } from "../corpus/jsonl.js";
+import { buildIndex } from "../index/build.js";
+import { loadIndex } from "../index/load.js";
+import { readManifest } from "../index/manifest.js";
+import { normalizeText } from "../index/tokenize.js";
+import { type ContextRow, contextArticles, readJsonl, toJsonl } from "./bench/synthetic.js";
+import { baseConfig, createEmbeddings, fail, note, stderrEvents } from "./common.js";
+import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
+
+const USAGE = `用法 (usage):
+  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--json]`;
+
+/**
+ * Indexes a SQuAD-style contexts file as one pool (each paragraph an article whose id is its
+ * `context_id`), reusing an index in `dir` that was built from the same bytes.
+ */
+async function contextsService(contextsPath: string, dir: string | undefined): Promise<AnswerService> {
+  const bytes = await readFile(contextsPath);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const indexDir = dir ?? join(tmpdir(), `gaoxin-eval-${basename(contextsPath)}-${sha256.slice(0, 12)}`);
+  const embeddings = createEmbeddings();
+  const manifest = await readManifest(indexDir);
+  const fresh = manifest.ok && manifest.value.corpus.files.some((f) => f.sha256 === sha256);
+  if (!fresh) {
+    const rows = (await readJsonl<ContextRow>(contextsPath)) as ContextRow[];
+    const parsed = parseJsonl(toJsonl(contextArticles(rows)), contextsPath);
+    for (const p of parsed.problems) note(`${p.path}:${p.line ?? "?"}: ${p.message}`);
+    note(`正在为 ${rows.length} 个段落建立索引 (indexing ${rows.length} paragraphs) → ${indexDir}`);
+    await buildIndex({
+      corpus: {
+        articles: parsed.articles,
+        problems: parsed.problems,
+        files: [{ path: contextsPath, sha256 }],
+      },
+      embeddings,
+      dir: indexDir,
+      inputs: [contextsPath],
+    });
+  }
+  const loaded = await loadIndex(indexDir, embeddings);
+  if (!loaded.ok) fail(loaded.error.message);
+  return createAnswerService(loaded.value);
+}
+
+async function main(): Promise<void> {
+  let values: { questions?: string; contexts?: string; index?: string; limit?: string; json?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        questions: { type: "string" },
+        contexts: { type: "string" },
+        index: { type: "string" },
+        limit: { type: "string" },
+        json: { type: "boolean" },
+      },
+    }));
+  } catch (e) {
+    fail(`${(e as Error).message}\n${USAGE}`, 2);
+  }
+  if (values.questions === undefined)
+    fail(`请用 --questions 指定问题文件 (--questions is required)\n${USAGE}`, 2);
+  const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
+  if (!(limit > 0)) fail(`--limit 需要正整数 (--limit takes a positive number)\n${USAGE}`, 2);
+
+  let rows: EvalRow[];
+  try {
+    rows = (await readJsonl<EvalRow>(values.questions)).slice(0, limit);
+  } catch (e) {
+    fail(`读不到问题文件 ${values.questions} (cannot read it): ${(e as Error).message}`);
+  }
+  let service: AnswerService;
+  if (values.contexts !== undefined) {
+    service = await contextsService(values.contexts, values.index);
+  } else {
+    const config = baseConfig();
+    const opened = await openAnswerService({
+      indexDir: values.index ?? config.indexDir,
+      corpusPaths: [config.corpusDir],
+      embeddings: createEmbeddings(),
+      events: stderrEvents,
+    });
+    if (!opened.ok) fail(opened.error.message);
+    service = opened.value;
+  }
+
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: "评测 eval [{bar}] {value}/{total}", stream: process.stderr, hideCursor: true })
+    : null;
+  bar?.start(rows.length, 0);
+  const outcomes: Outcome[] = [];
+  for (const row of rows) {
+    const started = performance.now();
+    const answer = await service.ask(row.question);
+    const ms = performance.now() - started;
+    outcomes.push({ row, answer, ms, type: questionShape(normalizeText(row.question)).type });
+    bar?.increment();
+  }
+  bar?.stop();
+  const report = evaluate(outcomes);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
+  const title = `${basename(values.questions)}${values.contexts ? ` against ${basename(values.contexts)} (pooled)` : ""}`;
+  process.stdout.write(`${renderReport(report, title)}\n`);
+}
+
+await main();
