@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -27,10 +27,12 @@ const USAGE = `用法 (usage):
 async function contextsService(contextsPath: string, dir: string | undefined): Promise<AnswerService> {
   const bytes = await readFile(contextsPath);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const indexDir = dir ?? join(tmpdir(), `gaoxin-eval-${basename(contextsPath)}-${sha256.slice(0, 12)}`);
+  // Without --index the pool is rebuilt every run (a second or two), so a change to chunking or
+  // tokenising is always measured; with --index an index built from the same bytes is reused.
+  const indexDir = dir ?? (await mkdtemp(join(tmpdir(), "gaoxin-eval-")));
   const embeddings = createEmbeddings();
-  const manifest = await readManifest(indexDir);
-  const fresh = manifest.ok && manifest.value.corpus.files.some((f) => f.sha256 === sha256);
+  const manifest = dir === undefined ? null : await readManifest(indexDir);
+  const fresh = manifest?.ok === true && manifest.value.corpus.files.some((f) => f.sha256 === sha256);
   if (!fresh) {
     const rows = (await readJsonl<ContextRow>(contextsPath)) as ContextRow[];
     const parsed = parseJsonl(toJsonl(contextArticles(rows)), contextsPath);
@@ -48,6 +50,7 @@ async function contextsService(contextsPath: string, dir: string | undefined): P
     });
   }
   const loaded = await loadIndex(indexDir, embeddings);
+  if (dir === undefined) await rm(indexDir, { recursive: true, force: true });
   if (!loaded.ok) fail(loaded.error.message);
   return createAnswerService(loaded.value);
 }

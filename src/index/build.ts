@@ -41,6 +41,15 @@ export function zoneWords(articles: readonly { zones: readonly string[] }[]): st
   return [...new Set(articles.flatMap((a) => a.zones))].sort();
 }
 
+/**
+ * What BM25 indexes for a passage: the headline twice (questions about a paragraph of an article
+ * often name its subject, which the headline states; measured +0.2–0.3 points R@1 on CMRC/DRCD),
+ * the section, the text.
+ */
+export function lexicalText(p: Passage): string {
+  return `${p.title}\n${p.title}\n${p.section ?? ""}\n${p.text}`;
+}
+
 /** What `buildIndex` did. */
 export interface BuildSummary {
   dir: string;
@@ -111,7 +120,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   const tokenizer = createTokenizer({ userWords });
   const bm25 = Bm25Index.build(
     (function* () {
-      for (const p of passages) yield tokenizer.terms(`${p.title}\n${p.section ?? ""}\n${p.text}`);
+      for (const p of passages) yield tokenizer.terms(lexicalText(p));
     })(),
   );
 

@@ -1,6 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import * as OpenCC from "opencc-js";
+import { getJieba } from "../corpus/zones.js";
 
 /** Turns text into the tokens the lexical and hashed-dense indexes work with. */
 export interface Tokenizer {
@@ -45,6 +46,10 @@ export function normalizeText(s: string): string {
   return toSimplified(s.normalize("NFKC")).toLowerCase();
 }
 
+// Question-word compounds jieba keeps whole (`哪一`, `哪一座`, `什么样`, `多少钱`): they say what is
+// asked, not what it is about, so matching them proves nothing.
+const QUESTION_COMPOUND = /^(?:哪|什么|多少|怎么|怎样|为什么|为何|如何)/;
+
 const SKIP_TOKEN = /^[\p{P}\p{S}\s]*$/u;
 const CJK_RUN = /^[\p{Script=Han}]+$/u;
 
@@ -55,6 +60,8 @@ const jiebaBySet = new Map<string, Jieba>();
 const MAX_JIEBA_INSTANCES = 4;
 
 function jiebaFor(userWords: readonly string[]): Jieba {
+  // Without user words it is the plain dictionary the corpus reader's zone finder loads too: share it.
+  if (userWords.length === 0) return getJieba();
   const key = userWords.join("\n");
   const cached = jiebaBySet.get(key);
   if (cached) return cached;
@@ -89,7 +96,7 @@ function cleanUserWords(words: readonly string[]): string[] {
 export function createTokenizer(opts: { userWords?: readonly string[] } = {}): Tokenizer {
   const userWords = cleanUserWords(opts.userWords ?? []);
   const jieba = jiebaFor(userWords);
-  const keep = (t: string): boolean => !SKIP_TOKEN.test(t) && !STOPWORDS.has(t);
+  const keep = (t: string): boolean => !SKIP_TOKEN.test(t) && !STOPWORDS.has(t) && !QUESTION_COMPOUND.test(t);
 
   const words = (text: string): string[] => jieba.cutForSearch(normalizeText(text), true).filter(keep);
 
@@ -104,7 +111,7 @@ export function createTokenizer(opts: { userWords?: readonly string[] } = {}): T
       run = "";
     };
     for (const token of precise) {
-      if (CJK_RUN.test(token) && !STOPWORDS.has(token)) run += token;
+      if (CJK_RUN.test(token) && !STOPWORDS.has(token) && !QUESTION_COMPOUND.test(token)) run += token;
       else flush();
     }
     flush();
