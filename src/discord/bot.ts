@@ -44,6 +44,10 @@ export function attachBot(client: Client, ctx: BotContext, commands: ReadonlyMap
   client.on(Events.ShardDisconnect, (event, shardId) =>
     logger.warn({ code: event.code, shardId }, "gateway disconnected"),
   );
+  // A dropped or closed gateway is resumed (missed events replayed) or, if the session is gone, identified anew.
+  client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, "gateway reconnecting"));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway resumed"));
+  client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, "gateway ready"));
 
   return {
     get accepting() {

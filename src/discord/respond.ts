@@ -49,6 +49,13 @@ function describeTarget(target: Interaction | Message): Record<string, unknown> 
   return { interactionId: target.id };
 }
 
+/** Name, HTTP status, Discord code and message of an error: no URL, request body or stack. */
+export function summarizeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const e = error as Error & { status?: unknown; code?: unknown };
+  return { name: e.name, status: e.status, code: e.code, message: e.message };
+}
+
 /**
  * Logs `error` with a fresh id and tells the user privately. Never throws: a failure to reply is
  * itself logged and dropped, so no error here can take the process down.
@@ -78,7 +85,11 @@ export async function reportError(
       else await target.reply(privately(payload));
     }
   } catch (replyError) {
-    logger.warn({ err: replyError, errorId }, "could not tell the user about the error");
+    // Ids stay on the first line only, so a failure is logged once with the interaction id.
+    logger.warn(
+      { errorId, notifyError: summarizeError(replyError) },
+      "could not tell the user about the error",
+    );
   }
   return errorId;
 }

@@ -2,27 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { commandBodies, loadCommands } from "../../src/discord/loader.js";
 import { createFakeService, passages, XIAN_TITLE, ZHUHAI_TITLE } from "../discord/fake-service.js";
-import type { EmulatorUser, RecordedRequest } from "./emulator.js";
+import type { RecordedRequest } from "./emulator.js";
 import { body, CANARY_TOKEN, callbackBody, type Harness, startHarness } from "./harness.js";
-import { autocomplete, buttonClick, channelMessage, otherBot, slashCommand } from "./payloads.js";
+import {
+  autocomplete,
+  buttonClick,
+  channelMessage,
+  otherBot,
+  slashCommand,
+  userFactory,
+} from "./payloads.js";
 
 /**
  * The bot end to end with the real discord.js client against the emulator, over a fake answer
  * service (the real one is exercised in real-answer.test.ts). One emulator and one client for the file.
  */
 
-let userCounter = 0;
 /** A fresh user per test, so the per-user rate limit only bites where a test wants it to. */
-function freshUser(): EmulatorUser {
-  userCounter += 1;
-  return {
-    id: String(600000000000000000n + BigInt(userCounter)),
-    username: `user${userCounter}`,
-    discriminator: "0",
-    avatar: null,
-    global_name: null,
-  };
-}
+const freshUser = userFactory(600000000000000000n);
 
 const service = createFakeService({ extraZones: 30, delayMs: 150, slowOn: "慢" });
 let h: Harness;

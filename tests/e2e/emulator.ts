@@ -34,13 +34,36 @@ export interface EmulatorOptions {
   botUser?: EmulatorUser;
   guildId?: string;
   channelId?: string;
+  /** Keep every request in `requests` (default true). A long load run turns it off and listens instead. */
+  record?: boolean;
 }
 
-/** A fault to inject: the next request matching `match` gets this status (and is still recorded). */
-interface Fault {
+/**
+ * A fault to inject into REST. The next `times` requests matching `match` get `status` with `headers`
+ * (e.g. a 429 with `Retry-After` and `X-RateLimit-*`), or, without a status, their normal answer
+ * after `delayMs`. Faulted requests are still recorded.
+ */
+export interface FaultSpec {
   match: (r: RecordedRequest) => boolean;
-  status: number;
-  body: unknown;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** How many matching requests it applies to (default 1; `Infinity` for every one). */
+  times?: number;
+  delayMs?: number;
+}
+
+interface Fault extends FaultSpec {
+  remaining: number;
+}
+
+/** A gateway session: resumable until invalidated; dispatches missed while disconnected are replayed. */
+interface Session {
+  id: string;
+  socket: WebSocket | null;
+  valid: boolean;
+  /** Dispatches sent (or missed) since the session began, for replay on RESUME. */
+  log: { s: number; frame: unknown }[];
 }
 
 export interface Emulator {
@@ -65,6 +88,26 @@ export interface Emulator {
   waitForIdentify(timeoutMs?: number): Promise<void>;
   /** Makes the next matching request fail with `status`. */
   failNext(match: (r: RecordedRequest) => boolean, status?: number): void;
+  /** Injects a REST fault (see {@link FaultSpec}); the returned function removes it. */
+  inject(fault: FaultSpec): () => void;
+  /** Calls `listener` for every request once it has been answered; returns the unsubscribe. */
+  onRequest(listener: (r: RecordedRequest) => void): () => void;
+  /** RESUME payloads received, in order. */
+  readonly resumes: readonly Record<string, unknown>[];
+  /** Gateway connections currently open. */
+  readonly connections: number;
+  /**
+   * Cuts every gateway connection without a close frame (the TCP socket destroyed), as a network
+   * failure would. The session stays resumable.
+   */
+  dropGateway(): void;
+  /**
+   * Closes every gateway connection with `code`. With 4009 (session timed out) the session is also
+   * forgotten, so a RESUME is answered with INVALID_SESSION and the client must identify again.
+   */
+  closeGateway(code: number): void;
+  /** Resolves once `count` sessions in all were established (READY or RESUMED) and one is connected. */
+  waitForSessions(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +119,7 @@ export function snowflake(): string {
 }
 
 const API_PREFIX = "/api/v10";
+const REPLAY_BACKLOG = 1_000;
 
 /** Starts the emulator; close it only after the client is destroyed (see discord-emulation.md). */
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
@@ -91,8 +135,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const guildId = opts.guildId ?? "200000000000000001";
   const channelId = opts.channelId ?? "300000000000000001";
 
+  const record = opts.record ?? true;
   const requests: RecordedRequest[] = [];
   const identifies: Record<string, unknown>[] = [];
+  const resumes: Record<string, unknown>[] = [];
+  const sessions = new Map<string, Session>();
+  /** READYs and successful RESUMEs so far. */
+  let established = 0;
   const faults: Fault[] = [];
   const events = new EventEmitter();
   events.setMaxListeners(0);
@@ -125,16 +174,23 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         body,
         at,
       };
-      requests.push(rec);
-      const faultIndex = faults.findIndex((f) => f.match(rec));
-      if (faultIndex >= 0) {
-        const [fault] = faults.splice(faultIndex, 1);
-        if (fault) send(res, fault.status, fault.body);
-      } else {
-        const [status, payload] = route(rec);
-        send(res, status, payload);
+      if (record) requests.push(rec);
+      const fault = faults.find((f) => f.remaining > 0 && f.match(rec));
+      if (fault) {
+        fault.remaining -= 1;
+        if (fault.remaining <= 0) faults.splice(faults.indexOf(fault), 1);
       }
-      events.emit("request", rec);
+      const answer = () => {
+        if (fault?.status !== undefined) {
+          send(res, fault.status, fault.body ?? { message: "emulated failure", code: 0 }, fault.headers);
+        } else {
+          const [status, payload] = route(rec);
+          send(res, status, payload, fault?.headers);
+        }
+        events.emit("request", rec);
+      };
+      if (fault?.delayMs) setTimeout(answer, fault.delayMs);
+      else answer();
     });
   });
 
@@ -173,14 +229,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     ...extra,
   });
 
-  function send(res: ServerResponse, status: number, payload?: unknown): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    if (res.destroyed) return;
     if (payload === undefined) {
-      res.writeHead(status);
+      res.writeHead(status, headers);
       res.end();
       return;
     }
     const text = JSON.stringify(payload);
-    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    res.writeHead(status, {
+      ...headers,
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(text),
+    });
     res.end(text);
   }
 
@@ -268,10 +334,34 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     soundboard_sounds: [],
   });
 
+  /** The session a socket is attached to, if any. */
+  const sessionOf = (ws: WebSocket): Session | undefined => {
+    for (const session of sessions.values()) if (session.socket === ws) return session;
+    return undefined;
+  };
+
+  /** Sends a dispatch to a session's socket, logging it for replay; missed while it is disconnected. */
+  const sendDispatch = (session: Session, t: string, d: unknown, s: number) => {
+    const payload = { op: 0, t, s, d };
+    session.log.push({ s, frame: payload });
+    // Discord keeps a bounded backlog for resumes; so does this, so long runs do not grow it forever.
+    if (session.log.length > REPLAY_BACKLOG) session.log.splice(0, session.log.length - REPLAY_BACKLOG);
+    if (session.socket) frame(session.socket, payload);
+  };
+
   wss.on("connection", (ws) => {
     sockets.add(ws);
-    ws.on("close", () => sockets.delete(ws));
-    ws.on("error", () => sockets.delete(ws));
+    const detach = (code?: number) => {
+      sockets.delete(ws);
+      const session = sessionOf(ws);
+      if (session) {
+        session.socket = null;
+        // A client closing with 1000/1001 ends its session, as on Discord.
+        if (code === 1000 || code === 1001) session.valid = false;
+      }
+    };
+    ws.on("close", (code) => detach(code));
+    ws.on("error", () => detach());
     frame(ws, { op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
     ws.on("message", (raw) => {
       let packet: { op?: number; d?: unknown };
@@ -283,24 +373,44 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (packet.op === 1) frame(ws, { op: 11, d: null, s: null, t: null });
       if (packet.op === 2) {
         identifies.push((packet.d ?? {}) as Record<string, unknown>);
-        frame(ws, {
-          op: 0,
-          t: "READY",
-          s: ++seq,
-          d: {
+        const session: Session = { id: `session-${snowflake()}`, socket: ws, valid: true, log: [] };
+        sessions.set(session.id, session);
+        sendDispatch(
+          session,
+          "READY",
+          {
             v: 10,
             user: botUser,
             guilds: [{ id: guildId, unavailable: true }],
-            session_id: `session-${snowflake()}`,
+            session_id: session.id,
             resume_gateway_url: gatewayUrl,
             shard: [0, 1],
             application: { id: applicationId, flags: 0 },
           },
-        });
-        frame(ws, { op: 0, t: "GUILD_CREATE", s: ++seq, d: guildCreate() });
+          ++seq,
+        );
+        sendDispatch(session, "GUILD_CREATE", guildCreate(), ++seq);
+        established += 1;
         events.emit("identify");
+        events.emit("session");
       }
-      if (packet.op === 6) frame(ws, { op: 0, t: "RESUMED", s: ++seq, d: {} });
+      if (packet.op === 6) {
+        const d = (packet.d ?? {}) as { session_id?: string; seq?: number };
+        resumes.push(d as Record<string, unknown>);
+        const session = sessions.get(String(d.session_id));
+        if (!session?.valid) {
+          // Discord's answer to a resume of a session it no longer has: identify again.
+          frame(ws, { op: 9, d: false, s: null, t: null });
+          return;
+        }
+        session.socket = ws;
+        // Replays what the client missed, then confirms, as Discord does.
+        const from = typeof d.seq === "number" ? d.seq : 0;
+        for (const entry of session.log) if (entry.s > from) frame(ws, entry.frame);
+        sendDispatch(session, "RESUMED", {}, ++seq);
+        established += 1;
+        events.emit("session");
+      }
     });
   });
 
@@ -313,10 +423,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     channelId,
     requests,
     identifies,
+    resumes,
+    get connections() {
+      return sockets.size;
+    },
     dispatch(t, d) {
       const at = performance.now();
       seq += 1;
-      for (const ws of sockets) frame(ws, { op: 0, t, s: seq, d });
+      // Every live session gets it, connected or not: a disconnected one has it replayed on RESUME.
+      for (const session of sessions.values()) if (session.valid) sendDispatch(session, t, d, seq);
       return at;
     },
     waitForRequest(match, { timeoutMs = 5_000, from = 0 } = {}) {
@@ -347,7 +462,48 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       });
     },
     failNext(match, status = 500) {
-      faults.push({ match, status, body: { message: "emulated failure", code: 0 } });
+      faults.push({ match, status, remaining: 1 });
+    },
+    inject(spec) {
+      const fault: Fault = { ...spec, remaining: spec.times ?? 1 };
+      faults.push(fault);
+      return () => {
+        const i = faults.indexOf(fault);
+        if (i >= 0) faults.splice(i, 1);
+      };
+    },
+    onRequest(listener) {
+      events.on("request", listener);
+      return () => events.off("request", listener);
+    },
+    dropGateway() {
+      for (const ws of sockets) ws.terminate();
+    },
+    closeGateway(code) {
+      for (const ws of sockets) {
+        if (code === 4009) {
+          const session = sessionOf(ws);
+          if (session) session.valid = false;
+        }
+        ws.close(code, "emulated close");
+      }
+    },
+    waitForSessions(count, timeoutMs = 10_000) {
+      const done = () => established >= count && sockets.size > 0;
+      if (done()) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!done()) return;
+          clearTimeout(timer);
+          events.off("session", check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          events.off("session", check);
+          reject(new Error(`emulator: ${established} sessions established, wanted ${count}`));
+        }, timeoutMs);
+        events.on("session", check);
+      });
     },
     async close() {
       for (const ws of sockets) ws.terminate();

@@ -19,6 +19,24 @@ export const otherBot: EmulatorUser = {
   bot: true,
 };
 
+/**
+ * Fresh users, one per call, with ids counting up from `base`: each test its own user, so the per-user
+ * rate limit bites only where a test wants it to.
+ */
+export function userFactory(base: bigint, prefix = "user"): () => EmulatorUser {
+  let n = 0;
+  return () => {
+    n += 1;
+    return {
+      id: String(base + BigInt(n)),
+      username: `${prefix}${n}`,
+      discriminator: "0",
+      avatar: null,
+      global_name: null,
+    };
+  };
+}
+
 export interface CommandOption {
   name: string;
   type: number;
