@@ -27,27 +27,20 @@ export function zoneFolding(zones: readonly string[]): (s: string) => string {
 }
 
 /**
- * Text tools over a loaded index: the index's own normalisation and tokenizer, and idf computed from
- * how many passages contain a word (cached; the corpus is fixed for the life of the index).
+ * Text tools over a loaded index: the index's own normalisation and tokenizer, and idf from how many
+ * passages hold a word among their index terms. The document frequencies come from the BM25 index,
+ * so creating the service costs nothing per passage and a lookup is a hash probe; a word no
+ * passage holds gets the highest idf, as before.
  */
 export function indexTextTools(index: LoadedIndex, zones: readonly string[] = []): TextTools {
   const normalize = zoneFolding(zones);
-  const texts = index.passages.map((p) => normalize(`${p.title}\n${p.section ?? ""}\n${p.text}`));
-  const n = texts.length;
-  const cache = new Map<string, number>();
+  const n = index.passages.length;
   return {
     normalize,
     words: (s) => index.tokenizer.words(s),
     idf(word) {
-      let v = cache.get(word);
-      if (v === undefined) {
-        let df = 0;
-        for (const t of texts) if (t.includes(word)) df++;
-        v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        if (cache.size > 50_000) cache.clear();
-        cache.set(word, v);
-      }
-      return v;
+      const df = index.docFrequency(word);
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     },
   };
 }

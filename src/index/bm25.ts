@@ -137,11 +137,16 @@ export class Bm25Index {
     return new Bm25Index(params, terms, offsets, docs, tfs, Uint32Array.from(lengths));
   }
 
+  /** How many documents contain the term; 0 for a term not in the index. */
+  docFreq(term: string): number {
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : (this.offsets[t + 1] as number) - (this.offsets[t] as number);
+  }
+
   /** Inverse document frequency of a term; 0 for a term not in the index. */
   idf(term: string): number {
-    const t = this.termIds.get(term);
-    if (t === undefined) return 0;
-    const df = (this.offsets[t + 1] as number) - (this.offsets[t] as number);
+    if (!this.termIds.has(term)) return 0;
+    const df = this.docFreq(term);
     const n = this.lengths.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }

@@ -20,6 +20,8 @@ export interface LoadedIndex {
   denseSearch(query: string, k: number): Promise<Hit[]>;
   /** Best passages by BM25 over words and bigrams; score is the BM25 score. */
   lexicalSearch(query: string, k: number): Hit[];
+  /** How many passages hold `term` (a normalised jieba word, or a `b:` bigram) among their BM25 terms. */
+  docFrequency(term: string): number;
 }
 
 const corrupt = (dir: string, what: string): IndexError => ({
@@ -119,6 +121,7 @@ export async function loadIndex(
       }
       return hits;
     },
+    docFrequency: (term) => bm25.value.docFreq(term),
     lexicalSearch(query, k) {
       const terms = tokenizer.terms(query);
       if (terms.length === 0 || k <= 0) return [];
