@@ -11,7 +11,8 @@ const optionalString = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
-const positiveInt = (fallback: number) =>
+/** A whole number of at least `min`, or `fallback` when unset. */
+const wholeNumber = (fallback: number, min: 0 | 1) =>
   z
     .string()
     .trim()
@@ -19,12 +20,15 @@ const positiveInt = (fallback: number) =>
     .transform((s, ctx) => {
       if (s === undefined || s === "") return fallback;
       const n = Number(s);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: "custom", message: "must be a positive whole number" });
+      if (!Number.isInteger(n) || n < min) {
+        const message = min === 1 ? "must be a positive whole number" : "must be a whole number (0 or more)";
+        ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
       return n;
     });
+
+const positiveInt = (fallback: number) => wholeNumber(fallback, 1);
 
 const baseSchema = z.object({
   INDEX_DIR: optionalString,
@@ -58,6 +62,38 @@ const discordSchema = z.object({
     }),
 });
 
+const optionalUrl = optionalString.pipe(
+  z.url({ error: "must be a URL such as https://api.openai.com/v1" }).optional(),
+);
+
+/** OpenAI's own endpoint: the default when no base URL is configured. */
+export const OPENAI_BASE_URL = "https://api.openai.com/v1";
+/** Cheap, fast, and it accepts `temperature`/`max_tokens` like the compatible servers do; answers are checked anyway. */
+export const DEFAULT_LLM_MODEL = "gpt-4o-mini";
+export const DEFAULT_EMBEDDINGS_MODEL = "text-embedding-3-small";
+
+const modelSchema = z.object({
+  LLM_API_KEY: optionalString,
+  OPENAI_API_KEY: optionalString,
+  LLM_BASE_URL: optionalUrl,
+  OPENAI_BASE_URL: optionalUrl,
+  LLM_MODEL: optionalString,
+  LLM_TIMEOUT_MS: positiveInt(20_000),
+  LLM_MAX_RETRIES: wholeNumber(2, 0),
+  LLM_RETRY_BASE_MS: positiveInt(500),
+  EMBEDDINGS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((s) => (s === "" ? undefined : s))
+    .pipe(z.enum(["local", "openai"], { error: "must be local or openai" }).optional()),
+  EMBEDDINGS_MODEL: optionalString,
+  EMBEDDINGS_BASE_URL: optionalUrl,
+  EMBEDDINGS_API_KEY: optionalString,
+  EMBEDDINGS_BATCH_SIZE: positiveInt(256),
+});
+
 /** Where to find each required variable, for the error message. */
 const hints: Record<string, string> = {
   DISCORD_TOKEN: "Discord developer portal → your application → Bot → Reset Token",
@@ -79,6 +115,37 @@ export interface DiscordConfig {
   maxConcurrentAnswers: number;
   /** Register the slash commands each time the bot starts (`DISCORD_DEPLOY_ON_START=true`). */
   deployOnStart: boolean;
+}
+
+/** A model behind an OpenAI-compatible API, and how hard to try it. */
+export interface ApiConfig {
+  apiKey: string;
+  baseURL: string;
+  model: string;
+  /** Time for the model calls of one answer (or one embeddings batch), retries and waits included. */
+  timeoutMs: number;
+  /** Retries of one call after a timeout, 429 or 5xx. */
+  maxRetries: number;
+  /** First backoff between retries; it doubles each time (with jitter) unless Retry-After says otherwise. */
+  retryBaseMs: number;
+}
+
+/** The chat model that writes answers. */
+export type LlmConfig = ApiConfig;
+
+/** Which embeddings the index is built and queried with. */
+export type EmbeddingsConfig =
+  | { kind: "local" }
+  | ({
+      kind: "openai";
+      /** Texts per request (DashScope takes 10 at most). */
+      batchSize: number;
+    } & ApiConfig);
+
+/** The optional model settings: `llm` is null when no key is set (offline extractive answers). */
+export interface ModelConfig {
+  llm: LlmConfig | null;
+  embeddings: EmbeddingsConfig;
 }
 
 /** A configuration problem: the variable's name and what is wrong, never its value. */
@@ -110,6 +177,43 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     indexDir: parsed.data.INDEX_DIR ?? "embeddings",
     corpusDir: parsed.data.CORPUS_DIR ?? "data/corpus",
     logLevel: parsed.data.LOG_LEVEL ?? "info",
+  };
+}
+
+/**
+ * Reads the language-model and embeddings settings. No key means no model: answers stay extractive
+ * and offline, which is not an error. `EMBEDDINGS=openai` without any key is one.
+ */
+export function loadModelConfig(env: Env = process.env): ModelConfig {
+  const parsed = modelSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const d = parsed.data;
+  const apiKey = d.LLM_API_KEY ?? d.OPENAI_API_KEY;
+  const baseURL = d.LLM_BASE_URL ?? d.OPENAI_BASE_URL ?? OPENAI_BASE_URL;
+  const retry = {
+    timeoutMs: d.LLM_TIMEOUT_MS,
+    maxRetries: d.LLM_MAX_RETRIES,
+    retryBaseMs: d.LLM_RETRY_BASE_MS,
+  };
+  const llm =
+    apiKey === undefined ? null : { apiKey, baseURL, model: d.LLM_MODEL ?? DEFAULT_LLM_MODEL, ...retry };
+  if (d.EMBEDDINGS !== "openai") return { llm, embeddings: { kind: "local" } };
+  const embeddingsKey = d.EMBEDDINGS_API_KEY ?? apiKey;
+  if (embeddingsKey === undefined) {
+    throw new ConfigError(
+      "EMBEDDINGS=openai needs a key: set EMBEDDINGS_API_KEY, LLM_API_KEY or OPENAI_API_KEY (any non-empty value for a local server)",
+    );
+  }
+  return {
+    llm,
+    embeddings: {
+      kind: "openai",
+      apiKey: embeddingsKey,
+      baseURL: d.EMBEDDINGS_BASE_URL ?? baseURL,
+      model: d.EMBEDDINGS_MODEL ?? DEFAULT_EMBEDDINGS_MODEL,
+      batchSize: d.EMBEDDINGS_BATCH_SIZE,
+      ...retry,
+    },
   };
 }
 
