@@ -1,5 +1,5 @@
 import { openAnswerService } from "./answer/open.js";
-import { createEmbeddings } from "./cli/common.js";
+import { answerModel, createEmbeddings } from "./cli/common.js";
 import { runBotProcess } from "./discord/run.js";
 
 /**
@@ -12,7 +12,8 @@ await runBotProcess({
     const opened = await openAnswerService({
       indexDir: base.indexDir,
       corpusPaths: [base.corpusDir],
-      embeddings: createEmbeddings(),
+      embeddings: createEmbeddings(base.indexDir),
+      ...answerModel(logger),
       events: {
         rebuilding: (reason, detail) => logger.info({ reason, detail }, "building the index from the corpus"),
         built: (stats) => logger.info(stats, "index built"),

@@ -1,9 +1,11 @@
 import { canonicalZone, findZones } from "../corpus/zones.js";
 import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
-import { answerQuestion } from "./answer.js";
+import { type AnswerDeps, answerQuestion } from "./answer.js";
 import type { TextTools } from "./extractive.js";
-import { hybridSearch } from "./retrieve.js";
+import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
+import type { AnswerLogger, ChatModel } from "./llm/types.js";
+import { hybridSearch, type SearchIndex } from "./retrieve.js";
 import type { AnswerService, PassageView } from "./types.js";
 import { listZones, resolveZone, suggestZones, zoneDetail } from "./zones.js";
 
@@ -45,8 +47,38 @@ export function indexTextTools(index: LoadedIndex, zones: readonly string[] = []
   };
 }
 
+/** Options of {@link createAnswerService}. */
+export interface AnswerServiceOptions {
+  /** A chat model: answers are then model-written and checked, the extractive answer the fallback. */
+  llm?: ChatModel;
+  llmOptions?: Partial<LlmAnswerOptions>;
+  /** Where fallbacks and failed searches are reported. */
+  logger?: AnswerLogger;
+}
+
+/**
+ * The index's searches, with a failing dense search (remote embeddings unreachable) degraded to
+ * lexical-only retrieval instead of failing the question.
+ */
+function resilientSearch(index: LoadedIndex, logger: AnswerLogger | undefined): SearchIndex {
+  return {
+    passages: index.passages,
+    articles: index.articles,
+    passageById: index.passageById,
+    lexicalSearch: index.lexicalSearch,
+    denseSearch: async (query, k) => {
+      try {
+        return await index.denseSearch(query, k);
+      } catch (error) {
+        logger?.warn({ detail: (error as Error).message }, "dense search failed; lexical results only");
+        return [];
+      }
+    },
+  };
+}
+
 /** The answer service over a loaded index (pure wiring; no I/O). */
-export function createAnswerService(index: LoadedIndex): AnswerService {
+export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptions = {}): AnswerService {
   const zones = listZones(index.articles);
   const known = zones.map((z) => z.zone);
   const tools = indexTextTools(index, known);
@@ -65,15 +97,26 @@ export function createAnswerService(index: LoadedIndex): AnswerService {
       source: p.source,
     };
   };
+  const search = resilientSearch(index, opts.logger);
+  const { llm, logger } = opts;
+  const llmOptions = { ...DEFAULT_LLM_ANSWER, ...opts.llmOptions };
   return {
-    ask: (question, opts) =>
-      answerQuestion(question, {
-        retrieve: (q, k, zs) => hybridSearch(index, q, k, zs),
+    ask(question, askOpts) {
+      const deps: AnswerDeps = {
+        retrieve: (q, k, zs) => hybridSearch(search, q, k, zs),
         tools,
         findZones,
         knownZones: knownSet,
-        ...(opts?.onProgress ? { onProgress: opts.onProgress } : {}),
-      }),
+        ...(askOpts?.onProgress ? { onProgress: askOpts.onProgress } : {}),
+      };
+      if (llm === undefined) return answerQuestion(question, deps);
+      return answerWithLlm(
+        question,
+        { ...deps, chat: llm, ...(logger ? { logger } : {}) },
+        llmOptions,
+        askOpts?.history,
+      );
+    },
     zones: () => zones,
     zone(name) {
       const z = resolveZone(name, known, canonicalZone);
@@ -86,7 +129,7 @@ export function createAnswerService(index: LoadedIndex): AnswerService {
       passages: index.manifest.counts.passages,
       zones: known.length,
       builtAt: index.manifest.builtAt,
-      mode: "extractive",
+      mode: llm === undefined ? "extractive" : "llm",
     }),
   };
 }

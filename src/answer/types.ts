@@ -57,9 +57,22 @@ export interface IndexStats {
 /** Progress stages reported while an answer is computed (shown in Discord as 正在检索…/正在生成回答…). */
 export type AnswerStage = "retrieving" | "generating";
 
+/** An earlier question and the answer given, for follow-ups (oldest first). */
+export interface ConversationTurn {
+  question: string;
+  answer: string;
+}
+
 /** Everything the Discord layer and the CLI need from the answer layer; built once at the entry point. */
 export interface AnswerService {
-  ask(question: string, opts?: { onProgress?: (stage: AnswerStage) => void }): Promise<Answer>;
+  /**
+   * `history`: earlier turns of the conversation, oldest first. In model mode a follow-up is rewritten
+   * into a standalone question with them (and `Answer.question` is that question); otherwise ignored.
+   */
+  ask(
+    question: string,
+    opts?: { onProgress?: (stage: AnswerStage) => void; history?: readonly ConversationTurn[] },
+  ): Promise<Answer>;
   zones(): ZoneSummary[];
   /** A zone by any spelling (`重庆市高新区`, `重庆高新区`, `重庆`), or null. */
   zone(name: string): ZoneDetail | null;

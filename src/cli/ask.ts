@@ -2,7 +2,14 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { openAnswerService } from "../answer/open.js";
 import type { AnswerService } from "../answer/types.js";
-import { baseConfig, createEmbeddings, fail, stderrEvents } from "./common.js";
+import {
+  answerModel,
+  baseConfig,
+  createEmbeddings,
+  fail,
+  stderrAnswerLogger,
+  stderrEvents,
+} from "./common.js";
 import { batchQuestion, formatAnswer } from "./format.js";
 
 const USAGE = `用法 (usage):
@@ -49,11 +56,13 @@ async function main(): Promise<void> {
     fail(`请给出一个问题 (no question given)\n${USAGE}`, 2);
 
   const config = baseConfig();
+  const indexDir = args.values.index ?? config.indexDir;
   const opened = await openAnswerService({
-    indexDir: args.values.index ?? config.indexDir,
+    indexDir,
     corpusPaths: [config.corpusDir],
-    embeddings: createEmbeddings(),
+    embeddings: createEmbeddings(indexDir),
     events: stderrEvents,
+    ...answerModel(stderrAnswerLogger),
   });
   if (!opened.ok) fail(opened.error.message);
   const service = opened.value;

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   let barStarted = false;
   const summary = await buildIndex({
     corpus,
-    embeddings: createEmbeddings(),
+    embeddings: createEmbeddings(dir),
     dir,
     inputs,
     onProgress: (done, total) => {

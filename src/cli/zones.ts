@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const opened = await openAnswerService({
     indexDir: values.index ?? config.indexDir,
     corpusPaths: [config.corpusDir],
-    embeddings: createEmbeddings(),
+    embeddings: createEmbeddings(values.index ?? config.indexDir),
     events: stderrEvents,
   });
   if (!opened.ok) fail(opened.error.message);

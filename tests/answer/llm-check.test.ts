@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { checkAnswer, claimsOf, digitNumbers, tidyAnswer } from "../../src/answer/llm/check.js";
+import type { Passage } from "../../src/index/types.js";
+
+const passage = (id: string, text: string, title = "标题"): Passage => ({
+  id,
+  articleId: id.split("#")[0] ?? id,
+  ordinal: 0,
+  text,
+  title,
+  section: null,
+  mainZone: null,
+  zones: [],
+  byline: null,
+  source: "x",
+});
+
+const P = [
+  passage(
+    "a#0",
+    "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。",
+    "工业投资增40.7% 珠海高新区",
+  ),
+  passage("b#0", "珠海高新区今年安排重点建设项目120个，年度计划投资300亿元。目前已有98个项目复工。"),
+  passage("c#0", "园区对顶尖人才团队给予最高1亿元资助，已引进各类人才1.2万人，其中博士超过600人。"),
+];
+
+const problems = (raw: string) => {
+  const r = checkAnswer(raw, P);
+  return r.ok ? [] : r.error.map((p) => p.code);
+};
+
+describe("tidyAnswer", () => {
+  it("writes every citation form as [n] and moves markers before the full stop", () => {
+    expect(tidyAnswer("增速达40.7%。【1】项目120个［２］。")).toBe("增速达40.7%[1]。项目120个[2]。");
+    expect(tidyAnswer("见[1,3]和[1-3]。")).toBe("见[1][3]和[1][2][3]。");
+    expect(tidyAnswer("增速达40.7%[1][1]。")).toBe("增速达40.7%[1]。");
+  });
+
+  it("drops a reasoning block and a trailing source list", () => {
+    expect(tidyAnswer("<think>先想想……</think>\n增速达40.7%[1]。\n\n来源：\n[1] 《工业投资增40.7%》")).toBe(
+      "增速达40.7%[1]。",
+    );
+  });
+});
+
+describe("digitNumbers", () => {
+  it("splits value, magnitude and unit, folding full-width forms and thousands separators", () => {
+    expect(
+      digitNumbers("166亿元、４０.７％、1,200人、600余人").map(({ value, magnitude, unit }) => [
+        value,
+        magnitude,
+        unit,
+      ]),
+    ).toEqual([
+      [166, "亿", "元"],
+      [40.7, "", "%"],
+      [1200, "", "人"],
+      [600, "", "人"],
+    ]);
+  });
+});
+
+describe("claimsOf", () => {
+  it("gives a sentence without a marker the sources of the next cited sentence", () => {
+    expect(claimsOf("园区计划投资300亿元。其中项目120个[2]。")).toEqual([
+      { text: "园区计划投资300亿元。", refs: [2] },
+      { text: "其中项目120个[2]。", refs: [2] },
+    ]);
+  });
+});
+
+describe("checkAnswer", () => {
+  it("passes numbers stated as in the cited passage, unit left out or spelled out", () => {
+    const r = checkAnswer("工业投资增速达40.7%[1]，年度计划投资300亿[2]。引进人才1.2万人[3]。", P);
+    expect(r.ok && r.value.cited).toEqual([1, 2, 3]);
+    expect(problems("年度计划投资300亿元，项目120个[2]。")).toEqual([]);
+    expect(problems("工业投资增速达４０.７％[1]。")).toEqual([]);
+  });
+
+  it("fails a number that is in another passage than the one cited", () => {
+    expect(problems("已引进人才1.2万人[1]。")).toEqual(["unsupported-number"]);
+  });
+
+  it("fails a number with another unit: 40.7个百分点 is not 40.7%", () => {
+    expect(problems("增速提高40.7个百分点[1]。")).toEqual(["unsupported-number"]);
+  });
+
+  it("fails a made-up amount even when other numbers are right", () => {
+    const r = checkAnswer("项目120个，总投资166亿元[2]。", P);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error[0]?.message).toContain("166亿元");
+  });
+
+  it("fails citations to passages that were not given, and answers citing nothing", () => {
+    expect(problems("增速达40.7%[4]。")).toContain("unknown-citation");
+    expect(problems("增速达40.7%[0]。")).toContain("unknown-citation");
+    expect(problems("增速达40.7%。")).toEqual(["no-citation"]);
+  });
+
+  it("fails an empty or over-long answer", () => {
+    expect(problems("  ")).toEqual(["empty"]);
+    expect(problems("<think>嗯</think>")).toEqual(["empty"]);
+    expect(problems(`${"园区发展很快".repeat(300)}[1]。`)).toEqual(["too-long"]);
+  });
+
+  it("reads 语料中没有相关信息 without citations as an abstention", () => {
+    const r = checkAnswer("语料中没有相关信息。", P);
+    expect(r.ok && r.value).toMatchObject({ abstained: true, cited: [] });
+  });
+});

@@ -1,0 +1,115 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/types.js";
+import {
+  completion,
+  deadBaseURL,
+  type FakeOpenAi,
+  passageNumber,
+  sequence,
+  startFakeOpenAi,
+} from "../helpers/openai-server.js";
+
+const run = promisify(execFile);
+const ROOT = resolve(".");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+const QUESTION = "珠海高新区工业投资增速多少";
+const KEY = "sk-cli-fake-0123456789";
+
+let work: string;
+let index: string;
+let server: FakeOpenAi | null = null;
+/** How long an offline `ask` takes here: process start, index load, answer. */
+let offlineMs = 0;
+
+/** `ask --json` in a folder holding a copy of the default corpus, with only the given model settings. */
+async function askJson(env: Record<string, string>): Promise<{ answer: Answer; stderr: string; ms: number }> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(LLM_|OPENAI_|EMBEDDINGS)/.test(k)),
+  ) as Record<string, string>;
+  const started = performance.now();
+  const { stdout, stderr } = await run(
+    TSX,
+    [join(ROOT, "src/cli/ask.ts"), "--json", "--index", index, QUESTION],
+    {
+      cwd: work,
+      env: { ...clean, ...env },
+      timeout: 60_000,
+    },
+  );
+  return { answer: JSON.parse(stdout) as Answer, stderr, ms: performance.now() - started };
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "gaoxin-llm-cli-"));
+  await cp(join(ROOT, "data/corpus"), join(work, "data/corpus"), { recursive: true });
+  index = join(work, "index");
+  // Build the index once, offline; then time an offline run as the baseline for the timed runs below.
+  await askJson({});
+  offlineMs = (await askJson({})).ms;
+});
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("ask --json with a model configured", () => {
+  it("prints a checked model answer (mode llm) from an OpenAI-compatible server", async () => {
+    server = await startFakeOpenAi({
+      chat: (req) =>
+        completion(`珠海高新区1-4月工业投资加速，增速达40.7%[${passageNumber(req, "增速达40.7%")}]。`),
+    });
+    const { answer } = await askJson({
+      LLM_API_KEY: KEY,
+      LLM_BASE_URL: server.baseURL,
+      LLM_MODEL: "test-model",
+      LLM_TIMEOUT_MS: "5000",
+    });
+    expect(answer).toMatchObject({ question: QUESTION, mode: "llm", abstained: false });
+    expect(answer.answer).toBe("珠海高新区1-4月工业投资加速，增速达40.7%[1]。");
+    expect(answer.citations[0]?.quote).toBe(
+      "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。",
+    );
+    const [req] = server.chatRequests();
+    expect(req?.body.model).toBe("test-model");
+    expect(req?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it("prints the extractive answer, and why, when the model's answer fails the checks", async () => {
+    server = await startFakeOpenAi({ chat: sequence(completion("珠海高新区工业投资增速达60%[1]。")) });
+    const { answer, stderr } = await askJson({ LLM_API_KEY: KEY, LLM_BASE_URL: server.baseURL });
+    expect(answer.mode).toBe("extractive");
+    expect(answer.answer).toContain("40.7%[1]");
+    expect(answer.answer).not.toContain("60%");
+    expect(stderr).toContain("unsupported-number");
+    expect(server.chatRequests()).toHaveLength(2);
+  });
+
+  it("answers extractively within the time limit when the server is down or hangs", async () => {
+    const down = await askJson({
+      LLM_API_KEY: KEY,
+      LLM_BASE_URL: await deadBaseURL(),
+      LLM_TIMEOUT_MS: "3000",
+    });
+    expect(down.answer.mode).toBe("extractive");
+    expect(down.answer.answer).toContain("40.7%[1]");
+    expect(down.stderr).toContain('"reason":"connection"');
+
+    server = await startFakeOpenAi({ chat: sequence({ hang: true }) });
+    const hung = await askJson({ LLM_API_KEY: KEY, LLM_BASE_URL: server.baseURL, LLM_TIMEOUT_MS: "1000" });
+    expect(hung.answer.mode).toBe("extractive");
+    expect(hung.stderr).toContain('"reason":"timeout"');
+    // The model wait is bounded by LLM_TIMEOUT_MS; process start and index load take the rest.
+    expect(hung.ms).toBeGreaterThan(1_000);
+    expect(hung.ms).toBeLessThan(offlineMs + 1_000 + 1_500);
+    expect(down.ms).toBeLessThan(offlineMs + 3_000);
+    expect(hung.stderr).not.toContain(KEY);
+  });
+});
