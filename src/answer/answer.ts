@@ -86,7 +86,12 @@ export async function answerQuestion(
   const known = named.filter((z) => deps.knownZones.has(z));
   deps.onProgress?.("retrieving");
   const hits = await deps.retrieve(question, opts.candidates, known);
-  const candidates: Candidate[] = hits.map((h, rank) => ({ passage: h.passage, rank }));
+  const top = hits[0]?.score ?? 1;
+  const candidates: Candidate[] = hits.map((h, rank) => ({
+    passage: h.passage,
+    rank,
+    relevance: top > 0 ? h.score / top : 0,
+  }));
   const picks = pickSentences(question, shape, candidates, deps.tools, known);
 
   const unknown = named.filter((z) => !deps.knownZones.has(z));

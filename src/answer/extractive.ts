@@ -13,11 +13,26 @@ export interface TextTools {
   idf(word: string): number;
 }
 
-/** A retrieved passage and its place in the fused ranking (0 = best). */
+/** A retrieved passage, its place in the fused ranking (0 = best) and its fused score relative to the best (0–1). */
 export interface Candidate {
   passage: Passage;
   rank: number;
+  /** Defaults to 1/(1 + rank) when the caller has no scores. */
+  relevance?: number;
 }
+
+/** Weights of the sentence score. */
+export interface PickWeights {
+  /** Share of the sentence score from plain support (the rest from focus coverage). */
+  support: number;
+  /** Weight of the passage's retrieval relevance (0–1) in a sentence's score. */
+  retrieval: number;
+}
+
+export const DEFAULT_PICK: PickWeights = {
+  retrieval: 0.5,
+  support: 0.15,
+};
 
 /** The best sentence of a passage for a question, with how well it answers. */
 export interface SentencePick {
@@ -98,6 +113,47 @@ function coverage(terms: Term[], total: number, text: string, context: string): 
   return got / total;
 }
 
+/** How much a question word that the headline already states counts toward a sentence's focus. */
+const TOPIC_WEIGHT = 0.15;
+
+/**
+ * Coverage of the question's focus: words the headline states (the topic every sentence shares)
+ * count less, and a word missing from the sentence still counts in part when most of its
+ * characters are there (`用途`/`用于`, `原来的地址`/`原址`).
+ */
+function focusCoverage(terms: Term[], text: string, title: string): number {
+  let got = 0;
+  let total = 0;
+  for (const t of terms) {
+    const w = t.weight * (title.includes(t.word) ? TOPIC_WEIGHT : 1);
+    total += w;
+    if (text.includes(t.word)) {
+      got += w;
+      continue;
+    }
+    const chars = [...t.word];
+    if (chars.length < 2) continue;
+    const present = chars.filter((c) => text.includes(c)).length / chars.length;
+    if (present >= 0.5) got += 0.5 * present * w;
+  }
+  return total === 0 ? 0 : got / total;
+}
+
+/** Cue words a sentence answering a why / alias question usually carries. */
+const CUES: [RegExp, RegExp][] = [
+  [/为什么|为何|原因|何故|怎么会/, /因为|由于|因此|所以|原因|导致|为了|因而|以致|因/],
+  [
+    /又(?:叫|称|名)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|叫做|外号|绰号/,
+    /又(?:叫|称|名|作)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|亦称|或称|通称|昵称|外号|绰号/,
+  ],
+];
+
+function cueBonus(question: string, sentence: string): number {
+  let bonus = 0;
+  for (const [q, s] of CUES) if (q.test(question) && s.test(sentence)) bonus += 0.06;
+  return bonus;
+}
+
 function typedIn(text: string, shape: QuestionShape): boolean {
   switch (shape.type) {
     case "number":
@@ -171,26 +227,49 @@ export function tidy(span: string): string {
   return s.replace(/[，,：:；;。！？!?、\s]+$/u, "");
 }
 
-/** Scores every sentence of every candidate passage; returns each passage's best sentence, best first. */
+/** One sentence's figures: `rankScore` orders passages, `pickScore` chooses the sentence. */
+interface Scored {
+  passage: Passage;
+  rank: number;
+  sentence: string;
+  support: number;
+  typed: boolean;
+  rankScore: number;
+  pickScore: number;
+}
+
+/**
+ * Scores every sentence of every candidate passage. Passages are ordered by how well their best
+ * sentence supports the question (the question's words, idf-weighted, and its character bigrams)
+ * plus their retrieval relevance; the quoted sentence is then chosen within the best passage's
+ * article by the question's focus — words the headline does not already state — so that
+ * `环氧氯丙烷有什么用途` quotes the sentence about its use, not the one that names it most.
+ * Returns each passage's chosen sentence, best passage first.
+ */
 export function pickSentences(
   question: string,
   shape: QuestionShape,
   candidates: Candidate[],
   tools: TextTools,
   questionZones: string[] = [],
+  weights: PickWeights = DEFAULT_PICK,
 ): SentencePick[] {
   const terms = questionTerms(question, tools);
   const total = terms.reduce((s, t) => s + t.weight, 0);
-  const qBigrams = bigrams(
-    tools.normalize(question).replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "),
-  );
-  const picks: SentencePick[] = [];
-  for (const { passage, rank } of candidates) {
+  const normQuestion = tools.normalize(question);
+  const qBigrams = bigrams(normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
+  const typedBonus = shape.type !== "other" && shape.type !== "entity" ? 0.08 : 0;
+  const untypedFactor = shape.type === "number" ? 0.45 : 0.7;
+  const byPassage: Scored[][] = [];
+  for (const { passage, rank, relevance } of candidates) {
     const context = tools.normalize(
       `${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`,
     );
     const contextBigrams = bigrams(context);
-    let bestPick: SentencePick | null = null;
+    const title = tools.normalize(passage.title);
+    const prior = weights.retrieval * (relevance ?? 1 / (1 + rank));
+    const offZone = questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z));
+    const scored: Scored[] = [];
     for (const sentence of splitSentences(passage.text)) {
       const norm = tools.normalize(sentence);
       const lexical = coverage(terms, total, norm, context);
@@ -206,17 +285,51 @@ export function pickSentences(
       }
       const support = 0.6 * lexical + 0.4 * bigramShare;
       const typed = typedIn(norm, shape);
-      let score = support * (typed ? 1 : shape.type === "number" ? 0.45 : 0.7);
-      if (typed && shape.type !== "other" && shape.type !== "entity") score += 0.08;
-      score += 0.12 / (1 + rank);
-      if (questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z))) score *= 0.6;
-      if (bestPick === null || score > bestPick.score) {
-        bestPick = { passage, rank, sentence, span: "", score, support, typed };
-      }
+      const typeFactor = typed ? 1 : untypedFactor;
+      const bonus = (typed ? typedBonus : 0) + cueBonus(normQuestion, norm);
+      const zoneFactor = offZone ? 0.6 : 1;
+      const focus = focusCoverage(terms, norm, title);
+      scored.push({
+        passage,
+        rank,
+        sentence,
+        support,
+        typed,
+        rankScore: (support * typeFactor + bonus + prior) * zoneFactor,
+        pickScore:
+          ((weights.support * support + (1 - weights.support) * focus) * typeFactor + bonus) * zoneFactor,
+      });
     }
-    if (bestPick !== null) picks.push(bestPick);
+    if (scored.length > 0) byPassage.push(scored);
   }
-  picks.sort((a, b) => b.score - a.score || a.rank - b.rank);
-  for (const p of picks.slice(0, 1)) p.span = answerSpan(p.sentence, shape, terms, tools);
-  return picks;
+  const best = (xs: Scored[], key: "rankScore" | "pickScore"): Scored =>
+    xs.reduce((a, b) => (b[key] > a[key] ? b : a));
+  const ranked = byPassage
+    .map((xs) => ({ xs, score: best(xs, "rankScore").rankScore }))
+    .sort((a, b) => b.score - a.score || (a.xs[0]?.rank ?? 0) - (b.xs[0]?.rank ?? 0));
+  const top = ranked[0];
+  if (top === undefined) return [];
+  // The quote may come from any retrieved passage of the top article (the answer often sits in the
+  // sentence next to the one that matches the question best).
+  const articleId = top.xs[0]?.passage.articleId;
+  const sameArticle = ranked.filter((r) => r.xs[0]?.passage.articleId === articleId).flatMap((r) => r.xs);
+  const chosen = best(sameArticle, "pickScore");
+  const pick = (x: Scored, score: number): SentencePick => ({
+    passage: x.passage,
+    rank: x.rank,
+    sentence: x.sentence,
+    span: "",
+    score,
+    support: x.support,
+    typed: x.typed,
+  });
+  const first = pick(chosen, top.score);
+  // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
+  first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);
+  first.typed = chosen.typed;
+  first.span = answerSpan(first.sentence, shape, terms, tools);
+  const rest = ranked
+    .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
+    .map((r) => pick(best(r.xs, "pickScore"), r.score));
+  return [first, ...rest];
 }
