@@ -6,7 +6,7 @@ export interface Bm25Params {
   b: number;
 }
 
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
+export const DEFAULT_BM25: Bm25Params = { k1: 0.9, b: 0.4 };
 
 /** One scored document: its position in the build order and its BM25 score. */
 export interface Bm25Hit {

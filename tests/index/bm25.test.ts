@@ -7,7 +7,7 @@ const idfA = Math.log(1 + (3 - 2 + 0.5) / (2 + 0.5)); // df 2
 const idfB = Math.log(1 + (3 - 1 + 0.5) / (1 + 0.5)); // df 1
 
 describe("Bm25Index", () => {
-  const index = Bm25Index.build(DOCS);
+  const index = Bm25Index.build(DOCS, { k1: 1.2, b: 0.75 });
 
   it("scores a one-term query exactly (k1 1.2, b 0.75)", () => {
     const hits = index.search(["a"], 10);
