@@ -112,6 +112,52 @@ async function readOne(
 }
 
 /**
+ * The corpus files under `paths`, in the order `loadCorpus` reads them, each path once. Yields as it
+ * walks, so problems with one input are reported before the files of the next are read.
+ */
+async function* corpusPaths(paths: readonly string[], problems: CorpusProblem[]): AsyncGenerator<string> {
+  const seen = new Set<string>();
+  for (const p of paths) {
+    let files: string[];
+    try {
+      const st = await stat(p);
+      files = st.isDirectory() ? await walk(p, problems) : [p];
+    } catch (e) {
+      problems.push({ path: p, message: message(e) });
+      continue;
+    }
+    for (const f of files) {
+      const key = resolve(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield f;
+    }
+  }
+}
+
+/**
+ * The files `loadCorpus(paths)` would record, with the sha256 of their bytes, without parsing any
+ * of them: enough to tell whether an index is older than its corpus, and far cheaper at 100,000
+ * passages than reading every article.
+ */
+export async function corpusFiles(paths: readonly string[]): Promise<CorpusFile[]> {
+  const files: CorpusFile[] = [];
+  for await (const path of corpusPaths(paths, [])) {
+    try {
+      files.push({
+        path,
+        sha256: createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex"),
+      });
+    } catch {
+      // Unreadable: loadCorpus records no hash for it either.
+    }
+  }
+  return files;
+}
+
+/**
  * Reads every corpus file under `paths` (files or folders, folders recursively and in sorted
  * order): `.txt` as a newspaper page or plain article, `.md` as an article, `.jsonl` as one article
  * a line. Other files and README.md in folders are skipped silently; a file named explicitly with
@@ -124,22 +170,6 @@ export async function loadCorpus(paths: readonly string[]): Promise<LoadedCorpus
     files: [] as CorpusFile[],
     ids: new Map<string, string>(),
   };
-  const seen = new Set<string>();
-  for (const p of paths) {
-    let files: string[];
-    try {
-      const st = await stat(p);
-      files = st.isDirectory() ? await walk(p, into.problems) : [p];
-    } catch (e) {
-      into.problems.push({ path: p, message: message(e) });
-      continue;
-    }
-    for (const f of files) {
-      const key = resolve(f);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      await readOne(f, into);
-    }
-  }
+  for await (const f of corpusPaths(paths, into.problems)) await readOne(f, into);
   return { articles: into.articles, problems: into.problems, files: into.files };
 }

@@ -1,4 +1,4 @@
-import { loadCorpus } from "../corpus/load.js";
+import { corpusFiles, loadCorpus } from "../corpus/load.js";
 import { err, type Result } from "../result.js";
 import { buildIndex, type IndexEmbeddings } from "./build.js";
 import { type LoadedIndex, loadIndex } from "./load.js";
@@ -31,8 +31,7 @@ export async function ensureIndex(
     reason = manifest.error.code === "embeddings-mismatch" ? null : manifest.error.code;
     detail = manifest.error.message;
   } else {
-    const corpus = await loadCorpus(manifest.value.corpus.inputs);
-    if (corpusChanged(manifest.value, corpus.files)) {
+    if (corpusChanged(manifest.value, await corpusFiles(manifest.value.corpus.inputs))) {
       reason = "corpus-changed";
       detail = "语料文件有变化 (corpus files changed)";
     }
