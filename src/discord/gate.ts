@@ -10,7 +10,14 @@ export interface Gate {
   readonly queued: number;
 }
 
-/** Builds a gate allowing `max` concurrent runs. */
+/** Resolves after pending I/O callbacks have run (`setImmediate` comes after the poll phase). */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Builds a gate allowing `max` concurrent runs. Each run first lets pending I/O through: answers are
+ * synchronous CPU work, and without this a burst of them would hold back the deferrals of questions
+ * that arrived meanwhile, which must reach Discord within 3 seconds.
+ */
 export function createGate(max: number): Gate {
   let active = 0;
   const waiting: (() => void)[] = [];
@@ -27,6 +34,7 @@ export function createGate(max: number): Gate {
       // The releaser hands its slot straight to the next waiter, so `active` stays counted.
       else await new Promise<void>((resolve) => waiting.push(resolve));
       try {
+        await yieldToIo();
         return await work();
       } finally {
         release();

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Client, Events } from "discord.js";
+import { type Client, type ClientOptions, Events } from "discord.js";
 import type { AnswerService } from "../answer/types.js";
 import {
   type BaseConfig,
@@ -29,6 +29,8 @@ export interface StartOptions {
   commandsDir?: URL;
   progress?: ProgressOptions;
   readyTimeoutMs?: number;
+  /** discord.js REST options over the bot's own (see `createClient`). */
+  rest?: ClientOptions["rest"];
 }
 
 export interface RunningBot {
@@ -56,7 +58,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     const n = await deployCommands(commands, discord);
     logger.info({ commands: n, guildId: discord.guildId ?? "global" }, "slash commands registered");
   }
-  const client = createClient({ apiBase: discord.apiBase });
+  const client = createClient({ apiBase: discord.apiBase, ...(opts.rest ? { rest: opts.rest } : {}) });
   const bot = attachBot(client, ctx, commands);
   // Attached before login: ready can fire before login() resolves.
   let timer: NodeJS.Timeout | undefined;
@@ -142,6 +144,8 @@ export interface ProcessOptions {
   commandsDir?: URL;
   /** A `.env` file to load first, when present (`npm start` passes `.env`). */
   envFile?: string;
+  /** discord.js REST options over the bot's own (the load bench compares discord.js's defaults). */
+  rest?: ClientOptions["rest"];
 }
 
 /**
@@ -182,6 +186,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
       service,
       logger,
       ...(opts.commandsDir ? { commandsDir: opts.commandsDir } : {}),
+      ...(opts.rest ? { rest: opts.rest } : {}),
     });
   } catch (error) {
     logger.fatal(

@@ -26,7 +26,7 @@ describe("createGate", () => {
         return i;
       }),
     );
-    await Promise.resolve();
+    await new Promise((r) => setImmediate(r));
     expect(gate.active).toBe(2);
     expect(gate.queued).toBe(2);
     for (const b of blockers) b.resolve();
@@ -34,6 +34,19 @@ describe("createGate", () => {
     expect(order).toEqual([0, 1, 2, 3]);
     expect(peak).toBe(2);
     expect(gate.active).toBe(0);
+  });
+
+  it("lets pending I/O through before the work starts, so deferrals are not held back by answers", async () => {
+    const gate = createGate(4);
+    let started = false;
+    const run = gate.run(async () => {
+      started = true;
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(started).toBe(false);
+    await run;
+    expect(started).toBe(true);
   });
 
   it("frees the slot when the work throws", async () => {

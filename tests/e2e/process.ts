@@ -22,12 +22,20 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
   return { ...env, ...extra };
 }
 
-/** Spawns `entry` under tsx. */
-export function spawnBot(entry: string, env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** Spawns `entry` under tsx with `args`, and any extra Node flags (e.g. `--cpu-prof`). */
+export function spawnBot(
+  entry: string,
+  env: Record<string, string>,
+  opts: { nodeArgs?: string[]; args?: string[] } = {},
+): BotProcess {
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), "--import", "tsx", entry, ...(opts.args ?? [])],
+    {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const stdout: string[] = [];
   const stderr: string[] = [];
   const waiters = new Set<{ text: string; resolve: (line: string) => void }>();

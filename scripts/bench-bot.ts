@@ -1,0 +1,304 @@
+import { readFileSync, rmSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { openAnswerService } from "../src/answer/open.js";
+import { type Percentiles, percentiles } from "../src/cli/bench/stats.js";
+import { REST_REQUESTS_PER_SECOND } from "../src/discord/client.js";
+import { LIMITS } from "../src/discord/render.js";
+import { runBotProcess } from "../src/discord/run.js";
+import { LocalEmbeddings } from "../src/index/local-embeddings.js";
+import { type Emulator, type RecordedRequest, startEmulator } from "../tests/e2e/emulator.js";
+import { slashCommand, userFactory } from "../tests/e2e/payloads.js";
+import { type BotProcess, cleanEnv, spawnBot } from "../tests/e2e/process.js";
+
+/**
+ * `npm run bench:bot`: the bot under load through the Discord emulator, with the real answer service
+ * over the default corpus.
+ *
+ * 1. discord.js's REST defaults against the bot's own settings, in this process: a burst of `--burst`
+ *    `/ask` from as many users, time to first callback and to final reply.
+ * 2. The bot as `npm start` runs it (src/main.ts, its own process): the same burst, then `--total`
+ *    more questions in bursts, with the process's RSS before and after.
+ *
+ * The comparison runs this script itself as the bot (`--as-bot N`: the same process wiring with the
+ * REST limit at N/s), so every figure comes from a bot in its own process, as in production.
+ *
+ *   npm run bench:bot [-- --burst 200 --total 5000 --skip-compare]
+ */
+
+const { values } = parseArgs({
+  options: {
+    burst: { type: "string", default: "200" },
+    total: { type: "string", default: "5000" },
+    "skip-compare": { type: "boolean", default: false },
+    /** Internal: run as the bot process with discord.js's global REST limit at this many requests/s. */
+    "as-bot": { type: "string" },
+  },
+});
+const BURST = Number(values.burst);
+const TOTAL = Number(values.total);
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const CORPUS = join(ROOT, "data/corpus");
+const QUESTIONS = readFileSync(join(ROOT, "tests/fixtures/page-questions.jsonl"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => (JSON.parse(l) as { question: string }).question);
+const PROGRESS = /^正在(检索|生成回答)…$/;
+const TIMEOUT_MS = 60_000;
+
+interface Outcome {
+  sentAt: number;
+  firstAt?: number;
+  finalAt?: number;
+  /** The final message said 出错了 or was a refusal instead of an answer. */
+  failed?: boolean;
+}
+
+interface BurstResult {
+  /** Raw milliseconds, to pool several bursts. */
+  firstMs: number[];
+  finalMs: number[];
+  asked: number;
+  answered: number;
+  firstCallback: Percentiles;
+  finalReply: Percentiles;
+  /** Messages over a Discord limit or without `allowed_mentions.parse: []`. */
+  violations: number;
+  wallMs: number;
+}
+
+/** Follows every interaction's callback and edits as the emulator answers them. */
+function tracker(emu: Emulator) {
+  const byToken = new Map<string, Outcome>();
+  let violations = 0;
+  emu.onRequest((r: RecordedRequest) => {
+    const token = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(r.path)?.[1];
+    const o = token ? byToken.get(token) : undefined;
+    if (!o) return;
+    const b = (r.body ?? {}) as { type?: number; data?: Message } & Message;
+    const message: Message | undefined = r.path.endsWith("/callback") ? b.data : b;
+    if (message && (message.content !== undefined || message.embeds !== undefined)) {
+      if ((message.content ?? "").length > LIMITS.content || message.allowed_mentions?.parse?.length !== 0)
+        violations += 1;
+    }
+    if (r.path.endsWith("/callback")) {
+      o.firstAt ??= r.at;
+      // An immediate reply (a refusal) is final at once.
+      if (b.type === 4) {
+        o.finalAt = r.at;
+        o.failed = true;
+      }
+    } else if (r.method === "PATCH" && !PROGRESS.test(message?.content ?? "")) {
+      o.finalAt = r.at;
+      o.failed = (message?.content ?? "").includes("出错了");
+    }
+  });
+  return {
+    track(token: string, sentAt: number) {
+      byToken.set(token, { sentAt });
+    },
+    get(token: string) {
+      return byToken.get(token);
+    },
+    get violations() {
+      return violations;
+    },
+    forget(tokens: readonly string[]) {
+      for (const t of tokens) byToken.delete(t);
+    },
+  };
+}
+interface Message {
+  content?: string;
+  embeds?: unknown[];
+  allowed_mentions?: { parse?: string[] };
+}
+
+type Tracker = ReturnType<typeof tracker>;
+
+const nextUser = userFactory(900000000000000000n, "load");
+let questionCounter = 0;
+
+/** Fires `n` `/ask` at once, each from a new user, and waits for every final reply (or the timeout). */
+async function burst(emu: Emulator, t: Tracker, n: number): Promise<BurstResult> {
+  const violationsBefore = t.violations;
+  const tokens: string[] = [];
+  const started = performance.now();
+  for (let k = 0; k < n; k++) {
+    const question = QUESTIONS[questionCounter++ % QUESTIONS.length] ?? "珠海高新区工业投资增速多少";
+    const payload = slashCommand(emu, "ask", [{ name: "question", type: 3, value: question }], nextUser());
+    t.track(payload.token, performance.now());
+    emu.dispatch("INTERACTION_CREATE", payload);
+    tokens.push(payload.token);
+  }
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (Date.now() < deadline && tokens.some((tok) => t.get(tok)?.finalAt === undefined)) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const outcomes = tokens.map((tok) => t.get(tok) as Outcome);
+  t.forget(tokens);
+  const firstMs = outcomes.flatMap((o) => (o.firstAt ? [o.firstAt - o.sentAt] : []));
+  const finalMs = outcomes.flatMap((o) => (o.finalAt ? [o.finalAt - o.sentAt] : []));
+  return {
+    firstMs,
+    finalMs,
+    asked: n,
+    answered: outcomes.filter((o) => o.finalAt !== undefined && !o.failed).length,
+    firstCallback: percentiles(firstMs),
+    finalReply: percentiles(finalMs),
+    violations: t.violations - violationsBefore,
+    wallMs: performance.now() - started,
+  };
+}
+
+/** Several bursts as one result. */
+function pool(results: readonly BurstResult[]): BurstResult {
+  const firstMs = results.flatMap((r) => r.firstMs);
+  const finalMs = results.flatMap((r) => r.finalMs);
+  const sum = (f: (r: BurstResult) => number) => results.reduce((a, r) => a + f(r), 0);
+  return {
+    firstMs,
+    finalMs,
+    asked: sum((r) => r.asked),
+    answered: sum((r) => r.answered),
+    firstCallback: percentiles(firstMs),
+    finalReply: percentiles(finalMs),
+    violations: sum((r) => r.violations),
+    wallMs: sum((r) => r.wallMs),
+  };
+}
+
+const ms = (x: number) => x.toFixed(1);
+const row = (label: string, r: BurstResult) => ({
+  run: label,
+  answered: `${r.answered}/${r.asked}`,
+  "first callback p50 (ms)": ms(r.firstCallback.p50),
+  "first callback p99 (ms)": ms(r.firstCallback.p99),
+  "final reply p50 (ms)": ms(r.finalReply.p50),
+  "final reply p99 (ms)": ms(r.finalReply.p99),
+  "over limit / pinging": r.violations,
+});
+
+/** Resident set size of a process in MiB, from /proc. */
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+interface RunResult {
+  cold: BurstResult;
+  warm: BurstResult;
+  rss: { ready: number; afterCold: number; afterWarm: number };
+  exitCode: number | null;
+}
+
+/**
+ * Starts a bot process (`entry` with `args`) against a fresh emulator, fires one burst right after it
+ * is ready (cold: JIT, connections) and `warm` more questions in bursts, then stops it with SIGTERM.
+ */
+async function run(entry: string, args: string[], indexDir: string, warm: number): Promise<RunResult> {
+  const emu = await startEmulator({ record: false });
+  const t = tracker(emu);
+  let bot: BotProcess | undefined;
+  try {
+    bot = spawnBot(
+      entry,
+      cleanEnv({
+        DISCORD_TOKEN: "bench-token",
+        DISCORD_CLIENT_ID: emu.applicationId,
+        DISCORD_GUILD_ID: emu.guildId,
+        DISCORD_API_BASE: emu.api,
+        DISCORD_DEPLOY_ON_START: "true",
+        INDEX_DIR: indexDir,
+        CORPUS_DIR: CORPUS,
+        LOG_LEVEL: "warn",
+      }),
+      {
+        args,
+        // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the bot process.
+        nodeArgs: (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter((a) => a !== ""),
+      },
+    );
+    await emu.waitForSessions(1, 60_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const pid = bot.child.pid as number;
+    const ready = rssMiB(pid);
+    const cold = await burst(emu, t, BURST);
+    const afterCold = rssMiB(pid);
+    const bursts: BurstResult[] = [];
+    for (let asked = 0; asked < warm; asked += BURST)
+      bursts.push(await burst(emu, t, Math.min(BURST, warm - asked)));
+    const afterWarm = rssMiB(pid);
+    bot.child.kill("SIGTERM");
+    const exitCode = await bot.exited(15_000);
+    return { cold, warm: pool(bursts), rss: { ready, afterCold, afterWarm }, exitCode };
+  } finally {
+    if (bot && bot.child.exitCode === null) bot.child.kill("SIGKILL");
+    await emu.close();
+  }
+}
+
+/** The comparison bot: the production wiring over the local embeddings, with the REST limit given. */
+async function runAsBot(requestsPerSecond: number): Promise<void> {
+  await runBotProcess({
+    rest: { globalRequestsPerSecond: requestsPerSecond },
+    async openService(base) {
+      const opened = await openAnswerService({
+        indexDir: base.indexDir,
+        corpusPaths: [base.corpusDir],
+        embeddings: new LocalEmbeddings(),
+      });
+      if (!opened.ok) throw new Error(opened.error.message);
+      return opened.value;
+    },
+  });
+}
+
+async function bench(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "bench-bot-"));
+  const indexDir = join(dir, "index");
+  const opened = await openAnswerService({
+    indexDir,
+    corpusPaths: [CORPUS],
+    embeddings: new LocalEmbeddings(),
+  });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const rows: ReturnType<typeof row>[] = [];
+  try {
+    if (!values["skip-compare"]) {
+      const self = fileURLToPath(import.meta.url);
+      for (const rps of [50, REST_REQUESTS_PER_SECOND]) {
+        const r = await run(self, ["--as-bot", String(rps)], indexDir, BURST);
+        const label = rps === 50 ? "discord.js default, 50 requests/s" : `bot's setting, ${rps} requests/s`;
+        rows.push(row(`${label}: cold burst`, r.cold), row(`${label}: warm burst`, r.warm));
+      }
+    }
+    const main = await run(join(ROOT, "src/main.ts"), [], indexDir, TOTAL);
+    rows.push(row("npm start: cold burst", main.cold), row(`npm start: ${TOTAL} more, in bursts`, main.warm));
+    console.log(
+      `\nbench:bot — bursts of ${BURST} simultaneous /ask, one user each, real answer service over data/corpus,` +
+        ` each bot in its own process against the 127.0.0.1 emulator\n`,
+    );
+    console.table(rows);
+    const { rss } = main;
+    console.log(
+      `\nnpm start: ${main.warm.answered}/${main.warm.asked} answered in ${(main.warm.wallMs / 1000).toFixed(1)} s ` +
+        `(${((main.warm.asked / main.warm.wallMs) * 1000).toFixed(0)} questions/s); ` +
+        `messages over a limit or pinging: ${main.cold.violations + main.warm.violations}`,
+    );
+    console.log(
+      `RSS of the bot process: ${rss.ready.toFixed(1)} MiB ready → ${rss.afterCold.toFixed(1)} MiB after the first ${BURST} → ` +
+        `${rss.afterWarm.toFixed(1)} MiB after ${main.warm.asked} more: growth ${(rss.afterWarm - rss.afterCold).toFixed(1)} MiB`,
+    );
+    console.log(`SIGTERM → exit code ${main.exitCode}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (values["as-bot"] !== undefined) await runAsBot(Number(values["as-bot"]));
+else await bench();
