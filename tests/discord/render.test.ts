@@ -3,9 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { Answer, Citation, PassageView, ZoneDetail, ZoneSummary } from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import {
-  embedLength,
-  LIMITS,
-  type Payload,
   renderAnswer,
   renderHelp,
   renderPassage,
@@ -14,40 +11,7 @@ import {
   sortZones,
 } from "../../src/discord/render.js";
 import { createFakeService, passages, ZHUHAI_TITLE, zhuhaiCitation } from "./fake-service.js";
-
-/** Every Discord limit a message must meet; throws with the first one broken. */
-function expectWithinLimits(p: Payload): void {
-  expect(p.content.length).toBeLessThanOrEqual(LIMITS.content);
-  expect(p.allowedMentions).toEqual({ parse: [], repliedUser: false });
-  expect(p.embeds.length).toBeLessThanOrEqual(10);
-  for (const e of p.embeds) {
-    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedTitle);
-    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
-    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
-    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
-    for (const f of e.fields ?? []) {
-      expect(f.name.length).toBeGreaterThan(0);
-      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-      expect(f.value.length).toBeGreaterThan(0);
-      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-    }
-    expect(embedLength(e)).toBeLessThanOrEqual(LIMITS.embedTotal);
-  }
-  expect(p.components.length).toBeLessThanOrEqual(LIMITS.actionRows);
-  const ids = new Set<string>();
-  for (const row of p.components) {
-    expect(row.components.length).toBeGreaterThan(0);
-    expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
-    for (const b of row.components) {
-      expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-      expect(b.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
-      expect(ids.has(b.custom_id)).toBe(false);
-      ids.add(b.custom_id);
-    }
-  }
-  const all = JSON.stringify(p);
-  expect(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i.test(all)).toBe(false);
-}
+import { expectWithinLimits } from "./limits.js";
 
 // Hostile text: emoji, lone surrogates, zero-width, markdown, mass mentions, long runs.
 const hostileChar = fc.oneof(
