@@ -50,8 +50,12 @@ export interface BenchOptions {
   recallQueries: number;
   /** Cold starts per corpus (the median is reported). */
   coldRuns: number;
+  /** Also time cold starts through `npm run ask` (default true). */
+  npmColdStart?: boolean;
   /** Questions in flight for the concurrent run. */
   inFlight: number;
+  /** Use only the first N paragraphs of each public dev set (and their questions): for smoke runs. */
+  publicContexts?: number;
   /** Run the plain LangChain pipeline for comparison. */
   langchain: boolean;
   /** The command line, recorded in the report. */
@@ -198,14 +202,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     let squadFile: string | undefined;
     let cmrcR1: { question: string; context_id: string }[] = [];
     if (haveData) {
+      const limit = opts.publicContexts ?? Number.POSITIVE_INFINITY;
       const contexts = [
-        ...(await readJsonl<ContextRow>(file("cmrc2018-dev.contexts.jsonl"))),
-        ...(await readJsonl<ContextRow>(file("drcd-dev.contexts.jsonl"))),
+        ...(await readJsonl<ContextRow>(file("cmrc2018-dev.contexts.jsonl"))).slice(0, limit),
+        ...(await readJsonl<ContextRow>(file("drcd-dev.contexts.jsonl"))).slice(0, limit),
       ];
-      const cmrc = await readJsonl<QuestionRow & { context_id: string }>(
-        file("cmrc2018-dev.questions.jsonl"),
+      const kept = new Set(contexts.map((c) => c.context_id));
+      const ofKept = <Q extends QuestionRow>(qs: Q[]): Q[] => qs.filter((q) => kept.has(q.context_id ?? ""));
+      const cmrc = ofKept(
+        await readJsonl<QuestionRow & { context_id: string }>(file("cmrc2018-dev.questions.jsonl")),
       );
-      const drcd = await readJsonl<QuestionRow>(file("drcd-dev.questions.jsonl"));
+      const drcd = ofKept(await readJsonl<QuestionRow>(file("drcd-dev.questions.jsonl")));
       squadQuestions = shuffled([...cmrc, ...drcd], seededRandom(7)).map((q) => q.question);
       cmrcR1 = cmrc
         .slice(0, opts.r1Questions ?? cmrc.length)
@@ -248,7 +255,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       log(`${plan.name}: ${ingest.passages} passages in ${ingest.seconds.toFixed(1)} s; cold starts…`);
       const question = plan.questions[0] ?? "高新区";
       const cold = await coldStart(index, question, opts.coldRuns, false);
-      const coldNpm = await coldStart(index, question, opts.coldRuns, true);
+      const coldNpm =
+        opts.npmColdStart === false ? [] : await coldStart(index, question, opts.coldRuns, true);
       log(`${plan.name}: queries…`);
       const query = await probe<QueryResult>(workDir, "query", {
         index,
@@ -266,7 +274,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         coldStartNpm: { median: median(coldNpm), runs: coldNpm },
         query,
       });
-      await rm(index, { recursive: true, force: true });
+      if (!opts.keep) await rm(index, { recursive: true, force: true });
     }
 
     let langchain: BenchReport["langchain"];

@@ -14,7 +14,10 @@ const ROWS: [string, (c: CorpusResult) => string][] = [
   ["ingest peak RSS, MiB", (c) => int(c.ingest.peakRssMiB)],
   ["index on disk, MB", (c) => fixed(c.indexBytes / 1e6, 1)],
   ["cold start `node --import tsx src/cli/ask.ts`, s", (c) => fixed(c.coldStart.median, 2)],
-  ["cold start `npm run ask`, s", (c) => fixed(c.coldStartNpm.median, 2)],
+  [
+    "cold start `npm run ask`, s",
+    (c) => (c.coldStartNpm.runs.length > 0 ? fixed(c.coldStartNpm.median, 2) : "–"),
+  ],
   ["load index + service (in process), s", (c) => fixed(c.query.loadSeconds, 2)],
   ["RSS after load and first answer, MiB", (c) => int(c.query.rssAfterLoadMiB)],
   ["retrieval p50 / p95 / p99, ms", (c) => pct(c.query.retrieve)],

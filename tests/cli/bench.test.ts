@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { runBench } from "../../src/cli/bench/run.js";
+import { renderReport } from "../../src/cli/bench/table.js";
+
+// A smoke run that keeps the benchmark script working; it asserts the report's shape, never timings.
+describe("npm run bench", () => {
+  it("measures the page, the public dev sets when present and a 200-passage synthetic corpus, and renders one table", async () => {
+    const report = await runBench({
+      sizes: [200],
+      dataDir: "../shared/bench",
+      pageDir: "data/corpus",
+      questions: 8,
+      r1Questions: 10,
+      recallQueries: 5,
+      coldRuns: 1,
+      inFlight: 4,
+      publicContexts: 40,
+      npmColdStart: false,
+      langchain: true,
+      command: "smoke",
+    });
+    const names = report.corpora.map((c) => c.name);
+    expect(names[0]).toBe("page");
+    expect(names.at(-1)).toBe("synthetic 200");
+    const synthetic = report.corpora.at(-1);
+    expect(synthetic?.ingest.passages).toBe(200);
+    for (const c of report.corpora) {
+      expect(c.ingest.passagesPerSecond).toBeGreaterThan(0);
+      expect(c.indexBytes).toBeGreaterThan(0);
+      expect(c.coldStart.runs).toHaveLength(1);
+      expect(c.coldStartNpm.runs).toHaveLength(0);
+      expect(c.query.ask.n).toBe(8);
+      expect(c.query.recallAt10).toBeGreaterThanOrEqual(0);
+      expect(c.query.recallAt10).toBeLessThanOrEqual(1);
+    }
+    if (names.includes("CMRC+DRCD dev")) {
+      expect(report.langchain?.r1.questions).toBe(10);
+      expect(report.langchain?.ours.r1.questions).toBe(10);
+    } else {
+      expect(report.notes.join(" ")).toMatch(/not found/);
+    }
+    const table = renderReport(report);
+    expect(table).toMatch(/^Machine: \d+ cores/);
+    expect(table).toContain("| `ask` p50 / p95 / p99, ms |");
+  }, 180_000);
+});
