@@ -1,59 +1,17 @@
-import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { openAnswerService } from "../answer/open.js";
 import { questionShape } from "../answer/question.js";
-import { createAnswerService } from "../answer/service.js";
 import type { AnswerService } from "../answer/types.js";
-import { parseJsonl } from "../corpus/jsonl.js";
-import { buildIndex } from "../index/build.js";
-import { loadIndex } from "../index/load.js";
-import { readManifest } from "../index/manifest.js";
 import { normalizeText } from "../index/tokenize.js";
-import { type ContextRow, contextArticles, readJsonl, toJsonl } from "./bench/synthetic.js";
+import { readJsonl } from "./bench/synthetic.js";
 import { baseConfig, createEmbeddings, fail, note, stderrEvents } from "./common.js";
 import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
+import { contextsService } from "./eval-pool.js";
 
 const USAGE = `用法 (usage):
   npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--json]`;
-
-/**
- * Indexes a SQuAD-style contexts file as one pool (each paragraph an article whose id is its
- * `context_id`), reusing an index in `dir` that was built from the same bytes.
- */
-async function contextsService(contextsPath: string, dir: string | undefined): Promise<AnswerService> {
-  const bytes = await readFile(contextsPath);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  // Without --index the pool is rebuilt every run (a second or two), so a change to chunking or
-  // tokenising is always measured; with --index an index built from the same bytes is reused.
-  const indexDir = dir ?? (await mkdtemp(join(tmpdir(), "gaoxin-eval-")));
-  const embeddings = createEmbeddings();
-  const manifest = dir === undefined ? null : await readManifest(indexDir);
-  const fresh = manifest?.ok === true && manifest.value.corpus.files.some((f) => f.sha256 === sha256);
-  if (!fresh) {
-    const rows = (await readJsonl<ContextRow>(contextsPath)) as ContextRow[];
-    const parsed = parseJsonl(toJsonl(contextArticles(rows)), contextsPath);
-    for (const p of parsed.problems) note(`${p.path}:${p.line ?? "?"}: ${p.message}`);
-    note(`正在为 ${rows.length} 个段落建立索引 (indexing ${rows.length} paragraphs) → ${indexDir}`);
-    await buildIndex({
-      corpus: {
-        articles: parsed.articles,
-        problems: parsed.problems,
-        files: [{ path: contextsPath, sha256 }],
-      },
-      embeddings,
-      dir: indexDir,
-      inputs: [contextsPath],
-    });
-  }
-  const loaded = await loadIndex(indexDir, embeddings);
-  if (dir === undefined) await rm(indexDir, { recursive: true, force: true });
-  if (!loaded.ok) fail(loaded.error.message);
-  return createAnswerService(loaded.value);
-}
 
 async function main(): Promise<void> {
   let values: { questions?: string; contexts?: string; index?: string; limit?: string; json?: boolean };
@@ -83,7 +41,7 @@ async function main(): Promise<void> {
   }
   let service: AnswerService;
   if (values.contexts !== undefined) {
-    service = await contextsService(values.contexts, values.index);
+    service = await contextsService(values.contexts, values.index, createEmbeddings(), note);
   } else {
     const config = baseConfig();
     const opened = await openAnswerService({
