@@ -17,8 +17,18 @@ import type { ArticleSummary, Passage } from "./types.js";
 /** Embeddings as the index needs them: LangChain's interface plus an id recorded in the manifest. */
 export type IndexEmbeddings = EmbeddingsInterface & { id: string; dimensions?: number };
 
-/** M 16 / efConstruction 200 are hnswlib's recommended defaults; efSearch 100 (its default is 10) for recall@10 ≥ 0.99. */
-export const DEFAULT_HNSW: HnswParams = { space: "cosine", m: 16, efConstruction: 200, efSearch: 100 };
+/**
+ * Hashed bag-of-words vectors are hard for HNSW (near-orthogonal, no low-dimensional structure): at
+ * 20,000 passages M 16 / efConstruction 200 needed efSearch 800 for recall@10 0.99. A denser graph
+ * (M 32) with a cheaper build (efConstruction 100) reaches it at efSearch 400 there and 800 at
+ * 100,000 passages (see {@link efSearchFor}); measured with `npm run bench`.
+ */
+export const DEFAULT_HNSW: Omit<HnswParams, "efSearch"> = { space: "cosine", m: 32, efConstruction: 100 };
+
+/** The search-time ef that keeps recall@10 ≥ 0.99 for an index of `passages` (hnswlib's default is 10). */
+export function efSearchFor(passages: number): number {
+  return passages <= 25_000 ? 400 : 800;
+}
 
 /** Passages embedded per call: large enough for remote APIs to batch, small enough to stream 100k passages. */
 const EMBED_BATCH = 256;
@@ -96,7 +106,6 @@ function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
 export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { corpus, embeddings, dir } = opts;
-  const hnsw: HnswParams = { ...DEFAULT_HNSW, ...opts.hnsw, space: "cosine" };
 
   const seen = new Set<string>();
   const duplicateArticleIds: string[] = [];
@@ -129,6 +138,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   let index: hnswlib.HierarchicalNSW | undefined;
   let dimensions = embeddings.dimensions ?? 0;
   const total = passages.length;
+  const hnsw: HnswParams = { ...DEFAULT_HNSW, efSearch: efSearchFor(total), ...opts.hnsw, space: "cosine" };
   opts.onProgress?.(0, total);
   for (let start = 0; start < total; start += EMBED_BATCH) {
     const batch = passages.slice(start, start + EMBED_BATCH);

@@ -3,7 +3,11 @@ import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
 /** Options for {@link LocalEmbeddings}. */
 export interface LocalEmbeddingsOptions {
-  /** Vector size; default 1024. Larger vectors collide less but cost memory in the HNSW index. */
+  /**
+   * Vector size; default 256. Larger vectors collide less but cost memory and, above all, HNSW build
+   * time: 1,024 dimensions built ~9× slower for no change in answers (CMRC/DRCD dev R@1 and quote
+   * hit equal to three decimals, since BM25 carries most of the fused ranking).
+   */
   dimensions?: number;
   /**
    * Tokenizer to take features from. Default: one without user words, so the vectors depend only
@@ -68,7 +72,7 @@ export class LocalEmbeddings extends Embeddings {
 
   constructor(opts: LocalEmbeddingsOptions = {}) {
     super({});
-    const dimensions = opts.dimensions ?? 1024;
+    const dimensions = opts.dimensions ?? 256;
     if (!Number.isInteger(dimensions) || dimensions < 1) throw new Error(`bad dimensions: ${dimensions}`);
     this.dimensions = dimensions;
     this.id = `local-hash-v1-${dimensions}`;

@@ -6,7 +6,7 @@ import type { CorpusFile } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
 
 /** Bumped whenever the files of an index change shape; an older index must be rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** The files of an index directory. `hnswlib.index`, `args.json`, `docstore.json` are LangChain HNSWLib's. */
 export const INDEX_FILES = {

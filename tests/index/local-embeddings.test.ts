@@ -9,9 +9,9 @@ describe("LocalEmbeddings", () => {
 
   it("is a LangChain Embeddings with an id naming its version and size", () => {
     expect(e).toBeInstanceOf(Embeddings);
-    expect(e.id).toBe("local-hash-v1-1024");
-    expect(e.dimensions).toBe(1024);
-    expect(new LocalEmbeddings({ dimensions: 256 }).id).toBe("local-hash-v1-256");
+    expect(e.id).toBe("local-hash-v1-256");
+    expect(e.dimensions).toBe(256);
+    expect(new LocalEmbeddings({ dimensions: 1024 }).id).toBe("local-hash-v1-1024");
     expect(() => new LocalEmbeddings({ dimensions: 0 })).toThrow();
   });
 
@@ -19,7 +19,7 @@ describe("LocalEmbeddings", () => {
     const text = "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。";
     const a = await e.embedQuery(text);
     const [b] = await new LocalEmbeddings().embedDocuments([text]);
-    expect(a).toHaveLength(1024);
+    expect(a).toHaveLength(256);
     expect(b).toEqual(a);
     expect(Math.sqrt(dot(a, a))).toBeCloseTo(1, 10);
   });

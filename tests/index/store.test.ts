@@ -57,9 +57,9 @@ describe("buildIndex → loadIndex", () => {
     const first = index.articles[0];
     expect(first?.passageIds.every((id) => index.passageById(id)?.articleId === "zhuhai")).toBe(true);
     expect(index.manifest).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       embeddings: { id: "local-hash-v1-256", dimensions: 256 },
-      hnsw: { space: "cosine", m: 16, efConstruction: 200, efSearch: 100 },
+      hnsw: { space: "cosine", m: 32, efConstruction: 100, efSearch: 400 },
       corpus: { inputs: ["fixtures/"], files: corpus().files },
       counts: { articles: 3, passages: summary.passages },
       userWords: ["济宁高新区", "珠海高新区", "重庆高新区"],
