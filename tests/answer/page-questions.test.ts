@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findNumbers } from "../../src/answer/evidence.js";
 import type { Answer, AnswerService } from "../../src/answer/types.js";
+import { seedRight, squash } from "../../src/cli/eval-metrics.js";
 import type { LoadedIndex } from "../../src/index/load.js";
-import { openPageService, type SeedRow, squash } from "../helpers/page-index.js";
+import { openPageService, type SeedRow } from "../helpers/page-index.js";
 
 // The team's seed questions are read from the shared folder (never copied into the project);
 // tests/fixtures/page-questions.jsonl holds our own further questions of the same kind.
@@ -15,19 +16,8 @@ const rows = (path: string): SeedRow[] =>
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as SeedRow);
 
-/** The shared scorer's rule: expected string in the answer and in a quote, right headline first. */
-function right(row: SeedRow, a: Answer): boolean {
-  if (!row.answerable) return a.abstained;
-  const golds = row.answers.map(squash);
-  const first = a.citations[0];
-  return (
-    !a.abstained &&
-    golds.some((g) => squash(a.answer).includes(g)) &&
-    golds.some((g) => a.citations.some((c) => squash(c.quote).includes(g))) &&
-    first !== undefined &&
-    squash(first.title).includes(squash(row.article_title_contains ?? ""))
-  );
-}
+/** The shared scorer's rule (answer and a quote hold an expected string, right headline first). */
+const right = (row: SeedRow, a: Answer): boolean => seedRight(row, a);
 
 let service: AnswerService;
 let index: LoadedIndex;

@@ -34,6 +34,3 @@ export interface SeedRow {
   article_title_contains: string | null;
   answerable: boolean;
 }
-
-/** Whitespace-free NFKC form, as the shared scorer compares strings. */
-export const squash = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
