@@ -1,8 +1,10 @@
+import { readdir, readFile, rename, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { corpusFiles, loadCorpus } from "../corpus/load.js";
 import { err, type Result } from "../result.js";
 import { buildIndex, type IndexEmbeddings } from "./build.js";
 import { type LoadedIndex, loadIndex } from "./load.js";
-import { corpusChanged, type IndexError, readManifest } from "./manifest.js";
+import { corpusChanged, INDEX_FILES, type IndexError, REBUILD_HINT, readManifest } from "./manifest.js";
 
 /** Why an index is being (re)built, for the user-facing log line. */
 export type RebuildReason = "missing" | "corpus-changed" | "corrupt" | "format";
@@ -10,6 +12,8 @@ export type RebuildReason = "missing" | "corpus-changed" | "corrupt" | "format";
 /** Notes `ensureIndex` reports as it goes (the caller decides how to show them). */
 export interface EnsureEvents {
   rebuilding?: (reason: RebuildReason, detail: string) => void;
+  /** An ingest killed between its two renames left the index aside; it was put back. */
+  recovered?: (from: string) => void;
   built?: (summary: { articles: number; passages: number; buildMs: number }) => void;
 }
 
@@ -24,6 +28,8 @@ export async function ensureIndex(
   embeddings: IndexEmbeddings,
   events: EnsureEvents = {},
 ): Promise<Result<LoadedIndex, IndexError>> {
+  const recovered = await recoverInterruptedSwap(dir);
+  if (recovered !== null) events.recovered?.(recovered);
   const manifest = await readManifest(dir);
   let reason: RebuildReason | null = null;
   let detail = "";
@@ -38,10 +44,16 @@ export async function ensureIndex(
   }
   if (reason === null) {
     const loaded = await loadIndex(dir, embeddings);
-    if (loaded.ok || loaded.error.code === "embeddings-mismatch" || loaded.error.code === "missing")
-      return loaded;
-    reason = loaded.error.code;
-    detail = loaded.error.message;
+    const problem = loaded.ok ? await docstoreProblem(dir, loaded.value.passages.length) : null;
+    if (problem === null) {
+      if (loaded.ok || loaded.error.code === "embeddings-mismatch" || loaded.error.code === "missing")
+        return loaded;
+      reason = loaded.error.code;
+      detail = loaded.error.message;
+    } else {
+      reason = "corrupt";
+      detail = `${dir} 中的索引已损坏 (index is corrupt: ${problem})；${REBUILD_HINT}`;
+    }
   }
   const buildFrom = manifest.ok ? manifest.value.corpus.inputs : inputs;
   events.rebuilding?.(reason, detail);
@@ -55,4 +67,73 @@ export async function ensureIndex(
   const summary = await buildIndex({ corpus, embeddings, dir, inputs: buildFrom });
   events.built?.(summary);
   return loadIndex(dir, embeddings);
+}
+
+/**
+ * LangChain's `docstore.json` maps every HNSW label to a passage id. `HNSWLib.load` accepts any JSON
+ * there, and a docstore that does not match then fails every dense search ("ID n not found").
+ */
+async function docstoreProblem(dir: string, passages: number): Promise<string | null> {
+  let entries: unknown;
+  try {
+    entries = JSON.parse(await readFile(join(dir, INDEX_FILES.hnswDocstore), "utf8"));
+  } catch {
+    return "docstore.json is missing or not valid JSON";
+  }
+  if (!Array.isArray(entries) || entries.length !== passages)
+    return "docstore.json does not match passages.json";
+  const labelled = (e: unknown) =>
+    Array.isArray(e) &&
+    typeof (e[1] as { metadata?: { passageId?: unknown } })?.metadata?.passageId === "string";
+  return entries.every(labelled) ? null : "docstore.json entries lack passage ids";
+}
+
+async function isDir(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `buildIndex` swaps a new index in with two renames (`dir` → `dir.old-…`, `dir.tmp-…` → `dir`). An
+ * ingest killed between them leaves no `dir`: put back the newest complete index left aside (the new
+ * one first, as it has its manifest, which is written last). Returns what was put back, or null.
+ */
+async function recoverInterruptedSwap(dir: string): Promise<string | null> {
+  if (await isDir(dir)) return null;
+  let names: string[];
+  try {
+    names = await readdir(dirname(dir));
+  } catch {
+    return null;
+  }
+  const prefix = basename(dir);
+  const aside = names
+    .map((name) => ({ name, m: /^\.(tmp|old)-(\d+)-(\d+)$/.exec(name.slice(prefix.length)) }))
+    .filter((x) => x.name.startsWith(prefix) && x.m !== null && !isAlive(Number(x.m[2])))
+    .sort((a, b) => Number(b.m?.[3]) - Number(a.m?.[3]) || (a.m?.[1] === "tmp" ? -1 : 1));
+  for (const { name } of aside) {
+    const path = join(dirname(dir), name);
+    if (!(await readManifest(path)).ok) continue;
+    try {
+      await rename(path, dir);
+      return path;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** True when a process with this id exists (a build still running must be left alone). */
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

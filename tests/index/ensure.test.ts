@@ -1,0 +1,123 @@
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { buildIndex } from "../../src/index/build.js";
+import { ensureIndex, type RebuildReason } from "../../src/index/ensure.js";
+import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import { PAGE_CORPUS } from "../helpers/page-index.js";
+
+/**
+ * A damaged index on disk is named and rebuilt from the corpus, never a stack trace; an index built
+ * with other embeddings, or no corpus to build from, is refused with what to do.
+ */
+
+const embeddings = new LocalEmbeddings();
+let base: string;
+let good: string;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), "gaoxin-ensure-"));
+  good = join(base, "good");
+  await buildIndex({ corpus: await loadCorpus([PAGE_CORPUS]), embeddings, dir: good, inputs: [PAGE_CORPUS] });
+}, 60_000);
+
+/** A copy of the good index, damaged by `damage`, opened with ensureIndex. */
+async function openDamaged(name: string, damage: (dir: string) => Promise<void>) {
+  const dir = join(base, name);
+  await cp(good, dir, { recursive: true });
+  await damage(dir);
+  const rebuilt: { reason: RebuildReason; detail: string }[] = [];
+  const result = await ensureIndex(dir, [PAGE_CORPUS], embeddings, {
+    rebuilding: (reason, detail) => rebuilt.push({ reason, detail }),
+  });
+  return { result, rebuilt };
+}
+
+const halve = (file: string) => async (dir: string) =>
+  truncate(join(dir, file), Math.floor((await stat(join(dir, file))).size / 2));
+
+describe("ensureIndex on a damaged index", () => {
+  const cases: [string, (dir: string) => Promise<void>, RebuildReason, string][] = [
+    ["a truncated hnswlib.index", halve("hnswlib.index"), "corrupt", "hnswlib"],
+    ["an empty hnswlib.index", (d) => truncate(join(d, "hnswlib.index"), 0), "corrupt", "hnswlib"],
+    ["a missing hnswlib.index", (d) => rm(join(d, "hnswlib.index")), "corrupt", "hnswlib.index"],
+    [
+      "a docstore.json that is not JSON",
+      (d) => writeFile(join(d, "docstore.json"), "{nope"),
+      "corrupt",
+      "hnswlib",
+    ],
+    [
+      "a docstore.json that is valid JSON but empty",
+      (d) => writeFile(join(d, "docstore.json"), "[]"),
+      "corrupt",
+      "docstore.json",
+    ],
+    ["an args.json that is not JSON", (d) => writeFile(join(d, "args.json"), "{"), "corrupt", "hnswlib"],
+    ["a truncated passages.json", halve("passages.json"), "corrupt", "passages.json"],
+    ["a truncated bm25.json", halve("bm25.json"), "corrupt", "bm25.json"],
+    [
+      "a manifest.json that is not JSON",
+      (d) => writeFile(join(d, "manifest.json"), "{"),
+      "corrupt",
+      "manifest.json",
+    ],
+    ["a missing directory", (d) => rm(d, { recursive: true }), "missing", "manifest.json not found"],
+  ];
+  for (const [what, damage, reason, named] of cases) {
+    it(`${what}: says so, naming it, and rebuilds from the corpus`, async () => {
+      const { result, rebuilt } = await openDamaged(what.replace(/\W+/g, "-"), damage);
+      expect(rebuilt).toHaveLength(1);
+      expect(rebuilt[0]?.reason).toBe(reason);
+      expect(rebuilt[0]?.detail).toContain(named);
+      expect(rebuilt[0]?.detail).not.toMatch(/\n\s+at /);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect((await result.value.denseSearch("珠海高新区工业投资", 3)).length).toBe(3);
+    });
+  }
+
+  it("an index built with other embeddings is refused, naming both and how to rebuild", async () => {
+    const { result, rebuilt } = await openDamaged("other-embeddings", async (d) => {
+      const m = JSON.parse(await readFile(join(d, "manifest.json"), "utf8"));
+      m.embeddings.id = "openai:text-embedding-3-small";
+      await writeFile(join(d, "manifest.json"), JSON.stringify(m));
+    });
+    expect(rebuilt).toHaveLength(0);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe("embeddings-mismatch");
+      expect(result.error.message).toContain("openai:text-embedding-3-small");
+      expect(result.error.message).toContain(embeddings.id);
+      expect(result.error.message).toContain("npm run ingest");
+    }
+  });
+
+  it("no index and no corpus: refused, saying where to put articles and what to run", async () => {
+    const empty = join(base, "empty-corpus");
+    await mkdir(empty, { recursive: true });
+    const result = await ensureIndex(join(base, "none"), [empty], embeddings);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message).toContain("data/corpus/");
+      expect(result.error.message).toContain("npm run ingest");
+    }
+  });
+
+  it("an ingest killed between its two renames: the index left aside is put back, not rebuilt", async () => {
+    const dir = join(base, "interrupted");
+    await cp(good, dir, { recursive: true });
+    // A pid that cannot be running: the build that moved it aside is gone.
+    await rename(dir, `${dir}.old-999999999-${Date.now()}`);
+    const recovered: string[] = [];
+    const rebuilt: string[] = [];
+    const result = await ensureIndex(dir, [PAGE_CORPUS], embeddings, {
+      recovered: (from) => recovered.push(from),
+      rebuilding: (reason) => rebuilt.push(reason),
+    });
+    expect(result.ok).toBe(true);
+    expect(recovered).toHaveLength(1);
+    expect(rebuilt).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadIndex } from "../../src/index/load.js";
+import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import { readManifest } from "../../src/index/manifest.js";
+
+/**
+ * `npm run ingest` killed (SIGKILL) at several moments of a ~1 s build, the last one the moment its
+ * temporary directory appears: the index in place is always whole and loads, and it is the previous
+ * one unless the new one was completely swapped in.
+ */
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const INGEST = join(ROOT, "src/cli/ingest.ts");
+const embeddings = new LocalEmbeddings();
+let base: string;
+let big: string;
+let indexDir: string;
+
+/** A synthetic corpus of `n` one-paragraph articles, big enough for the build to take a while. */
+function syntheticJsonl(n: number): string {
+  const zones = ["珠海", "西安", "成都", "武汉", "杭州", "苏州", "合肥", "长沙"];
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const zone = zones[i % zones.length];
+    const text = Array.from(
+      { length: 6 },
+      (_, k) =>
+        `${zone}高新区第${i}号园区今年新增企业${((i * 7) % 500) + k}家，工业产值同比增长${(i + k) % 60}.${k}%，带动就业${(i % 900) + k}人。`,
+    ).join("");
+    lines.push(JSON.stringify({ id: `gen-${i}`, title: `${zone}高新区园区${i}发展报道`, text }));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** `npm run ingest` of `input` into the index; `exit` is watched from the start, so it is never missed. */
+function ingest(input: string): { child: ChildProcess; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, ["--import", "tsx", INGEST, "--input", input, "--index", indexDir], {
+    cwd: ROOT,
+    stdio: "ignore",
+  });
+  return { child, exit: once(child, "exit").then(([code]) => code as number | null) };
+}
+
+/** Resolves once a sibling `…/index.tmp-*` directory exists (the build is writing), or after `ms`. */
+async function tmpAppears(ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if ((await readdir(base)).some((n) => n.startsWith("index.tmp-"))) return;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), "gaoxin-kill-"));
+  big = join(base, "big");
+  await mkdir(big);
+  await writeFile(join(big, "generated.jsonl"), syntheticJsonl(1_500));
+  indexDir = join(base, "index");
+  expect(await ingest(join(ROOT, "data/corpus")).exit).toBe(0);
+}, 60_000);
+
+describe("killing ingest mid-build", () => {
+  it("leaves a whole index in place every time: the previous one, or the new one once swapped in", async () => {
+    const before = await readManifest(indexDir);
+    expect(before.ok).toBe(true);
+    const oldBuiltAt = before.ok ? before.value.builtAt : "";
+    const outcomes: string[] = [];
+    for (const when of [300, 1_200, 1_800, "tmp"] as const) {
+      const { child, exit } = ingest(big);
+      if (when === "tmp") await tmpAppears(15_000);
+      else await new Promise((r) => setTimeout(r, when));
+      child.kill("SIGKILL");
+      await exit;
+      const loaded = await loadIndex(indexDir, embeddings);
+      expect(loaded.ok, `killed at ${when}`).toBe(true);
+      if (!loaded.ok) continue;
+      const n = loaded.value.manifest.counts.articles;
+      outcomes.push(
+        `${when}: ${loaded.value.manifest.builtAt === oldBuiltAt ? "previous" : "new"} (${n} articles)`,
+      );
+      if (loaded.value.manifest.builtAt === oldBuiltAt) expect(n).toBeLessThan(1_500);
+      else expect(n).toBe(1_500);
+      expect((await loaded.value.denseSearch("珠海高新区", 3)).length).toBe(3);
+    }
+    console.log(`[ingest killed] ${outcomes.join(" · ")}`);
+    expect(outcomes.some((o) => o.includes("previous"))).toBe(true);
+
+    // A build that finishes swaps the new index in and clears what the killed ones left behind.
+    expect(await ingest(big).exit).toBe(0);
+    const after = await loadIndex(indexDir, embeddings);
+    expect(after.ok && after.value.manifest.counts.articles).toBe(1_500);
+    expect((await readdir(base)).filter((n) => /^index\.(tmp|old)-/.test(n))).toEqual([]);
+  }, 90_000);
+});
