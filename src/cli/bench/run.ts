@@ -228,7 +228,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         r1: cmrcR1,
       });
       sentences = sentencePool(contexts.map((c) => c.text));
-      titles = contexts.map((c) => c.title);
+      // An untitled article would be refused by the .jsonl reader, and its passages lost.
+      titles = contexts.map((c) => c.title).filter((t) => t.trim() !== "");
     } else {
       const page = await loadCorpus([resolve(opts.pageDir)]);
       sentences = sentencePool(page.articles.flatMap((a) => a.paragraphs.map((p) => p.text)));
