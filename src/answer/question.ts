@@ -10,9 +10,18 @@ export type QuestionError =
 // Control and format characters: C0/C1 controls, zero-width, soft hyphen, bidi overrides, BOM.
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
-/** Cleans a user's question: invisible characters out, lone surrogates mended, whitespace folded. */
+// Discord mentions (`@everyone`, `@here`, `<@123>`, `<@&123>`, `<#123>`) address people, not the corpus.
+const MENTION = /@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/g;
+
+/** Cleans a user's question: mentions and invisible characters out, lone surrogates mended, whitespace folded. */
 export function cleanQuestion(raw: string): string {
-  return raw.toWellFormed().replace(/\s/g, " ").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  return raw
+    .toWellFormed()
+    .replace(/\s/g, " ")
+    .replace(INVISIBLE, "")
+    .replace(MENTION, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Cleans and checks a question; an empty or over-long one is an expected failure with a Chinese message. */
@@ -59,6 +68,10 @@ function unitOfCountedNoun(q: string): string | null {
   return null;
 }
 
+// A question that ends on an amount word asks for a number even without 多少: `项目投资额`, `新增就业人数`.
+const ASKS_FOR_AMOUNT =
+  /(?:额|金额|数量|人数|总数|规模|产值|总值|营收|收入|增速|增幅|比例|比重|占比|率)(?:是|为|有)?[?？。]?$/;
+
 /** Classifies a (simplified, cleaned) question by what it asks for. */
 export function questionShape(q: string): QuestionShape {
   if (
@@ -68,7 +81,10 @@ export function questionShape(q: string): QuestionShape {
   }
   if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q)) return { type: "person", unit: null };
   const unitMatch = UNIT_AFTER.exec(q);
-  if (/多少|几|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|增速|增幅|增长率|率是|率为|率达/.test(q)) {
+  if (
+    /多少|几|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|增速|增幅|增长率|率是|率为|率达/.test(q) ||
+    ASKS_FOR_AMOUNT.test(q)
+  ) {
     let unit = unitMatch?.[1] ?? null;
     if (unit === null) unit = unitOfCountedNoun(q);
     if (unit === null) {

@@ -30,6 +30,10 @@ describe("validateQuestion", () => {
     );
   });
 
+  it("drops Discord mentions, which address people rather than the corpus", () => {
+    expect(cleanQuestion("@everyone 珠海高新区<@123>增速<@&45>多少 <#6> @here")).toBe("珠海高新区 增速 多少");
+  });
+
   it("counts length in characters, not UTF-16 units", () => {
     expect(validateQuestion("😀".repeat(MAX_QUESTION_CHARS)).ok).toBe(true);
   });
@@ -46,6 +50,8 @@ describe("questionShape", () => {
     ["兰州高新区两新组织党委书记叫什么名字", "person", null],
     ["鲁抗医药高新生物技术产业园位于哪里", "place", null],
     ["该联盟由哪个高新区牵头", "entity", null],
+    ["西安高新区北斗产业创新中心项目投资额", "number", "元"],
+    ["郴州高新区新增就业人数", "number", null],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toEqual({ type, unit });
   });
