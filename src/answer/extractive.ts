@@ -11,6 +11,84 @@ export interface TextTools {
   words(s: string): string[];
   /** Inverse document frequency of a normalised word over the indexed passages. */
   idf(word: string): number;
+  /**
+   * The passage's text prepared for scoring (see {@link preparePassage}), usually from a cache:
+   * normalising every sentence of every candidate is most of an answer's cost otherwise.
+   */
+  passageText?(passage: Passage): PassageText;
+}
+
+/** One sentence of a passage, prepared once for scoring against any question. */
+export interface SentenceText {
+  /** Verbatim from the passage. */
+  sentence: string;
+  /** Normalised with the tools' `normalize`. */
+  norm: string;
+  /**
+   * `norm` with all but letters and digits removed: it holds a character bigram as a substring
+   * exactly when the bigram set of `norm` has it, so no set is built or kept per sentence.
+   */
+  chars: string;
+  /** Filled on first use: the sentence's numbers (with units), whether it has a date, a person. */
+  numbers?: { text: string; unit: string }[];
+  dated?: boolean;
+  person?: boolean;
+}
+
+/** What sentence scoring needs of a passage that does not depend on the question. */
+export interface PassageText {
+  sentences: SentenceText[];
+  /** Normalised headline, section, zones and text: a question word found here counts in part. */
+  context: string;
+  /** `context` reduced like {@link SentenceText.chars}. */
+  contextChars: string;
+  /** Normalised headline. */
+  title: string;
+}
+
+const NOT_WORD_CHAR = /[^\p{Script=Han}\p{L}\p{N}]/gu;
+
+/** Prepares a passage for {@link pickSentences}: sentences split and normalised, context and headline. */
+export function preparePassage(passage: Passage, normalize: (s: string) => string): PassageText {
+  const context = normalize(
+    `${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`,
+  );
+  return {
+    sentences: splitSentences(passage.text).map((sentence) => {
+      const norm = normalize(sentence);
+      return { sentence, norm, chars: norm.replace(NOT_WORD_CHAR, "") };
+    }),
+    context,
+    contextChars: context.replace(NOT_WORD_CHAR, ""),
+    title: normalize(passage.title),
+  };
+}
+
+/**
+ * {@link preparePassage} behind a least-recently-used cache of `capacity` passages, keyed by the
+ * passage object: a question reads ~8 passages and popular ones recur, while memory stays bounded
+ * (a prepared passage is a few times its text) however large the index.
+ */
+export function cachedPassageText(
+  normalize: (s: string) => string,
+  capacity = 4096,
+): (passage: Passage) => PassageText {
+  const cache = new Map<Passage, PassageText>();
+  return (passage) => {
+    const hit = cache.get(passage);
+    if (hit !== undefined) {
+      cache.delete(passage);
+      cache.set(passage, hit);
+      return hit;
+    }
+    const prepared = preparePassage(passage, normalize);
+    cache.set(passage, prepared);
+    if (cache.size > capacity) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return prepared;
+  };
 }
 
 /** A retrieved passage, its place in the fused ranking (0 = best) and its fused score relative to the best (0–1). */
@@ -57,7 +135,11 @@ interface Term {
 
 /** The question's weighted words: idf-weighted jieba words, longest first, sub-words of others dropped. */
 export function questionTerms(question: string, tools: TextTools): Term[] {
-  const words = [...new Set(tools.words(tools.normalize(question)).map((w) => tools.normalize(w)))].filter(
+  return termsOfNormalized(tools.normalize(question), tools);
+}
+
+function termsOfNormalized(normQuestion: string, tools: TextTools): Term[] {
+  const words = [...new Set(tools.words(normQuestion).map((w) => tools.normalize(w)))].filter(
     (w) => w.length > 0 && !QUESTION_WORD.test(w),
   );
   // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
@@ -70,7 +152,7 @@ export function questionTerms(question: string, tools: TextTools): Term[] {
 
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
-  const chars = [...s.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "")];
+  const chars = [...s.replace(NOT_WORD_CHAR, "")];
   for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
   return out;
 }
@@ -116,22 +198,38 @@ function coverage(terms: Term[], total: number, text: string, context: string): 
 /** How much a question word that the headline already states counts toward a sentence's focus. */
 const TOPIC_WEIGHT = 0.15;
 
+/** A question word as the focus score of one passage weighs it, with its characters for partial matches. */
+interface FocusTerm {
+  word: string;
+  weight: number;
+  chars: string[];
+}
+
+/** The question's words weighed for one passage: those its headline states count less. */
+function focusTerms(terms: Term[], title: string): FocusTerm[] {
+  return terms.map((t) => ({
+    word: t.word,
+    weight: t.weight * (title.includes(t.word) ? TOPIC_WEIGHT : 1),
+    chars: [...t.word],
+  }));
+}
+
 /**
  * Coverage of the question's focus: words the headline states (the topic every sentence shares)
  * count less, and a word missing from the sentence still counts in part when most of its
  * characters are there (`用途`/`用于`, `原来的地址`/`原址`).
  */
-function focusCoverage(terms: Term[], text: string, title: string): number {
+function focusCoverage(terms: FocusTerm[], text: string): number {
   let got = 0;
   let total = 0;
   for (const t of terms) {
-    const w = t.weight * (title.includes(t.word) ? TOPIC_WEIGHT : 1);
+    const w = t.weight;
     total += w;
     if (text.includes(t.word)) {
       got += w;
       continue;
     }
-    const chars = [...t.word];
+    const chars = t.chars;
     if (chars.length < 2) continue;
     const present = chars.filter((c) => text.includes(c)).length / chars.length;
     if (present >= 0.5) got += 0.5 * present * w;
@@ -148,10 +246,34 @@ const CUES: [RegExp, RegExp][] = [
   ],
 ];
 
-function cueBonus(question: string, sentence: string): number {
+/** The sentence cues of the why / alias patterns the question matches. */
+function questionCues(question: string): RegExp[] {
+  return CUES.filter(([q]) => q.test(question)).map(([, cue]) => cue);
+}
+
+function cueBonus(cues: readonly RegExp[], sentence: string): number {
   let bonus = 0;
-  for (const [q, s] of CUES) if (q.test(question) && s.test(sentence)) bonus += 0.06;
+  for (const cue of cues) if (cue.test(sentence)) bonus += 0.06;
   return bonus;
+}
+
+/** Whether a prepared sentence holds the kind of fact asked for; what it finds is kept for the next question. */
+function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
+  switch (shape.type) {
+    case "number":
+      s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
+      return s.numbers.some(
+        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
+      );
+    case "date":
+      s.dated ??= findDates(s.norm).length > 0;
+      return s.dated;
+    case "person":
+      s.person ??= hasPersonCue(s.norm);
+      return s.person;
+    default:
+      return true;
+  }
 }
 
 function typedIn(text: string, shape: QuestionShape): boolean {
@@ -254,50 +376,50 @@ export function pickSentences(
   questionZones: string[] = [],
   weights: PickWeights = DEFAULT_PICK,
 ): SentencePick[] {
-  const terms = questionTerms(question, tools);
-  const total = terms.reduce((s, t) => s + t.weight, 0);
   const normQuestion = tools.normalize(question);
+  const terms = termsOfNormalized(normQuestion, tools);
+  const total = terms.reduce((s, t) => s + t.weight, 0);
   const qBigrams = bigrams(normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
+  const cues = questionCues(normQuestion);
   const typedBonus = shape.type !== "other" && shape.type !== "entity" ? 0.08 : 0;
   const untypedFactor = shape.type === "number" ? 0.45 : 0.7;
   const byPassage: Scored[][] = [];
   for (const { passage, rank, relevance } of candidates) {
-    const context = tools.normalize(
-      `${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`,
-    );
-    const contextBigrams = bigrams(context);
-    const title = tools.normalize(passage.title);
+    const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
+    const { context, contextChars } = prepared;
+    const focus = focusTerms(terms, prepared.title);
     const prior = weights.retrieval * (relevance ?? 1 / (1 + rank));
     const offZone = questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
-    for (const sentence of splitSentences(passage.text)) {
-      const norm = tools.normalize(sentence);
+    for (const s of prepared.sentences) {
+      const norm = s.norm;
       const lexical = coverage(terms, total, norm, context);
       let bigramShare = 0;
       if (qBigrams.size > 0) {
-        const sb = bigrams(norm);
+        // `chars.includes(b)` is exactly "b is among the sentence's bigrams" (see SentenceText).
         let hit = 0;
         for (const b of qBigrams) {
-          if (sb.has(b)) hit++;
-          else if (contextBigrams.has(b)) hit += CONTEXT_WEIGHT;
+          if (s.chars.includes(b)) hit++;
+          else if (contextChars.includes(b)) hit += CONTEXT_WEIGHT;
         }
         bigramShare = hit / qBigrams.size;
       }
       const support = 0.6 * lexical + 0.4 * bigramShare;
-      const typed = typedIn(norm, shape);
+      const typed = typedSentence(s, shape);
       const typeFactor = typed ? 1 : untypedFactor;
-      const bonus = (typed ? typedBonus : 0) + cueBonus(normQuestion, norm);
+      const bonus = (typed ? typedBonus : 0) + cueBonus(cues, norm);
       const zoneFactor = offZone ? 0.6 : 1;
-      const focus = focusCoverage(terms, norm, title);
+      const focusShare = focusCoverage(focus, norm);
       scored.push({
         passage,
         rank,
-        sentence,
+        sentence: s.sentence,
         support,
         typed,
         rankScore: (support * typeFactor + bonus + prior) * zoneFactor,
         pickScore:
-          ((weights.support * support + (1 - weights.support) * focus) * typeFactor + bonus) * zoneFactor,
+          ((weights.support * support + (1 - weights.support) * focusShare) * typeFactor + bonus) *
+          zoneFactor,
       });
     }
     if (scored.length > 0) byPassage.push(scored);

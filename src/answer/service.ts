@@ -2,7 +2,7 @@ import { canonicalZone, findZones } from "../corpus/zones.js";
 import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
 import { type AnswerDeps, answerQuestion } from "./answer.js";
-import type { TextTools } from "./extractive.js";
+import { cachedPassageText, type TextTools } from "./extractive.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
@@ -25,7 +25,29 @@ export function zoneFolding(zones: readonly string[]): (s: string) => string {
     `(${stems.join("|")})(?:市)?(?:国家)?(?:高新技术产业开发区|高新技术开发区|高新区)`,
     "g",
   );
-  return (s) => normalizeText(s).replace(re, "$1高新区");
+  return (s) => {
+    const n = normalizeText(s);
+    // Every spelling the pattern folds contains 高新: most sentences can skip the long alternation.
+    return n.includes("高新") ? n.replace(re, "$1高新区") : n;
+  };
+}
+
+/**
+ * `fn` remembering its results for the last `capacity` short inputs: a question is normalised
+ * several times over (for its shape, its words, its bigrams) and its words recur across questions.
+ */
+function memoized(fn: (s: string) => string, capacity = 2048, maxLength = 200): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    if (s.length > maxLength) return fn(s);
+    let out = cache.get(s);
+    if (out === undefined) {
+      out = fn(s);
+      if (cache.size >= capacity) cache.clear();
+      cache.set(s, out);
+    }
+    return out;
+  };
 }
 
 /**
@@ -35,10 +57,13 @@ export function zoneFolding(zones: readonly string[]): (s: string) => string {
  * passage holds gets the highest idf, as before.
  */
 export function indexTextTools(index: LoadedIndex, zones: readonly string[] = []): TextTools {
-  const normalize = zoneFolding(zones);
+  const fold = zoneFolding(zones);
+  const normalize = memoized(fold);
   const n = index.passages.length;
   return {
     normalize,
+    // Passage sentences are long and many: prepared once per passage (bounded LRU), not memoised here.
+    passageText: cachedPassageText(fold),
     words: (s) => index.tokenizer.words(s),
     idf(word) {
       const df = index.docFrequency(word);

@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type Candidate,
+  cachedPassageText,
+  pickSentences,
+  preparePassage,
+  type TextTools,
+} from "../../src/answer/extractive.js";
+import { questionShape } from "../../src/answer/question.js";
+import { hybridSearch } from "../../src/answer/retrieve.js";
+import { indexTextTools } from "../../src/answer/service.js";
+import { listZones } from "../../src/answer/zones.js";
+import type { LoadedIndex } from "../../src/index/load.js";
+import { normalizeText } from "../../src/index/tokenize.js";
+import type { Passage } from "../../src/index/types.js";
+import { openPageService } from "../helpers/page-index.js";
+
+const questions = readFileSync("tests/fixtures/page-questions.jsonl", "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => (JSON.parse(l) as { question: string }).question);
+
+let index: LoadedIndex;
+beforeAll(async () => {
+  ({ index } = await openPageService());
+});
+
+const passage = (id: string, text: string): Passage => ({
+  id,
+  articleId: id,
+  ordinal: 0,
+  text,
+  title: "标题",
+  section: null,
+  mainZone: null,
+  zones: [],
+  byline: null,
+  source: "x",
+});
+
+describe("prepared passages", () => {
+  it("give the same picks from the cache, cold and warm, as preparing each passage afresh", async () => {
+    const cached = indexTextTools(
+      index,
+      listZones(index.articles).map((z) => z.zone),
+    );
+    const { passageText: _, ...fresh } = cached;
+    const uncached: TextTools = fresh;
+    for (const question of [...questions, "珠海高新區民間投資增速多少", "为什么，增速：达到40.7%？"]) {
+      const shape = questionShape(cached.normalize(question));
+      const hits = await hybridSearch(index, question, 8);
+      const candidates: Candidate[] = hits.map((h, rank) => ({ passage: h.passage, rank }));
+      const expected = pickSentences(question, shape, candidates, uncached);
+      expect(pickSentences(question, shape, candidates, cached)).toEqual(expected);
+      expect(pickSentences(question, shape, candidates, cached)).toEqual(expected);
+    }
+  });
+
+  it("keep letters and digits only, so a bigram split by punctuation (`增，速`) still matches", () => {
+    const p = preparePassage(passage("a", "工业投资增，速达40.7%。第二句"), normalizeText);
+    expect(p.sentences.map((s) => s.sentence)).toEqual(["工业投资增，速达40.7%。", "第二句"]);
+    expect(p.sentences[0]?.chars).toBe("工业投资增速达407");
+    expect(p.contextChars).toBe("标题工业投资增速达407第二句");
+  });
+
+  it("are held for the most recently used passages only, up to the capacity", () => {
+    const prepare = cachedPassageText(normalizeText, 2);
+    const [a, b, c] = ["a", "b", "c"].map((id) => passage(id, `${id}。`)) as [Passage, Passage, Passage];
+    const first = prepare(a);
+    prepare(b);
+    expect(prepare(a)).toBe(first);
+    const bBefore = prepare(b);
+    prepare(c); // evicts a, the least recently used
+    expect(prepare(b)).toBe(bBefore);
+    expect(prepare(a)).not.toBe(first);
+    expect(prepare(a)).toEqual(first);
+  });
+});
