@@ -1,10 +1,10 @@
-import { readdir, readFile, rename, stat } from "node:fs/promises";
+import { readdir, rename, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { corpusFiles, loadCorpus } from "../corpus/load.js";
+import { corpusFiles } from "../corpus/load.js";
 import { err, type Result } from "../result.js";
-import { buildIndex, type IndexEmbeddings } from "./build.js";
+import type { IndexEmbeddings } from "./build.js";
 import { type LoadedIndex, loadIndex } from "./load.js";
-import { corpusChanged, INDEX_FILES, type IndexError, REBUILD_HINT, readManifest } from "./manifest.js";
+import { corpusChanged, type IndexError, readManifest } from "./manifest.js";
 
 /** Why an index is being (re)built, for the user-facing log line. */
 export type RebuildReason = "missing" | "corpus-changed" | "corrupt" | "format";
@@ -43,20 +43,21 @@ export async function ensureIndex(
     }
   }
   if (reason === null) {
+    // loadIndex checks every file, docstore.json included, and names what is damaged.
     const loaded = await loadIndex(dir, embeddings);
-    const problem = loaded.ok ? await docstoreProblem(dir, loaded.value.passages.length) : null;
-    if (problem === null) {
-      if (loaded.ok || loaded.error.code === "embeddings-mismatch" || loaded.error.code === "missing")
-        return loaded;
-      reason = loaded.error.code;
-      detail = loaded.error.message;
-    } else {
-      reason = "corrupt";
-      detail = `${dir} 中的索引已损坏 (index is corrupt: ${problem})；${REBUILD_HINT}`;
-    }
+    if (loaded.ok || loaded.error.code === "embeddings-mismatch" || loaded.error.code === "missing")
+      return loaded;
+    reason = loaded.error.code;
+    detail = loaded.error.message;
   }
   const buildFrom = manifest.ok ? manifest.value.corpus.inputs : inputs;
   events.rebuilding?.(reason, detail);
+  // Building needs the corpus parsers and LangChain's HNSWLib (hundreds of modules): loaded only now,
+  // so that opening a ready index starts fast.
+  const [{ loadCorpus }, { buildIndex }] = await Promise.all([
+    import("../corpus/load.js"),
+    import("./build.js"),
+  ]);
   const corpus = await loadCorpus(buildFrom);
   if (corpus.articles.length === 0) {
     return err({
@@ -67,25 +68,6 @@ export async function ensureIndex(
   const summary = await buildIndex({ corpus, embeddings, dir, inputs: buildFrom });
   events.built?.(summary);
   return loadIndex(dir, embeddings);
-}
-
-/**
- * LangChain's `docstore.json` maps every HNSW label to a passage id. `HNSWLib.load` accepts any JSON
- * there, and a docstore that does not match then fails every dense search ("ID n not found").
- */
-async function docstoreProblem(dir: string, passages: number): Promise<string | null> {
-  let entries: unknown;
-  try {
-    entries = JSON.parse(await readFile(join(dir, INDEX_FILES.hnswDocstore), "utf8"));
-  } catch {
-    return "docstore.json is missing or not valid JSON";
-  }
-  if (!Array.isArray(entries) || entries.length !== passages)
-    return "docstore.json does not match passages.json";
-  const labelled = (e: unknown) =>
-    Array.isArray(e) &&
-    typeof (e[1] as { metadata?: { passageId?: unknown } })?.metadata?.passageId === "string";
-  return entries.every(labelled) ? null : "docstore.json entries lack passage ids";
 }
 
 async function isDir(path: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import hnswlib from "hnswlib-node";
 import { err, ok, type Result } from "../result.js";
 import { Bm25Index } from "./bm25.js";
 import type { IndexEmbeddings } from "./build.js";
@@ -83,24 +83,23 @@ export async function loadIndex(
   if (!bm25.ok) return err(corrupt(dir, bm25.error));
   if (bm25.value.size !== passages.length) return err(corrupt(dir, "bm25.json does not match passages.json"));
 
-  let store: HNSWLib;
-  try {
-    store = await HNSWLib.load(dir, embeddings);
-  } catch (e) {
-    return err(corrupt(dir, `hnswlib: ${(e as Error).message}`));
-  }
-  if (
-    store.index.getCurrentCount() !== passages.length ||
-    store.index.getNumDimensions() !== built.dimensions
-  ) {
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  const dense = await readHnsw(dir, byId, passages.length);
+  if (!dense.ok) return err(corrupt(dir, dense.error));
+  const { index: hnsw, labels } = dense.value;
+  if (hnsw.getCurrentCount() !== passages.length || hnsw.getNumDimensions() !== built.dimensions) {
     return err(corrupt(dir, "hnswlib.index does not match passages.json"));
   }
   // ef is not saved in hnswlib's file; without this, searches run at its default of 10.
-  store.index.setEf(manifest.hnsw.efSearch);
+  hnsw.setEf(manifest.hnsw.efSearch);
 
-  const byId = new Map(passages.map((p) => [p.id, p]));
   const tokenizer = createTokenizer({ userWords: manifest.userWords });
-  const hasTerms = (query: string): boolean => tokenizer.terms(query).length > 0;
+  // Both searches tokenise the same query: the second reuses the first's terms.
+  let last: { query: string; terms: string[] } | undefined;
+  const termsOf = (query: string): string[] => {
+    if (last?.query !== query) last = { query, terms: tokenizer.terms(query) };
+    return last.terms;
+  };
 
   return ok({
     manifest,
@@ -110,20 +109,24 @@ export async function loadIndex(
     tokenizer,
     async denseSearch(query, k) {
       const kk = Math.min(Math.floor(k), passages.length);
-      if (kk <= 0 || !hasTerms(query)) return [];
+      if (kk <= 0 || termsOf(query).length === 0) return [];
       const vector = await embeddings.embedQuery(query);
-      const results = await store.similaritySearchVectorWithScore(vector, kk);
+      if (vector.length !== built.dimensions)
+        throw new Error(
+          `Query vector must have the same length as the number of dimensions (${built.dimensions})`,
+        );
+      const { neighbors, distances } = hnsw.searchKnn(vector, kk);
       const hits: Hit[] = [];
-      for (const [doc, distance] of results) {
-        const passage = byId.get(String(doc.metadata.passageId));
+      neighbors.forEach((label, i) => {
+        const passage = labels[label];
         // hnswlib's cosine space returns 1 − cos.
-        if (passage) hits.push({ passage, score: 1 - distance });
-      }
+        if (passage) hits.push({ passage, score: 1 - (distances[i] as number) });
+      });
       return hits;
     },
     docFrequency: (term) => bm25.value.docFreq(term),
     lexicalSearch(query, k) {
-      const terms = tokenizer.terms(query);
+      const terms = termsOf(query);
       if (terms.length === 0 || k <= 0) return [];
       return bm25.value.search(terms, k).flatMap(({ doc, score }) => {
         const passage = passages[doc];
@@ -131,4 +134,68 @@ export async function loadIndex(
       });
     },
   });
+}
+
+/**
+ * Reads LangChain HNSWLib's files (`args.json`, `hnswlib.index`, `docstore.json`) with hnswlib-node
+ * itself, as `HNSWLib.load` would, but without importing LangChain (hundreds of modules at every
+ * start) or building a `Document` per passage: the docstore only maps each HNSW label to a passage
+ * id. A docstore that does not map every label to a passage is an error here, where `HNSWLib.load`
+ * accepted it and every dense search then failed ("ID n not found").
+ */
+async function readHnsw(
+  dir: string,
+  byId: ReadonlyMap<string, Passage>,
+  count: number,
+): Promise<Result<{ index: hnswlib.HierarchicalNSW; labels: (Passage | undefined)[] }, string>> {
+  let args: { space?: unknown; numDimensions?: unknown };
+  let entries: unknown;
+  try {
+    args = JSON.parse(await readFile(join(dir, INDEX_FILES.hnswArgs), "utf8"));
+  } catch (e) {
+    return err(`hnswlib: args.json is missing or not valid JSON (${(e as Error).message})`);
+  }
+  if (
+    (args?.space !== "cosine" && args?.space !== "ip" && args?.space !== "l2") ||
+    typeof args.numDimensions !== "number"
+  )
+    return err("hnswlib: args.json lacks space/numDimensions");
+  const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
+  try {
+    const [docstore] = await Promise.all([
+      readFile(join(dir, INDEX_FILES.hnswDocstore), "utf8"),
+      index.readIndex(join(dir, INDEX_FILES.hnsw)),
+    ]);
+    try {
+      entries = JSON.parse(docstore);
+    } catch {
+      return err("hnswlib: docstore.json is not valid JSON");
+    }
+  } catch (e) {
+    return err(`hnswlib: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(entries) || entries.length !== count)
+    return err("docstore.json does not match passages.json");
+  const labels = new Array<Passage | undefined>(count);
+  const seen = new Uint8Array(count);
+  for (const entry of entries as unknown[]) {
+    const key = Array.isArray(entry) ? entry[0] : undefined;
+    const id = Array.isArray(entry)
+      ? (entry[1] as { metadata?: { passageId?: unknown } } | null)?.metadata?.passageId
+      : undefined;
+    if (typeof id !== "string") return err("docstore.json entries lack passage ids");
+    const label = Number(key);
+    if (
+      typeof key !== "string" ||
+      !Number.isInteger(label) ||
+      label < 0 ||
+      label >= count ||
+      String(label) !== key ||
+      seen[label]
+    )
+      return err("docstore.json labels do not match hnswlib.index");
+    seen[label] = 1;
+    labels[label] = byId.get(id);
+  }
+  return ok({ index, labels });
 }

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import {
@@ -91,6 +92,21 @@ describe("buildIndex → loadIndex", () => {
     expect(dense[0]?.score).toBeGreaterThanOrEqual(dense[1]?.score ?? 0);
 
     expect(index.lexicalSearch("重庆高新区引进了多少人才", 1)[0]?.passage.section).toBe("人才引进");
+  });
+
+  it("keeps LangChain's HNSWLib format: the saved files load through HNSWLib.load, which finds the same passages", async () => {
+    const dir = await built("langchain-format");
+    const index = await loaded(dir);
+    const store = await HNSWLib.load(dir, embeddings);
+    store.index.setEf(index.manifest.hnsw.efSearch);
+    for (const query of ["珠海高新区工业投资增速", "重庆高新区引进了多少人才", "济宁"]) {
+      const ours = await index.denseSearch(query, 4);
+      const theirs = await store.similaritySearchVectorWithScore(await embeddings.embedQuery(query), 4);
+      expect(ours.map((h) => h.passage.id)).toEqual(theirs.map(([doc]) => doc.metadata.passageId));
+      ours.forEach((h, i) => {
+        expect(h.score).toBeCloseTo(1 - (theirs[i]?.[1] ?? Number.NaN), 6);
+      });
+    }
   });
 
   it("returns no hits for a query without usable terms, or for k ≤ 0", async () => {
@@ -187,6 +203,15 @@ describe("loadIndex failures", () => {
       expect(!r.ok && r.error.code).toBe("corrupt");
     },
   );
+
+  it("reports a docstore.json whose labels do not match the HNSW graph as corrupt, naming it", async () => {
+    const dir = await built("docstore-labels");
+    const entries = JSON.parse(await readFile(join(dir, "docstore.json"), "utf8")) as [string, unknown][];
+    await writeFile(join(dir, "docstore.json"), JSON.stringify(entries.map(([k, v]) => [`x${k}`, v])));
+    const r = await loadIndex(dir, embeddings);
+    expect(!r.ok && r.error.code).toBe("corrupt");
+    expect(!r.ok && r.error.message).toContain("docstore.json");
+  });
 
   it("reports an index of another format version as format", async () => {
     const dir = await built("format");
