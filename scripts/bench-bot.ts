@@ -253,7 +253,7 @@ async function runAsBot(requestsPerSecond: number): Promise<void> {
         embeddings: new LocalEmbeddings(),
       });
       if (!opened.ok) throw new Error(opened.error.message);
-      return opened.value;
+      return { service: opened.value };
     },
   });
 }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 /**
@@ -168,6 +169,14 @@ function describe(error: z.ZodError): string {
 }
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * Loads `path` (a `.env` file) into the environment if it exists; variables already set win. Only the
+ * entry points call this, so tests and child processes see exactly the environment they were given.
+ */
+export function loadEnvFileIfPresent(path: string): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
 
 /** Reads the settings every entry point shares. Throws ConfigError on a malformed value. */
 export function loadBaseConfig(env: Env = process.env): BaseConfig {

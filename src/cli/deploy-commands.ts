@@ -1,7 +1,6 @@
-import { ConfigError, loadDiscordConfig } from "../config.js";
+import { ConfigError, loadDiscordConfig, loadEnvFileIfPresent } from "../config.js";
 import { deployCommands } from "../discord/deploy.js";
 import { loadCommands } from "../discord/loader.js";
-import { loadEnvFileIfPresent } from "../discord/run.js";
 import { scrubSecrets } from "../logger.js";
 
 /**

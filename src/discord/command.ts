@@ -3,6 +3,7 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { Reindexer } from "../answer/reindex.js";
 import type { AnswerService } from "../answer/types.js";
 import type { Logger } from "../logger.js";
 import type { Gate } from "./gate.js";
@@ -16,6 +17,8 @@ export interface BotContext {
   limiter: RateLimiter;
   gate: Gate;
   progress: ProgressOptions;
+  /** Rebuilds the index and swaps it into `service` (`/reindex`); absent, the command says so. */
+  reindex?: Reindexer;
 }
 
 /** One slash command: its definition and the function that runs it. */

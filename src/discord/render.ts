@@ -1,3 +1,4 @@
+import type { ReindexError, ReindexSummary } from "../answer/reindex.js";
 import type {
   Answer,
   AnswerStage,
@@ -368,4 +369,33 @@ export function renderPassageNotFound(id: string): Payload {
 /** The reply while the bot is shutting down. */
 export function renderShuttingDown(): Payload {
   return textPayload("机器人正在重启，请稍后再问。");
+}
+
+/** `/reindex` from someone without Manage Server. */
+export function renderReindexRefused(): Payload {
+  return textPayload("抱歉，只有有“管理服务器”权限的成员才能重建索引。");
+}
+
+/** `/reindex` in a bot started without a way to rebuild (e.g. over a fixed service). */
+export function renderReindexUnavailable(): Payload {
+  return textPayload("这个机器人没有配置重建索引的功能。");
+}
+
+/** `/reindex` while a rebuild already runs. */
+export function renderReindexBusy(): Payload {
+  return textPayload("索引正在重建，请等这一次完成后再试。");
+}
+
+/** A finished rebuild, with its counts. */
+export function renderReindexed(summary: ReindexSummary): Payload {
+  const skipped = summary.skipped > 0 ? `，${summary.skipped} 处语料无法读取已跳过（详见日志）` : "";
+  return textPayload(
+    `索引已重建并换上：${summary.articles} 篇文章，${summary.passages} 个段落，用时 ${summary.seconds.toFixed(1)} 秒${skipped}。`,
+  );
+}
+
+/** A failed rebuild: why, and that the old index still answers. */
+export function renderReindexFailed(error: ReindexError): Payload {
+  if (error.code === "busy") return renderReindexBusy();
+  return textPayload(`重建索引失败，仍在使用原来的索引：${escapeAndTruncate(error.message, 1500)}`);
 }

@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { type Client, type ClientOptions, Events } from "discord.js";
+import type { Reindexer } from "../answer/reindex.js";
 import type { AnswerService } from "../answer/types.js";
 import {
   type BaseConfig,
@@ -7,6 +7,7 @@ import {
   type DiscordConfig,
   loadBaseConfig,
   loadDiscordConfig,
+  loadEnvFileIfPresent,
 } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import { attachBot, type Bot } from "./bot.js";
@@ -25,6 +26,8 @@ const READY_TIMEOUT_MS = 60_000;
 export interface StartOptions {
   discord: DiscordConfig;
   service: AnswerService;
+  /** Rebuilds the index and swaps it into `service`, for `/reindex`. */
+  reindex?: Reindexer;
   logger: Logger;
   commandsDir?: URL;
   progress?: ProgressOptions;
@@ -53,6 +56,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     limiter: createRateLimiter({ limit: discord.rateLimit.questions, windowMs: discord.rateLimit.windowMs }),
     gate: createGate(discord.maxConcurrentAnswers),
     progress: opts.progress ?? DEFAULT_PROGRESS,
+    ...(opts.reindex ? { reindex: opts.reindex } : {}),
   };
   if (discord.deployOnStart) {
     const n = await deployCommands(commands, discord);
@@ -129,17 +133,15 @@ export function exitOnSignals(
 
 type Env = Record<string, string | undefined>;
 
-/**
- * Loads `path` (a `.env` file) into the environment if it exists; variables already set win. Only the
- * entry points call this, so tests and child processes see exactly the environment they were given.
- */
-export function loadEnvFileIfPresent(path: string): void {
-  if (existsSync(path)) process.loadEnvFile(path);
+/** What the bot answers from: the service and, optionally, a way to rebuild its index. */
+export interface OpenedService {
+  service: AnswerService;
+  reindex?: Reindexer;
 }
 
 export interface ProcessOptions {
   /** Opens the answer service once, at start. */
-  openService: (base: BaseConfig, logger: Logger) => Promise<AnswerService>;
+  openService: (base: BaseConfig, logger: Logger) => Promise<OpenedService>;
   env?: Env;
   commandsDir?: URL;
   /** A `.env` file to load first, when present (`npm start` passes `.env`). */
@@ -171,9 +173,9 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
     logger.error({ err: reason }, "unhandled rejection (still running)"),
   );
 
-  let service: AnswerService;
+  let opened: OpenedService;
   try {
-    service = await opts.openService(base, logger);
+    opened = await opts.openService(base, logger);
   } catch (error) {
     logger.fatal({ err: error }, "could not open the answer index");
     process.exitCode = 1;
@@ -183,7 +185,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   try {
     running = await startBot({
       discord,
-      service,
+      ...opened,
       logger,
       ...(opts.commandsDir ? { commandsDir: opts.commandsDir } : {}),
       ...(opts.rest ? { rest: opts.rest } : {}),

@@ -17,8 +17,18 @@ beforeAll(async () => {
 });
 
 describe("commands/", () => {
-  it("holds one command per file: ask, help, source, zone, zones", () => {
-    expect([...commands.keys()]).toEqual(["ask", "help", "source", "zone", "zones"]);
+  it("holds one command per file: ask, help, reindex, source, zone, zones", () => {
+    expect([...commands.keys()]).toEqual(["ask", "help", "reindex", "source", "zone", "zones"]);
+  });
+
+  it("/reindex is for Manage Server (32) by default, in servers only, and takes no options", () => {
+    const body = commands.get("reindex")?.data.toJSON();
+    expect(body?.default_member_permissions).toBe("32");
+    expect(body?.contexts).toEqual([0]);
+    expect(body?.options ?? []).toEqual([]);
+    // Everyone else's commands are open to every member.
+    for (const name of ["ask", "help", "source", "zone", "zones"])
+      expect(commands.get(name)?.data.toJSON().default_member_permissions ?? null).toBeNull();
   });
 
   it("define names and descriptions within Discord's limits", () => {
@@ -72,8 +82,8 @@ describe("registering the commands", () => {
 
   it("PUTs to the guild when DISCORD_GUILD_ID is set, else globally, with the token as Bot auth", async () => {
     const opts = { token: "deploy-token", clientId: emu.applicationId, apiBase: emu.api };
-    expect(await deployCommands(commands, { ...opts, guildId: emu.guildId })).toBe(5);
-    expect(await deployCommands(commands, opts)).toBe(5);
+    expect(await deployCommands(commands, { ...opts, guildId: emu.guildId })).toBe(6);
+    expect(await deployCommands(commands, opts)).toBe(6);
     const puts = emu.requests.filter((r) => r.method === "PUT");
     expect(puts.map((r) => r.path)).toEqual([
       `/applications/${emu.applicationId}/guilds/${emu.guildId}/commands`,
@@ -96,7 +106,7 @@ describe("registering the commands", () => {
     );
     expect(await p.exited()).toBe(0);
     expect(p.stdout.join("\n")).toContain(
-      `Registered 5 commands (ask, help, source, zone, zones) guild ${emu.guildId}.`,
+      `Registered 6 commands (ask, help, reindex, source, zone, zones) guild ${emu.guildId}.`,
     );
   });
 });

@@ -6,6 +6,8 @@ import {
   renderAnswer,
   renderHelp,
   renderPassage,
+  renderReindexed,
+  renderReindexFailed,
   renderZone,
   renderZonesPage,
   sortZones,
@@ -173,6 +175,20 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(fields).toMatchObject({ 文章: "6", 段落: "40", 高新区: "4" });
     expect(fields.索引构建时间).toContain("2024-05-01");
     expect(fields.回答方式).toContain("摘录式");
+  });
+
+  it("/reindex outcomes stay within limits, whatever the error says", () => {
+    expect(renderReindexed({ articles: 12, passages: 80, seconds: 3.05, skipped: 2 }).content).toBe(
+      "索引已重建并换上：12 篇文章，80 个段落，用时 3.0 秒，2 处语料无法读取已跳过（详见日志）。",
+    );
+    fc.assert(
+      fc.property(long, (message) => {
+        const p = renderReindexFailed({ code: "failed", message });
+        expectWithinLimits(p);
+        expect(p.content.startsWith("重建索引失败，仍在使用原来的索引：")).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("stays within limits for hostile zones and passages", () => {

@@ -55,10 +55,15 @@ describe("starting up", () => {
     expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual([
       "ask",
       "help",
+      "reindex",
       "source",
       "zone",
       "zones",
     ]);
+    const reindex = (put.body as { name: string; default_member_permissions?: string }[]).find(
+      (c) => c.name === "reindex",
+    );
+    expect(reindex?.default_member_permissions).toBe("32");
     console.log(`[timing] start → ready with command registration: ${h.startMs.toFixed(1)} ms`);
   });
 

@@ -1,3 +1,4 @@
+import type { Reindexer } from "../../src/answer/reindex.js";
 import type { AnswerService } from "../../src/answer/types.js";
 import type { DiscordConfig } from "../../src/config.js";
 import type { ProgressOptions } from "../../src/discord/progress.js";
@@ -21,11 +22,12 @@ export interface Harness {
   /** Every log line written, raw JSON text. */
   logs: string[];
   startMs: number;
-  /** Dispatches a slash command; returns the payload and when it was sent. */
+  /** Dispatches a slash command (from a member with `permissions`); returns the payload and when it was sent. */
   slash(
     name: string,
     options?: CommandOption[],
     user?: EmulatorUser,
+    permissions?: string,
   ): { id: string; token: string; at: number };
   /** The interaction callback (`POST /interactions/{id}/{token}/callback`). */
   callback(i: { id: string; token: string }, timeoutMs?: number): Promise<RecordedRequest>;
@@ -56,6 +58,7 @@ export interface MessageBody {
 /** Starts the emulator, then the bot against it (registering the commands, as `deployOnStart`). */
 export async function startHarness(opts: {
   service: AnswerService;
+  reindex?: Reindexer;
   discord?: Partial<DiscordConfig>;
   progress?: ProgressOptions;
 }): Promise<Harness> {
@@ -81,6 +84,7 @@ export async function startHarness(opts: {
         ...opts.discord,
       },
       service: opts.service,
+      ...(opts.reindex ? { reindex: opts.reindex } : {}),
       logger,
       progress: opts.progress ?? { delayMs: 10_000, intervalMs: 10_000 },
       readyTimeoutMs: 10_000,
@@ -97,8 +101,8 @@ export async function startHarness(opts: {
     logger,
     logs,
     startMs,
-    slash(name, options = [], user) {
-      const payload = slashCommand(emu, name, options, user);
+    slash(name, options = [], user, permissions) {
+      const payload = slashCommand(emu, name, options, user, permissions);
       const at = emu.dispatch("INTERACTION_CREATE", payload);
       return { id: payload.id, token: payload.token, at };
     },

@@ -44,7 +44,10 @@ export interface CommandOption {
   focused?: boolean;
 }
 
-function base(emu: Emulator, user: EmulatorUser) {
+/** Permissions of an ordinary member: everything a member usually has, not Manage Server or Administrator. */
+export const MEMBER_PERMISSIONS = "2248473465835073";
+
+function base(emu: Emulator, user: EmulatorUser, permissions = MEMBER_PERMISSIONS) {
   return {
     id: snowflake(),
     application_id: emu.applicationId,
@@ -56,7 +59,7 @@ function base(emu: Emulator, user: EmulatorUser) {
       user,
       roles: [],
       joined_at: new Date().toISOString(),
-      permissions: "2248473465835073",
+      permissions,
       nick: null,
     },
     app_permissions: "2248473465835073",
@@ -69,9 +72,15 @@ function base(emu: Emulator, user: EmulatorUser) {
   };
 }
 
-/** A slash command (type 2). */
-export function slashCommand(emu: Emulator, name: string, options: CommandOption[] = [], user = alice) {
-  return { ...base(emu, user), type: 2, data: { id: snowflake(), name, type: 1, options } };
+/** A slash command (type 2); `permissions` are the member's (e.g. "32", Manage Server). */
+export function slashCommand(
+  emu: Emulator,
+  name: string,
+  options: CommandOption[] = [],
+  user = alice,
+  permissions = MEMBER_PERMISSIONS,
+) {
+  return { ...base(emu, user, permissions), type: 2, data: { id: snowflake(), name, type: 1, options } };
 }
 
 /** An autocomplete request (type 4) with `focused` on the option being typed. */
