@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { appendFile, mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Embeddings } from "@langchain/core/embeddings";
-import OpenAI from "openai";
-import { withRetries } from "../api-retry.js";
+import type OpenAI from "openai";
 import type { ApiConfig } from "../config.js";
 
 /** Options for {@link OpenAiEmbeddings}: the API (any OpenAI-compatible `/embeddings`), then batching and cache. */
@@ -76,16 +75,23 @@ export function embeddingsCacheFile(indexDir: string, model: string): string {
 export class OpenAiEmbeddings extends Embeddings {
   readonly id: string;
   private known: number | undefined;
-  private readonly client: OpenAI;
+  private client: Promise<OpenAI> | undefined;
   private cache: Map<string, number[]> | null = null;
 
   constructor(private readonly opts: OpenAiEmbeddingsOptions) {
     super({});
     this.id = `openai:${opts.model}`;
     this.known = KNOWN_DIMENSIONS[opts.model];
-    this.client =
-      opts.client ??
-      new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: opts.timeoutMs });
+    this.client = opts.client ? Promise.resolve(opts.client) : undefined;
+  }
+
+  /** The SDK (~230 modules, also behind api-retry's error classes) is imported on the first request, not at every start. */
+  private openai(): Promise<OpenAI> {
+    const { apiKey, baseURL, timeoutMs } = this.opts;
+    this.client ??= import("openai").then(
+      ({ default: OpenAI }) => new OpenAI({ apiKey, baseURL, maxRetries: 0, timeout: timeoutMs }),
+    );
+    return this.client;
   }
 
   /** Vector size: known for OpenAI's models, otherwise learnt from the first vector. */
@@ -126,9 +132,10 @@ export class OpenAiEmbeddings extends Embeddings {
 
   private async request(texts: string[]): Promise<number[][]> {
     const input = texts.map((t) => (t.length > MAX_INPUT_CHARS ? t.slice(0, MAX_INPUT_CHARS) : t) || " ");
+    const [client, { withRetries }] = await Promise.all([this.openai(), import("../api-retry.js")]);
     const r = await withRetries(
       ({ signal, timeoutMs }) =>
-        this.client.embeddings.create(
+        client.embeddings.create(
           // Floats, not the client's default base64: not every compatible server supports base64.
           { model: this.opts.model, input, encoding_format: "float" },
           { signal, timeout: timeoutMs, maxRetries: 0 },

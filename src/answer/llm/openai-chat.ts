@@ -1,5 +1,4 @@
-import OpenAI from "openai";
-import { withRetries } from "../../api-retry.js";
+import type OpenAI from "openai";
 import type { LlmConfig } from "../../config.js";
 import { err, ok } from "../../result.js";
 import type { ChatModel } from "./types.js";
@@ -11,14 +10,25 @@ import type { ChatModel } from "./types.js";
  * share one deadline with ours. Temperature 0: the answer should restate the passages, not vary.
  */
 export function createOpenAiChat(config: LlmConfig, client?: OpenAI): ChatModel {
-  const api =
-    client ??
-    new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs });
+  // The SDK (~230 modules, also behind api-retry's error classes) is imported on the first question,
+  // not at every start of the CLI or the bot.
+  let api: Promise<OpenAI> | undefined = client ? Promise.resolve(client) : undefined;
+  const openai = (): Promise<OpenAI> =>
+    (api ??= import("openai").then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: config.apiKey,
+          baseURL: config.baseURL,
+          maxRetries: 0,
+          timeout: config.timeoutMs,
+        }),
+    ));
   const scrub = (s: string) => (config.apiKey.length >= 4 ? s.split(config.apiKey).join("[REDACTED]") : s);
   return async (messages, opts) => {
+    const [chat, { withRetries }] = await Promise.all([openai(), import("../../api-retry.js")]);
     const result = await withRetries(
       ({ signal, timeoutMs }) =>
-        api.chat.completions.create(
+        chat.chat.completions.create(
           { model: config.model, messages: [...messages], temperature: 0, max_tokens: 1200 },
           { signal, timeout: timeoutMs, maxRetries: 0 },
         ),
