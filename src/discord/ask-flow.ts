@@ -1,5 +1,5 @@
 import { validateQuestion } from "../answer/question.js";
-import type { AnswerStage } from "../answer/types.js";
+import type { AnswerStage, ConversationTurn } from "../answer/types.js";
 import { err, ok, type Result } from "../result.js";
 import type { BotContext } from "./command.js";
 import { createProgress } from "./progress.js";
@@ -21,14 +21,19 @@ export function admitQuestion(raw: string, userId: string, ctx: BotContext): Res
 
 /**
  * Answers `question` and renders it. `showProgress` edits the pending message; it is called only
- * when the answer is slow, throttled, and never after this resolves.
+ * when the answer is slow, throttled, and never after this resolves. `history` makes it a follow-up
+ * (earlier turns, oldest first; used in model mode).
  */
 export async function answerPayload(
   question: string,
   ctx: BotContext,
-  opts: { echoQuestion: boolean; showProgress?: (payload: Payload) => Promise<unknown> },
+  opts: {
+    echoQuestion: boolean;
+    showProgress?: (payload: Payload) => Promise<unknown>;
+    history?: readonly ConversationTurn[];
+  },
 ): Promise<Payload> {
-  const { showProgress } = opts;
+  const { showProgress, history } = opts;
   const progress = showProgress
     ? createProgress(
         (stage: AnswerStage) => showProgress(renderProgress(stage)),
@@ -41,7 +46,10 @@ export async function answerPayload(
     let startedAt = queuedAt;
     const answer = await ctx.gate.run(() => {
       startedAt = performance.now();
-      return ctx.service.ask(question, progress ? { onProgress: (stage) => progress.report(stage) } : {});
+      return ctx.service.ask(question, {
+        ...(progress ? { onProgress: (stage: AnswerStage) => progress.report(stage) } : {}),
+        ...(history ? { history } : {}),
+      });
     });
     ctx.logger.info(
       {
@@ -50,6 +58,7 @@ export async function answerPayload(
         abstained: answer.abstained,
         citations: answer.citations.length,
         mode: answer.mode,
+        ...(history ? { followUpTurns: history.length } : {}),
       },
       "answered",
     );

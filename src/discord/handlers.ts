@@ -1,7 +1,8 @@
-import type { ButtonInteraction, Interaction, Message } from "discord.js";
+import { type ButtonInteraction, type Interaction, type Message, MessageType } from "discord.js";
 import { admitQuestion, answerPayload } from "./ask-flow.js";
 import type { BotContext, Command } from "./command.js";
 import { parseCustomId } from "./custom-ids.js";
+import { chainMessage, conversationBefore } from "./followup.js";
 import {
   renderMentionHelp,
   renderPassage,
@@ -63,16 +64,35 @@ function mentionPattern(botId: string): RegExp {
 }
 
 /**
- * An @mention in a channel: the rest of the message is the question, answered as a reply to it.
- * Messages from bots (this one included) and messages that do not mention the bot are ignored.
+ * True when `message` may be a follow-up: a reply (not a forward) to a message of the bot, as far as
+ * the gateway payload tells (`referenced_message` carries its author; without it, the chain decides),
+ * and answers are model-written — only then are earlier turns used.
+ */
+function mayFollowUp(message: Message, ctx: BotContext, botId: string): boolean {
+  if (message.type !== MessageType.Reply || !message.reference?.messageId) return false;
+  const repliedTo = message.mentions.repliedUser?.id;
+  if (repliedTo !== undefined && repliedTo !== botId) return false;
+  return ctx.service.stats().mode === "llm";
+}
+
+/**
+ * A message in a channel the bot answers as a reply to it: an @mention (the rest of the message is the
+ * question) or, in model mode, a reply to one of the bot's answers (a follow-up, answered with the
+ * earlier turns of the reply chain). Messages from bots (this one included) and everything else are
+ * ignored.
  */
 export async function onMessageCreate(message: Message, ctx: BotContext, botId: string): Promise<void> {
   if (message.author.bot || message.author.id === botId || message.webhookId) return;
   const raw = message.content.replace(mentionPattern(botId), " ");
-  if (raw === message.content) return;
+  const mentioned = raw !== message.content;
+  const followUp = mayFollowUp(message, ctx, botId);
+  if (!mentioned && !followUp) return;
   try {
+    // Null unless the message replies to the bot; reading the chain costs a fetch per message in it.
+    const history = followUp ? await conversationBefore(chainMessage(message), botId) : null;
+    if (!mentioned && history === null) return;
     if (raw.trim() === "") {
-      await message.reply(toMessage(renderMentionHelp()));
+      if (mentioned) await message.reply(toMessage(renderMentionHelp()));
       return;
     }
     const admitted = admitQuestion(raw, message.author.id, ctx);
@@ -85,7 +105,10 @@ export async function onMessageCreate(message: Message, ctx: BotContext, botId: 
         .sendTyping()
         .catch((error: unknown) => ctx.logger.debug({ err: error }, "typing failed"));
     }
-    const payload = await answerPayload(admitted.value, ctx, { echoQuestion: false });
+    const payload = await answerPayload(admitted.value, ctx, {
+      echoQuestion: false,
+      ...(history !== null ? { history } : {}),
+    });
     await message.reply(toMessage(payload));
   } catch (error) {
     await reportError(message, error, ctx.logger);

@@ -323,6 +323,7 @@ export function renderHelp(stats: IndexStats): Payload {
       "",
       "**/ask** `question:` 提问，例如：珠海高新区工业投资增速多少；加 `private:True` 只有你能看到",
       "**@我 问题**：在频道里直接提问，我会回复那条消息",
+      ...(stats.mode === "llm" ? ["**回复我的回答**：接着追问，我会结合前面的对话来理解"] : []),
       "**/zones**：列出所有高新区和文章数",
       "**/zone** `name:`：某个高新区的文章和关键数字",
       "**/source** `id:`：查看某段原文（回答下方的按钮也可以）",

@@ -177,6 +177,13 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(fields.回答方式).toContain("摘录式");
   });
 
+  it("mentions follow-ups by reply only when answers are model-written", () => {
+    const help = (mode: "llm" | "extractive") =>
+      renderHelp({ ...service.stats(), mode }).embeds[0]?.description ?? "";
+    expect(help("llm")).toContain("回复我的回答");
+    expect(help("extractive")).not.toContain("回复我的回答");
+  });
+
   it("/reindex outcomes stay within limits, whatever the error says", () => {
     expect(renderReindexed({ articles: 12, passages: 80, seconds: 3.05, skipped: 2 }).content).toBe(
       "索引已重建并换上：12 篇文章，80 个段落，用时 3.0 秒，2 处语料无法读取已跳过（详见日志）。",

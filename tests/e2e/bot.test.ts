@@ -309,6 +309,35 @@ describe("@mentions", () => {
     for (const m of [fromBot, fromSelf, noMention]) expect(h.emu.requests.some(repliesTo(m.id))).toBe(false);
   });
 
+  it("in extractive mode: a reply to the bot's answer is ignored, unless it mentions the bot", async () => {
+    const user = freshUser();
+    const ask = channelMessage(h.emu, `<@${h.emu.botUser.id}> 珠海高新区工业投资增速多少`, { author: user });
+    h.emu.dispatch("MESSAGE_CREATE", ask);
+    const answer = await h.emu.waitForRequest(repliesTo(ask.id));
+    const answerMessage = h.emu.messages.get(String((answer.response as { id: string }).id));
+    expect(answerMessage?.content).toContain("40.7%");
+
+    const from = h.emu.requests.length;
+    const asked = service.calls.length;
+    const reply = channelMessage(h.emu, "那民间投资呢？", {
+      author: user,
+      mentionBot: false,
+      replyTo: answerMessage,
+    });
+    const mentioned = channelMessage(h.emu, `<@${h.emu.botUser.id}> 西安高新区新基建项目总投资多少`, {
+      author: user,
+      replyTo: answerMessage,
+    });
+    h.emu.dispatch("MESSAGE_CREATE", reply);
+    h.emu.dispatch("MESSAGE_CREATE", mentioned);
+    // Handled in order: once the mention is answered, the plain reply was seen and ignored.
+    expect(body(await h.emu.waitForRequest(repliesTo(mentioned.id))).content).toContain("166亿元");
+    expect(h.emu.requests.some(repliesTo(reply.id))).toBe(false);
+    expect(service.calls.slice(asked)).toEqual(["西安高新区新基建项目总投资多少"]);
+    // No earlier turns in extractive mode: the reply chain is never read.
+    expect(h.emu.requests.slice(from).filter((r) => r.method === "GET")).toEqual([]);
+  });
+
   it("@everyone in a slash question pings nobody either", async () => {
     const i = h.slash(
       "ask",

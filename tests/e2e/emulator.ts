@@ -18,6 +18,8 @@ export interface RecordedRequest {
   body: unknown;
   /** `performance.now()` when the request arrived. */
   at: number;
+  /** The JSON body the emulator answered with, once answered (e.g. the id of a message it created). */
+  response?: unknown;
 }
 
 export interface EmulatorUser {
@@ -75,6 +77,11 @@ export interface Emulator {
   readonly guildId: string;
   readonly channelId: string;
   readonly requests: readonly RecordedRequest[];
+  /**
+   * Channel messages by id, as `GET /channels/{c}/messages/{m}` returns them: every MESSAGE_CREATE
+   * dispatched, and every message the bot created or edited (channel replies, interaction replies).
+   */
+  readonly messages: ReadonlyMap<string, Record<string, unknown>>;
   /** IDENTIFY payloads received, in order. */
   readonly identifies: readonly Record<string, unknown>[];
   /** Sends a dispatch (`op 0`) to every connected gateway session; returns the send time. */
@@ -147,6 +154,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   events.setMaxListeners(0);
   const sockets = new Set<WebSocket>();
   let seq = 0;
+  const messages = new Map<string, Record<string, unknown>>();
+  /** The message id of each interaction's original reply, by interaction token. */
+  const originals = new Map<string, string>();
+  /** Keeps a message for `GET …/messages/{id}` and returns it. */
+  const stored = (m: Record<string, unknown>) => {
+    messages.set(String(m.id), m);
+    return m;
+  };
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -185,6 +200,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           send(res, fault.status, fault.body ?? { message: "emulated failure", code: 0 }, fault.headers);
         } else {
           const [status, payload] = route(rec);
+          rec.response = payload;
           send(res, status, payload, fault?.headers);
         }
         events.emit("request", rec);
@@ -275,16 +291,37 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (r.query.get("with_response") !== "true") return [204];
       return [200, { interaction: { id: p.split("/")[2], type: 2 }, resource: { type: body.type } }];
     }
-    const edit = p.match(/^\/webhooks\/\d+\/[^/]+\/messages\/([^/]+)$/);
+    const edit = p.match(/^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/);
     if (edit) {
-      if (r.method === "PATCH")
-        return [200, message(body, { id: edit[1] === "@original" ? snowflake() : edit[1] })];
-      if (r.method === "GET") return [200, message({})];
-      if (r.method === "DELETE") return [204];
+      const token = edit[1] as string;
+      // The original reply keeps one id across edits, as on Discord.
+      let id = edit[2] as string;
+      if (id === "@original") {
+        id = originals.get(token) ?? snowflake();
+        originals.set(token, id);
+      }
+      if (r.method === "PATCH") return [200, stored({ ...messages.get(id), ...message(body, { id }) })];
+      if (r.method === "GET") return [200, messages.get(id) ?? message({ id })];
+      if (r.method === "DELETE") {
+        messages.delete(id);
+        return [204];
+      }
     }
-    if (r.method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(p)) return [200, message(body)];
+    if (r.method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(p)) return [200, stored(message(body))];
     const post = p.match(/^\/channels\/(\d+)\/messages$/);
-    if (post && r.method === "POST") return [200, message(body, { channel_id: post[1] })];
+    if (post && r.method === "POST") {
+      const ref = body.message_reference as Record<string, unknown> | undefined;
+      const reply = ref
+        ? { type: 19, message_reference: { type: 0, channel_id: post[1], guild_id: guildId, ...ref } }
+        : {};
+      return [200, stored(message(body, { channel_id: post[1], ...reply }))];
+    }
+    const get = p.match(/^\/channels\/(\d+)\/messages\/(\d+)$/);
+    if (get && r.method === "GET") {
+      const m = messages.get(get[2] as string);
+      if (m && m.channel_id === get[1]) return [200, m];
+      return [404, { message: "Unknown Message", code: 10008 }];
+    }
     if (/^\/channels\/\d+\/typing$/.test(p) && r.method === "POST") return [204];
     if (p === "/users/@me" && r.method === "GET") return [200, botUser];
     if (p === "/applications/@me" && r.method === "GET") {
@@ -422,6 +459,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     guildId,
     channelId,
     requests,
+    messages,
     identifies,
     resumes,
     get connections() {
@@ -429,6 +467,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     dispatch(t, d) {
       const at = performance.now();
+      if (t === "MESSAGE_CREATE" && typeof d === "object" && d !== null && "id" in d)
+        stored(d as Record<string, unknown>);
       seq += 1;
       // Every live session gets it, connected or not: a disconnected one has it replayed on RESUME.
       for (const session of sessions.values()) if (session.valid) sendDispatch(session, t, d, seq);

@@ -115,13 +115,37 @@ export function buttonClick(emu: Emulator, customId: string, user = alice) {
   };
 }
 
-/** A channel message (MESSAGE_CREATE); `mentionBot` adds the bot to `mentions`. */
-export function channelMessage(emu: Emulator, content: string, { author = alice, mentionBot = true } = {}) {
+/**
+ * A channel message (MESSAGE_CREATE); `mentionBot` adds the bot to `mentions`. With `replyTo` (a
+ * message as the emulator stores it) it is a reply, as Discord sends one: type 19, a
+ * `message_reference`, and the message replied to as `referenced_message`.
+ */
+export function channelMessage(
+  emu: Emulator,
+  content: string,
+  {
+    author = alice,
+    mentionBot = true,
+    replyTo,
+  }: { author?: EmulatorUser; mentionBot?: boolean; replyTo?: Record<string, unknown> } = {},
+) {
+  const reply = replyTo
+    ? {
+        type: 19,
+        message_reference: {
+          type: 0,
+          message_id: replyTo.id,
+          channel_id: emu.channelId,
+          guild_id: emu.guildId,
+        },
+        referenced_message: replyTo,
+      }
+    : { type: 0 };
   return {
     id: snowflake(),
     channel_id: emu.channelId,
     guild_id: emu.guildId,
-    type: 0,
+    ...reply,
     content,
     author,
     member: { roles: [], joined_at: new Date().toISOString() },
