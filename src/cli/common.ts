@@ -5,6 +5,7 @@ import {
   type BaseConfig,
   ConfigError,
   loadBaseConfig,
+  loadEnvFileIfPresent,
   loadModelConfig,
   type ModelConfig,
 } from "../config.js";
@@ -24,9 +25,18 @@ export function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-/** Runs a configuration reader, or exits with the one-line reason. */
+/**
+ * Runs a configuration reader, or exits with the one-line reason. The first read loads `.env` from the
+ * current folder when it exists (as `npm start` does), so LLM keys kept there work for `npm run ask`;
+ * variables already set in the environment win.
+ */
+let envFileLoaded = false;
 function orExit<T>(read: () => T): T {
   try {
+    if (!envFileLoaded) {
+      envFileLoaded = true;
+      loadEnvFileIfPresent(".env");
+    }
     return read();
   } catch (e) {
     if (e instanceof ConfigError) fail(`配置错误 (configuration error): ${e.message}`);
