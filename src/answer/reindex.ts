@@ -1,5 +1,4 @@
-import { loadCorpus } from "../corpus/load.js";
-import { buildIndex, type IndexEmbeddings } from "../index/build.js";
+import type { IndexEmbeddings } from "../index/build.js";
 import { loadIndex } from "../index/load.js";
 import { readManifest } from "../index/manifest.js";
 import { err, ok, type Result } from "../result.js";
@@ -53,6 +52,11 @@ export function createReindexer(opts: ReindexOptions): Reindexer {
     const started = performance.now();
     const manifest = await readManifest(opts.indexDir);
     const inputs = manifest.ok ? manifest.value.corpus.inputs : opts.corpusPaths;
+    // Imported when a rebuild runs, as ensureIndex does: the bot starts without the build code.
+    const [{ loadCorpus }, { buildIndex }] = await Promise.all([
+      import("../corpus/load.js"),
+      import("../index/build.js"),
+    ]);
     const corpus = await loadCorpus(inputs);
     if (corpus.articles.length === 0) {
       return err({
