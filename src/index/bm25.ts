@@ -91,30 +91,41 @@ export class Bm25Index {
     let rowTf = new Uint16Array(1024);
     const rowStart: number[] = [];
     let n = 0;
+    // Per term: the last document it was seen in and its row slot there, so that repeats within a
+    // document bump a count in place (rows keep first-occurrence order) without a Map per document.
+    const lastDoc: number[] = [];
+    const slotOf: number[] = [];
+    let d = 0;
     for (const doc of documents) {
       rowStart.push(n);
       lengths.push(doc.length);
-      const tf = new Map<number, number>();
       for (const term of doc) {
         let id = termIds.get(term);
         if (id === undefined) {
           id = terms.length;
           termIds.set(term, id);
           terms.push(term);
+          lastDoc.push(-1);
+          slotOf.push(0);
         }
-        tf.set(id, (tf.get(id) ?? 0) + 1);
-      }
-      if (n + tf.size > rowTerm.length) {
-        // Grow by half, not double: at 100k passages these arrays hold ~20M postings.
-        const size = Math.max(Math.ceil(rowTerm.length * 1.5), n + tf.size);
-        rowTerm = grow(rowTerm, new Uint32Array(size));
-        rowTf = grow(rowTf, new Uint16Array(size));
-      }
-      for (const [id, count] of tf) {
+        if (lastDoc[id] === d) {
+          const at = slotOf[id] as number;
+          if ((rowTf[at] as number) < 0xffff) rowTf[at] = (rowTf[at] as number) + 1;
+          continue;
+        }
+        if (n === rowTerm.length) {
+          // Grow by half, not double: at 100k passages these arrays hold ~20M postings.
+          const size = Math.ceil(rowTerm.length * 1.5);
+          rowTerm = grow(rowTerm, new Uint32Array(size));
+          rowTf = grow(rowTf, new Uint16Array(size));
+        }
+        lastDoc[id] = d;
+        slotOf[id] = n;
         rowTerm[n] = id;
-        rowTf[n] = Math.min(count, 0xffff);
+        rowTf[n] = 1;
         n++;
       }
+      d++;
     }
     // Counting sort by term; documents stay ascending within a term because rows were in order.
     const offsets = new Uint32Array(terms.length + 1);
@@ -128,12 +139,12 @@ export class Bm25Index {
     const docs = new Uint32Array(n);
     const tfs = new Uint16Array(n);
     rowStart.push(n);
-    for (let d = 0; d < lengths.length; d++) {
-      const end = rowStart[d + 1] as number;
-      for (let i = rowStart[d] as number; i < end; i++) {
+    for (let doc = 0; doc < lengths.length; doc++) {
+      const end = rowStart[doc + 1] as number;
+      for (let i = rowStart[doc] as number; i < end; i++) {
         const t = rowTerm[i] as number;
         const at = cursor[t] as number;
-        docs[at] = d;
+        docs[at] = doc;
         tfs[at] = rowTf[i] as number;
         cursor[t] = at + 1;
       }

@@ -10,6 +10,7 @@ import hnswlib from "hnswlib-node";
 import type { Article, LoadedCorpus } from "../corpus/types.js";
 import { Bm25Index } from "./bm25.js";
 import { chunkArticle } from "./chunk.js";
+import { HnswWorker } from "./hnsw-worker.js";
 import { FORMAT_VERSION, type HnswParams, INDEX_FILES, type IndexManifest } from "./manifest.js";
 import { createTokenizer } from "./tokenize.js";
 import type { ArticleSummary, Passage } from "./types.js";
@@ -79,7 +80,7 @@ export interface BuildOptions {
   /** The input paths as given on the command line, recorded in the manifest. */
   inputs: string[];
   hnsw?: Partial<HnswParams>;
-  /** Called after each embedding batch with passages embedded so far. */
+  /** Called as passages are indexed (inserted into the HNSW graph), with how many so far. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -127,57 +128,61 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
   const userWords = zoneWords(articles);
   const tokenizer = createTokenizer({ userWords });
-  const bm25 = Bm25Index.build(
-    (function* () {
-      for (const p of passages) yield tokenizer.terms(lexicalText(p));
-    })(),
-  );
 
-  // The HNSW graph is built directly rather than through HNSWLib.addDocuments, which would
+  // Embedding runs here while a worker thread inserts into the HNSW graph (hnswlib inserts on one
+  // thread, and it is the largest part of an ingest); BM25 tokenising follows while the worker
+  // catches up. The graph is built directly rather than through HNSWLib.addDocuments, which would
   // re-initialise it with hnswlib's defaults and hold every vector in memory at once.
-  let index: hnswlib.HierarchicalNSW | undefined;
+  let worker: HnswWorker | undefined;
   let dimensions = embeddings.dimensions ?? 0;
   const total = passages.length;
   const hnsw: HnswParams = { ...DEFAULT_HNSW, efSearch: efSearchFor(total), ...opts.hnsw, space: "cosine" };
-  opts.onProgress?.(0, total);
-  for (let start = 0; start < total; start += EMBED_BATCH) {
-    const batch = passages.slice(start, start + EMBED_BATCH);
-    const vectors = await embeddings.embedDocuments(batch.map(embeddingText));
-    if (!index) {
-      dimensions = vectors[0]?.length ?? dimensions;
-      index = new hnswlib.HierarchicalNSW("cosine", dimensions);
-      index.initIndex({
-        maxElements: total,
-        m: hnsw.m,
-        efConstruction: hnsw.efConstruction,
-        randomSeed: 100,
-      });
-    }
-    vectors.forEach((v, i) => {
-      if (v.length !== dimensions)
-        throw new Error(`embedding ${start + i} has ${v.length} dimensions, expected ${dimensions}`);
-      index?.addPoint(v, start + i);
-    });
-    opts.onProgress?.(Math.min(start + EMBED_BATCH, total), total);
-  }
-  if (!index) {
-    // An empty corpus still gets a loadable (empty) index.
-    if (dimensions === 0) dimensions = (await embeddings.embedQuery("高新区")).length;
-    index = new hnswlib.HierarchicalNSW("cosine", dimensions);
-    index.initIndex({ maxElements: 1, m: hnsw.m, efConstruction: hnsw.efConstruction });
-  }
-  // The docstore maps HNSW labels to passage ids; the text lives once, in passages.json.
-  const docstore = new SynchronousInMemoryDocstore(
-    new Map(
-      passages.map((p, i) => [String(i), new Document({ pageContent: "", metadata: { passageId: p.id } })]),
-    ),
-  );
-  const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index, docstore });
-
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  await mkdir(dirname(tmp), { recursive: true });
-  await mkdir(tmp);
   try {
+    opts.onProgress?.(0, total);
+    for (let start = 0; start < total; start += EMBED_BATCH) {
+      const batch = passages.slice(start, start + EMBED_BATCH);
+      const vectors = await embeddings.embedDocuments(batch.map(embeddingText));
+      if (!worker) {
+        dimensions = vectors[0]?.length ?? dimensions;
+        worker = new HnswWorker(
+          { dimensions, maxElements: total, m: hnsw.m, efConstruction: hnsw.efConstruction, randomSeed: 100 },
+          (done) => opts.onProgress?.(done, total),
+        );
+      }
+      vectors.forEach((v, i) => {
+        if (v.length !== dimensions)
+          throw new Error(`embedding ${start + i} has ${v.length} dimensions, expected ${dimensions}`);
+      });
+      await worker.add(vectors, start);
+    }
+    const bm25 = Bm25Index.build(
+      (function* () {
+        for (const p of passages) yield tokenizer.terms(lexicalText(p));
+      })(),
+    );
+    await mkdir(dirname(tmp), { recursive: true });
+    await mkdir(tmp);
+    let index: hnswlib.HierarchicalNSW;
+    if (worker) {
+      // The worker writes the graph; it is read back so that HNSWLib itself saves the index's files.
+      const graph = join(tmp, INDEX_FILES.hnsw);
+      await worker.write(graph);
+      index = new hnswlib.HierarchicalNSW("cosine", dimensions);
+      await index.readIndex(graph);
+    } else {
+      // An empty corpus still gets a loadable (empty) index.
+      if (dimensions === 0) dimensions = (await embeddings.embedQuery("高新区")).length;
+      index = new hnswlib.HierarchicalNSW("cosine", dimensions);
+      index.initIndex({ maxElements: 1, m: hnsw.m, efConstruction: hnsw.efConstruction });
+    }
+    // The docstore maps HNSW labels to passage ids; the text lives once, in passages.json.
+    const docstore = new SynchronousInMemoryDocstore(
+      new Map(
+        passages.map((p, i) => [String(i), new Document({ pageContent: "", metadata: { passageId: p.id } })]),
+      ),
+    );
+    const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index, docstore });
     await store.save(tmp);
     await writeChunks(join(tmp, INDEX_FILES.passages), passagesJsonChunks(passages, summaries));
     await writeChunks(join(tmp, INDEX_FILES.bm25), bm25.jsonChunks());
@@ -205,6 +210,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       duplicateArticleIds,
     };
   } catch (e) {
+    await worker?.stop();
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
