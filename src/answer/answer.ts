@@ -31,7 +31,7 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   candidates: 8,
   maxCitations: 5,
   minSupport: 0.5,
-  relatedFloor: 0.6,
+  relatedFloor: 0.75,
 };
 
 export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。";
@@ -110,7 +110,9 @@ export async function answerQuestion(
     return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
   }
   // Further sources are listed only when they are close to the best one: a list of weak matches hides it.
-  const related = picks.slice(1).filter((p) => p.score >= opts.relatedFloor * best.score);
+  const related = picks
+    .slice(1)
+    .filter((p) => p.score >= opts.relatedFloor * best.score && p.support >= opts.minSupport);
   const citations = [best, ...related].slice(0, opts.maxCitations).map((p, i) => citation(i + 1, p));
   return {
     question,
