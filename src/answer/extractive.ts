@@ -205,11 +205,44 @@ interface FocusTerm {
   chars: string[];
 }
 
-/** The question's words weighed for one passage: those its headline states count less. */
-function focusTerms(terms: Term[], title: string): FocusTerm[] {
+/** How much more a question word next to the question word (`用途` in `有什么用途`) counts toward focus. */
+const SLOT_WEIGHT = 3;
+
+/** How many characters may separate such a word from the question word (`的`, `是`, `了` …). */
+const SLOT_GAP = 4;
+
+/** Where a question asks: the answer stands in this slot of the sentence that answers. */
+const ASKING = /什么|哪[一个些里儿种家位条所座国年]?|谁|多少|几|何[时处种地人]?|怎么|怎样|如何/g;
+
+/**
+ * The question's words that stand right next to what it asks (`吴淞路闸桥起到了什么作用` → `起到`,
+ * `作用`): the sentence that answers says them around the answer, while the rest of the question
+ * often only restates the topic every sentence of the article shares.
+ */
+function slotWords(normQuestion: string, terms: readonly Term[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of normQuestion.matchAll(ASKING)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    for (const t of terms) {
+      for (let i = normQuestion.indexOf(t.word); i >= 0; i = normQuestion.indexOf(t.word, i + 1)) {
+        const before = start - (i + t.word.length);
+        const after = i - end;
+        if ((before >= 0 && before <= SLOT_GAP) || (after >= 0 && after <= SLOT_GAP)) out.add(t.word);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The question's words weighed for one passage: those its headline states count less, those next to
+ * the question word more.
+ */
+function focusTerms(terms: Term[], title: string, slot: ReadonlySet<string>): FocusTerm[] {
   return terms.map((t) => ({
     word: t.word,
-    weight: t.weight * (title.includes(t.word) ? TOPIC_WEIGHT : 1),
+    weight: t.weight * (title.includes(t.word) ? TOPIC_WEIGHT : 1) * (slot.has(t.word) ? SLOT_WEIGHT : 1),
     chars: [...t.word],
   }));
 }
@@ -381,13 +414,14 @@ export function pickSentences(
   const total = terms.reduce((s, t) => s + t.weight, 0);
   const qBigrams = bigrams(normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
   const cues = questionCues(normQuestion);
+  const slot = slotWords(normQuestion, terms);
   const typedBonus = shape.type !== "other" && shape.type !== "entity" ? 0.08 : 0;
   const untypedFactor = shape.type === "number" ? 0.45 : 0.7;
   const byPassage: Scored[][] = [];
   for (const { passage, rank, relevance } of candidates) {
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
     const { context, contextChars } = prepared;
-    const focus = focusTerms(terms, prepared.title);
+    const focus = focusTerms(terms, prepared.title, slot);
     const prior = weights.retrieval * (relevance ?? 1 / (1 + rank));
     const offZone = questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
