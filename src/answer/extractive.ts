@@ -382,6 +382,25 @@ export function tidy(span: string): string {
   return s.replace(/[，,：:；;。！？!?、\s]+$/u, "");
 }
 
+/** Weight of the share of the question's words a passage's headline states, in its ranking score. */
+const HEADLINE_WORDS = 0.1;
+
+/** Added to a passage's ranking score when the question names its whole headline (`李成栋是哪里人`). */
+const HEADLINE_NAMED = 0.1;
+
+/**
+ * A field-weighted (BM25F-like) prior from the headline: the question's words found in it, and the
+ * headline named whole. The sentence scores see the headline only as weak context, yet a question
+ * usually names what its article is about.
+ */
+function headlineBonus(title: string, normQuestion: string, terms: readonly Term[], total: number): number {
+  if (total === 0) return 0;
+  let stated = 0;
+  for (const t of terms) if (title.includes(t.word)) stated += t.weight;
+  const named = [...title].length >= 2 && normQuestion.includes(title) ? HEADLINE_NAMED : 0;
+  return (HEADLINE_WORDS * stated) / total + named;
+}
+
 /** One sentence's figures: `rankScore` orders passages, `pickScore` chooses the sentence. */
 interface Scored {
   passage: Passage;
@@ -422,7 +441,9 @@ export function pickSentences(
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
     const { context, contextChars } = prepared;
     const focus = focusTerms(terms, prepared.title, slot);
-    const prior = weights.retrieval * (relevance ?? 1 / (1 + rank));
+    const prior =
+      weights.retrieval * (relevance ?? 1 / (1 + rank)) +
+      headlineBonus(prepared.title, normQuestion, terms, total);
     const offZone = questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
     for (const s of prepared.sentences) {
