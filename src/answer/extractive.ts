@@ -393,13 +393,31 @@ const HEADLINE_NAMED = 0.1;
  * headline named whole. The sentence scores see the headline only as weak context, yet a question
  * usually names what its article is about.
  */
-function headlineBonus(title: string, normQuestion: string, terms: readonly Term[], total: number): number {
+function headlineBonus(title: string, normQuestion: string, stated: number): number {
+  const named = [...title].length >= 2 && normQuestion.includes(title) ? HEADLINE_NAMED : 0;
+  return HEADLINE_WORDS * stated + named;
+}
+
+/** Share (0–1) of the question's weighted words that a headline states. */
+function headlineShare(title: string, terms: readonly Term[], total: number): number {
   if (total === 0) return 0;
   let stated = 0;
   for (const t of terms) if (title.includes(t.word)) stated += t.weight;
-  const named = [...title].length >= 2 && normQuestion.includes(title) ? HEADLINE_NAMED : 0;
-  return (HEADLINE_WORDS * stated) / total + named;
+  return stated / total;
 }
+
+/**
+ * Focus added to an article's first sentence, times the cube of the headline's share of the question:
+ * a question about little beyond the headline's subject (`李成栋是哪里人`, `邹游的职业是什么`) is most
+ * often answered where the article introduces it.
+ */
+const LEAD_BONUS = 0.15;
+
+/** A sentence opening with a pronoun or demonstrative continues the previous sentence's subject. */
+const ANAPHORIC = /^(?:它|其|该|这|此|他|她|牠|彼|那|本)/;
+
+/** How much of the focus of it and the previous sentence together such a sentence is credited with. */
+const ANAPHOR_SHARE = 0.7;
 
 /** One sentence's figures: `rankScore` orders passages, `pickScore` chooses the sentence. */
 interface Scored {
@@ -441,11 +459,13 @@ export function pickSentences(
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
     const { context, contextChars } = prepared;
     const focus = focusTerms(terms, prepared.title, slot);
+    const stated = headlineShare(prepared.title, terms, total);
+    const lead = passage.ordinal === 0 ? LEAD_BONUS * stated ** 3 : 0;
     const prior =
-      weights.retrieval * (relevance ?? 1 / (1 + rank)) +
-      headlineBonus(prepared.title, normQuestion, terms, total);
+      weights.retrieval * (relevance ?? 1 / (1 + rank)) + headlineBonus(prepared.title, normQuestion, stated);
     const offZone = questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
+    let previous: SentenceText | undefined;
     for (const s of prepared.sentences) {
       const norm = s.norm;
       const lexical = coverage(terms, total, norm, context);
@@ -464,7 +484,11 @@ export function pickSentences(
       const typeFactor = typed ? 1 : untypedFactor;
       const bonus = (typed ? typedBonus : 0) + cueBonus(cues, norm);
       const zoneFactor = offZone ? 0.6 : 1;
-      const focusShare = focusCoverage(focus, norm);
+      let focusShare = focusCoverage(focus, norm);
+      if (previous !== undefined && ANAPHORIC.test(norm))
+        focusShare = Math.max(focusShare, ANAPHOR_SHARE * focusCoverage(focus, previous.norm + norm));
+      if (previous === undefined) focusShare += lead;
+      previous = s;
       scored.push({
         passage,
         rank,
