@@ -1,7 +1,7 @@
 import { splitSentences } from "../index/sentences.js";
 import type { Passage } from "../index/types.js";
 import { findDates, findNumbers, hasPersonCue, unitMatches } from "./evidence.js";
-import type { QuestionShape } from "./question.js";
+import { ORDINAL_UNIT, type QuestionShape } from "./question.js";
 
 /** Text operations the sentence picker needs, provided by the index (same normalisation as retrieval). */
 export interface TextTools {
@@ -290,10 +290,14 @@ function cueBonus(cues: readonly RegExp[], sentence: string): number {
   return bonus;
 }
 
+/** A rank: `第二`, `第5`, `第十一`. */
+const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
+
 /** Whether a prepared sentence holds the kind of fact asked for; what it finds is kept for the next question. */
 function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
   switch (shape.type) {
     case "number":
+      if (shape.unit === ORDINAL_UNIT) return ORDINAL.test(s.norm);
       s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
       return s.numbers.some(
         (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
@@ -312,6 +316,7 @@ function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
 function typedIn(text: string, shape: QuestionShape): boolean {
   switch (shape.type) {
     case "number":
+      if (shape.unit === ORDINAL_UNIT) return ORDINAL.test(text);
       return findNumbers(text).some(
         (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
       );

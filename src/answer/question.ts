@@ -72,6 +72,9 @@ function unitOfCountedNoun(q: string): string | null {
 const ASKS_FOR_AMOUNT =
   /(?:额|金额|数量|人数|总数|规模|产值|总值|营收|收入|增速|增幅|比例|比重|占比|率)(?:是|为|有)?[?？。]?$/;
 
+/** The `unit` of a number question that asks for a rank (`第几`). */
+export const ORDINAL_UNIT = "第";
+
 /** Classifies a (simplified, cleaned) question by what it asks for. */
 export function questionShape(q: string): QuestionShape {
   if (
@@ -80,6 +83,8 @@ export function questionShape(q: string): QuestionShape {
     return { type: "date", unit: null };
   }
   if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q)) return { type: "person", unit: null };
+  // `第几大港口`, `名列第几`: an ordinal (`第二`, `第5`), not an amount.
+  if (/第(?:几|多少)/.test(q)) return { type: "number", unit: ORDINAL_UNIT };
   const unitMatch = UNIT_AFTER.exec(q);
   if (
     /多少|几|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|增速|增幅|增长率|率是|率为|率达/.test(q) ||

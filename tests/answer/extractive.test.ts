@@ -77,3 +77,35 @@ describe("prepared passages", () => {
     expect(prepare(a)).toEqual(first);
   });
 });
+
+describe("sentence choice", () => {
+  const tools = (): TextTools => ({
+    normalize: normalizeText,
+    words: (s) => index.tokenizer.words(s),
+    idf: () => 1,
+  });
+  const ask = (question: string, text: string, title = "标题"): string => {
+    const p = { ...passage("a", text), title };
+    return pickSentences(
+      question,
+      questionShape(normalizeText(question)),
+      [{ passage: p, rank: 0 }],
+      tools(),
+    )[0]?.sentence as string;
+  };
+
+  it("quotes the sentence saying the words next to the question word, not the one repeating the rest", () => {
+    expect(
+      ask(
+        "吴淞路闸桥在外白渡桥大修期间起到了什么作用",
+        "外白渡桥大修期间，吴淞路闸桥承担了部分车流。吴淞路闸桥建成后起到了分流作用，大大减轻了交通压力。",
+      ),
+    ).toBe("吴淞路闸桥建成后起到了分流作用，大大减轻了交通压力。");
+  });
+
+  it("takes a rank (`第五`) as the number a `第几` question asks for", () => {
+    expect(
+      ask("该学院在排名中名列第几", "该学院在排名中名列前茅，共有学生3000人。该学院在全国排名第五。"),
+    ).toBe("该学院在全国排名第五。");
+  });
+});

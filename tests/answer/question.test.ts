@@ -52,6 +52,7 @@ describe("questionShape", () => {
     ["该联盟由哪个高新区牵头", "entity", null],
     ["西安高新区北斗产业创新中心项目投资额", "number", "元"],
     ["郴州高新区新增就业人数", "number", null],
+    ["该区的营收在全省高新区中排名第几", "number", "第"],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toEqual({ type, unit });
   });
