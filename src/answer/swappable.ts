@@ -19,6 +19,9 @@ export function createSwappableService(initial: AnswerService): SwappableService
     zoneNames: (prefix, limit) => current.zoneNames(prefix, limit),
     passage: (id) => current.passage(id),
     stats: () => current.stats(),
+    warmUp: async () => {
+      await current.warmUp?.();
+    },
     swap(next) {
       current = next;
     },

@@ -80,4 +80,10 @@ export interface AnswerService {
   zoneNames(prefix: string, limit?: number): string[];
   passage(id: string): PassageView | null;
   stats(): IndexStats;
+  /**
+   * Runs the retrieval and extractive answer path on a few throwaway questions (never the chat model),
+   * so the first real questions do not pay for lazy set-up (OpenCC's dictionaries, jieba) and cold
+   * code. Optional: a service without it needs no warming.
+   */
+  warmUp?(): Promise<void>;
 }

@@ -50,6 +50,12 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const { discord, logger } = opts;
   const started = performance.now();
   const commands = await loadCommands(opts.commandsDir ?? COMMANDS_DIR);
+  // Before login, so the first burst of questions does not pay for the answer path's set-up.
+  if (opts.service.warmUp) {
+    const warmStarted = performance.now();
+    await opts.service.warmUp();
+    logger.info({ ms: Math.round(performance.now() - warmStarted) }, "answer path warmed up");
+  }
   const ctx: BotContext = {
     service: opts.service,
     logger,

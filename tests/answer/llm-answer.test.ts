@@ -308,3 +308,12 @@ describe("model answers through an OpenAI-compatible server", () => {
     expect(userMessage(reply as RecordedRequest)).toContain("问题：重庆高新区已引进多少人才？");
   });
 });
+
+describe("warming up the answer path", () => {
+  it("runs retrieval and the extractive path only: the model is never called", async () => {
+    const { service } = await serviceWith(() => completion("不应被调用"));
+    await service.warmUp?.();
+    expect(service.warmUp).toBeTypeOf("function");
+    expect(chatRequests()).toHaveLength(0);
+  });
+});

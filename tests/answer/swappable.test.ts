@@ -50,3 +50,19 @@ describe("createSwappableService", () => {
     expect(seen).toEqual([{ history, onProgress }]);
   });
 });
+
+describe("createSwappableService warmUp", () => {
+  it("warms the current service, and is harmless when it has no warmUp", async () => {
+    let warmed = "";
+    const service = createSwappableService({
+      ...named("old"),
+      warmUp: async () => {
+        warmed = "old";
+      },
+    });
+    await service.warmUp?.();
+    expect(warmed).toBe("old");
+    service.swap(named("new"));
+    await expect(service.warmUp?.()).resolves.toBeUndefined();
+  });
+});
