@@ -47,8 +47,9 @@ export function createClient(
     makeCache: CACHE,
     rest: {
       globalRequestsPerSecond: REST_REQUESTS_PER_SECOND,
-      // One REST handler is kept per interaction token; sweep idle ones every 5 minutes, not hourly.
-      handlerSweepInterval: 300_000,
+      // One REST handler is kept per interaction token (5,000 of them after 5,000 questions); sweep
+      // idle ones every minute, not hourly. A swept handler is rebuilt if its token is used again.
+      handlerSweepInterval: 60_000,
       ...(opts.apiBase ? { api: opts.apiBase } : {}),
       ...opts.rest,
     },
