@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { openAnswerService } from "../src/answer/open.js";
 import { type Percentiles, percentiles } from "../src/cli/bench/stats.js";
@@ -26,13 +26,19 @@ import { type BotProcess, cleanEnv, spawnBot } from "../tests/e2e/process.js";
  * The comparison runs this script itself as the bot (`--as-bot N`: the same process wiring with the
  * REST limit at N/s), so every figure comes from a bot in its own process, as in production.
  *
- *   npm run bench:bot [-- --burst 200 --total 5000 --skip-compare]
+ * RSS is read three ways, since V8 keeps freed pages for a while after a burst: raw (right after the
+ * last reply, as the issue asks), settled (after `--settle-ms` idle) and live (after a forced full GC).
+ * The last two come from `scripts/bench-bot-memory.mjs`, preloaded into the bench's bot processes
+ * only (with `--expose-gc`); `npm start` runs without it.
+ *
+ *   npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --skip-compare]
  */
 
 const { values } = parseArgs({
   options: {
     burst: { type: "string", default: "200" },
     total: { type: "string", default: "5000" },
+    "settle-ms": { type: "string", default: "5000" },
     "skip-compare": { type: "boolean", default: false },
     /** Internal: run as the bot process with discord.js's global REST limit at this many requests/s. */
     "as-bot": { type: "string" },
@@ -40,6 +46,7 @@ const { values } = parseArgs({
 });
 const BURST = Number(values.burst);
 const TOTAL = Number(values.total);
+const SETTLE_MS = Number(values["settle-ms"]);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CORPUS = join(ROOT, "data/corpus");
 const QUESTIONS = readFileSync(join(ROOT, "tests/fixtures/page-questions.jsonl"), "utf8")
@@ -189,10 +196,42 @@ function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
+/** `process.memoryUsage()` of the bot process, in bytes. */
+interface Memory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  /** Per V8 heap space: committed and used bytes. */
+  spaces?: Record<string, [number, number]>;
+}
+
+/** The bot's memory after `SETTLE_MS` idle, as found and after a full GC (see scripts/bench-bot-memory.mjs). */
+async function settledMemory(bot: BotProcess): Promise<{ settled: Memory; live: Memory }> {
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  const lines = () =>
+    bot.stderr
+      .join("")
+      .split("\n")
+      .filter((l) => l.startsWith("bench-mem "));
+  const seen = lines().length;
+  bot.child.kill("SIGUSR2");
+  const deadline = Date.now() + 10_000;
+  while (lines().length < seen + 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const [raw, gc] = lines()
+    .slice(seen, seen + 2)
+    .map((l) => JSON.parse(l.slice("bench-mem ".length)) as Memory);
+  if (!raw || !gc) throw new Error("the bot process did not report its memory on SIGUSR2");
+  return { settled: raw, live: gc };
+}
+
 interface RunResult {
   cold: BurstResult;
   warm: BurstResult;
   rss: { ready: number; afterCold: number; afterWarm: number };
+  /** After the first burst and after the rest, each after `SETTLE_MS` idle. */
+  memory: { afterCold: { settled: Memory; live: Memory }; afterWarm: { settled: Memory; live: Memory } };
   exitCode: number | null;
 }
 
@@ -219,8 +258,13 @@ async function run(entry: string, args: string[], indexDir: string, warm: number
       }),
       {
         args,
-        // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the bot process.
-        nodeArgs: (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter((a) => a !== ""),
+        nodeArgs: [
+          "--expose-gc",
+          "--import",
+          pathToFileURL(join(ROOT, "scripts/bench-bot-memory.mjs")).href,
+          // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the bot process.
+          ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter((a) => a !== ""),
+        ],
       },
     );
     await emu.waitForSessions(1, 60_000);
@@ -229,13 +273,21 @@ async function run(entry: string, args: string[], indexDir: string, warm: number
     const ready = rssMiB(pid);
     const cold = await burst(emu, t, BURST);
     const afterCold = rssMiB(pid);
+    const coldMemory = await settledMemory(bot);
     const bursts: BurstResult[] = [];
     for (let asked = 0; asked < warm; asked += BURST)
       bursts.push(await burst(emu, t, Math.min(BURST, warm - asked)));
     const afterWarm = rssMiB(pid);
+    const warmMemory = await settledMemory(bot);
     bot.child.kill("SIGTERM");
     const exitCode = await bot.exited(15_000);
-    return { cold, warm: pool(bursts), rss: { ready, afterCold, afterWarm }, exitCode };
+    return {
+      cold,
+      warm: pool(bursts),
+      rss: { ready, afterCold, afterWarm },
+      memory: { afterCold: coldMemory, afterWarm: warmMemory },
+      exitCode,
+    };
   } finally {
     if (bot && bot.child.exitCode === null) bot.child.kill("SIGKILL");
     await emu.close();
@@ -294,6 +346,23 @@ async function bench(): Promise<void> {
       `RSS of the bot process: ${rss.ready.toFixed(1)} MiB ready → ${rss.afterCold.toFixed(1)} MiB after the first ${BURST} → ` +
         `${rss.afterWarm.toFixed(1)} MiB after ${main.warm.asked} more: growth ${(rss.afterWarm - rss.afterCold).toFixed(1)} MiB`,
     );
+    const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    const { afterCold, afterWarm } = main.memory;
+    const growth = (f: (m: { settled: Memory; live: Memory }) => number) =>
+      `${mib(f(afterCold))} → ${mib(f(afterWarm))} MiB: growth ${mib(f(afterWarm) - f(afterCold))} MiB`;
+    console.log(`after ${SETTLE_MS / 1000} s idle: RSS ${growth((m) => m.settled.rss)}`);
+    console.log(`after a full GC:  RSS ${growth((m) => m.live.rss)}`);
+    console.log(`                  V8 heap used ${growth((m) => m.live.heapUsed)}`);
+    console.log(`                  V8 heap total ${growth((m) => m.live.heapTotal)}`);
+    console.log(`                  external ${growth((m) => m.live.external)}`);
+    const spaces = Object.entries(afterWarm.live.spaces ?? {}).filter(([, [committed]]) => committed > 0);
+    for (const [space] of spaces) {
+      const committed = (m: { settled: Memory; live: Memory }, w: "settled" | "live") =>
+        m[w].spaces?.[space]?.[0] ?? 0;
+      console.log(
+        `  ${space}: committed ${growth((m) => committed(m, "settled"))} idle, ${growth((m) => committed(m, "live"))} after GC`,
+      );
+    }
     console.log(`SIGTERM → exit code ${main.exitCode}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
