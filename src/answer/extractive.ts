@@ -458,7 +458,9 @@ export function pickSentences(
   const cues = questionCues(normQuestion);
   const slot = slotWords(normQuestion, terms);
   const typedBonus = shape.type !== "other" && shape.type !== "entity" ? 0.08 : 0;
-  const untypedFactor = shape.type === "number" ? 0.45 : 0.7;
+  // A person is named without a role word or speech verb as often as with one (`馬基維利所著的君主論`):
+  // the cue earns the bonus, its absence costs nothing.
+  const untypedFactor = shape.type === "number" ? 0.45 : shape.type === "person" ? 1 : 0.7;
   const byPassage: Scored[][] = [];
   for (const { passage, rank, relevance } of candidates) {
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
