@@ -120,6 +120,33 @@ export interface Emulator {
 
 let snowflakeCounter = 0n;
 /** Unique, increasing snowflake-like ids. */
+/** A full Discord message object, as Discord returns one, with `fields` laid over the defaults. */
+export function messageObject(
+  channelId: string,
+  author: EmulatorUser,
+  fields: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    author,
+    content: "",
+    embeds: [],
+    components: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    type: 0,
+    flags: 0,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    ...fields,
+  };
+}
+
 export function snowflake(): string {
   snowflakeCounter += 1n;
   return String((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter);
@@ -224,26 +251,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const api = `http://127.0.0.1:${port}/api`;
   const gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
 
-  const message = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-    id: snowflake(),
-    channel_id: channelId,
-    author: botUser,
-    content: "",
-    embeds: [],
-    components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    type: 0,
-    flags: 0,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    ...body,
-    ...extra,
-  });
+  const message = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    messageObject(channelId, botUser, { ...body, ...extra });
 
   function send(
     res: ServerResponse,

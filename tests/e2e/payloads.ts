@@ -1,4 +1,4 @@
-import { type Emulator, type EmulatorUser, snowflake } from "./emulator.js";
+import { type Emulator, type EmulatorUser, messageObject, snowflake } from "./emulator.js";
 
 /** Gateway payloads shaped like Discord's, as the emulator dispatches them. */
 
@@ -94,24 +94,7 @@ export function buttonClick(emu: Emulator, customId: string, user = alice) {
     ...base(emu, user),
     type: 3,
     data: { custom_id: customId, component_type: 2 },
-    message: {
-      id: snowflake(),
-      channel_id: emu.channelId,
-      author: emu.botUser,
-      content: "",
-      embeds: [],
-      components: [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      type: 0,
-      flags: 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-    },
+    message: messageObject(emu.channelId, emu.botUser),
   };
 }
 
