@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { openAnswerService } from "../src/answer/open.js";
 import type { AnswerService } from "../src/answer/types.js";
+import { percentiles } from "../src/cli/bench/stats.js";
 import { createEmbeddings } from "../src/cli/common.js";
 import { startBot } from "../src/discord/run.js";
 import { createLogger } from "../src/logger.js";
@@ -103,31 +104,19 @@ await running.bot.stop(5_000);
 await emu.close();
 rmSync(indexDir, { recursive: true, force: true });
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN).toFixed(1);
-};
 console.log(
   `service: ${values.fake ? "fake" : "real (extractive)"} · runs: ${runs} · start → ready incl. command registration: ${startMs.toFixed(1)} ms`,
 );
 console.table(
-  Object.entries(samples).map(([kind, xs]) => ({
-    kind,
-    "first callback p50 (ms)": pct(
-      xs.map((x) => x.first),
-      50,
-    ),
-    "first callback p95 (ms)": pct(
-      xs.map((x) => x.first),
-      95,
-    ),
-    "final message p50 (ms)": pct(
-      xs.map((x) => x.final),
-      50,
-    ),
-    "final message p95 (ms)": pct(
-      xs.map((x) => x.final),
-      95,
-    ),
-  })),
+  Object.entries(samples).map(([kind, xs]) => {
+    const first = percentiles(xs.map((x) => x.first));
+    const final = percentiles(xs.map((x) => x.final));
+    return {
+      kind,
+      "first callback p50 (ms)": first.p50.toFixed(1),
+      "first callback p95 (ms)": first.p95.toFixed(1),
+      "final message p50 (ms)": final.p50.toFixed(1),
+      "final message p95 (ms)": final.p95.toFixed(1),
+    };
+  }),
 );
