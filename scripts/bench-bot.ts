@@ -12,7 +12,7 @@ import { runBotProcess } from "../src/discord/run.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
 import { type Emulator, type RecordedRequest, startEmulator } from "../tests/e2e/emulator.js";
 import { slashCommand, userFactory } from "../tests/e2e/payloads.js";
-import { type BotProcess, cleanEnv, spawnBot } from "../tests/e2e/process.js";
+import { type BotProcess, botEnv, spawnBot } from "../tests/e2e/process.js";
 
 /**
  * `npm run bench:bot`: the bot under load through the Discord emulator, with the real answer service
@@ -246,12 +246,7 @@ async function run(entry: string, args: string[], indexDir: string, warm: number
   try {
     bot = spawnBot(
       entry,
-      cleanEnv({
-        DISCORD_TOKEN: "bench-token",
-        DISCORD_CLIENT_ID: emu.applicationId,
-        DISCORD_GUILD_ID: emu.guildId,
-        DISCORD_API_BASE: emu.api,
-        DISCORD_DEPLOY_ON_START: "true",
+      botEnv(emu, "bench-token", {
         INDEX_DIR: indexDir,
         CORPUS_DIR: CORPUS,
         LOG_LEVEL: "warn",

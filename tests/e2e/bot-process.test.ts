@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./emulator.js";
 import { CANARY_TOKEN, callbackBody } from "./harness.js";
 import { alice, slashCommand } from "./payloads.js";
-import { type BotProcess, cleanEnv, spawnBot } from "./process.js";
+import { type BotProcess, botEnv, cleanEnv, spawnBot } from "./process.js";
 
 /**
  * The bot as a process, as `npm start` runs it (over the fake answer service): a configuration error
@@ -42,12 +42,7 @@ describe("the bot process", () => {
   it("survives a payload discord.js cannot parse, answers, and exits 0 on SIGTERM after finishing", async () => {
     bot = spawnBot(
       fixture,
-      cleanEnv({
-        DISCORD_TOKEN: CANARY_TOKEN,
-        DISCORD_CLIENT_ID: emu.applicationId,
-        DISCORD_GUILD_ID: emu.guildId,
-        DISCORD_API_BASE: emu.api,
-        DISCORD_DEPLOY_ON_START: "true",
+      botEnv(emu, CANARY_TOKEN, {
         LOG_LEVEL: "debug",
       }),
     );

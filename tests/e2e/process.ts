@@ -22,6 +22,25 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
   return { ...env, ...extra };
 }
 
+/**
+ * The environment of a bot process pointed at an emulator: token, application and guild ids, the
+ * emulator's API base, commands registered on start; `extra` adds to or overrides it.
+ */
+export function botEnv(
+  emu: { applicationId: string; guildId: string; api: string },
+  token: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return cleanEnv({
+    DISCORD_TOKEN: token,
+    DISCORD_CLIENT_ID: emu.applicationId,
+    DISCORD_GUILD_ID: emu.guildId,
+    DISCORD_API_BASE: emu.api,
+    DISCORD_DEPLOY_ON_START: "true",
+    ...extra,
+  });
+}
+
 /** Spawns `entry` under tsx with `args`, and any extra Node flags (e.g. `--cpu-prof`). */
 export function spawnBot(
   entry: string,

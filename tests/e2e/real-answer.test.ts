@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, type RecordedRequest, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN, callbackBody } from "./harness.js";
 import { alice, channelMessage, slashCommand } from "./payloads.js";
-import { type BotProcess, cleanEnv, spawnBot } from "./process.js";
+import { type BotProcess, botEnv, spawnBot } from "./process.js";
 
 /**
  * `npm start` for real: `src/main.ts` as its own process, building the index from the default corpus
@@ -33,12 +33,7 @@ describe("npm start against the emulator, real answer service", () => {
     indexDir = mkdtempSync(join(tmpdir(), "gaoxin-index-"));
     bot = spawnBot(
       main,
-      cleanEnv({
-        DISCORD_TOKEN: CANARY_TOKEN,
-        DISCORD_CLIENT_ID: emu.applicationId,
-        DISCORD_GUILD_ID: emu.guildId,
-        DISCORD_API_BASE: emu.api,
-        DISCORD_DEPLOY_ON_START: "true",
+      botEnv(emu, CANARY_TOKEN, {
         INDEX_DIR: indexDir,
         CORPUS_DIR: corpus,
         LOG_LEVEL: "info",
