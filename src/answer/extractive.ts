@@ -133,12 +133,11 @@ interface Term {
   weight: number;
 }
 
-/** The question's weighted words: idf-weighted jieba words, longest first, sub-words of others dropped. */
-export function questionTerms(question: string, tools: TextTools): Term[] {
-  return termsOfNormalized(tools.normalize(question), tools);
-}
-
-function termsOfNormalized(normQuestion: string, tools: TextTools): Term[] {
+/**
+ * The weighted words of an already normalised question: idf-weighted jieba words, question words
+ * out, sub-words of longer words dropped.
+ */
+function questionTerms(normQuestion: string, tools: TextTools): Term[] {
   const words = [...new Set(tools.words(normQuestion).map((w) => tools.normalize(w)))].filter(
     (w) => w.length > 0 && !QUESTION_WORD.test(w),
   );
@@ -452,7 +451,7 @@ export function pickSentences(
   weights: PickWeights = DEFAULT_PICK,
 ): SentencePick[] {
   const normQuestion = tools.normalize(question);
-  const terms = termsOfNormalized(normQuestion, tools);
+  const terms = questionTerms(normQuestion, tools);
   const total = terms.reduce((s, t) => s + t.weight, 0);
   const qBigrams = bigrams(normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
   const cues = questionCues(normQuestion);
