@@ -44,7 +44,7 @@ function citation(n: number, pick: SentencePick): Citation {
     articleId: p.articleId,
     title: p.title,
     zones: p.zones,
-    quote: pick.sentence,
+    quote: pick.quote,
     source: p.source,
   };
 }

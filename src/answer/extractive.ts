@@ -118,6 +118,11 @@ export interface SentencePick {
   rank: number;
   /** The sentence, verbatim from the passage. */
   sentence: string;
+  /**
+   * What the citation quotes, verbatim from the passage: the sentence, preceded by the sentence
+   * before it when it opens with a pronoun (`它的训练地点在…`) that only the one before resolves.
+   */
+  quote: string;
   /** The part of the sentence that states the fact (verbatim), for the answer line. */
   span: string;
   /** Final score used for ranking (lexical support × answer type × retrieval prior). */
@@ -420,14 +425,25 @@ const LEAD_BONUS = 0.15;
 /** A sentence opening with a pronoun or demonstrative continues the previous sentence's subject. */
 const ANAPHORIC = /^(?:它|其|该|这|此|他|她|牠|彼|那|本)/;
 
-/** How much of the focus of it and the previous sentence together such a sentence is credited with. */
-const ANAPHOR_SHARE = 0.7;
+/** A quote longer than this keeps the pronoun sentence alone. */
+const MAX_ANTECEDENT_QUOTE = 160;
+
+/**
+ * The pronoun sentence `sentence` quoted with the sentence before it, when the two stand together in
+ * the passage's text (not across a line break) and are short enough to quote; otherwise the sentence.
+ */
+function withAntecedent(text: string, before: string, sentence: string): string {
+  const both = before + sentence;
+  return [...both].length <= MAX_ANTECEDENT_QUOTE && text.includes(both) ? both : sentence;
+}
 
 /** One sentence's figures: `rankScore` orders passages, `pickScore` chooses the sentence. */
 interface Scored {
   passage: Passage;
   rank: number;
   sentence: string;
+  /** The sentence with its antecedent sentence when it opens with a pronoun (see {@link SentencePick.quote}). */
+  quote: string;
   support: number;
   typed: boolean;
   rankScore: number;
@@ -490,15 +506,21 @@ export function pickSentences(
       const typeFactor = typed ? 1 : untypedFactor;
       const bonus = (typed ? typedBonus : 0) + cueBonus(cues, norm);
       const zoneFactor = offZone ? 0.6 : 1;
+      // A sentence opening with a pronoun is quoted with the sentence before it, and scored as quoted.
+      const quote =
+        previous !== undefined && ANAPHORIC.test(norm)
+          ? withAntecedent(passage.text, previous.sentence, s.sentence)
+          : s.sentence;
       let focusShare = focusCoverage(focus, norm);
-      if (previous !== undefined && ANAPHORIC.test(norm))
-        focusShare = Math.max(focusShare, ANAPHOR_SHARE * focusCoverage(focus, previous.norm + norm));
+      if (quote !== s.sentence && previous !== undefined)
+        focusShare = Math.max(focusShare, focusCoverage(focus, previous.norm + norm));
       if (previous === undefined) focusShare += lead;
       previous = s;
       scored.push({
         passage,
         rank,
         sentence: s.sentence,
+        quote,
         support,
         typed,
         rankScore: (support * typeFactor + bonus + prior) * zoneFactor,
@@ -525,6 +547,7 @@ export function pickSentences(
     passage: x.passage,
     rank: x.rank,
     sentence: x.sentence,
+    quote: x.quote,
     span: "",
     score,
     support: x.support,

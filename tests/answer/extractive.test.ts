@@ -84,15 +84,19 @@ describe("sentence choice", () => {
     words: (s) => index.tokenizer.words(s),
     idf: () => 1,
   });
-  const ask = (question: string, text: string, title = "标题"): string => {
+  const pick = (question: string, text: string, title = "标题") => {
     const p = { ...passage("a", text), title };
-    return pickSentences(
+    const [first] = pickSentences(
       question,
       questionShape(normalizeText(question)),
       [{ passage: p, rank: 0 }],
       tools(),
-    )[0]?.sentence as string;
+    );
+    if (first === undefined) throw new Error("no sentence picked");
+    return first;
   };
+  const ask = (question: string, text: string, title = "标题"): string =>
+    pick(question, text, title).sentence;
 
   it("quotes the sentence saying the words next to the question word, not the one repeating the rest", () => {
     expect(
@@ -107,5 +111,30 @@ describe("sentence choice", () => {
     expect(
       ask("该学院在排名中名列第几", "该学院在排名中名列前茅，共有学生3000人。该学院在全国排名第五。"),
     ).toBe("该学院在全国排名第五。");
+  });
+
+  describe("a sentence opening with a pronoun", () => {
+    const lead = "科创中心由珠海高新区管委会于2019年建成。";
+    const text = `${lead}它的主要任务是孵化初创企业，已孵化120家。园区另有人才公寓。`;
+
+    it("is quoted with the sentence before it, which names what the pronoun stands for", () => {
+      const p = pick("哪个中心的主要任务是孵化初创企业", text);
+      expect(p.sentence).toBe("它的主要任务是孵化初创企业，已孵化120家。");
+      expect(p.quote).toBe(`${lead}${p.sentence}`);
+      expect(text).toContain(p.quote);
+    });
+
+    it("is quoted alone across a line break or when the two would be too long", () => {
+      expect(pick("哪个中心的主要任务是孵化初创企业", text.replace("。它", "。\n它")).quote).toBe(
+        "它的主要任务是孵化初创企业，已孵化120家。",
+      );
+      const long = `${"科创中心".repeat(40)}建成。它的主要任务是孵化初创企业。`;
+      expect(pick("哪个中心的主要任务是孵化初创企业", long).quote).toBe("它的主要任务是孵化初创企业。");
+    });
+
+    it("leaves other sentences quoted as they are", () => {
+      const p = pick("园区另有什么", text);
+      expect(p.quote).toBe(p.sentence);
+    });
   });
 });
