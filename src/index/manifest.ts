@@ -5,8 +5,11 @@ import { join } from "node:path";
 import type { CorpusFile } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
 
-/** Bumped whenever the files of an index change shape; an older index must be rebuilt. */
-export const FORMAT_VERSION = 2;
+/**
+ * Bumped whenever the files of an index change shape or passages are cut differently; an older
+ * index is rebuilt. 3: sentences (and so passage boundaries) no longer end at semicolons.
+ */
+export const FORMAT_VERSION = 3;
 
 /** The files of an index directory. `hnswlib.index`, `args.json`, `docstore.json` are LangChain HNSWLib's. */
 export const INDEX_FILES = {

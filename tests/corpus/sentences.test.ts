@@ -4,12 +4,19 @@ import { charLength, splitSentences } from "../../src/corpus/sentences.js";
 
 describe("splitSentences", () => {
   it("splits on Chinese terminators and keeps them with the sentence", () => {
-    expect(splitSentences("今年以来成效明显。增速达40.7%！为什么？原因有三；其一")).toEqual([
+    expect(splitSentences("今年以来成效明显。增速达40.7%！为什么？原因有三。其一")).toEqual([
       "今年以来成效明显。",
       "增速达40.7%！",
       "为什么？",
-      "原因有三；",
+      "原因有三。",
       "其一",
+    ]);
+  });
+
+  it("keeps clauses joined by semicolons in one sentence", () => {
+    expect(splitSentences("投资增长40.7%；产值增长12%。下一句; and more")).toEqual([
+      "投资增长40.7%；产值增长12%。",
+      "下一句; and more",
     ]);
   });
 
@@ -38,10 +45,9 @@ describe("splitSentences", () => {
     expect(splitSentences("真的吗？！是的!!好")).toEqual(["真的吗？！", "是的!!", "好"]);
   });
 
-  it("splits on ASCII !?; too", () => {
+  it("splits on ASCII !? too", () => {
     expect(splitSentences("Growth was 40.7%; strong! Really? Yes")).toEqual([
-      "Growth was 40.7%;",
-      "strong!",
+      "Growth was 40.7%; strong!",
       "Really?",
       "Yes",
     ]);

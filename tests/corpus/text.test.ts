@@ -61,8 +61,8 @@ describe("sentence helpers", () => {
     expect(endsSentence("目前，整个二期项目已经竣工。其中，")).toBe(false);
   });
 
-  it("splits sentences on 。！？； and keeps closing quotes with them", () => {
-    expect(splitSentences("甲。乙！“丙？”丁；戊")).toEqual(["甲。", "乙！", "“丙？”", "丁；", "戊"]);
+  it("splits sentences on 。！？ (not ；) and keeps closing quotes with them", () => {
+    expect(splitSentences("甲。乙！“丙？”丁；戊")).toEqual(["甲。", "乙！", "“丙？”", "丁；戊"]);
   });
 
   it("measures Chinese characters as one and ASCII as half, ignoring spaces", () => {
