@@ -68,6 +68,16 @@ describe("claimsOf", () => {
       { text: "其中项目120个[2]。", refs: [2] },
     ]);
   });
+
+  it("checks the clauses of a sentence joined by `；` each against its own source", () => {
+    expect(claimsOf("工业投资增速达40.7%[1]；计划投资300亿[2]。")).toEqual([
+      { text: "工业投资增速达40.7%[1]；", refs: [1] },
+      { text: "计划投资300亿[2]。", refs: [2] },
+    ]);
+    // Sources swapped between the clauses: read as one sentence citing [1] and [2], both numbers
+    // would be found; clause by clause, neither is in the passage its clause cites.
+    expect(problems("工业投资增速达40.7%[2]；计划投资300亿[1]。")).toHaveLength(2);
+  });
 });
 
 describe("checkAnswer", () => {
