@@ -132,6 +132,13 @@ describe("sentence choice", () => {
       expect(pick("哪个中心的主要任务是孵化初创企业", long).quote).toBe("它的主要任务是孵化初创企业。");
     });
 
+    it("is quoted with the sentence before it when it opens with a relative date", () => {
+      const dated = "新园区于2019年5月动工。同年12月，新园区正式投入使用。园区另有人才公寓。";
+      expect(pick("新园区哪一年投入使用", dated).quote).toBe(
+        "新园区于2019年5月动工。同年12月，新园区正式投入使用。",
+      );
+    });
+
     it("leaves other sentences quoted as they are", () => {
       const p = pick("园区另有什么", text);
       expect(p.quote).toBe(p.sentence);
