@@ -294,6 +294,16 @@ function cueBonus(cues: readonly RegExp[], sentence: string): number {
   return bonus;
 }
 
+/**
+ * For `多少旗`, `几盘`: a number counted with the question's own measure word (`四十九旗`, `一至五盘`),
+ * whatever that word is — the list of units that numbers are read with cannot hold them all.
+ */
+function countedBy(normQuestion: string): RegExp | null {
+  const m = /(?:多少|几)(?!乎|何|时|年|月|日|天|岁)(\p{Script=Han})/u.exec(normQuestion);
+  if (!m?.[1]) return null;
+  return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
+}
+
 /** A rank: `第二`, `第5`, `第十一`. */
 const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
 
@@ -476,6 +486,7 @@ export function pickSentences(
   const qBigrams = bigrams(normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
   const cues = questionCues(normQuestion);
   const slot = slotWords(normQuestion, terms);
+  const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
   const typedBonus = shape.type !== "other" && shape.type !== "entity" ? 0.08 : 0;
   // A person is named without a role word or speech verb as often as with one (`馬基維利所著的君主論`):
   // the cue earns the bonus, its absence costs nothing.
@@ -506,7 +517,7 @@ export function pickSentences(
         bigramShare = hit / qBigrams.size;
       }
       const support = 0.6 * lexical + 0.4 * bigramShare;
-      const typed = typedSentence(s, shape);
+      const typed = typedSentence(s, shape) || counted?.test(norm) === true;
       const typeFactor = typed ? 1 : untypedFactor;
       const bonus = (typed ? typedBonus : 0) + cueBonus(cues, norm);
       const zoneFactor = offZone ? 0.6 : 1;

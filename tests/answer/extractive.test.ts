@@ -107,6 +107,12 @@ describe("sentence choice", () => {
     ).toBe("吴淞路闸桥建成后起到了分流作用，大大减轻了交通压力。");
   });
 
+  it("takes a number counted with the question's own measure word (`多少盘` → `五盘`)", () => {
+    expect(
+      ask("一场比赛最多有多少盘", "一场比赛的盘数由赛事决定，常见于大满贯。一场比赛一般由三至五盘构成。"),
+    ).toBe("一场比赛一般由三至五盘构成。");
+  });
+
   it("takes a rank (`第五`) as the number a `第几` question asks for", () => {
     expect(
       ask("该学院在排名中名列第几", "该学院在排名中名列前茅，共有学生3000人。该学院在全国排名第五。"),
