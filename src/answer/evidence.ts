@@ -40,6 +40,13 @@ export function unitMatches(unit: string, expected: string | null): boolean {
 const DATE_RE =
   /(?:公元前?)?\d{1,4}\s*年(?:代)?(?:\d{1,2}月(?:\d{1,2}日)?)?|[一二三四五六七八九十〇零]{2,4}年|\d{1,2}月(?:\d{1,2}日|份|底|初|中旬|上旬|下旬)?|\d{1,2}日|(?:今|去|明|前|后)年(?:底|初)?|(?:上|下|本)(?:半年|月|周)|[春夏秋冬]季|(?:\d+|[一二三四五六七八九十]+)(?:世纪|年代)/g;
 
+const YEAR_RE = /(?:\d{1,4}|[元一二三四五六七八九十〇零百]+)\s*年(?!级)|年代|世纪|(?:今|去|明|前)年/;
+
+/** Whether a text names a year (`1972年`, `光绪三十三年`, `1960年代`, `19世纪`, `去年`), not only a month or day. */
+export function hasYear(text: string): boolean {
+  return YEAR_RE.test(text);
+}
+
 /** Date or time expressions in a text: `2019年4月`, `6月份`, `1920年代`, `今年年底`. */
 export function findDates(text: string): { text: string; index: number }[] {
   return [...text.matchAll(DATE_RE)].map((m) => ({ text: m[0], index: m.index ?? 0 }));

@@ -1,7 +1,7 @@
 import { splitSentences } from "../index/sentences.js";
 import type { Passage } from "../index/types.js";
-import { findDates, findNumbers, hasPersonCue, unitMatches } from "./evidence.js";
-import { ORDINAL_UNIT, type QuestionShape } from "./question.js";
+import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
+import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT } from "./question.js";
 
 /** Text operations the sentence picker needs, provided by the index (same normalisation as retrieval). */
 export interface TextTools {
@@ -318,7 +318,7 @@ function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
       );
     case "date":
       s.dated ??= findDates(s.norm).length > 0;
-      return s.dated;
+      return s.dated && (shape.unit !== YEAR_UNIT || hasYear(s.norm));
     case "person":
       s.person ??= hasPersonCue(s.norm);
       return s.person;
@@ -335,7 +335,7 @@ function typedIn(text: string, shape: QuestionShape): boolean {
         (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
       );
     case "date":
-      return findDates(text).length > 0;
+      return findDates(text).length > 0 && (shape.unit !== YEAR_UNIT || hasYear(text));
     case "person":
       return hasPersonCue(text);
     default:
@@ -517,15 +517,23 @@ export function pickSentences(
         bigramShare = hit / qBigrams.size;
       }
       const support = 0.6 * lexical + 0.4 * bigramShare;
-      const typed = typedSentence(s, shape) || counted?.test(norm) === true;
+      // A sentence opening with a pronoun or a relative date, or dated by month and day alone when the
+      // question asks for the year, is quoted with the sentence before it, and scored as quoted.
+      const yearless =
+        shape.unit === YEAR_UNIT &&
+        previous !== undefined &&
+        !hasYear(norm) &&
+        findDates(norm).length > 0 &&
+        hasYear(previous.norm);
+      const quote =
+        previous !== undefined && (yearless || ANAPHORIC.test(norm))
+          ? withAntecedent(passage.text, previous.sentence, s.sentence)
+          : s.sentence;
+      const typed =
+        typedSentence(s, shape) || counted?.test(norm) === true || (yearless && quote !== s.sentence);
       const typeFactor = typed ? 1 : untypedFactor;
       const bonus = (typed ? typedBonus : 0) + cueBonus(cues, norm);
       const zoneFactor = offZone ? 0.6 : 1;
-      // A sentence opening with a pronoun is quoted with the sentence before it, and scored as quoted.
-      const quote =
-        previous !== undefined && ANAPHORIC.test(norm)
-          ? withAntecedent(passage.text, previous.sentence, s.sentence)
-          : s.sentence;
       let focusShare = focusCoverage(focus, norm);
       if (quote !== s.sentence && previous !== undefined)
         focusShare = Math.max(focusShare, focusCoverage(focus, previous.norm + norm));

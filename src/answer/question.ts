@@ -72,6 +72,11 @@ function unitOfCountedNoun(q: string): string | null {
 const ASKS_FOR_AMOUNT =
   /(?:额|金额|数量|人数|总数|规模|产值|总值|营收|收入|增速|增幅|比例|比重|占比|率)(?:是|为|有)?[?？。]?$/;
 
+/** The `unit` of a date question that asks for a year (`哪一年`): a month and day alone do not answer it. */
+export const YEAR_UNIT = "年";
+
+const ASKS_YEAR = /哪一?年|何年|年份|哪个年代|什么年代|几几年/;
+
 /** The `unit` of a number question that asks for a rank (`第几`). */
 export const ORDINAL_UNIT = "第";
 
@@ -80,7 +85,7 @@ export function questionShape(q: string): QuestionShape {
   if (
     /什么时候|何时|哪一?年|哪一?天|哪一?月|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(q)
   ) {
-    return { type: "date", unit: null };
+    return { type: "date", unit: ASKS_YEAR.test(q) ? YEAR_UNIT : null };
   }
   if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q)) return { type: "person", unit: null };
   // `第几大港口`, `名列第几`: an ordinal (`第二`, `第5`), not an amount.

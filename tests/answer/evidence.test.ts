@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates, findNumbers, unitMatches } from "../../src/answer/evidence.js";
+import { findDates, findNumbers, hasYear, unitMatches } from "../../src/answer/evidence.js";
 
 describe("findNumbers", () => {
   it("keeps the unit with the number", () => {
@@ -32,5 +32,17 @@ describe("findDates", () => {
       "6月",
     ]);
     expect(findDates("推动远山氮化镓6月份达到量产").map((d) => d.text)).toEqual(["6月份"]);
+  });
+});
+
+describe("hasYear", () => {
+  it.each(["2019年4月", "光绪三十三年", "1960年代起", "19世纪", "去年年底", "公元前221年"])(
+    "%s names a year",
+    (t) => {
+      expect(hasYear(t)).toBe(true);
+    },
+  );
+  it.each(["9月2日，项目开工", "6月份达到量产", "一年级学生", "上半年"])("%s does not", (t) => {
+    expect(hasYear(t)).toBe(false);
   });
 });

@@ -145,6 +145,14 @@ describe("sentence choice", () => {
       );
     });
 
+    it("is quoted with the sentence before it when dated by month and day alone and the year is asked", () => {
+      const text = "2019年5月，新园区动工。9月2日，新园区通过竣工验收。园区另有人才公寓。";
+      const p = pick("新园区在哪一年通过竣工验收", text);
+      expect(p.sentence).toBe("9月2日，新园区通过竣工验收。");
+      expect(p.quote).toBe("2019年5月，新园区动工。9月2日，新园区通过竣工验收。");
+      expect(pick("新园区在什么时候通过竣工验收", text).quote).toBe("9月2日，新园区通过竣工验收。");
+    });
+
     it("leaves other sentences quoted as they are", () => {
       const p = pick("园区另有什么", text);
       expect(p.quote).toBe(p.sentence);
