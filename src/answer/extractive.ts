@@ -434,10 +434,11 @@ const LEAD_BONUS = 0.15;
 
 /**
  * A sentence opening with a pronoun or demonstrative continues the previous sentence's subject; one
- * opening with a relative date (`同年11月9日`, `次日`) takes its year or day from the previous one.
+ * opening with a relative date (`同年11月9日`, `次日`, `当时`) takes its year or day from the previous
+ * one. Discourse words that merely start with such a character (`那么`, `本来`, `其实`) do not.
  */
 const ANAPHORIC =
-  /^(?:它|其|该|这|此|他|她|牠|彼|那|本|同年|次年|翌年|当年|同月|次月|翌月|翌日|次日|当天|当日)/;
+  /^(?!那么|本来|其实)(?:它|其|该|这|此|他|她|牠|彼|那|本|同年|次年|翌年|当年|同月|次月|翌月|翌日|次日|当天|当日|当时)/;
 
 /** A quote longer than this keeps the pronoun sentence alone. */
 const MAX_ANTECEDENT_QUOTE = 160;

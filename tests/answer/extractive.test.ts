@@ -140,6 +140,9 @@ describe("sentence choice", () => {
 
     it("is quoted with the sentence before it when it opens with a relative date", () => {
       const dated = "新园区于2019年5月动工。同年12月，新园区正式投入使用。园区另有人才公寓。";
+      expect(pick("新园区当时有多少企业", "新园区于2019年5月动工。当时入驻企业12家。").quote).toBe(
+        "新园区于2019年5月动工。当时入驻企业12家。",
+      );
       expect(pick("新园区哪一年投入使用", dated).quote).toBe(
         "新园区于2019年5月动工。同年12月，新园区正式投入使用。",
       );
@@ -151,6 +154,11 @@ describe("sentence choice", () => {
       expect(p.sentence).toBe("9月2日，新园区通过竣工验收。");
       expect(p.quote).toBe("2019年5月，新园区动工。9月2日，新园区通过竣工验收。");
       expect(pick("新园区在什么时候通过竣工验收", text).quote).toBe("9月2日，新园区通过竣工验收。");
+    });
+
+    it("is quoted alone when it opens with a discourse word, not a pronoun (`其实`)", () => {
+      const plain = "新园区于2019年5月动工。其实新园区的主要任务是孵化初创企业。";
+      expect(pick("新园区的主要任务是什么", plain).quote).toBe("其实新园区的主要任务是孵化初创企业。");
     });
 
     it("leaves other sentences quoted as they are", () => {
