@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { openAnswerService } from "../src/answer/open.js";
-import { type Percentiles, percentiles } from "../src/cli/bench/stats.js";
+import { median, type Percentiles, percentiles } from "../src/cli/bench/stats.js";
 import { REST_REQUESTS_PER_SECOND } from "../src/discord/client.js";
 import { LIMITS } from "../src/discord/render.js";
 import { runBotProcess } from "../src/discord/run.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
 import { type Emulator, type RecordedRequest, startEmulator } from "../tests/e2e/emulator.js";
 import { slashCommand, userFactory } from "../tests/e2e/payloads.js";
-import { type BotProcess, botEnv, spawnBot } from "../tests/e2e/process.js";
+import { type BotProcess, botEnv, spawnBot, startCommand } from "../tests/e2e/process.js";
 
 /**
  * `npm run bench:bot`: the bot under load through the Discord emulator, with the real answer service
@@ -20,18 +20,20 @@ import { type BotProcess, botEnv, spawnBot } from "../tests/e2e/process.js";
  *
  * 1. discord.js's REST defaults against the bot's own settings, in this process: a burst of `--burst`
  *    `/ask` from as many users, time to first callback and to final reply.
- * 2. The bot as `npm start` runs it (src/main.ts, its own process): the same burst, then `--total`
- *    more questions in bursts, with the process's RSS before and after.
+ * 2. The bot as `npm start` runs it (src/main.ts, its own process, with the Node flags of package.json's
+ *    start script): the same burst, then `--total` more questions in bursts, with the process's RSS
+ *    before and after; `--runs N` repeats this with a fresh bot N times.
  *
- * The comparison runs this script itself as the bot (`--as-bot N`: the same process wiring with the
- * REST limit at N/s), so every figure comes from a bot in its own process, as in production.
+ * The comparison runs this script itself as the bot (`--as-bot N`: the same process wiring and Node
+ * flags with the REST limit at N/s), so every figure comes from a bot in its own process, as in
+ * production.
  *
  * RSS is read three ways, since V8 keeps freed pages for a while after a burst: raw (right after the
  * last reply, as the issue asks), settled (after `--settle-ms` idle) and live (after a forced full GC).
  * The last two come from `scripts/bench-bot-memory.mjs`, preloaded into the bench's bot processes
  * only (with `--expose-gc`); `npm start` runs without it.
  *
- *   npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --skip-compare]
+ *   npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --runs 1 --skip-compare]
  */
 
 const { values } = parseArgs({
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     burst: { type: "string", default: "200" },
     total: { type: "string", default: "5000" },
     "settle-ms": { type: "string", default: "5000" },
+    runs: { type: "string", default: "1" },
     "skip-compare": { type: "boolean", default: false },
     /** Internal: run as the bot process with discord.js's global REST limit at this many requests/s. */
     "as-bot": { type: "string" },
@@ -47,6 +50,9 @@ const { values } = parseArgs({
 const BURST = Number(values.burst);
 const TOTAL = Number(values.total);
 const SETTLE_MS = Number(values["settle-ms"]);
+const RUNS = Number(values.runs);
+if (!Number.isInteger(RUNS) || RUNS < 1)
+  throw new Error(`--runs must be a whole number ≥ 1, not ${values.runs}`);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CORPUS = join(ROOT, "data/corpus");
 const QUESTIONS = readFileSync(join(ROOT, "tests/fixtures/page-questions.jsonl"), "utf8")
@@ -235,9 +241,13 @@ interface RunResult {
   exitCode: number | null;
 }
 
+/** How `npm start` runs the bot: the Node flags it passes, applied to every bot the bench starts. */
+const START = startCommand();
+
 /**
- * Starts a bot process (`entry` with `args`) against a fresh emulator, fires one burst right after it
- * is ready (cold: JIT, connections) and `warm` more questions in bursts, then stops it with SIGTERM.
+ * Starts a bot process (`entry` with `args`, under `npm start`'s Node flags) against a fresh emulator,
+ * fires one burst right after it is ready (cold: JIT, connections) and `warm` more questions in bursts,
+ * then stops it with SIGTERM.
  */
 async function run(entry: string, args: string[], indexDir: string, warm: number): Promise<RunResult> {
   const emu = await startEmulator({ record: false });
@@ -254,6 +264,7 @@ async function run(entry: string, args: string[], indexDir: string, warm: number
       {
         args,
         nodeArgs: [
+          ...START.nodeArgs,
           "--expose-gc",
           "--import",
           pathToFileURL(join(ROOT, "scripts/bench-bot-memory.mjs")).href,
@@ -305,6 +316,38 @@ async function runAsBot(requestsPerSecond: number): Promise<void> {
   });
 }
 
+/** The lines about one `npm start` run: throughput, RSS raw, after idle and after a full GC, heap spaces. */
+function reportMemory(main: RunResult, label: string): void {
+  const { rss } = main;
+  console.log(
+    `\n${label}: ${main.warm.answered}/${main.warm.asked} answered in ${(main.warm.wallMs / 1000).toFixed(1)} s ` +
+      `(${((main.warm.asked / main.warm.wallMs) * 1000).toFixed(0)} questions/s); ` +
+      `messages over a limit or pinging: ${main.cold.violations + main.warm.violations}`,
+  );
+  console.log(
+    `RSS of the bot process: ${rss.ready.toFixed(1)} MiB ready → ${rss.afterCold.toFixed(1)} MiB after the first ${BURST} → ` +
+      `${rss.afterWarm.toFixed(1)} MiB after ${main.warm.asked} more: growth ${(rss.afterWarm - rss.afterCold).toFixed(1)} MiB`,
+  );
+  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const { afterCold, afterWarm } = main.memory;
+  const growth = (f: (m: { settled: Memory; live: Memory }) => number) =>
+    `${mib(f(afterCold))} → ${mib(f(afterWarm))} MiB: growth ${mib(f(afterWarm) - f(afterCold))} MiB`;
+  console.log(`after ${SETTLE_MS / 1000} s idle: RSS ${growth((m) => m.settled.rss)}`);
+  console.log(`after a full GC:  RSS ${growth((m) => m.live.rss)}`);
+  console.log(`                  V8 heap used ${growth((m) => m.live.heapUsed)}`);
+  console.log(`                  V8 heap total ${growth((m) => m.live.heapTotal)}`);
+  console.log(`                  external ${growth((m) => m.live.external)}`);
+  const spaces = Object.entries(afterWarm.live.spaces ?? {}).filter(([, [committed]]) => committed > 0);
+  for (const [space] of spaces) {
+    const committed = (m: { settled: Memory; live: Memory }, w: "settled" | "live") =>
+      m[w].spaces?.[space]?.[0] ?? 0;
+    console.log(
+      `  ${space}: committed ${growth((m) => committed(m, "settled"))} idle, ${growth((m) => committed(m, "live"))} after GC`,
+    );
+  }
+  console.log(`SIGTERM → exit code ${main.exitCode}`);
+}
+
 async function bench(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "bench-bot-"));
   const indexDir = join(dir, "index");
@@ -324,41 +367,31 @@ async function bench(): Promise<void> {
         rows.push(row(`${label}: cold burst`, r.cold), row(`${label}: warm burst`, r.warm));
       }
     }
-    const main = await run(join(ROOT, "src/main.ts"), [], indexDir, TOTAL);
-    rows.push(row("npm start: cold burst", main.cold), row(`npm start: ${TOTAL} more, in bursts`, main.warm));
+    const runs: RunResult[] = [];
+    for (let k = 0; k < RUNS; k++) runs.push(await run(START.entry, [], indexDir, TOTAL));
+    const label = (k: number) => (RUNS === 1 ? "npm start" : `npm start, run ${k + 1}`);
+    for (const [k, r] of runs.entries())
+      rows.push(row(`${label(k)}: cold burst`, r.cold), row(`${label(k)}: ${TOTAL} more, in bursts`, r.warm));
     console.log(
       `\nbench:bot — bursts of ${BURST} simultaneous /ask, one user each, real answer service over data/corpus,` +
-        ` each bot in its own process against the 127.0.0.1 emulator\n`,
+        ` each bot in its own process against the 127.0.0.1 emulator` +
+        `\nnpm start runs: node ${[...START.nodeArgs, "--import", "tsx", "src/main.ts"].join(" ")} (package.json)\n`,
     );
     console.table(rows);
-    const { rss } = main;
-    console.log(
-      `\nnpm start: ${main.warm.answered}/${main.warm.asked} answered in ${(main.warm.wallMs / 1000).toFixed(1)} s ` +
-        `(${((main.warm.asked / main.warm.wallMs) * 1000).toFixed(0)} questions/s); ` +
-        `messages over a limit or pinging: ${main.cold.violations + main.warm.violations}`,
-    );
-    console.log(
-      `RSS of the bot process: ${rss.ready.toFixed(1)} MiB ready → ${rss.afterCold.toFixed(1)} MiB after the first ${BURST} → ` +
-        `${rss.afterWarm.toFixed(1)} MiB after ${main.warm.asked} more: growth ${(rss.afterWarm - rss.afterCold).toFixed(1)} MiB`,
-    );
-    const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    const { afterCold, afterWarm } = main.memory;
-    const growth = (f: (m: { settled: Memory; live: Memory }) => number) =>
-      `${mib(f(afterCold))} → ${mib(f(afterWarm))} MiB: growth ${mib(f(afterWarm) - f(afterCold))} MiB`;
-    console.log(`after ${SETTLE_MS / 1000} s idle: RSS ${growth((m) => m.settled.rss)}`);
-    console.log(`after a full GC:  RSS ${growth((m) => m.live.rss)}`);
-    console.log(`                  V8 heap used ${growth((m) => m.live.heapUsed)}`);
-    console.log(`                  V8 heap total ${growth((m) => m.live.heapTotal)}`);
-    console.log(`                  external ${growth((m) => m.live.external)}`);
-    const spaces = Object.entries(afterWarm.live.spaces ?? {}).filter(([, [committed]]) => committed > 0);
-    for (const [space] of spaces) {
-      const committed = (m: { settled: Memory; live: Memory }, w: "settled" | "live") =>
-        m[w].spaces?.[space]?.[0] ?? 0;
+    for (const [k, r] of runs.entries()) reportMemory(r, label(k));
+    if (RUNS > 1) {
+      const growths = runs.map((r) => r.rss.afterWarm - r.rss.afterCold);
+      const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
       console.log(
-        `  ${space}: committed ${growth((m) => committed(m, "settled"))} idle, ${growth((m) => committed(m, "live"))} after GC`,
+        `\nnpm start over ${RUNS} runs: RSS growth after the ${TOTAL} more ${growths.map((g) => g.toFixed(1)).join(", ")} MiB ` +
+          `(median ${median(growths).toFixed(1)}, max ${Math.max(...growths).toFixed(1)}); ` +
+          `first callback p99 ${range(runs.map((r) => r.cold.firstCallback.p99))} ms cold, ` +
+          `${range(runs.map((r) => r.warm.firstCallback.p99))} ms after; answered ` +
+          runs
+            .map((r) => `${r.cold.answered}/${r.cold.asked} + ${r.warm.answered}/${r.warm.asked}`)
+            .join(", "),
       );
     }
-    console.log(`SIGTERM → exit code ${main.exitCode}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

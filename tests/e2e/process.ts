@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 /** A bot started as its own process (`node --import tsx <entry>`), with its output collected. */
 export interface BotProcess {
@@ -39,6 +41,29 @@ export function botEnv(
     DISCORD_DEPLOY_ON_START: "true",
     ...extra,
   });
+}
+
+/**
+ * How `npm start` runs the bot, read from package.json (`node [flags] --import tsx src/main.ts`): its
+ * Node flags and entry, so the process tests and `npm run bench:bot` start the bot as production does.
+ * Throws if the start script takes another shape, rather than measuring something else.
+ */
+export function startCommand(): { nodeArgs: string[]; entry: string } {
+  const root = new URL("../../", import.meta.url);
+  const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const start = pkg.scripts?.start ?? "";
+  const words = start.trim().split(/\s+/);
+  const flags = words.slice(1, -3);
+  if (
+    words[0] !== "node" ||
+    words.slice(-3).join(" ") !== "--import tsx src/main.ts" ||
+    !flags.every((f) => f.startsWith("--"))
+  ) {
+    throw new Error(`package.json "start" is not "node [flags] --import tsx src/main.ts": ${start}`);
+  }
+  return { nodeArgs: flags, entry: fileURLToPath(new URL("src/main.ts", root)) };
 }
 
 /** Spawns `entry` under tsx with `args`, and any extra Node flags (e.g. `--cpu-prof`). */

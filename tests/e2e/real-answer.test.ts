@@ -6,14 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, type RecordedRequest, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN, callbackBody } from "./harness.js";
 import { alice, channelMessage, slashCommand } from "./payloads.js";
-import { type BotProcess, botEnv, spawnBot } from "./process.js";
+import { type BotProcess, botEnv, spawnBot, startCommand } from "./process.js";
 
 /**
- * `npm start` for real: `src/main.ts` as its own process, building the index from the default corpus
- * into a temporary folder, answering through the real answer service via the emulator.
+ * `npm start` for real: `src/main.ts` as its own process with the start script's Node flags, building
+ * the index from the default corpus into a temporary folder, answering through the real answer service
+ * via the emulator.
  */
 
-const main = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+const start = startCommand();
 const corpus = fileURLToPath(new URL("../../data/corpus", import.meta.url));
 const ZHUHAI_TITLE = "工业投资增40.7% 珠海高新区奋力夺取抗疫与发展“双胜利”";
 
@@ -32,12 +33,13 @@ describe("npm start against the emulator, real answer service", () => {
     emu = await startEmulator();
     indexDir = mkdtempSync(join(tmpdir(), "gaoxin-index-"));
     bot = spawnBot(
-      main,
+      start.entry,
       botEnv(emu, CANARY_TOKEN, {
         INDEX_DIR: indexDir,
         CORPUS_DIR: corpus,
         LOG_LEVEL: "info",
       }),
+      { nodeArgs: start.nodeArgs },
     );
     await bot.waitForLine('"msg":"bot ready"', 60_000);
   });
