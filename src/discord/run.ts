@@ -65,8 +65,17 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
   };
   if (discord.deployOnStart) {
-    const n = await deployCommands(commands, discord);
-    logger.info({ commands: n, guildId: discord.guildId ?? "global" }, "slash commands registered");
+    // Not fatal: commands registered before keep working, and @mentions need none. The bot answers
+    // what it can rather than refusing to start over Discord refusing one PUT.
+    try {
+      const n = await deployCommands(commands, discord);
+      logger.info({ commands: n, guildId: discord.guildId ?? "global" }, "slash commands registered");
+    } catch (error) {
+      logger.error(
+        { err: error, guildId: discord.guildId ?? "global" },
+        "slash command registration failed; starting with the commands registered before (run npm run deploy-commands to retry)",
+      );
+    }
   }
   const client = createClient({ apiBase: discord.apiBase, ...(opts.rest ? { rest: opts.rest } : {}) });
   const bot = attachBot(client, ctx, commands);

@@ -222,3 +222,28 @@ describe("slow answers", () => {
     }
   }, 15_000);
 });
+
+describe("start-up", () => {
+  it("command registration refused: logged once with Discord's reason, and the bot starts and answers anyway", async () => {
+    const own = await startHarness({
+      service,
+      beforeStart: (emu) =>
+        emu.inject({
+          match: (r) => r.method === "PUT" && r.path.endsWith("/commands"),
+          status: 403,
+          body: { message: "Missing Access", code: 50001 },
+        }),
+    });
+    try {
+      expect(own.emu.requests.some((r) => r.method === "PUT" && r.path.endsWith("/commands"))).toBe(true);
+      const i = own.slash("ask", [{ name: "question", type: 3, value: ZHUHAI }], freshUser());
+      await own.edit(i, (b) => (b.content ?? "").includes("40.7%"));
+      const failed = own.logs.filter((l) => l.includes("slash command registration failed"));
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toContain("Missing Access");
+      expect(own.logs.join("\n")).not.toContain(CANARY_TOKEN);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -61,8 +61,11 @@ export async function startHarness(opts: {
   reindex?: Reindexer;
   discord?: Partial<DiscordConfig>;
   progress?: ProgressOptions;
+  /** Runs on the emulator before the bot starts (to inject a fault into start-up). */
+  beforeStart?: (emu: Emulator) => void;
 }): Promise<Harness> {
   const emu = await startEmulator();
+  opts.beforeStart?.(emu);
   const logs: string[] = [];
   const logger = createLogger({
     level: "debug",
