@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { openAnswerService } from "../src/answer/open.js";
 import { median, type Percentiles, percentiles } from "../src/cli/bench/stats.js";
-import { REST_REQUESTS_PER_SECOND } from "../src/discord/client.js";
+import { BOT_REQUESTS_PER_SECOND, INTERACTION_REQUESTS_PER_SECOND } from "../src/discord/client.js";
 import { LIMITS } from "../src/discord/render.js";
 import { runBotProcess } from "../src/discord/run.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
@@ -24,9 +24,9 @@ import { type BotProcess, botEnv, spawnBot, startCommand } from "../tests/e2e/pr
  *    start script): the same burst, then `--total` more questions in bursts, with the process's RSS
  *    before and after; `--runs N` repeats this with a fresh bot N times.
  *
- * The comparison runs this script itself as the bot (`--as-bot N`: the same process wiring and Node
- * flags with the REST limit at N/s), so every figure comes from a bot in its own process, as in
- * production.
+ * The comparison runs this script itself as the bot (`--as-bot default`: the same process wiring and
+ * Node flags with discord.js's one REST manager at 50 requests/s for everything; `--as-bot split`: the
+ * bot's own REST setting), so every figure comes from a bot in its own process, as in production.
  *
  * RSS is read three ways, since V8 keeps freed pages for a while after a burst: raw (right after the
  * last reply, as the issue asks), settled (after `--settle-ms` idle) and live (after a forced full GC).
@@ -301,9 +301,10 @@ async function run(entry: string, args: string[], indexDir: string, warm: number
 }
 
 /** The comparison bot: the production wiring over the local embeddings, with the REST limit given. */
-async function runAsBot(requestsPerSecond: number): Promise<void> {
+async function runAsBot(mode: string): Promise<void> {
+  if (mode !== "default" && mode !== "split") throw new Error(`--as-bot takes default or split, not ${mode}`);
   await runBotProcess({
-    rest: { globalRequestsPerSecond: requestsPerSecond },
+    ...(mode === "default" ? { rest: { globalRequestsPerSecond: 50 } } : {}),
     async openService(base) {
       const opened = await openAnswerService({
         indexDir: base.indexDir,
@@ -361,9 +362,12 @@ async function bench(): Promise<void> {
   try {
     if (!values["skip-compare"]) {
       const self = fileURLToPath(import.meta.url);
-      for (const rps of [50, REST_REQUESTS_PER_SECOND]) {
-        const r = await run(self, ["--as-bot", String(rps)], indexDir, BURST);
-        const label = rps === 50 ? "discord.js default, 50 requests/s" : `bot's setting, ${rps} requests/s`;
+      for (const mode of ["default", "split"]) {
+        const r = await run(self, ["--as-bot", mode], indexDir, BURST);
+        const label =
+          mode === "default"
+            ? "discord.js default, 50 requests/s for all"
+            : `bot's setting, interactions ${INTERACTION_REQUESTS_PER_SECOND}/s, bot token ${BOT_REQUESTS_PER_SECOND}/s`;
         rows.push(row(`${label}: cold burst`, r.cold), row(`${label}: warm burst`, r.warm));
       }
     }
@@ -397,5 +401,5 @@ async function bench(): Promise<void> {
   }
 }
 
-if (values["as-bot"] !== undefined) await runAsBot(Number(values["as-bot"]));
+if (values["as-bot"] !== undefined) await runAsBot(values["as-bot"]);
 else await bench();

@@ -100,15 +100,26 @@ export async function onMessageCreate(message: Message, ctx: BotContext, botId: 
       await message.reply(toMessage(admitted.error));
       return;
     }
-    if ("sendTyping" in message.channel) {
-      void message.channel
-        .sendTyping()
-        .catch((error: unknown) => ctx.logger.debug({ err: error }, "typing failed"));
+    // "Typing…" only for a slow answer (a model's): a fast one lands before it would show, and each
+    // typing call spends a request of the bot token's global 50/s.
+    const channel = message.channel;
+    const typing =
+      "sendTyping" in channel
+        ? setTimeout(() => {
+            void channel
+              .sendTyping()
+              .catch((error: unknown) => ctx.logger.debug({ err: error }, "typing failed"));
+          }, ctx.progress.delayMs)
+        : undefined;
+    let payload: Awaited<ReturnType<typeof answerPayload>>;
+    try {
+      payload = await answerPayload(admitted.value, ctx, {
+        echoQuestion: false,
+        ...(history !== null ? { history } : {}),
+      });
+    } finally {
+      clearTimeout(typing);
     }
-    const payload = await answerPayload(admitted.value, ctx, {
-      echoQuestion: false,
-      ...(history !== null ? { history } : {}),
-    });
     await message.reply(toMessage(payload));
   } catch (error) {
     await reportError(message, error, ctx.logger);

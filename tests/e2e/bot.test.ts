@@ -294,6 +294,19 @@ describe("@mentions", () => {
     expect(service.calls.at(-1)).toBe("珠海高新区工业投资增速多少");
   });
 
+  it("show typing while a slow answer is worked out, then reply", async () => {
+    const msg = channelMessage(h.emu, `<@${h.emu.botUser.id}> 慢 珠海高新区工业投资增速多少`, {
+      author: freshUser(),
+    });
+    const at = h.emu.dispatch("MESSAGE_CREATE", msg);
+    const reply = await h.emu.waitForRequest(repliesTo(msg.id));
+    const typing = h.emu.requests.find(
+      (r) => r.method === "POST" && r.path === `/channels/${h.emu.channelId}/typing` && r.at >= at,
+    );
+    expect(typing).toBeDefined();
+    expect((typing?.at ?? Number.POSITIVE_INFINITY) < reply.at).toBe(true);
+  });
+
   it("give a bare mention a short help, and ignore bots, itself and messages without a mention", async () => {
     const fromBot = channelMessage(h.emu, `<@${h.emu.botUser.id}> 珠海`, { author: otherBot });
     const fromSelf = channelMessage(h.emu, `<@${h.emu.botUser.id}> 珠海`, { author: { ...h.emu.botUser } });

@@ -123,6 +123,35 @@ describe("REST rate limits and server errors", () => {
     expect(body(h.emu.requests.filter(isReply)[1] as RecordedRequest).content).toContain("40.7%");
   });
 
+  it("a burst of 120 @mentions: every reply lands, the bot token's requests within Discord's global 50/s, no typing for fast answers", async () => {
+    // A second with no requests, so the burst opens discord.js's next one-second window itself.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const before = h.emu.requests.length;
+    const msgs = Array.from({ length: 120 }, () =>
+      channelMessage(h.emu, `<@${h.emu.botUser.id}> ${ZHUHAI}`, { author: freshUser() }),
+    );
+    for (const m of msgs) h.emu.dispatch("MESSAGE_CREATE", m);
+    const ids = new Set(msgs.map((m) => m.id));
+    const isBurstReply = (r: RecordedRequest) =>
+      r.method === "POST" &&
+      r.path.endsWith("/messages") &&
+      ids.has(body(r).message_reference?.message_id ?? "");
+    await h.emu.waitForRequest(() => h.emu.requests.filter(isBurstReply).length === 120, {
+      timeoutMs: 20_000,
+    });
+    const sent = h.emu.requests
+      .slice(before)
+      .filter((r) => r.headers.authorization === `Bot ${CANARY_TOKEN}`);
+    const first = sent[0]?.at ?? 0;
+    // discord.js opens a one-second window at its first request and sends at most 50 in it.
+    expect(sent.filter((r) => r.at - first < 900).length).toBeLessThanOrEqual(50);
+    expect(sent.some((r) => r.path.endsWith("/typing"))).toBe(false);
+    for (const r of h.emu.requests.filter(isBurstReply)) {
+      expect(body(r).content).toContain("40.7%");
+      expect(body(r).message_reference?.fail_if_not_exists).toBe(false);
+    }
+  });
+
   for (const status of [500, 502]) {
     it(`${status} on the deferral, the reply edit and a channel reply: each is retried and arrives`, async () => {
       const i = h.slash("ask", [{ name: "question", type: 3, value: ZHUHAI }], freshUser());

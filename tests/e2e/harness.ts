@@ -52,7 +52,12 @@ export interface MessageBody {
   }[];
   components?: { type: number; components: { custom_id: string; label: string; disabled?: boolean }[] }[];
   allowed_mentions?: { parse?: string[]; replied_user?: boolean };
-  message_reference?: { message_id: string; channel_id?: string; guild_id?: string };
+  message_reference?: {
+    message_id: string;
+    channel_id?: string;
+    guild_id?: string;
+    fail_if_not_exists?: boolean;
+  };
 }
 
 /** Starts the emulator, then the bot against it (registering the commands, as `deployOnStart`). */
