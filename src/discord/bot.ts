@@ -45,7 +45,10 @@ export function attachBot(client: Client, ctx: BotContext, commands: ReadonlyMap
     logger.warn({ code: event.code, shardId }, "gateway disconnected"),
   );
   // A dropped or closed gateway is resumed (missed events replayed) or, if the session is gone, identified anew.
-  client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, "gateway reconnecting"));
+  // While stopping, destroying the client closes the gateway: not a reconnect worth a warning.
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (accepting) logger.warn({ shardId }, "gateway reconnecting");
+  });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway resumed"));
   client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, "gateway ready"));
 

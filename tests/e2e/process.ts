@@ -44,26 +44,39 @@ export function botEnv(
 }
 
 /**
- * How `npm start` runs the bot, read from package.json (`node [flags] --import tsx src/main.ts`): its
- * Node flags and entry, so the process tests and `npm run bench:bot` start the bot as production does.
- * Throws if the start script takes another shape, rather than measuring something else.
+ * How `npm start` runs the bot, read from package.json (`exec node [flags] --import tsx src/main.ts`):
+ * its Node flags and entry, so the process tests and `npm run bench:bot` start the bot as production
+ * does. Throws if the start script takes another shape, rather than measuring something else.
  */
 export function startCommand(): { nodeArgs: string[]; entry: string } {
-  const root = new URL("../../", import.meta.url);
-  const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as {
-    scripts?: Record<string, string>;
-  };
-  const start = pkg.scripts?.start ?? "";
+  const start = startScript();
   const words = start.trim().split(/\s+/);
-  const flags = words.slice(1, -3);
+  const command = words[0] === "exec" ? words.slice(1) : words;
+  const flags = command.slice(1, -3);
   if (
-    words[0] !== "node" ||
-    words.slice(-3).join(" ") !== "--import tsx src/main.ts" ||
+    command[0] !== "node" ||
+    command.slice(-3).join(" ") !== "--import tsx src/main.ts" ||
     !flags.every((f) => f.startsWith("--"))
   ) {
-    throw new Error(`package.json "start" is not "node [flags] --import tsx src/main.ts": ${start}`);
+    throw new Error(`package.json "start" is not "[exec] node [flags] --import tsx src/main.ts": ${start}`);
   }
-  return { nodeArgs: flags, entry: fileURLToPath(new URL("src/main.ts", root)) };
+  return { nodeArgs: flags, entry: fileURLToPath(new URL("src/main.ts", ROOT)) };
+}
+
+const ROOT = new URL("../../", import.meta.url);
+
+function startScript(): string {
+  const pkg = JSON.parse(readFileSync(new URL("package.json", ROOT), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  return pkg.scripts?.start ?? "";
+}
+
+/** Runs `npm start` itself in the project's root, as a user would, with the output collected. */
+export function spawnNpmStart(env: Record<string, string>): BotProcess {
+  return collect(
+    spawn("npm", ["start", "--silent"], { cwd: fileURLToPath(ROOT), env, stdio: ["ignore", "pipe", "pipe"] }),
+  );
 }
 
 /** Spawns `entry` under tsx with `args`, and any extra Node flags (e.g. `--cpu-prof`). */
@@ -72,14 +85,16 @@ export function spawnBot(
   env: Record<string, string>,
   opts: { nodeArgs?: string[]; args?: string[] } = {},
 ): BotProcess {
-  const child = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), "--import", "tsx", entry, ...(opts.args ?? [])],
-    {
+  return collect(
+    spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", entry, ...(opts.args ?? [])], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
-    },
+    }),
   );
+}
+
+/** Wraps a started process: its stdout lines and stderr collected, waiting for a line or its exit. */
+function collect(child: ChildProcess): BotProcess {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const waiters = new Set<{ text: string; resolve: (line: string) => void }>();

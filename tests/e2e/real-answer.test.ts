@@ -6,15 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, type RecordedRequest, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN, callbackBody } from "./harness.js";
 import { alice, channelMessage, slashCommand } from "./payloads.js";
-import { type BotProcess, botEnv, spawnBot, startCommand } from "./process.js";
+import { type BotProcess, botEnv, spawnNpmStart } from "./process.js";
 
 /**
- * `npm start` for real: `src/main.ts` as its own process with the start script's Node flags, building
- * the index from the default corpus into a temporary folder, answering through the real answer service
- * via the emulator.
+ * `npm start` for real, as a user runs it (npm, then the bot it execs), building the index from the
+ * default corpus into a temporary folder, answering through the real answer service via the emulator;
+ * SIGTERM goes to npm, as a container's stop or a process manager sends it.
  */
 
-const start = startCommand();
 const corpus = fileURLToPath(new URL("../../data/corpus", import.meta.url));
 const ZHUHAI_TITLE = "工业投资增40.7% 珠海高新区奋力夺取抗疫与发展“双胜利”";
 
@@ -32,14 +31,12 @@ describe("npm start against the emulator, real answer service", () => {
   beforeAll(async () => {
     emu = await startEmulator();
     indexDir = mkdtempSync(join(tmpdir(), "gaoxin-index-"));
-    bot = spawnBot(
-      start.entry,
+    bot = spawnNpmStart(
       botEnv(emu, CANARY_TOKEN, {
         INDEX_DIR: indexDir,
         CORPUS_DIR: corpus,
         LOG_LEVEL: "info",
       }),
-      { nodeArgs: start.nodeArgs },
     );
     await bot.waitForLine('"msg":"bot ready"', 60_000);
   });
@@ -111,7 +108,7 @@ describe("npm start against the emulator, real answer service", () => {
     });
   });
 
-  it("never pings, never writes the token, and exits 0 on SIGTERM", async () => {
+  it("never pings, never writes the token, and exits 0 on SIGTERM sent to npm", async () => {
     const messageBodies = emu.requests.filter(
       (r: RecordedRequest) =>
         typeof r.body === "object" && r.body !== null && JSON.stringify(r.body).includes('"content"'),
@@ -121,6 +118,9 @@ describe("npm start against the emulator, real answer service", () => {
     expect(await bot.exited(12_000)).toBe(0);
     const out = bot.stdout.join("\n") + bot.stderr.join("");
     expect(out).toContain('"msg":"bot ready"');
+    expect(out).toContain('"msg":"stopped"');
+    // Closing the gateway on the way out is not reported as a reconnect.
+    expect(out).not.toContain("gateway reconnecting");
     expect(out).not.toContain(CANARY_TOKEN);
   });
 });
