@@ -120,7 +120,8 @@ export interface SentencePick {
   sentence: string;
   /**
    * What the citation quotes, verbatim from the passage: the sentence, preceded by the sentence
-   * before it when it opens with a pronoun (`它的训练地点在…`) that only the one before resolves.
+   * before it when it cannot be read alone — it opens with a pronoun (`它的训练地点在…`) or a relative
+   * date (`同年12月`), or gives a month and day without the year a `哪一年` question asks for.
    */
   quote: string;
   /** The part of the sentence that states the fact (verbatim), for the answer line. */
@@ -440,11 +441,11 @@ const LEAD_BONUS = 0.15;
 const ANAPHORIC =
   /^(?!那么|本来|其实)(?:它|其|该|这|此|他|她|牠|彼|那|本|同年|次年|翌年|当年|同月|次月|翌月|翌日|次日|当天|当日|当时)/;
 
-/** A quote longer than this keeps the pronoun sentence alone. */
+/** A quote longer than this keeps the sentence alone. */
 const MAX_ANTECEDENT_QUOTE = 160;
 
 /**
- * The pronoun sentence `sentence` quoted with the sentence before it, when the two stand together in
+ * `sentence` quoted with the sentence before it, when the two stand together in
  * the passage's text (not across a line break) and are short enough to quote; otherwise the sentence.
  */
 function withAntecedent(text: string, before: string, sentence: string): string {
@@ -457,7 +458,7 @@ interface Scored {
   passage: Passage;
   rank: number;
   sentence: string;
-  /** The sentence with its antecedent sentence when it opens with a pronoun (see {@link SentencePick.quote}). */
+  /** The sentence, with the one before it when it cannot be read alone (see {@link SentencePick.quote}). */
   quote: string;
   support: number;
   typed: boolean;
@@ -524,7 +525,7 @@ export function pickSentences(
         shape.unit === YEAR_UNIT &&
         previous !== undefined &&
         !hasYear(norm) &&
-        findDates(norm).length > 0 &&
+        (s.dated ??= findDates(norm).length > 0) &&
         hasYear(previous.norm);
       const quote =
         previous !== undefined && (yearless || ANAPHORIC.test(norm))
