@@ -305,6 +305,12 @@ function countedBy(normQuestion: string): RegExp | null {
   return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
 }
 
+/** Whether a prepared sentence has a date; found once and kept with it for the next question. */
+function isDated(s: SentenceText): boolean {
+  s.dated ??= findDates(s.norm).length > 0;
+  return s.dated;
+}
+
 /** A rank: `第二`, `第5`, `第十一`. */
 const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
 
@@ -318,8 +324,7 @@ function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
         (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
       );
     case "date":
-      s.dated ??= findDates(s.norm).length > 0;
-      return s.dated && (shape.unit !== YEAR_UNIT || hasYear(s.norm));
+      return isDated(s) && (shape.unit !== YEAR_UNIT || hasYear(s.norm));
     case "person":
       s.person ??= hasPersonCue(s.norm);
       return s.person;
@@ -525,7 +530,7 @@ export function pickSentences(
         shape.unit === YEAR_UNIT &&
         previous !== undefined &&
         !hasYear(norm) &&
-        (s.dated ??= findDates(norm).length > 0) &&
+        isDated(s) &&
         hasYear(previous.norm);
       const quote =
         previous !== undefined && (yearless || ANAPHORIC.test(norm))
