@@ -22,7 +22,8 @@ export function findNumbers(text: string): { text: string; unit: string; index: 
     const unit = t.replace(new RegExp(`^(?:\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+)(?:余|多)?`), "");
     // A lone Chinese numeral with no unit (一, 十) is far more often a word than a quantity.
     if (!digits && unit === "") continue;
-    if (!digits && /^[一]$/.test(t.slice(0, 1)) && unit.length <= 1 && !/[万亿]/.test(t)) continue;
+    // `一个`, `一项`: the article, not a count (`一百五十个` is one).
+    if (!digits && t.length - unit.length === 1 && t.startsWith("一") && unit.length <= 1) continue;
     out.push({ text: t, unit, index: m.index ?? 0 });
   }
   return out;

@@ -12,6 +12,8 @@ describe("findNumbers", () => {
   it("reads Chinese numerals with a unit but not a lone numeral", () => {
     expect(findNumbers("三个产业链，一批项目").map((n) => n.text)).toEqual(["三个"]);
     expect(findNumbers("统一领导")).toEqual([]);
+    // `一个` is an article; `一百五十个` a count.
+    expect(findNumbers("一个园区有一百五十个项目").map((n) => n.text)).toEqual(["一百五十个"]);
   });
 });
 

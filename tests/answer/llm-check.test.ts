@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAnswer, claimsOf, digitNumbers, tidyAnswer } from "../../src/answer/llm/check.js";
+import { checkAnswer, claimsOf, statedNumbers, tidyAnswer } from "../../src/answer/llm/check.js";
 import type { Passage } from "../../src/index/types.js";
 
 const passage = (id: string, text: string, title = "标题"): Passage => ({
@@ -44,20 +44,32 @@ describe("tidyAnswer", () => {
   });
 });
 
-describe("digitNumbers", () => {
-  it("splits value, magnitude and unit, folding full-width forms and thousands separators", () => {
+describe("statedNumbers", () => {
+  it("reads value with magnitude and unit, folding full-width forms and thousands separators", () => {
     expect(
-      digitNumbers("166亿元、４０.７％、1,200人、600余人").map(({ value, magnitude, unit }) => [
+      statedNumbers("166亿元、４０.７％、1,200人、600余人、3.5万人").map(({ value, unit }) => [value, unit]),
+    ).toEqual([
+      [166e8, "元"],
+      [40.7, "%"],
+      [1200, "人"],
+      [600, "人"],
+      [35000, "人"],
+    ]);
+  });
+
+  it("reads numbers written in Chinese numerals, and not the words that merely contain one", () => {
+    expect(
+      statedNumbers("四十九家企业，一百六十六亿元，二〇二〇年，两个项目").map(({ value, unit }) => [
         value,
-        magnitude,
         unit,
       ]),
     ).toEqual([
-      [166, "亿", "元"],
-      [40.7, "", "%"],
-      [1200, "", "人"],
-      [600, "", "人"],
+      [49, "家"],
+      [166e8, "元"],
+      [2020, "年"],
+      [2, "个"],
     ]);
+    expect(statedNumbers("这十分重要，千万不要一度放松")).toEqual([]);
   });
 });
 
@@ -86,6 +98,14 @@ describe("checkAnswer", () => {
     expect(r.ok && r.value.cited).toEqual([1, 2, 3]);
     expect(problems("年度计划投资300亿元，项目120个[2]。")).toEqual([]);
     expect(problems("工业投资增速达４０.７％[1]。")).toEqual([]);
+  });
+
+  it("checks numbers written in Chinese numerals like those written in digits", () => {
+    // Passage 2 says 120个 and 300亿元.
+    expect(problems("今年安排重点项目一百二十个，年度计划投资三百亿元[2]。")).toEqual([]);
+    expect(problems("今年安排重点项目一百五十个[2]。")).toEqual(["unsupported-number"]);
+    expect(problems("已有九十八个项目复工[2]。")).toEqual([]);
+    expect(problems("已有九十个项目复工[2]。")).toEqual(["unsupported-number"]);
   });
 
   it("fails a number that is in another passage than the one cited", () => {

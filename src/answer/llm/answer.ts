@@ -3,7 +3,7 @@ import type { Hit, Passage } from "../../index/types.js";
 import { type AnswerDeps, answerQuestion } from "../answer.js";
 import { validateQuestion } from "../question.js";
 import type { Answer, Citation, ConversationTurn } from "../types.js";
-import { type CheckedAnswer, checkAnswer, digitNumbers, MAX_ANSWER_CHARS } from "./check.js";
+import { type CheckedAnswer, checkAnswer, MAX_ANSWER_CHARS, sameValue, statedNumbers } from "./check.js";
 import { answerMessages, NO_INFO, retryMessages, rewriteMessages } from "./prompt.js";
 import type { AnswerLogger, ChatModel, LlmError } from "./types.js";
 
@@ -81,15 +81,13 @@ function bigrams(s: string): Set<string> {
  */
 export function quoteFor(passage: Passage, claims: readonly string[]): string {
   const claimText = claims.join("");
-  const claimNumbers = digitNumbers(claimText);
+  const claimNumbers = statedNumbers(claimText);
   const claimBigrams = bigrams(claimText);
   let best = passage.text;
   let bestScore = -1;
   for (const sentence of splitSentences(passage.text)) {
-    const numbers = digitNumbers(sentence);
-    const shared = claimNumbers.filter((a) =>
-      numbers.some((b) => b.value === a.value && b.magnitude === a.magnitude),
-    );
+    const numbers = statedNumbers(sentence);
+    const shared = claimNumbers.filter((a) => numbers.some((b) => sameValue(a, b)));
     let overlap = 0;
     for (const b of bigrams(sentence)) if (claimBigrams.has(b)) overlap++;
     const score = shared.length * 1000 + overlap;

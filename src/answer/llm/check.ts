@@ -1,3 +1,4 @@
+import { chinese_parseInt } from "chinese-parseint2";
 import { splitSentences } from "../../index/sentences.js";
 import type { Passage } from "../../index/types.js";
 import { err, ok, type Result } from "../../result.js";
@@ -77,36 +78,60 @@ export function markers(text: string): number[] {
   return [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
 }
 
-interface NumberKey {
+/** A number an answer or passage states: its value with the magnitude applied (`166亿` → 1.66e10), and its unit. */
+export interface NumberKey {
   value: number;
-  magnitude: string;
   unit: string;
   text: string;
 }
 
-/** Numbers written with digits, split into value, magnitude (万/亿…) and unit; `166亿元` → 166, 亿, 元. */
-export function digitNumbers(text: string): NumberKey[] {
+const MAGNITUDE: Readonly<Record<string, number>> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 1e8 };
+
+/** `万亿` → 1e12. */
+function magnitudeOf(chars: string): number {
+  let m = 1;
+  for (const c of chars) m *= MAGNITUDE[c] ?? 1;
+  return m;
+}
+
+/**
+ * Numbers stated with digits or Chinese numerals, each as value and unit: `166亿元` → 1.66e10 元,
+ * `一百六十六亿元` the same, `四十九家` → 49 家. Full-width forms and thousands separators are folded.
+ * A Chinese numeral alone or with a one-character unit after `一` (`十分`, `一度`) is a word, not a
+ * number (see {@link findNumbers}); decimals written in Chinese (`四十点七`) are not read.
+ */
+export function statedNumbers(text: string): NumberKey[] {
   const normal = text.normalize("NFKC").replace(/(\d)[,\s](?=\d{3}\b)/g, "$1");
   const out: NumberKey[] = [];
   for (const n of findNumbers(normal)) {
-    const m = /^(\d+(?:\.\d+)?)(?:余|多)?([万亿千百]*)(.*)$/u.exec(n.text.replace(/,/g, ""));
-    if (!m) continue;
-    out.push({ value: Number(m[1]), magnitude: m[2] ?? "", unit: m[3] ?? "", text: n.text });
+    const digits = /^(\d+(?:\.\d+)?)(?:余|多)?([万亿千百]*)(.*)$/u.exec(n.text.replace(/,/g, ""));
+    if (digits) {
+      out.push({
+        value: Number(digits[1]) * magnitudeOf(digits[2] ?? ""),
+        unit: digits[3] ?? "",
+        text: n.text,
+      });
+      continue;
+    }
+    const chinese = /^([零〇一二两三四五六七八九十百千万亿]+)(?:余|多)?(.*)$/u.exec(n.text);
+    const value = chinese ? chinese_parseInt(chinese[1] ?? "") : Number.NaN;
+    if (chinese && Number.isFinite(value)) out.push({ value, unit: chinese[2] ?? "", text: n.text });
   }
   return out;
 }
 
-/** The same quantity: value and magnitude equal, units equal unless one side leaves it out (`300亿` ~ `300亿元`). */
+/** The same value, however written (`300亿` ~ `三百亿` ~ `30000000000`). */
+export function sameValue(a: NumberKey, b: NumberKey): boolean {
+  return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+}
+
+/** The same quantity: the same value, units equal unless one side leaves it out (`300亿` ~ `300亿元`). */
 function sameNumber(a: NumberKey, b: NumberKey): boolean {
-  return (
-    a.value === b.value &&
-    a.magnitude === b.magnitude &&
-    (a.unit === "" || b.unit === "" || a.unit === b.unit)
-  );
+  return sameValue(a, b) && (a.unit === "" || b.unit === "" || a.unit === b.unit);
 }
 
 function passageNumbers(p: Passage): NumberKey[] {
-  return digitNumbers(`${p.title}\n${p.section ?? ""}\n${p.text}`);
+  return statedNumbers(`${p.title}\n${p.section ?? ""}\n${p.text}`);
 }
 
 /**
@@ -164,7 +189,7 @@ export function checkAnswer(
   const claims = claimsOf(text);
   if (all.length === 0) problems.push({ code: "no-citation", message: "回答没有标注任何来源段落编号" });
   for (const claim of claims) {
-    const numbers = digitNumbers(claim.text.replace(/\[\d+\]/g, " "));
+    const numbers = statedNumbers(claim.text.replace(/\[\d+\]/g, " "));
     if (numbers.length === 0) continue;
     if (claim.refs.length === 0) continue; // already reported as no-citation
     const cited = claim.refs.flatMap((n) => {
