@@ -82,6 +82,8 @@ const modelSchema = z.object({
   LLM_TIMEOUT_MS: positiveInt(20_000),
   LLM_MAX_RETRIES: wholeNumber(2, 0),
   LLM_RETRY_BASE_MS: positiveInt(500),
+  LLM_BREAKER_FAILURES: wholeNumber(3, 0),
+  LLM_BREAKER_COOLDOWN_MS: positiveInt(30_000),
   EMBEDDINGS: z
     .string()
     .trim()
@@ -132,7 +134,11 @@ export interface ApiConfig {
 }
 
 /** The chat model that writes answers. */
-export type LlmConfig = ApiConfig;
+export interface LlmConfig extends ApiConfig {
+  /** Failed calls in a row after which the model is not called for `breakerCooldownMs`; 0: never. */
+  breakerFailures: number;
+  breakerCooldownMs: number;
+}
 
 /** Which embeddings the index is built and queried with. */
 export type EmbeddingsConfig =
@@ -205,7 +211,16 @@ export function loadModelConfig(env: Env = process.env): ModelConfig {
     retryBaseMs: d.LLM_RETRY_BASE_MS,
   };
   const llm =
-    apiKey === undefined ? null : { apiKey, baseURL, model: d.LLM_MODEL ?? DEFAULT_LLM_MODEL, ...retry };
+    apiKey === undefined
+      ? null
+      : {
+          apiKey,
+          baseURL,
+          model: d.LLM_MODEL ?? DEFAULT_LLM_MODEL,
+          ...retry,
+          breakerFailures: d.LLM_BREAKER_FAILURES,
+          breakerCooldownMs: d.LLM_BREAKER_COOLDOWN_MS,
+        };
   if (d.EMBEDDINGS !== "openai") return { llm, embeddings: { kind: "local" } };
   const embeddingsKey = d.EMBEDDINGS_API_KEY ?? apiKey;
   if (embeddingsKey === undefined) {

@@ -15,6 +15,8 @@ describe("loadModelConfig", () => {
       timeoutMs: 20_000,
       maxRetries: 2,
       retryBaseMs: 500,
+      breakerFailures: 3,
+      breakerCooldownMs: 30_000,
     });
     const llm = loadModelConfig({
       LLM_API_KEY: "sk-b",
@@ -24,13 +26,20 @@ describe("loadModelConfig", () => {
       LLM_MODEL: "deepseek-chat",
       LLM_TIMEOUT_MS: "5000",
       LLM_MAX_RETRIES: "0",
+      LLM_BREAKER_FAILURES: "0",
+      LLM_BREAKER_COOLDOWN_MS: "5000",
     }).llm;
     expect(llm).toMatchObject({
       apiKey: "sk-b",
       baseURL: "https://api.deepseek.com/v1",
       model: "deepseek-chat",
     });
-    expect(llm).toMatchObject({ timeoutMs: 5000, maxRetries: 0 });
+    expect(llm).toMatchObject({
+      timeoutMs: 5000,
+      maxRetries: 0,
+      breakerFailures: 0,
+      breakerCooldownMs: 5000,
+    });
   });
 
   it("configures OpenAI-compatible embeddings, with the chat key and base URL unless given their own", () => {
@@ -69,6 +78,7 @@ describe("loadModelConfig", () => {
     expect(bad({ LLM_BASE_URL: "not a url sk-secret" })).toMatch(/^LLM_BASE_URL must be a URL/);
     expect(bad({ LLM_BASE_URL: "not a url sk-secret" })).not.toContain("sk-secret");
     expect(bad({ LLM_TIMEOUT_MS: "soon" })).toMatch(/^LLM_TIMEOUT_MS must be a positive whole number/);
+    expect(bad({ LLM_BREAKER_FAILURES: "-1" })).toMatch(/^LLM_BREAKER_FAILURES must be/);
     expect(bad({ EMBEDDINGS: "bert" })).toMatch(/^EMBEDDINGS must be local or openai/);
     expect(bad({ EMBEDDINGS: "openai" })).toContain("EMBEDDINGS=openai needs a key");
   });

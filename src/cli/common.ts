@@ -1,3 +1,4 @@
+import { withCircuitBreaker } from "../answer/llm/breaker.js";
 import { createOpenAiChat } from "../answer/llm/openai-chat.js";
 import type { AnswerLogger } from "../answer/llm/types.js";
 import type { AnswerServiceOptions } from "../answer/service.js";
@@ -75,7 +76,11 @@ export function answerModel(logger?: AnswerLogger): AnswerServiceOptions {
   const llm = modelConfig().llm;
   if (llm === null) return logger ? { logger } : {};
   return {
-    llm: createOpenAiChat(llm),
+    llm: withCircuitBreaker(
+      createOpenAiChat(llm),
+      { failures: llm.breakerFailures, cooldownMs: llm.breakerCooldownMs },
+      logger,
+    ),
     llmOptions: { timeoutMs: llm.timeoutMs },
     ...(logger ? { logger } : {}),
   };

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -111,5 +111,39 @@ describe("ask --json with a model configured", () => {
     expect(hung.ms).toBeLessThan(offlineMs + 1_000 + 1_500);
     expect(down.ms).toBeLessThan(offlineMs + 3_000);
     expect(hung.stderr).not.toContain(KEY);
+  });
+
+  it("with the server failing, stops calling it after 3 failed questions and answers the rest at once", async () => {
+    server = await startFakeOpenAi({ chat: () => ({ status: 500 }) });
+    const batch = join(work, "batch.jsonl");
+    await writeFile(
+      batch,
+      `${Array.from({ length: 6 }, () => JSON.stringify({ question: QUESTION })).join("\n")}\n`,
+    );
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(LLM_|OPENAI_|EMBEDDINGS)/.test(k)),
+    ) as Record<string, string>;
+    const { stdout, stderr } = await run(
+      TSX,
+      [join(ROOT, "src/cli/ask.ts"), "--index", index, "--batch", batch],
+      {
+        cwd: work,
+        env: { ...clean, LLM_API_KEY: KEY, LLM_BASE_URL: server.baseURL, LLM_MAX_RETRIES: "0" },
+        timeout: 60_000,
+      },
+    );
+    const answers = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Answer);
+    expect(answers).toHaveLength(6);
+    for (const a of answers) {
+      expect(a.mode).toBe("extractive");
+      expect(a.answer).toContain("40.7%[1]");
+    }
+    expect(server.chatRequests()).toHaveLength(3);
+    expect(stderr.split("model server failing")).toHaveLength(2);
+    expect(stderr).toContain('"reason":"unavailable"');
+    expect(stderr).not.toContain(KEY);
   });
 });

@@ -1,5 +1,5 @@
 import type OpenAI from "openai";
-import type { LlmConfig } from "../../config.js";
+import type { ApiConfig } from "../../config.js";
 import { err, ok } from "../../result.js";
 import type { ChatModel } from "./types.js";
 
@@ -9,7 +9,7 @@ import type { ChatModel } from "./types.js";
  * LangChain's ChatOpenAI: one request shape is all we need, and ChatOpenAI's own retry layer could not
  * share one deadline with ours. Temperature 0: the answer should restate the passages, not vary.
  */
-export function createOpenAiChat(config: LlmConfig, client?: OpenAI): ChatModel {
+export function createOpenAiChat(config: ApiConfig, client?: OpenAI): ChatModel {
   // The SDK (~230 modules, also behind api-retry's error classes) is imported on the first question,
   // not at every start of the CLI or the bot.
   let api: Promise<OpenAI> | undefined = client ? Promise.resolve(client) : undefined;

@@ -8,7 +8,15 @@ export interface ChatMessage {
 
 /** Why the model gave no usable text. The message names the problem, never a key. */
 export interface LlmError {
-  code: "timeout" | "rate-limited" | "server" | "connection" | "rejected" | "aborted" | "empty";
+  code:
+    | "timeout"
+    | "rate-limited"
+    | "server"
+    | "connection"
+    | "rejected"
+    | "aborted"
+    | "empty"
+    | "unavailable";
   message: string;
   status?: number;
 }
