@@ -33,6 +33,8 @@ export interface SentenceText {
   numbers?: { text: string; unit: string }[];
   dated?: boolean;
   person?: boolean;
+  /** The sentence with the one before it, as a quote may join them (see {@link withAntecedent}). */
+  withPrevious?: string;
 }
 
 /** What sentence scoring needs of a passage that does not depend on the question. */
@@ -450,12 +452,16 @@ const ANAPHORIC =
 const MAX_ANTECEDENT_QUOTE = 160;
 
 /**
- * `sentence` quoted with the sentence before it, when the two stand together in
+ * Sentence `s` quoted with the sentence `before` it, when the two stand together in
  * the passage's text (not across a line break) and are short enough to quote; otherwise the sentence.
  */
-function withAntecedent(text: string, before: string, sentence: string): string {
-  const both = before + sentence;
-  return [...both].length <= MAX_ANTECEDENT_QUOTE && text.includes(both) ? both : sentence;
+function withAntecedent(text: string, before: SentenceText, s: SentenceText): string {
+  // Question-independent: found once per prepared sentence and kept with it.
+  if (s.withPrevious === undefined) {
+    const both = before.sentence + s.sentence;
+    s.withPrevious = [...both].length <= MAX_ANTECEDENT_QUOTE && text.includes(both) ? both : s.sentence;
+  }
+  return s.withPrevious;
 }
 
 /** One sentence's figures: `rankScore` orders passages, `pickScore` chooses the sentence. */
@@ -534,7 +540,7 @@ export function pickSentences(
         hasYear(previous.norm);
       const quote =
         previous !== undefined && (yearless || ANAPHORIC.test(norm))
-          ? withAntecedent(passage.text, previous.sentence, s.sentence)
+          ? withAntecedent(passage.text, previous, s)
           : s.sentence;
       const typed =
         typedSentence(s, shape) || counted?.test(norm) === true || (yearless && quote !== s.sentence);
