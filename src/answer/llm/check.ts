@@ -113,9 +113,10 @@ export function statedNumbers(text: string): NumberKey[] {
       });
       continue;
     }
-    const chinese = /^([零〇一二两三四五六七八九十百千万亿]+)(?:余|多)?(.*)$/u.exec(n.text);
-    const value = chinese ? chinese_parseInt(chinese[1] ?? "") : Number.NaN;
-    if (chinese && Number.isFinite(value)) out.push({ value, unit: chinese[2] ?? "", text: n.text });
+    // Chinese numerals: findNumbers has already split off the unit.
+    const numeral = n.text.slice(0, n.text.length - n.unit.length).replace(/[余多]$/u, "");
+    const value = chinese_parseInt(numeral);
+    if (Number.isFinite(value)) out.push({ value, unit: n.unit, text: n.text });
   }
   return out;
 }
