@@ -6,7 +6,7 @@ import { questionShape } from "../answer/question.js";
 import type { AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
 import { readJsonl } from "./bench/synthetic.js";
-import { baseConfig, createEmbeddings, fail, note, stderrEvents } from "./common.js";
+import { baseConfig, createEmbeddings, fail, note, runCli, stderrEvents } from "./common.js";
 import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
 import { contextsService } from "./eval-pool.js";
 
@@ -76,4 +76,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${renderReport(report, title)}\n`);
 }
 
-await main();
+await runCli(main);

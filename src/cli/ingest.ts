@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { loadCorpus } from "../corpus/load.js";
 import { buildIndex } from "../index/build.js";
-import { baseConfig, createEmbeddings, fail, note } from "./common.js";
+import { checkIndexTarget } from "../index/target.js";
+import { baseConfig, createEmbeddings, fail, note, problemLine, runCli } from "./common.js";
 
 const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR]";
 
@@ -19,10 +20,12 @@ async function main(): Promise<void> {
   const inputs = values.input && values.input.length > 0 ? values.input : [config.corpusDir];
   const dir = values.index ?? config.indexDir;
   const started = performance.now();
+  // Refuse a folder that is not ours (or cannot be written) before reading a whole corpus.
+  const target = await checkIndexTarget(dir);
+  if (!target.ok) fail(target.error.message);
 
   const corpus = await loadCorpus(inputs);
-  for (const p of corpus.problems)
-    note(`${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}（已跳过 skipped）`);
+  for (const p of corpus.problems) note(problemLine(p));
   if (corpus.articles.length === 0)
     fail(`没有读到任何文章 (no articles in ${inputs.join(", ")})，索引未改动 (index unchanged)`);
 
@@ -58,4 +61,4 @@ async function main(): Promise<void> {
   if (corpus.problems.length > 0 || summary.duplicateArticleIds.length > 0) process.exitCode = 1;
 }
 
-await main();
+await runCli(main);

@@ -11,7 +11,14 @@ import type { Article, LoadedCorpus } from "../corpus/types.js";
 import { Bm25Index } from "./bm25.js";
 import { chunkArticle } from "./chunk.js";
 import { HnswWorker } from "./hnsw-worker.js";
-import { FORMAT_VERSION, type HnswParams, INDEX_FILES, type IndexManifest } from "./manifest.js";
+import {
+  FORMAT_VERSION,
+  type HnswParams,
+  INDEX_FILES,
+  IndexFailure,
+  type IndexManifest,
+} from "./manifest.js";
+import { checkIndexTarget, fsReason, INDEX_FILE_NAMES, releaseTempDir, trackTempDir } from "./target.js";
 import { createTokenizer } from "./tokenize.js";
 import type { ArticleSummary, Passage } from "./types.js";
 
@@ -33,9 +40,6 @@ export function efSearchFor(passages: number): number {
 
 /** Passages embedded per call: large enough for remote APIs to batch, small enough to stream 100k passages. */
 const EMBED_BATCH = 256;
-
-/** Files kept from the old index directory across a rebuild. */
-const PRESERVED_FILES = ["README.md", ".gitignore", ".gitkeep"];
 
 export const EMBEDDED_TEXT = "title\\nsection\\ntext";
 
@@ -103,10 +107,14 @@ function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
  * Chunks, tokenises and embeds a corpus and writes the index into `dir`: LangChain HNSWLib files,
  * `passages.json`, `bm25.json`, and `manifest.json`. It builds in a sibling temporary directory
  * and swaps it in with renames, so an ingest killed midway leaves the previous index serving.
+ * Throws {@link IndexFailure} (nothing changed) when `dir` is a folder that is not an index of
+ * ours or cannot be written; callers check with `checkIndexTarget` first to show that as a message.
  */
 export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { corpus, embeddings, dir } = opts;
+  const target = await checkIndexTarget(dir);
+  if (!target.ok) throw new IndexFailure(target.error);
 
   const seen = new Set<string>();
   const duplicateArticleIds: string[] = [];
@@ -161,8 +169,13 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
         for (const p of passages) yield tokenizer.terms(lexicalText(p));
       })(),
     );
-    await mkdir(dirname(tmp), { recursive: true });
-    await mkdir(tmp);
+    try {
+      await mkdir(dirname(tmp), { recursive: true });
+      await mkdir(tmp);
+    } catch (e) {
+      throw new IndexFailure({ code: "unusable", message: `无法在 ${dir} 建立索引：${fsReason(e)}` });
+    }
+    trackTempDir(tmp);
     let index: hnswlib.HierarchicalNSW;
     if (worker) {
       // The worker writes the graph; it is read back so that HNSWLib itself saves the index's files.
@@ -211,7 +224,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     };
   } catch (e) {
     await worker?.stop();
-    await rm(tmp, { recursive: true, force: true });
+    await releaseTempDir(tmp);
     throw e;
   }
 }
@@ -258,16 +271,17 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Replaces `dir` with the freshly built `tmp`: two renames, so at every moment either the old or
- * the new index is at `dir` (except for the instant between them). README.md and similar files of
- * the old directory are copied over first.
+ * the new index is at `dir` (except for the instant between them). Everything in the old directory
+ * that is not an index file (its README, a user's note) is copied over first, so nothing is lost.
  */
 async function swapIn(tmp: string, dir: string): Promise<void> {
   if (!(await exists(dir))) {
     await rename(tmp, dir);
+    await releaseTempDir(tmp);
     return;
   }
-  for (const name of PRESERVED_FILES) {
-    if (await exists(join(dir, name))) await cp(join(dir, name), join(tmp, name));
+  for (const name of await readdir(dir)) {
+    if (!INDEX_FILE_NAMES.has(name)) await cp(join(dir, name), join(tmp, name), { recursive: true });
   }
   const old = `${dir}.old-${process.pid}-${Date.now()}`;
   await rename(dir, old);
@@ -277,6 +291,7 @@ async function swapIn(tmp: string, dir: string): Promise<void> {
     await rename(old, dir);
     throw e;
   }
+  await releaseTempDir(tmp);
   await rm(old, { recursive: true, force: true });
   await removeStale(dir);
 }
