@@ -8,6 +8,7 @@ import { normalizeText } from "../index/tokenize.js";
 import { readJsonl } from "./bench/synthetic.js";
 import { baseConfig, createEmbeddings, fail, note, runCli, stderrEvents } from "./common.js";
 import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
+import { missingEvalFile } from "./eval-data.js";
 import { contextsService } from "./eval-pool.js";
 
 const USAGE = `用法 (usage):
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
   if (!(limit > 0)) fail(`--limit 需要正整数 (--limit takes a positive number)\n${USAGE}`, 2);
 
+  for (const path of [values.questions, values.contexts]) {
+    const missing = path === undefined ? null : missingEvalFile(path);
+    if (missing !== null) fail(missing);
+  }
   let rows: EvalRow[];
   try {
     rows = (await readJsonl<EvalRow>(values.questions)).slice(0, limit);

@@ -1,3 +1,4 @@
+import { FULL_SETS_HINT } from "../eval-data.js";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -178,7 +179,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     );
     if (!haveData)
       notes.push(
-        `${dataDir}: CMRC/DRCD dev files not found; their corpus, R@1 and the LangChain comparison are skipped, and synthetic corpora recombine the page's sentences`,
+        `${dataDir}: CMRC/DRCD dev files not found (${FULL_SETS_HINT}); their corpus, R@1 and the LangChain comparison are skipped, and synthetic corpora recombine the page's sentences`,
       );
 
     const pageQuestions: string[] = [];
