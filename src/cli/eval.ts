@@ -7,8 +7,8 @@ import type { AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
 import { readJsonl } from "./bench/synthetic.js";
 import { baseConfig, createEmbeddings, fail, note, runCli, stderrEvents } from "./common.js";
-import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
 import { missingEvalFile } from "./eval-data.js";
+import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
 import { contextsService } from "./eval-pool.js";
 
 const USAGE = `用法 (usage):

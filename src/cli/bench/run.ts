@@ -1,4 +1,3 @@
-import { FULL_SETS_HINT } from "../eval-data.js";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -6,6 +5,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../../corpus/load.js";
+import { FULL_SETS_HINT } from "../eval-data.js";
 import { median, seededRandom, shuffled } from "./stats.js";
 import {
   type ContextRow,
