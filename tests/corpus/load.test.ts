@@ -69,6 +69,8 @@ describe("loadCorpus", () => {
 
     const rel = (p: string) => p.slice(dir.length + 1);
     expect(c.problems.map((p) => [rel(p.path), p.line, p.message])).toEqual([
+      // Named while the folders are walked: a file of a type nobody reads is skipped, not ignored.
+      ["a/notes.csv", undefined, 'unsupported file type ".csv" (expected .txt, .md or .jsonl)'],
       ["a/binary.txt", undefined, "binary file (NUL bytes)"],
       ["a/empty.txt", undefined, "empty file"],
       ["a/latin1.md", undefined, "not valid UTF-8"],
