@@ -1,3 +1,11 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from "discord-api-types/v10";
 import type { ReindexError, ReindexSummary } from "../answer/reindex.js";
 import type {
   Answer,
@@ -13,8 +21,8 @@ import { escapeAndTruncate, escapeKeepingMarkers, escapeMarkdown, truncate } fro
 
 /**
  * Pure functions from answer-layer values to Discord message payloads. No discord.js here: the
- * payloads are plain API-shaped objects that discord.js accepts as they are, so every Discord limit
- * can be tested without a client.
+ * payloads are typed with discord-api-types (the API's own definitions, which discord.js uses too),
+ * so discord.js accepts them as they are and every Discord limit can be tested without a client.
  */
 
 /** Discord's documented message limits. */
@@ -34,36 +42,21 @@ export const LIMITS = {
 } as const;
 
 /** Nobody is pinged by anything the bot writes; replies do not ping the person replied to. */
-export const NO_MENTIONS = { parse: [] as [], repliedUser: false } as const;
+export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 
-export interface EmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
+/** A message's embed, as Discord's API defines it. */
+export type Embed = APIEmbed;
+export type EmbedField = APIEmbedField;
 
-export interface Embed {
-  title?: string;
-  description?: string;
-  color?: number;
-  fields?: EmbedField[];
-  footer?: { text: string };
-}
+/** The buttons we send: each carries a custom id the bot handles (never a link or SKU button). */
+export type Button = APIButtonComponentWithCustomId;
+export type ActionRow = APIActionRowComponent<Button>;
 
-export interface Button {
-  type: 2;
-  /** 1 primary, 2 secondary. */
-  style: 1 | 2;
-  label: string;
-  custom_id: string;
-  disabled?: boolean;
-}
-
-export interface ActionRow {
-  type: 1;
-  components: Button[];
-}
-
+/**
+ * A message as the renderers build it: Discord's own JSON shapes for embeds and components, so the
+ * compiler checks them against the API, and discord.js's camel-case mention options, which are what
+ * its send methods take.
+ */
 export interface Payload {
   content: string;
   embeds: Embed[];
@@ -97,7 +90,7 @@ function rows(buttons: Button[]): ActionRow[] {
   const out: ActionRow[] = [];
   const capped = buttons.slice(0, LIMITS.actionRows * LIMITS.buttonsPerRow);
   for (let i = 0; i < capped.length; i += LIMITS.buttonsPerRow) {
-    out.push({ type: 1, components: capped.slice(i, i + LIMITS.buttonsPerRow) });
+    out.push({ type: ComponentType.ActionRow, components: capped.slice(i, i + LIMITS.buttonsPerRow) });
   }
   return out;
 }
@@ -110,7 +103,12 @@ export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
     const id = sourceButtonId(c.n, c.passageId);
     if (id === null || seen.has(id)) continue;
     seen.add(id);
-    buttons.push({ type: 2, style: 2, label: `[${c.n}] 原文`, custom_id: id });
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: `[${c.n}] 原文`,
+      custom_id: id,
+    });
   }
   return rows(buttons);
 }
@@ -214,15 +212,15 @@ export function renderZonesPage(
     pages > 1
       ? rows([
           {
-            type: 2,
-            style: 2,
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
             label: "上一页",
             custom_id: zonesPageId(Math.max(0, p - 1), "prev"),
             disabled: p === 0,
           },
           {
-            type: 2,
-            style: 2,
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
             label: "下一页",
             custom_id: zonesPageId(Math.min(pages - 1, p + 1), "next"),
             disabled: p === pages - 1,
