@@ -164,6 +164,14 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The one line every entry point prints for a configuration problem (then exits 1, no stack trace):
+ * the bot, the CLI and the deploy script word it alike.
+ */
+export function configErrorLine(error: ConfigError): string {
+  return `gaoxin-qa: 配置错误 (configuration error): ${error.message}`;
+}
+
 function describe(error: z.ZodError): string {
   return error.issues
     .map((issue) => {

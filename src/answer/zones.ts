@@ -1,4 +1,4 @@
-import { splitSentences } from "../index/sentences.js";
+import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
 import { findNumbers } from "./evidence.js";
 import type { Citation, ZoneDetail, ZoneSummary } from "./types.js";

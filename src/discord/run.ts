@@ -4,10 +4,13 @@ import type { AnswerService } from "../answer/types.js";
 import {
   type BaseConfig,
   ConfigError,
+  configErrorLine,
   type DiscordConfig,
   loadBaseConfig,
   loadDiscordConfig,
   loadEnvFileIfPresent,
+  loadModelConfig,
+  type ModelConfig,
 } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import { attachBot, type Bot } from "./bot.js";
@@ -155,8 +158,11 @@ export interface OpenedService {
 }
 
 export interface ProcessOptions {
-  /** Opens the answer service once, at start. */
-  openService: (base: BaseConfig, logger: Logger) => Promise<OpenedService>;
+  /**
+   * Opens the answer service once, at start, with the settings already read: a bad setting has been
+   * reported (one line, exit 1) before this runs.
+   */
+  openService: (base: BaseConfig, logger: Logger, model: ModelConfig) => Promise<OpenedService>;
   env?: Env;
   commandsDir?: URL;
   /** A `.env` file to load first, when present (`npm start` passes `.env`). */
@@ -172,13 +178,15 @@ export interface ProcessOptions {
 export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   let base: BaseConfig;
   let discord: DiscordConfig;
+  let model: ModelConfig;
   try {
     if (opts.envFile) loadEnvFileIfPresent(opts.envFile);
     base = loadBaseConfig(opts.env);
     discord = loadDiscordConfig(opts.env);
+    model = loadModelConfig(opts.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`gaoxin-qa: configuration problem: ${error.message}\n`);
+    process.stderr.write(`${configErrorLine(error)}\n`);
     process.exitCode = 1;
     return;
   }
@@ -190,7 +198,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
 
   let opened: OpenedService;
   try {
-    opened = await opts.openService(base, logger);
+    opened = await opts.openService(base, logger, model);
   } catch (error) {
     logger.fatal({ err: error }, "could not open the answer index");
     process.exitCode = 1;
