@@ -127,9 +127,11 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
   const known = zones.map((z) => z.zone);
   const tools = indexTextTools(index, known);
   const knownSet = new Set(known);
+  const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const view = (id: string): PassageView | null => {
     const p = index.passageById(id.trim());
     if (p === undefined) return null;
+    const date = articleById.get(p.articleId)?.date;
     return {
       id: p.id,
       articleId: p.articleId,
@@ -137,6 +139,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       section: p.section,
       zones: p.zones,
       byline: p.byline,
+      ...(date !== undefined ? { date } : {}),
       text: p.text,
       source: p.source,
     };

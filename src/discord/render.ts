@@ -14,6 +14,7 @@ import type {
   IndexStats,
   PassageView,
   ZoneDetail,
+  ZoneFigure,
   ZoneSummary,
 } from "../answer/types.js";
 import { sourceButtonId, zonesPageId } from "./custom-ids.js";
@@ -248,15 +249,25 @@ function fitLines(lines: readonly string[], max: number): string {
   return truncate(out.join("\n"), max);
 }
 
-/** `/zone`: the zone's articles (headline, byline) and its key figures, each cited. */
+/** An article's headline with its byline and date, when it has them. */
+function articleLine(a: ZoneDetail["articles"][number]): string {
+  const byline = a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : "";
+  const date = a.date ? `（${escapeAndTruncate(a.date, 20)}）` : "";
+  return `• 《${escapeAndTruncate(a.title, 120)}》${byline}${date}`;
+}
+
+/** One row of the figures table: what is measured, the value, when, and its source `[n]`. */
+function figureLine(f: ZoneFigure): string {
+  const period = f.period ? escapeAndTruncate(f.period, 20) : "—";
+  return `${escapeAndTruncate(f.measure, 40)} · **${escapeAndTruncate(f.value, 30)}** · ${period} · [${f.n}]`;
+}
+
+/**
+ * `/zone`: the zone's figures as a table (指标 · 数值 · 时间 · 来源, most central first) and its
+ * articles; each figure's source opens from a button.
+ */
 export function renderZone(detail: ZoneDetail): Payload {
-  const articleLines = detail.articles.map(
-    (a) =>
-      `• 《${escapeAndTruncate(a.title, 120)}》${a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : ""}`,
-  );
-  const figureLines = detail.figures.map(
-    (f) => `[${f.n}] ${escapeAndTruncate(f.quote, 300)} ——《${escapeAndTruncate(f.title, 80)}》`,
-  );
+  const articleLines = detail.articles.map(articleLine);
   const fields: EmbedField[] = [
     {
       name: `文章（${detail.articles.length} 篇）`,
@@ -264,12 +275,13 @@ export function renderZone(detail: ZoneDetail): Payload {
     },
   ];
   const title = escapeAndTruncate(detail.zone, LIMITS.embedTitle);
-  const footer = "关键数字摘自新闻原文 · 点按钮查看原文";
-  const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - 20;
+  const footer = "数字摘自新闻原文，按在文中的分量排序 · 点按钮查看原文";
+  const head = "**关键数字**（指标 · 数值 · 时间 · 来源）";
+  const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - head.length - 20;
   const description =
-    figureLines.length > 0
-      ? `**关键数字**\n${fitLines(figureLines, Math.min(LIMITS.embedDescription - 20, room))}`
-      : "没有找到带数字的句子。";
+    detail.figures.length > 0
+      ? `${head}\n${fitLines(detail.figures.map(figureLine), Math.min(LIMITS.embedDescription - head.length - 20, room))}`
+      : "没有找到这个高新区的统计数字。";
   const embed: Embed = { title, description, color: COLOR, fields, footer: { text: footer } };
   return {
     content: "",
@@ -279,16 +291,20 @@ export function renderZone(detail: ZoneDetail): Payload {
   };
 }
 
-/** `/source` and the citation buttons: the passage in full with its headline. */
+/**
+ * `/source` and the citation buttons: the passage in full under its headline, with its zones, date,
+ * byline and subhead. The passage id and corpus file are internal: they go to the log, not here.
+ */
 export function renderPassage(view: PassageView): Payload {
   const fields: EmbedField[] = [
     { name: "高新区", value: truncate(escapeMarkdown(view.zones.join("、")) || "—", 200), inline: true },
   ];
+  if (view.date) fields.push({ name: "日期", value: escapeAndTruncate(view.date, 100), inline: true });
   if (view.byline) fields.push({ name: "作者", value: escapeAndTruncate(view.byline, 200), inline: true });
   if (view.section)
     fields.push({ name: "小标题", value: escapeAndTruncate(view.section, 200), inline: true });
   const title = escapeAndTruncate(view.title, LIMITS.embedTitle);
-  const footer = truncate(`编号 ${view.id} · ${view.source}`, 500);
+  const footer = "新闻原文";
   const room = Math.min(
     LIMITS.embedDescription,
     LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }),
@@ -308,11 +324,32 @@ const MODE_NAME: Record<IndexStats["mode"], string> = {
   llm: "模型生成（引用经核对）",
 };
 
-/** `/help`: how to ask, and what the bot knows. */
-export function renderHelp(stats: IndexStats): Payload {
-  const built = Number.isNaN(Date.parse(stats.builtAt))
-    ? stats.builtAt
-    : new Date(stats.builtAt).toISOString();
+/**
+ * A moment as people in `timeZone` read it: `2026年11月28日 20:15`. Text that is not a date is shown
+ * as it is.
+ */
+export function localTime(iso: string, timeZone = "Asia/Shanghai"): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(t)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+}
+
+/** `/help`: how to ask, and what the bot knows; the index time in `timeZone`. */
+export function renderHelp(stats: IndexStats, timeZone?: string): Payload {
+  const built = localTime(stats.builtAt, timeZone);
   const embed: Embed = {
     title: "高新区新闻问答",
     color: COLOR,
@@ -360,9 +397,9 @@ export function renderZoneNotFound(name: string): Payload {
   return textPayload(`没有找到“${escapeAndTruncate(name, 100)}”。用 /zones 查看所有高新区。`);
 }
 
-/** `/source` or a button with a passage id the index does not know. */
-export function renderPassageNotFound(id: string): Payload {
-  return textPayload(`没有找到编号为“${escapeAndTruncate(id, 200)}”的原文，索引可能已经更新。`);
+/** `/source` or a button with a passage id the index does not know (the id itself is logged). */
+export function renderPassageNotFound(): Payload {
+  return textPayload("没有找到这段原文，索引可能已经更新。");
 }
 
 /** The reply while the bot is shutting down. */

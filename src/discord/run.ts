@@ -65,6 +65,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     limiter: createRateLimiter({ limit: discord.rateLimit.questions, windowMs: discord.rateLimit.windowMs }),
     gate: createGate(discord.maxConcurrentAnswers),
     progress: opts.progress ?? DEFAULT_PROGRESS,
+    timeZone: discord.timeZone,
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
   };
   if (discord.deployOnStart) {
