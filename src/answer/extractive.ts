@@ -1,4 +1,4 @@
-import { splitSentences } from "../index/sentences.js";
+import { splitSentences } from "../corpus/sentences.js";
 import type { Passage } from "../index/types.js";
 import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
 import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT } from "./question.js";

@@ -3,6 +3,7 @@ import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
 import { type AnswerDeps, answerQuestion } from "./answer.js";
 import { cachedPassageText, type TextTools } from "./extractive.js";
+import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
@@ -126,9 +127,11 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
   const known = zones.map((z) => z.zone);
   const tools = indexTextTools(index, known);
   const knownSet = new Set(known);
+  const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const view = (id: string): PassageView | null => {
     const p = index.passageById(id.trim());
     if (p === undefined) return null;
+    const date = articleById.get(p.articleId)?.date;
     return {
       id: p.id,
       articleId: p.articleId,
@@ -136,6 +139,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       section: p.section,
       zones: p.zones,
       byline: p.byline,
+      ...(date !== undefined ? { date } : {}),
       text: p.text,
       source: p.source,
     };
@@ -149,6 +153,20 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     findZones,
     knownZones: knownSet,
   };
+  // The model path retrieves through the LangChain retriever, so the passages a model is given are
+  // exactly what a LangChain user of the index gets, and LangChain callbacks see the retrieval. The
+  // retriever finds the question's zones as answerQuestion does; the extractive path calls the same
+  // search without the Runnable layer, as it is the hot path of the benchmarks.
+  const zonesOf = (q: string) => findZones(tools.normalize(q)).filter((z) => knownSet.has(z));
+  const retrievers = new Map<number, HybridRetriever>();
+  const viaRetriever = async (q: string, k: number) => {
+    let retriever = retrievers.get(k);
+    if (retriever === undefined) {
+      retriever = new HybridRetriever({ index: search, k, zonesOf });
+      retrievers.set(k, retriever);
+    }
+    return documentsToHits(await retriever.invoke(q), search.passageById);
+  };
   return {
     ask(question, askOpts) {
       const deps: AnswerDeps = {
@@ -158,7 +176,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       if (llm === undefined) return answerQuestion(question, deps);
       return answerWithLlm(
         question,
-        { ...deps, chat: llm, ...(logger ? { logger } : {}) },
+        { ...deps, retrieve: viaRetriever, chat: llm, ...(logger ? { logger } : {}) },
         llmOptions,
         askOpts?.history,
       );

@@ -19,6 +19,8 @@ export interface BotContext {
   progress: ProgressOptions;
   /** Rebuilds the index and swaps it into `service` (`/reindex`); absent, the command says so. */
   reindex?: Reindexer;
+  /** The IANA time zone of times shown to users; absent, Asia/Shanghai. */
+  timeZone?: string;
 }
 
 /** One slash command: its definition and the function that runs it. */

@@ -3,14 +3,9 @@ import { admitQuestion, answerPayload } from "./ask-flow.js";
 import type { BotContext, Command } from "./command.js";
 import { parseCustomId } from "./custom-ids.js";
 import { chainMessage, conversationBefore } from "./followup.js";
-import {
-  renderMentionHelp,
-  renderPassage,
-  renderPassageNotFound,
-  renderZonesPage,
-  textPayload,
-} from "./render.js";
+import { renderMentionHelp, renderZonesPage, textPayload } from "./render.js";
 import { privately, reportError, toMessage } from "./respond.js";
+import { passagePayload } from "./source-flow.js";
 
 /**
  * Event handlers, named after their events. Each one catches everything it can throw and hands it
@@ -51,8 +46,7 @@ async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promis
     return;
   }
   if (action.kind === "source") {
-    const view = ctx.service.passage(action.passageId);
-    await interaction.reply(privately(view ? renderPassage(view) : renderPassageNotFound(action.passageId)));
+    await interaction.reply(privately(passagePayload(action.passageId, interaction.user.id, ctx).payload));
     return;
   }
   await interaction.update(toMessage(renderZonesPage(ctx.service.zones(), action.page)));

@@ -4,10 +4,13 @@ import type { AnswerService } from "../answer/types.js";
 import {
   type BaseConfig,
   ConfigError,
+  configErrorLine,
   type DiscordConfig,
   loadBaseConfig,
   loadDiscordConfig,
   loadEnvFileIfPresent,
+  loadModelConfig,
+  type ModelConfig,
 } from "../config.js";
 import { IndexFailure } from "../index/manifest.js";
 import { createLogger, type Logger } from "../logger.js";
@@ -64,6 +67,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     limiter: createRateLimiter({ limit: discord.rateLimit.questions, windowMs: discord.rateLimit.windowMs }),
     gate: createGate(discord.maxConcurrentAnswers),
     progress: opts.progress ?? DEFAULT_PROGRESS,
+    timeZone: discord.timeZone,
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
   };
   if (discord.deployOnStart) {
@@ -160,8 +164,11 @@ export interface OpenedService {
 }
 
 export interface ProcessOptions {
-  /** Opens the answer service once, at start. */
-  openService: (base: BaseConfig, logger: Logger) => Promise<OpenedService>;
+  /**
+   * Opens the answer service once, at start, with the settings already read: a bad setting has been
+   * reported (one line, exit 1) before this runs.
+   */
+  openService: (base: BaseConfig, logger: Logger, model: ModelConfig) => Promise<OpenedService>;
   env?: Env;
   commandsDir?: URL;
   /** A `.env` file to load first, when present (`npm start` passes `.env`). */
@@ -177,13 +184,15 @@ export interface ProcessOptions {
 export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   let base: BaseConfig;
   let discord: DiscordConfig;
+  let model: ModelConfig;
   try {
     if (opts.envFile) loadEnvFileIfPresent(opts.envFile);
     base = loadBaseConfig(opts.env);
     discord = loadDiscordConfig(opts.env);
+    model = loadModelConfig(opts.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`gaoxin-qa: configuration problem: ${error.message}\n`);
+    process.stderr.write(`${configErrorLine(error)}\n`);
     process.exitCode = 1;
     return;
   }
@@ -195,7 +204,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
 
   let opened: OpenedService;
   try {
-    opened = await opts.openService(base, logger);
+    opened = await opts.openService(base, logger, model);
   } catch (error) {
     // An index refused or unusable is said in one line; anything else is a bug, logged with its stack.
     if (error instanceof IndexFailure)

@@ -96,6 +96,18 @@ describe("ask", () => {
     expect(r.stderr).toContain("npm run ingest");
   });
 
+  it("exits 1 with one configuration line for a bad model setting, worded as the bot words it", async () => {
+    const r = await cli("ask.ts", ["珠海高新区工业投资增速多少"], work, {
+      EMBEDDINGS: "openai",
+      EMBEDDINGS_API_KEY: "",
+      LLM_API_KEY: "",
+      OPENAI_API_KEY: "",
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^gaoxin-qa: 配置错误 \(configuration error\): EMBEDDINGS=openai needs a key/);
+  });
+
   it("rebuilds a damaged index instead of failing", async () => {
     const dir = await workdir();
     expect((await cli("ingest.ts", [], dir)).code).toBe(0);

@@ -89,6 +89,7 @@ export async function startHarness(opts: {
         rateLimit: { questions: 5, windowMs: 30_000 },
         maxConcurrentAnswers: 4,
         deployOnStart: true,
+        timeZone: "Asia/Shanghai",
         ...opts.discord,
       },
       service: opts.service,
