@@ -7,7 +7,7 @@ import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
-import type { AnswerService, PassageView } from "./types.js";
+import type { Answer, AnswerService, PassageView } from "./types.js";
 import { listZones, resolveZone, suggestZones, zoneDetail } from "./zones.js";
 
 /**
@@ -167,18 +167,28 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     }
     return documentsToHits(await retriever.invoke(q), search.passageById);
   };
+  // Every citation carries its article's date when the corpus knows it, whichever path answered.
+  const dated = (answer: Answer): Answer => ({
+    ...answer,
+    citations: answer.citations.map((c) => {
+      const date = articleById.get(c.articleId)?.date;
+      return date === undefined ? c : { ...c, date };
+    }),
+  });
   return {
-    ask(question, askOpts) {
+    async ask(question, askOpts) {
       const deps: AnswerDeps = {
         ...baseDeps,
         ...(askOpts?.onProgress ? { onProgress: askOpts.onProgress } : {}),
       };
-      if (llm === undefined) return answerQuestion(question, deps);
-      return answerWithLlm(
-        question,
-        { ...deps, retrieve: viaRetriever, chat: llm, ...(logger ? { logger } : {}) },
-        llmOptions,
-        askOpts?.history,
+      if (llm === undefined) return dated(await answerQuestion(question, deps));
+      return dated(
+        await answerWithLlm(
+          question,
+          { ...deps, retrieve: viaRetriever, chat: llm, ...(logger ? { logger } : {}) },
+          llmOptions,
+          askOpts?.history,
+        ),
       );
     },
     zones: () => zones,

@@ -8,6 +8,8 @@ export interface Citation {
   /** A verbatim substring (after whitespace clean-up) of the cited passage. */
   quote: string;
   source: string;
+  /** The article's date as the corpus gives it (`2020-06`, `2020-06-05`), so `今年`/`近日` can be read. */
+  date?: string;
 }
 
 /** The answer object of the CLI contract (`ask --json`). */

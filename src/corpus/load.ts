@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
+import { z } from "zod";
 import type { ParsedFile } from "./article.js";
 import { parseJsonl } from "./jsonl.js";
 import { parseMarkdown } from "./markdown.js";
@@ -31,6 +32,47 @@ function walkAction(name: string): "read" | "ignore" | "unsupported" {
   // Sidecar metadata (`*.meta.json`, e.g. a page's date) is read with its page, not as news.
   if (/\.meta\.json$/i.test(name)) return "ignore";
   return "unsupported";
+}
+
+/**
+ * A page's metadata file beside it: `000_x.txt` → `000_x.meta.json`, `{"date": "2020-06", "note": …}`.
+ * A raw page often has no dateline; its date, established some other way (the note says how), is
+ * given to every article of the page that has none of its own.
+ */
+const PageMeta = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "date must be YYYY, YYYY-MM or YYYY-MM-DD")
+    .optional(),
+  note: z.string().optional(),
+});
+
+/** The metadata file a page may have beside it. */
+export function sidecarPath(path: string): string {
+  return `${path.slice(0, path.length - extname(path).length)}.meta.json`;
+}
+
+/** Reads a page's metadata file: null when there is none, else its bytes and what it says (or why not). */
+async function readSidecar(
+  path: string,
+): Promise<{ file: CorpusFile; date?: string } | { file: CorpusFile; problem: string } | null> {
+  const meta = sidecarPath(path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(meta);
+  } catch {
+    return null;
+  }
+  const file = { path: meta, sha256: createHash("sha256").update(bytes).digest("hex") };
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return { file, problem: "not valid JSON" };
+  }
+  const parsed = PageMeta.safeParse(json);
+  if (!parsed.success) return { file, problem: parsed.error.issues[0]?.message ?? "invalid metadata" };
+  return parsed.data.date === undefined ? { file } : { file, date: parsed.data.date };
 }
 
 /** Why a file of another type is skipped, in the words `ingest` and `ask` print. */
@@ -94,6 +136,12 @@ async function readOne(
     return;
   }
   into.files.push({ path, sha256: createHash("sha256").update(bytes).digest("hex") });
+  // Recorded whenever the page's bytes are, as corpusFiles does, so a change to it is noticed.
+  const meta = extname(path).toLowerCase() === ".txt" ? await readSidecar(path) : null;
+  if (meta !== null) {
+    into.files.push(meta.file);
+    if ("problem" in meta) into.problems.push({ path: meta.file.path, message: meta.problem });
+  }
   const text = decode(bytes);
   if (!text.ok) {
     into.problems.push({ path, message: text.why });
@@ -111,6 +159,8 @@ async function readOne(
   }
   const parsed = reader(text.text, path, basename(path, extname(path)));
   into.problems.push(...parsed.problems);
+  if (meta !== null && "date" in meta && meta.date !== undefined)
+    for (const a of parsed.articles) if (a.date === undefined) a.date = meta.date;
   for (const a of parsed.articles) {
     const first = into.ids.get(a.id);
     if (first !== undefined) {
@@ -164,8 +214,12 @@ export async function corpusFiles(paths: readonly string[]): Promise<CorpusFile[
           .update(await readFile(path))
           .digest("hex"),
       });
+      if (extname(path).toLowerCase() === ".txt") {
+        const meta = await readSidecar(path);
+        if (meta !== null) files.push(meta.file);
+      }
     } catch {
-      // Unreadable: loadCorpus records no hash for it either.
+      // Unreadable: loadCorpus records no hash for it (or its metadata file) either.
     }
   }
   return files;

@@ -129,7 +129,8 @@ function citationFields(citations: readonly Citation[], reserved: number): Embed
     );
     const perValue = Math.min(LIMITS.fieldValue, perField - name.length);
     const zones = c.zones.length > 0 ? escapeMarkdown(c.zones.join("、")) : "未标注高新区";
-    const head = truncate(zones, Math.max(1, Math.floor(perValue / 3)));
+    const date = c.date ? ` · ${escapeMarkdown(c.date)}` : "";
+    const head = truncate(`${zones}${date}`, Math.max(1, Math.floor(perValue / 3)));
     const quote = escapeAndTruncate(c.quote, Math.max(0, perValue - head.length - 3));
     const value = quote === "" ? head : `${head}\n「${quote}」`;
     return { name: name || `[${c.n}]`, value: truncate(value, perValue) || "—" };

@@ -27,6 +27,7 @@ describe("ask", () => {
     expect(a).toMatchObject({ abstained: false, mode: "extractive", question: "珠海高新区工业投资增速多少" });
     expect(Object.keys(a.citations[0]).sort()).toEqual([
       "articleId",
+      "date",
       "n",
       "passageId",
       "quote",
@@ -34,7 +35,8 @@ describe("ask", () => {
       "title",
       "zones",
     ]);
-    expect(a.citations[0]).toMatchObject({ n: 1, zones: ["珠海高新区"] });
+    // The page's date, from the metadata file beside it; the contract's fields plus this one.
+    expect(a.citations[0]).toMatchObject({ n: 1, zones: ["珠海高新区"], date: "2020-06" });
     expect(a.citations[0].source).toMatch(/data\/corpus\/000_d463814998410617\.txt$/);
   });
 

@@ -66,6 +66,19 @@ describe("renderAnswer", () => {
     });
   });
 
+  it("shows each source's date beside its zones when the corpus knows it", () => {
+    const answer: Answer = {
+      question: "珠海高新区工业投资增速多少",
+      answer: "增速达40.7%[1]。",
+      abstained: false,
+      mode: "extractive",
+      citations: [{ ...zhuhaiCitation, date: "2020-06" }],
+    };
+    expect(renderAnswer(answer).embeds[0]?.fields?.[0]?.value).toMatch(/^珠海高新区 · 2020-06\n/);
+    const undated = { ...answer, citations: [zhuhaiCitation] };
+    expect(renderAnswer(undated).embeds[0]?.fields?.[0]?.value).not.toContain("·");
+  });
+
   it("says so when the corpus has no answer, and lists the closest sources", () => {
     const p = renderAnswer({
       question: "火星高新区有几家企业",
