@@ -13,6 +13,7 @@ import {
   type ModelConfig,
 } from "../config.js";
 import { IndexFailure } from "../index/manifest.js";
+import { removeTempDirs } from "../index/target.js";
 import { createLogger, type Logger } from "../logger.js";
 import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
@@ -141,7 +142,9 @@ export function exitOnSignals(
     stopping = true;
     logger.info({ signal, inFlight: bot.inFlight }, "shutting down");
     bot.stop(opts.timeoutMs ?? SHUTDOWN_TIMEOUT_MS).then(
-      (drained) => {
+      async (drained) => {
+        // A /reindex cut short leaves no half-built index beside the real one.
+        await removeTempDirs();
         logger.info({ drained }, "stopped");
         exit(0);
       },
