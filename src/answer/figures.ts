@@ -6,9 +6,9 @@ import type { ZoneFigure } from "./types.js";
 /**
  * A zone's key figures as table rows — what is measured, the value with its unit, the period, the
  * source — from the sentences of its articles that state a measured quantity of the zone: a number
- * with a unit right after its subject (`复工率94%`, `工业投资……增速达40.7%`). Counts of meetings,
- * list members (`等10家高新区`), durations and product names (`5G`) are not figures. Rows are ranked
- * by how central they are to their article (see {@link CENTRALITY}).
+ * with a unit right after its subject (`复工率94%`, `工业投资……增速达40.7%`). Members of a list
+ * (`等10家高新区`), places (`在郴州市11个县市区`), durations, dates and product names (`5G`) are not
+ * figures. Rows are ranked by how central they are to their article (see {@link CENTRALITY}).
  */
 
 /** Units of time spans and dates (`3年内`, `6月8日`): when, not how much. `G` is the `5G` of product names. */
@@ -83,7 +83,7 @@ function bigramShare(subject: string, holds: (bigram: string) => boolean): numbe
 }
 
 /** One candidate row before it is numbered. */
-export type FigureRow = Omit<ZoneFigure, "n"> & { score: number };
+type FigureRow = Omit<ZoneFigure, "n"> & { score: number };
 
 /**
  * The figures one sentence states, each with its subject; `zoneNames` are the ways the zone is

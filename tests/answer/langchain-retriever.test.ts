@@ -1,15 +1,20 @@
 import type { Document } from "@langchain/core/documents";
 import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { HybridRetriever, type PassageMetadata } from "../../src/answer/langchain-retriever.js";
 import { hybridSearch } from "../../src/answer/retrieve.js";
+import { createAnswerService } from "../../src/answer/service.js";
 import type { LoadedIndex } from "../../src/index/load.js";
+import { ok } from "../../src/result.js";
 import { openPageService } from "../helpers/page-index.js";
 
 let index: LoadedIndex;
 
 beforeAll(async () => {
   ({ index } = await openPageService());
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe("HybridRetriever", () => {
@@ -48,5 +53,22 @@ describe("HybridRetriever", () => {
     const unboosted = await hybridSearch(index, question, 5, []);
     // The zone the question names lifts its passages' scores, as in the bot's own answers.
     expect(hits[0]?.score).toBeGreaterThan(unboosted[0]?.score ?? 0);
+  });
+
+  it("is what model answers retrieve through, and extractive answers do not need", async () => {
+    const retrieved = vi.spyOn(HybridRetriever.prototype, "_getRelevantDocuments");
+    const question = "珠海高新区工业投资增速多少";
+    await createAnswerService(index).ask(question);
+    expect(retrieved).not.toHaveBeenCalled();
+    const prompts: string[] = [];
+    const chat = async (messages: readonly { content: string }[]) => {
+      prompts.push(messages.map((m) => m.content).join("\n"));
+      return ok("资料中没有相关信息。");
+    };
+    await createAnswerService(index, { llm: chat }).ask(question);
+    expect(retrieved.mock.calls.map((c) => c[0])).toEqual([question]);
+    // The passages the model is shown are the retriever's.
+    const docs = (await retrieved.mock.results[0]?.value) as Document<PassageMetadata>[];
+    expect(prompts[0]).toContain(docs[0]?.pageContent.slice(0, 40));
   });
 });
