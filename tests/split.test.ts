@@ -9,6 +9,7 @@ const STARTS = [
   /from "node:(?:http|https|net)"/,
   /createServer\(/,
   /helpers\/openai-server\.js"/,
+  /helpers\/cli\.js"/,
   /e2e\/(?:emulator|harness|process)\.js"/,
   /src\/cli\/bench\/run\.js"/,
 ];
