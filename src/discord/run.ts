@@ -1,5 +1,6 @@
 import { type Client, type ClientOptions, Events } from "discord.js";
 import type { Reindexer } from "../answer/reindex.js";
+import { topicExtractor } from "../answer/topics.js";
 import type { AnswerService } from "../answer/types.js";
 import {
   type BaseConfig,
@@ -8,8 +9,11 @@ import {
   loadBaseConfig,
   loadDiscordConfig,
   loadEnvFileIfPresent,
+  loadStateConfig,
+  type StateSettings,
 } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
+import { openState, type State } from "../state/state.js";
 import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
 import type { BotContext, Command } from "./command.js";
@@ -34,6 +38,8 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** discord.js REST options over the bot's own (see `createClient`). */
   rest?: ClientOptions["rest"];
+  /** Where questions and feedback are recorded; closed when the bot stops. */
+  state?: State;
 }
 
 export interface RunningBot {
@@ -56,6 +62,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     await opts.service.warmUp();
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, "answer path warmed up");
   }
+  // The recorder's keyword table loads in ~400 ms: at start, not inside the first answer.
+  if (opts.state?.recording) topicExtractor();
   const ctx: BotContext = {
     service: opts.service,
     logger,
@@ -63,6 +71,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     gate: createGate(discord.maxConcurrentAnswers),
     progress: opts.progress ?? DEFAULT_PROGRESS,
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
+    ...(opts.state ? { state: opts.state } : {}),
   };
   if (discord.deployOnStart) {
     // Not fatal: commands registered before keep working, and @mentions need none. The bot answers
@@ -94,6 +103,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     await ready;
   } catch (error) {
     await client.destroy();
+    await opts.state?.close();
     throw error;
   } finally {
     clearTimeout(timer);
@@ -172,17 +182,22 @@ export interface ProcessOptions {
 export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   let base: BaseConfig;
   let discord: DiscordConfig;
+  let stateSettings: StateSettings;
   try {
     if (opts.envFile) loadEnvFileIfPresent(opts.envFile);
     base = loadBaseConfig(opts.env);
     discord = loadDiscordConfig(opts.env);
+    stateSettings = loadStateConfig(opts.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`gaoxin-qa: configuration problem: ${error.message}\n`);
     process.exitCode = 1;
     return;
   }
-  const logger = createLogger({ level: base.logLevel, secrets: [discord.token] });
+  const logger = createLogger({
+    level: base.logLevel,
+    secrets: [discord.token, ...(stateSettings.salt ? [stateSettings.salt] : [])],
+  });
   // A malformed gateway payload can make discord.js reject inside its own handlers; log and keep serving.
   process.on("unhandledRejection", (reason) =>
     logger.error({ err: reason }, "unhandled rejection (still running)"),
@@ -196,11 +211,14 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // Never fatal: a store that cannot be used is one log line, and the bot answers without recording.
+  const state = await openState(stateSettings, logger);
   let running: RunningBot;
   try {
     running = await startBot({
       discord,
       ...opened,
+      state,
       logger,
       ...(opts.commandsDir ? { commandsDir: opts.commandsDir } : {}),
       ...(opts.rest ? { rest: opts.rest } : {}),

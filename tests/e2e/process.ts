@@ -26,7 +26,7 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
 
 /**
  * The environment of a bot process pointed at an emulator: token, application and guild ids, the
- * emulator's API base, commands registered on start; `extra` adds to or overrides it.
+ * emulator's API base, commands registered on start, no state store; `extra` adds to or overrides it.
  */
 export function botEnv(
   emu: { applicationId: string; guildId: string; api: string },
@@ -39,6 +39,8 @@ export function botEnv(
     DISCORD_GUILD_ID: emu.guildId,
     DISCORD_API_BASE: emu.api,
     DISCORD_DEPLOY_ON_START: "true",
+    // Not data/state.sqlite in the checkout: a test that wants the store passes a file of its own.
+    STATE_DB: "off",
     ...extra,
   });
 }
