@@ -8,9 +8,7 @@ import {
   loadBaseConfig,
   loadEnvFileIfPresent,
   loadModelConfig,
-  loadStateConfig,
   type ModelConfig,
-  type StateSettings,
 } from "../config.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import type { EnsureEvents } from "../index/ensure.js";
@@ -55,11 +53,6 @@ export function baseConfig(): BaseConfig {
 /** Reads the model settings (LLM_*, EMBEDDINGS*), or exits with the one-line reason. */
 export function modelConfig(): ModelConfig {
   return orExit(() => loadModelConfig());
-}
-
-/** Reads the state store's settings (STATE_DB, STATE_SALT, STATE_RETENTION_DAYS), or exits with the reason. */
-export function stateConfig(): StateSettings {
-  return orExit(() => loadStateConfig());
 }
 
 /**

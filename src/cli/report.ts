@@ -1,14 +1,31 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { ConfigError, loadEnvFileIfPresent, loadStateConfig } from "../config.js";
 import { buildReport, parseSince } from "../report/build.js";
 import { formatReport } from "../report/text.js";
 import { openSqliteStore } from "../state/sqlite.js";
-import { fail, stateConfig } from "./common.js";
 
 /**
  * `npm run report -- [--since 7d] [--json] [--db FILE]`: what people asked, what was declined, the
  * votes, from the bot's state store (STATE_DB). Reads only; a missing store is an error, not created.
  */
+
+// Not ./common.js: it loads the answer and model modules (LangChain, OpenAI), which would triple
+// this command's start-up for nothing.
+function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function statePath(): string {
+  try {
+    loadEnvFileIfPresent(".env");
+    return loadStateConfig().db;
+  } catch (e) {
+    if (e instanceof ConfigError) fail(`配置错误 (configuration error): ${e.message}`);
+    throw e;
+  }
+}
 
 const USAGE = "用法 (usage): npm run --silent report -- [--since 7d] [--json] [--db data/state.sqlite]";
 
@@ -24,7 +41,7 @@ function main(): Promise<void> | undefined {
   const now = Date.now();
   const since = parseSince(values.since ?? "7d", now);
   if (!since.ok) fail(`${since.error}\n${USAGE}`, 2);
-  const path = values.db ?? stateConfig().db;
+  const path = values.db ?? statePath();
   if (path === "off")
     fail("STATE_DB=off: nothing is recorded, so there is no report (pass --db FILE to read one)");
   if (!existsSync(path))
