@@ -95,8 +95,8 @@ describe("registering the commands", () => {
 
   it("PUTs to the guild when DISCORD_GUILD_ID is set, else globally, with the token as Bot auth", async () => {
     const opts = { token: "deploy-token", clientId: emu.applicationId, apiBase: emu.api };
-    expect(await deployCommands(commands, { ...opts, guildId: emu.guildId })).toBe(6);
-    expect(await deployCommands(commands, opts)).toBe(6);
+    expect(await deployCommands(commands, { ...opts, guildId: emu.guildId })).toBe(8);
+    expect(await deployCommands(commands, opts)).toBe(8);
     const puts = emu.requests.filter((r) => r.method === "PUT");
     expect(puts.map((r) => r.path)).toEqual([
       `/applications/${emu.applicationId}/guilds/${emu.guildId}/commands`,
