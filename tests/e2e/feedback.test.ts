@@ -146,6 +146,23 @@ describe("feedback under every answer", () => {
   });
 });
 
+describe("under load", () => {
+  it("200 simultaneous questions from 200 users are all answered and all recorded", async () => {
+    const db = join(dir, "load.sqlite");
+    await h.restart({ state: await openStore(db) });
+    const tokens = Array.from({ length: 200 }, (_, k) =>
+      h.slash("ask", [{ name: "question", type: 3, value: `珠海高新区第${k}个问题` }], freshUser()),
+    );
+    await Promise.all(tokens.map((i) => h.edit(i, (b) => (b.content ?? "").includes("问："), 30_000)));
+    // Stopping drains the queue; the next bot reads the file back.
+    const state = await openStore(db);
+    await h.restart({ state });
+    const rows = await state.readSince(0);
+    expect(rows.ok && rows.value.questions.length).toBe(200);
+    expect(rows.ok && new Set(rows.value.questions.map((q) => q.userKey)).size).toBe(200);
+  });
+});
+
 describe("a state file that cannot be used", () => {
   it("a corrupt state.sqlite: one clear log line, answers go on without buttons, /report says why", async () => {
     const bad = join(dir, "corrupt.sqlite");
