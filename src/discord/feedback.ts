@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ButtonInteraction, StringSelectMenuInteraction } from "discord.js";
+import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
 import { questionTopics } from "../answer/topics.js";
 import type { Answer } from "../answer/types.js";
 import { DOWN_REASONS, type DownReason } from "../state/types.js";
@@ -102,7 +102,11 @@ export async function onFeedbackButton(interaction: ButtonInteraction, ctx: BotC
     return;
   }
   if (action.kind === "down") {
-    await interaction.reply({ ...renderDownAck(action.answerId), allowedMentions: { parse: [] }, flags: 64 });
+    await interaction.reply({
+      ...renderDownAck(action.answerId),
+      allowedMentions: { parse: [] },
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
   await interaction.reply(privately(renderVoteAck(choice, reason)));

@@ -40,6 +40,9 @@ export function chartSpec(report: Report): TopLevelSpec {
     .filter((d) => d.down > 0)
     .map((d) => ({ day: d.day.slice(5), series: DOWN, top: d.asked, n: d.down, label: `踩 ${d.down}` }));
   const { totals } = report;
+  // Room above the tallest bar for its ▼ and label, so they never run into the legend.
+  const tallest = Math.max(1, ...report.days.map((d) => d.asked));
+  const domainMax = Math.ceil(tallest * 1.2) + 1;
   const color = {
     field: "series",
     type: "nominal",
@@ -75,7 +78,14 @@ export function chartSpec(report: Report): TopLevelSpec {
         mark: { type: "bar", cornerRadiusEnd: 2 },
         encoding: {
           x,
-          y: { field: "n", type: "quantitative", stack: "zero", title: "问题数", axis: { tickMinStep: 1 } },
+          y: {
+            field: "n",
+            type: "quantitative",
+            stack: "zero",
+            title: "问题数",
+            axis: { tickMinStep: 1 },
+            scale: { domainMax },
+          },
           color,
           order: { field: "order" },
         },
