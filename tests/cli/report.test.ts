@@ -1,31 +1,14 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/report/build.js";
+import { cli } from "../helpers/run-cli.js";
 import { seedStore } from "../state/seed.js";
 
-const run = promisify(execFile);
-const ROOT = resolve(".");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
-
-/** Runs `npm run report`'s entry point with `args`; never throws on exit codes. */
-async function report(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(TSX, [join(ROOT, "src/cli/report.ts"), ...args], {
-      cwd: dir,
-      env: { ...process.env, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof x.code === "number" ? x.code : -1, stdout: x.stdout ?? "", stderr: x.stderr ?? "" };
-  }
-}
+/** Runs `npm run report`'s entry point with `args` in the test's folder. */
+const report = (args: string[], env: Record<string, string> = {}) => cli("report.ts", args, dir, env);
 
 let dir: string;
 let db: string;
