@@ -14,9 +14,12 @@ export interface BotProcess {
   exited(timeoutMs?: number): Promise<number | null>;
 }
 
-/** Only what the bot needs from the parent environment, so a developer's own DISCORD_* never leaks in. */
+/**
+ * Only what the bot needs from the parent environment, so a developer's own DISCORD_* never leaks in.
+ * No state store unless `extra` names one: a test must not write data/state.sqlite in the checkout.
+ */
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { STATE_DB: "off" };
   for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "NODE_OPTIONS"]) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
@@ -26,7 +29,7 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
 
 /**
  * The environment of a bot process pointed at an emulator: token, application and guild ids, the
- * emulator's API base, commands registered on start, no state store; `extra` adds to or overrides it.
+ * emulator's API base, commands registered on start; `extra` adds to or overrides it.
  */
 export function botEnv(
   emu: { applicationId: string; guildId: string; api: string },
@@ -39,8 +42,6 @@ export function botEnv(
     DISCORD_GUILD_ID: emu.guildId,
     DISCORD_API_BASE: emu.api,
     DISCORD_DEPLOY_ON_START: "true",
-    // Not data/state.sqlite in the checkout: a test that wants the store passes a file of its own.
-    STATE_DB: "off",
     ...extra,
   });
 }
