@@ -5,12 +5,16 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { openAnswerService } from "../src/answer/open.js";
+import { questionTopics, topicExtractor } from "../src/answer/topics.js";
 import { median, type Percentiles, percentiles } from "../src/cli/bench/stats.js";
 import { BOT_REQUESTS_PER_SECOND, INTERACTION_REQUESTS_PER_SECOND } from "../src/discord/client.js";
 import { LIMITS } from "../src/discord/render.js";
 import { runBotProcess } from "../src/discord/run.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
+import { createLogger } from "../src/logger.js";
+import { DEFAULT_BATCH_SIZE } from "../src/state/recorder.js";
 import { openSqliteStore } from "../src/state/sqlite.js";
+import { stateOver } from "../src/state/state.js";
 import { type Emulator, type RecordedRequest, startEmulator } from "../tests/e2e/emulator.js";
 import { slashCommand, userFactory } from "../tests/e2e/payloads.js";
 import { type BotProcess, botEnv, spawnBot, startCommand } from "../tests/e2e/process.js";
@@ -402,6 +406,7 @@ async function compareState(
     }
   }
   if (n === 0) return [];
+  const cost = await recordingCost(dir);
   const off = pool(pooled.off);
   const on = pool(pooled.on);
   table.push(row(`state store off (STATE_DB=off): warm bursts of ${n} bots`, off));
@@ -411,7 +416,54 @@ async function compareState(
   return [
     `\nstate store: final reply p99 ${ms(p99(off))} ms off, ${ms(p99(on))} ms on (${change >= 0 ? "+" : ""}${change.toFixed(1)}%); ` +
       `questions recorded per bot with the store on: ${recorded.join(", ")}`,
+    `recording, measured in-process over ${cost.n} questions: ${cost.perAnswer.p50.toFixed(3)} ms added to each answer ` +
+      `(p99 ${cost.perAnswer.p99.toFixed(3)} ms: zones, keywords, user-id HMAC, queueing); ` +
+      `one batch of ${cost.batch} rows written in ${cost.flushMs.toFixed(1)} ms (median), off the answer path`,
   ];
+}
+
+/**
+ * What recording adds to one answer, timed directly (the burst comparison above is dominated by
+ * the machine's noise): the work `recordAnswer` does on the answer path, and one batch write.
+ */
+async function recordingCost(dir: string) {
+  const logger = createLogger({ level: "silent" });
+  const opened = openSqliteStore(join(dir, "cost.sqlite"));
+  if (!opened.ok) throw new Error(opened.error);
+  const state = await stateOver(opened.value, { salt: "bench", retentionDays: 90 }, logger, {
+    flushMs: 60_000,
+    batchSize: 1_000_000,
+  });
+  topicExtractor();
+  const perAnswer: number[] = [];
+  const flushes: number[] = [];
+  const n = 2_000;
+  for (let k = 0; k < n; k++) {
+    const question = QUESTIONS[k % QUESTIONS.length] as string;
+    const t = performance.now();
+    const topics = questionTopics(question, () => true);
+    state.recordQuestion({
+      id: `cost-${k}`,
+      at: Date.now(),
+      guildId: "1",
+      channelId: "2",
+      userKey: state.userKey(String(900000000000000000n + BigInt(k))),
+      question,
+      mode: "extractive",
+      declined: false,
+      citations: ["p#0"],
+      ...topics,
+      latencyMs: 1,
+    });
+    perAnswer.push(performance.now() - t);
+    if ((k + 1) % DEFAULT_BATCH_SIZE === 0) {
+      const f = performance.now();
+      await state.readSince(Date.now() + 1); // flushes the queue first, then reads nothing
+      flushes.push(performance.now() - f);
+    }
+  }
+  await state.close();
+  return { n, perAnswer: percentiles(perAnswer), batch: DEFAULT_BATCH_SIZE, flushMs: median(flushes) };
 }
 
 async function bench(): Promise<void> {

@@ -46,7 +46,10 @@ export function recordAnswer(
   const state = ctx.state;
   if (!state?.recording) return payload;
   const id = newAnswerId();
-  const topics = questionTopics(answer.question, (zone) => ctx.service.zone(zone) !== null);
+  // The zone list, not `service.zone()`: that builds the zone's whole detail (its key figures), which
+  // cost milliseconds per answer; the names found here are canonical, as the list's are.
+  const zones = ctx.service.zones();
+  const topics = questionTopics(answer.question, (name) => zones.some((z) => z.zone === name));
   state.recordQuestion({
     id,
     at: Date.now(),
