@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +28,19 @@ const dir = mkdtempSync(join(tmpdir(), "bench-report-"));
 const db = join(dir, "state.sqlite");
 const ms = (x: number) => x.toFixed(0);
 
+/**
+ * CPU time (user + system, ms) of this process's finished children, from /proc (Linux; NaN elsewhere).
+ * On a machine shared with other work the wall time of a child swings with the load; its CPU time
+ * is what it would take on an idle core.
+ */
+function childrenCpuMs(): number {
+  if (!existsSync("/proc/self/stat")) return Number.NaN;
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 16 and 17 of stat (cutime, cstime) are the 14th and 15th after the command name, in ticks of 10 ms.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
 try {
   const now = Date.now();
   let t = performance.now();
@@ -35,13 +48,16 @@ try {
   const seedMs = performance.now() - t;
 
   const wall: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < RUNS; k++) {
+    const cpuBefore = childrenCpuMs();
     t = performance.now();
     execFileSync("npm", ["run", "--silent", "report", "--", "--since", "30d", "--db", db], {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
     });
     wall.push(performance.now() - t);
+    cpu.push(childrenCpuMs() - cpuBefore);
   }
   const tsxOnly: number[] = [];
   for (let k = 0; k < RUNS; k++) {
@@ -86,6 +102,7 @@ try {
       ms: ms(median(wall)),
       max: ms(Math.max(...wall)),
     },
+    { what: "  its CPU time (user + system, npm included)", ms: ms(median(cpu)), max: ms(Math.max(...cpu)) },
     {
       what: "  of which starting Node + tsx (tsx -e 0)",
       ms: ms(median(tsxOnly)),
