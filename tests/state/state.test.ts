@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -94,6 +95,36 @@ describe("the state", () => {
     await vi.advanceTimersByTimeAsync(DAY);
     expect(await ids()).toEqual(["today"]);
     await state.close();
+  });
+
+  it("a read-only state file: one clear log line, recording off, and the reason for /report", async (ctx) => {
+    const db = join(dir, "state.sqlite");
+    const first = await openState({ db, salt: "s", retentionDays: 90 }, silent);
+    await first.close();
+    // The immutable flag binds root too (tests here run as root, for whom file modes mean nothing).
+    try {
+      execFileSync("chattr", ["+i", db], { stdio: "ignore" });
+    } catch {
+      ctx.skip();
+    }
+    try {
+      const logs: string[] = [];
+      const logger = createLogger({
+        level: "info",
+        destination: { write: (l: string) => void logs.push(l) },
+      });
+      const state = await openState({ db, salt: "s", retentionDays: 90 }, logger);
+      const lines = logs.filter((l) => l.includes("state store"));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain("state store unavailable: recording is off; answers continue");
+      expect(lines[0]).toContain("readonly database");
+      expect(state.recording).toBe(false);
+      expect(state.unavailable).toMatch(
+        /^统计库不可用：cannot use .*state\.sqlite: attempt to write a readonly database$/,
+      );
+    } finally {
+      execFileSync("chattr", ["-i", db], { stdio: "ignore" });
+    }
   });
 
   it("off records nothing and says why it is unavailable", async () => {
