@@ -293,3 +293,28 @@ export function loadDiscordConfig(env: Env = process.env): DiscordConfig {
     timeZone: d.TZ ?? DEFAULT_TIME_ZONE,
   };
 }
+
+const stateSchema = z.object({
+  STATE_DB: optionalString,
+  STATE_SALT: optionalString,
+  STATE_RETENTION_DAYS: positiveInt(90),
+});
+
+/** Where questions and feedback are kept (`STATE_DB=off`: nowhere), and for how long. */
+export interface StateSettings {
+  db: string;
+  salt: string | null;
+  retentionDays: number;
+}
+
+/** Reads the state store's settings: `STATE_DB` (default data/state.sqlite, or `off`), `STATE_SALT`, `STATE_RETENTION_DAYS`. */
+export function loadStateConfig(env: Env = process.env): StateSettings {
+  const parsed = stateSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const d = parsed.data;
+  return {
+    db: d.STATE_DB?.toLowerCase() === "off" ? "off" : (d.STATE_DB ?? "data/state.sqlite"),
+    salt: d.STATE_SALT ?? null,
+    retentionDays: d.STATE_RETENTION_DAYS,
+  };
+}

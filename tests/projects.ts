@@ -9,6 +9,8 @@ export const PROCESS_TESTS = [
   "tests/e2e/**/*.test.ts",
   "tests/cli/cli.test.ts",
   "tests/cli/index-target.test.ts",
+  "tests/cli/report.test.ts",
+  "tests/state/state.test.ts",
   "tests/cli/env-file.test.ts",
   "tests/cli/llm-ask.test.ts",
   "tests/cli/invite.test.ts",

@@ -233,7 +233,7 @@ export function renderZonesPage(
 }
 
 /** Lines that fit in `max` characters, with “…等 k 项” when some are left out. */
-function fitLines(lines: readonly string[], max: number): string {
+export function fitLines(lines: readonly string[], max: number): string {
   const out: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {

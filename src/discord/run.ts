@@ -1,5 +1,6 @@
 import { type Client, type ClientOptions, Events } from "discord.js";
 import type { Reindexer } from "../answer/reindex.js";
+import { topicExtractor } from "../answer/topics.js";
 import type { AnswerService } from "../answer/types.js";
 import {
   type BaseConfig,
@@ -10,11 +11,14 @@ import {
   loadDiscordConfig,
   loadEnvFileIfPresent,
   loadModelConfig,
+  loadStateConfig,
   type ModelConfig,
+  type StateSettings,
 } from "../config.js";
 import { IndexFailure } from "../index/manifest.js";
 import { removeTempDirs } from "../index/target.js";
 import { createLogger, type Logger } from "../logger.js";
+import { openState, type State } from "../state/state.js";
 import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
 import type { BotContext, Command } from "./command.js";
@@ -40,6 +44,8 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** discord.js REST options over the bot's own (see `createClient`). */
   rest?: ClientOptions["rest"];
+  /** Where questions and feedback are recorded; closed when the bot stops. */
+  state?: State;
 }
 
 export interface RunningBot {
@@ -62,6 +68,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     await opts.service.warmUp();
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, "answer path warmed up");
   }
+  // The recorder's keyword table loads in ~400 ms: at start, not inside the first answer.
+  if (opts.state?.recording) topicExtractor();
   const ctx: BotContext = {
     service: opts.service,
     logger,
@@ -70,6 +78,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     progress: opts.progress ?? DEFAULT_PROGRESS,
     timeZone: discord.timeZone,
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
+    ...(opts.state ? { state: opts.state } : {}),
   };
   if (discord.deployOnStart) {
     // Not fatal: commands registered before keep working, and @mentions need none. The bot answers
@@ -104,6 +113,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     await ready;
   } catch (error) {
     await client.destroy();
+    await opts.state?.close();
     throw error;
   } finally {
     clearTimeout(timer);
@@ -188,18 +198,23 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   let base: BaseConfig;
   let discord: DiscordConfig;
   let model: ModelConfig;
+  let stateSettings: StateSettings;
   try {
     if (opts.envFile) loadEnvFileIfPresent(opts.envFile);
     base = loadBaseConfig(opts.env);
     discord = loadDiscordConfig(opts.env);
     model = loadModelConfig(opts.env);
+    stateSettings = loadStateConfig(opts.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${configErrorLine(error)}\n`);
     process.exitCode = 1;
     return;
   }
-  const logger = createLogger({ level: base.logLevel, secrets: [discord.token] });
+  const logger = createLogger({
+    level: base.logLevel,
+    secrets: [discord.token, ...(stateSettings.salt ? [stateSettings.salt] : [])],
+  });
   // A malformed gateway payload can make discord.js reject inside its own handlers; log and keep serving.
   process.on("unhandledRejection", (reason) =>
     logger.error({ err: reason }, "unhandled rejection (still running)"),
@@ -216,11 +231,14 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // Never fatal: a store that cannot be used is one log line, and the bot answers without recording.
+  const state = await openState(stateSettings, logger);
   let running: RunningBot;
   try {
     running = await startBot({
       discord,
       ...opened,
+      state,
       logger,
       ...(opts.commandsDir ? { commandsDir: opts.commandsDir } : {}),
       ...(opts.rest ? { rest: opts.rest } : {}),

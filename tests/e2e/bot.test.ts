@@ -54,8 +54,10 @@ describe("starting up", () => {
     expect(put.body).toEqual(JSON.parse(JSON.stringify(expected)));
     expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual([
       "ask",
+      "forget-me",
       "help",
       "reindex",
+      "report",
       "source",
       "zone",
       "zones",
