@@ -1,7 +1,7 @@
 import { splitSentences } from "../index/sentences.js";
 import type { Passage } from "../index/types.js";
 import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
-import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT } from "./question.js";
+import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
 import { answerSpan } from "./span.js";
 
 /** Text operations the sentence picker needs, provided by the index (same normalisation as retrieval). */
@@ -12,6 +12,8 @@ export interface TextTools {
   words(s: string): string[];
   /** Inverse document frequency of a normalised word over the indexed passages. */
   idf(word: string): number;
+  /** Whether any indexed passage holds a normalised word (default: every word is held). */
+  known?(word: string): boolean;
   /**
    * The passage's text prepared for scoring (see {@link preparePassage}), usually from a cache:
    * normalising every sentence of every candidate is most of an answer's cost otherwise.
@@ -135,6 +137,47 @@ export interface SentencePick {
   support: number;
   /** Whether the sentence holds the kind of fact asked for (a number with the right unit, a date …). */
   typed: boolean;
+  /** For the best pick only: the evidence that it answers, for the decision to decline. */
+  evidence?: Evidence;
+}
+
+/**
+ * Named features of the evidence that the best sentence answers the question, each 0–1 (see
+ * `decline.ts` for how they are weighed). Shares are of the question's idf-weighted words.
+ */
+export interface Evidence {
+  /** Support of the best passage's best sentence: words and character bigrams, its passage counting in part. */
+  support: number;
+  /** Share of the question's words the quoted sentence itself (with its antecedent) states. */
+  sentence: number;
+  /** Share of the question's character bigrams the quoted sentence states. */
+  bigrams: number;
+  /** Coverage of the question's focus (words next to the question word, words the headline lacks). */
+  focus: number;
+  /** Share of the question's words that nowhere in the best passage or its headline stand. */
+  missing: number;
+  /** Weight of the heaviest question word the best passage lacks, over the heaviest question word's. */
+  missingTop: number;
+  /** 1 when the sentence holds the kind of fact asked for, or the question asks for no kind. */
+  typed: number;
+  /** 1 when the question asks for a number or a date and the quoted sentence holds none. */
+  untyped: number;
+  /** Lead of the best article's score over the next article's, relative to the best (0 when no other article is retrieved). */
+  margin: number;
+  /** 1 when the question names a zone the best passage is not about. */
+  offZone: number;
+  /** Longest run of the question's characters (question words out) the quote repeats, over the run's possible length. */
+  run: number;
+  /** Share of the question's words that no indexed passage holds at all. */
+  unknown: number;
+  /** Share of the question's character bigrams that nowhere in the best passage or its headline stand. */
+  gaps: number;
+  /** Longest stretch of consecutive question bigrams the best passage lacks (a name it never says), over 4, capped at 1. */
+  gapRun: number;
+  /** Share of the question's words the best passage's headline states. */
+  headline: number;
+  /** Share of the words next to the question word (`上市公司` in `有多少家上市公司`) the article's passages lack. */
+  slotMissing: number;
 }
 
 interface Term {
@@ -147,9 +190,30 @@ interface Term {
  * out, sub-words of longer words dropped.
  */
 function questionTerms(normQuestion: string, tools: TextTools): Term[] {
-  const words = [...new Set(tools.words(normQuestion).map((w) => tools.normalize(w)))].filter(
+  // The question phrase goes before segmenting: `哪一年` would leave `一年`, `几个月` `个月`.
+  const asked = normQuestion.replace(QUESTION_PHRASE, " ");
+  const words = [...new Set(tools.words(asked).map((w) => tools.normalize(w)))].filter(
     (w) => w.length > 0 && !QUESTION_WORD.test(w),
   );
+  // jieba sometimes glues a word to a neighbour's character (`山推营收` → `山`, `推营收`; `营收要` → `营`,
+  // `收要`): a word no passage holds stands for the two-character words over it and its neighbours
+  // that some passage does hold (`营收`).
+  const known = tools.known;
+  if (known !== undefined) {
+    const qs = [...asked];
+    for (const w of [...words]) {
+      if (known(w)) continue;
+      const at = [...asked.slice(0, Math.max(0, asked.indexOf(w)))].length;
+      const len = [...w].length;
+      const subs: string[] = [];
+      for (let j = Math.max(0, at - 1); j < at + len && j + 1 < qs.length; j++) {
+        const sub = `${qs[j]}${qs[j + 1]}`;
+        if (/^\p{Script=Han}{2}$/u.test(sub) && sub !== w && known(sub) && !subs.includes(sub))
+          subs.push(sub);
+      }
+      if (subs.length > 0) words.splice(words.indexOf(w), 1, ...subs.filter((sub) => !words.includes(sub)));
+    }
+  }
   // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
   const kept = words.filter((w) => !words.some((o) => o !== w && o.length > w.length && o.includes(w)));
   return kept.map((word) => ({
@@ -168,6 +232,10 @@ function bigrams(s: string): Set<string> {
 // Words that only shape the question (`多少钱`, `一共`, `哪几个`): matching them proves nothing.
 const QUESTION_WORD =
   /^(?:多少|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)/;
+
+/** Whole question phrases, measure word and all: `哪一年`, `几个月`, `什么时候`, `多少钱`. */
+const QUESTION_PHRASE =
+  /哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|何(?:时|处|种|地|人|年)|谁|怎么样?|如何|为什么|为何/g;
 
 // Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
 const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
@@ -316,9 +384,16 @@ function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
     case "person":
       s.person ??= hasPersonCue(s.norm);
       return s.person;
+    case "entity":
+      return shape.unit !== ZONE_UNIT || zoneNames(s.norm).length > 0;
     default:
       return true;
   }
+}
+
+/** Zone names a (normalised) text spells out: `珠海高新区`, `武汉东湖新技术开发区`. */
+export function zoneNames(text: string): string[] {
+  return [...new Set(text.match(/\p{Script=Han}{2,8}?(?:高新区|高新技术产业开发区|开发区)/gu) ?? [])];
 }
 
 /**
@@ -437,7 +512,7 @@ export function pickSentences(
   const cues = questionCues(normQuestion);
   const slot = slotWords(normQuestion, terms);
   const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
-  const typedBonus = shape.type !== "other" && shape.type !== "entity" ? 0.08 : 0;
+  const typedBonus = shape.type !== "other" && (shape.type !== "entity" || shape.unit !== null) ? 0.08 : 0;
   // A person is named without a role word or speech verb as often as with one (`馬基維利所著的君主論`):
   // the cue earns the bonus, its absence costs nothing.
   const untypedFactor = shape.type === "number" ? 0.45 : shape.type === "person" ? 1 : 0.7;
@@ -530,6 +605,21 @@ export function pickSentences(
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);
   first.typed = chosen.typed;
+  const nextArticle = ranked.find((r) => r.xs[0]?.passage.articleId !== articleId)?.score;
+  const articlePassages = ranked
+    .filter((r) => r.xs[0]?.passage.articleId === articleId)
+    .flatMap((r) => (r.xs[0] === undefined ? [] : [r.xs[0].passage]));
+  first.evidence = evidenceOf(first, chosen.quote, articlePassages, nextArticle, {
+    normQuestion,
+    terms,
+    total,
+    qBigrams,
+    focus: focusTerms(terms, tools.normalize(first.passage.title), slot),
+    slot,
+    shape,
+    questionZones,
+    tools,
+  });
   first.span = answerSpan(first.sentence, {
     norm: normQuestion,
     terms,
@@ -542,4 +632,128 @@ export function pickSentences(
     .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
     .map((r) => pick(best(r.xs, "pickScore"), r.score));
   return [first, ...rest];
+}
+
+/** What {@link evidenceOf} needs of the question. */
+interface EvidenceQuestion {
+  normQuestion: string;
+  terms: Term[];
+  total: number;
+  qBigrams: Set<string>;
+  focus: FocusTerm[];
+  slot: ReadonlySet<string>;
+  shape: QuestionShape;
+  questionZones: readonly string[];
+  tools: TextTools;
+}
+
+/** The named features of the evidence behind the best pick (see {@link Evidence}). */
+function evidenceOf(
+  first: SentencePick,
+  quote: string,
+  article: readonly Passage[],
+  nextScore: number | undefined,
+  q: EvidenceQuestion,
+): Evidence {
+  const { tools } = q;
+  // The zone a question names picks the articles (retrieval filters by it, `offZone` weighs it): as
+  // evidence it would make `珠海高新区有多少家上市公司` look half answered by any sentence of that zone.
+  const zoneWords = (w: string) => q.questionZones.some((z) => z.includes(w) || w.includes(z));
+  const terms = q.terms.filter((t) => !zoneWords(t.word));
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const normQuestion = q.questionZones.reduce((text, z) => text.replaceAll(z, " "), q.normQuestion);
+  const norm = tools.normalize(quote);
+  const passage = article[0] ?? first.passage;
+  // The article's retrieved passages together: a question's words may stand in the paragraph next door.
+  const prepared = (article.length > 0 ? article : [passage]).map(
+    (p) => tools.passageText?.(p) ?? preparePassage(p, tools.normalize),
+  );
+  const context = prepared.map((p) => p.context).join(" ");
+  const contextChars = prepared.map((p) => p.contextChars).join(" ");
+  const title = prepared[0]?.title ?? "";
+  let inSentence = 0;
+  let unknown = 0;
+  let missing = 0;
+  let heaviest = 0;
+  let heaviestMissing = 0;
+  let slotTotal = 0;
+  let slotMissing = 0;
+  for (const t of terms) {
+    if (q.slot.has(t.word)) {
+      slotTotal += t.weight;
+      if (!context.includes(t.word)) slotMissing += t.weight;
+    }
+    heaviest = Math.max(heaviest, t.weight);
+    if (norm.includes(t.word)) inSentence += t.weight;
+    if (tools.known?.(t.word) === false) unknown += t.weight;
+    if (!context.includes(t.word)) {
+      missing += t.weight;
+      heaviestMissing = Math.max(heaviestMissing, t.weight);
+    }
+  }
+  const chars = norm.replace(NOT_WORD_CHAR, "");
+  let bigramHits = 0;
+  for (const b of q.qBigrams) if (chars.includes(b)) bigramHits++;
+  const needsType = q.shape.type === "number" || q.shape.type === "date";
+  const offZone = q.questionZones.length > 0 && !q.questionZones.some((z) => passage.zones.includes(z));
+  return {
+    support: first.support,
+    sentence: total === 0 ? 0 : inSentence / total,
+    bigrams: q.qBigrams.size === 0 ? 0 : bigramHits / q.qBigrams.size,
+    focus: Math.min(1, focusCoverage(q.focus, norm)),
+    missing: total === 0 ? 1 : missing / total,
+    missingTop: heaviest === 0 ? 1 : heaviestMissing / heaviest,
+    typed: first.typed ? 1 : 0,
+    untyped: needsType && !first.typed ? 1 : 0,
+    // No other article retrieved (a zone filter leaves one): no lead is shown.
+    margin:
+      nextScore === undefined || first.score <= 0 ? 0 : Math.max(0, (first.score - nextScore) / first.score),
+    offZone: offZone ? 1 : 0,
+    run: longestRun(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "), chars),
+    unknown: total === 0 ? 0 : unknown / total,
+    ...bigramGaps(normQuestion, contextChars),
+    headline: headlineShare(title, terms, total),
+    slotMissing: slotTotal === 0 ? 0 : slotMissing / slotTotal,
+  };
+}
+
+/** The question's character bigrams (question words out) that a passage lacks: their share, and their longest run. */
+function bigramGaps(normQuestion: string, contextChars: string): { gaps: number; gapRun: number } {
+  let all = 0;
+  let missing = 0;
+  let run = 0;
+  let longest = 0;
+  for (const piece of normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " ").split(" ")) {
+    const cs = [...piece];
+    run = 0;
+    for (let i = 0; i + 1 < cs.length; i++) {
+      all++;
+      if (contextChars.includes(`${cs[i]}${cs[i + 1]}`)) run = 0;
+      else {
+        missing++;
+        run++;
+        longest = Math.max(longest, run);
+      }
+    }
+  }
+  return { gaps: all === 0 ? 0 : missing / all, gapRun: Math.min(1, longest / 4) };
+}
+
+/**
+ * The longest run of characters of `question` (its pieces between spaces) found in `text`, over the
+ * longest piece's length (capped at 12): a sentence that answers usually repeats a stretch of the question.
+ */
+function longestRun(question: string, text: string): number {
+  const pieces = question.split(" ").filter((p) => p.length >= 2);
+  const cap = Math.min(12, Math.max(2, ...pieces.map((p) => [...p].length)));
+  let best = 0;
+  for (const p of pieces) {
+    const cs = [...p];
+    for (let i = 0; i < cs.length && cs.length - i > best; i++) {
+      let len = best + 1;
+      while (i + len <= cs.length && text.includes(cs.slice(i, i + len).join(""))) len++;
+      best = Math.max(best, len - 1);
+    }
+  }
+  return Math.min(1, best / cap);
 }

@@ -65,6 +65,7 @@ export function indexTextTools(index: LoadedIndex, zones: readonly string[] = []
     // Passage sentences are long and many: prepared once per passage (bounded LRU), not memoised here.
     passageText: cachedPassageText(fold),
     words: (s) => index.tokenizer.words(s),
+    known: (word) => index.docFrequency(word) > 0,
     idf(word) {
       const df = index.docFrequency(word);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -79,6 +80,8 @@ export interface AnswerServiceOptions {
   llmOptions?: Partial<LlmAnswerOptions>;
   /** Where fallbacks and failed searches are reported. */
   logger?: AnswerLogger;
+  /** Told the evidence behind each extractive answer (for fitting the decision to decline). */
+  onEvidence?: AnswerDeps["onEvidence"];
 }
 
 /**
@@ -148,6 +151,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     tools,
     findZones,
     knownZones: knownSet,
+    ...(opts.onEvidence ? { onEvidence: opts.onEvidence } : {}),
   };
   return {
     ask(question, askOpts) {
