@@ -1,13 +1,7 @@
 import type { Hit } from "../index/types.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
-import {
-  type Candidate,
-  type Evidence,
-  pickSentences,
-  type SentencePick,
-  type TextTools,
-  zoneNames,
-} from "./extractive.js";
+import { type Candidate, type Evidence, pickSentences, type SentencePick, zoneNames } from "./extractive.js";
+import type { TextTools } from "./passage.js";
 import {
   asksForByline,
   asksForSeveral,
