@@ -52,6 +52,9 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
 
 export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。";
 
+/** The reply to a question with no Chinese in it: the corpus and the matching are Chinese. */
+export const ASK_IN_CHINESE = "我只回答中文问题，请用中文提问。(I answer questions in Chinese.)";
+
 function citation(n: number, pick: SentencePick): Citation {
   const p = pick.passage;
   return {
@@ -96,6 +99,10 @@ export async function answerQuestion(
     };
   }
   const question = valid.value;
+  // Without a single Chinese character the question matches only by accident: listing unrelated
+  // sources as "closest" would mislead.
+  if (!/\p{Script=Han}/u.test(question) && /\p{L}/u.test(question))
+    return abstain(question, ASK_IN_CHINESE, [], 0);
   // Retrieval and scoring read the question without its conversational wrappers; the answer keeps it.
   const asked = plainQuestion(question);
   const normalized = deps.tools.normalize(asked);

@@ -128,3 +128,17 @@ describe("questions worded as people ask them", () => {
     expect(a.answer).toContain(cited?.byline ?? "?");
   });
 });
+
+describe("a question not in Chinese", () => {
+  it("is answered with a request to ask in Chinese, not with unrelated sources", async () => {
+    const a = await service.ask("How many projects has the Jining zone started?");
+    expect(a.abstained).toBe(true);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toContain("中文");
+  });
+
+  it("does not catch a Chinese question with Latin letters in it", async () => {
+    const a = await service.ask("西安高新区5G基础设施建设系列项目总投资多少");
+    expect(a.abstained).toBe(false);
+  });
+});
