@@ -5,6 +5,7 @@ import type { TextTools } from "./passage.js";
 import {
   asksForByline,
   asksForSeveral,
+  hasChinese,
   plainQuestion,
   type QuestionShape,
   questionShape,
@@ -101,8 +102,7 @@ export async function answerQuestion(
   const question = valid.value;
   // Without a single Chinese character the question matches only by accident: listing unrelated
   // sources as "closest" would mislead.
-  if (!/\p{Script=Han}/u.test(question) && /\p{L}/u.test(question))
-    return abstain(question, ASK_IN_CHINESE, [], 0);
+  if (!hasChinese(question) && /\p{L}/u.test(question)) return abstain(question, ASK_IN_CHINESE, [], 0);
   // Retrieval and scoring read the question without its conversational wrappers; the answer keeps it.
   const asked = plainQuestion(question);
   const normalized = deps.tools.normalize(asked);

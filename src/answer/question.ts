@@ -13,6 +13,11 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 // Discord mentions (`@everyone`, `@here`, `<@123>`, `<@&123>`, `<#123>`) address people, not the corpus.
 const MENTION = /@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/g;
 
+/** Whether a text has any Chinese in it: the corpus and the matching are Chinese. */
+export function hasChinese(q: string): boolean {
+  return /\p{Script=Han}/u.test(q);
+}
+
 /** Cleans a user's question: mentions and invisible characters out, lone surrogates mended, whitespace folded. */
 export function cleanQuestion(raw: string): string {
   return raw
