@@ -1,6 +1,18 @@
 import type { Hit } from "../index/types.js";
-import { type Candidate, pickSentences, type SentencePick, type TextTools } from "./extractive.js";
-import { questionShape, validateQuestion } from "./question.js";
+import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
+import { type Candidate, type Evidence, pickSentences, type SentencePick, zoneNames } from "./extractive.js";
+import type { TextTools } from "./passage.js";
+import {
+  asksForByline,
+  asksForSeveral,
+  hasChinese,
+  plainQuestion,
+  type QuestionShape,
+  questionShape,
+  validateQuestion,
+  ZONE_UNIT,
+} from "./question.js";
+import { tidy } from "./span.js";
 import type { Answer, AnswerStage, Citation } from "./types.js";
 
 /** Everything `answerQuestion` needs, built once at an entry point. */
@@ -13,6 +25,8 @@ export interface AnswerDeps {
   /** Zones the corpus covers. */
   knownZones: ReadonlySet<string>;
   onProgress?: (stage: AnswerStage) => void;
+  /** Told the evidence behind each question's best sentence (for fitting the decision to decline). */
+  onEvidence?: (question: string, evidence: Evidence) => void;
 }
 
 /** Tunables of the extractive answerer. */
@@ -21,7 +35,9 @@ export interface ExtractiveOptions {
   candidates: number;
   /** Citations listed at most. */
   maxCitations: number;
-  /** Below this share of the question's words the evidence is too weak: abstain. */
+  /** Below this answer probability (see `decline.ts`) the evidence is too weak: abstain. */
+  minProbability: number;
+  /** A related source is listed only with at least this share of the question's words. */
   minSupport: number;
   /** Other sources are listed when their score is at least this share of the best one's. */
   relatedFloor: number;
@@ -30,11 +46,15 @@ export interface ExtractiveOptions {
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   candidates: 8,
   maxCitations: 5,
+  minProbability: DECLINE_THRESHOLD,
   minSupport: 0.5,
   relatedFloor: 0.75,
 };
 
 export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。";
+
+/** The reply to a question with no Chinese in it: the corpus and the matching are Chinese. */
+export const ASK_IN_CHINESE = "我只回答中文问题，请用中文提问。(I answer questions in Chinese.)";
 
 function citation(n: number, pick: SentencePick): Citation {
   const p = pick.passage;
@@ -80,19 +100,24 @@ export async function answerQuestion(
     };
   }
   const question = valid.value;
-  const normalized = deps.tools.normalize(question);
+  // Without a single Chinese character the question matches only by accident: listing unrelated
+  // sources as "closest" would mislead.
+  if (!hasChinese(question) && /\p{L}/u.test(question)) return abstain(question, ASK_IN_CHINESE, [], 0);
+  // Retrieval and scoring read the question without its conversational wrappers; the answer keeps it.
+  const asked = plainQuestion(question);
+  const normalized = deps.tools.normalize(asked);
   const shape = questionShape(normalized);
   const named = deps.findZones(normalized);
   const known = named.filter((z) => deps.knownZones.has(z));
   deps.onProgress?.("retrieving");
-  const hits = await deps.retrieve(question, opts.candidates, known);
+  const hits = await deps.retrieve(asked, opts.candidates, known);
   const top = hits[0]?.score ?? 1;
   const candidates: Candidate[] = hits.map((h, rank) => ({
     passage: h.passage,
     rank,
     relevance: top > 0 ? h.score / top : 0,
   }));
-  const picks = pickSentences(question, shape, candidates, deps.tools, known);
+  const picks = pickSentences(asked, shape, candidates, deps.tools, known);
 
   const unknown = named.filter((z) => !deps.knownZones.has(z));
   if (unknown.length > 0 && known.length === 0) {
@@ -105,20 +130,86 @@ export async function answerQuestion(
   }
   const best = picks[0];
   if (best === undefined) return abstain(question, NOT_FOUND, [], 0);
-  const needsType = shape.type === "number" || shape.type === "date";
-  if (best.support < opts.minSupport || (needsType && !best.typed)) {
+  if (asksForByline(normalized)) {
+    const byline = bylineAnswer(question, asked, picks, known, deps.tools);
+    if (byline !== null) return byline;
+  }
+  if (best.evidence !== undefined) deps.onEvidence?.(question, best.evidence);
+  if (best.evidence === undefined || answerProbability(best.evidence) < opts.minProbability) {
     return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
   }
   // Further sources are listed only when they are close to the best one: a list of weak matches hides it.
   const related = picks
     .slice(1)
     .filter((p) => p.score >= opts.relatedFloor * best.score && p.support >= opts.minSupport);
-  const citations = [best, ...related].slice(0, opts.maxCitations).map((p, i) => citation(i + 1, p));
+  const cited = [best, ...related].slice(0, opts.maxCitations);
+  const citations = cited.map((p, i) => citation(i + 1, p));
   return {
     question,
-    answer: `${best.span}[1]。`,
+    answer: answerLine(best, cited, shape, normalized, deps.tools.normalize),
     abstained: false,
     mode: "extractive",
     citations,
+  };
+}
+
+/**
+ * The answer line: the best pick's span, cited. A `哪个高新区` question whose span names no zone is
+ * answered with the article's zone first (`珠海高新区：1-5月，园区实际利用外资5891万美元`); a `哪些`
+ * question gathers the sentences of every cited article that names what is asked, each cited.
+ */
+function answerLine(
+  best: SentencePick,
+  cited: readonly SentencePick[],
+  shape: QuestionShape,
+  normQuestion: string,
+  normalize: (s: string) => string,
+): string {
+  let line = `${best.span}[1]`;
+  if (shape.unit === ZONE_UNIT && zoneNames(normalize(best.span)).length === 0) {
+    const zone = best.passage.mainZone ?? best.passage.zones[0];
+    if (zone !== undefined) line = `${zone}：${line}`;
+  }
+  if (shape.type === "entity" && asksForSeveral(normQuestion)) {
+    const articles = new Set([best.passage.articleId]);
+    cited.forEach((p, i) => {
+      if (i === 0 || !p.typed || articles.has(p.passage.articleId)) return;
+      articles.add(p.passage.articleId);
+      line += `；${tidy(p.sentence)}[${i + 1}]`;
+    });
+  }
+  return `${line}。`;
+}
+
+/** Words of a byline question that say what is asked, not which article: they prove nothing. */
+const BYLINE_WORDS = /^(?:记者|作者|撰稿|撰稿人|通讯员|报道|文章|新闻|写|谁)$/;
+
+/**
+ * A question about who reported an article, answered from the byline of the best article that has
+ * one and that the question identifies (by a zone it names or a word of its headline), cited.
+ */
+function bylineAnswer(
+  question: string,
+  asked: string,
+  picks: readonly SentencePick[],
+  zones: readonly string[],
+  tools: TextTools,
+): Answer | null {
+  const words = tools
+    .words(asked)
+    .map((w) => tools.normalize(w))
+    .filter((w) => [...w].length >= 2 && !BYLINE_WORDS.test(w));
+  const pick = picks.find((p) => {
+    if (p.passage.byline === null) return false;
+    const title = tools.normalize(p.passage.title);
+    return zones.some((z) => p.passage.zones.includes(z)) || words.some((w) => title.includes(w));
+  });
+  if (pick === undefined || pick.passage.byline === null) return null;
+  return {
+    question,
+    answer: `《${pick.passage.title}》的署名是${pick.passage.byline}[1]。`,
+    abstained: false,
+    mode: "extractive",
+    citations: [citation(1, pick)],
   };
 }

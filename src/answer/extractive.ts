@@ -1,98 +1,23 @@
-import { splitSentences } from "../corpus/sentences.js";
+/**
+ * Sentence scoring: every sentence of the retrieved passages gets a table of named features, the
+ * weights in {@link PICK_WEIGHTS} turn them into a passage-ranking and a sentence-choosing score, and
+ * the best pick carries the {@link Evidence} the decision to decline weighs. Passage preparation is in
+ * `passage.ts`, question analysis in `question-terms.ts`, span cutting in `span.ts`.
+ */
 import type { Passage } from "../index/types.js";
 import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
-import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT } from "./question.js";
+import {
+  ANAPHORIC,
+  NOT_WORD_CHAR,
+  preparePassage,
+  type SentenceText,
+  type TextTools,
+  withAntecedent,
+} from "./passage.js";
+import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
+import { bigrams, countedBy, questionCues, questionTerms, slotWords, type Term } from "./question-terms.js";
+import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
 import { answerSpan } from "./span.js";
-
-/** Text operations the sentence picker needs, provided by the index (same normalisation as retrieval). */
-export interface TextTools {
-  /** NFKC, Traditional→Simplified, lowercase. */
-  normalize(s: string): string;
-  /** Content words of an (unnormalised) text, stop words removed. */
-  words(s: string): string[];
-  /** Inverse document frequency of a normalised word over the indexed passages. */
-  idf(word: string): number;
-  /**
-   * The passage's text prepared for scoring (see {@link preparePassage}), usually from a cache:
-   * normalising every sentence of every candidate is most of an answer's cost otherwise.
-   */
-  passageText?(passage: Passage): PassageText;
-}
-
-/** One sentence of a passage, prepared once for scoring against any question. */
-export interface SentenceText {
-  /** Verbatim from the passage. */
-  sentence: string;
-  /** Normalised with the tools' `normalize`. */
-  norm: string;
-  /**
-   * `norm` with all but letters and digits removed: it holds a character bigram as a substring
-   * exactly when the bigram set of `norm` has it, so no set is built or kept per sentence.
-   */
-  chars: string;
-  /** Filled on first use: the sentence's numbers (with units), whether it has a date, a person. */
-  numbers?: { text: string; unit: string }[];
-  dated?: boolean;
-  person?: boolean;
-  /** The sentence with the one before it, as a quote may join them (see {@link withAntecedent}). */
-  withPrevious?: string;
-}
-
-/** What sentence scoring needs of a passage that does not depend on the question. */
-export interface PassageText {
-  sentences: SentenceText[];
-  /** Normalised headline, section, zones and text: a question word found here counts in part. */
-  context: string;
-  /** `context` reduced like {@link SentenceText.chars}. */
-  contextChars: string;
-  /** Normalised headline. */
-  title: string;
-}
-
-const NOT_WORD_CHAR = /[^\p{Script=Han}\p{L}\p{N}]/gu;
-
-/** Prepares a passage for {@link pickSentences}: sentences split and normalised, context and headline. */
-export function preparePassage(passage: Passage, normalize: (s: string) => string): PassageText {
-  const context = normalize(
-    `${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`,
-  );
-  return {
-    sentences: splitSentences(passage.text).map((sentence) => {
-      const norm = normalize(sentence);
-      return { sentence, norm, chars: norm.replace(NOT_WORD_CHAR, "") };
-    }),
-    context,
-    contextChars: context.replace(NOT_WORD_CHAR, ""),
-    title: normalize(passage.title),
-  };
-}
-
-/**
- * {@link preparePassage} behind a least-recently-used cache of `capacity` passages, keyed by the
- * passage object: a question reads ~8 passages and popular ones recur, while memory stays bounded
- * (a prepared passage is a few times its text) however large the index.
- */
-export function cachedPassageText(
-  normalize: (s: string) => string,
-  capacity = 4096,
-): (passage: Passage) => PassageText {
-  const cache = new Map<Passage, PassageText>();
-  return (passage) => {
-    const hit = cache.get(passage);
-    if (hit !== undefined) {
-      cache.delete(passage);
-      cache.set(passage, hit);
-      return hit;
-    }
-    const prepared = preparePassage(passage, normalize);
-    cache.set(passage, prepared);
-    if (cache.size > capacity) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    return prepared;
-  };
-}
 
 /** A retrieved passage, its place in the fused ranking (0 = best) and its fused score relative to the best (0–1). */
 export interface Candidate {
@@ -102,18 +27,114 @@ export interface Candidate {
   relevance?: number;
 }
 
-/** Weights of the sentence score. */
-export interface PickWeights {
-  /** Share of the sentence score from plain support (the rest from focus coverage). */
-  support: number;
-  /** Weight of the passage's retrieval relevance (0–1) in a sentence's score. */
-  retrieval: number;
+/**
+ * The weights of the sentence scores, in one place. Each says what it rewards and the measurement
+ * behind it (figures: full CMRC 2018 / DRCD dev sets, paragraphs pooled, at the time it was set;
+ * "set by hand" where no sweep was recorded). A sentence's features are in {@link SentenceFeatures}.
+ */
+export const PICK_WEIGHTS = {
+  /** Passage ranking: the retrieval relevance (0–1) added to the best sentence's support. Set by hand with BM25 k1 0.9, b 0.4. */
+  retrieval: 0.5,
+  /** Sentence choice: share of plain support in the score, the rest being focus coverage. Set by hand (focus choice, quote hit up on both sets). */
+  support: 0.15,
+  /** Support: share from idf-weighted question words; the rest is from character bigrams (paraphrase, segmentation slips). Set by hand. */
+  lexical: 0.6,
+  /** A question word (or bigram) found in the passage or headline but not the sentence counts this much. Set by hand. */
+  context: 0.4,
+  /** Focus: a question word the headline already states counts this much (the topic every sentence shares). Set by hand. */
+  topic: 0.15,
+  /** Focus: a question word within 4 characters of the question word counts this many times (it frames the answer slot); quote hit 0.843→0.849 CMRC, 0.844→0.853 DRCD. */
+  slot: 3,
+  /** Focus: a word missing whole but with at least half its characters present counts this share of them (`用途`/`用于`). Set by hand. */
+  partial: 0.5,
+  /** Passage prior: the share of the question's words its headline states; with `headlineNamed`, R@1 0.982→0.987 CMRC, 0.955→0.956 DRCD. */
+  headlineWords: 0.1,
+  /** Passage prior: the question names the whole headline (`李成栋是哪里人`). Measured with `headlineWords`. */
+  headlineNamed: 0.1,
+  /** Focus added to an article's first sentence, times the cube of the headline's share of the question. Set with the antecedent-quote work (quote hit up on both sets). */
+  lead: 0.15,
+  /** Added when the sentence holds the asked-for kind of fact (a number with the right unit, a date, a zone). Set by hand. */
+  typed: 0.08,
+  /** Added per why/alias cue the sentence carries (`因为`, `又称`) when the question asks why or for another name. Set by hand. */
+  cue: 0.06,
+  /** Factor on a number question's sentence that holds no such number. Set by hand. */
+  untypedNumber: 0.45,
+  /** Factor on a person question's sentence with no role word or speech verb: none, a name often stands alone. Set by hand. */
+  untypedPerson: 1,
+  /** Factor on any other question's sentence without its kind of fact. Set by hand. */
+  untypedOther: 0.7,
+  /** Factor on a passage not about the zone the question names. Set by hand on the page's questions. */
+  offZone: 0.6,
+} as const;
+
+export type PickWeights = { [K in keyof typeof PICK_WEIGHTS]: number };
+
+/**
+ * The named features of one sentence for one question: what {@link PICK_WEIGHTS} weighs. All 0–1
+ * except the retrieval prior.
+ */
+export interface SentenceFeatures {
+  /** Share of the question's idf-weighted words in the sentence (its passage counting `context`). */
+  words: number;
+  /** Share of the question's character bigrams in the sentence (its passage counting `context`). */
+  bigrams: number;
+  /** Coverage of the question's focus (headline words less, slot words more, partial matches). */
+  focus: number;
+  /** The article's first sentence, weighed by the cube of the headline's share of the question. */
+  lead: number;
+  /** Whether the sentence holds the asked-for kind of fact. */
+  typed: boolean;
+  /** How many why/alias cues the question asks for the sentence carries. */
+  cues: number;
+  /** Retrieval relevance of the passage (0–1). */
+  relevance: number;
+  /** Share of the question's words the passage's headline states. */
+  headline: number;
+  /** Whether the question names the passage's whole headline. */
+  headlineNamed: boolean;
+  /** Whether the question names a zone the passage is not about. */
+  offZone: boolean;
 }
 
-export const DEFAULT_PICK: PickWeights = {
-  retrieval: 0.5,
-  support: 0.15,
-};
+/** The support score of a sentence: question words and bigrams. */
+const supportOf = (f: SentenceFeatures, w: PickWeights): number =>
+  w.lexical * f.words + (1 - w.lexical) * f.bigrams;
+
+/** The factor a sentence gets for holding (or lacking) the asked-for kind of fact. */
+function typeFactor(f: SentenceFeatures, shape: QuestionShape, w: PickWeights): number {
+  if (f.typed) return 1;
+  return shape.type === "number"
+    ? w.untypedNumber
+    : shape.type === "person"
+      ? w.untypedPerson
+      : w.untypedOther;
+}
+
+/** Whether the question asks for a kind of fact a sentence can be checked for. */
+const hasType = (shape: QuestionShape): boolean =>
+  shape.type !== "other" && (shape.type !== "entity" || shape.unit !== null);
+
+/** The bonus of a sentence: the asked-for kind of fact, and why/alias cues. */
+const bonusOf = (f: SentenceFeatures, shape: QuestionShape, w: PickWeights): number =>
+  (f.typed && hasType(shape) ? w.typed : 0) + w.cue * f.cues;
+
+/** Passage-ranking score of a sentence: support, type, bonus, and the passage's retrieval and headline prior. */
+export function rankScore(f: SentenceFeatures, shape: QuestionShape, w: PickWeights = PICK_WEIGHTS): number {
+  const prior =
+    w.retrieval * f.relevance + (w.headlineWords * f.headline + (f.headlineNamed ? w.headlineNamed : 0));
+  return (
+    (supportOf(f, w) * typeFactor(f, shape, w) + bonusOf(f, shape, w) + prior) * (f.offZone ? w.offZone : 1)
+  );
+}
+
+/** Sentence-choosing score: support and focus, type, bonus. */
+export function pickScore(f: SentenceFeatures, shape: QuestionShape, w: PickWeights = PICK_WEIGHTS): number {
+  return (
+    ((w.support * supportOf(f, w) + (1 - w.support) * (f.focus + f.lead)) * typeFactor(f, shape, w) +
+      bonusOf(f, shape, w)) *
+    (f.offZone ? w.offZone : 1)
+  );
+}
 
 /** The best sentence of a passage for a question, with how well it answers. */
 export interface SentencePick {
@@ -135,61 +156,64 @@ export interface SentencePick {
   support: number;
   /** Whether the sentence holds the kind of fact asked for (a number with the right unit, a date …). */
   typed: boolean;
-}
-
-interface Term {
-  word: string;
-  weight: number;
+  /** For the best pick only: the evidence that it answers, for the decision to decline. */
+  evidence?: Evidence;
 }
 
 /**
- * The weighted words of an already normalised question: idf-weighted jieba words, question words
- * out, sub-words of longer words dropped.
+ * Named features of the evidence that the best sentence answers the question, each 0–1 (see
+ * `decline.ts` for how they are weighed). Shares are of the question's idf-weighted words.
  */
-function questionTerms(normQuestion: string, tools: TextTools): Term[] {
-  const words = [...new Set(tools.words(normQuestion).map((w) => tools.normalize(w)))].filter(
-    (w) => w.length > 0 && !QUESTION_WORD.test(w),
-  );
-  // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
-  const kept = words.filter((w) => !words.some((o) => o !== w && o.length > w.length && o.includes(w)));
-  return kept.map((word) => ({
-    word,
-    weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length),
-  }));
+export interface Evidence {
+  /** Support of the best passage's best sentence: words and character bigrams, its passage counting in part. */
+  support: number;
+  /** Share of the question's words the quoted sentence itself (with its antecedent) states. */
+  sentence: number;
+  /** Share of the question's character bigrams the quoted sentence states. */
+  bigrams: number;
+  /** Coverage of the question's focus (words next to the question word, words the headline lacks). */
+  focus: number;
+  /** Share of the question's words that nowhere in the best passage or its headline stand. */
+  missing: number;
+  /** Weight of the heaviest question word the best passage lacks, over the heaviest question word's. */
+  missingTop: number;
+  /** 1 when the sentence holds the kind of fact asked for, or the question asks for no kind. */
+  typed: number;
+  /** 1 when the question asks for a number or a date and the quoted sentence holds none. */
+  untyped: number;
+  /** Lead of the best article's score over the next article's, relative to the best (0 when no other article is retrieved). */
+  margin: number;
+  /** 1 when the question names a zone the best passage is not about. */
+  offZone: number;
+  /** Longest run of the question's characters (question words out) the quote repeats, over the run's possible length. */
+  run: number;
+  /** Share of the question's words that no indexed passage holds at all. */
+  unknown: number;
+  /** Share of the question's character bigrams that nowhere in the best passage or its headline stand. */
+  gaps: number;
+  /** Longest stretch of consecutive question bigrams the best passage lacks (a name it never says), over 4, capped at 1. */
+  gapRun: number;
+  /** Share of the question's words the best passage's headline states. */
+  headline: number;
+  /** Share of the words next to the question word (`上市公司` in `有多少家上市公司`) the article's passages lack. */
+  slotMissing: number;
 }
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  const chars = [...s.replace(NOT_WORD_CHAR, "")];
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
-  return out;
-}
-
-// Words that only shape the question (`多少钱`, `一共`, `哪几个`): matching them proves nothing.
-const QUESTION_WORD =
-  /^(?:多少|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)/;
-
-// Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
-const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
-
-const QUESTION_NOISE =
-  /多少|几个|几家|几年|什么|哪个|哪些|哪里|是否|是不是|怎么|如何|为什么|谁|吗|呢|请问|一共|总共|共计/g;
-
-/** How much a question word counts when it is not in the sentence but in its passage or headline. */
-const CONTEXT_WEIGHT = 0.4;
-
-function coverage(terms: Term[], total: number, text: string, context: string): number {
+function coverage(
+  terms: Term[],
+  total: number,
+  text: string,
+  context: string,
+  contextWeight: number,
+): number {
   if (total === 0) return 0;
   let got = 0;
   for (const t of terms) {
     if (text.includes(t.word)) got += t.weight;
-    else if (context.includes(t.word)) got += CONTEXT_WEIGHT * t.weight;
+    else if (context.includes(t.word)) got += contextWeight * t.weight;
   }
   return got / total;
 }
-
-/** How much a question word that the headline already states counts toward a sentence's focus. */
-const TOPIC_WEIGHT = 0.15;
 
 /** A question word as the focus score of one passage weighs it, with its characters for partial matches. */
 interface FocusTerm {
@@ -198,44 +222,14 @@ interface FocusTerm {
   chars: string[];
 }
 
-/** How much more a question word next to the question word (`用途` in `有什么用途`) counts toward focus. */
-const SLOT_WEIGHT = 3;
-
-/** How many characters may separate such a word from the question word (`的`, `是`, `了` …). */
-const SLOT_GAP = 4;
-
-/** Where a question asks: the answer stands in this slot of the sentence that answers. */
-const ASKING = /什么|哪[一个些里儿种家位条所座国年]?|谁|多少|几|何[时处种地人]?|怎么|怎样|如何/g;
-
-/**
- * The question's words that stand right next to what it asks (`吴淞路闸桥起到了什么作用` → `起到`,
- * `作用`): the sentence that answers says them around the answer, while the rest of the question
- * often only restates the topic every sentence of the article shares.
- */
-function slotWords(normQuestion: string, terms: readonly Term[]): Set<string> {
-  const out = new Set<string>();
-  for (const m of normQuestion.matchAll(ASKING)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    for (const t of terms) {
-      for (let i = normQuestion.indexOf(t.word); i >= 0; i = normQuestion.indexOf(t.word, i + 1)) {
-        const before = start - (i + t.word.length);
-        const after = i - end;
-        if ((before >= 0 && before <= SLOT_GAP) || (after >= 0 && after <= SLOT_GAP)) out.add(t.word);
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * The question's words weighed for one passage: those its headline states count less, those next to
  * the question word more.
  */
-function focusTerms(terms: Term[], title: string, slot: ReadonlySet<string>): FocusTerm[] {
+function focusTerms(terms: Term[], title: string, slot: ReadonlySet<string>, w: PickWeights): FocusTerm[] {
   return terms.map((t) => ({
     word: t.word,
-    weight: t.weight * (title.includes(t.word) ? TOPIC_WEIGHT : 1) * (slot.has(t.word) ? SLOT_WEIGHT : 1),
+    weight: t.weight * (title.includes(t.word) ? w.topic : 1) * (slot.has(t.word) ? w.slot : 1),
     chars: [...t.word],
   }));
 }
@@ -245,7 +239,7 @@ function focusTerms(terms: Term[], title: string, slot: ReadonlySet<string>): Fo
  * count less, and a word missing from the sentence still counts in part when most of its
  * characters are there (`用途`/`用于`, `原来的地址`/`原址`).
  */
-function focusCoverage(terms: FocusTerm[], text: string): number {
+function focusCoverage(terms: FocusTerm[], text: string, partial: number = PICK_WEIGHTS.partial): number {
   let got = 0;
   let total = 0;
   for (const t of terms) {
@@ -258,39 +252,9 @@ function focusCoverage(terms: FocusTerm[], text: string): number {
     const chars = t.chars;
     if (chars.length < 2) continue;
     const present = chars.filter((c) => text.includes(c)).length / chars.length;
-    if (present >= 0.5) got += 0.5 * present * w;
+    if (present >= 0.5) got += partial * present * w;
   }
   return total === 0 ? 0 : got / total;
-}
-
-/** Cue words a sentence answering a why / alias question usually carries. */
-const CUES: [RegExp, RegExp][] = [
-  [/为什么|为何|原因|何故|怎么会/, /因为|由于|因此|所以|原因|导致|为了|因而|以致|因/],
-  [
-    /又(?:叫|称|名)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|叫做|外号|绰号/,
-    /又(?:叫|称|名|作)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|亦称|或称|通称|昵称|外号|绰号/,
-  ],
-];
-
-/** The sentence cues of the why / alias patterns the question matches. */
-function questionCues(question: string): RegExp[] {
-  return CUES.filter(([q]) => q.test(question)).map(([, cue]) => cue);
-}
-
-function cueBonus(cues: readonly RegExp[], sentence: string): number {
-  let bonus = 0;
-  for (const cue of cues) if (cue.test(sentence)) bonus += 0.06;
-  return bonus;
-}
-
-/**
- * For `多少旗`, `几盘`: a number counted with the question's own measure word (`四十九旗`, `一至五盘`),
- * whatever that word is — the list of units that numbers are read with cannot hold them all.
- */
-function countedBy(normQuestion: string): RegExp | null {
-  const m = /(?:多少|几)(?!乎|何|时|年|月|日|天|岁)(\p{Script=Han})/u.exec(normQuestion);
-  if (!m?.[1]) return null;
-  return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
 }
 
 /** Whether a prepared sentence has a date; found once and kept with it for the next question. */
@@ -316,9 +280,16 @@ function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
     case "person":
       s.person ??= hasPersonCue(s.norm);
       return s.person;
+    case "entity":
+      return shape.unit !== ZONE_UNIT || zoneNames(s.norm).length > 0;
     default:
       return true;
   }
+}
+
+/** Zone names a (normalised) text spells out: `珠海高新区`, `武汉东湖新技术开发区`. */
+export function zoneNames(text: string): string[] {
+  return [...new Set(text.match(/\p{Script=Han}{2,8}?(?:高新区|高新技术产业开发区|开发区)/gu) ?? [])];
 }
 
 /**
@@ -346,59 +317,12 @@ function factsIn(text: string, shape: QuestionShape, counted: RegExp | null): st
   }
 }
 
-/** Weight of the share of the question's words a passage's headline states, in its ranking score. */
-const HEADLINE_WORDS = 0.1;
-
-/** Added to a passage's ranking score when the question names its whole headline (`李成栋是哪里人`). */
-const HEADLINE_NAMED = 0.1;
-
-/**
- * A field-weighted (BM25F-like) prior from the headline: the question's words found in it, and the
- * headline named whole. The sentence scores see the headline only as weak context, yet a question
- * usually names what its article is about.
- */
-function headlineBonus(title: string, normQuestion: string, stated: number): number {
-  const named = [...title].length >= 2 && normQuestion.includes(title) ? HEADLINE_NAMED : 0;
-  return HEADLINE_WORDS * stated + named;
-}
-
 /** Share (0–1) of the question's weighted words that a headline states. */
 function headlineShare(title: string, terms: readonly Term[], total: number): number {
   if (total === 0) return 0;
   let stated = 0;
   for (const t of terms) if (title.includes(t.word)) stated += t.weight;
   return stated / total;
-}
-
-/**
- * Focus added to an article's first sentence, times the cube of the headline's share of the question:
- * a question about little beyond the headline's subject (`李成栋是哪里人`, `邹游的职业是什么`) is most
- * often answered where the article introduces it.
- */
-const LEAD_BONUS = 0.15;
-
-/**
- * A sentence opening with a pronoun or demonstrative continues the previous sentence's subject; one
- * opening with a relative date (`同年11月9日`, `次日`, `当时`) takes its year or day from the previous
- * one. Discourse words that merely start with such a character (`那么`, `本来`, `其实`) do not.
- */
-const ANAPHORIC =
-  /^(?!那么|本来|其实)(?:它|其|该|这|此|他|她|牠|彼|那|本|同年|次年|翌年|当年|同月|次月|翌月|翌日|次日|当天|当日|当时)/;
-
-/** A quote longer than this keeps the sentence alone. */
-const MAX_ANTECEDENT_QUOTE = 160;
-
-/**
- * Sentence `s` quoted with the sentence `before` it, when the two stand together in
- * the passage's text (not across a line break) and are short enough to quote; otherwise the sentence.
- */
-function withAntecedent(text: string, before: SentenceText, s: SentenceText): string {
-  // Question-independent: found once per prepared sentence and kept with it.
-  if (s.withPrevious === undefined) {
-    const both = before.sentence + s.sentence;
-    s.withPrevious = [...both].length <= MAX_ANTECEDENT_QUOTE && text.includes(both) ? both : s.sentence;
-  }
-  return s.withPrevious;
 }
 
 /** One sentence's figures: `rankScore` orders passages, `pickScore` chooses the sentence. */
@@ -428,7 +352,7 @@ export function pickSentences(
   candidates: Candidate[],
   tools: TextTools,
   questionZones: string[] = [],
-  weights: PickWeights = DEFAULT_PICK,
+  weights: PickWeights = PICK_WEIGHTS,
 ): SentencePick[] {
   const normQuestion = tools.normalize(question);
   const terms = questionTerms(normQuestion, tools);
@@ -437,36 +361,32 @@ export function pickSentences(
   const cues = questionCues(normQuestion);
   const slot = slotWords(normQuestion, terms);
   const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
-  const typedBonus = shape.type !== "other" && shape.type !== "entity" ? 0.08 : 0;
-  // A person is named without a role word or speech verb as often as with one (`馬基維利所著的君主論`):
-  // the cue earns the bonus, its absence costs nothing.
-  const untypedFactor = shape.type === "number" ? 0.45 : shape.type === "person" ? 1 : 0.7;
   const byPassage: Scored[][] = [];
   for (const { passage, rank, relevance } of candidates) {
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
     const { context, contextChars } = prepared;
-    const focus = focusTerms(terms, prepared.title, slot);
-    const stated = headlineShare(prepared.title, terms, total);
-    const lead = passage.ordinal === 0 ? LEAD_BONUS * stated ** 3 : 0;
-    const prior =
-      weights.retrieval * (relevance ?? 1 / (1 + rank)) + headlineBonus(prepared.title, normQuestion, stated);
-    const offZone = questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z));
+    const focus = focusTerms(terms, prepared.title, slot, weights);
+    const headline = headlineShare(prepared.title, terms, total);
+    const passageFeatures = {
+      relevance: relevance ?? 1 / (1 + rank),
+      headline,
+      headlineNamed: [...prepared.title].length >= 2 && normQuestion.includes(prepared.title),
+      offZone: questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z)),
+    };
     const scored: Scored[] = [];
     let previous: SentenceText | undefined;
     for (const s of prepared.sentences) {
       const norm = s.norm;
-      const lexical = coverage(terms, total, norm, context);
       let bigramShare = 0;
       if (qBigrams.size > 0) {
         // `chars.includes(b)` is exactly "b is among the sentence's bigrams" (see SentenceText).
         let hit = 0;
         for (const b of qBigrams) {
           if (s.chars.includes(b)) hit++;
-          else if (contextChars.includes(b)) hit += CONTEXT_WEIGHT;
+          else if (contextChars.includes(b)) hit += weights.context;
         }
         bigramShare = hit / qBigrams.size;
       }
-      const support = 0.6 * lexical + 0.4 * bigramShare;
       // A sentence opening with a pronoun or a relative date, or dated by month and day alone when the
       // question asks for the year, is quoted with the sentence before it, and scored as quoted.
       const yearless =
@@ -479,27 +399,28 @@ export function pickSentences(
         previous !== undefined && (yearless || ANAPHORIC.test(norm))
           ? withAntecedent(passage.text, previous, s)
           : s.sentence;
-      const typed =
-        typedSentence(s, shape) || counted?.test(norm) === true || (yearless && quote !== s.sentence);
-      const typeFactor = typed ? 1 : untypedFactor;
-      const bonus = (typed ? typedBonus : 0) + cueBonus(cues, norm);
-      const zoneFactor = offZone ? 0.6 : 1;
-      let focusShare = focusCoverage(focus, norm);
+      let focusShare = focusCoverage(focus, norm, weights.partial);
       if (quote !== s.sentence && previous !== undefined)
-        focusShare = Math.max(focusShare, focusCoverage(focus, previous.norm + norm));
-      if (previous === undefined) focusShare += lead;
+        focusShare = Math.max(focusShare, focusCoverage(focus, previous.norm + norm, weights.partial));
+      const features: SentenceFeatures = {
+        ...passageFeatures,
+        words: coverage(terms, total, norm, context, weights.context),
+        bigrams: bigramShare,
+        focus: focusShare,
+        lead: previous === undefined && passage.ordinal === 0 ? weights.lead * headline ** 3 : 0,
+        typed: typedSentence(s, shape) || counted?.test(norm) === true || (yearless && quote !== s.sentence),
+        cues: cues.filter((cue) => cue.test(norm)).length,
+      };
       previous = s;
       scored.push({
         passage,
         rank,
         sentence: s.sentence,
         quote,
-        support,
-        typed,
-        rankScore: (support * typeFactor + bonus + prior) * zoneFactor,
-        pickScore:
-          ((weights.support * support + (1 - weights.support) * focusShare) * typeFactor + bonus) *
-          zoneFactor,
+        support: supportOf(features, weights),
+        typed: features.typed,
+        rankScore: rankScore(features, shape, weights),
+        pickScore: pickScore(features, shape, weights),
       });
     }
     if (scored.length > 0) byPassage.push(scored);
@@ -530,6 +451,21 @@ export function pickSentences(
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);
   first.typed = chosen.typed;
+  const nextArticle = ranked.find((r) => r.xs[0]?.passage.articleId !== articleId)?.score;
+  const articlePassages = ranked
+    .filter((r) => r.xs[0]?.passage.articleId === articleId)
+    .flatMap((r) => (r.xs[0] === undefined ? [] : [r.xs[0].passage]));
+  first.evidence = evidenceOf(first, chosen.quote, articlePassages, nextArticle, {
+    normQuestion,
+    terms,
+    total,
+    qBigrams,
+    focus: focusTerms(terms, tools.normalize(first.passage.title), slot, weights),
+    slot,
+    shape,
+    questionZones,
+    tools,
+  });
   first.span = answerSpan(first.sentence, {
     norm: normQuestion,
     terms,
@@ -542,4 +478,128 @@ export function pickSentences(
     .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
     .map((r) => pick(best(r.xs, "pickScore"), r.score));
   return [first, ...rest];
+}
+
+/** What {@link evidenceOf} needs of the question. */
+interface EvidenceQuestion {
+  normQuestion: string;
+  terms: Term[];
+  total: number;
+  qBigrams: Set<string>;
+  focus: FocusTerm[];
+  slot: ReadonlySet<string>;
+  shape: QuestionShape;
+  questionZones: readonly string[];
+  tools: TextTools;
+}
+
+/** The named features of the evidence behind the best pick (see {@link Evidence}). */
+function evidenceOf(
+  first: SentencePick,
+  quote: string,
+  article: readonly Passage[],
+  nextScore: number | undefined,
+  q: EvidenceQuestion,
+): Evidence {
+  const { tools } = q;
+  // The zone a question names picks the articles (retrieval filters by it, `offZone` weighs it): as
+  // evidence it would make `珠海高新区有多少家上市公司` look half answered by any sentence of that zone.
+  const zoneWords = (w: string) => q.questionZones.some((z) => z.includes(w) || w.includes(z));
+  const terms = q.terms.filter((t) => !zoneWords(t.word));
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const normQuestion = q.questionZones.reduce((text, z) => text.replaceAll(z, " "), q.normQuestion);
+  const norm = tools.normalize(quote);
+  const passage = article[0] ?? first.passage;
+  // The article's retrieved passages together: a question's words may stand in the paragraph next door.
+  const prepared = (article.length > 0 ? article : [passage]).map(
+    (p) => tools.passageText?.(p) ?? preparePassage(p, tools.normalize),
+  );
+  const context = prepared.map((p) => p.context).join(" ");
+  const contextChars = prepared.map((p) => p.contextChars).join(" ");
+  const title = prepared[0]?.title ?? "";
+  let inSentence = 0;
+  let unknown = 0;
+  let missing = 0;
+  let heaviest = 0;
+  let heaviestMissing = 0;
+  let slotTotal = 0;
+  let slotMissing = 0;
+  for (const t of terms) {
+    if (q.slot.has(t.word)) {
+      slotTotal += t.weight;
+      if (!context.includes(t.word)) slotMissing += t.weight;
+    }
+    heaviest = Math.max(heaviest, t.weight);
+    if (norm.includes(t.word)) inSentence += t.weight;
+    if (tools.known?.(t.word) === false) unknown += t.weight;
+    if (!context.includes(t.word)) {
+      missing += t.weight;
+      heaviestMissing = Math.max(heaviestMissing, t.weight);
+    }
+  }
+  const chars = norm.replace(NOT_WORD_CHAR, "");
+  let bigramHits = 0;
+  for (const b of q.qBigrams) if (chars.includes(b)) bigramHits++;
+  const needsType = q.shape.type === "number" || q.shape.type === "date";
+  const offZone = q.questionZones.length > 0 && !q.questionZones.some((z) => passage.zones.includes(z));
+  return {
+    support: first.support,
+    sentence: total === 0 ? 0 : inSentence / total,
+    bigrams: q.qBigrams.size === 0 ? 0 : bigramHits / q.qBigrams.size,
+    focus: Math.min(1, focusCoverage(q.focus, norm)),
+    missing: total === 0 ? 1 : missing / total,
+    missingTop: heaviest === 0 ? 1 : heaviestMissing / heaviest,
+    typed: first.typed ? 1 : 0,
+    untyped: needsType && !first.typed ? 1 : 0,
+    // No other article retrieved (a zone filter leaves one): no lead is shown.
+    margin:
+      nextScore === undefined || first.score <= 0 ? 0 : Math.max(0, (first.score - nextScore) / first.score),
+    offZone: offZone ? 1 : 0,
+    run: longestRun(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "), chars),
+    unknown: total === 0 ? 0 : unknown / total,
+    ...bigramGaps(normQuestion, contextChars),
+    headline: headlineShare(title, terms, total),
+    slotMissing: slotTotal === 0 ? 0 : slotMissing / slotTotal,
+  };
+}
+
+/** The question's character bigrams (question words out) that a passage lacks: their share, and their longest run. */
+function bigramGaps(normQuestion: string, contextChars: string): { gaps: number; gapRun: number } {
+  let all = 0;
+  let missing = 0;
+  let run = 0;
+  let longest = 0;
+  for (const piece of normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " ").split(" ")) {
+    const cs = [...piece];
+    run = 0;
+    for (let i = 0; i + 1 < cs.length; i++) {
+      all++;
+      if (contextChars.includes(`${cs[i]}${cs[i + 1]}`)) run = 0;
+      else {
+        missing++;
+        run++;
+        longest = Math.max(longest, run);
+      }
+    }
+  }
+  return { gaps: all === 0 ? 0 : missing / all, gapRun: Math.min(1, longest / 4) };
+}
+
+/**
+ * The longest run of characters of `question` (its pieces between spaces) found in `text`, over the
+ * longest piece's length (capped at 12): a sentence that answers usually repeats a stretch of the question.
+ */
+function longestRun(question: string, text: string): number {
+  const pieces = question.split(" ").filter((p) => p.length >= 2);
+  const cap = Math.min(12, Math.max(2, ...pieces.map((p) => [...p].length)));
+  let best = 0;
+  for (const p of pieces) {
+    const cs = [...p];
+    for (let i = 0; i < cs.length && cs.length - i > best; i++) {
+      let len = best + 1;
+      while (i + len <= cs.length && text.includes(cs.slice(i, i + len).join(""))) len++;
+      best = Math.max(best, len - 1);
+    }
+  }
+  return Math.min(1, best / cap);
 }

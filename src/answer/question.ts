@@ -13,6 +13,11 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 // Discord mentions (`@everyone`, `@here`, `<@123>`, `<@&123>`, `<#123>`) address people, not the corpus.
 const MENTION = /@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/g;
 
+/** Whether a text has any Chinese in it: the corpus and the matching are Chinese. */
+export function hasChinese(q: string): boolean {
+  return /\p{Script=Han}/u.test(q);
+}
+
 /** Cleans a user's question: mentions and invisible characters out, lone surrogates mended, whitespace folded. */
 export function cleanQuestion(raw: string): string {
   return raw
@@ -80,6 +85,21 @@ const ASKS_YEAR = /哪一?年|何年|年份|哪个年代|什么年代|几几年/
 /** The `unit` of a number question that asks for a rank (`第几`). */
 export const ORDINAL_UNIT = "第";
 
+/** The `unit` of an entity question asking which zone (`哪个高新区`, `哪些园区`). */
+export const ZONE_UNIT = "高新区";
+
+const ASKS_ZONE = /哪(?:个|些|家|几个|一个)?(?:国家级)?(?:高新区|园区|开发区|高新技术产业开发区)/;
+
+/** Whether a question asks for several things (`哪些`, `哪几个`): the answer gathers them from every supporting article. */
+export function asksForSeveral(q: string): boolean {
+  return /哪些|哪几/.test(q);
+}
+
+/** Whether a question asks who wrote or reported an article: its byline answers. */
+export function asksForByline(q: string): boolean {
+  return /(?:记者|作者|撰稿人?|通讯员)(?:是|为|叫)?(?:谁|哪位|什么名字)|谁(?:写|报道|撰写|采写)/.test(q);
+}
+
 /** Classifies a (simplified, cleaned) question by what it asks for. */
 export function questionShape(q: string): QuestionShape {
   if (
@@ -108,6 +128,31 @@ export function questionShape(q: string): QuestionShape {
   }
   if (/哪里|哪儿|何处|什么地方|哪个(?:国家|城市|省|地区|地方)|位于|在哪/.test(q))
     return { type: "place", unit: null };
+  // `哪个高新区…`: the answer names a zone, from the sentence or the article's zone.
+  if (ASKS_ZONE.test(q)) return { type: "entity", unit: ZONE_UNIT };
   if (/哪个|哪些|哪家|哪项|哪种|什么|何种|哪(?:两|三|几)/.test(q)) return { type: "entity", unit: null };
   return { type: "other", unit: null };
+}
+
+/**
+ * Conversational wrappers that carry no evidence (`想问一下`, `我在看…的报道`, `那边`, `打算`, a closing
+ * `啊`): a question worded as people talk must not look worse supported than the same question worded
+ * tersely. Each is replaced by what it keeps (`$1`) or by nothing.
+ */
+const COLLOQUIAL: readonly [RegExp, string][] = [
+  [/^(?:你好|您好)?[，,]?(?:我)?(?:想|要)?(?:请问|问一下|问下|问问|知道|了解一下)[，,：:]?/u, ""],
+  [/^(?:请|麻烦)?(?:告诉我|说一下|讲一下)[，,：:]?/u, ""],
+  [/我(?:在|正在)?(?:看|读)(?:到)?(?:了)?(.{0,20}?)(?:的|那篇|这篇)(?:报道|新闻|文章)[，,]?/u, "$1"],
+  [/(?:那|这)篇(?:报道|新闻|文章)(?:里|中)?(?:的)?/u, ""],
+  [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
+  [/打算/u, ""],
+  [/[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
+];
+
+/** The question without its conversational wrappers (see {@link COLLOQUIAL}); the question itself when nothing is left. */
+export function plainQuestion(q: string): string {
+  let out = q;
+  for (const [re, by] of COLLOQUIAL) out = out.replace(re, by);
+  out = out.trim();
+  return out === "" ? q : out;
 }

@@ -2,10 +2,10 @@ import { canonicalZone, findZones } from "../corpus/zones.js";
 import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
 import { type AnswerDeps, answerQuestion } from "./answer.js";
-import { cachedPassageText, type TextTools } from "./extractive.js";
 import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
+import { cachedPassageText, type TextTools } from "./passage.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
 import type { Answer, AnswerService, PassageView } from "./types.js";
 import { listZones, resolveZone, suggestZones, zoneDetail } from "./zones.js";
@@ -66,6 +66,7 @@ export function indexTextTools(index: LoadedIndex, zones: readonly string[] = []
     // Passage sentences are long and many: prepared once per passage (bounded LRU), not memoised here.
     passageText: cachedPassageText(fold),
     words: (s) => index.tokenizer.words(s),
+    known: (word) => index.docFrequency(word) > 0,
     idf(word) {
       const df = index.docFrequency(word);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -80,6 +81,8 @@ export interface AnswerServiceOptions {
   llmOptions?: Partial<LlmAnswerOptions>;
   /** Where fallbacks and failed searches are reported. */
   logger?: AnswerLogger;
+  /** Told the evidence behind each extractive answer (for fitting the decision to decline). */
+  onEvidence?: AnswerDeps["onEvidence"];
 }
 
 /**
@@ -152,6 +155,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     tools,
     findZones,
     knownZones: knownSet,
+    ...(opts.onEvidence ? { onEvidence: opts.onEvidence } : {}),
   };
   // The model path retrieves through the LangChain retriever, so the passages a model is given are
   // exactly what a LangChain user of the index gets, and LangChain callbacks see the retrieval. The

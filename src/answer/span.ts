@@ -1,3 +1,5 @@
+import { SPEECH_VERBS } from "./question-words.js";
+
 /**
  * Span cutting: the part of a quoted sentence that the answer line shows. Pure; verbatim from the
  * sentence; never cut inside a number, a bracket or a quote.
@@ -125,7 +127,7 @@ const SHORT_SENTENCE = 40;
 /** How many clauses before the answer clause may be pulled in to name its subject. */
 const MAX_SUBJECT_CLAUSES = 3;
 
-const SPEECH_END = /(?:表示|说|介绍|指出|认为|强调|称|透露)[，,：:]?$/u;
+const SPEECH_END = new RegExp(`(?:${SPEECH_VERBS})[，,：:]?$`, "u");
 
 /**
  * The span of a sentence that answers, verbatim: for a question asking for a kind of fact (a number,

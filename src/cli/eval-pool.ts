@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAnswerService } from "../answer/service.js";
+import { type AnswerServiceOptions, createAnswerService } from "../answer/service.js";
 import type { AnswerService } from "../answer/types.js";
 import { parseJsonl } from "../corpus/jsonl.js";
 import type { IndexEmbeddings } from "../index/build.js";
@@ -31,6 +31,7 @@ export async function contextsService(
   embeddings: IndexEmbeddings,
   note: (line: string) => void = () => {},
   keep?: (row: ContextRow) => boolean,
+  serviceOptions: AnswerServiceOptions = {},
 ): Promise<AnswerService> {
   const reuse = keep === undefined ? dir : undefined;
   const bytes = await readFile(contextsPath);
@@ -60,5 +61,5 @@ export async function contextsService(
   const loaded = await loadIndex(indexDir, embeddings);
   if (reuse === undefined) await rm(indexDir, { recursive: true, force: true });
   if (!loaded.ok) throw new Error(loaded.error.message);
-  return createAnswerService(loaded.value);
+  return createAnswerService(loaded.value, serviceOptions);
 }

@@ -10,6 +10,26 @@
  */
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import aliasFile from "./zone-aliases.json" with { type: "json" };
+
+/** Other names of well-known zones (`光谷`, `中关村`), each to its canonical name: a data file, not code. */
+const ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries(aliasFile as Record<string, string | string[]>)
+    .filter(([zone, names]) => !zone.startsWith("_") && Array.isArray(names))
+    .flatMap(([zone, names]) => (names as string[]).map((name) => [name, zone] as const)),
+);
+
+/** The aliases, longest first, as one pattern (a longer name wins over the shorter one inside it). */
+const ALIAS_RE = new RegExp(
+  [...ALIASES.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|"),
+  "gu",
+);
+
+/** A zone's canonical name, after its aliases (`东湖高新区` → `武汉东湖高新区`). */
+const aliased = (zone: string): string => ALIASES.get(zone) ?? zone;
 
 const SUFFIX =
   /(?:国家)?(?:高新技术产业开发区|高新技术产业园区|高新技术开发区|高新技术园区|高新开发区|高新区)/gu;
@@ -120,8 +140,10 @@ export function canonicalZone(raw: string): string | null {
   if (!m) return null;
   const before = s.slice(0, m.index);
   if (!/^\p{Script=Han}+$/u.test(before)) return null;
+  const whole = ALIASES.get(s);
+  if (whole !== undefined) return whole;
   const z = zoneFromPrefix(before);
-  return z && z.used === before.length ? z.name : null;
+  return z && z.used === before.length ? aliased(z.name) : null;
 }
 
 /** Every zone mention in `text` with its position, in order of appearance (repeats included). */
@@ -132,8 +154,17 @@ export function zoneMentions(text: string): { zone: string; index: number }[] {
     const tail = HAN_TAIL.exec(text.slice(Math.max(0, start - 12), start));
     if (!tail) continue;
     const z = zoneFromPrefix(tail[0]);
-    if (z) out.push({ zone: z.name, index: start - z.used });
+    if (z) out.push({ zone: aliased(z.name), index: start - z.used });
   }
+  // Aliases (`光谷`, `中关村科技园区`) where no suffix mention already covers them.
+  for (const m of text.matchAll(ALIAS_RE)) {
+    const index = m.index ?? 0;
+    const zone = ALIASES.get(m[0]);
+    if (zone === undefined) continue;
+    if (out.some((o) => o.zone === zone && Math.abs(o.index - index) <= m[0].length)) continue;
+    out.push({ zone, index });
+  }
+  out.sort((a, b) => a.index - b.index);
   return out;
 }
 

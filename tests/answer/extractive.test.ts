@@ -1,12 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  type Candidate,
-  cachedPassageText,
-  pickSentences,
-  preparePassage,
-  type TextTools,
-} from "../../src/answer/extractive.js";
+import { type Candidate, pickSentences } from "../../src/answer/extractive.js";
+import { cachedPassageText, preparePassage, type TextTools } from "../../src/answer/passage.js";
 import { questionShape } from "../../src/answer/question.js";
 import { hybridSearch } from "../../src/answer/retrieve.js";
 import { indexTextTools } from "../../src/answer/service.js";

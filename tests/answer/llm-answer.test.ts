@@ -303,6 +303,27 @@ describe("model answers through an OpenAI-compatible server", () => {
   });
 });
 
+describe("a question in another language", () => {
+  it("is put into Chinese by the model, then answered and cited like any other", async () => {
+    const { service } = await serviceWith((req, i) => {
+      if (i === 0) return completion("重庆高新区已引进多少人才？");
+      return completion(`重庆高新区已引进各类人才1.2万人[${passageNumber(req, "1.2万人")}]。`);
+    });
+    const answer = await service.ask("How many talents has the Chongqing high-tech zone attracted?");
+    expect(answer).toMatchObject({ mode: "llm", question: "重庆高新区已引进多少人才？" });
+    expect(answer.citations[0]?.passageId).toMatch(/^chongqing#/);
+    const [rewrite] = chatRequests();
+    expect(userMessage(rewrite as RecordedRequest)).toContain("How many talents");
+  });
+
+  it("gets the request to ask in Chinese when the model cannot put it into Chinese", async () => {
+    const { service } = await serviceWith(sequence({ status: 500, json: { error: { message: "boom" } } }));
+    const answer = await service.ask("How many talents has the Chongqing high-tech zone attracted?");
+    expect(answer).toMatchObject({ mode: "extractive", abstained: true, citations: [] });
+    expect(answer.answer).toContain("中文");
+  });
+});
+
 describe("warming up the answer path", () => {
   it("runs retrieval and the extractive path only: the model is never called", async () => {
     const { service } = await serviceWith(() => completion("不应被调用"));

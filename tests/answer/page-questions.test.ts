@@ -94,3 +94,51 @@ describe("what every answer promises", () => {
     }
   });
 });
+
+describe("questions worded as people ask them", () => {
+  it.each([
+    ["兰州那边捐了多少钱啊", "5.6万元"],
+    ["济宁那边山推打算营收突破多少", "500亿元"],
+    ["重庆那篇报道的记者是谁", "叶伟"],
+  ])("%s → %s, cited", async (question, expected) => {
+    const a = await service.ask(question);
+    expect(a.abstained, a.answer).toBe(false);
+    expect(a.answer).toContain(expected);
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
+  it("names the zone a `哪个高新区` question asks for, from the article when the sentence does not", async () => {
+    const a = await service.ask("哪个高新区的企业实际利用外资5891万美元");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("珠海高新区");
+    expect(a.answer).toContain("5891万美元");
+  });
+
+  it("names the zones a `哪些高新区` question asks for", async () => {
+    const a = await service.ask("哪些高新区参与发起了重庆市高新区协同创新战略联盟");
+    expect(a.abstained).toBe(false);
+    for (const zone of ["重庆高新区", "璧山高新区", "永川高新区", "荣昌高新区"])
+      expect(a.answer).toContain(zone);
+  });
+
+  it("answers a byline question from the article's byline, citing the article", async () => {
+    const a = await service.ask("重庆那篇报道的记者是谁");
+    const cited = index.passageById(a.citations[0]?.passageId ?? "");
+    expect(cited?.byline).toBeTruthy();
+    expect(a.answer).toContain(cited?.byline ?? "?");
+  });
+});
+
+describe("a question not in Chinese", () => {
+  it("is answered with a request to ask in Chinese, not with unrelated sources", async () => {
+    const a = await service.ask("How many projects has the Jining zone started?");
+    expect(a.abstained).toBe(true);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toContain("中文");
+  });
+
+  it("does not catch a Chinese question with Latin letters in it", async () => {
+    const a = await service.ask("西安高新区5G基础设施建设系列项目总投资多少");
+    expect(a.abstained).toBe(false);
+  });
+});

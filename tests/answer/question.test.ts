@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  asksForByline,
+  asksForSeveral,
   cleanQuestion,
   MAX_QUESTION_CHARS,
+  plainQuestion,
   questionShape,
   validateQuestion,
 } from "../../src/answer/question.js";
@@ -50,11 +53,41 @@ describe("questionShape", () => {
     ["科创中心是哪一年建成的", "date", "年"],
     ["兰州高新区两新组织党委书记叫什么名字", "person", null],
     ["鲁抗医药高新生物技术产业园位于哪里", "place", null],
-    ["该联盟由哪个高新区牵头", "entity", null],
+    ["该联盟由哪个高新区牵头", "entity", "高新区"],
+    ["该联盟由哪家企业牵头", "entity", null],
     ["西安高新区北斗产业创新中心项目投资额", "number", "元"],
     ["郴州高新区新增就业人数", "number", null],
     ["该区的营收在全省高新区中排名第几", "number", "第"],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toEqual({ type, unit });
+  });
+});
+
+describe("plainQuestion", () => {
+  it.each([
+    ["兰州那边捐了多少钱啊", "兰州捐了多少钱"],
+    ["济宁那边山推打算营收突破多少", "济宁山推营收突破多少"],
+    ["想问一下珠海高新区工业投资增速多少", "珠海高新区工业投资增速多少"],
+    ["我在看重庆的报道，记者是谁", "重庆记者是谁"],
+    ["重庆那篇报道的记者是谁", "重庆记者是谁"],
+  ])("%s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+
+  it("keeps a question that is nothing but a wrapper", () => {
+    expect(plainQuestion("啊")).toBe("啊");
+  });
+});
+
+describe("asksForByline / asksForSeveral", () => {
+  it("tells a byline question from a question about a person in the news", () => {
+    expect(asksForByline("重庆记者是谁")).toBe(true);
+    expect(asksForByline("这篇文章是谁写的")).toBe(true);
+    expect(asksForByline("兰州高新区两新组织党委书记是谁")).toBe(false);
+  });
+
+  it("tells a question asking for several things", () => {
+    expect(asksForSeveral("哪些高新区参与发起了联盟")).toBe(true);
+    expect(asksForSeveral("哪个高新区牵头")).toBe(false);
   });
 });

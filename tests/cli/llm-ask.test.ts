@@ -94,7 +94,8 @@ describe("ask --json with a model configured", () => {
     const down = await askJson({
       LLM_API_KEY: KEY,
       LLM_BASE_URL: await deadBaseURL(),
-      LLM_TIMEOUT_MS: "3000",
+      // A refused connection fails at once; the generous budget keeps it a connection failure under load.
+      LLM_TIMEOUT_MS: "20000",
     });
     expect(down.answer.mode).toBe("extractive");
     expect(down.answer.answer).toContain("40.7%[1]");

@@ -79,3 +79,21 @@ describe("zoneCounts", () => {
     ]);
   });
 });
+
+describe("zone aliases (src/corpus/zone-aliases.json)", () => {
+  it("gives a well-known zone's other names its canonical name", () => {
+    expect(findZones("光谷今年新增企业多少家")).toEqual(["武汉东湖高新区"]);
+    expect(findZones("东湖高新区有多少家高新技术企业")).toEqual(["武汉东湖高新区"]);
+    expect(findZones("武汉东湖新技术开发区（东湖高新区）发布新政")).toEqual(["武汉东湖高新区"]);
+    expect(findZones("中关村科技园区去年融资多少")).toEqual(["中关村高新区"]);
+    expect(canonicalZone("东湖高新区")).toBe("武汉东湖高新区");
+  });
+
+  it("keeps the order of appearance with suffix mentions and aliases mixed", () => {
+    expect(findZones("珠海高新区与光谷、中关村签约")).toEqual([
+      "珠海高新区",
+      "武汉东湖高新区",
+      "中关村高新区",
+    ]);
+  });
+});

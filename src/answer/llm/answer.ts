@@ -1,7 +1,7 @@
 import { splitSentences } from "../../corpus/sentences.js";
 import type { Hit, Passage } from "../../index/types.js";
 import { type AnswerDeps, answerQuestion } from "../answer.js";
-import { validateQuestion } from "../question.js";
+import { hasChinese, validateQuestion } from "../question.js";
 import type { Answer, Citation, ConversationTurn } from "../types.js";
 import { type CheckedAnswer, checkAnswer, MAX_ANSWER_CHARS, sameValue, statedNumbers } from "./check.js";
 import { answerMessages, NO_INFO, retryMessages, rewriteMessages } from "./prompt.js";
@@ -40,7 +40,8 @@ export type FallbackReason =
   | { kind: "check-failed"; problems: string[] };
 
 /**
- * Rewrites a follow-up into a question that stands alone, for retrieval. If the model cannot, the
+ * Rewrites a follow-up into a question that stands alone (and a question in another language into
+ * Chinese), for retrieval. If the model cannot, the
  * previous question and this one together still retrieve the right passages most of the time.
  */
 async function standaloneQuestion(
@@ -153,7 +154,9 @@ export async function answerWithLlm(
   const turns = history.slice(-opts.historyTurns);
 
   let question = valid.value;
-  if (turns.length > 0) {
+  // A follow-up is rewritten to stand alone, and a question in another language put into Chinese:
+  // retrieval and the answer checks work on Chinese.
+  if (turns.length > 0 || !hasChinese(question)) {
     deps.onProgress?.("retrieving");
     const rewritten = await standaloneQuestion(question, turns, deps.chat, deadline);
     if (rewritten.error)

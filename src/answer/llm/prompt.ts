@@ -71,14 +71,23 @@ export function retryMessages(
   ];
 }
 
-/** Messages asking for a follow-up rewritten as a question that stands on its own (for retrieval). */
+/**
+ * Messages asking for a follow-up rewritten as a question that stands on its own, in Chinese (for
+ * retrieval); with no history, a question in another language is only put into Chinese.
+ */
 export function rewriteMessages(question: string, history: readonly ConversationTurn[]): ChatMessage[] {
   return [
     {
       role: "system",
       content:
-        "把用户的追问改写成一个不依赖上下文、可以单独理解的中文问题：补全它省略的高新区名称、时间和指代的对象。只输出改写后的问题，不要回答，不要解释。",
+        "把用户的追问改写成一个不依赖上下文、可以单独理解的中文问题：补全它省略的高新区名称、时间和指代的对象；不是中文的问题译成中文。只输出改写后的问题，不要回答，不要解释。",
     },
-    { role: "user", content: `对话记录：\n${historyBlock(history)}\n\n追问：${question}` },
+    {
+      role: "user",
+      content:
+        history.length === 0
+          ? `追问：${question}`
+          : `对话记录：\n${historyBlock(history)}\n\n追问：${question}`,
+    },
   ];
 }

@@ -1,0 +1,122 @@
+/**
+ * Passage preparation: a passage's sentences split and normalised once, whatever the question, and
+ * the quote a sentence needs (with the sentence before it when it cannot be read alone).
+ */
+import { splitSentences } from "../corpus/sentences.js";
+import type { Passage } from "../index/types.js";
+
+/** Text operations the sentence picker needs, provided by the index (same normalisation as retrieval). */
+export interface TextTools {
+  /** NFKC, Traditional→Simplified, lowercase. */
+  normalize(s: string): string;
+  /** Content words of an (unnormalised) text, stop words removed. */
+  words(s: string): string[];
+  /** Inverse document frequency of a normalised word over the indexed passages. */
+  idf(word: string): number;
+  /** Whether any indexed passage holds a normalised word (default: every word is held). */
+  known?(word: string): boolean;
+  /**
+   * The passage's text prepared for scoring (see {@link preparePassage}), usually from a cache:
+   * normalising every sentence of every candidate is most of an answer's cost otherwise.
+   */
+  passageText?(passage: Passage): PassageText;
+}
+
+/** One sentence of a passage, prepared once for scoring against any question. */
+export interface SentenceText {
+  /** Verbatim from the passage. */
+  sentence: string;
+  /** Normalised with the tools' `normalize`. */
+  norm: string;
+  /**
+   * `norm` with all but letters and digits removed: it holds a character bigram as a substring
+   * exactly when the bigram set of `norm` has it, so no set is built or kept per sentence.
+   */
+  chars: string;
+  /** Filled on first use: the sentence's numbers (with units), whether it has a date, a person. */
+  numbers?: { text: string; unit: string }[];
+  dated?: boolean;
+  person?: boolean;
+  /** The sentence with the one before it, as a quote may join them (see {@link withAntecedent}). */
+  withPrevious?: string;
+}
+
+/** What sentence scoring needs of a passage that does not depend on the question. */
+export interface PassageText {
+  sentences: SentenceText[];
+  /** Normalised headline, section, zones and text: a question word found here counts in part. */
+  context: string;
+  /** `context` reduced like {@link SentenceText.chars}. */
+  contextChars: string;
+  /** Normalised headline. */
+  title: string;
+}
+
+export const NOT_WORD_CHAR = /[^\p{Script=Han}\p{L}\p{N}]/gu;
+
+/** Prepares a passage for {@link pickSentences}: sentences split and normalised, context and headline. */
+export function preparePassage(passage: Passage, normalize: (s: string) => string): PassageText {
+  const context = normalize(
+    `${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`,
+  );
+  return {
+    sentences: splitSentences(passage.text).map((sentence) => {
+      const norm = normalize(sentence);
+      return { sentence, norm, chars: norm.replace(NOT_WORD_CHAR, "") };
+    }),
+    context,
+    contextChars: context.replace(NOT_WORD_CHAR, ""),
+    title: normalize(passage.title),
+  };
+}
+
+/**
+ * {@link preparePassage} behind a least-recently-used cache of `capacity` passages, keyed by the
+ * passage object: a question reads ~8 passages and popular ones recur, while memory stays bounded
+ * (a prepared passage is a few times its text) however large the index.
+ */
+export function cachedPassageText(
+  normalize: (s: string) => string,
+  capacity = 4096,
+): (passage: Passage) => PassageText {
+  const cache = new Map<Passage, PassageText>();
+  return (passage) => {
+    const hit = cache.get(passage);
+    if (hit !== undefined) {
+      cache.delete(passage);
+      cache.set(passage, hit);
+      return hit;
+    }
+    const prepared = preparePassage(passage, normalize);
+    cache.set(passage, prepared);
+    if (cache.size > capacity) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return prepared;
+  };
+}
+
+/**
+ * A sentence opening with a pronoun or demonstrative continues the previous sentence's subject; one
+ * opening with a relative date (`同年11月9日`, `次日`, `当时`) takes its year or day from the previous
+ * one. Discourse words that merely start with such a character (`那么`, `本来`, `其实`) do not.
+ */
+export const ANAPHORIC =
+  /^(?!那么|本来|其实)(?:它|其|该|这|此|他|她|牠|彼|那|本|同年|次年|翌年|当年|同月|次月|翌月|翌日|次日|当天|当日|当时)/;
+
+/** A quote longer than this keeps the sentence alone. */
+const MAX_ANTECEDENT_QUOTE = 160;
+
+/**
+ * Sentence `s` quoted with the sentence `before` it, when the two stand together in
+ * the passage's text (not across a line break) and are short enough to quote; otherwise the sentence.
+ */
+export function withAntecedent(text: string, before: SentenceText, s: SentenceText): string {
+  // Question-independent: found once per prepared sentence and kept with it.
+  if (s.withPrevious === undefined) {
+    const both = before.sentence + s.sentence;
+    s.withPrevious = [...both].length <= MAX_ANTECEDENT_QUOTE && text.includes(both) ? both : s.sentence;
+  }
+  return s.withPrevious;
+}

@@ -1,0 +1,96 @@
+/**
+ * Question analysis: the question's weighted words, the words next to the question word, its
+ * character bigrams, the cues and measure word it implies. Pure given the index's text tools.
+ */
+import { NOT_WORD_CHAR, type TextTools } from "./passage.js";
+import { ASKING, CUES, QUESTION_PHRASE, QUESTION_WORD } from "./question-words.js";
+
+/** A question word and its weight (idf × a length factor). */
+export interface Term {
+  word: string;
+  weight: number;
+}
+
+/**
+ * The weighted words of an already normalised question: idf-weighted jieba words, question words
+ * out, sub-words of longer words dropped.
+ */
+export function questionTerms(normQuestion: string, tools: TextTools): Term[] {
+  // The question phrase goes before segmenting: `哪一年` would leave `一年`, `几个月` `个月`.
+  const asked = normQuestion.replace(QUESTION_PHRASE, " ");
+  const words = [...new Set(tools.words(asked).map((w) => tools.normalize(w)))].filter(
+    (w) => w.length > 0 && !QUESTION_WORD.test(w),
+  );
+  // jieba sometimes glues a word to a neighbour's character (`山推营收` → `山`, `推营收`; `营收要` → `营`,
+  // `收要`): a word no passage holds stands for the two-character words over it and its neighbours
+  // that some passage does hold (`营收`).
+  const known = tools.known;
+  if (known !== undefined) {
+    const qs = [...asked];
+    for (const w of [...words]) {
+      if (known(w)) continue;
+      const at = [...asked.slice(0, Math.max(0, asked.indexOf(w)))].length;
+      const len = [...w].length;
+      const subs: string[] = [];
+      for (let j = Math.max(0, at - 1); j < at + len && j + 1 < qs.length; j++) {
+        const sub = `${qs[j]}${qs[j + 1]}`;
+        if (/^\p{Script=Han}{2}$/u.test(sub) && sub !== w && known(sub) && !subs.includes(sub))
+          subs.push(sub);
+      }
+      if (subs.length > 0) words.splice(words.indexOf(w), 1, ...subs.filter((sub) => !words.includes(sub)));
+    }
+  }
+  // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
+  const kept = words.filter((w) => !words.some((o) => o !== w && o.length > w.length && o.includes(w)));
+  return kept.map((word) => ({
+    word,
+    weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length),
+  }));
+}
+
+/** The character bigrams of a text, letters and digits only. */
+export function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...s.replace(NOT_WORD_CHAR, "")];
+  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+  return out;
+}
+
+/** How many characters may separate such a word from the question word (`的`, `是`, `了` …). */
+const SLOT_GAP = 4;
+
+/**
+ * The question's words that stand right next to what it asks (`吴淞路闸桥起到了什么作用` → `起到`,
+ * `作用`): the sentence that answers says them around the answer, while the rest of the question
+ * often only restates the topic every sentence of the article shares.
+ */
+export function slotWords(normQuestion: string, terms: readonly Term[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of normQuestion.matchAll(ASKING)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    for (const t of terms) {
+      for (let i = normQuestion.indexOf(t.word); i >= 0; i = normQuestion.indexOf(t.word, i + 1)) {
+        const before = start - (i + t.word.length);
+        const after = i - end;
+        if ((before >= 0 && before <= SLOT_GAP) || (after >= 0 && after <= SLOT_GAP)) out.add(t.word);
+      }
+    }
+  }
+  return out;
+}
+
+/** The sentence cues of the why / alias patterns the question matches. */
+export function questionCues(question: string): RegExp[] {
+  return CUES.filter(([q]) => q.test(question)).map(([, cue]) => cue);
+}
+
+/**
+ * For `多少旗`, `几盘`: a number counted with the question's own measure word (`四十九旗`, `一至五盘`),
+ * whatever that word is — the list of units that numbers are read with cannot hold them all.
+ */
+export function countedBy(normQuestion: string): RegExp | null {
+  const m = /(?:多少|几)(?!乎|何|时|年|月|日|天|岁)(\p{Script=Han})/u.exec(normQuestion);
+  if (!m?.[1]) return null;
+  return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
+}
