@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CorpusFile } from "../corpus/types.js";
+
+export { hashFile } from "../corpus/load.js";
+
 import { err, ok, type Result } from "../result.js";
 
 /**
@@ -107,11 +108,4 @@ export function corpusChanged(manifest: IndexManifest, currentFiles: readonly Co
   const built = new Map(manifest.corpus.files.map((f) => [f.path, f.sha256]));
   if (built.size !== new Set(currentFiles.map((f) => f.path)).size) return true;
   return currentFiles.some((f) => built.get(f.path) !== f.sha256);
-}
-
-/** sha256 of a file's bytes, hex; streamed so large corpus files are not held in memory. */
-export async function hashFile(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBench } from "../../src/cli/bench/run.js";
 import { renderReport } from "../../src/cli/bench/table.js";
@@ -43,4 +46,27 @@ describe("npm run bench", () => {
     expect(table).toMatch(/^Machine: \d+ cores/);
     expect(table).toContain("| `ask` p50 / p95 / p99, ms |");
   }, 180_000);
+
+  it("fails, naming the corpus, when a corpus yields no passages", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "gaoxin-bench-empty-"));
+    try {
+      await writeFile(join(empty, "blank.jsonl"), "\n\n");
+      await expect(
+        runBench({
+          sizes: [],
+          dataDir: join(empty, "no-data"),
+          pageDir: empty,
+          questions: 1,
+          recallQueries: 1,
+          coldRuns: 1,
+          inFlight: 1,
+          npmColdStart: false,
+          langchain: false,
+          command: "smoke",
+        }),
+      ).rejects.toThrow(/page: .*no passages.*blank\.jsonl: empty file/);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -39,6 +39,9 @@ async function ingest(spec: ProbeSpec): Promise<IngestResult> {
     readSeconds: (read - started) / 1000,
     passagesPerSecond: summary.passages / seconds,
     peakRssMiB: peakRssMiB(),
+    problems: corpus.problems
+      .slice(0, 5)
+      .map((p) => `${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}`),
   };
 }
 

@@ -13,7 +13,7 @@ import {
   readJsonl,
   sentencePool,
   syntheticArticles,
-  toJsonl,
+  writeJsonl,
 } from "./synthetic.js";
 import type {
   BenchReport,
@@ -219,7 +219,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         .map((q) => ({ question: q.question, context_id: q.context_id }));
       squadFile = join(workDir, "squad", "cmrc2018-drcd-dev.jsonl");
       await mkdir(join(workDir, "squad"), { recursive: true });
-      await writeFile(squadFile, toJsonl(contextArticles(contexts)));
+      await writeJsonl(squadFile, contextArticles(contexts));
       plans.push({
         name: "CMRC+DRCD dev",
         synthetic: false,
@@ -239,7 +239,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       const dir = join(workDir, `synthetic-${size}`);
       await mkdir(dir, { recursive: true });
       const path = join(dir, "synthetic.jsonl");
-      await writeFile(path, toJsonl(syntheticArticles(sentences, titles, size)));
+      await writeJsonl(path, syntheticArticles(sentences, titles, size));
       plans.push({
         name: `synthetic ${size.toLocaleString("en-US")}`,
         synthetic: true,
@@ -253,6 +253,12 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       const index = join(workDir, `index-${i}`);
       log(`${plan.name}: ingest…`);
       const ingest = await probe<IngestResult>(workDir, "ingest", { inputs: plan.inputs, index });
+      // Timing an empty index would print a table of meaningless figures and pass.
+      if (ingest.passages === 0)
+        throw new Error(
+          `${plan.name}: 语料没有产生任何段落 (the corpus yielded no passages: ${plan.inputs.join(", ")})` +
+            (ingest.problems.length > 0 ? `; ${ingest.problems.join("; ")}` : ""),
+        );
       log(`${plan.name}: ${ingest.passages} passages in ${ingest.seconds.toFixed(1)} s; cold starts…`);
       const question = plan.questions[0] ?? "高新区";
       const cold = await coldStart(index, question, opts.coldRuns, false);

@@ -23,6 +23,8 @@ export interface IngestResult {
   readSeconds: number;
   passagesPerSecond: number;
   peakRssMiB: number;
+  /** The first few corpus files or lines that could not be read. */
+  problems: string[];
 }
 
 export interface QueryResult {
