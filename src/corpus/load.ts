@@ -127,7 +127,7 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /** What one file gave: its hash (when its bytes could be read), articles and problems. */
-interface ReadResult {
+export interface ReadResult {
   sha256?: string;
   articles: Article[];
   problems: CorpusProblem[];
@@ -137,7 +137,7 @@ interface ReadResult {
  * Reads one file: `.jsonl` line by line as it streams in, a page (`.txt`, `.md`) as one text. A file
  * that is not text, or cannot be read, gives no articles and one problem saying why.
  */
-async function readFileArticles(path: string): Promise<ReadResult> {
+export async function readFileArticles(path: string): Promise<ReadResult> {
   const ext = extname(path).toLowerCase();
   const reader = READERS[ext];
   if (!reader) {
@@ -193,6 +193,11 @@ async function readFileArticles(path: string): Promise<ReadResult> {
   }
 }
 
+/** The problem of an article whose id an earlier file already gave. */
+export function duplicateProblem(path: string, id: string, first: string): CorpusProblem {
+  return { path, message: `duplicate article id "${id}" (first read from ${first}); skipped` };
+}
+
 /** Reads one file into `into`; records its hash whenever its bytes could be read. */
 async function readOne(
   path: string,
@@ -204,10 +209,7 @@ async function readOne(
   for (const a of read.articles) {
     const first = into.ids.get(a.id);
     if (first !== undefined) {
-      into.problems.push({
-        path,
-        message: `duplicate article id "${a.id}" (first read from ${first}); skipped`,
-      });
+      into.problems.push(duplicateProblem(path, a.id, first));
       continue;
     }
     into.ids.set(a.id, path);

@@ -152,6 +152,82 @@ export class Bm25Index {
     return new Bm25Index(params, terms, offsets, docs, tfs, Uint32Array.from(lengths));
   }
 
+  /**
+   * One index over several: part `i`'s document `d` becomes document `docMap[d]` (−1: dropped). The
+   * result scores exactly as `build` over the kept documents in their new order would (same
+   * document frequencies, lengths and numbering; only the order of the vocabulary differs).
+   */
+  static merge(parts: readonly { index: Bm25Index; docMap: Int32Array }[], documents: number): Bm25Index {
+    const lengths = new Uint32Array(documents);
+    const termIds = new Map<string, number>();
+    const terms: string[] = [];
+    const counts: number[] = [];
+    const termMaps: Int32Array[] = [];
+    for (const { index, docMap } of parts) {
+      docMap.forEach((g, d) => {
+        if (g >= 0) lengths[g] = index.lengths[d] as number;
+      });
+      const termMap = new Int32Array(index.terms.length).fill(-1);
+      index.terms.forEach((term, t) => {
+        let live = 0;
+        const end = index.offsets[t + 1] as number;
+        for (let p = index.offsets[t] as number; p < end; p++)
+          if ((docMap[index.docs[p] as number] as number) >= 0) live++;
+        if (live === 0) return;
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(term, id);
+          terms.push(term);
+          counts.push(0);
+        }
+        counts[id] = (counts[id] as number) + live;
+        termMap[t] = id;
+      });
+      termMaps.push(termMap);
+    }
+    const offsets = new Uint32Array(terms.length + 1);
+    counts.forEach((c, t) => {
+      offsets[t + 1] = (offsets[t] as number) + c;
+    });
+    const total = offsets[terms.length] as number;
+    const docs = new Uint32Array(total);
+    const tfs = new Uint16Array(total);
+    const cursor = offsets.slice(0, terms.length);
+    parts.forEach(({ index, docMap }, i) => {
+      const termMap = termMaps[i] as Int32Array;
+      for (let t = 0; t < index.terms.length; t++) {
+        const id = termMap[t] as number;
+        if (id < 0) continue;
+        const end = index.offsets[t + 1] as number;
+        for (let p = index.offsets[t] as number; p < end; p++) {
+          const g = docMap[index.docs[p] as number] as number;
+          if (g < 0) continue;
+          const at = cursor[id] as number;
+          docs[at] = g;
+          tfs[at] = index.tfs[p] as number;
+          cursor[id] = at + 1;
+        }
+      }
+    });
+    // Postings must ascend by document within a term; runs gathered from several parts may not.
+    for (let t = 0; t < terms.length; t++) {
+      const from = offsets[t] as number;
+      const to = offsets[t + 1] as number;
+      let sorted = true;
+      for (let p = from + 1; p < to && sorted; p++) sorted = (docs[p - 1] as number) < (docs[p] as number);
+      if (sorted) continue;
+      const keys = new Float64Array(to - from);
+      for (let p = from; p < to; p++) keys[p - from] = (docs[p] as number) * 65_536 + (tfs[p] as number);
+      keys.sort();
+      keys.forEach((key, j) => {
+        docs[from + j] = Math.floor(key / 65_536);
+        tfs[from + j] = key % 65_536;
+      });
+    }
+    return new Bm25Index(parts[0]?.index.params ?? DEFAULT_BM25, terms, offsets, docs, tfs, lengths);
+  }
+
   /** How many documents contain the term; 0 for a term not in the index. */
   docFreq(term: string): number {
     const t = this.termIds.get(term);

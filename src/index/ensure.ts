@@ -53,20 +53,22 @@ export async function ensureIndex(
   const buildFrom = manifest.ok ? manifest.value.corpus.inputs : inputs;
   events.rebuilding?.(reason, detail);
   // Building needs the corpus parsers and LangChain's HNSWLib (hundreds of modules): loaded only now,
-  // so that opening a ready index starts fast.
-  const [{ loadCorpus }, { buildIndex }] = await Promise.all([
-    import("../corpus/load.js"),
-    import("./build.js"),
-  ]);
-  const corpus = await loadCorpus(buildFrom);
-  if (corpus.articles.length === 0) {
+  // so that opening a ready index starts fast. A changed corpus is an update (only new and changed
+  // articles are embedded); anything else is rebuilt in full.
+  const { updateIndex } = await import("./update.js");
+  const updated = await updateIndex({
+    dir,
+    inputs: buildFrom,
+    embeddings,
+    full: reason !== "corpus-changed",
+  });
+  if (!updated.ok) {
     return err({
       code: "missing",
       message: `没有可用的语料，无法建立索引 (no articles found in ${buildFrom.join(", ")})：请把报道放进 data/corpus/ 后运行 npm run ingest`,
     });
   }
-  const summary = await buildIndex({ corpus, embeddings, dir, inputs: buildFrom });
-  events.built?.(summary);
+  events.built?.(updated.value);
   return loadIndex(dir, embeddings);
 }
 

@@ -58,7 +58,7 @@ describe("buildIndex → loadIndex", () => {
     const first = index.articles[0];
     expect(first?.passageIds.every((id) => index.passageById(id)?.articleId === "zhuhai")).toBe(true);
     expect(index.manifest).toMatchObject({
-      formatVersion: 3,
+      formatVersion: 4,
       embeddings: { id: "local-hash-v1-256", dimensions: 256 },
       hnsw: { space: "cosine", m: 32, efConstruction: 100, efSearch: 400 },
       corpus: { inputs: ["fixtures/"], files: corpus().files },
