@@ -3,6 +3,7 @@ import { createReindexer, watchIndex } from "./answer/reindex.js";
 import { createSwappableService } from "./answer/swappable.js";
 import { answerModel, createEmbeddings } from "./cli/common.js";
 import { runBotProcess } from "./discord/run.js";
+import { IndexFailure } from "./index/manifest.js";
 
 /**
  * `npm start`: configuration → the answer service (building the index first if it is missing) → the
@@ -23,9 +24,12 @@ await runBotProcess({
       events: {
         rebuilding: (reason, detail) => logger.info({ reason, detail }, "building the index from the corpus"),
         built: (stats) => logger.info(stats, "index built"),
+        skipped: (problems) => {
+          for (const p of problems) logger.warn(p, "corpus file skipped");
+        },
       },
     });
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new IndexFailure(opened.error);
     const service = createSwappableService(opened.value);
     logger.info(service.stats(), "answer service ready");
     const reindex = createReindexer({

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIError } from "openai";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { retryAfterMs, withRetries } from "../src/api-retry.js";
 
 const status = (code: number, headers: Record<string, string> = {}) =>
@@ -14,6 +14,20 @@ function script(...errors: Error[]) {
     return "ok";
   };
   return { call, calls: () => calls };
+}
+
+/** A promise and whether it has settled yet (to check what fake time has or has not released). */
+function settled<T>(promise: Promise<T>): { promise: Promise<T>; done: boolean } {
+  const out = { promise, done: false };
+  promise.then(
+    () => {
+      out.done = true;
+    },
+    () => {
+      out.done = true;
+    },
+  );
+  return out;
 }
 
 describe("retryAfterMs", () => {
@@ -40,12 +54,20 @@ describe("withRetries", () => {
   });
 
   it("gives up at once when Retry-After asks for longer than the time left", async () => {
-    const s = script(status(429, { "retry-after": "30" }));
-    const started = performance.now();
-    const r = await withRetries(s.call, { retries: 3, baseDelayMs: 5, budgetMs: 2_000 });
-    expect(performance.now() - started).toBeLessThan(100);
-    expect(!r.ok && r.error).toMatchObject({ code: "rate-limited", attempts: 1 });
-    expect(!r.ok && r.error.message).toContain("exceed the time limit");
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const s = script(status(429, { "retry-after": "30" }));
+      const p = settled(withRetries(s.call, { retries: 3, baseDelayMs: 5, budgetMs: 2_000 }));
+      // No clock time passes: a wait for the 30 s would leave it pending.
+      await vi.advanceTimersByTimeAsync(0);
+      expect(p.done).toBe(true);
+      const r = await p.promise;
+      expect(!r.ok && r.error).toMatchObject({ code: "rate-limited", attempts: 1 });
+      expect(!r.ok && r.error.message).toContain("exceed the time limit");
+      expect(s.calls()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("stops after the bound of retries", async () => {
@@ -56,14 +78,22 @@ describe("withRetries", () => {
   });
 
   it("stops waiting when the caller's deadline passes, and calls that a timeout", async () => {
-    const s = script(status(503, { "retry-after-ms": "400" }));
-    const started = performance.now();
-    const r = await withRetries(
-      s.call,
-      { retries: 2, baseDelayMs: 5, budgetMs: 2_000 },
-      AbortSignal.timeout(100),
-    );
-    expect(performance.now() - started).toBeLessThan(300);
-    expect(!r.ok && r.error.code).toBe("timeout");
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const s = script(status(503, { "retry-after-ms": "400" }));
+      const caller = new AbortController();
+      const p = settled(withRetries(s.call, { retries: 2, baseDelayMs: 5, budgetMs: 2_000 }, caller.signal));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(p.done).toBe(false); // waiting out the server's 400 ms
+      // The caller's deadline (as AbortSignal.timeout fires it) ends the wait at once.
+      caller.abort(new DOMException("deadline", "TimeoutError"));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(p.done).toBe(true);
+      const r = await p.promise;
+      expect(!r.ok && r.error.code).toBe("timeout");
+      expect(s.calls()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

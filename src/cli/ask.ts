@@ -7,6 +7,7 @@ import {
   baseConfig,
   createEmbeddings,
   fail,
+  runCli,
   stderrAnswerLogger,
   stderrEvents,
 } from "./common.js";
@@ -72,4 +73,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${args.values.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer)}\n`);
 }
 
-await main();
+await runCli(main);

@@ -10,10 +10,13 @@ import {
   loadModelConfig,
   type ModelConfig,
 } from "../config.js";
+import type { CorpusProblem } from "../corpus/types.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import type { EnsureEvents } from "../index/ensure.js";
 import { LocalEmbeddings } from "../index/local-embeddings.js";
+import { IndexFailure } from "../index/manifest.js";
 import { embeddingsCacheFile, OpenAiEmbeddings } from "../index/openai-embeddings.js";
+import { removeTempDirs } from "../index/target.js";
 
 /** Prints a line for people on stderr, keeping stdout for answers and JSON. */
 export function note(line: string): void {
@@ -92,6 +95,33 @@ export const stderrAnswerLogger: AnswerLogger = {
   warn: (obj, msg) => note(`${msg} ${JSON.stringify(obj)}`),
 };
 
+/** A skipped corpus file or line as `ingest` and `ask` print it: `path[:line]: why（已跳过 skipped）`. */
+export function problemLine(p: CorpusProblem): string {
+  return `${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}（已跳过 skipped）`;
+}
+
+/**
+ * Runs a command-line entry point: an index that cannot be written where asked is one line and exit
+ * 1, never a stack trace; on Ctrl-C or SIGTERM the temporary build directory beside the index is
+ * removed before exiting (the previous index stays as it was).
+ */
+export async function runCli(main: () => Promise<void>): Promise<void> {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.once(signal, () => {
+      removeTempDirs().finally(() => process.exit(code));
+    });
+  }
+  try {
+    await main();
+  } catch (e) {
+    if (e instanceof IndexFailure) fail(e.message);
+    throw e;
+  }
+}
+
 /** Index events shown to a person on stderr while `ask`/`zones` build a missing or stale index. */
 export const stderrEvents: EnsureEvents = {
   rebuilding: (reason, detail) => {
@@ -102,6 +132,9 @@ export const stderrEvents: EnsureEvents = {
       format: "索引格式过旧",
     }[reason];
     note(`${why}，正在从语料建立索引… (${reason === "missing" ? "building the index" : detail})`);
+  },
+  skipped: (problems) => {
+    for (const p of problems) note(problemLine(p));
   },
   built: (s) =>
     note(`索引已建立：${s.articles} 篇文章，${s.passages} 个段落，用时 ${(s.buildMs / 1000).toFixed(2)} 秒`),

@@ -6,7 +6,8 @@ import { questionShape } from "../answer/question.js";
 import type { AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
 import { readJsonl } from "./bench/synthetic.js";
-import { baseConfig, createEmbeddings, fail, note, stderrEvents } from "./common.js";
+import { baseConfig, createEmbeddings, fail, note, runCli, stderrEvents } from "./common.js";
+import { missingEvalFile } from "./eval-data.js";
 import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
 import { contextsService } from "./eval-pool.js";
 
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
   if (!(limit > 0)) fail(`--limit 需要正整数 (--limit takes a positive number)\n${USAGE}`, 2);
 
+  for (const path of [values.questions, values.contexts]) {
+    const missing = path === undefined ? null : missingEvalFile(path);
+    if (missing !== null) fail(missing);
+  }
   let rows: EvalRow[];
   try {
     rows = (await readJsonl<EvalRow>(values.questions)).slice(0, limit);
@@ -76,4 +81,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${renderReport(report, title)}\n`);
 }
 
-await main();
+await runCli(main);

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import type { IndexEmbeddings } from "../index/build.js";
+import { checkIndexTarget } from "../index/target.js";
 import { updateIndex } from "../index/update.js";
-import { baseConfig, createEmbeddings, fail, note } from "./common.js";
+import { baseConfig, createEmbeddings, fail, note, problemLine, runCli } from "./common.js";
 
 const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]";
 
@@ -19,6 +20,9 @@ async function ingestOnce(
   quietWhenUnchanged: boolean,
 ): Promise<{ ok: boolean; problems: boolean }> {
   const started = performance.now();
+  // Refuse a folder that is not ours (or cannot be written) before reading a whole corpus.
+  const target = await checkIndexTarget(dir);
+  if (!target.ok) fail(target.error.message);
   const bar = process.stderr.isTTY
     ? new SingleBar({
         format: "嵌入 embedding [{bar}] {value}/{total} 段落 passages",
@@ -43,9 +47,7 @@ async function ingestOnce(
   bar?.stop();
   const problems = result.ok ? result.value.problems : result.error.problems;
   const s = result.ok ? result.value : undefined;
-  if (!quietWhenUnchanged || s?.mode !== "unchanged")
-    for (const p of problems)
-      note(`${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}（已跳过 skipped）`);
+  if (!quietWhenUnchanged || s?.mode !== "unchanged") for (const p of problems) note(problemLine(p));
   if (!result.ok || !s) {
     note(result.ok ? "" : result.error.message);
     return { ok: false, problems: true };
@@ -89,24 +91,14 @@ async function main(): Promise<void> {
     if (first.problems) process.exitCode = 1;
     return;
   }
-  // --watch: look again every interval until stopped; an update under way finishes first.
-  let stopping = false;
-  const stop = new AbortController();
-  for (const signal of ["SIGINT", "SIGTERM"] as const)
-    process.once(signal, () => {
-      stopping = true;
-      stop.abort();
-    });
+  // --watch: look again every interval until stopped (Ctrl-C, SIGTERM: see runCli). An update cut
+  // short leaves the previous version of the index, as a killed ingest does.
   const seconds = config.ingestIntervalSeconds > 0 ? config.ingestIntervalSeconds : WATCH_SECONDS;
   note(`每 ${seconds} 秒检查语料 (watching ${inputs.join(", ")} every ${seconds} s; Ctrl-C to stop)`);
-  while (!stopping) {
-    try {
-      await sleep(seconds * 1000, undefined, { signal: stop.signal });
-    } catch {
-      break;
-    }
+  for (;;) {
+    await sleep(seconds * 1000);
     await ingestOnce(inputs, dir, embeddings, false, true);
   }
 }
 
-await main();
+await runCli(main);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { openAnswerService } from "../answer/open.js";
-import { baseConfig, createEmbeddings, fail, stderrEvents } from "./common.js";
+import { baseConfig, createEmbeddings, fail, runCli, stderrEvents } from "./common.js";
 
 const USAGE = "用法 (usage): npm run --silent zones -- [--index DIR] [--json]";
 
@@ -34,4 +34,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await runCli(main);

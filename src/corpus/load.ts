@@ -20,12 +20,24 @@ const READERS: Record<string, (text: string, path: string, stem: string) => Pars
   ".jsonl": () => ({ articles: [], problems: [] }),
 };
 
-/** True for files a folder walk reads: a known extension, not a README, not hidden. */
-function isCorpusFile(name: string): boolean {
-  if (name.startsWith(".")) return false;
+/**
+ * What a folder walk does with a file: read it (a known extension), pass over it without a word (hidden
+ * files, a README, the folder's own metadata), or name it as skipped (a `.docx`, a `.pdf`: a user who
+ * dropped it in expects it to count, so silence would hide that it did not).
+ */
+function walkAction(name: string): "read" | "ignore" | "unsupported" {
+  if (name.startsWith(".")) return "ignore";
   // Corpus folders document themselves in README.md (see /work/shared/corpus); that is not news.
-  if (/^readme\.(?:md|txt)$/i.test(name)) return false;
-  return extname(name).toLowerCase() in READERS;
+  if (/^readme\.(?:md|txt)$/i.test(name)) return "ignore";
+  if (extname(name).toLowerCase() in READERS) return "read";
+  // Sidecar metadata (`*.meta.json`, e.g. a page's date) is read with its page, not as news.
+  if (/\.meta\.json$/i.test(name)) return "ignore";
+  return "unsupported";
+}
+
+/** Why a file of another type is skipped, in the words `ingest` and `ask` print. */
+function unsupported(ext: string): string {
+  return `unsupported file type "${ext || "(none)"}" (expected .txt, .md or .jsonl)`;
 }
 
 function message(e: unknown): string {
@@ -52,8 +64,10 @@ async function walk(dir: string, problems: CorpusProblem[]): Promise<string[]> {
     const isDir = e.isDirectory() || (e.isSymbolicLink() && (await stat(p).catch(() => null))?.isDirectory());
     if (isDir) {
       if (!e.name.startsWith(".")) out.push(...(await walk(p, problems)));
-    } else if (isCorpusFile(e.name)) {
-      out.push(p);
+    } else {
+      const action = walkAction(e.name);
+      if (action === "read") out.push(p);
+      else if (action === "unsupported") problems.push({ path: p, message: unsupported(extname(e.name)) });
     }
   }
   return out;
@@ -150,7 +164,7 @@ export async function readFileArticles(path: string): Promise<ReadResult> {
     return {
       ...(sha256 !== undefined ? { sha256 } : {}),
       articles: [],
-      problems: [{ path, message: `unsupported file type "${ext}" (expected .txt, .md or .jsonl)` }],
+      problems: [{ path, message: unsupported(ext) }],
     };
   }
   let blank = true;
@@ -244,11 +258,15 @@ async function* corpusPaths(paths: readonly string[], problems: CorpusProblem[])
 /**
  * The files `loadCorpus(paths)` would record, with the sha256 of their bytes, without parsing any
  * of them: enough to tell whether an index is older than its corpus, and far cheaper at 100,000
- * passages than reading every article.
+ * passages than reading every article. What the walk could not use (a missing path, a `.docx`)
+ * goes into `problems`.
  */
-export async function corpusFiles(paths: readonly string[]): Promise<CorpusFile[]> {
+export async function corpusFiles(
+  paths: readonly string[],
+  problems: CorpusProblem[] = [],
+): Promise<CorpusFile[]> {
   const files: CorpusFile[] = [];
-  for await (const path of corpusPaths(paths, [])) {
+  for await (const path of corpusPaths(paths, problems)) {
     try {
       files.push({ path, sha256: await hashFile(path) });
     } catch {
@@ -261,8 +279,8 @@ export async function corpusFiles(paths: readonly string[]): Promise<CorpusFile[
 /**
  * Reads every corpus file under `paths` (files or folders, folders recursively and in sorted
  * order): `.txt` as a newspaper page or plain article, `.md` as an article, `.jsonl` as one article
- * a line. Other files and README.md in folders are skipped silently; a file named explicitly with
- * another extension is a problem. A file given twice is read once. Never throws for bad input.
+ * a line. Files of other types are skipped and named as problems; hidden files and README.md in
+ * folders are passed over. A file given twice is read once. Never throws for bad input.
  */
 export async function loadCorpus(paths: readonly string[]): Promise<LoadedCorpus> {
   const into = {

@@ -9,6 +9,7 @@ import {
   loadDiscordConfig,
   loadEnvFileIfPresent,
 } from "../config.js";
+import { IndexFailure } from "../index/manifest.js";
 import { createLogger, type Logger } from "../logger.js";
 import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
@@ -18,6 +19,7 @@ import { createGate } from "./gate.js";
 import { COMMANDS_DIR, loadCommands } from "./loader.js";
 import { DEFAULT_PROGRESS, type ProgressOptions } from "./progress.js";
 import { createRateLimiter } from "./rate-limit.js";
+import { describeStartError, GatewayClosedError } from "./start-error.js";
 
 /** How long shutdown waits for replies in flight before destroying the client anyway. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -83,6 +85,9 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     client.once(Events.ClientReady, () => resolve());
+    // A close Discord does not recover from (bad token 4004, Message Content intent off 4014, …)
+    // would otherwise leave login waiting for the ready timeout.
+    client.once(Events.ShardDisconnect, (event) => reject(new GatewayClosedError(event.code)));
     timer = setTimeout(
       () =>
         reject(new Error(`Discord gateway not ready after ${opts.readyTimeoutMs ?? READY_TIMEOUT_MS} ms`)),
@@ -192,7 +197,10 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   try {
     opened = await opts.openService(base, logger);
   } catch (error) {
-    logger.fatal({ err: error }, "could not open the answer index");
+    // An index refused or unusable is said in one line; anything else is a bug, logged with its stack.
+    if (error instanceof IndexFailure)
+      logger.fatal({ code: error.error.code }, `could not open the answer index: ${error.message}`);
+    else logger.fatal({ err: error }, "could not open the answer index");
     process.exitCode = 1;
     return;
   }
@@ -206,10 +214,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
       ...(opts.rest ? { rest: opts.rest } : {}),
     });
   } catch (error) {
-    logger.fatal(
-      { err: error },
-      "could not connect to Discord (check DISCORD_TOKEN, DISCORD_API_BASE, and that the bot's Message Content intent is enabled in the developer portal)",
-    );
+    logger.fatal(describeStartError(error, discord.apiBase ?? "discord.com"));
     process.exitCode = 1;
     return;
   }

@@ -12,7 +12,14 @@ import { Bm25Index } from "./bm25.js";
 import { chunkArticle } from "./chunk.js";
 import { HnswWorker } from "./hnsw-worker.js";
 import { BASE_SEGMENT, ledgerOf, writeLedger } from "./ledger.js";
-import { FORMAT_VERSION, type HnswParams, INDEX_FILES, type IndexManifest } from "./manifest.js";
+import {
+  FORMAT_VERSION,
+  type HnswParams,
+  INDEX_FILES,
+  IndexFailure,
+  type IndexManifest,
+} from "./manifest.js";
+import { checkIndexTarget, fsReason, isIndexFile, releaseTempDir, trackTempDir } from "./target.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import type { ArticleSummary, Passage } from "./types.js";
 
@@ -37,9 +44,6 @@ export function efSearchFor(passages: number): number {
 
 /** Passages embedded per call: large enough for remote APIs to batch, small enough to stream 100k passages. */
 const EMBED_BATCH = 256;
-
-/** Files kept from the old index directory across a rebuild. */
-const PRESERVED_FILES = ["README.md", ".gitignore", ".gitkeep"];
 
 export const EMBEDDED_TEXT = "title\\nsection\\ntext";
 
@@ -216,18 +220,27 @@ export async function writeSegment(opts: SegmentOptions): Promise<SegmentSummary
  * Chunks, tokenises and embeds a corpus and writes the index into `dir`: one segment (see
  * {@link writeSegment}), `ledger.json` and `manifest.json`. It builds in a sibling temporary
  * directory and swaps it in with renames, so an ingest killed midway leaves the previous index serving.
+ * Throws {@link IndexFailure} (nothing changed) when `dir` is a folder that is not an index of
+ * ours or cannot be written; callers check with `checkIndexTarget` first to show that as a message.
  */
 export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { corpus, embeddings, dir } = opts;
+  const target = await checkIndexTarget(dir);
+  if (!target.ok) throw new IndexFailure(target.error);
   const { articles, duplicates: duplicateArticleIds } = firstOfEachId(corpus.articles);
   const userWords = zoneWords(articles);
   const tokenizer = createTokenizer({ userWords });
   const graph: GraphParams = { ...DEFAULT_HNSW, ...opts.hnsw, space: "cosine" };
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   try {
-    await mkdir(dirname(tmp), { recursive: true });
-    await mkdir(tmp);
+    try {
+      await mkdir(dirname(tmp), { recursive: true });
+      await mkdir(tmp);
+    } catch (e) {
+      throw new IndexFailure({ code: "unusable", message: `无法在 ${dir} 建立索引：${fsReason(e)}` });
+    }
+    trackTempDir(tmp);
     const segment = await writeSegment({
       articles,
       embeddings,
@@ -265,7 +278,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       duplicateArticleIds,
     };
   } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
+    await releaseTempDir(tmp);
     throw e;
   }
 }
@@ -312,16 +325,17 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Replaces `dir` with the freshly built `tmp`: two renames, so at every moment either the old or
- * the new index is at `dir` (except for the instant between them). README.md and similar files of
- * the old directory are copied over first.
+ * the new index is at `dir` (except for the instant between them). Everything in the old directory
+ * that is not an index file (its README, a user's note) is copied over first, so nothing is lost.
  */
 async function swapIn(tmp: string, dir: string): Promise<void> {
   if (!(await exists(dir))) {
     await rename(tmp, dir);
+    await releaseTempDir(tmp);
     return;
   }
-  for (const name of PRESERVED_FILES) {
-    if (await exists(join(dir, name))) await cp(join(dir, name), join(tmp, name));
+  for (const name of await readdir(dir)) {
+    if (!isIndexFile(name)) await cp(join(dir, name), join(tmp, name), { recursive: true });
   }
   const old = `${dir}.old-${process.pid}-${Date.now()}`;
   await rename(dir, old);
@@ -331,6 +345,7 @@ async function swapIn(tmp: string, dir: string): Promise<void> {
     await rename(old, dir);
     throw e;
   }
+  await releaseTempDir(tmp);
   await rm(old, { recursive: true, force: true });
   await removeStale(dir);
 }

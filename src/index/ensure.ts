@@ -1,10 +1,12 @@
 import { readdir, rename, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { corpusFiles } from "../corpus/load.js";
+import type { CorpusProblem } from "../corpus/types.js";
 import { err, type Result } from "../result.js";
 import type { IndexEmbeddings } from "./build.js";
 import { type LoadedIndex, loadIndex } from "./load.js";
 import { corpusChanged, type IndexError, readManifest } from "./manifest.js";
+import { checkIndexTarget } from "./target.js";
 
 /** Why an index is being (re)built, for the user-facing log line. */
 export type RebuildReason = "missing" | "corpus-changed" | "corrupt" | "format";
@@ -15,6 +17,8 @@ export interface EnsureEvents {
   /** An ingest killed between its two renames left the index aside; it was put back. */
   recovered?: (from: string) => void;
   built?: (summary: { articles: number; passages: number; buildMs: number }) => void;
+  /** Corpus files (or lines) skipped while building, each with why — as `ingest` reports them. */
+  skipped?: (problems: readonly CorpusProblem[]) => void;
 }
 
 /**
@@ -34,7 +38,7 @@ export async function ensureIndex(
   let reason: RebuildReason | null = null;
   let detail = "";
   if (!manifest.ok) {
-    reason = manifest.error.code === "embeddings-mismatch" ? null : manifest.error.code;
+    reason = manifest.error.code === "embeddings-mismatch" ? null : rebuildReason(manifest.error);
     detail = manifest.error.message;
   } else {
     if (corpusChanged(manifest.value, await corpusFiles(manifest.value.corpus.inputs))) {
@@ -47,9 +51,12 @@ export async function ensureIndex(
     const loaded = await loadIndex(dir, embeddings);
     if (loaded.ok || loaded.error.code === "embeddings-mismatch" || loaded.error.code === "missing")
       return loaded;
-    reason = loaded.error.code;
+    reason = rebuildReason(loaded.error);
     detail = loaded.error.message;
   }
+  // Nothing is built over a folder that is not ours, or where it cannot be written.
+  const target = await checkIndexTarget(dir);
+  if (!target.ok) return target;
   const buildFrom = manifest.ok ? manifest.value.corpus.inputs : inputs;
   events.rebuilding?.(reason, detail);
   // Building needs the corpus parsers and LangChain's HNSWLib (hundreds of modules): loaded only now,
@@ -62,6 +69,8 @@ export async function ensureIndex(
     embeddings,
     full: reason !== "corpus-changed",
   });
+  const problems = updated.ok ? updated.value.problems : updated.error.problems;
+  if (problems.length > 0) events.skipped?.(problems);
   if (!updated.ok) {
     return err({
       code: "missing",
@@ -70,6 +79,13 @@ export async function ensureIndex(
   }
   events.built?.(updated.value);
   return loadIndex(dir, embeddings);
+}
+
+/** The rebuild reason for an index that cannot be used as it is (those codes only come from reading one). */
+function rebuildReason(error: IndexError): RebuildReason {
+  return error.code === "missing" || error.code === "corrupt" || error.code === "format"
+    ? error.code
+    : "corrupt";
 }
 
 async function isDir(path: string): Promise<boolean> {

@@ -61,8 +61,19 @@ export interface IndexManifest {
 
 /** Why an index could not be used. Each message says what is wrong and how to fix it. */
 export interface IndexError {
-  code: "missing" | "corrupt" | "embeddings-mismatch" | "format";
+  code: "missing" | "corrupt" | "embeddings-mismatch" | "format" | "foreign" | "unusable";
   message: string;
+}
+
+/**
+ * An {@link IndexError} thrown where a value cannot be returned (`buildIndex` refusing its target,
+ * an entry point that cannot start without an index); its message is for people, with no stack needed.
+ */
+export class IndexFailure extends Error {
+  constructor(readonly error: IndexError) {
+    super(error.message);
+    this.name = "IndexFailure";
+  }
 }
 
 export const REBUILD_HINT = "请运行 npm run ingest 重建索引 (run `npm run ingest` to rebuild the index)";

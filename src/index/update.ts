@@ -214,7 +214,8 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
   const firstFile = new Map<string, string>();
   let added = 0;
   let changed = 0;
-  for (const { path, sha256 } of await corpusFiles(opts.inputs)) {
+  const walkProblems: CorpusProblem[] = [];
+  for (const { path, sha256 } of await corpusFiles(opts.inputs, walkProblems)) {
     const old = oldFiles.get(path);
     if (old && old.sha256 === sha256) {
       // A file read before with an id dropped as a duplicate may now give that article: rebuild.
@@ -262,7 +263,7 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
     added,
     changed,
     removed,
-    problems: ledgerFiles.flatMap((f) => f.problems),
+    problems: [...walkProblems, ...ledgerFiles.flatMap((f) => f.problems)],
   });
 }
 

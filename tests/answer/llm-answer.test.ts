@@ -217,7 +217,6 @@ describe("model answers through an OpenAI-compatible server", () => {
   });
 
   it("retries a 429 after its Retry-After and answers with the model", async () => {
-    const started = performance.now();
     const { service } = await serviceWith((req, i) =>
       i === 0
         ? { status: 429, headers: { "retry-after-ms": "50" }, json: { error: { message: "rate limited" } } }
@@ -227,7 +226,6 @@ describe("model answers through an OpenAI-compatible server", () => {
     expect(answer.mode).toBe("llm");
     expect(answer.answer).toContain("40.7%[1]");
     expect(chatRequests()).toHaveLength(2);
-    expect(performance.now() - started).toBeLessThan(1_500);
   });
 
   it("retries 500s a bounded number of times, then answers extractively", async () => {
@@ -243,23 +241,19 @@ describe("model answers through an OpenAI-compatible server", () => {
     expect(logs.find((l) => l.level === "warn")?.obj).toMatchObject({ reason: "server", attempt: 1 });
   });
 
-  it("answers extractively within the time limit when the server hangs", async () => {
+  // The deadline itself (every attempt and wait inside one budget) is tested with fake timers in
+  // tests/api-retry.test.ts; here, that a hung server ends in the extractive answer, called a timeout.
+  it("answers extractively when the server hangs past the time limit", async () => {
     const { service, logs } = await serviceWith(sequence({ hang: true }), { timeoutMs: 400 });
-    const started = performance.now();
     const answer = await service.ask(QUESTION);
-    const ms = performance.now() - started;
     expect(answer).toEqual(await extractive());
-    expect(ms).toBeGreaterThanOrEqual(380);
-    expect(ms).toBeLessThan(1_000);
     expect(logs.find((l) => l.level === "warn")?.obj.reason).toBe("timeout");
   });
 
-  it("answers extractively, quickly, when nothing listens at the base URL", async () => {
+  it("answers extractively when nothing listens at the base URL", async () => {
     const { service, logs } = await serviceWith(await deadBaseURL(), { timeoutMs: 2_000 });
-    const started = performance.now();
     const answer = await service.ask(QUESTION);
     expect(answer).toEqual(await extractive());
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(logs.find((l) => l.level === "warn")?.obj.reason).toBe("connection");
   });
 

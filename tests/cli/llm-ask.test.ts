@@ -23,15 +23,12 @@ const KEY = "sk-cli-fake-0123456789";
 let work: string;
 let index: string;
 let server: FakeOpenAi | null = null;
-/** How long an offline `ask` takes here: process start, index load, answer. */
-let offlineMs = 0;
 
 /** `ask --json` in a folder holding a copy of the default corpus, with only the given model settings. */
-async function askJson(env: Record<string, string>): Promise<{ answer: Answer; stderr: string; ms: number }> {
+async function askJson(env: Record<string, string>): Promise<{ answer: Answer; stderr: string }> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(LLM_|OPENAI_|EMBEDDINGS)/.test(k)),
   ) as Record<string, string>;
-  const started = performance.now();
   const { stdout, stderr } = await run(
     TSX,
     [join(ROOT, "src/cli/ask.ts"), "--json", "--index", index, QUESTION],
@@ -41,16 +38,15 @@ async function askJson(env: Record<string, string>): Promise<{ answer: Answer; s
       timeout: 60_000,
     },
   );
-  return { answer: JSON.parse(stdout) as Answer, stderr, ms: performance.now() - started };
+  return { answer: JSON.parse(stdout) as Answer, stderr };
 }
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "gaoxin-llm-cli-"));
   await cp(join(ROOT, "data/corpus"), join(work, "data/corpus"), { recursive: true });
   index = join(work, "index");
-  // Build the index once, offline; then time an offline run as the baseline for the timed runs below.
+  // Build the index once, offline.
   await askJson({});
-  offlineMs = (await askJson({})).ms;
 });
 afterEach(async () => {
   await server?.close();
@@ -92,7 +88,9 @@ describe("ask --json with a model configured", () => {
     expect(server.chatRequests()).toHaveLength(2);
   });
 
-  it("answers extractively within the time limit when the server is down or hangs", async () => {
+  // How long the wait is bounded (LLM_TIMEOUT_MS) is tested with fake timers in
+  // tests/answer/llm-answer.test.ts; here, that the CLI falls back and says why.
+  it("answers extractively, saying why, when the server is down or hangs", async () => {
     const down = await askJson({
       LLM_API_KEY: KEY,
       LLM_BASE_URL: await deadBaseURL(),
@@ -106,10 +104,8 @@ describe("ask --json with a model configured", () => {
     const hung = await askJson({ LLM_API_KEY: KEY, LLM_BASE_URL: server.baseURL, LLM_TIMEOUT_MS: "1000" });
     expect(hung.answer.mode).toBe("extractive");
     expect(hung.stderr).toContain('"reason":"timeout"');
-    // The model wait is bounded by LLM_TIMEOUT_MS; process start and index load take the rest.
-    expect(hung.ms).toBeGreaterThan(1_000);
-    expect(hung.ms).toBeLessThan(offlineMs + 1_000 + 1_500);
-    expect(down.ms).toBeLessThan(offlineMs + 3_000);
+    expect(hung.answer.answer).toContain("40.7%[1]");
+    expect(server.chatRequests().length).toBeGreaterThanOrEqual(1);
     expect(hung.stderr).not.toContain(KEY);
   });
 

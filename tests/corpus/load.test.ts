@@ -70,6 +70,8 @@ describe("loadCorpus", () => {
 
     const rel = (p: string) => p.slice(dir.length + 1);
     expect(c.problems.map((p) => [rel(p.path), p.line, p.message])).toEqual([
+      // Named by the folder walk, before any file of the folder is read.
+      ["a/notes.csv", undefined, 'unsupported file type ".csv" (expected .txt, .md or .jsonl)'],
       ["a/binary.txt", undefined, "binary file (NUL bytes at byte 4)"],
       ["a/empty.txt", undefined, "empty file"],
       ["a/latin1.md", undefined, "not valid UTF-8 (near byte 0)"],

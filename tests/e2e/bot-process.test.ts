@@ -90,19 +90,43 @@ describe("the bot process", () => {
     expect(out).not.toContain(ok.token);
   });
 
-  it("exits 1 when Discord refuses the token, saying so without writing the token", async () => {
-    emu.failNext((r) => r.path === "/gateway/bot", 401);
+  /** Starts the bot against `api` and returns what it printed once it exited 1. */
+  async function failedStart(api: string): Promise<string> {
     const p = spawnBot(
       fixture,
-      cleanEnv({
-        DISCORD_TOKEN: CANARY_TOKEN,
-        DISCORD_CLIENT_ID: emu.applicationId,
-        DISCORD_API_BASE: emu.api,
-      }),
+      cleanEnv({ DISCORD_TOKEN: CANARY_TOKEN, DISCORD_CLIENT_ID: emu.applicationId, DISCORD_API_BASE: api }),
     );
     expect(await p.exited()).toBe(1);
     const out = p.stdout.join("\n") + p.stderr.join("");
-    expect(out).toContain("could not connect to Discord");
     expect(out).not.toContain(CANARY_TOKEN);
+    // The cause in one log line, no stack trace.
+    const fatal = out.split("\n").filter((l) => l.includes('"level":60'));
+    expect(fatal).toHaveLength(1);
+    expect(out).not.toMatch(/\n\s+at /);
+    return fatal[0] ?? "";
+  }
+
+  it("exits 1 when Discord refuses the token, saying the token was rejected", async () => {
+    emu.failNext((r) => r.path === "/gateway/bot", 401);
+    expect(await failedStart(emu.api)).toContain("Discord rejected the bot token");
+  });
+
+  it("exits 1 on close 4014, saying the Message Content intent is off", async () => {
+    emu.refuseIdentify(4014);
+    try {
+      expect(await failedStart(emu.api)).toContain("the Message Content intent is off (close 4014)");
+    } finally {
+      emu.refuseIdentify(null);
+    }
+  });
+
+  it("exits 1 when Discord cannot be reached, saying so", async () => {
+    // A port nothing listens on: connection refused, as with no network or a firewall.
+    const closed = await startEmulator();
+    const api = closed.api;
+    await closed.close();
+    const line = await failedStart(api);
+    expect(line).toContain("cannot reach Discord at");
+    expect(line).toContain("ECONNREFUSED");
   });
 });

@@ -113,6 +113,8 @@ export interface Emulator {
    * forgotten, so a RESUME is answered with INVALID_SESSION and the client must identify again.
    */
   closeGateway(code: number): void;
+  /** Answers the next IDENTIFYs with a close frame of `code` (4004 bad token, 4014 disallowed intents) instead of READY. */
+  refuseIdentify(code: number | null): void;
   /** Resolves once `count` sessions in all were established (READY or RESUMED) and one is connected. */
   waitForSessions(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -177,6 +179,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   /** READYs and successful RESUMEs so far. */
   let established = 0;
   const faults: Fault[] = [];
+  let identifyCloseCode: number | null = null;
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const sockets = new Set<WebSocket>();
@@ -419,6 +422,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (packet.op === 1) frame(ws, { op: 11, d: null, s: null, t: null });
       if (packet.op === 2) {
         identifies.push((packet.d ?? {}) as Record<string, unknown>);
+        if (identifyCloseCode !== null) {
+          ws.close(identifyCloseCode, "identify refused");
+          return;
+        }
         const session: Session = { id: `session-${snowflake()}`, socket: ws, valid: true, log: [] };
         sessions.set(session.id, session);
         sendDispatch(
@@ -527,6 +534,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     dropGateway() {
       for (const ws of sockets) ws.terminate();
+    },
+    refuseIdentify(code) {
+      identifyCloseCode = code;
     },
     closeGateway(code) {
       for (const ws of sockets) {

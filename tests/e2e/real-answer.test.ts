@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -122,5 +122,28 @@ describe("npm start against the emulator, real answer service", () => {
     // Closing the gateway on the way out is not reported as a reconnect.
     expect(out).not.toContain("gateway reconnecting");
     expect(out).not.toContain(CANARY_TOKEN);
+  });
+});
+
+describe("npm start with INDEX_DIR at a folder that is not an index", () => {
+  it("exits 1 with one line naming the folder, and leaves its files as they were", async () => {
+    const emu2 = await startEmulator();
+    const foreign = mkdtempSync(join(tmpdir(), "gaoxin-user-"));
+    writeFileSync(join(foreign, "notes.txt"), "我的笔记\n");
+    try {
+      const p = spawnNpmStart(botEnv(emu2, CANARY_TOKEN, { INDEX_DIR: foreign, CORPUS_DIR: corpus }));
+      expect(await p.exited(60_000)).toBe(1);
+      const fatal = p.stdout.filter((l) => l.includes('"level":60'));
+      expect(fatal).toHaveLength(1);
+      expect(fatal[0]).toContain(foreign);
+      expect(fatal[0]).toContain("不是本工具建立的索引文件夹");
+      expect(readdirSync(foreign)).toEqual(["notes.txt"]);
+      expect(readFileSync(join(foreign, "notes.txt"), "utf8")).toBe("我的笔记\n");
+      // It never got as far as logging in.
+      expect(emu2.identifies).toHaveLength(0);
+    } finally {
+      await emu2.close();
+      rmSync(foreign, { recursive: true, force: true });
+    }
   });
 });

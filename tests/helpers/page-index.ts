@@ -26,7 +26,7 @@ export async function openPageService(): Promise<{
   return { service: createAnswerService(loaded.value), index: loaded.value, dir };
 }
 
-/** A question row shaped like `../shared/bench/seed-dev.jsonl`. */
+/** A question row shaped like the bench's `seed-dev.jsonl`. */
 export interface SeedRow {
   id: string;
   question: string;

@@ -223,19 +223,19 @@ describe("loadIndex failures", () => {
 });
 
 describe("rebuilding over an existing index", () => {
-  it("swaps the new index in: old files gone, new present, README.md kept, no temporaries left", async () => {
+  it("swaps the new index in: index files replaced, README.md and a user's file kept, no temporaries left", async () => {
     const dir = join(root, "swap");
     await mkdir(dir);
     await writeFile(join(dir, "README.md"), "# generated index\n");
-    await writeFile(join(dir, "stale.bin"), "old");
     await buildIndex({ corpus: corpus(), embeddings, dir, inputs: ["a"] });
     const before = await loaded(dir);
+    await writeFile(join(dir, "note.txt"), "mine");
 
     const smaller = corpus(ARTICLES.slice(0, 1));
     await buildIndex({ corpus: smaller, embeddings, dir, inputs: ["b"] });
     const files = await readdir(dir);
     expect(files).toContain("README.md");
-    expect(files).not.toContain("stale.bin");
+    expect(await readFile(join(dir, "note.txt"), "utf8")).toBe("mine");
     expect(await readFile(join(dir, "README.md"), "utf8")).toBe("# generated index\n");
     const after = await loaded(dir);
     expect(after.manifest.corpus.inputs).toEqual(["b"]);

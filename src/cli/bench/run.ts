@@ -5,6 +5,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../../corpus/load.js";
+import { FULL_SETS_HINT } from "../eval-data.js";
 import { median, seededRandom, shuffled } from "./stats.js";
 import {
   type ContextRow,
@@ -178,7 +179,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     );
     if (!haveData)
       notes.push(
-        `${dataDir}: CMRC/DRCD dev files not found; their corpus, R@1 and the LangChain comparison are skipped, and synthetic corpora recombine the page's sentences`,
+        `${dataDir}: CMRC/DRCD dev files not found (${FULL_SETS_HINT}); their corpus, R@1 and the LangChain comparison are skipped, and synthetic corpora recombine the page's sentences`,
       );
 
     const pageQuestions: string[] = [];
