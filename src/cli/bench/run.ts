@@ -17,6 +17,7 @@ import {
   writeJsonl,
 } from "./synthetic.js";
 import type {
+  AddResult,
   BenchReport,
   CorpusResult,
   IngestResult,
@@ -107,7 +108,7 @@ function run(cmd: string, args: string[]): Promise<Output> {
 let specCount = 0;
 async function probe<T>(
   workDir: string,
-  command: "ingest" | "query" | "langchain",
+  command: "ingest" | "query" | "langchain" | "add",
   spec: ProbeSpec,
 ): Promise<T> {
   const path = join(workDir, `spec-${++specCount}-${command}.json`);
@@ -157,6 +158,8 @@ interface CorpusPlan {
   inputs: string[];
   questions: string[];
   r1?: { question: string; context_id: string }[];
+  /** An article to add with an incremental update once the corpus is measured. */
+  added?: { id: string; title: string; text: string };
 }
 
 /**
@@ -240,11 +243,22 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       const dir = join(workDir, `synthetic-${size}`);
       await mkdir(dir, { recursive: true });
       const path = join(dir, "synthetic.jsonl");
-      await writeJsonl(path, syntheticArticles(sentences, titles, size));
+      const articles = syntheticArticles(sentences, titles, size);
+      await writeJsonl(path, articles);
+      // Added after the queries by an incremental update: the first article's headline (so no zone
+      // name is new to the corpus) over its sentences in reverse order.
+      const first = articles[0];
+      const added = first && {
+        id: "added-1",
+        title: first.title,
+        text: first.text.split("\n").reverse().join("\n"),
+      };
       plans.push({
         name: `synthetic ${size.toLocaleString("en-US")}`,
         synthetic: true,
-        inputs: [path],
+        // The folder: an article is added by dropping a file into it.
+        inputs: [dir],
+        ...(added ? { added } : {}),
         questions: cycle(squadQuestions, opts.questions),
       });
     }
@@ -273,6 +287,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         recallQueries: opts.recallQueries,
         ...(plan.r1 ? { r1: plan.r1 } : {}),
       });
+      let add: AddResult | undefined;
+      if (plan.added) {
+        log(`${plan.name}: adding one article…`);
+        add = await probe<AddResult>(workDir, "add", { inputs: plan.inputs, index, added: plan.added });
+        if (add.mode !== "incremental")
+          throw new Error(
+            `${plan.name}: adding one article rebuilt the index (${add.mode}), expected an incremental update`,
+          );
+      }
       corpora.push({
         name: plan.name,
         synthetic: plan.synthetic,
@@ -281,6 +304,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         coldStart: { median: median(cold), runs: cold },
         coldStartNpm: { median: median(coldNpm), runs: coldNpm },
         query,
+        ...(add ? { add } : {}),
       });
       if (!opts.keep) await rm(index, { recursive: true, force: true });
     }
