@@ -47,7 +47,9 @@ describe("npm run bench", () => {
     const table = renderReport(report);
     expect(table).toMatch(/^Machine: \d+ cores/);
     expect(table).toContain("| `ask` p50 / p95 / p99, ms |");
-    expect(table).toMatch(/\| add one article \(incremental update\), s \|.*\| \d+\.\d\d \(\d+ passages embedded\) \|/);
+    expect(table).toMatch(
+      /\| add one article \(incremental update\), s \|.*\| \d+\.\d\d \(\d+ passages embedded\) \|/,
+    );
   }, 180_000);
 
   it("fails, naming the corpus, when a corpus yields no passages", async () => {
