@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
@@ -144,7 +144,7 @@ export interface SegmentSummary {
 
 /**
  * Chunks, tokenises and embeds `articles` and writes one segment of an index into `dir`: LangChain
- * HNSWLib files, `passages.json` and `bm25.json`. A full build writes one segment; an incremental
+ * HNSWLib files, `passages.jsonl`, `articles.jsonl`, `bm25.json` and `bm25.bin`. A full build writes one segment; an incremental
  * update writes one more for the articles that are new or changed (see update.ts).
  */
 export async function writeSegment(opts: SegmentOptions): Promise<SegmentSummary> {
@@ -200,7 +200,7 @@ export async function writeSegment(opts: SegmentOptions): Promise<SegmentSummary
       index = new hnswlib.HierarchicalNSW("cosine", dimensions);
       index.initIndex({ maxElements: 1, m: hnsw.m, efConstruction: hnsw.efConstruction });
     }
-    // The docstore maps HNSW labels to passage ids; the text lives once, in passages.json.
+    // The docstore maps HNSW labels to passage ids; the text lives once, in passages.jsonl.
     const docstore = new SynchronousInMemoryDocstore(
       new Map(
         passages.map((p, i) => [String(i), new Document({ pageContent: "", metadata: { passageId: p.id } })]),
@@ -208,8 +208,10 @@ export async function writeSegment(opts: SegmentOptions): Promise<SegmentSummary
     );
     const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index, docstore });
     await store.save(dir);
-    await writeChunks(join(dir, INDEX_FILES.passages), passagesJsonChunks(passages, summaries));
-    await writeChunks(join(dir, INDEX_FILES.bm25), bm25.jsonChunks());
+    await writeChunks(join(dir, INDEX_FILES.passages), jsonLines(passages));
+    await writeChunks(join(dir, INDEX_FILES.articles), jsonLines(summaries));
+    await writeChunks(join(dir, INDEX_FILES.bm25), bm25.metaChunks());
+    await writeBytes(join(dir, INDEX_FILES.bm25Postings), bm25.postingsChunks());
     return { passages: total, dimensions, passageCounts: summaries.map((s) => s.passageIds.length) };
   } finally {
     await worker?.stop();
@@ -283,16 +285,24 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   }
 }
 
-/** `{"passages":[…],"articles":[…]}`, one item at a time, so no 100 MB string is ever built. */
-function* passagesJsonChunks(
-  passages: readonly Passage[],
-  articles: readonly ArticleSummary[],
-): Generator<string> {
-  yield '{"passages":[';
-  for (let i = 0; i < passages.length; i++) yield `${i ? "," : ""}\n${JSON.stringify(passages[i])}`;
-  yield '\n],"articles":[';
-  for (let i = 0; i < articles.length; i++) yield `${i ? "," : ""}\n${JSON.stringify(articles[i])}`;
-  yield "\n]}\n";
+/** One JSON value a line: a file of any size is read back a line at a time (see load.ts). */
+function* jsonLines(items: readonly unknown[]): Generator<string> {
+  for (const item of items) yield `${JSON.stringify(item)}\n`;
+}
+
+/** Writes byte arrays one after another, in slices (one write call takes at most ~2 GB). */
+async function writeBytes(path: string, parts: readonly Uint8Array[]): Promise<void> {
+  const file = await open(path, "w");
+  try {
+    for (const part of parts) {
+      for (let at = 0; at < part.byteLength; ) {
+        const { bytesWritten } = await file.write(part, at, Math.min(part.byteLength - at, 1 << 26));
+        at += bytesWritten;
+      }
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 /** Writes text pieces to a file through a buffered stream, batching small pieces. */

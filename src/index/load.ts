@@ -1,5 +1,7 @@
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import hnswlib from "hnswlib-node";
 import { err, ok, type Result } from "../result.js";
 import { Bm25Index } from "./bm25.js";
@@ -69,8 +71,8 @@ export async function loadIndex(
   const ledger = await readLedger(join(dir, manifest.ledger));
   if (!ledger.ok) return err(corrupt(dir, ledger.error));
   const segments: Segment[] = [];
-  for (const name of manifest.segments) {
-    const segment = await loadSegment(join(dir, name), name);
+  for (const [i, name] of manifest.segments.entries()) {
+    const segment = await loadSegment(join(dir, name), name, manifest.segmentPassages[i] ?? 0);
     if (!segment.ok) return err(corrupt(dir, segment.error));
     segments.push(segment.value);
   }
@@ -148,37 +150,70 @@ interface Segment {
   live: number;
 }
 
-/** Reads one segment's files and checks they agree with each other. */
-async function loadSegment(dir: string, name: string): Promise<Result<Segment, string>> {
+/** Reads one segment's files and checks they agree with each other and with the manifest. */
+async function loadSegment(dir: string, name: string, expected: number): Promise<Result<Segment, string>> {
   const where = (file: string): string => (name === "." ? file : `${name}/${file}`);
-  const passagesJson = await readJson(dir, INDEX_FILES.passages);
-  if (!passagesJson.ok) return err(where(passagesJson.error));
-  const pj = passagesJson.value as { passages?: unknown; articles?: unknown } | null;
-  if (!pj || !Array.isArray(pj.passages) || !Array.isArray(pj.articles))
-    return err(`${where(INDEX_FILES.passages)} lacks passages/articles`);
-  const passages = pj.passages as Passage[];
-  if (passages.some((p) => typeof p?.id !== "string"))
-    return err(`${where(INDEX_FILES.passages)} has passages without ids`);
-  const bm25Json = await readJson(dir, INDEX_FILES.bm25);
-  if (!bm25Json.ok) return err(where(bm25Json.error));
-  const bm25 = Bm25Index.fromJSON(bm25Json.value);
+  const passagesRead = await readJsonLines(dir, INDEX_FILES.passages);
+  if (!passagesRead.ok) return err(where(passagesRead.error));
+  const passages = passagesRead.value as Passage[];
+  if (passages.length !== expected || passages.some((p) => typeof p?.id !== "string"))
+    return err(`${where(INDEX_FILES.passages)} does not match the manifest`);
+  const articlesRead = await readJsonLines(dir, INDEX_FILES.articles);
+  if (!articlesRead.ok) return err(where(articlesRead.error));
+  const articles = articlesRead.value as ArticleSummary[];
+  if (articles.some((a) => typeof a?.id !== "string" || !Array.isArray(a.passageIds)))
+    return err(`${where(INDEX_FILES.articles)} has articles without ids`);
+  const bm25Meta = await readJson(dir, INDEX_FILES.bm25);
+  if (!bm25Meta.ok) return err(where(bm25Meta.error));
+  let postings: Buffer;
+  try {
+    postings = await readFile(join(dir, INDEX_FILES.bm25Postings));
+  } catch {
+    return err(`${where(INDEX_FILES.bm25Postings)} is missing`);
+  }
+  const bm25 = Bm25Index.fromFiles(bm25Meta.value, postings);
   if (!bm25.ok) return err(bm25.error);
   if (bm25.value.size !== passages.length)
-    return err(`${where(INDEX_FILES.bm25)} does not match passages.json`);
+    return err(`${where(INDEX_FILES.bm25)} does not match ${INDEX_FILES.passages}`);
   const byId = new Map(passages.map((p) => [p.id, p]));
   const dense = await readHnsw(dir, byId, passages.length);
   if (!dense.ok) return err(dense.error);
   if (dense.value.index.getCurrentCount() !== passages.length)
-    return err(`${where(INDEX_FILES.hnsw)} does not match passages.json`);
+    return err(`${where(INDEX_FILES.hnsw)} does not match ${INDEX_FILES.passages}`);
   return ok({
     name,
     passages,
-    articles: pj.articles as ArticleSummary[],
+    articles,
     bm25: bm25.value,
     hnsw: dense.value.index,
     labels: dense.value.labels,
     live: passages.length,
   });
+}
+
+/** Every line of a JSON Lines file, parsed, read as a stream: no one string holds the file. */
+async function readJsonLines(dir: string, name: string): Promise<Result<unknown[], string>> {
+  const out: unknown[] = [];
+  let line = 0;
+  try {
+    const lines = createInterface({ input: createReadStream(join(dir, name), "utf8"), crlfDelay: Infinity });
+    for await (const text of lines) {
+      line++;
+      if (text === "") continue;
+      try {
+        out.push(JSON.parse(text));
+      } catch {
+        return err(`${name} line ${line} is not valid JSON`);
+      }
+    }
+  } catch (e) {
+    return err(
+      (e as NodeJS.ErrnoException).code === "ENOENT"
+        ? `${name} is missing`
+        : `${name}: ${(e as Error).message}`,
+    );
+  }
+  return ok(out);
 }
 
 /**
@@ -286,7 +321,7 @@ async function readHnsw(
     return err(`hnswlib: ${(e as Error).message}`);
   }
   if (!Array.isArray(entries) || entries.length !== count)
-    return err("docstore.json does not match passages.json");
+    return err(`docstore.json does not match ${INDEX_FILES.passages}`);
   const labels = new Array<Passage | undefined>(count);
   const seen = new Uint8Array(count);
   for (const entry of entries as unknown[]) {

@@ -9,15 +9,21 @@ import { err, ok, type Result } from "../result.js";
 /**
  * Bumped whenever the files of an index change shape or passages are cut differently; an older
  * index is rebuilt. 3: sentences (and so passage boundaries) no longer end at semicolons. 4: an
- * index is segments plus a ledger of articles, so that ingest can add and remove articles in place.
+ * index is segments plus a ledger of articles, so that ingest can add and remove articles in place;
+ * passages and articles as JSON Lines and BM25 postings as binary, so a million passages load.
  */
 export const FORMAT_VERSION = 4;
 
 /** The files of an index directory. `hnswlib.index`, `args.json`, `docstore.json` are LangChain HNSWLib's. */
 export const INDEX_FILES = {
   manifest: "manifest.json",
-  passages: "passages.json",
+  /** One passage a line, in HNSW label order. */
+  passages: "passages.jsonl",
+  /** One article summary a line. */
+  articles: "articles.jsonl",
+  /** BM25 parameters, vocabulary and array sizes; the postings are in `bm25.bin`. */
   bm25: "bm25.json",
+  bm25Postings: "bm25.bin",
   hnsw: "hnswlib.index",
   hnswArgs: "args.json",
   hnswDocstore: "docstore.json",

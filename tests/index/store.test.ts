@@ -70,8 +70,11 @@ describe("buildIndex → loadIndex", () => {
     expect(await readdir(dir)).toEqual(
       expect.arrayContaining([
         "manifest.json",
-        "passages.json",
+        "ledger.json",
+        "passages.jsonl",
+        "articles.jsonl",
         "bm25.json",
+        "bm25.bin",
         "hnswlib.index",
         "args.json",
         "docstore.json",
@@ -193,16 +196,21 @@ describe("loadIndex failures", () => {
     }
   });
 
-  it.each(["passages.json", "bm25.json", "manifest.json", "docstore.json"])(
-    "reports a broken %s as corrupt",
-    async (name) => {
-      const dir = await built(`broken-${name}`);
-      const text = await readFile(join(dir, name), "utf8");
-      await writeFile(join(dir, name), text.slice(0, text.length / 2));
-      const r = await loadIndex(dir, embeddings);
-      expect(!r.ok && r.error.code).toBe("corrupt");
-    },
-  );
+  it.each([
+    "passages.jsonl",
+    "articles.jsonl",
+    "bm25.json",
+    "bm25.bin",
+    "ledger.json",
+    "manifest.json",
+    "docstore.json",
+  ])("reports a broken %s as corrupt", async (name) => {
+    const dir = await built(`broken-${name}`);
+    const text = await readFile(join(dir, name), "utf8");
+    await writeFile(join(dir, name), text.slice(0, text.length / 2));
+    const r = await loadIndex(dir, embeddings);
+    expect(!r.ok && r.error.code).toBe("corrupt");
+  });
 
   it("reports a docstore.json whose labels do not match the HNSW graph as corrupt, naming it", async () => {
     const dir = await built("docstore-labels");
