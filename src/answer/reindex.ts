@@ -100,7 +100,7 @@ export function createReindexer(opts: ReindexOptions): Reindexer {
     // Imported when a rebuild runs, as ensureIndex does: the bot starts without the build code.
     const { updateIndex } = await import("../index/update.js");
     const updated = await updateIndex({ dir: opts.indexDir, inputs, embeddings: opts.embeddings });
-    if (!updated.ok) return err({ code: "no-articles", message: updated.error.message });
+    if (!updated.ok) return err({ code: updated.error.code, message: updated.error.message });
     const built = updated.value;
     const put = await install();
     if (!put.ok) return put;

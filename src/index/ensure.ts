@@ -71,6 +71,8 @@ export async function ensureIndex(
   });
   const problems = updated.ok ? updated.value.problems : updated.error.problems;
   if (problems.length > 0) events.skipped?.(problems);
+  // Another process is updating it: the version in place is whole; that process brings the new one.
+  if (!updated.ok && updated.error.code === "busy") return loadIndex(dir, embeddings);
   if (!updated.ok) {
     return err({
       code: "missing",

@@ -14,10 +14,13 @@ export const INDEX_FILE_NAMES: ReadonlySet<string> = new Set(Object.values(INDEX
 
 /**
  * True for an entry of an index folder that the index wrote: its files, the segments and ledgers
- * incremental updates add (`seg-N/`, `ledger-N.json`), a manifest being replaced.
+ * incremental updates add (`seg-N/`, `ledger-N.json`), a manifest being replaced, an update's lock.
  */
 export function isIndexFile(name: string): boolean {
-  return INDEX_FILE_NAMES.has(name) || /^(?:seg-\d+|ledger-\d+\.json|manifest\.json\.tmp-\d+)$/.test(name);
+  return (
+    INDEX_FILE_NAMES.has(name) ||
+    /^(?:seg-\d+|ledger-\d+\.json|manifest\.json\.tmp-\d+|update\.lock)$/.test(name)
+  );
 }
 
 /** What is at an index path: nothing yet, an empty folder, or an index this tool wrote. */

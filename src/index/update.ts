@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { corpusFiles, duplicateProblem, loadCorpus, readFileArticles } from "../corpus/load.js";
 import type { Article, CorpusFile, CorpusProblem } from "../corpus/types.js";
@@ -55,9 +55,12 @@ export interface UpdateSummary {
   problems: CorpusProblem[];
 }
 
-/** Why an update wrote nothing: the corpus has no readable article (the index is left as it was). */
+/**
+ * Why an update wrote nothing (the index is left as it was): the corpus has no readable article, or
+ * another process is updating the same index.
+ */
 export interface UpdateError {
-  code: "no-articles";
+  code: "no-articles" | "busy";
   message: string;
   problems: CorpusProblem[];
 }
@@ -98,6 +101,58 @@ interface Plan {
  * version loading; files only older versions used are removed afterwards.
  */
 export async function updateIndex(opts: UpdateOptions): Promise<Result<UpdateSummary, UpdateError>> {
+  const lock = await takeLock(opts.dir);
+  if (lock === "busy") {
+    return err({
+      code: "busy",
+      message: `另一个进程正在更新 ${opts.dir} 的索引，本次跳过 (another process is updating the index in ${opts.dir}; skipped)`,
+      problems: [],
+    });
+  }
+  try {
+    return await update(opts);
+  } finally {
+    await lock?.release();
+  }
+}
+
+/** The lock file an update holds inside the index folder: its process id. */
+export const LOCK_FILE = "update.lock";
+
+/**
+ * Takes `dir/update.lock`, so that a bot's `INGEST_INTERVAL` and an `ingest --watch` never write
+ * one index at once: "busy" while a live process holds it; a lock left by a process that is gone
+ * is taken over. Null when there is no index folder yet (nothing to share).
+ */
+async function takeLock(dir: string): Promise<{ release(): Promise<void> } | "busy" | null> {
+  const path = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(path, String(process.pid), { flag: "wx" });
+      return { release: () => rm(path, { force: true }) };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return null;
+      if (code !== "EEXIST") throw e;
+      const holder = Number(await readFile(path, "utf8").catch(() => ""));
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) return "busy";
+      await rm(path, { force: true });
+    }
+  }
+  return "busy";
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function update(opts: UpdateOptions): Promise<Result<UpdateSummary, UpdateError>> {
   const started = performance.now();
   const planned = opts.full ? ok(null) : await plan(opts);
   if (!planned.ok || planned.value === null) return full(opts, started, planned.ok ? "" : planned.error);

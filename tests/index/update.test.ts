@@ -7,7 +7,7 @@ import type { IndexEmbeddings } from "../../src/index/build.js";
 import { type LoadedIndex, loadIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { readManifest } from "../../src/index/manifest.js";
-import { updateIndex } from "../../src/index/update.js";
+import { LOCK_FILE, updateIndex } from "../../src/index/update.js";
 
 /** LocalEmbeddings that count the texts embedded, and can be told to fail. */
 class CountingEmbeddings extends LocalEmbeddings implements IndexEmbeddings {
@@ -180,5 +180,24 @@ describe("updateIndex", () => {
       embeddings: new LocalEmbeddings(),
     });
     expect(r.ok ? "built" : r.error.code).toBe("no-articles");
+  });
+
+  it("lets one process update an index at a time, and takes over a lock left by a process that is gone", async () => {
+    const dir = join(root, "index-lock");
+    const embeddings = new LocalEmbeddings();
+    expect((await updateIndex({ dir, inputs: [corpus], embeddings })).ok).toBe(true);
+    await writeFile(join(corpus, "e-lock.md"), "# 西安高新区锁\n\n西安高新区新增企业30家。\n");
+    // A live process (this one, as far as the file says) holds the lock: nothing is written.
+    await writeFile(join(dir, LOCK_FILE), String(process.pid));
+    const busy = await updateIndex({ dir, inputs: [corpus], embeddings });
+    expect(busy.ok ? busy.value.mode : busy.error.code).toBe("busy");
+    expect((await load(dir, embeddings)).passageById("e-lock#0")).toBeUndefined();
+    // The holder died (no such process): its lock is taken over, and released afterwards.
+    await writeFile(join(dir, LOCK_FILE), "2147483646");
+    const taken = await updateIndex({ dir, inputs: [corpus], embeddings });
+    expect(taken.ok && taken.value.mode).toBe("incremental");
+    expect((await load(dir, embeddings)).passageById("e-lock#0")).toBeDefined();
+    expect(await readdir(dir)).not.toContain(LOCK_FILE);
+    await rm(join(corpus, "e-lock.md"));
   });
 });
