@@ -6,7 +6,7 @@ import { err, type Result } from "../result.js";
 import type { IndexEmbeddings } from "./build.js";
 import { type LoadedIndex, loadIndex } from "./load.js";
 import { corpusChanged, type IndexError, readManifest } from "./manifest.js";
-import { checkIndexTarget } from "./target.js";
+import { checkIndexTarget, isAlive } from "./target.js";
 
 /** Why an index is being (re)built, for the user-facing log line. */
 export type RebuildReason = "missing" | "corpus-changed" | "corrupt" | "format";
@@ -127,15 +127,4 @@ async function recoverInterruptedSwap(dir: string): Promise<string | null> {
     }
   }
   return null;
-}
-
-/** True when a process with this id exists (a build still running must be left alone). */
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

@@ -122,3 +122,17 @@ export async function releaseTempDir(path: string): Promise<void> {
 export async function removeTempDirs(): Promise<void> {
   await Promise.all([...liveTempDirs].map(releaseTempDir));
 }
+
+/**
+ * True when a process with this id exists (this one included): a build or update it runs must be
+ * left alone. EPERM means it exists but belongs to someone else.
+ */
+export function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -15,6 +15,7 @@ import {
   writeLedger,
 } from "./ledger.js";
 import { type HnswParams, INDEX_FILES, type IndexManifest, readManifest } from "./manifest.js";
+import { isAlive } from "./target.js";
 import { createTokenizer } from "./tokenize.js";
 
 /**
@@ -140,16 +141,6 @@ async function takeLock(dir: string): Promise<{ release(): Promise<void> } | "bu
     }
   }
   return "busy";
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 async function update(opts: UpdateOptions): Promise<Result<UpdateSummary, UpdateError>> {
