@@ -275,7 +275,11 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
       continue;
     }
     const read = await readFileArticles(path);
-    if (read.sha256 === undefined) continue;
+    if (read.sha256 === undefined) {
+      // Unreadable now (gone, no permission): its articles leave the index, and it is reported.
+      walkProblems.push(...read.problems);
+      continue;
+    }
     files.push({ path, sha256: read.sha256 });
     const entry: LedgerFile = { path, sha256: read.sha256, articles: [], problems: read.problems };
     for (const article of read.articles) {
