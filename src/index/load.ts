@@ -77,11 +77,14 @@ export async function loadIndex(
     segments.push(segment.value);
   }
   const laid = layOut(segments, ledger.value);
+  // Searches need only each segment's graph and labels: the segments' own postings (merged into the
+  // one BM25 below, or the same object) are not kept alive by the closures.
+  const graphs = segments.map(({ name, hnsw, labels, live }) => ({ name, hnsw, labels, live }));
   if (!laid.ok) return err(corrupt(dir, laid.error));
   const { passages, articles, bm25 } = laid.value;
   if (passages.length !== manifest.counts.passages)
     return err(corrupt(dir, "the ledger's passages do not match the manifest"));
-  for (const seg of segments) {
+  for (const seg of graphs) {
     if (seg.hnsw.getNumDimensions() !== built.dimensions)
       return err(corrupt(dir, `${seg.name}/hnswlib.index does not match the manifest's dimensions`));
     // ef is not saved in hnswlib's file; without this, searches run at its default of 10.
@@ -112,7 +115,7 @@ export async function loadIndex(
           `Query vector must have the same length as the number of dimensions (${built.dimensions})`,
         );
       const hits: Hit[] = [];
-      for (const seg of segments) {
+      for (const seg of graphs) {
         const n = Math.min(kk, seg.live);
         if (n === 0) continue;
         const { neighbors, distances } = seg.hnsw.searchKnn(vector, n);
@@ -123,7 +126,7 @@ export async function loadIndex(
         });
       }
       // Each segment gave its own best; the best over all of them are the index's.
-      return segments.length === 1 ? hits : hits.sort((x, y) => y.score - x.score).slice(0, kk);
+      return graphs.length === 1 ? hits : hits.sort((x, y) => y.score - x.score).slice(0, kk);
     },
     docFrequency: (term) => bm25.docFreq(term),
     lexicalSearch(query, k) {
@@ -142,6 +145,7 @@ interface Segment {
   name: string;
   passages: Passage[];
   articles: ArticleSummary[];
+  /** This segment's postings; merged into the index's one BM25 at load, then no longer referenced. */
   bm25: Bm25Index;
   hnsw: hnswlib.HierarchicalNSW;
   /** HNSW label → passage; a deleted passage's label maps to undefined once laid out. */
