@@ -36,6 +36,7 @@ export default {
     const payload = await answerPayload(admitted.value, ctx, {
       echoQuestion: true,
       showProgress: (p) => interaction.editReply(toMessage(p)),
+      asker: { userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId },
     });
     await interaction.editReply(toMessage(payload));
   },

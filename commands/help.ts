@@ -11,6 +11,6 @@ export default {
     .setDescriptionLocalizations({ "zh-CN": "使用说明与资料库概况" }),
 
   async execute(interaction, ctx) {
-    await interaction.reply(privately(renderHelp(ctx.service.stats())));
+    await interaction.reply(privately(renderHelp(ctx.service.stats(), ctx.timeZone)));
   },
 } satisfies Command;

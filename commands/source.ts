@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Command } from "../src/discord/command.js";
-import { renderPassage, renderPassageNotFound } from "../src/discord/render.js";
 import { privately, toMessage } from "../src/discord/respond.js";
+import { passagePayload } from "../src/discord/source-flow.js";
 
-/** `/source id:<passage id>`: the passage in full with its headline. */
+/** `/source id:<passage id>`: the passage in full with its headline, zones and date. */
 export default {
   data: new SlashCommandBuilder()
     .setName("source")
@@ -12,7 +12,7 @@ export default {
     .addStringOption((o) =>
       o
         .setName("id")
-        .setDescription("Passage id, as shown under an answer's source")
+        .setDescription("Passage id, as `ask --json` and the command line give it")
         .setDescriptionLocalizations({ "zh-CN": "段落编号（见原文底部）" })
         .setRequired(true)
         .setMaxLength(200),
@@ -20,11 +20,8 @@ export default {
 
   async execute(interaction, ctx) {
     const id = interaction.options.getString("id", true).trim();
-    const view = ctx.service.passage(id);
-    if (view === null) {
-      await interaction.reply(privately(renderPassageNotFound(id)));
-      return;
-    }
-    await interaction.reply(toMessage(renderPassage(view)));
+    // Found: shown to the channel, as the command was; not found: told privately.
+    const { found, payload } = passagePayload(id, interaction.user.id, ctx);
+    await interaction.reply(found ? toMessage(payload) : privately(payload));
   },
 } satisfies Command;

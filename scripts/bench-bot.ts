@@ -5,11 +5,16 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { openAnswerService } from "../src/answer/open.js";
+import { questionTopics, topicExtractor } from "../src/answer/topics.js";
 import { median, type Percentiles, percentiles } from "../src/cli/bench/stats.js";
 import { BOT_REQUESTS_PER_SECOND, INTERACTION_REQUESTS_PER_SECOND } from "../src/discord/client.js";
 import { LIMITS } from "../src/discord/render.js";
 import { runBotProcess } from "../src/discord/run.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
+import { createLogger } from "../src/logger.js";
+import { DEFAULT_BATCH_SIZE } from "../src/state/recorder.js";
+import { openSqliteStore } from "../src/state/sqlite.js";
+import { stateOver } from "../src/state/state.js";
 import { type Emulator, type RecordedRequest, startEmulator } from "../tests/e2e/emulator.js";
 import { slashCommand, userFactory } from "../tests/e2e/payloads.js";
 import { type BotProcess, botEnv, spawnBot, startCommand } from "../tests/e2e/process.js";
@@ -33,7 +38,10 @@ import { type BotProcess, botEnv, spawnBot, startCommand } from "../tests/e2e/pr
  * The last two come from `scripts/bench-bot-memory.mjs`, preloaded into the bench's bot processes
  * only (with `--expose-gc`); `npm start` runs without it.
  *
- *   npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --runs 1 --skip-compare]
+ * 3. The state store's cost: bots with `STATE_DB=off` and with a SQLite file, alternately
+ *    (`--state-runs` of each), final-reply latency of a warm burst and every question counted in the file.
+ *
+ *   npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --runs 1 --skip-compare --state-runs 3]
  */
 
 const { values } = parseArgs({
@@ -43,6 +51,8 @@ const { values } = parseArgs({
     "settle-ms": { type: "string", default: "5000" },
     runs: { type: "string", default: "1" },
     "skip-compare": { type: "boolean", default: false },
+    /** Bots started with the state store off and on, alternately, for the latency comparison. */
+    "state-runs": { type: "string", default: "3" },
     /** Internal: run as the bot process with discord.js's global REST limit at this many requests/s. */
     "as-bot": { type: "string" },
   },
@@ -241,6 +251,12 @@ interface RunResult {
   exitCode: number | null;
 }
 
+/** Idle readings are skipped in the state comparison, which only times replies. */
+const NO_MEMORY = async (): Promise<{ settled: Memory; live: Memory }> => {
+  const none = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  return { settled: none, live: none };
+};
+
 /** How `npm start` runs the bot: the Node flags it passes, applied to every bot the bench starts. */
 const START = startCommand();
 
@@ -249,7 +265,14 @@ const START = startCommand();
  * fires one burst right after it is ready (cold: JIT, connections) and `warm` more questions in bursts,
  * then stops it with SIGTERM.
  */
-async function run(entry: string, args: string[], indexDir: string, warm: number): Promise<RunResult> {
+async function run(
+  entry: string,
+  args: string[],
+  indexDir: string,
+  warm: number,
+  opts: { env?: Record<string, string>; memory?: boolean } = {},
+): Promise<RunResult> {
+  const memoryOf = opts.memory === false ? NO_MEMORY : settledMemory;
   const emu = await startEmulator({ record: false });
   const t = tracker(emu);
   let bot: BotProcess | undefined;
@@ -260,6 +283,7 @@ async function run(entry: string, args: string[], indexDir: string, warm: number
         INDEX_DIR: indexDir,
         CORPUS_DIR: CORPUS,
         LOG_LEVEL: "warn",
+        ...opts.env,
       }),
       {
         args,
@@ -279,12 +303,12 @@ async function run(entry: string, args: string[], indexDir: string, warm: number
     const ready = rssMiB(pid);
     const cold = await burst(emu, t, BURST);
     const afterCold = rssMiB(pid);
-    const coldMemory = await settledMemory(bot);
+    const coldMemory = await memoryOf(bot);
     const bursts: BurstResult[] = [];
     for (let asked = 0; asked < warm; asked += BURST)
       bursts.push(await burst(emu, t, Math.min(BURST, warm - asked)));
     const afterWarm = rssMiB(pid);
-    const warmMemory = await settledMemory(bot);
+    const warmMemory = await memoryOf(bot);
     bot.child.kill("SIGTERM");
     const exitCode = await bot.exited(15_000);
     return {
@@ -349,6 +373,99 @@ function reportMemory(main: RunResult, label: string): void {
   console.log(`SIGTERM → exit code ${main.exitCode}`);
 }
 
+/**
+ * The state store's cost: `--state-runs` bots with `STATE_DB=off` and as many with a fresh SQLite
+ * file, alternately, each answering a cold burst and a warm one; the rows recorded are counted after
+ * each bot has stopped (its queue drained on SIGTERM). Adds rows to `table`; returns summary lines.
+ */
+async function compareState(
+  indexDir: string,
+  dir: string,
+  table: ReturnType<typeof row>[],
+): Promise<string[]> {
+  const n = Number(values["state-runs"]);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--state-runs must be a whole number, not ${values["state-runs"]}`);
+  const pooled: Record<"off" | "on", BurstResult[]> = { off: [], on: [] };
+  const recorded: string[] = [];
+  for (let k = 0; k < n; k++) {
+    for (const mode of ["off", "on"] as const) {
+      const db = join(dir, `state-${k}.sqlite`);
+      const r = await run(START.entry, [], indexDir, BURST, {
+        env: { STATE_DB: mode === "off" ? "off" : db, STATE_SALT: "bench-salt" },
+        memory: false,
+      });
+      pooled[mode].push(r.warm);
+      if (mode === "on") {
+        const opened = openSqliteStore(db);
+        if (!opened.ok) throw new Error(opened.error);
+        const { questions } = await opened.value.readSince(0);
+        await opened.value.close();
+        recorded.push(`${questions.length}/${r.cold.asked + r.warm.asked}`);
+      }
+    }
+  }
+  if (n === 0) return [];
+  const cost = await recordingCost(dir);
+  const off = pool(pooled.off);
+  const on = pool(pooled.on);
+  table.push(row(`state store off (STATE_DB=off): warm bursts of ${n} bots`, off));
+  table.push(row(`state store on (SQLite): warm bursts of ${n} bots`, on));
+  const p99 = (r: BurstResult) => r.finalReply.p99;
+  const change = ((p99(on) - p99(off)) / p99(off)) * 100;
+  return [
+    `\nstate store: final reply p99 ${ms(p99(off))} ms off, ${ms(p99(on))} ms on (${change >= 0 ? "+" : ""}${change.toFixed(1)}%); ` +
+      `questions recorded per bot with the store on: ${recorded.join(", ")}`,
+    `recording, measured in-process over ${cost.n} questions: ${cost.perAnswer.p50.toFixed(3)} ms added to each answer ` +
+      `(p99 ${cost.perAnswer.p99.toFixed(3)} ms: zones, keywords, user-id HMAC, queueing); ` +
+      `one batch of ${cost.batch} rows written in ${cost.flushMs.toFixed(1)} ms (median), off the answer path`,
+  ];
+}
+
+/**
+ * What recording adds to one answer, timed directly (the burst comparison above is dominated by
+ * the machine's noise): the work `recordAnswer` does on the answer path, and one batch write.
+ */
+async function recordingCost(dir: string) {
+  const logger = createLogger({ level: "silent" });
+  const opened = openSqliteStore(join(dir, "cost.sqlite"));
+  if (!opened.ok) throw new Error(opened.error);
+  const state = await stateOver(opened.value, { salt: "bench", retentionDays: 90 }, logger, {
+    flushMs: 60_000,
+    batchSize: 1_000_000,
+  });
+  topicExtractor();
+  const perAnswer: number[] = [];
+  const flushes: number[] = [];
+  const n = 2_000;
+  for (let k = 0; k < n; k++) {
+    const question = QUESTIONS[k % QUESTIONS.length] as string;
+    const t = performance.now();
+    const topics = questionTopics(question, () => true);
+    state.recordQuestion({
+      id: `cost-${k}`,
+      at: Date.now(),
+      guildId: "1",
+      channelId: "2",
+      userKey: state.userKey(String(900000000000000000n + BigInt(k))),
+      question,
+      mode: "extractive",
+      declined: false,
+      citations: ["p#0"],
+      ...topics,
+      latencyMs: 1,
+    });
+    perAnswer.push(performance.now() - t);
+    if ((k + 1) % DEFAULT_BATCH_SIZE === 0) {
+      const f = performance.now();
+      await state.readSince(Date.now() + 1); // flushes the queue first, then reads nothing
+      flushes.push(performance.now() - f);
+    }
+  }
+  await state.close();
+  return { n, perAnswer: percentiles(perAnswer), batch: DEFAULT_BATCH_SIZE, flushMs: median(flushes) };
+}
+
 async function bench(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "bench-bot-"));
   const indexDir = join(dir, "index");
@@ -371,6 +488,7 @@ async function bench(): Promise<void> {
         rows.push(row(`${label}: cold burst`, r.cold), row(`${label}: warm burst`, r.warm));
       }
     }
+    const stateLines = await compareState(indexDir, dir, rows);
     const runs: RunResult[] = [];
     for (let k = 0; k < RUNS; k++) runs.push(await run(START.entry, [], indexDir, TOTAL));
     const label = (k: number) => (RUNS === 1 ? "npm start" : `npm start, run ${k + 1}`);
@@ -382,6 +500,7 @@ async function bench(): Promise<void> {
         `\nnpm start runs: node ${[...START.nodeArgs, "--import", "tsx", "src/main.ts"].join(" ")} (package.json)\n`,
     );
     console.table(rows);
+    for (const line of stateLines) console.log(line);
     for (const [k, r] of runs.entries()) reportMemory(r, label(k));
     if (RUNS > 1) {
       const growths = runs.map((r) => r.rss.afterWarm - r.rss.afterCold);

@@ -50,6 +50,7 @@ const running = await startBot({
     rateLimit: { questions: 1_000_000, windowMs: 1_000 },
     maxConcurrentAnswers: 4,
     deployOnStart: true,
+    timeZone: "Asia/Shanghai",
   },
   service,
   logger,

@@ -31,6 +31,18 @@ const wholeNumber = (fallback: number, min: 0 | 1) =>
 
 const positiveInt = (fallback: number) => wholeNumber(fallback, 1);
 
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the bot's users mostly are: the time zone of times shown to them unless TZ says otherwise. */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
 const baseSchema = z.object({
   INDEX_DIR: optionalString,
   CORPUS_DIR: optionalString,
@@ -51,6 +63,13 @@ const discordSchema = z.object({
   RATE_LIMIT_QUESTIONS: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   MAX_CONCURRENT_ANSWERS: positiveInt(4),
+  // Times shown to users (the index time in /help): the process's TZ, else China's.
+  TZ: optionalString.pipe(
+    z
+      .string()
+      .refine(isTimeZone, { error: "must be an IANA time zone such as Asia/Shanghai or UTC" })
+      .optional(),
+  ),
   DISCORD_DEPLOY_ON_START: z
     .string()
     .trim()
@@ -124,6 +143,8 @@ export interface DiscordConfig {
   maxConcurrentAnswers: number;
   /** Register the slash commands each time the bot starts (`DISCORD_DEPLOY_ON_START=true`). */
   deployOnStart: boolean;
+  /** The IANA time zone of times shown to users (TZ, default Asia/Shanghai). */
+  timeZone: string;
 }
 
 /** A model behind an OpenAI-compatible API, and how hard to try it. */
@@ -168,6 +189,14 @@ export class ConfigError extends Error {
     super(message);
     this.name = "ConfigError";
   }
+}
+
+/**
+ * The one line every entry point prints for a configuration problem (then exits 1, no stack trace):
+ * the bot, the CLI and the deploy script word it alike.
+ */
+export function configErrorLine(error: ConfigError): string {
+  return `gaoxin-qa: 配置错误 (configuration error): ${error.message}`;
 }
 
 function describe(error: z.ZodError): string {
@@ -248,6 +277,13 @@ export function loadModelConfig(env: Env = process.env): ModelConfig {
   };
 }
 
+/** Reads the application id alone, for `npm run invite` (which needs no token). */
+export function loadClientId(env: Env = process.env): string {
+  const parsed = discordSchema.pick({ DISCORD_CLIENT_ID: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  return parsed.data.DISCORD_CLIENT_ID;
+}
+
 /** Reads the Discord bot's settings. Throws ConfigError naming the first missing variable. */
 export function loadDiscordConfig(env: Env = process.env): DiscordConfig {
   const parsed = discordSchema.safeParse(env);
@@ -261,5 +297,31 @@ export function loadDiscordConfig(env: Env = process.env): DiscordConfig {
     rateLimit: { questions: d.RATE_LIMIT_QUESTIONS, windowMs: d.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     maxConcurrentAnswers: d.MAX_CONCURRENT_ANSWERS,
     deployOnStart: d.DISCORD_DEPLOY_ON_START,
+    timeZone: d.TZ ?? DEFAULT_TIME_ZONE,
+  };
+}
+
+const stateSchema = z.object({
+  STATE_DB: optionalString,
+  STATE_SALT: optionalString,
+  STATE_RETENTION_DAYS: positiveInt(90),
+});
+
+/** Where questions and feedback are kept (`STATE_DB=off`: nowhere), and for how long. */
+export interface StateSettings {
+  db: string;
+  salt: string | null;
+  retentionDays: number;
+}
+
+/** Reads the state store's settings: `STATE_DB` (default data/state.sqlite, or `off`), `STATE_SALT`, `STATE_RETENTION_DAYS`. */
+export function loadStateConfig(env: Env = process.env): StateSettings {
+  const parsed = stateSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const d = parsed.data;
+  return {
+    db: d.STATE_DB?.toLowerCase() === "off" ? "off" : (d.STATE_DB ?? "data/state.sqlite"),
+    salt: d.STATE_SALT ?? null,
+    retentionDays: d.STATE_RETENTION_DAYS,
   };
 }

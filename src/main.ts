@@ -1,7 +1,7 @@
+import { answerModel, createEmbeddings } from "./answer/models.js";
 import { openAnswerService } from "./answer/open.js";
 import { createReindexer, watchIndex } from "./answer/reindex.js";
 import { createSwappableService } from "./answer/swappable.js";
-import { answerModel, createEmbeddings } from "./cli/common.js";
 import { runBotProcess } from "./discord/run.js";
 import { IndexFailure } from "./index/manifest.js";
 
@@ -13,9 +13,9 @@ import { IndexFailure } from "./index/manifest.js";
  */
 await runBotProcess({
   envFile: ".env",
-  async openService(base, logger) {
-    const embeddings = createEmbeddings(base.indexDir);
-    const model = answerModel(logger);
+  async openService(base, logger, config) {
+    const embeddings = createEmbeddings(config.embeddings, base.indexDir);
+    const model = answerModel(config.llm, logger);
     const opened = await openAnswerService({
       indexDir: base.indexDir,
       corpusPaths: [base.corpusDir],

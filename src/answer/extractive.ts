@@ -1,7 +1,8 @@
-import { splitSentences } from "../index/sentences.js";
+import { splitSentences } from "../corpus/sentences.js";
 import type { Passage } from "../index/types.js";
 import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
 import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT } from "./question.js";
+import { answerSpan } from "./span.js";
 
 /** Text operations the sentence picker needs, provided by the index (same normalisation as retrieval). */
 export interface TextTools {
@@ -174,21 +175,6 @@ const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于�
 const QUESTION_NOISE =
   /多少|几个|几家|几年|什么|哪个|哪些|哪里|是否|是不是|怎么|如何|为什么|谁|吗|呢|请问|一共|总共|共计/g;
 
-/** Splits a sentence into clauses at commas, colons and enumerating semicolons, keeping the delimiters. */
-export function splitClauses(sentence: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  for (const ch of sentence) {
-    cur += ch;
-    if ("，,：:；;".includes(ch)) {
-      out.push(cur);
-      cur = "";
-    }
-  }
-  if (cur !== "") out.push(cur);
-  return out;
-}
-
 /** How much a question word counts when it is not in the sentence but in its passage or headline. */
 const CONTEXT_WEIGHT = 0.4;
 
@@ -335,78 +321,29 @@ function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
   }
 }
 
-function typedIn(text: string, shape: QuestionShape): boolean {
-  switch (shape.type) {
-    case "number":
-      if (shape.unit === ORDINAL_UNIT) return ORDINAL.test(text);
-      return findNumbers(text).some(
-        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
-      );
-    case "date":
-      return findDates(text).length > 0 && (shape.unit !== YEAR_UNIT || hasYear(text));
-    case "person":
-      return hasPersonCue(text);
-    default:
-      return true;
-  }
-}
-
 /**
- * The span of a sentence that answers: the clause with the asked-for fact and the most question words,
- * extended leftwards by the clauses that name the subject. Verbatim from the sentence.
+ * The facts of the asked-for kind a normalised text states — numbers with the expected unit (or counted
+ * with the question's measure word), ranks, dates (with a year when one is asked for) — or null when
+ * the question asks for no kind of fact that text shows (an entity, a place, a person, a reason).
  */
-export function answerSpan(sentence: string, shape: QuestionShape, terms: Term[], tools: TextTools): string {
-  const clauses = splitClauses(sentence);
-  if (clauses.length <= 1 || [...sentence].length <= 40) return tidy(sentence);
-  const norm = clauses.map((c) => tools.normalize(c));
-  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
-  const own = norm.map((c) => coverage(terms, total, c, ""));
-  const typed = norm.map((c) => typedIn(c, shape));
-  // When some clause holds the asked-for kind of fact, the answer clause is one of those.
-  const anyTyped = typed.some(Boolean) && shape.type !== "other" && shape.type !== "entity";
-  let best = -1;
-  let bestScore = -1;
-  for (let i = 0; i < clauses.length; i++) {
-    if (anyTyped && !typed[i]) continue;
-    const s = own[i] ?? 0;
-    if (s > bestScore) {
-      bestScore = s;
-      best = i;
+function factsIn(text: string, shape: QuestionShape, counted: RegExp | null): string[] | null {
+  switch (shape.type) {
+    case "number": {
+      if (shape.unit === ORDINAL_UNIT) return [...text.matchAll(new RegExp(ORDINAL, "g"))].map((m) => m[0]);
+      const out = findNumbers(text)
+        .filter((n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)))
+        .map((n) => n.text);
+      const c = counted === null ? null : new RegExp(counted, "g");
+      if (c !== null) for (const m of text.matchAll(c)) out.push(m[0]);
+      return out;
     }
+    case "date":
+      return findDates(text)
+        .map((d) => d.text)
+        .filter((d) => shape.unit !== YEAR_UNIT || hasYear(d));
+    default:
+      return null;
   }
-  let start = best;
-  let end = best;
-  // Pull in earlier clauses while they add question words the answer clause lacks (the subject).
-  const covered = new Set(terms.filter((t) => norm[best]?.includes(t.word)).map((t) => t.word));
-  for (let i = best - 1; i >= 0 && best - i <= 3; i--) {
-    const adds = terms.filter((t) => !covered.has(t.word) && norm[i]?.includes(t.word));
-    if (adds.length === 0) break;
-    for (const t of adds) covered.add(t.word);
-    start = i;
-  }
-  // A typed clause with no question words (`6月8日，`) is joined to the neighbour that says what happened.
-  if ((own[best] ?? 0) === 0 && start === best && best + 1 < clauses.length) end = best + 1;
-  let span = clauses.slice(start, end + 1).join("");
-  if (shape.type === "person") span = span.replace(/(?:表示|说|介绍|指出|认为|强调|称|透露)[，,：:]?$/u, "");
-  return tidy([...span].length < 6 ? sentence : span);
-}
-
-/** Drops trailing punctuation and quote marks left unbalanced by cutting a span out of a sentence. */
-export function tidy(span: string): string {
-  let s = span.replace(/[，,：:；;。！？!?、\s]+$/u, "");
-  for (const [open, close] of [
-    ["“", "”"],
-    ["「", "」"],
-    ["『", "』"],
-    ["（", "）"],
-    ["(", ")"],
-  ] as const) {
-    const opens = s.split(open).length - 1;
-    const closes = s.split(close).length - 1;
-    if (closes > opens && s.endsWith(close)) s = s.slice(0, -close.length);
-    else if (opens > closes && s.startsWith(open)) s = s.slice(open.length);
-  }
-  return s.replace(/[，,：:；;。！？!?、\s]+$/u, "");
 }
 
 /** Weight of the share of the question's words a passage's headline states, in its ranking score. */
@@ -593,7 +530,14 @@ export function pickSentences(
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);
   first.typed = chosen.typed;
-  first.span = answerSpan(first.sentence, shape, terms, tools);
+  first.span = answerSpan(first.sentence, {
+    norm: normQuestion,
+    terms,
+    slot,
+    facts: (text) => factsIn(text, shape, counted),
+    person: shape.type === "person",
+    normalize: tools.normalize,
+  });
   const rest = ranked
     .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
     .map((r) => pick(best(r.xs, "pickScore"), r.score));

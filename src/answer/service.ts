@@ -3,10 +3,11 @@ import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
 import { type AnswerDeps, answerQuestion } from "./answer.js";
 import { cachedPassageText, type TextTools } from "./extractive.js";
+import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
-import type { AnswerService, PassageView } from "./types.js";
+import type { Answer, AnswerService, PassageView } from "./types.js";
 import { listZones, resolveZone, suggestZones, zoneDetail } from "./zones.js";
 
 /**
@@ -126,9 +127,11 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
   const known = zones.map((z) => z.zone);
   const tools = indexTextTools(index, known);
   const knownSet = new Set(known);
+  const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const view = (id: string): PassageView | null => {
     const p = index.passageById(id.trim());
     if (p === undefined) return null;
+    const date = articleById.get(p.articleId)?.date;
     return {
       id: p.id,
       articleId: p.articleId,
@@ -136,6 +139,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       section: p.section,
       zones: p.zones,
       byline: p.byline,
+      ...(date !== undefined ? { date } : {}),
       text: p.text,
       source: p.source,
     };
@@ -149,18 +153,42 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     findZones,
     knownZones: knownSet,
   };
+  // The model path retrieves through the LangChain retriever, so the passages a model is given are
+  // exactly what a LangChain user of the index gets, and LangChain callbacks see the retrieval. The
+  // retriever finds the question's zones as answerQuestion does; the extractive path calls the same
+  // search without the Runnable layer, as it is the hot path of the benchmarks.
+  const zonesOf = (q: string) => findZones(tools.normalize(q)).filter((z) => knownSet.has(z));
+  const retrievers = new Map<number, HybridRetriever>();
+  const viaRetriever = async (q: string, k: number) => {
+    let retriever = retrievers.get(k);
+    if (retriever === undefined) {
+      retriever = new HybridRetriever({ index: search, k, zonesOf });
+      retrievers.set(k, retriever);
+    }
+    return documentsToHits(await retriever.invoke(q), search.passageById);
+  };
+  // Every citation carries its article's date when the corpus knows it, whichever path answered.
+  const dated = (answer: Answer): Answer => ({
+    ...answer,
+    citations: answer.citations.map((c) => {
+      const date = articleById.get(c.articleId)?.date;
+      return date === undefined ? c : { ...c, date };
+    }),
+  });
   return {
-    ask(question, askOpts) {
+    async ask(question, askOpts) {
       const deps: AnswerDeps = {
         ...baseDeps,
         ...(askOpts?.onProgress ? { onProgress: askOpts.onProgress } : {}),
       };
-      if (llm === undefined) return answerQuestion(question, deps);
-      return answerWithLlm(
-        question,
-        { ...deps, chat: llm, ...(logger ? { logger } : {}) },
-        llmOptions,
-        askOpts?.history,
+      if (llm === undefined) return dated(await answerQuestion(question, deps));
+      return dated(
+        await answerWithLlm(
+          question,
+          { ...deps, retrieve: viaRetriever, chat: llm, ...(logger ? { logger } : {}) },
+          llmOptions,
+          askOpts?.history,
+        ),
       );
     },
     zones: () => zones,

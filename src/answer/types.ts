@@ -8,6 +8,8 @@ export interface Citation {
   /** A verbatim substring (after whitespace clean-up) of the cited passage. */
   quote: string;
   source: string;
+  /** The article's date as the corpus gives it (`2020-06`, `2020-06-05`), so `今年`/`近日` can be read. */
+  date?: string;
 }
 
 /** The answer object of the CLI contract (`ask --json`). */
@@ -26,11 +28,24 @@ export interface ZoneSummary {
   titles: string[];
 }
 
-/** One zone in detail: its articles and its key figures (sentences with numbers, each cited). */
+/**
+ * One row of a zone's figures table: what is measured, its value with the unit, when, and the
+ * sentence stating it (the citation's quote).
+ */
+export interface ZoneFigure extends Citation {
+  /** What the number measures, as the sentence names it (`工业投资增速`, `复工率`). */
+  measure: string;
+  /** The number with its unit, verbatim (`40.7%`, `64.3亿元`). */
+  value: string;
+  /** When it holds, as the sentence says (`1-4月`, `截至5月31日`, `目前`), or null. */
+  period: string | null;
+}
+
+/** One zone in detail: its articles and its key figures, most central first, each cited. */
 export interface ZoneDetail {
   zone: string;
-  articles: { id: string; title: string; byline: string | null }[];
-  figures: Citation[];
+  articles: { id: string; title: string; byline: string | null; date?: string }[];
+  figures: ZoneFigure[];
 }
 
 /** A passage shown in full, for `/source` and citation buttons. */
@@ -41,6 +56,8 @@ export interface PassageView {
   section: string | null;
   zones: string[];
   byline: string | null;
+  /** The article's date, when the corpus gives one. */
+  date?: string;
   text: string;
   source: string;
 }

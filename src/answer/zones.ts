@@ -1,7 +1,6 @@
-import { splitSentences } from "../index/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
-import { findNumbers } from "./evidence.js";
-import type { Citation, ZoneDetail, ZoneSummary } from "./types.js";
+import { zoneFigures } from "./figures.js";
+import type { ZoneDetail, ZoneSummary } from "./types.js";
 
 const collator = new Intl.Collator("zh-Hans-CN");
 
@@ -49,10 +48,7 @@ export function suggestZones(prefix: string, known: readonly string[], limit = 2
   return [...starts, ...contains].slice(0, limit);
 }
 
-/**
- * One zone in detail: its articles, and its key figures — sentences with numbers from articles about the
- * zone that name it (or stand in an article whose headline is about it), each cited.
- */
+/** One zone in detail: its articles, and its key figures (see figures.ts), each cited. */
 export function zoneDetail(
   zone: string,
   articles: readonly ArticleSummary[],
@@ -60,28 +56,14 @@ export function zoneDetail(
   maxFigures = 8,
 ): ZoneDetail {
   const mine = articles.filter((a) => a.zones.includes(zone));
-  const figures: Citation[] = [];
-  const short = zone.replace(/高新区$/, "");
-  for (const a of mine) {
-    for (const pid of a.passageIds) {
-      const p = passageById(pid);
-      if (p === undefined) continue;
-      for (const sentence of splitSentences(p.text)) {
-        if (figures.length >= maxFigures) break;
-        const numbers = findNumbers(sentence).filter((n) => /\d/.test(n.text) && n.unit !== "");
-        if (numbers.length === 0) continue;
-        if (a.mainZone !== zone && !sentence.includes(short)) continue;
-        figures.push({
-          n: figures.length + 1,
-          passageId: p.id,
-          articleId: p.articleId,
-          title: p.title,
-          zones: p.zones,
-          quote: sentence,
-          source: p.source,
-        });
-      }
-    }
-  }
-  return { zone, articles: mine.map((a) => ({ id: a.id, title: a.title, byline: a.byline })), figures };
+  return {
+    zone,
+    articles: mine.map((a) => ({
+      id: a.id,
+      title: a.title,
+      byline: a.byline,
+      ...(a.date !== undefined ? { date: a.date } : {}),
+    })),
+    figures: zoneFigures(zone, mine, passageById, maxFigures),
+  };
 }

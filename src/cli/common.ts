@@ -1,10 +1,10 @@
-import { withCircuitBreaker } from "../answer/llm/breaker.js";
-import { createOpenAiChat } from "../answer/llm/openai-chat.js";
 import type { AnswerLogger } from "../answer/llm/types.js";
+import { answerModel as answerModelFor, createEmbeddings as embeddingsFor } from "../answer/models.js";
 import type { AnswerServiceOptions } from "../answer/service.js";
 import {
   type BaseConfig,
   ConfigError,
+  configErrorLine,
   loadBaseConfig,
   loadEnvFileIfPresent,
   loadModelConfig,
@@ -13,9 +13,7 @@ import {
 import type { CorpusProblem } from "../corpus/types.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import type { EnsureEvents } from "../index/ensure.js";
-import { LocalEmbeddings } from "../index/local-embeddings.js";
 import { IndexFailure } from "../index/manifest.js";
-import { embeddingsCacheFile, OpenAiEmbeddings } from "../index/openai-embeddings.js";
 import { removeTempDirs } from "../index/target.js";
 
 /** Prints a line for people on stderr, keeping stdout for answers and JSON. */
@@ -43,7 +41,7 @@ function orExit<T>(read: () => T): T {
     }
     return read();
   } catch (e) {
-    if (e instanceof ConfigError) fail(`配置错误 (configuration error): ${e.message}`);
+    if (e instanceof ConfigError) fail(configErrorLine(e));
     throw e;
   }
 }
@@ -58,35 +56,14 @@ export function modelConfig(): ModelConfig {
   return orExit(() => loadModelConfig());
 }
 
-/**
- * The embeddings the entry points use: local and offline unless `EMBEDDINGS=openai`. Remote vectors
- * are cached beside `indexDir` (default: INDEX_DIR), so a re-ingest pays only for new text.
- */
+/** The configured embeddings (see answer/models.ts), caching remote vectors beside `indexDir` (default: INDEX_DIR). */
 export function createEmbeddings(indexDir?: string): IndexEmbeddings {
-  const config = modelConfig().embeddings;
-  if (config.kind === "local") return new LocalEmbeddings();
-  return new OpenAiEmbeddings({
-    ...config,
-    cacheFile: embeddingsCacheFile(indexDir ?? baseConfig().indexDir, config.model),
-  });
+  return embeddingsFor(modelConfig().embeddings, indexDir ?? baseConfig().indexDir);
 }
 
-/**
- * The chat model for answers when LLM_API_KEY (or OPENAI_API_KEY) is set, with the answer budget;
- * nothing otherwise (extractive answers). Spread into `openAnswerService`'s options.
- */
+/** The configured chat model, if any (see answer/models.ts); spread into `openAnswerService`'s options. */
 export function answerModel(logger?: AnswerLogger): AnswerServiceOptions {
-  const llm = modelConfig().llm;
-  if (llm === null) return logger ? { logger } : {};
-  return {
-    llm: withCircuitBreaker(
-      createOpenAiChat(llm),
-      { failures: llm.breakerFailures, cooldownMs: llm.breakerCooldownMs },
-      logger,
-    ),
-    llmOptions: { timeoutMs: llm.timeoutMs },
-    ...(logger ? { logger } : {}),
-  };
+  return answerModelFor(modelConfig().llm, logger);
 }
 
 /** Tells a person on stderr why a model answer was replaced by the extractive one. */

@@ -1,4 +1,4 @@
-import { ConfigError, loadDiscordConfig, loadEnvFileIfPresent } from "../config.js";
+import { ConfigError, configErrorLine, loadDiscordConfig, loadEnvFileIfPresent } from "../config.js";
 import { deployCommands } from "../discord/deploy.js";
 import { loadCommands } from "../discord/loader.js";
 import { scrubSecrets } from "../logger.js";
@@ -14,7 +14,7 @@ async function main(): Promise<number> {
     config = loadDiscordConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`gaoxin-qa: configuration problem: ${error.message}\n`);
+    process.stderr.write(`${configErrorLine(error)}\n`);
     return 1;
   }
   const commands = await loadCommands();

@@ -1,3 +1,4 @@
+import { breaksMarks } from "../answer/span.js";
 import type { Answer } from "../answer/types.js";
 import { percentiles } from "./bench/stats.js";
 
@@ -28,12 +29,49 @@ export interface Metrics {
   quoteHit: number | null;
   answerHit: number | null;
   abstained: number;
+  /**
+   * Share of answer lines (not declined) leaving a bracket or quote mark unbalanced that their quoted
+   * sources do not: a fragment cut inside `（…）` or `「…」`.
+   */
+  brokenMarks: number | null;
   /** Rows shaped like seed-dev: the shared scorer's rule (answer and quote hold an answer, right headline first). */
   seedAccuracy: number | null;
   /** Unanswerable seed rows that were declined. */
   correctAbstentions: number | null;
   p50ms: number;
   p95ms: number;
+}
+
+/**
+ * The split-article protocol: half of the articles indexed, the questions of both halves asked.
+ * A question about an indexed article should be answered, one about the other half declined.
+ */
+export interface SplitReport {
+  /** Questions whose article is indexed. */
+  answerable: number;
+  /** Share of those declined. */
+  declinedAnswerable: number | null;
+  /** Questions whose article is not indexed. */
+  notIndexed: number;
+  /** Share of those declined. */
+  declinedNotIndexed: number | null;
+}
+
+/** Decline rates of the split-article protocol, from each question's answer and whether its article was indexed. */
+export function splitReport(outcomes: readonly { answer: Answer; indexed: boolean }[]): SplitReport {
+  const yes = outcomes.filter((o) => o.indexed);
+  const no = outcomes.filter((o) => !o.indexed);
+  return {
+    answerable: yes.length,
+    declinedAnswerable: rate(yes.filter((o) => o.answer.abstained).length, yes.length),
+    notIndexed: no.length,
+    declinedNotIndexed: rate(no.filter((o) => o.answer.abstained).length, no.length),
+  };
+}
+
+/** One line for the split-article protocol's two decline rates. */
+export function renderSplit(s: SplitReport): string {
+  return `split-article protocol (half the articles indexed): declined when answerable ${fmt(s.declinedAnswerable)} (n=${s.answerable}), declined when not indexed ${fmt(s.declinedNotIndexed)} (n=${s.notIndexed})`;
 }
 
 export interface EvalReport {
@@ -45,6 +83,9 @@ export interface EvalReport {
 
 /** The shared scorer's string form: NFKC, no whitespace, lowercase. */
 export const squash = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+
+/** The answer line without its citation markers and final full stop. */
+export const answerLine = (a: Answer): string => a.answer.replace(/\[\d+\]/g, "").replace(/。$/u, "");
 
 const rate = (hits: number, total: number): number | null => (total === 0 ? null : hits / total);
 
@@ -75,7 +116,13 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
   let seedRows = 0;
   let declined = 0;
   let unanswerable = 0;
+  let lines = 0;
+  let broken = 0;
   for (const { row, answer } of outcomes) {
+    if (!answer.abstained) {
+      lines++;
+      if (breaksMarks(answerLine(answer), answer.citations.map((c) => c.quote).join(""))) broken++;
+    }
     const ids = answer.citations.map((c) => c.articleId);
     if (row.context_id !== undefined) {
       withContext++;
@@ -109,6 +156,7 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
     quoteHit: rate(quote, withAnswers),
     answerHit: rate(ans, withAnswers),
     abstained: rate(outcomes.filter((o) => o.answer.abstained).length, outcomes.length) ?? 0,
+    brokenMarks: rate(broken, lines),
     seedAccuracy: rate(seed, seedRows),
     correctAbstentions: rate(declined, unanswerable),
     p50ms: times.p50,
@@ -150,6 +198,7 @@ export function renderReport(report: EvalReport, title: string): string {
     "seed acc",
     "abstain ok",
     "abstained",
+    "broken",
     "p50 ms",
     "p95 ms",
   ];
@@ -164,6 +213,7 @@ export function renderReport(report: EvalReport, title: string): string {
     fmt(m.seedAccuracy),
     fmt(m.correctAbstentions),
     fmt(m.abstained),
+    fmt(m.brokenMarks),
     m.p50ms.toFixed(1),
     m.p95ms.toFixed(1),
   ];

@@ -12,24 +12,37 @@ import { readManifest } from "../index/manifest.js";
 import { type ContextRow, contextArticles, readJsonl, toJsonl } from "./bench/synthetic.js";
 
 /**
+ * Whether a paragraph's article is in the indexed half of the split-article protocol: the articles
+ * (paragraphs grouped by title) are halved by a hash of the title, so the halves are the same on
+ * every run and every machine.
+ */
+export function inIndexedHalf(title: string): boolean {
+  return ((createHash("sha256").update(title).digest()[0] ?? 0) & 1) === 0;
+}
+
+/**
  * Indexes a SQuAD-style contexts file as one pool (each paragraph an article whose id is its
- * `context_id`), reusing an index in `dir` that was built from the same bytes.
+ * `context_id`), reusing an index in `dir` that was built from the same bytes. With `keep`, only the
+ * paragraphs it accepts are indexed (and `dir` is not reused).
  */
 export async function contextsService(
   contextsPath: string,
   dir: string | undefined,
   embeddings: IndexEmbeddings,
   note: (line: string) => void = () => {},
+  keep?: (row: ContextRow) => boolean,
 ): Promise<AnswerService> {
+  const reuse = keep === undefined ? dir : undefined;
   const bytes = await readFile(contextsPath);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // Without --index the pool is rebuilt every run (a second or two), so a change to chunking or
   // tokenising is always measured; with --index an index built from the same bytes is reused.
-  const indexDir = dir ?? (await mkdtemp(join(tmpdir(), "gaoxin-eval-")));
-  const manifest = dir === undefined ? null : await readManifest(indexDir);
+  const indexDir = reuse ?? (await mkdtemp(join(tmpdir(), "gaoxin-eval-")));
+  const manifest = reuse === undefined ? null : await readManifest(indexDir);
   const fresh = manifest?.ok === true && manifest.value.corpus.files.some((f) => f.sha256 === sha256);
   if (!fresh) {
-    const rows = (await readJsonl<ContextRow>(contextsPath)) as ContextRow[];
+    const all = (await readJsonl<ContextRow>(contextsPath)) as ContextRow[];
+    const rows = keep === undefined ? all : all.filter(keep);
     const parsed = parseJsonl(toJsonl(contextArticles(rows)), contextsPath);
     for (const p of parsed.problems) note(`${p.path}:${p.line ?? "?"}: ${p.message}`);
     note(`正在为 ${rows.length} 个段落建立索引 (indexing ${rows.length} paragraphs) → ${indexDir}`);
@@ -45,7 +58,7 @@ export async function contextsService(
     });
   }
   const loaded = await loadIndex(indexDir, embeddings);
-  if (dir === undefined) await rm(indexDir, { recursive: true, force: true });
+  if (reuse === undefined) await rm(indexDir, { recursive: true, force: true });
   if (!loaded.ok) throw new Error(loaded.error.message);
   return createAnswerService(loaded.value);
 }

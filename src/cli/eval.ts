@@ -5,17 +5,36 @@ import { openAnswerService } from "../answer/open.js";
 import { questionShape } from "../answer/question.js";
 import type { AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
+import type { ContextRow } from "./bench/synthetic.js";
 import { readJsonl } from "./bench/synthetic.js";
 import { baseConfig, createEmbeddings, fail, note, runCli, stderrEvents } from "./common.js";
 import { missingEvalFile } from "./eval-data.js";
-import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
-import { contextsService } from "./eval-pool.js";
+import {
+  type EvalRow,
+  evaluate,
+  type Outcome,
+  renderReport,
+  renderSplit,
+  type SplitReport,
+  splitReport,
+} from "./eval-metrics.js";
+import { contextsService, inIndexedHalf } from "./eval-pool.js";
 
 const USAGE = `用法 (usage):
-  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--json]`;
+  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--no-split] [--json]
+
+With --contexts, the split-article protocol runs too (unless --no-split): half of the articles
+(paragraphs grouped by title) indexed, the questions of both halves asked, the two decline rates printed.`;
 
 async function main(): Promise<void> {
-  let values: { questions?: string; contexts?: string; index?: string; limit?: string; json?: boolean };
+  let values: {
+    questions?: string;
+    contexts?: string;
+    index?: string;
+    limit?: string;
+    json?: boolean;
+    split?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -24,7 +43,9 @@ async function main(): Promise<void> {
         index: { type: "string" },
         limit: { type: "string" },
         json: { type: "boolean" },
+        split: { type: "boolean", default: true },
       },
+      allowNegative: true,
     }));
   } catch (e) {
     fail(`${(e as Error).message}\n${USAGE}`, 2);
@@ -73,12 +94,34 @@ async function main(): Promise<void> {
   }
   bar?.stop();
   const report = evaluate(outcomes);
+  const split =
+    values.contexts !== undefined && values.split !== false
+      ? await splitProtocol(values.contexts, rows)
+      : undefined;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
+    process.stdout.write(`${JSON.stringify(split === undefined ? report : { ...report, split })}\n`);
     return;
   }
   const title = `${basename(values.questions)}${values.contexts ? ` against ${basename(values.contexts)} (pooled)` : ""}`;
   process.stdout.write(`${renderReport(report, title)}\n`);
+  if (split !== undefined) process.stdout.write(`${renderSplit(split)}\n`);
+}
+
+/** Asks every question again with only the articles of one half indexed (see {@link inIndexedHalf}). */
+async function splitProtocol(contextsPath: string, rows: readonly EvalRow[]): Promise<SplitReport> {
+  const titles = new Map(
+    (await readJsonl<ContextRow>(contextsPath)).map((c) => [c.context_id, c.title] as const),
+  );
+  const service = await contextsService(contextsPath, undefined, createEmbeddings(), note, (c) =>
+    inIndexedHalf(c.title),
+  );
+  const asked: { answer: Awaited<ReturnType<AnswerService["ask"]>>; indexed: boolean }[] = [];
+  for (const row of rows) {
+    const title = row.context_id === undefined ? undefined : titles.get(row.context_id);
+    if (title === undefined) continue;
+    asked.push({ answer: await service.ask(row.question), indexed: inIndexedHalf(title) });
+  }
+  return splitReport(asked);
 }
 
 await runCli(main);

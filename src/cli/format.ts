@@ -5,7 +5,8 @@ export function formatAnswer(a: Answer): string {
   const lines = [a.answer, ""];
   if (a.citations.length > 0) lines.push(a.abstained ? "最接近的来源：" : "来源：");
   for (const c of a.citations) {
-    lines.push(`[${c.n}] 《${c.title}》${c.zones.length > 0 ? `（${c.zones.join("、")}）` : ""}`);
+    const zones = c.zones.length > 0 ? `（${c.zones.join("、")}）` : "";
+    lines.push(`[${c.n}] 《${c.title}》${zones}${c.date ? ` ${c.date}` : ""}`);
     lines.push(`    “${c.quote}”`);
     lines.push(`    ${c.source} · ${c.passageId}`);
   }

@@ -5,8 +5,9 @@
 import { createHash } from "node:crypto";
 import type { Dirent } from "node:fs";
 import { createReadStream } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
+import { z } from "zod";
 import type { ParsedFile } from "./article.js";
 import { JsonlReader } from "./jsonl.js";
 import { parseMarkdown } from "./markdown.js";
@@ -33,6 +34,47 @@ function walkAction(name: string): "read" | "ignore" | "unsupported" {
   // Sidecar metadata (`*.meta.json`, e.g. a page's date) is read with its page, not as news.
   if (/\.meta\.json$/i.test(name)) return "ignore";
   return "unsupported";
+}
+
+/**
+ * A page's metadata file beside it: `000_x.txt` → `000_x.meta.json`, `{"date": "2020-06", "note": …}`.
+ * A raw page often has no dateline; its date, established some other way (the note says how), is
+ * given to every article of the page that has none of its own.
+ */
+const PageMeta = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "date must be YYYY, YYYY-MM or YYYY-MM-DD")
+    .optional(),
+  note: z.string().optional(),
+});
+
+/** The metadata file a page may have beside it. */
+export function sidecarPath(path: string): string {
+  return `${path.slice(0, path.length - extname(path).length)}.meta.json`;
+}
+
+/** Reads a page's metadata file: null when there is none, else its bytes and what it says (or why not). */
+async function readSidecar(
+  path: string,
+): Promise<{ file: CorpusFile; date?: string } | { file: CorpusFile; problem: string } | null> {
+  const meta = sidecarPath(path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(meta);
+  } catch {
+    return null;
+  }
+  const file = { path: meta, sha256: createHash("sha256").update(bytes).digest("hex") };
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return { file, problem: "not valid JSON" };
+  }
+  const parsed = PageMeta.safeParse(json);
+  if (!parsed.success) return { file, problem: parsed.error.issues[0]?.message ?? "invalid metadata" };
+  return parsed.data.date === undefined ? { file } : { file, date: parsed.data.date };
 }
 
 /** Why a file of another type is skipped, in the words `ingest` and `ask` print. */
@@ -145,13 +187,28 @@ export interface ReadResult {
   sha256?: string;
   articles: Article[];
   problems: CorpusProblem[];
+  /** A page's metadata file (`<page>.meta.json`), recorded beside the page so a change to it is noticed. */
+  sidecars: CorpusFile[];
 }
 
 /**
- * Reads one file: `.jsonl` line by line as it streams in, a page (`.txt`, `.md`) as one text. A file
- * that is not text, or cannot be read, gives no articles and one problem saying why.
+ * Reads one file: `.jsonl` line by line as it streams in, a page (`.txt`, `.md`) as one text; a
+ * `.txt` page's metadata file gives its date to every article without one. A file that is not text,
+ * or cannot be read, gives no articles and one problem saying why.
  */
 export async function readFileArticles(path: string): Promise<ReadResult> {
+  const body = await readBody(path);
+  const meta =
+    body.sha256 !== undefined && extname(path).toLowerCase() === ".txt" ? await readSidecar(path) : null;
+  if (meta === null) return { ...body, sidecars: [] };
+  if ("date" in meta && meta.date !== undefined)
+    for (const a of body.articles) if (a.date === undefined) a.date = meta.date;
+  const problems =
+    "problem" in meta ? [{ path: meta.file.path, message: meta.problem }, ...body.problems] : body.problems;
+  return { ...body, problems, sidecars: [meta.file] };
+}
+
+async function readBody(path: string): Promise<Omit<ReadResult, "sidecars">> {
   const ext = extname(path).toLowerCase();
   const reader = READERS[ext];
   if (!reader) {
@@ -218,7 +275,7 @@ async function readOne(
   into: { articles: Article[]; problems: CorpusProblem[]; files: CorpusFile[]; ids: Map<string, string> },
 ): Promise<void> {
   const read = await readFileArticles(path);
-  if (read.sha256 !== undefined) into.files.push({ path, sha256: read.sha256 });
+  if (read.sha256 !== undefined) into.files.push({ path, sha256: read.sha256 }, ...read.sidecars);
   into.problems.push(...read.problems);
   for (const a of read.articles) {
     const first = into.ids.get(a.id);
@@ -269,8 +326,12 @@ export async function corpusFiles(
   for await (const path of corpusPaths(paths, problems)) {
     try {
       files.push({ path, sha256: await hashFile(path) });
+      if (extname(path).toLowerCase() === ".txt") {
+        const meta = await readSidecar(path);
+        if (meta !== null) files.push(meta.file);
+      }
     } catch {
-      // Unreadable: loadCorpus records no hash for it either.
+      // Unreadable: loadCorpus records no hash for it (or its metadata file) either.
     }
   }
   return files;

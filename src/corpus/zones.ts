@@ -147,16 +147,6 @@ export function findZones(text: string): string[] {
   return [...new Set(zoneMentions(text).map((m) => m.zone))];
 }
 
-/**
- * Zones named in `text` that are not among `known` (canonical names), in order of appearance.
- * The answer layer abstains when a question asks about a zone the corpus does not cover
- * (`深圳高新区2020年的GDP是多少`).
- */
-export function unknownZones(text: string, known: Iterable<string>): string[] {
-  const have = new Set(known);
-  return findZones(text).filter((z) => !have.has(z));
-}
-
 /** How often each zone is mentioned in `text`, most frequent first (ties: first appearance). */
 export function zoneCounts(text: string): { zone: string; count: number }[] {
   const counts = new Map<string, number>();

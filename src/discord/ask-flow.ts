@@ -2,6 +2,7 @@ import { validateQuestion } from "../answer/question.js";
 import type { AnswerStage, ConversationTurn } from "../answer/types.js";
 import { err, ok, type Result } from "../result.js";
 import type { BotContext } from "./command.js";
+import { type Asker, recordAnswer } from "./feedback.js";
 import { createProgress } from "./progress.js";
 import { type Payload, renderAnswer, renderProgress, renderRateLimited, textPayload } from "./render.js";
 
@@ -22,7 +23,8 @@ export function admitQuestion(raw: string, userId: string, ctx: BotContext): Res
 /**
  * Answers `question` and renders it. `showProgress` edits the pending message; it is called only
  * when the answer is slow, throttled, and never after this resolves. `history` makes it a follow-up
- * (earlier turns, oldest first; used in model mode).
+ * (earlier turns, oldest first; used in model mode). With `asker`, the question is recorded (when the
+ * state store is on) and the answer gets 👍/👎 buttons.
  */
 export async function answerPayload(
   question: string,
@@ -31,6 +33,7 @@ export async function answerPayload(
     echoQuestion: boolean;
     showProgress?: (payload: Payload) => Promise<unknown>;
     history?: readonly ConversationTurn[];
+    asker?: Asker;
   },
 ): Promise<Payload> {
   const { showProgress, history } = opts;
@@ -62,7 +65,10 @@ export async function answerPayload(
       },
       "answered",
     );
-    return renderAnswer(answer, { echoQuestion: opts.echoQuestion });
+    const payload = renderAnswer(answer, { echoQuestion: opts.echoQuestion });
+    return opts.asker
+      ? recordAnswer(ctx, opts.asker, answer, performance.now() - queuedAt, payload)
+      : payload;
   } finally {
     await progress?.finish();
   }

@@ -68,6 +68,8 @@ export function attachBot(client: Client, ctx: BotContext, commands: ReadonlyMap
           "shutdown: replies still in flight, stopping anyway",
         );
       await client.destroy();
+      // After the replies in flight: their records are queued by now, and are written before closing.
+      await ctx.state?.close();
       return drained;
     },
   };

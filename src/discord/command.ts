@@ -6,6 +6,7 @@ import type {
 import type { Reindexer } from "../answer/reindex.js";
 import type { AnswerService } from "../answer/types.js";
 import type { Logger } from "../logger.js";
+import type { State } from "../state/state.js";
 import type { Gate } from "./gate.js";
 import type { ProgressOptions } from "./progress.js";
 import type { RateLimiter } from "./rate-limit.js";
@@ -19,6 +20,10 @@ export interface BotContext {
   progress: ProgressOptions;
   /** Rebuilds the index and swaps it into `service` (`/reindex`); absent, the command says so. */
   reindex?: Reindexer;
+  /** The IANA time zone of times shown to users; absent, Asia/Shanghai. */
+  timeZone?: string;
+  /** Questions and feedback (`STATE_DB`); absent, nothing is recorded and `/report` says so. */
+  state?: State;
 }
 
 /** One slash command: its definition and the function that runs it. */

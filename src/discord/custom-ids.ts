@@ -1,6 +1,7 @@
 /**
  * Button custom ids. They carry everything a click needs, so buttons keep working after a restart;
- * Discord caps them at 100 characters and requires them to be unique within a message.
+ * Discord caps them at 100 characters and requires them to be unique within a message. The 👍/👎
+ * ids (`fb:…`) are read by `feedbackId`/`parseFeedbackId` in feedback-render.ts and never match these.
  */
 
 export const MAX_CUSTOM_ID = 100;

@@ -20,6 +20,7 @@ export async function deployCommands(
     ? Routes.applicationGuildCommands(opts.clientId, opts.guildId)
     : Routes.applicationCommands(opts.clientId);
   const body = commandBodies(new Map(commands));
-  const result = (await rest.put(route, { body })) as unknown[];
-  return result.length;
+  // Discord answers with the registered commands; their count is what we report.
+  const result: unknown = await rest.put(route, { body });
+  return Array.isArray(result) ? result.length : 0;
 }

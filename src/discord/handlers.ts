@@ -2,22 +2,18 @@ import { type ButtonInteraction, type Interaction, type Message, MessageType } f
 import { admitQuestion, answerPayload } from "./ask-flow.js";
 import type { BotContext, Command } from "./command.js";
 import { parseCustomId } from "./custom-ids.js";
+import { isFeedbackId, onFeedbackButton, onFeedbackSelect } from "./feedback.js";
 import { chainMessage, conversationBefore } from "./followup.js";
-import {
-  renderMentionHelp,
-  renderPassage,
-  renderPassageNotFound,
-  renderZonesPage,
-  textPayload,
-} from "./render.js";
+import { renderMentionHelp, renderZonesPage, textPayload } from "./render.js";
 import { privately, reportError, toMessage } from "./respond.js";
+import { passagePayload } from "./source-flow.js";
 
 /**
  * Event handlers, named after their events. Each one catches everything it can throw and hands it
  * to {@link reportError}, so no interaction or message can take the process down.
  */
 
-/** Routes an interaction: slash command, autocomplete or button. */
+/** Routes an interaction: slash command, autocomplete, button or the 👎 reason menu. */
 export async function onInteractionCreate(
   interaction: Interaction,
   ctx: BotContext,
@@ -36,7 +32,10 @@ export async function onInteractionCreate(
       if (command?.autocomplete) await command.autocomplete(interaction, ctx);
       else await interaction.respond([]);
     } else if (interaction.isButton()) {
-      await onButton(interaction, ctx);
+      if (isFeedbackId(interaction.customId)) await onFeedbackButton(interaction, ctx);
+      else await onButton(interaction, ctx);
+    } else if (interaction.isStringSelectMenu() && isFeedbackId(interaction.customId)) {
+      await onFeedbackSelect(interaction, ctx);
     }
   } catch (error) {
     await reportError(interaction, error, ctx.logger);
@@ -51,8 +50,7 @@ async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promis
     return;
   }
   if (action.kind === "source") {
-    const view = ctx.service.passage(action.passageId);
-    await interaction.reply(privately(view ? renderPassage(view) : renderPassageNotFound(action.passageId)));
+    await interaction.reply(privately(passagePayload(action.passageId, interaction.user.id, ctx).payload));
     return;
   }
   await interaction.update(toMessage(renderZonesPage(ctx.service.zones(), action.page)));
@@ -116,6 +114,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext, botId: 
       payload = await answerPayload(admitted.value, ctx, {
         echoQuestion: false,
         ...(history !== null ? { history } : {}),
+        asker: { userId: message.author.id, guildId: message.guildId, channelId: message.channelId },
       });
     } finally {
       clearTimeout(typing);

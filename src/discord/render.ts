@@ -1,3 +1,11 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from "discord-api-types/v10";
 import type { ReindexError, ReindexSummary } from "../answer/reindex.js";
 import type {
   Answer,
@@ -6,6 +14,7 @@ import type {
   IndexStats,
   PassageView,
   ZoneDetail,
+  ZoneFigure,
   ZoneSummary,
 } from "../answer/types.js";
 import { sourceButtonId, zonesPageId } from "./custom-ids.js";
@@ -13,8 +22,8 @@ import { escapeAndTruncate, escapeKeepingMarkers, escapeMarkdown, truncate } fro
 
 /**
  * Pure functions from answer-layer values to Discord message payloads. No discord.js here: the
- * payloads are plain API-shaped objects that discord.js accepts as they are, so every Discord limit
- * can be tested without a client.
+ * payloads are typed with discord-api-types (the API's own definitions, which discord.js uses too),
+ * so discord.js accepts them as they are and every Discord limit can be tested without a client.
  */
 
 /** Discord's documented message limits. */
@@ -34,36 +43,21 @@ export const LIMITS = {
 } as const;
 
 /** Nobody is pinged by anything the bot writes; replies do not ping the person replied to. */
-export const NO_MENTIONS = { parse: [] as [], repliedUser: false } as const;
+export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 
-export interface EmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
+/** A message's embed, as Discord's API defines it. */
+export type Embed = APIEmbed;
+export type EmbedField = APIEmbedField;
 
-export interface Embed {
-  title?: string;
-  description?: string;
-  color?: number;
-  fields?: EmbedField[];
-  footer?: { text: string };
-}
+/** The buttons we send: each carries a custom id the bot handles (never a link or SKU button). */
+export type Button = APIButtonComponentWithCustomId;
+export type ActionRow = APIActionRowComponent<Button>;
 
-export interface Button {
-  type: 2;
-  /** 1 primary, 2 secondary. */
-  style: 1 | 2;
-  label: string;
-  custom_id: string;
-  disabled?: boolean;
-}
-
-export interface ActionRow {
-  type: 1;
-  components: Button[];
-}
-
+/**
+ * A message as the renderers build it: Discord's own JSON shapes for embeds and components, so the
+ * compiler checks them against the API, and discord.js's camel-case mention options, which are what
+ * its send methods take.
+ */
 export interface Payload {
   content: string;
   embeds: Embed[];
@@ -97,7 +91,7 @@ function rows(buttons: Button[]): ActionRow[] {
   const out: ActionRow[] = [];
   const capped = buttons.slice(0, LIMITS.actionRows * LIMITS.buttonsPerRow);
   for (let i = 0; i < capped.length; i += LIMITS.buttonsPerRow) {
-    out.push({ type: 1, components: capped.slice(i, i + LIMITS.buttonsPerRow) });
+    out.push({ type: ComponentType.ActionRow, components: capped.slice(i, i + LIMITS.buttonsPerRow) });
   }
   return out;
 }
@@ -110,7 +104,12 @@ export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
     const id = sourceButtonId(c.n, c.passageId);
     if (id === null || seen.has(id)) continue;
     seen.add(id);
-    buttons.push({ type: 2, style: 2, label: `[${c.n}] 原文`, custom_id: id });
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: `[${c.n}] 原文`,
+      custom_id: id,
+    });
   }
   return rows(buttons);
 }
@@ -130,7 +129,8 @@ function citationFields(citations: readonly Citation[], reserved: number): Embed
     );
     const perValue = Math.min(LIMITS.fieldValue, perField - name.length);
     const zones = c.zones.length > 0 ? escapeMarkdown(c.zones.join("、")) : "未标注高新区";
-    const head = truncate(zones, Math.max(1, Math.floor(perValue / 3)));
+    const date = c.date ? ` · ${escapeMarkdown(c.date)}` : "";
+    const head = truncate(`${zones}${date}`, Math.max(1, Math.floor(perValue / 3)));
     const quote = escapeAndTruncate(c.quote, Math.max(0, perValue - head.length - 3));
     const value = quote === "" ? head : `${head}\n「${quote}」`;
     return { name: name || `[${c.n}]`, value: truncate(value, perValue) || "—" };
@@ -214,15 +214,15 @@ export function renderZonesPage(
     pages > 1
       ? rows([
           {
-            type: 2,
-            style: 2,
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
             label: "上一页",
             custom_id: zonesPageId(Math.max(0, p - 1), "prev"),
             disabled: p === 0,
           },
           {
-            type: 2,
-            style: 2,
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
             label: "下一页",
             custom_id: zonesPageId(Math.min(pages - 1, p + 1), "next"),
             disabled: p === pages - 1,
@@ -233,7 +233,7 @@ export function renderZonesPage(
 }
 
 /** Lines that fit in `max` characters, with “…等 k 项” when some are left out. */
-function fitLines(lines: readonly string[], max: number): string {
+export function fitLines(lines: readonly string[], max: number): string {
   const out: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {
@@ -250,15 +250,25 @@ function fitLines(lines: readonly string[], max: number): string {
   return truncate(out.join("\n"), max);
 }
 
-/** `/zone`: the zone's articles (headline, byline) and its key figures, each cited. */
+/** An article's headline with its byline and date, when it has them. */
+function articleLine(a: ZoneDetail["articles"][number]): string {
+  const byline = a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : "";
+  const date = a.date ? `（${escapeAndTruncate(a.date, 20)}）` : "";
+  return `• 《${escapeAndTruncate(a.title, 120)}》${byline}${date}`;
+}
+
+/** One row of the figures table: what is measured, the value, when, and its source `[n]`. */
+function figureLine(f: ZoneFigure): string {
+  const period = f.period ? escapeAndTruncate(f.period, 20) : "—";
+  return `${escapeAndTruncate(f.measure, 40)} · **${escapeAndTruncate(f.value, 30)}** · ${period} · [${f.n}]`;
+}
+
+/**
+ * `/zone`: the zone's figures as a table (指标 · 数值 · 时间 · 来源, most central first) and its
+ * articles; each figure's source opens from a button.
+ */
 export function renderZone(detail: ZoneDetail): Payload {
-  const articleLines = detail.articles.map(
-    (a) =>
-      `• 《${escapeAndTruncate(a.title, 120)}》${a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : ""}`,
-  );
-  const figureLines = detail.figures.map(
-    (f) => `[${f.n}] ${escapeAndTruncate(f.quote, 300)} ——《${escapeAndTruncate(f.title, 80)}》`,
-  );
+  const articleLines = detail.articles.map(articleLine);
   const fields: EmbedField[] = [
     {
       name: `文章（${detail.articles.length} 篇）`,
@@ -266,12 +276,13 @@ export function renderZone(detail: ZoneDetail): Payload {
     },
   ];
   const title = escapeAndTruncate(detail.zone, LIMITS.embedTitle);
-  const footer = "关键数字摘自新闻原文 · 点按钮查看原文";
-  const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - 20;
+  const footer = "数字摘自新闻原文，按在文中的分量排序 · 点按钮查看原文";
+  const head = "**关键数字**（指标 · 数值 · 时间 · 来源）";
+  const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - head.length - 20;
   const description =
-    figureLines.length > 0
-      ? `**关键数字**\n${fitLines(figureLines, Math.min(LIMITS.embedDescription - 20, room))}`
-      : "没有找到带数字的句子。";
+    detail.figures.length > 0
+      ? `${head}\n${fitLines(detail.figures.map(figureLine), Math.min(LIMITS.embedDescription - head.length - 20, room))}`
+      : "没有找到这个高新区的统计数字。";
   const embed: Embed = { title, description, color: COLOR, fields, footer: { text: footer } };
   return {
     content: "",
@@ -281,16 +292,20 @@ export function renderZone(detail: ZoneDetail): Payload {
   };
 }
 
-/** `/source` and the citation buttons: the passage in full with its headline. */
+/**
+ * `/source` and the citation buttons: the passage in full under its headline, with its zones, date,
+ * byline and subhead. The passage id and corpus file are internal: they go to the log, not here.
+ */
 export function renderPassage(view: PassageView): Payload {
   const fields: EmbedField[] = [
     { name: "高新区", value: truncate(escapeMarkdown(view.zones.join("、")) || "—", 200), inline: true },
   ];
+  if (view.date) fields.push({ name: "日期", value: escapeAndTruncate(view.date, 100), inline: true });
   if (view.byline) fields.push({ name: "作者", value: escapeAndTruncate(view.byline, 200), inline: true });
   if (view.section)
     fields.push({ name: "小标题", value: escapeAndTruncate(view.section, 200), inline: true });
   const title = escapeAndTruncate(view.title, LIMITS.embedTitle);
-  const footer = truncate(`编号 ${view.id} · ${view.source}`, 500);
+  const footer = "新闻原文";
   const room = Math.min(
     LIMITS.embedDescription,
     LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }),
@@ -310,11 +325,32 @@ const MODE_NAME: Record<IndexStats["mode"], string> = {
   llm: "模型生成（引用经核对）",
 };
 
-/** `/help`: how to ask, and what the bot knows. */
-export function renderHelp(stats: IndexStats): Payload {
-  const built = Number.isNaN(Date.parse(stats.builtAt))
-    ? stats.builtAt
-    : new Date(stats.builtAt).toISOString();
+/**
+ * A moment as people in `timeZone` read it: `2026年11月28日 20:15`. Text that is not a date is shown
+ * as it is.
+ */
+export function localTime(iso: string, timeZone = "Asia/Shanghai"): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(t)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+}
+
+/** `/help`: how to ask, and what the bot knows; the index time in `timeZone`. */
+export function renderHelp(stats: IndexStats, timeZone?: string): Payload {
+  const built = localTime(stats.builtAt, timeZone);
   const embed: Embed = {
     title: "高新区新闻问答",
     color: COLOR,
@@ -362,9 +398,9 @@ export function renderZoneNotFound(name: string): Payload {
   return textPayload(`没有找到“${escapeAndTruncate(name, 100)}”。用 /zones 查看所有高新区。`);
 }
 
-/** `/source` or a button with a passage id the index does not know. */
-export function renderPassageNotFound(id: string): Payload {
-  return textPayload(`没有找到编号为“${escapeAndTruncate(id, 200)}”的原文，索引可能已经更新。`);
+/** `/source` or a button with a passage id the index does not know (the id itself is logged). */
+export function renderPassageNotFound(): Payload {
+  return textPayload("没有找到这段原文，索引可能已经更新。");
 }
 
 /** The reply while the bot is shutting down. */

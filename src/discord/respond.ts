@@ -14,21 +14,22 @@ import { type Payload, renderError } from "./render.js";
  * private `出错了` reply carrying an id that is also in the log.
  */
 
-/** A rendered payload as discord.js message options (the shapes are Discord's own JSON). */
+/**
+ * A rendered payload as discord.js message options. The payload's embeds and components are typed
+ * with discord-api-types, which discord.js takes as they are, so this is a plain copy the compiler checks.
+ */
 export function toMessage(payload: Payload): BaseMessageOptions {
   return {
     content: payload.content,
     embeds: payload.embeds,
     components: payload.components,
-    allowedMentions: { ...payload.allowedMentions, parse: [] },
-  } as BaseMessageOptions;
+    allowedMentions: payload.allowedMentions,
+  };
 }
 
 /** A rendered payload as a reply only the asker sees. */
 export function privately(payload: Payload): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
-  return { ...toMessage(payload), flags: MessageFlags.Ephemeral } as InteractionReplyOptions & {
-    flags: MessageFlags.Ephemeral;
-  };
+  return { ...toMessage(payload), flags: MessageFlags.Ephemeral };
 }
 
 /** A short random id for an error, shown to the user and logged. */

@@ -1,16 +1,24 @@
 import { type Client, type ClientOptions, Events } from "discord.js";
 import type { Reindexer } from "../answer/reindex.js";
+import { topicExtractor } from "../answer/topics.js";
 import type { AnswerService } from "../answer/types.js";
 import {
   type BaseConfig,
   ConfigError,
+  configErrorLine,
   type DiscordConfig,
   loadBaseConfig,
   loadDiscordConfig,
   loadEnvFileIfPresent,
+  loadModelConfig,
+  loadStateConfig,
+  type ModelConfig,
+  type StateSettings,
 } from "../config.js";
 import { IndexFailure } from "../index/manifest.js";
+import { removeTempDirs } from "../index/target.js";
 import { createLogger, type Logger } from "../logger.js";
+import { openState, type State } from "../state/state.js";
 import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
 import type { BotContext, Command } from "./command.js";
@@ -36,6 +44,8 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** discord.js REST options over the bot's own (see `createClient`). */
   rest?: ClientOptions["rest"];
+  /** Where questions and feedback are recorded; closed when the bot stops. */
+  state?: State;
 }
 
 export interface RunningBot {
@@ -58,13 +68,17 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     await opts.service.warmUp();
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, "answer path warmed up");
   }
+  // The recorder's keyword table loads in ~400 ms: at start, not inside the first answer.
+  if (opts.state?.recording) topicExtractor();
   const ctx: BotContext = {
     service: opts.service,
     logger,
     limiter: createRateLimiter({ limit: discord.rateLimit.questions, windowMs: discord.rateLimit.windowMs }),
     gate: createGate(discord.maxConcurrentAnswers),
     progress: opts.progress ?? DEFAULT_PROGRESS,
+    timeZone: discord.timeZone,
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
+    ...(opts.state ? { state: opts.state } : {}),
   };
   if (discord.deployOnStart) {
     // Not fatal: commands registered before keep working, and @mentions need none. The bot answers
@@ -99,6 +113,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     await ready;
   } catch (error) {
     await client.destroy();
+    await opts.state?.close();
     throw error;
   } finally {
     clearTimeout(timer);
@@ -137,7 +152,9 @@ export function exitOnSignals(
     stopping = true;
     logger.info({ signal, inFlight: bot.inFlight }, "shutting down");
     bot.stop(opts.timeoutMs ?? SHUTDOWN_TIMEOUT_MS).then(
-      (drained) => {
+      async (drained) => {
+        // A /reindex cut short leaves no half-built index beside the real one.
+        await removeTempDirs();
         logger.info({ drained }, "stopped");
         exit(0);
       },
@@ -160,8 +177,11 @@ export interface OpenedService {
 }
 
 export interface ProcessOptions {
-  /** Opens the answer service once, at start. */
-  openService: (base: BaseConfig, logger: Logger) => Promise<OpenedService>;
+  /**
+   * Opens the answer service once, at start, with the settings already read: a bad setting has been
+   * reported (one line, exit 1) before this runs.
+   */
+  openService: (base: BaseConfig, logger: Logger, model: ModelConfig) => Promise<OpenedService>;
   env?: Env;
   commandsDir?: URL;
   /** A `.env` file to load first, when present (`npm start` passes `.env`). */
@@ -177,17 +197,24 @@ export interface ProcessOptions {
 export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   let base: BaseConfig;
   let discord: DiscordConfig;
+  let model: ModelConfig;
+  let stateSettings: StateSettings;
   try {
     if (opts.envFile) loadEnvFileIfPresent(opts.envFile);
     base = loadBaseConfig(opts.env);
     discord = loadDiscordConfig(opts.env);
+    model = loadModelConfig(opts.env);
+    stateSettings = loadStateConfig(opts.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`gaoxin-qa: configuration problem: ${error.message}\n`);
+    process.stderr.write(`${configErrorLine(error)}\n`);
     process.exitCode = 1;
     return;
   }
-  const logger = createLogger({ level: base.logLevel, secrets: [discord.token] });
+  const logger = createLogger({
+    level: base.logLevel,
+    secrets: [discord.token, ...(stateSettings.salt ? [stateSettings.salt] : [])],
+  });
   // A malformed gateway payload can make discord.js reject inside its own handlers; log and keep serving.
   process.on("unhandledRejection", (reason) =>
     logger.error({ err: reason }, "unhandled rejection (still running)"),
@@ -195,7 +222,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
 
   let opened: OpenedService;
   try {
-    opened = await opts.openService(base, logger);
+    opened = await opts.openService(base, logger, model);
   } catch (error) {
     // An index refused or unusable is said in one line; anything else is a bug, logged with its stack.
     if (error instanceof IndexFailure)
@@ -204,11 +231,14 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // Never fatal: a store that cannot be used is one log line, and the bot answers without recording.
+  const state = await openState(stateSettings, logger);
   let running: RunningBot;
   try {
     running = await startBot({
       discord,
       ...opened,
+      state,
       logger,
       ...(opts.commandsDir ? { commandsDir: opts.commandsDir } : {}),
       ...(opts.rest ? { rest: opts.rest } : {}),

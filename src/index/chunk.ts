@@ -1,5 +1,5 @@
+import { charLength, splitSentences } from "../corpus/sentences.js";
 import type { Article } from "../corpus/types.js";
-import { charLength, splitSentences } from "./sentences.js";
 import type { Passage } from "./types.js";
 
 /** Passage length bounds in characters. */

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { corpusFiles, duplicateProblem, loadCorpus, readFileArticles } from "../corpus/load.js";
+import { corpusFiles, duplicateProblem, loadCorpus, readFileArticles, sidecarPath } from "../corpus/load.js";
 import type { Article, CorpusFile, CorpusProblem } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
 import { buildIndex, efSearchFor, type IndexEmbeddings, writeSegment, zoneWords } from "./build.js";
@@ -261,17 +261,33 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
   let added = 0;
   let changed = 0;
   const walkProblems: CorpusProblem[] = [];
-  for (const { path, sha256 } of await corpusFiles(opts.inputs, walkProblems)) {
+  const current = await corpusFiles(opts.inputs, walkProblems);
+  const shaOf = new Map(current.map((f) => [f.path, f.sha256]));
+  // A page's metadata file (its date) is listed right after it and goes with it: unchanged only
+  // when both are; its entry carries no articles of its own.
+  const sidecars = new Set(
+    current
+      .filter((f) => shaOf.has(sidecarOf(f.path)) && f.path !== sidecarOf(f.path))
+      .map((f) => sidecarOf(f.path)),
+  );
+  const keep = (f: CorpusFile, entry: LedgerFile): void => {
+    files.push(f);
+    ledgerFiles.push(entry);
+  };
+  for (const { path, sha256 } of current) {
+    if (sidecars.has(path)) continue;
     const old = oldFiles.get(path);
-    if (old && old.sha256 === sha256) {
+    const side = sidecarOf(path);
+    if (old && old.sha256 === sha256 && oldFiles.get(side)?.sha256 === shaOf.get(side)) {
       // A file read before with an id dropped as a duplicate may now give that article: rebuild.
       if (old.problems.some(isDuplicateProblem)) return err("");
       for (const a of old.articles) {
         if (firstFile.has(a[0])) return err("");
         firstFile.set(a[0], path);
       }
-      files.push({ path, sha256 });
-      ledgerFiles.push({ ...old, articles: old.articles.map((a) => [...a] as LedgerArticle) });
+      keep({ path, sha256 }, { ...old, articles: old.articles.map((a) => [...a] as LedgerArticle) });
+      const oldSide = oldFiles.get(side);
+      if (oldSide && sidecars.has(side)) keep({ path: side, sha256: oldSide.sha256 }, oldSide);
       continue;
     }
     const read = await readFileArticles(path);
@@ -280,7 +296,6 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
       walkProblems.push(...read.problems);
       continue;
     }
-    files.push({ path, sha256: read.sha256 });
     const entry: LedgerFile = { path, sha256: read.sha256, articles: [], problems: read.problems };
     for (const article of read.articles) {
       const first = firstFile.get(article.id);
@@ -301,7 +316,8 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
       entry.articles.push(e);
       fresh.push({ article, entry: e });
     }
-    ledgerFiles.push(entry);
+    keep({ path, sha256: read.sha256 }, entry);
+    for (const f of read.sidecars) keep(f, { ...f, articles: [], problems: [] });
   }
   let removed = 0;
   for (const id of oldArticles.keys()) if (!firstFile.has(id)) removed++;
@@ -315,6 +331,11 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
     removed,
     problems: [...walkProblems, ...ledgerFiles.flatMap((f) => f.problems)],
   });
+}
+
+/** The metadata file a `.txt` page may have beside it; other files have none (their own path). */
+function sidecarOf(path: string): string {
+  return /\.txt$/i.test(path) ? sidecarPath(path) : path;
 }
 
 /** Reads the whole corpus and builds the index anew (see `buildIndex`). */

@@ -27,6 +27,7 @@ describe("ask", () => {
     expect(a).toMatchObject({ abstained: false, mode: "extractive", question: "珠海高新区工业投资增速多少" });
     expect(Object.keys(a.citations[0]).sort()).toEqual([
       "articleId",
+      "date",
       "n",
       "passageId",
       "quote",
@@ -34,7 +35,8 @@ describe("ask", () => {
       "title",
       "zones",
     ]);
-    expect(a.citations[0]).toMatchObject({ n: 1, zones: ["珠海高新区"] });
+    // The page's date, from the metadata file beside it; the contract's fields plus this one.
+    expect(a.citations[0]).toMatchObject({ n: 1, zones: ["珠海高新区"], date: "2020-06" });
     expect(a.citations[0].source).toMatch(/data\/corpus\/000_d463814998410617\.txt$/);
   });
 
@@ -94,6 +96,18 @@ describe("ask", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("openai:text-embedding-3-small");
     expect(r.stderr).toContain("npm run ingest");
+  });
+
+  it("exits 1 with one configuration line for a bad model setting, worded as the bot words it", async () => {
+    const r = await cli("ask.ts", ["珠海高新区工业投资增速多少"], work, {
+      EMBEDDINGS: "openai",
+      EMBEDDINGS_API_KEY: "",
+      LLM_API_KEY: "",
+      OPENAI_API_KEY: "",
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^gaoxin-qa: 配置错误 \(configuration error\): EMBEDDINGS=openai needs a key/);
   });
 
   it("rebuilds a damaged index instead of failing", async () => {

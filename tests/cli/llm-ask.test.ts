@@ -105,7 +105,6 @@ describe("ask --json with a model configured", () => {
     expect(hung.answer.mode).toBe("extractive");
     expect(hung.stderr).toContain('"reason":"timeout"');
     expect(hung.answer.answer).toContain("40.7%[1]");
-    expect(server.chatRequests().length).toBeGreaterThanOrEqual(1);
     expect(hung.stderr).not.toContain(KEY);
   });
 

@@ -17,8 +17,17 @@ beforeAll(async () => {
 });
 
 describe("commands/", () => {
-  it("holds one command per file: ask, help, reindex, source, zone, zones", () => {
-    expect([...commands.keys()]).toEqual(["ask", "help", "reindex", "source", "zone", "zones"]);
+  it("holds one command per file: ask, forget-me, help, reindex, report, source, zone, zones", () => {
+    expect([...commands.keys()]).toEqual([
+      "ask",
+      "forget-me",
+      "help",
+      "reindex",
+      "report",
+      "source",
+      "zone",
+      "zones",
+    ]);
   });
 
   it("/reindex is for Manage Server (32) by default, in servers only, and takes no options", () => {
@@ -26,14 +35,18 @@ describe("commands/", () => {
     expect(body?.default_member_permissions).toBe("32");
     expect(body?.contexts).toEqual([0]);
     expect(body?.options ?? []).toEqual([]);
-    // Everyone else's commands are open to every member.
-    for (const name of ["ask", "help", "source", "zone", "zones"])
+    // /report shares the gate; everyone else's commands are open to every member.
+    const report = commands.get("report")?.data.toJSON();
+    expect(report?.default_member_permissions).toBe("32");
+    expect(report?.contexts).toEqual([0]);
+    for (const name of ["ask", "forget-me", "help", "source", "zone", "zones"])
       expect(commands.get(name)?.data.toJSON().default_member_permissions ?? null).toBeNull();
   });
 
   it("define names and descriptions within Discord's limits", () => {
     for (const body of commandBodies(commands)) {
-      expect(body.name).toMatch(/^[a-z]{1,32}$/);
+      // Discord's rule for names, as far as these use it: lowercase letters, digits, - and _.
+      expect(body.name).toMatch(/^[-_a-z0-9]{1,32}$/);
       expect(body.description.length).toBeGreaterThan(0);
       expect(body.description.length).toBeLessThanOrEqual(100);
       for (const o of (body.options ?? []) as { name: string; description: string }[]) {
@@ -82,8 +95,8 @@ describe("registering the commands", () => {
 
   it("PUTs to the guild when DISCORD_GUILD_ID is set, else globally, with the token as Bot auth", async () => {
     const opts = { token: "deploy-token", clientId: emu.applicationId, apiBase: emu.api };
-    expect(await deployCommands(commands, { ...opts, guildId: emu.guildId })).toBe(6);
-    expect(await deployCommands(commands, opts)).toBe(6);
+    expect(await deployCommands(commands, { ...opts, guildId: emu.guildId })).toBe(8);
+    expect(await deployCommands(commands, opts)).toBe(8);
     const puts = emu.requests.filter((r) => r.method === "PUT");
     expect(puts.map((r) => r.path)).toEqual([
       `/applications/${emu.applicationId}/guilds/${emu.guildId}/commands`,
@@ -106,7 +119,7 @@ describe("registering the commands", () => {
     );
     expect(await p.exited()).toBe(0);
     expect(p.stdout.join("\n")).toContain(
-      `Registered 6 commands (ask, help, reindex, source, zone, zones) guild ${emu.guildId}.`,
+      `Registered 8 commands (ask, forget-me, help, reindex, report, source, zone, zones) guild ${emu.guildId}.`,
     );
   });
 });

@@ -44,11 +44,19 @@ describe("loadCorpus", () => {
     const c = await loadCorpus(["data/corpus"]);
     expect(c.problems).toEqual([]);
     expect(c.articles.map((a) => a.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `000_d463814998410617-${n}`));
-    const bytes = await readFile("data/corpus/000_d463814998410617.txt");
+    const sha = async (name: string) =>
+      createHash("sha256")
+        .update(await readFile(join("data/corpus", name)))
+        .digest("hex");
+    // The page and the metadata file beside it that dates it.
     expect(c.files).toEqual([
       {
         path: join("data/corpus", "000_d463814998410617.txt"),
-        sha256: createHash("sha256").update(bytes).digest("hex"),
+        sha256: await sha("000_d463814998410617.txt"),
+      },
+      {
+        path: join("data/corpus", "000_d463814998410617.meta.json"),
+        sha256: await sha("000_d463814998410617.meta.json"),
       },
     ]);
   });
@@ -70,7 +78,7 @@ describe("loadCorpus", () => {
 
     const rel = (p: string) => p.slice(dir.length + 1);
     expect(c.problems.map((p) => [rel(p.path), p.line, p.message])).toEqual([
-      // Named by the folder walk, before any file of the folder is read.
+      // Named while the folders are walked: a file of a type nobody reads is skipped, not ignored.
       ["a/notes.csv", undefined, 'unsupported file type ".csv" (expected .txt, .md or .jsonl)'],
       ["a/binary.txt", undefined, "binary file (NUL bytes at byte 4)"],
       ["a/empty.txt", undefined, "empty file"],

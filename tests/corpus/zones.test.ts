@@ -1,6 +1,6 @@
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import { canonicalZone, findZones, unknownZones, zoneCounts } from "../../src/corpus/zones.js";
+import { canonicalZone, findZones, zoneCounts } from "../../src/corpus/zones.js";
 
 describe("canonicalZone", () => {
   it.each([
@@ -68,15 +68,6 @@ describe("Traditional Chinese questions", () => {
     const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
     expect(findZones(toSimplified("珠海高新區企業復工率是多少"))).toEqual(["珠海高新区"]);
     expect(findZones(toSimplified("重慶市高新技術產業開發區協同創新"))).toEqual(["重庆高新区"]);
-  });
-});
-
-describe("unknownZones", () => {
-  const corpus = ["珠海高新区", "西安高新区"];
-  it("names the zones a question asks about that the corpus lacks", () => {
-    expect(unknownZones("深圳高新区2020年的GDP是多少", corpus)).toEqual(["深圳高新区"]);
-    expect(unknownZones("珠海高新区企业复工率是多少", corpus)).toEqual([]);
-    expect(unknownZones("高新区一般有哪些优惠政策", corpus)).toEqual([]);
   });
 });
 

@@ -139,7 +139,12 @@ export function createFakeService(
       return {
         zone: z.zone,
         articles: ps.map((p) => ({ id: p.articleId, title: p.title, byline: p.byline })),
-        figures: ps.map((p, i) => cite(i + 1, p, p.text.split("。")[0] ?? p.text)),
+        figures: ps.map((p, i) => ({
+          ...cite(i + 1, p, p.text.split("。")[0] ?? p.text),
+          measure: "示例指标",
+          value: p.text.match(/\d+(?:\.\d+)?%/)?.[0] ?? "1个",
+          period: null,
+        })),
       };
     },
     zoneNames(prefix: string, limit = 25) {

@@ -26,7 +26,8 @@ export function expectWithinLimits(p: Payload): void {
     expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
     for (const b of row.components) {
       expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-      expect(b.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+      expect(b.label?.length ?? 0).toBeGreaterThan(0);
+      expect(b.label?.length ?? 0).toBeLessThanOrEqual(LIMITS.buttonLabel);
       expect(ids.has(b.custom_id)).toBe(false);
       ids.add(b.custom_id);
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Answer, Citation, PassageView, ZoneDetail, ZoneSummary } from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import {
+  localTime,
   renderAnswer,
   renderHelp,
   renderPassage,
@@ -63,6 +64,19 @@ describe("renderAnswer", () => {
       kind: "source",
       passageId: zhuhaiCitation.passageId,
     });
+  });
+
+  it("shows each source's date beside its zones when the corpus knows it", () => {
+    const answer: Answer = {
+      question: "珠海高新区工业投资增速多少",
+      answer: "增速达40.7%[1]。",
+      abstained: false,
+      mode: "extractive",
+      citations: [{ ...zhuhaiCitation, date: "2020-06" }],
+    };
+    expect(renderAnswer(answer).embeds[0]?.fields?.[0]?.value).toMatch(/^珠海高新区 · 2020-06\n/);
+    const undated = { ...answer, citations: [zhuhaiCitation] };
+    expect(renderAnswer(undated).embeds[0]?.fields?.[0]?.value).not.toContain("·");
   });
 
   it("says so when the corpus has no answer, and lists the closest sources", () => {
@@ -151,30 +165,55 @@ describe("renderZonesPage", () => {
 describe("renderZone, renderPassage, renderHelp", () => {
   const service = createFakeService();
 
-  it("lists a zone's articles with bylines and its cited figures", () => {
+  it("lists a zone's articles with bylines and its figures as rows of measure, value, period and source", () => {
     const detail = service.zone("珠海高新区") as ZoneDetail;
-    const p = renderZone(detail);
+    const p = renderZone({
+      ...detail,
+      articles: detail.articles.map((a) => ({ ...a, date: "2020-06-12" })),
+      figures: [
+        { ...zhuhaiCitation, n: 1, measure: "工业投资增速", value: "40.7%", period: "1-4月" },
+        { ...zhuhaiCitation, n: 2, measure: "复工率", value: "94%", period: null },
+      ],
+    });
     expect(p.embeds[0]?.title).toBe("珠海高新区");
     expect(p.embeds[0]?.fields?.[0]?.value).toContain(ZHUHAI_TITLE);
     expect(p.embeds[0]?.fields?.[0]?.value).toContain("本报记者 张三");
-    expect(p.embeds[0]?.description).toContain("[1]");
-    expect(p.components[0]?.components[0]?.label).toBe("[1] 原文");
+    expect(p.embeds[0]?.fields?.[0]?.value).toContain("2020-06-12");
+    // Markdown escapes (`40\.7%`) render as the plain text.
+    const rows = (p.embeds[0]?.description ?? "").replace(/\\/g, "").split("\n");
+    expect(rows).toContain("工业投资增速 · **40.7%** · 1-4月 · [1]");
+    expect(rows).toContain("复工率 · **94%** · — · [2]");
+    expect(p.components[0]?.components.map((b) => b.label)).toEqual(["[1] 原文", "[2] 原文"]);
   });
 
-  it("shows a passage in full with its headline and id", () => {
-    const view = passages[0] as PassageView;
+  it("shows a passage in full with its headline, zones and date, and neither its id nor its file", () => {
+    const view = { ...(passages[0] as PassageView), date: "2020-06-12" };
     const p = renderPassage(view);
     expect(p.embeds[0]?.title).toBe(view.title);
     expect(p.embeds[0]?.description).toBe(view.text);
-    expect(p.embeds[0]?.footer?.text).toContain(view.id);
+    const fields = Object.fromEntries((p.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields).toMatchObject({ 高新区: view.zones.join("、"), 日期: "2020-06-12" });
+    const shown = JSON.stringify(p);
+    expect(shown).not.toContain(view.id);
+    expect(shown).not.toContain(view.source);
   });
 
-  it("shows what the bot knows", () => {
+  it("shows what the bot knows, the index time as local time in the configured zone", () => {
     const p = renderHelp(service.stats());
     const fields = Object.fromEntries((p.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields).toMatchObject({ 文章: "6", 段落: "40", 高新区: "4" });
-    expect(fields.索引构建时间).toContain("2024-05-01");
+    // 2024-05-01T08:00Z is 16:00 in China and 04:00 in New York (daylight time).
+    expect(fields.索引构建时间).toBe("2024年5月1日 16:00");
     expect(fields.回答方式).toContain("摘录式");
+    const ny = renderHelp(service.stats(), "America/New_York").embeds[0]?.fields ?? [];
+    expect(ny.find((f) => f.name === "索引构建时间")?.value).toBe("2024年5月1日 04:00");
+  });
+
+  it("writes times in the reader's zone across a date line, and leaves a non-date as it is", () => {
+    expect(localTime("2026-11-28T12:15:00.000Z")).toBe("2026年11月28日 20:15");
+    expect(localTime("2026-11-28T20:15:00.000Z", "Asia/Shanghai")).toBe("2026年11月29日 04:15");
+    expect(localTime("2026-11-28T20:15:00.000Z", "UTC")).toBe("2026年11月28日 20:15");
+    expect(localTime("unknown")).toBe("unknown");
   });
 
   it("mentions follow-ups by reply only when answers are model-written", () => {
@@ -202,10 +241,24 @@ describe("renderZone, renderPassage, renderHelp", () => {
     fc.assert(
       fc.property(
         long,
-        fc.array(fc.record({ id: fc.constant("a"), title: long, byline: fc.option(long) }), {
-          maxLength: 50,
-        }),
-        fc.array(citationArb, { maxLength: 30 }),
+        fc.array(
+          fc.record(
+            { id: fc.constant("a"), title: long, byline: fc.option(long), date: long },
+            { requiredKeys: ["id", "title", "byline"] },
+          ),
+          { maxLength: 50 },
+        ),
+        fc
+          .array(
+            fc.record({
+              citation: citationArb,
+              measure: long,
+              value: long,
+              period: fc.option(long),
+            }),
+            { maxLength: 30 },
+          )
+          .map((rows) => rows.map(({ citation, ...row }) => ({ ...citation, ...row }))),
         (zone, articles, figures) => expectWithinLimits(renderZone({ zone, articles, figures })),
       ),
       { numRuns: 60 },

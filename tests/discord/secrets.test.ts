@@ -30,6 +30,7 @@ describe("configuration errors", () => {
     ["RATE_LIMIT_WINDOW_SECONDS", { RATE_LIMIT_WINDOW_SECONDS: CANARY }],
     ["MAX_CONCURRENT_ANSWERS", { MAX_CONCURRENT_ANSWERS: CANARY }],
     ["DISCORD_DEPLOY_ON_START", { DISCORD_DEPLOY_ON_START: CANARY }],
+    ["TZ", { TZ: CANARY }],
   ];
   for (const [name, env] of malformed) {
     it(`${name} set to a secret-looking value: the message names the variable, never the value`, () => {
@@ -39,6 +40,11 @@ describe("configuration errors", () => {
       expect(message).not.toContain("c2VjcmV0");
     });
   }
+
+  it("shows times in Asia/Shanghai unless TZ names another zone", () => {
+    expect(loadDiscordConfig(valid).timeZone).toBe("Asia/Shanghai");
+    expect(loadDiscordConfig({ ...valid, TZ: "Europe/Berlin" }).timeZone).toBe("Europe/Berlin");
+  });
 
   it("LOG_LEVEL and INGEST_INTERVAL set to a secret-looking value: named, never echoed", () => {
     for (const name of ["LOG_LEVEL", "INGEST_INTERVAL"]) {

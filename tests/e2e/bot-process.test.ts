@@ -39,6 +39,18 @@ describe("the bot process", () => {
     expect(p.stdout.join("")).toBe("");
   });
 
+  it("exits 1 with the CLI's one configuration line for a bad model setting, before opening anything", async () => {
+    const p = spawnBot(
+      fixture,
+      cleanEnv({ DISCORD_TOKEN: CANARY_TOKEN, DISCORD_CLIENT_ID: emu.applicationId, EMBEDDINGS: "openai" }),
+    );
+    expect(await p.exited()).toBe(1);
+    const lines = p.stderr.join("").trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^gaoxin-qa: 配置错误 \(configuration error\): EMBEDDINGS=openai needs a key/);
+    expect(p.stderr.join("")).not.toContain(CANARY_TOKEN);
+  });
+
   it("survives a payload discord.js cannot parse, answers, and exits 0 on SIGTERM after finishing", async () => {
     bot = spawnBot(
       fixture,

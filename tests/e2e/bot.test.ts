@@ -54,8 +54,10 @@ describe("starting up", () => {
     expect(put.body).toEqual(JSON.parse(JSON.stringify(expected)));
     expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual([
       "ask",
+      "forget-me",
       "help",
       "reindex",
+      "report",
       "source",
       "zone",
       "zones",
@@ -186,7 +188,7 @@ describe("citation buttons", () => {
   it("say the button has expired when the id is unknown or forged", async () => {
     const click = buttonClick(h.emu, "src:1:no-such-passage", freshUser());
     h.emu.dispatch("INTERACTION_CREATE", click);
-    expect(callbackBody(await h.callback(click)).data?.content).toContain("没有找到编号为");
+    expect(callbackBody(await h.callback(click)).data?.content).toContain("没有找到这段原文");
     const forged = buttonClick(h.emu, "garbage::", freshUser());
     h.emu.dispatch("INTERACTION_CREATE", forged);
     expect(callbackBody(await h.callback(forged)).data?.content).toContain("失效");
@@ -244,11 +246,13 @@ describe("/zones, /zone, /source, /help", () => {
     expect(cb.data?.content).toContain("没有找到");
   });
 
-  it("/source shows the passage in full with its headline", async () => {
+  it("/source shows the passage in full with its headline, and not its internal id or file", async () => {
     const i = h.slash("source", [{ name: "id", type: 3, value: passages[1]?.id ?? "" }], freshUser());
     const embed = callbackBody(await h.callback(i)).data?.embeds?.[0];
     expect(embed?.title).toBe(XIAN_TITLE);
     expect(embed?.description).toBe(passages[1]?.text);
+    expect(JSON.stringify(embed)).not.toContain(passages[1]?.id ?? "?");
+    expect(JSON.stringify(embed)).not.toContain(passages[1]?.source ?? "?");
   });
 
   it("/help says how to ask and what the bot knows, privately", async () => {

@@ -120,6 +120,40 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** An attached file of a multipart request, as Discord receives it (`files[n]` parts). */
+export interface UploadedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/**
+ * A multipart body (a message with attachments) as its `payload_json` object plus `files`, parsed by
+ * the platform's own form-data reader.
+ */
+async function multipartBody(bytes: Buffer, contentType: string): Promise<unknown> {
+  try {
+    const form = await new Response(new Uint8Array(bytes), {
+      headers: { "content-type": contentType },
+    }).formData();
+    const json = form.get("payload_json");
+    const files: UploadedFile[] = [];
+    for (const [field, value] of form.entries()) {
+      if (typeof value === "string") continue;
+      files.push({
+        field,
+        name: value.name,
+        contentType: value.type,
+        data: Buffer.from(await value.arrayBuffer()),
+      });
+    }
+    return { ...(typeof json === "string" ? (JSON.parse(json) as object) : {}), files };
+  } catch {
+    return bytes.toString("utf8");
+  }
+}
+
 let snowflakeCounter = 0n;
 /** Unique, increasing snowflake-like ids. */
 /** A full Discord message object, as Discord returns one, with `fields` laid over the defaults. */
@@ -196,17 +230,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
       const at = performance.now();
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const raw = Buffer.concat(chunks).toString("utf8");
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString("utf8");
+      const contentType = String(req.headers["content-type"] ?? "");
       let body: unknown = raw;
-      if (raw !== "" && String(req.headers["content-type"] ?? "").includes("application/json")) {
+      if (raw !== "" && contentType.includes("application/json")) {
         try {
           body = JSON.parse(raw);
         } catch {
           body = raw;
         }
+      } else if (contentType.startsWith("multipart/form-data")) {
+        body = await multipartBody(bytes, contentType);
       }
       const path = decodeURIComponent(
         url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,

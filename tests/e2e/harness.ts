@@ -4,6 +4,7 @@ import type { DiscordConfig } from "../../src/config.js";
 import type { ProgressOptions } from "../../src/discord/progress.js";
 import { type RunningBot, startBot } from "../../src/discord/run.js";
 import { createLogger, type Logger } from "../../src/logger.js";
+import type { State } from "../../src/state/state.js";
 import { type Emulator, type EmulatorUser, type RecordedRequest, startEmulator } from "./emulator.js";
 import { type CommandOption, slashCommand } from "./payloads.js";
 
@@ -17,7 +18,10 @@ export const CANARY_TOKEN = "CANARY.dGhpcy10b2tlbi1tdXN0LW5ldmVyLWJlLWxvZ2dlZA.c
 
 export interface Harness {
   emu: Emulator;
+  /** The bot now running (replaced by {@link Harness.restart}). */
   running: RunningBot;
+  /** Stops the bot (closing its state) and starts a new one against the same emulator. */
+  restart(opts?: { state?: State }): Promise<void>;
   logger: Logger;
   /** Every log line written, raw JSON text. */
   logs: string[];
@@ -68,6 +72,8 @@ export async function startHarness(opts: {
   progress?: ProgressOptions;
   /** Runs on the emulator before the bot starts (to inject a fault into start-up). */
   beforeStart?: (emu: Emulator) => void;
+  /** The state store the bot records into. */
+  state?: State;
 }): Promise<Harness> {
   const emu = await startEmulator();
   opts.beforeStart?.(emu);
@@ -77,10 +83,8 @@ export async function startHarness(opts: {
     secrets: [CANARY_TOKEN],
     destination: { write: (line: string) => void logs.push(line) },
   });
-  const started = performance.now();
-  let running: RunningBot;
-  try {
-    running = await startBot({
+  const start = (state: State | undefined) =>
+    startBot({
       discord: {
         token: CANARY_TOKEN,
         clientId: emu.applicationId,
@@ -89,14 +93,20 @@ export async function startHarness(opts: {
         rateLimit: { questions: 5, windowMs: 30_000 },
         maxConcurrentAnswers: 4,
         deployOnStart: true,
+        timeZone: "Asia/Shanghai",
         ...opts.discord,
       },
       service: opts.service,
       ...(opts.reindex ? { reindex: opts.reindex } : {}),
+      ...(state ? { state } : {}),
       logger,
       progress: opts.progress ?? { delayMs: 10_000, intervalMs: 10_000 },
       readyTimeoutMs: 10_000,
     });
+  const started = performance.now();
+  let running: RunningBot;
+  try {
+    running = await start(opts.state);
   } catch (error) {
     await emu.close();
     throw error;
@@ -105,7 +115,13 @@ export async function startHarness(opts: {
   const asBody = (r: RecordedRequest) => (r.body ?? {}) as MessageBody;
   return {
     emu,
-    running,
+    get running() {
+      return running;
+    },
+    async restart(next = {}) {
+      await running.bot.stop(2_000);
+      running = await start(next.state);
+    },
     logger,
     logs,
     startMs,

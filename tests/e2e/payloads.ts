@@ -98,6 +98,16 @@ export function buttonClick(emu: Emulator, customId: string, user = alice) {
   };
 }
 
+/** A pick in a string select menu (type 3, component type 3) on a message the bot sent. */
+export function selectMenu(emu: Emulator, customId: string, values: string[], user = alice) {
+  return {
+    ...base(emu, user),
+    type: 3,
+    data: { custom_id: customId, component_type: 3, values },
+    message: messageObject(emu.channelId, emu.botUser, { flags: 64 }),
+  };
+}
+
 /**
  * A channel message (MESSAGE_CREATE); `mentionBot` adds the bot to `mentions`. With `replyTo` (a
  * message as the emulator stores it) it is a reply, as Discord sends one: type 19, a

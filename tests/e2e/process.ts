@@ -14,9 +14,12 @@ export interface BotProcess {
   exited(timeoutMs?: number): Promise<number | null>;
 }
 
-/** Only what the bot needs from the parent environment, so a developer's own DISCORD_* never leaks in. */
+/**
+ * Only what the bot needs from the parent environment, so a developer's own DISCORD_* never leaks in.
+ * No state store unless `extra` names one: a test must not write data/state.sqlite in the checkout.
+ */
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { STATE_DB: "off" };
   for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "NODE_OPTIONS"]) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { type Emulator, type RecordedRequest, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN, callbackBody } from "./harness.js";
 import { alice, channelMessage, slashCommand } from "./payloads.js";
@@ -20,6 +21,7 @@ const ZHUHAI_TITLE = "工业投资增40.7% 珠海高新区奋力夺取抗疫与�
 let emu: Emulator;
 let bot: BotProcess;
 let indexDir: string;
+let zhuhaiSourceButton = "";
 const timings: {
   case: string;
   "dispatch → first callback (ms)": string;
@@ -88,6 +90,42 @@ describe("npm start against the emulator, real answer service", () => {
       await emu.waitForRequest((r) => r.path.includes(`${i.id}/${i.token}/callback`)),
     ).data?.embeds?.[0];
     for (const zone of ["珠海高新区", "西安高新区"]) expect(embed?.description).toContain(zone);
+  });
+
+  it("/zone 珠海高新区 shows its figures table with the 40.7% growth and the 94% 复工率, each with a source button", async () => {
+    const i = slashCommand(emu, "zone", [{ name: "name", type: 3, value: "珠海高新区" }], alice);
+    emu.dispatch("INTERACTION_CREATE", i);
+    const data = callbackBody(
+      await emu.waitForRequest((r) => r.path.includes(`${i.id}/${i.token}/callback`)),
+    ).data;
+    const rows = (data?.embeds?.[0]?.description ?? "").replace(/\\/g, "").split("\n");
+    expect(rows.find((r) => r.includes("**40.7%**"))).toMatch(
+      /^工业投资增速 · \*\*40\.7%\*\* · 1-4月 · \[\d\]$/,
+    );
+    expect(rows.find((r) => r.includes("**94%**"))).toMatch(/^复工率 · \*\*94%\*\* · 目前 · \[\d\]$/);
+    const buttons = data?.components?.flatMap((row) => row.components) ?? [];
+    expect(buttons.length).toBeGreaterThanOrEqual(2);
+    zhuhaiSourceButton = buttons[0]?.custom_id ?? "";
+  });
+
+  it("/source shows the passage with its headline and zone, and logs, not shows, its id and file", async () => {
+    const action = parseCustomId(zhuhaiSourceButton);
+    const passageId = action?.kind === "source" ? action.passageId : "";
+    expect(passageId).not.toBe("");
+    const i = slashCommand(emu, "source", [{ name: "id", type: 3, value: passageId }], alice);
+    emu.dispatch("INTERACTION_CREATE", i);
+    const data = callbackBody(
+      await emu.waitForRequest((r) => r.path.includes(`${i.id}/${i.token}/callback`)),
+    ).data;
+    const embed = data?.embeds?.[0];
+    expect(embed?.title).toBe(ZHUHAI_TITLE);
+    expect(embed?.fields?.find((f) => f.name === "高新区")?.value).toBe("珠海高新区");
+    expect(embed?.description).toContain("40.7%");
+    const shown = JSON.stringify(data);
+    expect(shown).not.toContain(passageId);
+    expect(shown).not.toContain("data/corpus");
+    await bot.waitForLine('"msg":"passage shown"');
+    expect(bot.stdout.join("\n")).toContain(`"passageId":"${passageId}"`);
   });
 
   it("answers an @mention about 西安高新区's projects in the channel, pinging nobody", async () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { charLength, splitSentences } from "../../src/corpus/sentences.js";
 import type { Article, Paragraph } from "../../src/corpus/types.js";
 import { chunkArticle, splitLongSentence } from "../../src/index/chunk.js";
-import { charLength, splitSentences } from "../../src/index/sentences.js";
 import type { Passage } from "../../src/index/types.js";
 import { ARTICLES, article } from "./fixtures.js";
 

@@ -3,16 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/index/build.js";
+import { type LoadedIndex, loadIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
-import {
-  buildIndex,
-  corpusChanged,
-  hashFile,
-  type IndexManifest,
-  type LoadedIndex,
-  loadIndex,
-  readManifest,
-} from "../../src/index/store.js";
+import { corpusChanged, type IndexManifest, readManifest } from "../../src/index/manifest.js";
 import { ARTICLES, article, corpus } from "./fixtures.js";
 
 const embeddings = new LocalEmbeddings({ dimensions: 256 });
@@ -268,7 +262,7 @@ describe("rebuilding over an existing index", () => {
   });
 });
 
-describe("corpusChanged and hashFile", () => {
+describe("corpusChanged and readManifest", () => {
   const manifest = {
     corpus: {
       inputs: ["data/corpus/"],
@@ -303,12 +297,6 @@ describe("corpusChanged and hashFile", () => {
         { path: "c.md", sha256: "4" },
       ]),
     ).toBe(true);
-  });
-
-  it("hashes a file's bytes as sha256 hex", async () => {
-    const file = join(root, "hello.txt");
-    await writeFile(file, "hello\n");
-    expect(await hashFile(file)).toBe("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
   });
 
   it("readManifest reads just the manifest", async () => {

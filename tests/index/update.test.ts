@@ -200,4 +200,37 @@ describe("updateIndex", () => {
     expect(await readdir(dir)).not.toContain(LOCK_FILE);
     await rm(join(corpus, "e-lock.md"));
   });
+
+  it("re-reads a page whose metadata file changed (its date), and only that page", async () => {
+    const dir = join(root, "index-meta");
+    const embeddings = new CountingEmbeddings();
+    const meta = join(corpus, "a-page.meta.json");
+    await writeFile(meta, JSON.stringify({ date: "2020-06" }));
+    try {
+      expect((await updateIndex({ dir, inputs: [corpus], embeddings })).ok).toBe(true);
+      const before = await load(dir, embeddings);
+      const pageArticles = before.articles.filter((a) => a.source.endsWith("a-page.txt"));
+      expect(pageArticles.every((a) => a.date === "2020-06")).toBe(true);
+      expect(await updateIndex({ dir, inputs: [corpus], embeddings })).toMatchObject({
+        ok: true,
+        value: { mode: "unchanged" },
+      });
+
+      await writeFile(meta, JSON.stringify({ date: "2020-07" }));
+      embeddings.embedded = 0;
+      const updated = await updateIndex({ dir, inputs: [corpus], embeddings });
+      expect(updated.ok && updated.value).toMatchObject({
+        mode: "incremental",
+        changed: pageArticles.length,
+        added: 0,
+      });
+      const after = await load(dir, embeddings);
+      expect(after.articles.filter((a) => a.source.endsWith("a-page.txt")).map((a) => a.date)).toEqual(
+        pageArticles.map(() => "2020-07"),
+      );
+      expect(embeddings.embedded).toBe(pageArticles.reduce((n, a) => n + a.passageIds.length, 0));
+    } finally {
+      await rm(meta, { force: true });
+    }
+  });
 });

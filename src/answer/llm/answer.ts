@@ -1,4 +1,4 @@
-import { splitSentences } from "../../index/sentences.js";
+import { splitSentences } from "../../corpus/sentences.js";
 import type { Hit, Passage } from "../../index/types.js";
 import { type AnswerDeps, answerQuestion } from "../answer.js";
 import { validateQuestion } from "../question.js";

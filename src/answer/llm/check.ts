@@ -1,5 +1,5 @@
 import { chinese_parseInt } from "chinese-parseint2";
-import { splitSentences } from "../../index/sentences.js";
+import { splitSentences } from "../../corpus/sentences.js";
 import type { Passage } from "../../index/types.js";
 import { err, ok, type Result } from "../../result.js";
 import { findNumbers } from "../evidence.js";

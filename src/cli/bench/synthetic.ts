@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { charLength, splitSentences } from "../../corpus/sentences.js";
 import { cleanText, endsSentence } from "../../corpus/text.js";
 import type { Article } from "../../corpus/types.js";
 import { chunkArticle } from "../../index/chunk.js";
-import { charLength, splitSentences } from "../../index/sentences.js";
 import { seededRandom } from "./stats.js";
 
 /** A paragraph of a SQuAD-style set (`*.contexts.jsonl` in ../shared/bench). */

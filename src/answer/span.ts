@@ -1,0 +1,176 @@
+/**
+ * Span cutting: the part of a quoted sentence that the answer line shows. Pure; verbatim from the
+ * sentence; never cut inside a number, a bracket or a quote.
+ */
+
+/** Paired marks a cut must not separate: brackets, book-title marks and quotation marks. */
+export const PAIRS: readonly (readonly [string, string])[] = [
+  ["（", "）"],
+  ["(", ")"],
+  ["“", "”"],
+  ["‘", "’"],
+  ["「", "」"],
+  ["『", "』"],
+  ["《", "》"],
+  ["【", "】"],
+  ["[", "]"],
+  ["〈", "〉"],
+];
+
+const OPENS = new Map(PAIRS.map(([o, c]) => [o, c]));
+const CLOSES = new Set(PAIRS.map(([, c]) => c));
+
+/**
+ * The paired marks a text leaves unbalanced (an opening mark never closed, a closing one never
+ * opened, or a straight `"` left odd), as `open+close` keys: `（）`, `“”`, `""`.
+ */
+export function unbalancedMarks(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const ch of text) {
+      if (ch === open) depth++;
+      else if (ch === close) {
+        if (depth === 0) out.add(open + close);
+        else depth--;
+      }
+    }
+    if (depth > 0) out.add(open + close);
+  }
+  if ((text.split('"').length - 1) % 2 === 1) out.add('""');
+  return out;
+}
+
+/** Whether `span` leaves a mark unbalanced that `source` (the sentence it was cut from) does not. */
+export function breaksMarks(span: string, source: string): boolean {
+  const own = unbalancedMarks(source);
+  for (const m of unbalancedMarks(span)) if (!own.has(m)) return true;
+  return false;
+}
+
+const CLAUSE_END = "，,：:；;";
+
+/**
+ * Splits a sentence into clauses at commas, colons and semicolons, keeping the delimiters — but not
+ * inside brackets or quotes (`「寧做不滿的人類，不做滿足的豬」`), and not at a comma between digits
+ * (`2,000毫米`, `46,600m²`).
+ */
+export function splitClauses(sentence: string): string[] {
+  const chars = [...sentence];
+  const out: string[] = [];
+  const stack: string[] = [];
+  let straight = false;
+  let cur = "";
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] ?? "";
+    cur += ch;
+    const close = OPENS.get(ch);
+    if (ch === '"') straight = !straight;
+    else if (close !== undefined) stack.push(close);
+    else if (CLOSES.has(ch) && stack.at(-1) === ch) stack.pop();
+    if (!CLAUSE_END.includes(ch) || stack.length > 0 || straight) continue;
+    if (ch === "," && /\d/.test(chars[i - 1] ?? "") && /\d/.test(chars[i + 1] ?? "")) continue;
+    out.push(cur);
+    cur = "";
+  }
+  // A mark the source never closes keeps the rest of the sentence in one clause: no cut is sure there.
+  if (cur !== "") out.push(cur);
+  return out;
+}
+
+/** Drops trailing punctuation and a mark left dangling at either end of a span. */
+export function tidy(span: string): string {
+  let s = span.replace(/[，,：:；;。！？!?、\s]+$/u, "");
+  for (const [open, close] of PAIRS) {
+    const opens = s.split(open).length - 1;
+    const closes = s.split(close).length - 1;
+    if (closes > opens && s.endsWith(close)) s = s.slice(0, -close.length);
+    else if (opens > closes && s.startsWith(open)) s = s.slice(open.length);
+  }
+  return s.replace(/[，,：:；;。！？!?、\s]+$/u, "");
+}
+
+/** A question word weighed for span cutting. */
+export interface SpanTerm {
+  word: string;
+  weight: number;
+}
+
+/** What cutting a span needs to know of the question. */
+export interface SpanQuestion {
+  /** The question, normalised. */
+  norm: string;
+  terms: readonly SpanTerm[];
+  /** Question words right next to the question word: the answer's predicate (`後增為` in `後增為幾省`). */
+  slot: ReadonlySet<string>;
+  /**
+   * The facts of the asked-for kind a normalised clause states (numbers with the right unit, dates,
+   * ranks), or null when the question asks for no kind of fact that can be recognised in text.
+   */
+  facts: (normClause: string) => string[] | null;
+  /** Whether the question asks for a person (a trailing speech verb is then dropped). */
+  person: boolean;
+  normalize: (s: string) => string;
+}
+
+/** How much more a question word next to the question word counts when choosing the answer clause. */
+const SPAN_SLOT_WEIGHT = 3;
+
+/** A span shorter than this (characters) says too little alone: the whole sentence is shown. */
+const MIN_SPAN = 6;
+
+/** A sentence this short (characters) is shown whole. */
+const SHORT_SENTENCE = 40;
+
+/** How many clauses before the answer clause may be pulled in to name its subject. */
+const MAX_SUBJECT_CLAUSES = 3;
+
+const SPEECH_END = /(?:表示|说|介绍|指出|认为|强调|称|透露)[，,：:]?$/u;
+
+/**
+ * The span of a sentence that answers, verbatim: for a question asking for a kind of fact (a number,
+ * a date, a rank), the clause stating such a fact the question does not already state, with the most
+ * question words — those next to the question word (its predicate) counting most — extended leftwards
+ * by the clauses that name its subject. When no clause states a new fact, or several state one equally
+ * well, or the question asks for no recognisable kind of fact, the whole sentence: a longer line that
+ * holds the answer beats a short one that may not. Never cut inside a number, a bracket or a quote.
+ */
+export function answerSpan(sentence: string, q: SpanQuestion): string {
+  const clauses = splitClauses(sentence);
+  if (clauses.length <= 1 || [...sentence].length <= SHORT_SENTENCE) return tidy(sentence);
+  const norm = clauses.map((c) => q.normalize(c));
+  const weight = (t: SpanTerm): number => t.weight * (q.slot.has(t.word) ? SPAN_SLOT_WEIGHT : 1);
+  const total = q.terms.reduce((s, t) => s + weight(t), 0) || 1;
+  const cover = norm.map(
+    (c) => q.terms.reduce((s, t) => s + (c.includes(t.word) ? weight(t) : 0), 0) / total,
+  );
+  const candidates: number[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const facts = q.facts(norm[i] ?? "");
+    if (facts === null) return tidy(sentence);
+    if (facts.some((f) => !q.norm.includes(f))) candidates.push(i);
+  }
+  if (candidates.length === 0) return tidy(sentence);
+  const top = Math.max(...candidates.map((i) => cover[i] ?? 0));
+  const best = candidates.filter((i) => (cover[i] ?? 0) === top);
+  // Two clauses state a new fact equally well: no cut is sure.
+  if (best.length > 1) return tidy(sentence);
+  const at = best[0] ?? 0;
+  let start = at;
+  let end = at;
+  const covered = new Set(q.terms.filter((t) => norm[at]?.includes(t.word)).map((t) => t.word));
+  for (let i = at - 1; i >= 0 && at - i <= MAX_SUBJECT_CLAUSES; i--) {
+    // A clause stating another fact of the kind asked for is a rival answer, not the subject.
+    if ((q.facts(norm[i] ?? "") ?? []).length > 0) break;
+    const adds = q.terms.filter((t) => !covered.has(t.word) && norm[i]?.includes(t.word));
+    if (adds.length === 0) break;
+    for (const t of adds) covered.add(t.word);
+    start = i;
+  }
+  // A clause with the fact and no question word (`6月8日，`) is read with the one saying what happened.
+  if (top === 0 && start === at && at + 1 < clauses.length) end = at + 1;
+  let span = clauses.slice(start, end + 1).join("");
+  if (q.person) span = span.replace(SPEECH_END, "");
+  const out = tidy(span);
+  return [...out].length < MIN_SPAN || breaksMarks(out, sentence) ? tidy(sentence) : out;
+}

@@ -1,0 +1,136 @@
+import { randomBytes } from "node:crypto";
+import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import { questionTopics } from "../answer/topics.js";
+import type { Answer } from "../answer/types.js";
+import { DOWN_REASONS, type DownReason } from "../state/types.js";
+import type { BotContext } from "./command.js";
+import {
+  type FeedbackAction,
+  parseFeedbackId,
+  renderDownAck,
+  renderFeedbackUnavailable,
+  renderVoteAck,
+  withFeedback,
+} from "./feedback-render.js";
+import type { Payload } from "./render.js";
+import { privately, toMessage } from "./respond.js";
+
+/**
+ * Recording each answer and the votes on it. Every acknowledgement is private (ephemeral): one
+ * person's vote never edits the answer everyone sees.
+ */
+
+/** Where a question was asked, as Discord tells it; the user id is hashed before it is stored. */
+export interface Asker {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+}
+
+/** A fresh answer id: 12 base64url characters (72 random bits). */
+export function newAnswerId(): string {
+  return randomBytes(9).toString("base64url");
+}
+
+/**
+ * Queues the record of an answered question and returns `payload` with the feedback row, or
+ * `payload` unchanged while nothing is being recorded (no buttons that could not be honoured).
+ */
+export function recordAnswer(
+  ctx: BotContext,
+  asker: Asker,
+  answer: Answer,
+  latencyMs: number,
+  payload: Payload,
+): Payload {
+  const state = ctx.state;
+  if (!state?.recording) return payload;
+  const id = newAnswerId();
+  // The zone list, not `service.zone()`: that builds the zone's whole detail (its key figures), which
+  // cost milliseconds per answer; the names found here are canonical, as the list's are.
+  const zones = ctx.service.zones();
+  const topics = questionTopics(answer.question, (name) => zones.some((z) => z.zone === name));
+  state.recordQuestion({
+    id,
+    at: Date.now(),
+    guildId: asker.guildId,
+    channelId: asker.channelId,
+    userKey: state.userKey(asker.userId),
+    question: answer.question,
+    mode: answer.mode,
+    declined: answer.abstained,
+    citations: answer.citations.map((c) => c.passageId),
+    ...topics,
+    latencyMs: Math.round(latencyMs),
+  });
+  return withFeedback(payload, id, answer.abstained);
+}
+
+/** True when `customId` belongs to feedback (so the other button handlers leave it alone). */
+export function isFeedbackId(customId: string): boolean {
+  return customId.startsWith("fb:");
+}
+
+function vote(
+  ctx: BotContext,
+  userId: string,
+  action: FeedbackAction,
+  choice: "up" | "down",
+  reason: DownReason | null,
+): boolean {
+  const state = ctx.state;
+  if (!state?.recording) return false;
+  state.recordVote({
+    questionId: action.answerId,
+    userKey: state.userKey(userId),
+    vote: choice,
+    reason,
+    at: Date.now(),
+  });
+  ctx.logger.debug({ answerId: action.answerId, vote: choice, reason }, "feedback recorded");
+  return true;
+}
+
+/** 👍, 👎 (then the reason menu) or “这个问题语料里应该有”: recorded, acknowledged privately. */
+export async function onFeedbackButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = parseFeedbackId(interaction.customId);
+  if (action === null || action.kind === "reason") {
+    await interaction.reply(privately(renderFeedbackUnavailable()));
+    return;
+  }
+  const choice = action.kind === "up" ? "up" : "down";
+  const reason = action.kind === "missing" ? "missing" : null;
+  if (!vote(ctx, interaction.user.id, action, choice, reason)) {
+    await interaction.reply(privately(renderFeedbackUnavailable()));
+    return;
+  }
+  if (action.kind === "down") {
+    await interaction.reply({
+      ...renderDownAck(action.answerId),
+      allowedMentions: { parse: [] },
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  await interaction.reply(privately(renderVoteAck(choice, reason)));
+}
+
+/** The reason picked in the 👎 menu: the vote is stored again with it; the private message says so. */
+export async function onFeedbackSelect(
+  interaction: StringSelectMenuInteraction,
+  ctx: BotContext,
+): Promise<void> {
+  const action = parseFeedbackId(interaction.customId);
+  const picked = interaction.values[0];
+  const reason = DOWN_REASONS.find((r) => r === picked) ?? null;
+  if (
+    action?.kind !== "reason" ||
+    reason === null ||
+    !vote(ctx, interaction.user.id, action, "down", reason)
+  ) {
+    await interaction.reply(privately(renderFeedbackUnavailable()));
+    return;
+  }
+  // The menu sits on the private acknowledgement, so updating it is private too.
+  await interaction.update({ ...toMessage(renderVoteAck("down", reason)), components: [] });
+}

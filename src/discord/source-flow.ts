@@ -1,0 +1,20 @@
+import type { BotContext } from "./command.js";
+import { type Payload, renderPassage, renderPassageNotFound } from "./render.js";
+
+/**
+ * A passage for `/source` and the citation buttons. Users see the headline, zones, date and text; the
+ * passage id and the corpus file it came from are logged, for whoever runs the bot.
+ */
+export function passagePayload(
+  id: string,
+  userId: string,
+  ctx: BotContext,
+): { found: boolean; payload: Payload } {
+  const view = ctx.service.passage(id);
+  if (view === null) {
+    ctx.logger.info({ passageId: id.slice(0, 200), userId }, "passage not found");
+    return { found: false, payload: renderPassageNotFound() };
+  }
+  ctx.logger.info({ passageId: view.id, source: view.source, userId }, "passage shown");
+  return { found: true, payload: renderPassage(view) };
+}

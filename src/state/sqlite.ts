@@ -1,0 +1,193 @@
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { err, ok, type Result } from "../result.js";
+import type { DownReason, QuestionRecord, StateStore, VoteRecord } from "./types.js";
+
+/**
+ * The embedded store: one SQLite file through better-sqlite3 (12.x). Chosen over `node:sqlite`
+ * because the project supports Node ≥ 22.12, where `node:sqlite` still needs a flag; both write a
+ * batch of 50 questions in well under a millisecond (docs/state.md has the measurement).
+ */
+
+/** The versioned schema files, applied in name order (`001_…sql`, `002_…sql`). */
+export const MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
+
+/** The migration files as `{ version, sql }`, in order. */
+export function readMigrations(dir: URL = MIGRATIONS_DIR): { version: number; name: string; sql: string }[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({
+      version: Number(name.slice(0, 3)),
+      name,
+      sql: readFileSync(new URL(name, dir), "utf8"),
+    }));
+}
+
+/** Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction. */
+function migrate(db: Database.Database, dir?: URL): number {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+  );
+  const done = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
+      (r) => r.version,
+    ),
+  );
+  let applied = 0;
+  for (const m of readMigrations(dir)) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        Date.now(),
+      );
+    })();
+    applied += 1;
+  }
+  return applied;
+}
+
+interface QuestionRow {
+  id: string;
+  at: number;
+  guild_id: string | null;
+  channel_id: string | null;
+  user_key: string;
+  question: string;
+  mode: string;
+  declined: number;
+  citations: string;
+  zones: string;
+  uncovered: string;
+  topic: string;
+  latency_ms: number;
+}
+
+interface VoteRow {
+  question_id: string;
+  user_key: string;
+  vote: string;
+  reason: string | null;
+  at: number;
+}
+
+const strings = (json: string): string[] => {
+  const v: unknown = JSON.parse(json);
+  return Array.isArray(v) ? v.map(String) : [];
+};
+
+/**
+ * Opens (creating if needed) the SQLite file at `path`, in WAL mode, and brings its schema up to
+ * date. A file that is not a database, or one that cannot be written, is an error value whose
+ * message says which — the caller turns recording off and keeps answering.
+ */
+export function openSqliteStore(
+  path: string,
+  opts: { migrationsDir?: URL } = {},
+): Result<StateStore, string> {
+  let db: Database.Database;
+  try {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    return err(`cannot open ${path}: ${(error as Error).message}`);
+  }
+  try {
+    // WAL: the report reads while the recorder writes. NORMAL sync is durable across a process
+    // crash; only a power cut can lose the last batch, acceptable for statistics.
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("busy_timeout = 2000");
+    migrate(db, opts.migrationsDir);
+  } catch (error) {
+    db.close();
+    return err(`cannot use ${path}: ${(error as Error).message}`);
+  }
+
+  const insertQuestion = db.prepare(
+    `INSERT OR REPLACE INTO questions (id, at, guild_id, channel_id, user_key, question, mode, declined, citations, zones, uncovered, topic, latency_ms)
+     VALUES (@id, @at, @guildId, @channelId, @userKey, @question, @mode, @declined, @citations, @zones, @uncovered, @topic, @latencyMs)`,
+  );
+  const upsertVote = db.prepare(
+    `INSERT INTO votes (question_id, user_key, vote, reason, at) VALUES (@questionId, @userKey, @vote, @reason, @at)
+     ON CONFLICT (question_id, user_key) DO UPDATE SET vote = excluded.vote, reason = excluded.reason, at = excluded.at`,
+  );
+  const writeBatch = db.transaction((questions: readonly QuestionRecord[], votes: readonly VoteRecord[]) => {
+    for (const q of questions) {
+      insertQuestion.run({
+        ...q,
+        declined: q.declined ? 1 : 0,
+        citations: JSON.stringify(q.citations),
+        zones: JSON.stringify(q.zones),
+        uncovered: JSON.stringify(q.uncovered),
+      });
+    }
+    for (const v of votes) upsertVote.run(v);
+  });
+  // The questions asked since, and the older ones that were voted on since (a 👎 names its question).
+  const selectQuestions = db.prepare(
+    "SELECT * FROM questions WHERE at >= @since OR id IN (SELECT question_id FROM votes WHERE at >= @since) ORDER BY at",
+  );
+  const selectVotes = db.prepare("SELECT * FROM votes WHERE at >= ? ORDER BY at");
+  const forgetQuestions = db.prepare("DELETE FROM questions WHERE user_key = ?");
+  const forgetVotes = db.prepare("DELETE FROM votes WHERE user_key = ?");
+  const oldQuestions = db.prepare("DELETE FROM questions WHERE at < ?");
+  const oldVotes = db.prepare("DELETE FROM votes WHERE at < ?");
+  const setMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
+  const getMeta = db.prepare("SELECT value FROM meta WHERE key = ?");
+
+  return ok({
+    async write({ questions, votes }) {
+      if (questions.length + votes.length > 0) writeBatch(questions, votes);
+    },
+    async readSince(sinceMs) {
+      const questions = (selectQuestions.all({ since: sinceMs }) as QuestionRow[]).map(
+        (r): QuestionRecord => ({
+          id: r.id,
+          at: Number(r.at),
+          guildId: r.guild_id,
+          channelId: r.channel_id,
+          userKey: r.user_key,
+          question: r.question,
+          mode: r.mode === "llm" ? "llm" : "extractive",
+          declined: r.declined === 1,
+          citations: strings(r.citations),
+          zones: strings(r.zones),
+          uncovered: strings(r.uncovered),
+          topic: r.topic,
+          latencyMs: r.latency_ms,
+        }),
+      );
+      const votes = (selectVotes.all(sinceMs) as VoteRow[]).map(
+        (r): VoteRecord => ({
+          questionId: r.question_id,
+          userKey: r.user_key,
+          vote: r.vote === "down" ? "down" : "up",
+          reason: (r.reason as DownReason | null) ?? null,
+          at: Number(r.at),
+        }),
+      );
+      return { questions, votes };
+    },
+    async forgetUser(userKey) {
+      return db.transaction(() => ({
+        questions: forgetQuestions.run(userKey).changes,
+        votes: forgetVotes.run(userKey).changes,
+      }))();
+    },
+    async deleteBefore(beforeMs) {
+      return db.transaction(() => oldQuestions.run(beforeMs).changes + oldVotes.run(beforeMs).changes)();
+    },
+    async meta(key, value) {
+      setMeta.run(key, value);
+      return (getMeta.get(key) as { value: string }).value;
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  });
+}

@@ -1,0 +1,151 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  answerSpan,
+  breaksMarks,
+  type SpanQuestion,
+  splitClauses,
+  unbalancedMarks,
+} from "../../src/answer/span.js";
+import { normalizeText } from "../../src/index/tokenize.js";
+
+describe("splitClauses", () => {
+  it("does not cut a number at its thousands separator", () => {
+    expect(splitClauses("年降水量約有2,000毫米，夏季最多。")).toEqual([
+      "年降水量約有2,000毫米，",
+      "夏季最多。",
+    ]);
+    expect(splitClauses("总面积46,600m²，其中水面1,000m²。")).toEqual([
+      "总面积46,600m²，",
+      "其中水面1,000m²。",
+    ]);
+  });
+
+  it("does not cut inside brackets or quotes", () => {
+    expect(splitClauses("彌爾說：「寧做不滿的人類，不做滿足的豬」，後人常引用。")).toEqual([
+      "彌爾說：",
+      "「寧做不滿的人類，不做滿足的豬」，",
+      "後人常引用。",
+    ]);
+    expect(splitClauses("莱昂德罗·内托（Leandro Netto de Macedo，1979年生），巴西人。")).toEqual([
+      "莱昂德罗·内托（Leandro Netto de Macedo，1979年生），",
+      "巴西人。",
+    ]);
+  });
+
+  it("keeps the rest of a sentence whole after a mark the source never closes", () => {
+    expect(splitClauses("他说：「第一，第二，第三。")).toEqual(["他说：", "「第一，第二，第三。"]);
+  });
+});
+
+describe("unbalancedMarks / breaksMarks", () => {
+  it("finds marks opened and never closed, or closed and never opened", () => {
+    expect([...unbalancedMarks("内托（Leandro")]).toEqual(["（）"]);
+    expect([...unbalancedMarks("人类」后")]).toEqual(["「」"]);
+    expect(unbalancedMarks("《书》（注）“引”").size).toBe(0);
+  });
+
+  it("blames a span only for marks its source sentence has balanced", () => {
+    expect(breaksMarks("内托（Leandro", "内托（Leandro）是巴西人")).toBe(true);
+    expect(breaksMarks("内托（Leandro", "内托（Leandro是巴西人")).toBe(false);
+  });
+});
+
+describe("answerSpan", () => {
+  const numberQuestion = (norm: string, terms: string[], slot: string[] = []): SpanQuestion => ({
+    norm,
+    terms: terms.map((word) => ({ word, weight: 1 })),
+    slot: new Set(slot),
+    facts: (text) => [...text.matchAll(/\d+(?:[.,]\d+)*(?:万|亿)?(?:元|%|个|毫米|省)/g)].map((m) => m[0]),
+    person: false,
+    normalize: normalizeText,
+  });
+
+  it("takes the clause with the asked-for predicate, not the one repeating the question's number", () => {
+    const q = numberQuestion("清初增为内地18省,后增为几省", ["清初", "增为", "内地", "后增"], ["后增"]);
+    expect(
+      answerSpan(
+        "清朝的行政区划沿袭明制而略有调整，清初增为内地18省，后增为22省，另设将军辖区与办事大臣。",
+        q,
+      ),
+    ).toBe("后增为22省");
+  });
+
+  it("keeps a number with a thousands separator whole", () => {
+    const q = numberQuestion("年降水量是多少毫米", ["年降水量"]);
+    expect(
+      answerSpan("长崎县气候温暖湿润，受对马暖流和季风的共同影响，年降水量约有2,000毫米，夏季台风较多。", q),
+    ).toBe("年降水量约有2,000毫米");
+  });
+
+  it("quotes the whole sentence when two clauses state a new fact equally well", () => {
+    const q = numberQuestion("投资多少", ["投资"]);
+    const sentence = "一期项目投资30亿元，二期项目投资50亿元，预计明年全部建成投产并达到设计产能。";
+    expect(answerSpan(sentence, q)).toBe(sentence.replace(/。$/, ""));
+  });
+
+  it("quotes the whole sentence when the question asks for no recognisable kind of fact", () => {
+    const q = { ...numberQuestion("它是由哪两个公司开发的", ["开发"]), facts: () => null };
+    const sentence = "《战国无双3》是由光荣和ω-force开发的，是战国无双系列的正统第三续作，以三大故事为主轴。";
+    expect(answerSpan(sentence, q)).toBe(sentence.replace(/。$/, ""));
+  });
+});
+
+describe("answerSpan, for any sentence", () => {
+  // Clauses built from pieces the splitter must respect: numbers with separators and decimals,
+  // brackets and quotes holding commas (nested or not), and plain words.
+  const piece = fc.oneof(
+    fc.constantFrom("园区", "投资", "增长", "后增为", "年降水量", "企业", "项目", "说"),
+    fc.integer({ min: 0, max: 9_999_999 }).map((n) => `${n.toLocaleString("en-US")}毫米`),
+    fc.double({ min: 0, max: 100, noNaN: true }).map((x) => `${x.toFixed(1)}%`),
+    fc.integer({ min: 1, max: 99 }).map((n) => `${n}个`),
+  );
+  const words = fc.array(piece, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(""));
+  const marked: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    clause: fc.oneof(
+      { depthSize: "small" },
+      words,
+      fc
+        .tuple(
+          fc.constantFrom(["（", "）"], ["「", "」"], ["“", "”"], ["《", "》"]),
+          fc.array(tie("clause"), { minLength: 1, maxLength: 3 }),
+        )
+        .map(([[open, close], inner]) => `${open}${inner.join("，")}${close}`),
+      fc.tuple(words, tie("clause")).map(([a, b]) => `${a}${b}`),
+    ),
+  })).clause as fc.Arbitrary<string>;
+  const sentence = fc
+    .tuple(fc.array(marked, { minLength: 1, maxLength: 8 }), fc.constantFrom("，", "：", "；", ","))
+    .map(([clauses, sep]) => `${clauses.join(sep)}。`);
+  const question = fc.record({
+    words: fc.subarray(["园区", "投资", "增长", "后增为", "年降水量", "企业", "项目"]),
+    slot: fc.subarray(["后增为", "投资"]),
+    person: fc.boolean(),
+    typed: fc.boolean(),
+  });
+
+  it("is verbatim and leaves no bracket or quote unbalanced that the sentence has balanced", () => {
+    fc.assert(
+      fc.property(sentence, question, (s, q) => {
+        const span = answerSpan(s, {
+          norm: q.words.join("") + "多少",
+          terms: q.words.map((word) => ({ word, weight: 1 })),
+          slot: new Set(q.slot),
+          facts: (text) =>
+            q.typed ? [...text.matchAll(/\d+(?:[.,]\d+)*(?:毫米|%|个)/g)].map((m) => m[0]) : null,
+          person: q.person,
+          normalize: normalizeText,
+        });
+        expect(s).toContain(span);
+        expect(breaksMarks(span, s)).toBe(false);
+        // Never cut inside a number: no digit (or separator and digit) right outside the span.
+        const at = s.indexOf(span);
+        const before = s.slice(Math.max(0, at - 2), at);
+        const after = s.slice(at + span.length, at + span.length + 2);
+        if (/^\d/.test(span)) expect(before).not.toMatch(/\d$|\d[.,]$/);
+        if (/\d$/.test(span)) expect(after).not.toMatch(/^\d|^[.,]\d/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

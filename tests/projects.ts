@@ -1,0 +1,29 @@
+/**
+ * How the suite splits by speed. `npm test` runs every project; `npm run test:unit` runs `unit`
+ * alone, for the edit-run loop: no processes, no servers, no large generated or benchmark sets.
+ * tests/split.test.ts checks that no unit test file starts a process or a server.
+ */
+
+/** Tests that start processes or servers: the bot, the CLI, the Discord emulator, an OpenAI-compatible server, bench probes. */
+export const PROCESS_TESTS = [
+  "tests/e2e/**/*.test.ts",
+  "tests/cli/cli.test.ts",
+  "tests/cli/index-target.test.ts",
+  "tests/cli/ingest-update.test.ts",
+  "tests/cli/report.test.ts",
+  "tests/state/state.test.ts",
+  "tests/cli/env-file.test.ts",
+  "tests/cli/llm-ask.test.ts",
+  "tests/cli/invite.test.ts",
+  "tests/cli/bench.test.ts",
+  "tests/commands/commands.test.ts",
+  "tests/answer/llm-answer.test.ts",
+  "tests/index/openai-embeddings.test.ts",
+  "tests/index/ingest-kill.test.ts",
+];
+
+/** In-process but heavy: 600 benchmark questions, 10,000 generated hostile questions. */
+export const HEAVY_TESTS = ["tests/answer/quality.test.ts", "tests/discord/fuzz.test.ts"];
+
+/** Network tests, kept out of every default run. */
+export const NETWORK_TESTS = ["tests/**/*.int.test.ts"];
