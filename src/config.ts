@@ -47,6 +47,7 @@ const baseSchema = z.object({
   INDEX_DIR: optionalString,
   CORPUS_DIR: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  INGEST_INTERVAL: wholeNumber(0, 0),
 });
 
 const discordSchema = z.object({
@@ -126,6 +127,11 @@ export interface BaseConfig {
   indexDir: string;
   corpusDir: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /**
+   * Seconds between looks at the corpus for new, changed or deleted files (`INGEST_INTERVAL`);
+   * 0 (the default) = never, except `npm run ingest -- --watch`, which then looks every 30 s.
+   */
+  ingestIntervalSeconds: number;
 }
 
 export interface DiscordConfig {
@@ -221,6 +227,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     indexDir: parsed.data.INDEX_DIR ?? "embeddings",
     corpusDir: parsed.data.CORPUS_DIR ?? "data/corpus",
     logLevel: parsed.data.LOG_LEVEL ?? "info",
+    ingestIntervalSeconds: parsed.data.INGEST_INTERVAL,
   };
 }
 

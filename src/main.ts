@@ -1,6 +1,6 @@
 import { answerModel, createEmbeddings } from "./answer/models.js";
 import { openAnswerService } from "./answer/open.js";
-import { createReindexer } from "./answer/reindex.js";
+import { createReindexer, watchIndex } from "./answer/reindex.js";
 import { createSwappableService } from "./answer/swappable.js";
 import { runBotProcess } from "./discord/run.js";
 import { IndexFailure } from "./index/manifest.js";
@@ -8,7 +8,8 @@ import { IndexFailure } from "./index/manifest.js";
 /**
  * `npm start`: configuration → the answer service (building the index first if it is missing) → the
  * Discord client → login. SIGINT/SIGTERM stop it gracefully. `/reindex` rebuilds the index and swaps
- * the new service in while the old one keeps answering. See docs/discord.md.
+ * the new service in while the old one keeps answering; with INGEST_INTERVAL set, so does a look at
+ * the corpus every that many seconds. See docs/discord.md.
  */
 await runBotProcess({
   envFile: ".env",
@@ -37,7 +38,17 @@ await runBotProcess({
       embeddings,
       ...model,
       install: (next) => service.swap(next),
+      builtAt: service.stats().builtAt,
     });
+    if (base.ingestIntervalSeconds > 0) {
+      // New corpus files (or an index another process updated) go into service without a restart;
+      // questions under way finish on the index they started on.
+      watchIndex(reindex, base.ingestIntervalSeconds * 1000, (result) => {
+        if (result.ok) logger.info(result.value, "index updated: new version in service");
+        else logger.warn(result.error, "index update failed: previous version still in service");
+      });
+      logger.info({ seconds: base.ingestIntervalSeconds }, "watching the corpus for changes");
+    }
     return { service, reindex };
   },
 });

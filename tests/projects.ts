@@ -9,6 +9,7 @@ export const PROCESS_TESTS = [
   "tests/e2e/**/*.test.ts",
   "tests/cli/cli.test.ts",
   "tests/cli/index-target.test.ts",
+  "tests/cli/ingest-update.test.ts",
   "tests/cli/report.test.ts",
   "tests/state/state.test.ts",
   "tests/cli/env-file.test.ts",

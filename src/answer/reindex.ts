@@ -1,6 +1,7 @@
+import { corpusFiles } from "../corpus/load.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import { loadIndex } from "../index/load.js";
-import { readManifest } from "../index/manifest.js";
+import { corpusChanged, readManifest } from "../index/manifest.js";
 import { err, ok, type Result } from "../result.js";
 import { type AnswerServiceOptions, createAnswerService } from "./service.js";
 import type { AnswerService } from "./types.js";
@@ -27,6 +28,38 @@ export interface Reindexer {
   readonly running: boolean;
   /** Rebuilds, or refuses with `busy` while another rebuild runs. Never throws. */
   run(): Promise<Result<ReindexSummary, ReindexError>>;
+  /**
+   * Puts a newer index in service: one another process wrote (`npm run ingest`, `--watch`), or one
+   * this call updates because corpus files were added, changed or removed. Null when the index in
+   * service is current (or a rebuild is running). Never throws.
+   */
+  refresh(): Promise<Result<ReindexSummary, ReindexError> | null>;
+}
+
+/**
+ * Calls `reindexer.refresh()` every `intervalMs` (never two at once) and hands each outcome that did
+ * something to `onResult`. Returns a function that stops it. The timer does not keep the process alive.
+ */
+export function watchIndex(
+  reindexer: Reindexer,
+  intervalMs: number,
+  onResult: (result: Result<ReindexSummary, ReindexError>) => void,
+): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    reindexer
+      .refresh()
+      .then((result) => {
+        if (result !== null) onResult(result);
+      })
+      .finally(() => {
+        busy = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Options for {@link createReindexer}. */
@@ -37,6 +70,8 @@ export interface ReindexOptions extends AnswerServiceOptions {
   embeddings: IndexEmbeddings;
   /** Puts the new service in use (e.g. `SwappableService.swap`). */
   install: (service: AnswerService) => void;
+  /** `builtAt` of the index in service at creation (its manifest's), so `refresh` knows what is new. */
+  builtAt?: string;
 }
 
 /**
@@ -47,50 +82,70 @@ export interface ReindexOptions extends AnswerServiceOptions {
  */
 export function createReindexer(opts: ReindexOptions): Reindexer {
   let running = false;
+  let installed = opts.builtAt;
+
+  /** Loads the index on disk and puts it in service. */
+  async function install(): Promise<Result<{ articles: number; passages: number }, ReindexError>> {
+    const loaded = await loadIndex(opts.indexDir, opts.embeddings);
+    if (!loaded.ok) return err({ code: "failed", message: loaded.error.message });
+    opts.install(createAnswerService(loaded.value, opts));
+    installed = loaded.value.manifest.builtAt;
+    return ok(loaded.value.manifest.counts);
+  }
 
   async function rebuild(): Promise<Result<ReindexSummary, ReindexError>> {
     const started = performance.now();
     const manifest = await readManifest(opts.indexDir);
     const inputs = manifest.ok ? manifest.value.corpus.inputs : opts.corpusPaths;
     // Imported when a rebuild runs, as ensureIndex does: the bot starts without the build code.
-    const [{ loadCorpus }, { buildIndex }] = await Promise.all([
-      import("../corpus/load.js"),
-      import("../index/build.js"),
-    ]);
-    const corpus = await loadCorpus(inputs);
-    if (corpus.articles.length === 0) {
-      return err({
-        code: "no-articles",
-        message: `没有读到任何文章 (no articles in ${inputs.join(", ")})，索引未改动 (index unchanged)`,
-      });
-    }
-    const built = await buildIndex({ corpus, embeddings: opts.embeddings, dir: opts.indexDir, inputs });
-    const loaded = await loadIndex(opts.indexDir, opts.embeddings);
-    if (!loaded.ok) return err({ code: "failed", message: loaded.error.message });
-    opts.install(createAnswerService(loaded.value, opts));
+    const { updateIndex } = await import("../index/update.js");
+    const updated = await updateIndex({ dir: opts.indexDir, inputs, embeddings: opts.embeddings });
+    if (!updated.ok) return err({ code: updated.error.code, message: updated.error.message });
+    const built = updated.value;
+    const put = await install();
+    if (!put.ok) return put;
     return ok({
       articles: built.articles,
       passages: built.passages,
       seconds: (performance.now() - started) / 1000,
-      skipped: corpus.problems.length,
+      skipped: built.problems.length,
     });
+  }
+
+  /** Runs `job` as the one rebuild at a time; a failure leaves the old index in service. */
+  async function exclusive<T>(job: () => Promise<Result<T, ReindexError>>): Promise<Result<T, ReindexError>> {
+    if (running) return err({ code: "busy", message: "索引正在重建 (a rebuild is already running)" });
+    running = true;
+    try {
+      return await job();
+    } catch (error) {
+      // A full disk, an unreachable embeddings API: the old index is still in place and serving.
+      return err({ code: "failed", message: (error as Error).message ?? String(error) });
+    } finally {
+      running = false;
+    }
   }
 
   return {
     get running() {
       return running;
     },
-    async run() {
-      if (running) return err({ code: "busy", message: "索引正在重建 (a rebuild is already running)" });
-      running = true;
-      try {
-        return await rebuild();
-      } catch (error) {
-        // A full disk, an unreachable embeddings API: the old index is still in place and serving.
-        return err({ code: "failed", message: (error as Error).message ?? String(error) });
-      } finally {
-        running = false;
+    run: () => exclusive(rebuild),
+    async refresh() {
+      if (running) return null;
+      const manifest = await readManifest(opts.indexDir);
+      if (manifest.ok && manifest.value.builtAt !== installed) {
+        // Another process updated the index: put its version in service as it is.
+        const started = performance.now();
+        return exclusive(async () => {
+          const put = await install();
+          if (!put.ok) return put;
+          return ok({ ...put.value, seconds: (performance.now() - started) / 1000, skipped: 0 });
+        });
       }
+      const inputs = manifest.ok ? manifest.value.corpus.inputs : opts.corpusPaths;
+      if (manifest.ok && !corpusChanged(manifest.value, await corpusFiles(inputs))) return null;
+      return exclusive(rebuild);
     },
   };
 }

@@ -52,23 +52,28 @@ async function main(): Promise<void> {
           .split(",")
           .filter((s) => s.trim() !== "")
           .map((s) => positive("sizes", s.trim().replace(/_/g, ""), 0));
-  const report = await runBench({
-    sizes,
-    dataDir: values.data ?? "../shared/bench",
-    pageDir: "data/corpus",
-    ...(values.work !== undefined ? { workDir: values.work } : {}),
-    keep: values.keep ?? false,
-    questions: positive("questions", values.questions, 300),
-    ...(values["r1-questions"] !== undefined
-      ? { r1Questions: positive("r1-questions", values["r1-questions"], 0) }
-      : {}),
-    recallQueries: positive("recall-queries", values["recall-queries"], 200),
-    coldRuns: positive("cold-runs", values["cold-runs"], 3),
-    inFlight: 50,
-    langchain: !values["no-langchain"],
-    command: ["npm run bench --", ...process.argv.slice(2)].join(" ").replace(/ --$/, ""),
-    log: note,
-  });
+  let report: Awaited<ReturnType<typeof runBench>>;
+  try {
+    report = await runBench({
+      sizes,
+      dataDir: values.data ?? "../shared/bench",
+      pageDir: "data/corpus",
+      ...(values.work !== undefined ? { workDir: values.work } : {}),
+      keep: values.keep ?? false,
+      questions: positive("questions", values.questions, 300),
+      ...(values["r1-questions"] !== undefined
+        ? { r1Questions: positive("r1-questions", values["r1-questions"], 0) }
+        : {}),
+      recallQueries: positive("recall-queries", values["recall-queries"], 200),
+      coldRuns: positive("cold-runs", values["cold-runs"], 3),
+      inFlight: 50,
+      langchain: !values["no-langchain"],
+      command: ["npm run bench --", ...process.argv.slice(2)].join(" ").replace(/ --$/, ""),
+      log: note,
+    });
+  } catch (e) {
+    fail(`bench failed: ${(e as Error).message}`);
+  }
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
 }
 

@@ -1,34 +1,28 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
-import { loadCorpus } from "../corpus/load.js";
-import { buildIndex } from "../index/build.js";
+import type { IndexEmbeddings } from "../index/build.js";
 import { checkIndexTarget } from "../index/target.js";
+import { updateIndex } from "../index/update.js";
 import { baseConfig, createEmbeddings, fail, note, problemLine, runCli } from "./common.js";
 
-const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR]";
+const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]";
 
-async function main(): Promise<void> {
-  let values: { input?: string[]; index?: string };
-  try {
-    ({ values } = parseArgs({
-      options: { input: { type: "string", multiple: true }, index: { type: "string" } },
-    }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`, 2);
-  }
-  const config = baseConfig();
-  const inputs = values.input && values.input.length > 0 ? values.input : [config.corpusDir];
-  const dir = values.index ?? config.indexDir;
+/** How often `--watch` looks at the corpus when `INGEST_INTERVAL` is not set, in seconds. */
+const WATCH_SECONDS = 30;
+
+/** One update of the index; returns false when nothing could be indexed. */
+async function ingestOnce(
+  inputs: string[],
+  dir: string,
+  embeddings: IndexEmbeddings,
+  full: boolean,
+  quietWhenUnchanged: boolean,
+): Promise<{ ok: boolean; problems: boolean }> {
   const started = performance.now();
   // Refuse a folder that is not ours (or cannot be written) before reading a whole corpus.
   const target = await checkIndexTarget(dir);
   if (!target.ok) fail(target.error.message);
-
-  const corpus = await loadCorpus(inputs);
-  for (const p of corpus.problems) note(problemLine(p));
-  if (corpus.articles.length === 0)
-    fail(`没有读到任何文章 (no articles in ${inputs.join(", ")})，索引未改动 (index unchanged)`);
-
   const bar = process.stderr.isTTY
     ? new SingleBar({
         format: "嵌入 embedding [{bar}] {value}/{total} 段落 passages",
@@ -37,11 +31,11 @@ async function main(): Promise<void> {
       })
     : null;
   let barStarted = false;
-  const summary = await buildIndex({
-    corpus,
-    embeddings: createEmbeddings(dir),
+  const result = await updateIndex({
     dir,
     inputs,
+    embeddings,
+    full,
     onProgress: (done, total) => {
       if (bar === null) return;
       if (!barStarted) {
@@ -51,14 +45,60 @@ async function main(): Promise<void> {
     },
   });
   bar?.stop();
-  for (const id of summary.duplicateArticleIds)
-    note(`重复的文章 id ${id}（后出现的已跳过 later one skipped）`);
+  const problems = result.ok ? result.value.problems : result.error.problems;
+  const s = result.ok ? result.value : undefined;
+  if (!quietWhenUnchanged || s?.mode !== "unchanged") for (const p of problems) note(problemLine(p));
+  if (!result.ok || !s) {
+    note(result.ok ? "" : result.error.message);
+    return { ok: false, problems: true };
+  }
+  if (s.mode === "unchanged" && quietWhenUnchanged) return { ok: true, problems: problems.length > 0 };
   const seconds = (performance.now() - started) / 1000;
+  const how =
+    s.mode === "full"
+      ? `全部重建 full rebuild${s.reason ? `: ${s.reason}` : ""}`
+      : s.mode === "incremental"
+        ? `增量 incremental: +${s.added} ~${s.changed} −${s.removed} 篇 articles, ${s.embedded} 个段落已嵌入 passages embedded`
+        : "语料未变 corpus unchanged";
   process.stdout.write(
-    `已索引 ${summary.articles} 篇文章、${summary.passages} 个段落，用时 ${seconds.toFixed(2)} 秒 → ${dir}` +
-      ` (indexed ${summary.articles} articles, ${summary.passages} passages in ${seconds.toFixed(2)} s)\n`,
+    `已索引 ${s.articles} 篇文章、${s.passages} 个段落，用时 ${seconds.toFixed(2)} 秒 → ${dir}` +
+      ` (indexed ${s.articles} articles, ${s.passages} passages in ${seconds.toFixed(2)} s; ${how})\n`,
   );
-  if (corpus.problems.length > 0 || summary.duplicateArticleIds.length > 0) process.exitCode = 1;
+  return { ok: true, problems: problems.length > 0 };
+}
+
+async function main(): Promise<void> {
+  let values: { input?: string[]; index?: string; full?: boolean; watch?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        input: { type: "string", multiple: true },
+        index: { type: "string" },
+        full: { type: "boolean" },
+        watch: { type: "boolean" },
+      },
+    }));
+  } catch (e) {
+    fail(`${(e as Error).message}\n${USAGE}`, 2);
+  }
+  const config = baseConfig();
+  const inputs = values.input && values.input.length > 0 ? values.input : [config.corpusDir];
+  const dir = values.index ?? config.indexDir;
+  const embeddings = createEmbeddings(dir);
+  const first = await ingestOnce(inputs, dir, embeddings, values.full ?? false, false);
+  if (!values.watch) {
+    if (!first.ok) process.exit(1);
+    if (first.problems) process.exitCode = 1;
+    return;
+  }
+  // --watch: look again every interval until stopped (Ctrl-C, SIGTERM: see runCli). An update cut
+  // short leaves the previous version of the index, as a killed ingest does.
+  const seconds = config.ingestIntervalSeconds > 0 ? config.ingestIntervalSeconds : WATCH_SECONDS;
+  note(`每 ${seconds} 秒检查语料 (watching ${inputs.join(", ")} every ${seconds} s; Ctrl-C to stop)`);
+  for (;;) {
+    await sleep(seconds * 1000);
+    await ingestOnce(inputs, dir, embeddings, false, true);
+  }
 }
 
 await runCli(main);

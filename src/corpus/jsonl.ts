@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { makeArticle, type ParsedFile, paragraphsFromText } from "./article.js";
 import { cleanText } from "./text.js";
-import type { CorpusProblem } from "./types.js";
+import type { Article, CorpusProblem } from "./types.js";
 
 const nonEmpty = z.string().refine((s) => s.trim() !== "", "must not be empty");
 
@@ -32,32 +32,39 @@ function describe(error: z.ZodError): string {
 }
 
 /**
- * Parses JSON Lines text from `source`. Article ids are the records' `id`s, unchanged; a repeated
- * id is a problem on the later line, which is skipped. Blank lines are ignored.
+ * Reads JSON Lines one line at a time, so a file of any size is parsed without ever holding its text
+ * whole. Article ids are the records' `id`s, unchanged; a repeated id is a problem on the later
+ * line, which is skipped. Blank lines are ignored.
  */
-export function parseJsonl(text: string, source: string): ParsedFile {
-  const problems: CorpusProblem[] = [];
-  const articles: ParsedFile["articles"] = [];
-  const seen = new Map<string, number>();
-  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const line = i + 1;
+export class JsonlReader {
+  readonly articles: Article[] = [];
+  readonly problems: CorpusProblem[] = [];
+  private line = 0;
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly source: string) {}
+
+  /** Reads the next line (without its line break). */
+  push(raw: string): void {
+    const line = ++this.line;
+    const source = this.source;
     if (raw.trim() === "") return;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      problems.push({ path: source, line, message: `malformed JSON: ${(e as Error).message}` });
+      this.problems.push({ path: source, line, message: `malformed JSON: ${(e as Error).message}` });
       return;
     }
     const r = Record.safeParse(value, { reportInput: true });
     if (!r.success) {
-      problems.push({ path: source, line, message: `bad record: ${describe(r.error)}` });
+      this.problems.push({ path: source, line, message: `bad record: ${describe(r.error)}` });
       return;
     }
     const rec = r.data;
-    const first = seen.get(rec.id);
+    const first = this.seen.get(rec.id);
     if (first !== undefined) {
-      problems.push({
+      this.problems.push({
         path: source,
         line,
         message: `duplicate id "${rec.id}" (first on line ${first}); skipped`,
@@ -66,11 +73,11 @@ export function parseJsonl(text: string, source: string): ParsedFile {
     }
     const paragraphs = paragraphsFromText(rec.text);
     if (paragraphs.length === 0) {
-      problems.push({ path: source, line, message: `record "${rec.id}" has no readable text` });
+      this.problems.push({ path: source, line, message: `record "${rec.id}" has no readable text` });
       return;
     }
-    seen.set(rec.id, line);
-    articles.push(
+    this.seen.set(rec.id, line);
+    this.articles.push(
       makeArticle({
         id: rec.id,
         title: cleanText(rec.title),
@@ -82,6 +89,12 @@ export function parseJsonl(text: string, source: string): ParsedFile {
         ...(rec.source ? { publisher: rec.source } : {}),
       }),
     );
-  });
-  return { articles, problems };
+  }
+}
+
+/** Parses JSON Lines text from `source` (see {@link JsonlReader}). */
+export function parseJsonl(text: string, source: string): ParsedFile {
+  const reader = new JsonlReader(source);
+  for (const raw of text.split(/\r\n|\r|\n/)) reader.push(raw);
+  return { articles: reader.articles, problems: reader.problems };
 }

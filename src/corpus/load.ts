@@ -4,19 +4,21 @@
  */
 import { createHash } from "node:crypto";
 import type { Dirent } from "node:fs";
+import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { z } from "zod";
 import type { ParsedFile } from "./article.js";
-import { parseJsonl } from "./jsonl.js";
+import { JsonlReader } from "./jsonl.js";
 import { parseMarkdown } from "./markdown.js";
 import { parseNewspaperPage } from "./newspaper.js";
 import type { Article, CorpusFile, CorpusProblem, LoadedCorpus } from "./types.js";
 
+/** Readers by extension; `.jsonl` is read line by line as it streams in (see `readFileArticles`). */
 const READERS: Record<string, (text: string, path: string, stem: string) => ParsedFile> = {
   ".txt": (text, path, stem) => parseNewspaperPage(text, path, stem),
   ".md": (text, path, stem) => parseMarkdown(text, path, stem),
-  ".jsonl": (text, path) => parseJsonl(text, path),
+  ".jsonl": () => ({ articles: [], problems: [] }),
 };
 
 /**
@@ -113,14 +115,158 @@ async function walk(dir: string, problems: CorpusProblem[]): Promise<string[]> {
   return out;
 }
 
-/** Text of a file, or why it is not text: NUL bytes or invalid UTF-8 mean binary. */
-function decode(bytes: Uint8Array): { ok: true; text: string } | { ok: false; why: string } {
-  if (bytes.includes(0)) return { ok: false, why: "binary file (NUL bytes)" };
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, why: "not valid UTF-8" };
+/** Longest page (`.txt`/`.md`) read as one text; a bigger one is reported, not half-read. */
+const MAX_PAGE_CHARS = 64 * 1024 * 1024;
+
+/** Why a file stopped being read: it is not text, or a page too large to hold. */
+class Unreadable extends Error {}
+
+/**
+ * Streams a file's bytes once: hashes them, checks they are text (NUL bytes or invalid UTF-8 mean
+ * binary) and hands the decoded text on in pieces, so a file of any size is read in constant memory
+ * beyond what `onText` keeps. Throws {@link Unreadable} with the reason, or the file system's error.
+ */
+async function streamText(path: string, onText: (text: string) => void): Promise<string> {
+  const hash = createHash("sha256");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) throw new Unreadable(`binary file (NUL bytes at byte ${offset + nul})`);
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new Unreadable(`not valid UTF-8 (near byte ${offset})`);
+    }
+    offset += bytes.length;
+    onText(text);
   }
+  try {
+    onText(decoder.decode());
+  } catch {
+    throw new Unreadable(`not valid UTF-8 (truncated character at the end, byte ${offset})`);
+  }
+  return hash.digest("hex");
+}
+
+/** Splits streamed text into lines (`\r\n`, `\r` or `\n`), handing each on without its break. */
+function lineSplitter(onLine: (line: string) => void): { push(text: string): void; end(): void } {
+  let pending = "";
+  return {
+    push(text) {
+      pending += text;
+      const re = /\r\n|\r|\n/g;
+      let start = 0;
+      for (let m = re.exec(pending); m !== null; m = re.exec(pending)) {
+        // A `\r` ending the piece may be the first half of a `\r\n`: wait for the next piece.
+        if (m[0] === "\r" && m.index === pending.length - 1) break;
+        onLine(pending.slice(start, m.index));
+        start = m.index + m[0].length;
+      }
+      pending = pending.slice(start);
+    },
+    end() {
+      if (pending !== "") onLine(pending);
+      pending = "";
+    },
+  };
+}
+
+/** sha256 of a file's bytes, hex; streamed so large corpus files are not held in memory. */
+export async function hashFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** What one file gave: its hash (when its bytes could be read), articles and problems. */
+export interface ReadResult {
+  sha256?: string;
+  articles: Article[];
+  problems: CorpusProblem[];
+  /** A page's metadata file (`<page>.meta.json`), recorded beside the page so a change to it is noticed. */
+  sidecars: CorpusFile[];
+}
+
+/**
+ * Reads one file: `.jsonl` line by line as it streams in, a page (`.txt`, `.md`) as one text; a
+ * `.txt` page's metadata file gives its date to every article without one. A file that is not text,
+ * or cannot be read, gives no articles and one problem saying why.
+ */
+export async function readFileArticles(path: string): Promise<ReadResult> {
+  const body = await readBody(path);
+  const meta =
+    body.sha256 !== undefined && extname(path).toLowerCase() === ".txt" ? await readSidecar(path) : null;
+  if (meta === null) return { ...body, sidecars: [] };
+  if ("date" in meta && meta.date !== undefined)
+    for (const a of body.articles) if (a.date === undefined) a.date = meta.date;
+  const problems =
+    "problem" in meta ? [{ path: meta.file.path, message: meta.problem }, ...body.problems] : body.problems;
+  return { ...body, problems, sidecars: [meta.file] };
+}
+
+async function readBody(path: string): Promise<Omit<ReadResult, "sidecars">> {
+  const ext = extname(path).toLowerCase();
+  const reader = READERS[ext];
+  if (!reader) {
+    let sha256: string | undefined;
+    try {
+      sha256 = await streamText(path, () => {});
+    } catch {
+      // Unreadable or not text: nothing to hash either way.
+    }
+    return {
+      ...(sha256 !== undefined ? { sha256 } : {}),
+      articles: [],
+      problems: [{ path, message: unsupported(ext) }],
+    };
+  }
+  let blank = true;
+  let sha256: string | undefined;
+  try {
+    if (ext === ".jsonl") {
+      const jsonl = new JsonlReader(path);
+      const lines = lineSplitter((line) => jsonl.push(line));
+      sha256 = await streamText(path, (text) => {
+        if (blank && text.trim() !== "") blank = false;
+        lines.push(text);
+      });
+      lines.end();
+      if (blank) return { sha256, articles: [], problems: [{ path, message: "empty file" }] };
+      return { sha256, articles: jsonl.articles, problems: jsonl.problems };
+    }
+    const parts: string[] = [];
+    let length = 0;
+    sha256 = await streamText(path, (text) => {
+      length += text.length;
+      if (length > MAX_PAGE_CHARS)
+        throw new Unreadable(
+          `too large for one page (over ${MAX_PAGE_CHARS / 1024 / 1024}M characters): split it into several files, or write it as .jsonl (one article a line)`,
+        );
+      parts.push(text);
+    });
+    const text = parts.join("");
+    if (text.trim() === "") return { sha256, articles: [], problems: [{ path, message: "empty file" }] };
+    return { sha256, ...reader(text, path, basename(path, extname(path))) };
+  } catch (e) {
+    if (!(e instanceof Unreadable))
+      return { articles: [], problems: [{ path, message: `cannot read file: ${message(e)}` }] };
+    // Its bytes could be read: hashed all the same, so the index notices when the file is fixed.
+    sha256 ??= await hashFile(path).catch(() => undefined);
+    return {
+      ...(sha256 !== undefined ? { sha256 } : {}),
+      articles: [],
+      problems: [{ path, message: e.message }],
+    };
+  }
+}
+
+/** The problem of an article whose id an earlier file already gave. */
+export function duplicateProblem(path: string, id: string, first: string): CorpusProblem {
+  return { path, message: `duplicate article id "${id}" (first read from ${first}); skipped` };
 }
 
 /** Reads one file into `into`; records its hash whenever its bytes could be read. */
@@ -128,46 +274,13 @@ async function readOne(
   path: string,
   into: { articles: Article[]; problems: CorpusProblem[]; files: CorpusFile[]; ids: Map<string, string> },
 ): Promise<void> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    into.problems.push({ path, message: `cannot read file: ${message(e)}` });
-    return;
-  }
-  into.files.push({ path, sha256: createHash("sha256").update(bytes).digest("hex") });
-  // Recorded whenever the page's bytes are, as corpusFiles does, so a change to it is noticed.
-  const meta = extname(path).toLowerCase() === ".txt" ? await readSidecar(path) : null;
-  if (meta !== null) {
-    into.files.push(meta.file);
-    if ("problem" in meta) into.problems.push({ path: meta.file.path, message: meta.problem });
-  }
-  const text = decode(bytes);
-  if (!text.ok) {
-    into.problems.push({ path, message: text.why });
-    return;
-  }
-  if (text.text.trim() === "") {
-    into.problems.push({ path, message: "empty file" });
-    return;
-  }
-  const ext = extname(path).toLowerCase();
-  const reader = READERS[ext];
-  if (!reader) {
-    into.problems.push({ path, message: unsupported(ext) });
-    return;
-  }
-  const parsed = reader(text.text, path, basename(path, extname(path)));
-  into.problems.push(...parsed.problems);
-  if (meta !== null && "date" in meta && meta.date !== undefined)
-    for (const a of parsed.articles) if (a.date === undefined) a.date = meta.date;
-  for (const a of parsed.articles) {
+  const read = await readFileArticles(path);
+  if (read.sha256 !== undefined) into.files.push({ path, sha256: read.sha256 }, ...read.sidecars);
+  into.problems.push(...read.problems);
+  for (const a of read.articles) {
     const first = into.ids.get(a.id);
     if (first !== undefined) {
-      into.problems.push({
-        path,
-        message: `duplicate article id "${a.id}" (first read from ${first}); skipped`,
-      });
+      into.problems.push(duplicateProblem(path, a.id, first));
       continue;
     }
     into.ids.set(a.id, path);
@@ -202,18 +315,17 @@ async function* corpusPaths(paths: readonly string[], problems: CorpusProblem[])
 /**
  * The files `loadCorpus(paths)` would record, with the sha256 of their bytes, without parsing any
  * of them: enough to tell whether an index is older than its corpus, and far cheaper at 100,000
- * passages than reading every article.
+ * passages than reading every article. What the walk could not use (a missing path, a `.docx`)
+ * goes into `problems`.
  */
-export async function corpusFiles(paths: readonly string[]): Promise<CorpusFile[]> {
+export async function corpusFiles(
+  paths: readonly string[],
+  problems: CorpusProblem[] = [],
+): Promise<CorpusFile[]> {
   const files: CorpusFile[] = [];
-  for await (const path of corpusPaths(paths, [])) {
+  for await (const path of corpusPaths(paths, problems)) {
     try {
-      files.push({
-        path,
-        sha256: createHash("sha256")
-          .update(await readFile(path))
-          .digest("hex"),
-      });
+      files.push({ path, sha256: await hashFile(path) });
       if (extname(path).toLowerCase() === ".txt") {
         const meta = await readSidecar(path);
         if (meta !== null) files.push(meta.file);

@@ -152,6 +152,82 @@ export class Bm25Index {
     return new Bm25Index(params, terms, offsets, docs, tfs, Uint32Array.from(lengths));
   }
 
+  /**
+   * One index over several: part `i`'s document `d` becomes document `docMap[d]` (−1: dropped). The
+   * result scores exactly as `build` over the kept documents in their new order would (same
+   * document frequencies, lengths and numbering; only the order of the vocabulary differs).
+   */
+  static merge(parts: readonly { index: Bm25Index; docMap: Int32Array }[], documents: number): Bm25Index {
+    const lengths = new Uint32Array(documents);
+    const termIds = new Map<string, number>();
+    const terms: string[] = [];
+    const counts: number[] = [];
+    const termMaps: Int32Array[] = [];
+    for (const { index, docMap } of parts) {
+      docMap.forEach((g, d) => {
+        if (g >= 0) lengths[g] = index.lengths[d] as number;
+      });
+      const termMap = new Int32Array(index.terms.length).fill(-1);
+      index.terms.forEach((term, t) => {
+        let live = 0;
+        const end = index.offsets[t + 1] as number;
+        for (let p = index.offsets[t] as number; p < end; p++)
+          if ((docMap[index.docs[p] as number] as number) >= 0) live++;
+        if (live === 0) return;
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(term, id);
+          terms.push(term);
+          counts.push(0);
+        }
+        counts[id] = (counts[id] as number) + live;
+        termMap[t] = id;
+      });
+      termMaps.push(termMap);
+    }
+    const offsets = new Uint32Array(terms.length + 1);
+    counts.forEach((c, t) => {
+      offsets[t + 1] = (offsets[t] as number) + c;
+    });
+    const total = offsets[terms.length] as number;
+    const docs = new Uint32Array(total);
+    const tfs = new Uint16Array(total);
+    const cursor = offsets.slice(0, terms.length);
+    parts.forEach(({ index, docMap }, i) => {
+      const termMap = termMaps[i] as Int32Array;
+      for (let t = 0; t < index.terms.length; t++) {
+        const id = termMap[t] as number;
+        if (id < 0) continue;
+        const end = index.offsets[t + 1] as number;
+        for (let p = index.offsets[t] as number; p < end; p++) {
+          const g = docMap[index.docs[p] as number] as number;
+          if (g < 0) continue;
+          const at = cursor[id] as number;
+          docs[at] = g;
+          tfs[at] = index.tfs[p] as number;
+          cursor[id] = at + 1;
+        }
+      }
+    });
+    // Postings must ascend by document within a term; runs gathered from several parts may not.
+    for (let t = 0; t < terms.length; t++) {
+      const from = offsets[t] as number;
+      const to = offsets[t + 1] as number;
+      let sorted = true;
+      for (let p = from + 1; p < to && sorted; p++) sorted = (docs[p - 1] as number) < (docs[p] as number);
+      if (sorted) continue;
+      const keys = new Float64Array(to - from);
+      for (let p = from; p < to; p++) keys[p - from] = (docs[p] as number) * 65_536 + (tfs[p] as number);
+      keys.sort();
+      keys.forEach((key, j) => {
+        docs[from + j] = Math.floor(key / 65_536);
+        tfs[from + j] = key % 65_536;
+      });
+    }
+    return new Bm25Index(parts[0]?.index.params ?? DEFAULT_BM25, terms, offsets, docs, tfs, lengths);
+  }
+
   /** How many documents contain the term; 0 for a term not in the index. */
   docFreq(term: string): number {
     const t = this.termIds.get(term);
@@ -208,7 +284,7 @@ export class Bm25Index {
     return this.norms;
   }
 
-  /** The compact persisted form. */
+  /** A JSON form (postings in base64), for small indexes and tests; files use {@link metaChunks}. */
   toJSON(): Bm25Json {
     return {
       format: "bm25-csr-v1",
@@ -223,32 +299,83 @@ export class Bm25Index {
   }
 
   /**
-   * The same JSON as `JSON.stringify(toJSON())`, in pieces: at 100k passages the postings are
-   * ~150 MB of base64, and building that as one string (then stringifying it again) doubles the
-   * ingest's peak memory.
+   * The on-disk form, part one: `bm25.json` with the parameters, the vocabulary and the array sizes,
+   * in pieces (the vocabulary runs to millions of terms at a million passages).
    */
-  *jsonChunks(): Generator<string> {
-    yield `{"format":"bm25-csr-v1","k1":${JSON.stringify(this.params.k1)},"b":${JSON.stringify(this.params.b)},"terms":[`;
+  *metaChunks(): Generator<string> {
+    yield `{"format":"bm25-csr-v2","k1":${JSON.stringify(this.params.k1)},"b":${JSON.stringify(this.params.b)},"terms":[`;
     for (let i = 0; i < this.terms.length; i += 10_000) {
       const part = JSON.stringify(this.terms.slice(i, i + 10_000)).slice(1, -1);
       yield i === 0 ? part : `,${part}`;
     }
-    yield "]";
-    const arrays: [string, Uint32Array | Uint16Array][] = [
-      ["offsets", this.offsets],
-      ["docs", this.docs],
-      ["tfs", this.tfs],
-      ["lengths", this.lengths],
-    ];
-    for (const [name, a] of arrays) {
-      yield `,"${name}":"`;
-      const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-      // Slices of a multiple of 3 bytes encode to base64 that concatenates without padding.
-      for (let i = 0; i < bytes.length; i += 3 * 1_000_000)
-        yield bytes.subarray(i, i + 3 * 1_000_000).toString("base64");
-      yield '"';
-    }
-    yield "}";
+    yield `],"postings":${this.docs.length},"documents":${this.lengths.length}}`;
+  }
+
+  /**
+   * The on-disk form, part two: `bm25.bin`, the arrays' bytes (offsets, docs, lengths, then tfs, so
+   * the 32-bit arrays stay aligned). Binary rather than base64 in JSON: at a million passages the
+   * postings are over a gigabyte, past what one JavaScript string can hold.
+   */
+  postingsChunks(): Uint8Array[] {
+    return [this.offsets, this.docs, this.lengths, this.tfs].map(
+      (a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
+    );
+  }
+
+  /** Reads the on-disk form back (see {@link metaChunks}, {@link postingsChunks}), checking it fits together. */
+  static fromFiles(meta: unknown, postings: Uint8Array): Result<Bm25Index, string> {
+    if (typeof meta !== "object" || meta === null) return err("bm25: not an object");
+    const m = meta as {
+      format?: unknown;
+      k1?: unknown;
+      b?: unknown;
+      terms?: unknown;
+      postings?: unknown;
+      documents?: unknown;
+    };
+    if (m.format !== "bm25-csr-v2") return err(`bm25: unknown format ${String(m.format)}`);
+    if (typeof m.k1 !== "number" || typeof m.b !== "number") return err("bm25: missing k1/b");
+    if (!Array.isArray(m.terms) || !m.terms.every((t) => typeof t === "string"))
+      return err("bm25: bad terms");
+    if (typeof m.postings !== "number" || typeof m.documents !== "number") return err("bm25: missing sizes");
+    const terms = m.terms as string[];
+    const sizes = [(terms.length + 1) * 4, m.postings * 4, m.documents * 4, m.postings * 2];
+    if (postings.byteLength !== sizes.reduce((x, y) => x + y, 0))
+      return err("bm25: bm25.bin does not match bm25.json (truncated?)");
+    // Copied into fresh, aligned buffers: the file's bytes may sit at any offset.
+    let at = 0;
+    const take = <T extends Uint32Array | Uint16Array>(
+      bytes: number,
+      Ctor: { new (buf: ArrayBuffer): T },
+    ): T => {
+      const copy = new ArrayBuffer(bytes);
+      new Uint8Array(copy).set(postings.subarray(at, at + bytes));
+      at += bytes;
+      return new Ctor(copy);
+    };
+    const offsets = take(sizes[0] as number, Uint32Array);
+    const docs = take(sizes[1] as number, Uint32Array);
+    const lengths = take(sizes[2] as number, Uint32Array);
+    const tfs = take(sizes[3] as number, Uint16Array);
+    return Bm25Index.checked({ k1: m.k1, b: m.b }, terms, offsets, docs, tfs, lengths);
+  }
+
+  private static checked(
+    params: Bm25Params,
+    terms: string[],
+    offsets: Uint32Array,
+    docs: Uint32Array,
+    tfs: Uint16Array,
+    lengths: Uint32Array,
+  ): Result<Bm25Index, string> {
+    if (
+      offsets.length !== terms.length + 1 ||
+      offsets[terms.length] !== docs.length ||
+      tfs.length !== docs.length
+    )
+      return err("bm25: postings arrays do not fit together");
+    for (const d of docs) if (d >= lengths.length) return err("bm25: posting points past the last document");
+    return ok(new Bm25Index(params, terms, offsets, docs, tfs, lengths));
   }
 
   /** Reads the persisted form back, checking that its arrays fit together. */
@@ -264,16 +391,7 @@ export class Bm25Index {
     const tfs = fromB64(j.tfs, Uint16Array);
     const lengths = fromB64(j.lengths, Uint32Array);
     if (!offsets || !docs || !tfs || !lengths) return err("bm25: bad postings arrays");
-    const terms = j.terms as string[];
-    if (
-      offsets.length !== terms.length + 1 ||
-      offsets[terms.length] !== docs.length ||
-      tfs.length !== docs.length
-    ) {
-      return err("bm25: postings arrays do not fit together");
-    }
-    for (const d of docs) if (d >= lengths.length) return err("bm25: posting points past the last document");
-    return ok(new Bm25Index({ k1: j.k1, b: j.b }, terms, offsets, docs, tfs, lengths));
+    return Bm25Index.checked({ k1: j.k1, b: j.b }, j.terms as string[], offsets, docs, tfs, lengths);
   }
 }
 

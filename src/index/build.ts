@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
@@ -11,6 +11,7 @@ import type { Article, LoadedCorpus } from "../corpus/types.js";
 import { Bm25Index } from "./bm25.js";
 import { chunkArticle } from "./chunk.js";
 import { HnswWorker } from "./hnsw-worker.js";
+import { BASE_SEGMENT, ledgerOf, writeLedger } from "./ledger.js";
 import {
   FORMAT_VERSION,
   type HnswParams,
@@ -18,8 +19,8 @@ import {
   IndexFailure,
   type IndexManifest,
 } from "./manifest.js";
-import { checkIndexTarget, fsReason, INDEX_FILE_NAMES, releaseTempDir, trackTempDir } from "./target.js";
-import { createTokenizer } from "./tokenize.js";
+import { checkIndexTarget, fsReason, isIndexFile, releaseTempDir, trackTempDir } from "./target.js";
+import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import type { ArticleSummary, Passage } from "./types.js";
 
 /** Embeddings as the index needs them: LangChain's interface plus an id recorded in the manifest. */
@@ -31,7 +32,10 @@ export type IndexEmbeddings = EmbeddingsInterface & { id: string; dimensions?: n
  * (M 32) with a cheaper build (efConstruction 100) reaches it at efSearch 400 there and 800 at
  * 100,000 passages (see {@link efSearchFor}); measured with `npm run bench`.
  */
-export const DEFAULT_HNSW: Omit<HnswParams, "efSearch"> = { space: "cosine", m: 32, efConstruction: 100 };
+/** What building a graph needs; the search-time ef is chosen once the index's size is known. */
+export type GraphParams = Omit<HnswParams, "efSearch">;
+
+export const DEFAULT_HNSW: GraphParams = { space: "cosine", m: 32, efConstruction: 100 };
 
 /** The search-time ef that keeps recall@10 ≥ 0.99 for an index of `passages` (hnswlib's default is 10). */
 export function efSearchFor(passages: number): number {
@@ -103,29 +107,48 @@ function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
   return s;
 }
 
-/**
- * Chunks, tokenises and embeds a corpus and writes the index into `dir`: LangChain HNSWLib files,
- * `passages.json`, `bm25.json`, and `manifest.json`. It builds in a sibling temporary directory
- * and swaps it in with renames, so an ingest killed midway leaves the previous index serving.
- * Throws {@link IndexFailure} (nothing changed) when `dir` is a folder that is not an index of
- * ours or cannot be written; callers check with `checkIndexTarget` first to show that as a message.
- */
-export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
-  const started = performance.now();
-  const { corpus, embeddings, dir } = opts;
-  const target = await checkIndexTarget(dir);
-  if (!target.ok) throw new IndexFailure(target.error);
-
+/** Keeps the first article of each id; returns the rest's ids as duplicates. */
+export function firstOfEachId(all: readonly Article[]): { articles: Article[]; duplicates: string[] } {
   const seen = new Set<string>();
-  const duplicateArticleIds: string[] = [];
+  const duplicates: string[] = [];
   const articles: Article[] = [];
-  for (const a of corpus.articles) {
-    if (seen.has(a.id)) duplicateArticleIds.push(a.id);
+  for (const a of all) {
+    if (seen.has(a.id)) duplicates.push(a.id);
     else {
       seen.add(a.id);
       articles.push(a);
     }
   }
+  return { articles, duplicates };
+}
+
+/** Options for {@link writeSegment}. */
+export interface SegmentOptions {
+  articles: readonly Article[];
+  embeddings: IndexEmbeddings;
+  /** An existing, empty directory to write the segment's files into. */
+  dir: string;
+  hnsw: GraphParams;
+  /** BM25's tokenizer (with the index's user words). */
+  tokenizer: Tokenizer;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What {@link writeSegment} wrote. */
+export interface SegmentSummary {
+  passages: number;
+  dimensions: number;
+  /** Passages per article, in article order. */
+  passageCounts: number[];
+}
+
+/**
+ * Chunks, tokenises and embeds `articles` and writes one segment of an index into `dir`: LangChain
+ * HNSWLib files, `passages.jsonl`, `articles.jsonl`, `bm25.json` and `bm25.bin`. A full build writes one segment; an incremental
+ * update writes one more for the articles that are new or changed (see update.ts).
+ */
+export async function writeSegment(opts: SegmentOptions): Promise<SegmentSummary> {
+  const { articles, embeddings, dir, hnsw, tokenizer } = opts;
   const passages: Passage[] = [];
   const summaries: ArticleSummary[] = [];
   for (const a of articles) {
@@ -134,9 +157,6 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     summaries.push(summarise(a, ps));
   }
 
-  const userWords = zoneWords(articles);
-  const tokenizer = createTokenizer({ userWords });
-
   // Embedding runs here while a worker thread inserts into the HNSW graph (hnswlib inserts on one
   // thread, and it is the largest part of an ingest); BM25 tokenising follows while the worker
   // catches up. The graph is built directly rather than through HNSWLib.addDocuments, which would
@@ -144,8 +164,6 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   let worker: HnswWorker | undefined;
   let dimensions = embeddings.dimensions ?? 0;
   const total = passages.length;
-  const hnsw: HnswParams = { ...DEFAULT_HNSW, efSearch: efSearchFor(total), ...opts.hnsw, space: "cosine" };
-  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   try {
     opts.onProgress?.(0, total);
     for (let start = 0; start < total; start += EMBED_BATCH) {
@@ -169,17 +187,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
         for (const p of passages) yield tokenizer.terms(lexicalText(p));
       })(),
     );
-    try {
-      await mkdir(dirname(tmp), { recursive: true });
-      await mkdir(tmp);
-    } catch (e) {
-      throw new IndexFailure({ code: "unusable", message: `无法在 ${dir} 建立索引：${fsReason(e)}` });
-    }
-    trackTempDir(tmp);
     let index: hnswlib.HierarchicalNSW;
     if (worker) {
       // The worker writes the graph; it is read back so that HNSWLib itself saves the index's files.
-      const graph = join(tmp, INDEX_FILES.hnsw);
+      const graph = join(dir, INDEX_FILES.hnsw);
       await worker.write(graph);
       index = new hnswlib.HierarchicalNSW("cosine", dimensions);
       await index.readIndex(graph);
@@ -189,25 +200,71 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       index = new hnswlib.HierarchicalNSW("cosine", dimensions);
       index.initIndex({ maxElements: 1, m: hnsw.m, efConstruction: hnsw.efConstruction });
     }
-    // The docstore maps HNSW labels to passage ids; the text lives once, in passages.json.
+    // The docstore maps HNSW labels to passage ids; the text lives once, in passages.jsonl.
     const docstore = new SynchronousInMemoryDocstore(
       new Map(
         passages.map((p, i) => [String(i), new Document({ pageContent: "", metadata: { passageId: p.id } })]),
       ),
     );
     const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index, docstore });
-    await store.save(tmp);
-    await writeChunks(join(tmp, INDEX_FILES.passages), passagesJsonChunks(passages, summaries));
-    await writeChunks(join(tmp, INDEX_FILES.bm25), bm25.jsonChunks());
+    await store.save(dir);
+    await writeChunks(join(dir, INDEX_FILES.passages), jsonLines(passages));
+    await writeChunks(join(dir, INDEX_FILES.articles), jsonLines(summaries));
+    await writeChunks(join(dir, INDEX_FILES.bm25), bm25.metaChunks());
+    await writeBytes(join(dir, INDEX_FILES.bm25Postings), bm25.postingsChunks());
+    return { passages: total, dimensions, passageCounts: summaries.map((s) => s.passageIds.length) };
+  } finally {
+    await worker?.stop();
+  }
+}
+
+/**
+ * Chunks, tokenises and embeds a corpus and writes the index into `dir`: one segment (see
+ * {@link writeSegment}), `ledger.json` and `manifest.json`. It builds in a sibling temporary
+ * directory and swaps it in with renames, so an ingest killed midway leaves the previous index serving.
+ * Throws {@link IndexFailure} (nothing changed) when `dir` is a folder that is not an index of
+ * ours or cannot be written; callers check with `checkIndexTarget` first to show that as a message.
+ */
+export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const { corpus, embeddings, dir } = opts;
+  const target = await checkIndexTarget(dir);
+  if (!target.ok) throw new IndexFailure(target.error);
+  const { articles, duplicates: duplicateArticleIds } = firstOfEachId(corpus.articles);
+  const userWords = zoneWords(articles);
+  const tokenizer = createTokenizer({ userWords });
+  const graph: GraphParams = { ...DEFAULT_HNSW, ...opts.hnsw, space: "cosine" };
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    try {
+      await mkdir(dirname(tmp), { recursive: true });
+      await mkdir(tmp);
+    } catch (e) {
+      throw new IndexFailure({ code: "unusable", message: `无法在 ${dir} 建立索引：${fsReason(e)}` });
+    }
+    trackTempDir(tmp);
+    const segment = await writeSegment({
+      articles,
+      embeddings,
+      dir: tmp,
+      hnsw: graph,
+      tokenizer,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
+    const ledger = ledgerOf(corpus, articles, segment.passageCounts, BASE_SEGMENT);
+    await writeLedger(join(tmp, INDEX_FILES.ledger), ledger);
     const buildMs = Math.round(performance.now() - started);
     const manifest: IndexManifest = {
       formatVersion: FORMAT_VERSION,
-      embeddings: { id: embeddings.id, dimensions },
-      hnsw,
+      embeddings: { id: embeddings.id, dimensions: segment.dimensions },
+      hnsw: { efSearch: efSearchFor(segment.passages), ...opts.hnsw, ...graph },
       embeddedText: EMBEDDED_TEXT,
       userWords: tokenizer.userWords.slice(),
       corpus: { inputs: opts.inputs, files: corpus.files },
-      counts: { articles: articles.length, passages: passages.length },
+      counts: { articles: articles.length, passages: segment.passages },
+      segments: [BASE_SEGMENT],
+      segmentPassages: [segment.passages],
+      ledger: INDEX_FILES.ledger,
       builtAt: new Date().toISOString(),
       buildMs,
     };
@@ -217,32 +274,39 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     return {
       dir,
       articles: articles.length,
-      passages: passages.length,
-      dimensions,
+      passages: segment.passages,
+      dimensions: segment.dimensions,
       buildMs: Math.round(performance.now() - started),
       duplicateArticleIds,
     };
   } catch (e) {
-    await worker?.stop();
     await releaseTempDir(tmp);
     throw e;
   }
 }
 
-/** `{"passages":[…],"articles":[…]}`, one item at a time, so no 100 MB string is ever built. */
-function* passagesJsonChunks(
-  passages: readonly Passage[],
-  articles: readonly ArticleSummary[],
-): Generator<string> {
-  yield '{"passages":[';
-  for (let i = 0; i < passages.length; i++) yield `${i ? "," : ""}\n${JSON.stringify(passages[i])}`;
-  yield '\n],"articles":[';
-  for (let i = 0; i < articles.length; i++) yield `${i ? "," : ""}\n${JSON.stringify(articles[i])}`;
-  yield "\n]}\n";
+/** One JSON value a line: a file of any size is read back a line at a time (see load.ts). */
+function* jsonLines(items: readonly unknown[]): Generator<string> {
+  for (const item of items) yield `${JSON.stringify(item)}\n`;
+}
+
+/** Writes byte arrays one after another, in slices (one write call takes at most ~2 GB). */
+async function writeBytes(path: string, parts: readonly Uint8Array[]): Promise<void> {
+  const file = await open(path, "w");
+  try {
+    for (const part of parts) {
+      for (let at = 0; at < part.byteLength; ) {
+        const { bytesWritten } = await file.write(part, at, Math.min(part.byteLength - at, 1 << 26));
+        at += bytesWritten;
+      }
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 /** Writes text pieces to a file through a buffered stream, batching small pieces. */
-async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
   const done = new Promise<void>((resolve, reject) => {
     out.on("finish", resolve);
@@ -281,7 +345,7 @@ async function swapIn(tmp: string, dir: string): Promise<void> {
     return;
   }
   for (const name of await readdir(dir)) {
-    if (!INDEX_FILE_NAMES.has(name)) await cp(join(dir, name), join(tmp, name), { recursive: true });
+    if (!isIndexFile(name)) await cp(join(dir, name), join(tmp, name), { recursive: true });
   }
   const old = `${dir}.old-${process.pid}-${Date.now()}`;
   await rename(dir, old);

@@ -6,7 +6,7 @@ import { err, type Result } from "../result.js";
 import type { IndexEmbeddings } from "./build.js";
 import { type LoadedIndex, loadIndex } from "./load.js";
 import { corpusChanged, type IndexError, readManifest } from "./manifest.js";
-import { checkIndexTarget } from "./target.js";
+import { checkIndexTarget, isAlive } from "./target.js";
 
 /** Why an index is being (re)built, for the user-facing log line. */
 export type RebuildReason = "missing" | "corpus-changed" | "corrupt" | "format";
@@ -60,21 +60,26 @@ export async function ensureIndex(
   const buildFrom = manifest.ok ? manifest.value.corpus.inputs : inputs;
   events.rebuilding?.(reason, detail);
   // Building needs the corpus parsers and LangChain's HNSWLib (hundreds of modules): loaded only now,
-  // so that opening a ready index starts fast.
-  const [{ loadCorpus }, { buildIndex }] = await Promise.all([
-    import("../corpus/load.js"),
-    import("./build.js"),
-  ]);
-  const corpus = await loadCorpus(buildFrom);
-  if (corpus.problems.length > 0) events.skipped?.(corpus.problems);
-  if (corpus.articles.length === 0) {
+  // so that opening a ready index starts fast. A changed corpus is an update (only new and changed
+  // articles are embedded); anything else is rebuilt in full.
+  const { updateIndex } = await import("./update.js");
+  const updated = await updateIndex({
+    dir,
+    inputs: buildFrom,
+    embeddings,
+    full: reason !== "corpus-changed",
+  });
+  const problems = updated.ok ? updated.value.problems : updated.error.problems;
+  if (problems.length > 0) events.skipped?.(problems);
+  // Another process is updating it: the version in place is whole; that process brings the new one.
+  if (!updated.ok && updated.error.code === "busy") return loadIndex(dir, embeddings);
+  if (!updated.ok) {
     return err({
       code: "missing",
       message: `没有可用的语料，无法建立索引 (no articles found in ${buildFrom.join(", ")})：请把报道放进 data/corpus/ 后运行 npm run ingest`,
     });
   }
-  const summary = await buildIndex({ corpus, embeddings, dir, inputs: buildFrom });
-  events.built?.(summary);
+  events.built?.(updated.value);
   return loadIndex(dir, embeddings);
 }
 
@@ -122,15 +127,4 @@ async function recoverInterruptedSwap(dir: string): Promise<string | null> {
     }
   }
   return null;
-}
-
-/** True when a process with this id exists (a build still running must be left alone). */
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

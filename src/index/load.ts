@@ -1,9 +1,12 @@
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import hnswlib from "hnswlib-node";
 import { err, ok, type Result } from "../result.js";
 import { Bm25Index } from "./bm25.js";
 import type { IndexEmbeddings } from "./build.js";
+import { type Ledger, readLedger } from "./ledger.js";
 import { INDEX_FILES, type IndexError, type IndexManifest, REBUILD_HINT, readManifest } from "./manifest.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import type { ArticleSummary, Hit, Passage } from "./types.js";
@@ -29,12 +32,12 @@ const corrupt = (dir: string, what: string): IndexError => ({
   message: `${dir} 中的索引已损坏 (index is corrupt: ${what})；${REBUILD_HINT}`,
 });
 
-async function readJson(dir: string, name: string): Promise<Result<unknown, IndexError>> {
+async function readJson(dir: string, name: string): Promise<Result<unknown, string>> {
   try {
     return ok(JSON.parse(await readFile(join(dir, name), "utf8")));
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
-    return err(corrupt(dir, missing ? `${name} is missing` : `${name} is not valid JSON`));
+    return err(missing ? `${name} is missing` : `${name} is not valid JSON`);
   }
 }
 
@@ -65,33 +68,29 @@ export async function loadIndex(
     });
   }
 
-  const passagesJson = await readJson(dir, INDEX_FILES.passages);
-  if (!passagesJson.ok) return passagesJson;
-  const pj = passagesJson.value as { passages?: unknown; articles?: unknown } | null;
-  if (!pj || !Array.isArray(pj.passages) || !Array.isArray(pj.articles)) {
-    return err(corrupt(dir, "passages.json lacks passages/articles"));
+  const ledger = await readLedger(join(dir, manifest.ledger));
+  if (!ledger.ok) return err(corrupt(dir, ledger.error));
+  const segments: Segment[] = [];
+  for (const [i, name] of manifest.segments.entries()) {
+    const segment = await loadSegment(join(dir, name), name, manifest.segmentPassages[i] ?? 0);
+    if (!segment.ok) return err(corrupt(dir, segment.error));
+    segments.push(segment.value);
   }
-  const passages = pj.passages as Passage[];
-  const articles = pj.articles as ArticleSummary[];
-  if (passages.length !== manifest.counts.passages || passages.some((p) => typeof p?.id !== "string")) {
-    return err(corrupt(dir, "passages.json does not match the manifest"));
+  const laid = layOut(segments, ledger.value);
+  // Searches need only each segment's graph and labels: the segments' own postings (merged into the
+  // one BM25 below, or the same object) are not kept alive by the closures.
+  const graphs = segments.map(({ name, hnsw, labels, live }) => ({ name, hnsw, labels, live }));
+  if (!laid.ok) return err(corrupt(dir, laid.error));
+  const { passages, articles, bm25 } = laid.value;
+  if (passages.length !== manifest.counts.passages)
+    return err(corrupt(dir, "the ledger's passages do not match the manifest"));
+  for (const seg of graphs) {
+    if (seg.hnsw.getNumDimensions() !== built.dimensions)
+      return err(corrupt(dir, `${seg.name}/hnswlib.index does not match the manifest's dimensions`));
+    // ef is not saved in hnswlib's file; without this, searches run at its default of 10.
+    seg.hnsw.setEf(manifest.hnsw.efSearch);
   }
-
-  const bm25Json = await readJson(dir, INDEX_FILES.bm25);
-  if (!bm25Json.ok) return bm25Json;
-  const bm25 = Bm25Index.fromJSON(bm25Json.value);
-  if (!bm25.ok) return err(corrupt(dir, bm25.error));
-  if (bm25.value.size !== passages.length) return err(corrupt(dir, "bm25.json does not match passages.json"));
-
   const byId = new Map(passages.map((p) => [p.id, p]));
-  const dense = await readHnsw(dir, byId, passages.length);
-  if (!dense.ok) return err(corrupt(dir, dense.error));
-  const { index: hnsw, labels } = dense.value;
-  if (hnsw.getCurrentCount() !== passages.length || hnsw.getNumDimensions() !== built.dimensions) {
-    return err(corrupt(dir, "hnswlib.index does not match passages.json"));
-  }
-  // ef is not saved in hnswlib's file; without this, searches run at its default of 10.
-  hnsw.setEf(manifest.hnsw.efSearch);
 
   const tokenizer = createTokenizer({ userWords: manifest.userWords });
   // Both searches tokenise the same query: the second reuses the first's terms.
@@ -115,25 +114,176 @@ export async function loadIndex(
         throw new Error(
           `Query vector must have the same length as the number of dimensions (${built.dimensions})`,
         );
-      const { neighbors, distances } = hnsw.searchKnn(vector, kk);
       const hits: Hit[] = [];
-      neighbors.forEach((label, i) => {
-        const passage = labels[label];
-        // hnswlib's cosine space returns 1 − cos.
-        if (passage) hits.push({ passage, score: 1 - (distances[i] as number) });
-      });
-      return hits;
+      for (const seg of graphs) {
+        const n = Math.min(kk, seg.live);
+        if (n === 0) continue;
+        const { neighbors, distances } = seg.hnsw.searchKnn(vector, n);
+        neighbors.forEach((label, i) => {
+          const passage = seg.labels[label];
+          // hnswlib's cosine space returns 1 − cos.
+          if (passage) hits.push({ passage, score: 1 - (distances[i] as number) });
+        });
+      }
+      // Each segment gave its own best; the best over all of them are the index's.
+      return graphs.length === 1 ? hits : hits.sort((x, y) => y.score - x.score).slice(0, kk);
     },
-    docFrequency: (term) => bm25.value.docFreq(term),
+    docFrequency: (term) => bm25.docFreq(term),
     lexicalSearch(query, k) {
       const terms = termsOf(query);
       if (terms.length === 0 || k <= 0) return [];
-      return bm25.value.search(terms, k).flatMap(({ doc, score }) => {
+      return bm25.search(terms, k).flatMap(({ doc, score }) => {
         const passage = passages[doc];
         return passage ? [{ passage, score }] : [];
       });
     },
   });
+}
+
+/** One segment as read from disk. */
+interface Segment {
+  name: string;
+  passages: Passage[];
+  articles: ArticleSummary[];
+  /** This segment's postings; merged into the index's one BM25 at load, then no longer referenced. */
+  bm25: Bm25Index;
+  hnsw: hnswlib.HierarchicalNSW;
+  /** HNSW label → passage; a deleted passage's label maps to undefined once laid out. */
+  labels: (Passage | undefined)[];
+  /** Passages still in the ledger. */
+  live: number;
+}
+
+/** Reads one segment's files and checks they agree with each other and with the manifest. */
+async function loadSegment(dir: string, name: string, expected: number): Promise<Result<Segment, string>> {
+  const where = (file: string): string => (name === "." ? file : `${name}/${file}`);
+  const passagesRead = await readJsonLines(dir, INDEX_FILES.passages);
+  if (!passagesRead.ok) return err(where(passagesRead.error));
+  const passages = passagesRead.value as Passage[];
+  if (passages.length !== expected || passages.some((p) => typeof p?.id !== "string"))
+    return err(`${where(INDEX_FILES.passages)} does not match the manifest`);
+  const articlesRead = await readJsonLines(dir, INDEX_FILES.articles);
+  if (!articlesRead.ok) return err(where(articlesRead.error));
+  const articles = articlesRead.value as ArticleSummary[];
+  if (articles.some((a) => typeof a?.id !== "string" || !Array.isArray(a.passageIds)))
+    return err(`${where(INDEX_FILES.articles)} has articles without ids`);
+  const bm25Meta = await readJson(dir, INDEX_FILES.bm25);
+  if (!bm25Meta.ok) return err(where(bm25Meta.error));
+  let postings: Buffer;
+  try {
+    postings = await readFile(join(dir, INDEX_FILES.bm25Postings));
+  } catch {
+    return err(`${where(INDEX_FILES.bm25Postings)} is missing`);
+  }
+  const bm25 = Bm25Index.fromFiles(bm25Meta.value, postings);
+  if (!bm25.ok) return err(bm25.error);
+  if (bm25.value.size !== passages.length)
+    return err(`${where(INDEX_FILES.bm25)} does not match ${INDEX_FILES.passages}`);
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  const dense = await readHnsw(dir, byId, passages.length);
+  if (!dense.ok) return err(dense.error);
+  if (dense.value.index.getCurrentCount() !== passages.length)
+    return err(`${where(INDEX_FILES.hnsw)} does not match ${INDEX_FILES.passages}`);
+  return ok({
+    name,
+    passages,
+    articles,
+    bm25: bm25.value,
+    hnsw: dense.value.index,
+    labels: dense.value.labels,
+    live: passages.length,
+  });
+}
+
+/** Every line of a JSON Lines file, parsed, read as a stream: no one string holds the file. */
+async function readJsonLines(dir: string, name: string): Promise<Result<unknown[], string>> {
+  const out: unknown[] = [];
+  let line = 0;
+  try {
+    const lines = createInterface({ input: createReadStream(join(dir, name), "utf8"), crlfDelay: Infinity });
+    for await (const text of lines) {
+      line++;
+      if (text === "") continue;
+      try {
+        out.push(JSON.parse(text));
+      } catch {
+        return err(`${name} line ${line} is not valid JSON`);
+      }
+    }
+  } catch (e) {
+    return err(
+      (e as NodeJS.ErrnoException).code === "ENOENT"
+        ? `${name} is missing`
+        : `${name}: ${(e as Error).message}`,
+    );
+  }
+  return ok(out);
+}
+
+/**
+ * The live passages and articles of all segments in ledger (= corpus) order, and one BM25 index over
+ * them numbered in that order: what a full rebuild of the same corpus would hold. Passages no ledger
+ * article points to are marked deleted in their segment's HNSW graph.
+ */
+function layOut(
+  segments: Segment[],
+  ledger: Ledger,
+): Result<{ passages: Passage[]; articles: ArticleSummary[]; bm25: Bm25Index }, string> {
+  const only = segments.length === 1 ? segments[0] : undefined;
+  const ledgerArticles = ledger.files.flatMap((f) => f.articles);
+  // A full build's one segment is already in ledger order: nothing to lay out.
+  if (
+    only &&
+    only.articles.length === ledgerArticles.length &&
+    only.articles.every(
+      (a, i) => a.id === ledgerArticles[i]?.[0] && a.passageIds.length === ledgerArticles[i]?.[3],
+    )
+  )
+    return ok({ passages: only.passages, articles: only.articles, bm25: only.bm25 });
+
+  const bySegment = new Map(
+    segments.map((seg) => [
+      seg.name,
+      {
+        seg,
+        summaries: new Map(seg.articles.map((a) => [a.id, a])),
+        positions: new Map(seg.passages.map((p, i) => [p.id, i])),
+        docMap: new Int32Array(seg.passages.length).fill(-1),
+      },
+    ]),
+  );
+  const passages: Passage[] = [];
+  const articles: ArticleSummary[] = [];
+  for (const [id, , name, count] of ledgerArticles) {
+    const s = bySegment.get(name);
+    const summary = s?.summaries.get(id);
+    if (!s || !summary || summary.passageIds.length !== count)
+      return err(`ledger.json names article ${id} in segment ${name}, which does not hold it`);
+    for (const pid of summary.passageIds) {
+      const at = s.positions.get(pid);
+      if (at === undefined) return err(`segment ${name} lacks passage ${pid}`);
+      s.docMap[at] = passages.length;
+      passages.push(s.seg.passages[at] as Passage);
+    }
+    articles.push(summary);
+  }
+  for (const { seg, docMap, positions } of bySegment.values()) {
+    let live = 0;
+    seg.labels.forEach((passage, label) => {
+      const at = passage ? positions.get(passage.id) : undefined;
+      if (at !== undefined && (docMap[at] as number) >= 0) live++;
+      else {
+        seg.hnsw.markDelete(label);
+        seg.labels[label] = undefined;
+      }
+    });
+    seg.live = live;
+  }
+  const bm25 = Bm25Index.merge(
+    [...bySegment.values()].map(({ seg, docMap }) => ({ index: seg.bm25, docMap })),
+    passages.length,
+  );
+  return ok({ passages, articles, bm25 });
 }
 
 /**
@@ -175,7 +325,7 @@ async function readHnsw(
     return err(`hnswlib: ${(e as Error).message}`);
   }
   if (!Array.isArray(entries) || entries.length !== count)
-    return err("docstore.json does not match passages.json");
+    return err(`docstore.json does not match ${INDEX_FILES.passages}`);
   const labels = new Array<Passage | undefined>(count);
   const seen = new Uint8Array(count);
   for (const entry of entries as unknown[]) {

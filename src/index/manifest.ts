@@ -1,23 +1,39 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CorpusFile } from "../corpus/types.js";
+
+export { hashFile } from "../corpus/load.js";
+
 import { err, ok, type Result } from "../result.js";
 
 /**
  * Bumped whenever the files of an index change shape or passages are cut differently; an older
- * index is rebuilt. 3: sentences (and so passage boundaries) no longer end at semicolons.
+ * index is rebuilt. 3: sentences (and so passage boundaries) no longer end at semicolons. 4: an
+ * index is segments plus a ledger of articles, so that ingest can add and remove articles in place;
+ * passages and articles as JSON Lines and BM25 postings as binary, so a million passages load.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** The files of an index directory. `hnswlib.index`, `args.json`, `docstore.json` are LangChain HNSWLib's. */
 export const INDEX_FILES = {
   manifest: "manifest.json",
-  passages: "passages.json",
+  /** One passage a line, in HNSW label order. */
+  passages: "passages.jsonl",
+  /** One article summary a line. */
+  articles: "articles.jsonl",
+  /** BM25 parameters, vocabulary and array sizes; the postings are in `bm25.bin`. */
   bm25: "bm25.json",
+  bm25Postings: "bm25.bin",
   hnsw: "hnswlib.index",
   hnswArgs: "args.json",
   hnswDocstore: "docstore.json",
+  ledger: "ledger.json",
 } as const;
+
+/** Names a segment directory may have: the index directory itself, or `seg-N` inside it. */
+export const SEGMENT_NAME = /^(?:\.|seg-\d+)$/;
+/** Names the ledger may have: `ledger.json`, or `ledger-N.json` after an incremental update. */
+export const LEDGER_NAME = /^ledger(?:-\d+)?\.json$/;
 
 /** HNSW graph parameters, chosen explicitly because hnswlib's default search ef (10) loses recall. */
 export interface HnswParams {
@@ -37,7 +53,14 @@ export interface IndexManifest {
   /** Extra jieba words (the corpus's zone names), so query tokenisation matches the build's. */
   userWords: string[];
   corpus: { inputs: string[]; files: CorpusFile[] };
+  /** Live articles and passages over all segments. */
   counts: { articles: number; passages: number };
+  /** Segment directories, oldest first: `.` (a full build's), then `seg-N` for each update since. */
+  segments: string[];
+  /** Passages stored in each segment (live or deleted), in the order of `segments`. */
+  segmentPassages: number[];
+  /** The ledger file (see ledger.ts). */
+  ledger: string;
   builtAt: string;
   buildMs: number;
 }
@@ -99,6 +122,13 @@ export async function readManifest(dir: string): Promise<Result<IndexManifest, I
     Array.isArray(m.corpus?.files) &&
     Array.isArray(m.corpus.inputs) &&
     typeof m.counts?.passages === "number" &&
+    Array.isArray(m.segments) &&
+    m.segments.length > 0 &&
+    m.segments.every((x) => typeof x === "string" && SEGMENT_NAME.test(x)) &&
+    Array.isArray(m.segmentPassages) &&
+    m.segmentPassages.length === m.segments.length &&
+    typeof m.ledger === "string" &&
+    LEDGER_NAME.test(m.ledger) &&
     typeof m.builtAt === "string";
   if (!good)
     return err({

@@ -12,6 +12,17 @@ export const PLACEHOLDER_FILES: ReadonlySet<string> = new Set(["README.md", ".gi
 /** The names an index writes into its folder; every other entry there belongs to someone else. */
 export const INDEX_FILE_NAMES: ReadonlySet<string> = new Set(Object.values(INDEX_FILES));
 
+/**
+ * True for an entry of an index folder that the index wrote: its files, the segments and ledgers
+ * incremental updates add (`seg-N/`, `ledger-N.json`), a manifest being replaced, an update's lock.
+ */
+export function isIndexFile(name: string): boolean {
+  return (
+    INDEX_FILE_NAMES.has(name) ||
+    /^(?:seg-\d+|ledger-\d+\.json|manifest\.json\.tmp-\d+|update\.lock)$/.test(name)
+  );
+}
+
 /** What is at an index path: nothing yet, an empty folder, or an index this tool wrote. */
 export type IndexTarget = "absent" | "empty" | "ours";
 
@@ -42,8 +53,8 @@ export async function checkIndexTarget(dir: string): Promise<Result<IndexTarget,
   const manifest = await readManifest(dir);
   // Older or damaged indexes of ours are rebuilt; a manifest of another shape is not ours.
   if (manifest.ok || manifest.error.code === "format") return ok("ours");
-  if (own.every((name) => INDEX_FILE_NAMES.has(name))) return ok("ours");
-  const foreign = own.filter((name) => !INDEX_FILE_NAMES.has(name));
+  if (own.every(isIndexFile)) return ok("ours");
+  const foreign = own.filter((name) => !isIndexFile(name));
   const shown = foreign.slice(0, 3).join("、") + (foreign.length > 3 ? ` 等 ${foreign.length} 项` : "");
   return err({
     code: "foreign",
@@ -110,4 +121,18 @@ export async function releaseTempDir(path: string): Promise<void> {
 /** Removes every temporary build directory this process still has (for SIGINT/SIGTERM handlers). */
 export async function removeTempDirs(): Promise<void> {
   await Promise.all([...liveTempDirs].map(releaseTempDir));
+}
+
+/**
+ * True when a process with this id exists (this one included): a build or update it runs must be
+ * left alone. EPERM means it exists but belongs to someone else.
+ */
+export function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -1,11 +1,13 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openAnswerService } from "../../src/answer/open.js";
-import { createReindexer } from "../../src/answer/reindex.js";
+import { createReindexer, watchIndex } from "../../src/answer/reindex.js";
 import { createSwappableService, type SwappableService } from "../../src/answer/swappable.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import { updateIndex } from "../../src/index/update.js";
+import { ok } from "../../src/result.js";
 
 /** Two small articles as one `.jsonl` corpus file. */
 const ZHUHAI = {
@@ -30,6 +32,14 @@ async function open(): Promise<SwappableService> {
   if (!opened.ok) throw new Error(opened.error.message);
   return createSwappableService(opened.value);
 }
+
+/** The options every reindexer here shares: the test's corpus and index, swapping into `service`. */
+const reindexOptions = (service: SwappableService) => ({
+  indexDir,
+  corpusPaths: [corpus],
+  embeddings,
+  install: (next: Parameters<SwappableService["swap"]>[0]) => service.swap(next),
+});
 
 beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), "gaoxin-reindex-"));
@@ -142,5 +152,66 @@ describe("createReindexer", () => {
       install: (next) => service.swap(next),
     });
     expect(await reindexer.run()).toMatchObject({ ok: true, value: { articles: 2 } });
+  });
+
+  it("refresh: puts in service a file dropped into the corpus, then the index another process updated, and does nothing when current", async () => {
+    const service = await open();
+    const reindexer = createReindexer({ ...reindexOptions(service), builtAt: service.stats().builtAt });
+    expect(await reindexer.refresh()).toBeNull();
+
+    await writeFile(join(corpus, "jinan.jsonl"), jsonl(JINAN));
+    const dropped = await reindexer.refresh();
+    expect(dropped?.ok && dropped.value).toMatchObject({ articles: 2 });
+    expect((await service.ask("济南高新区新签约项目多少个")).citations[0]?.articleId).toBe("jn-1");
+    expect(await reindexer.refresh()).toBeNull();
+
+    // `npm run ingest` in another process: the bot takes its index as it is.
+    await rm(join(corpus, "jinan.jsonl"));
+    const other = await updateIndex({ dir: indexDir, inputs: [corpus], embeddings });
+    // (a full rebuild here: 济南高新区 left the corpus's zone names)
+    expect(other.ok && other.value.mode).toBe("full");
+    const taken = await reindexer.refresh();
+    expect(taken?.ok && taken.value).toMatchObject({ articles: 1 });
+    expect(service.stats().articles).toBe(1);
+    expect(await reindexer.refresh()).toBeNull();
+  });
+
+  it("watchIndex refreshes once per interval, never two at once, and stops", async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      let release: () => void = () => {};
+      const results: unknown[] = [];
+      const reindexer = {
+        running: false,
+        run: async () => ok({ articles: 0, passages: 0, seconds: 0, skipped: 0 }),
+        refresh: () => {
+          calls++;
+          return new Promise<null | ReturnType<
+            typeof ok<{ articles: number; passages: number; seconds: number; skipped: number }>
+          >>((resolve) => {
+            release = () => resolve(ok({ articles: calls, passages: 0, seconds: 0, skipped: 0 }));
+          });
+        },
+      };
+      const stop = watchIndex(reindexer, 1_000, (r) => results.push(r));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(calls).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toBe(1);
+      // Still refreshing: the next ticks do not start another.
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(calls).toBe(1);
+      release();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(results).toHaveLength(1);
+      expect(calls).toBe(2);
+      release();
+      stop();
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(calls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -113,7 +113,7 @@ describe("ask", () => {
   it("rebuilds a damaged index instead of failing", async () => {
     const dir = await workdir();
     expect((await cli("ingest.ts", [], dir)).code).toBe(0);
-    await writeFile(join(dir, "embeddings/passages.json"), "{ truncated");
+    await writeFile(join(dir, "embeddings/passages.jsonl"), "{ truncated");
     const r = await cli("ask.ts", ["--json", "珠海高新区工业投资增速多少"], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("索引已损坏");

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseJsonl } from "../../src/corpus/jsonl.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 
 let dir: string;
@@ -79,9 +80,9 @@ describe("loadCorpus", () => {
     expect(c.problems.map((p) => [rel(p.path), p.line, p.message])).toEqual([
       // Named while the folders are walked: a file of a type nobody reads is skipped, not ignored.
       ["a/notes.csv", undefined, 'unsupported file type ".csv" (expected .txt, .md or .jsonl)'],
-      ["a/binary.txt", undefined, "binary file (NUL bytes)"],
+      ["a/binary.txt", undefined, "binary file (NUL bytes at byte 4)"],
       ["a/empty.txt", undefined, "empty file"],
-      ["a/latin1.md", undefined, "not valid UTF-8"],
+      ["a/latin1.md", undefined, "not valid UTF-8 (near byte 0)"],
       ["a/sub/records.jsonl", 2, expect.stringMatching(/^malformed JSON/)],
       ...[1, 2, 3, 4].map((n) => [
         "b/page.txt",
@@ -121,5 +122,36 @@ describe("loadCorpus", () => {
         message: 'unsupported file type ".csv" (expected .txt, .md or .jsonl)',
       },
     ]);
+  });
+
+  it("streams a .jsonl larger than one read: lines cut across reads, CRLF, the same as parseJsonl", async () => {
+    // ~40 reads of 64 KiB: every line break lands somewhere inside a read, some between \r and \n.
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({
+        id: `s${i}`,
+        title: `武汉东湖高新区第${i}条`,
+        text: `光谷企业${i}家完成投资${"。".padStart(i % 40, "增")}`,
+      }),
+    );
+    const path = join(dir, "big.jsonl");
+    const text = lines.join("\r\n");
+    await writeFile(path, text);
+    const c = await loadCorpus([path]);
+    expect(c.problems).toEqual([]);
+    expect(c.articles).toEqual(parseJsonl(text, path).articles);
+    expect(c.articles).toHaveLength(3000);
+    expect(c.files).toEqual([{ path, sha256: createHash("sha256").update(text).digest("hex") }]);
+  });
+
+  it("names where a large file stops being UTF-8 and keeps none of its lines", async () => {
+    const good = `${JSON.stringify({ id: "a", title: "标题", text: "正文内容。" })}\n`.repeat(20_000);
+    const path = join(dir, "late-bad.jsonl");
+    await writeFile(path, Buffer.concat([Buffer.from(good), Buffer.from([0xff, 0x0a])]));
+    const c = await loadCorpus([path]);
+    expect(c.articles).toEqual([]);
+    expect(c.problems).toEqual([
+      { path, message: expect.stringMatching(/^not valid UTF-8 \(near byte \d+\)$/) },
+    ]);
+    expect(Number(/byte (\d+)/.exec(c.problems[0]?.message ?? "")?.[1])).toBeGreaterThan(65_536);
   });
 });

@@ -47,6 +47,7 @@ function controlled(onDone: () => void = () => {}) {
       return running;
     },
     runs: () => runs,
+    refresh: async () => null,
     run() {
       runs += 1;
       running = true;

@@ -46,10 +46,18 @@ describe("configuration errors", () => {
     expect(loadDiscordConfig({ ...valid, TZ: "Europe/Berlin" }).timeZone).toBe("Europe/Berlin");
   });
 
-  it("LOG_LEVEL set to a secret-looking value: named, never echoed", () => {
-    const message = configError(() => loadBaseConfig({ LOG_LEVEL: CANARY }));
-    expect(message).toContain("LOG_LEVEL");
-    expect(message).not.toContain(CANARY);
+  it("LOG_LEVEL and INGEST_INTERVAL set to a secret-looking value: named, never echoed", () => {
+    for (const name of ["LOG_LEVEL", "INGEST_INTERVAL"]) {
+      const message = configError(() => loadBaseConfig({ [name]: CANARY }));
+      expect(message).toContain(name);
+      expect(message).not.toContain(CANARY);
+    }
+  });
+
+  it("INGEST_INTERVAL: seconds, 0 (off) by default, never negative", () => {
+    expect(loadBaseConfig({}).ingestIntervalSeconds).toBe(0);
+    expect(loadBaseConfig({ INGEST_INTERVAL: "45" }).ingestIntervalSeconds).toBe(45);
+    expect(configError(() => loadBaseConfig({ INGEST_INTERVAL: "-5" }))).toContain("INGEST_INTERVAL");
   });
 });
 

@@ -1,4 +1,4 @@
-import { copyFile, cp, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { openAnswerService } from "../../src/answer/open.js";
 import { createReindexer, type Reindexer } from "../../src/answer/reindex.js";
 import { createSwappableService } from "../../src/answer/swappable.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import { updateIndex } from "../../src/index/update.js";
 import { body, callbackBody, type Harness, startHarness } from "./harness.js";
 import { userFactory } from "./payloads.js";
 
@@ -55,13 +56,14 @@ class HeldEmbeddings extends LocalEmbeddings {
 let h: Harness;
 let work: string;
 let corpus: string;
+let indexDir: string;
 let reindexer: Reindexer;
 const embeddings = new HeldEmbeddings();
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "gaoxin-reindex-e2e-"));
   corpus = join(work, "corpus");
-  const indexDir = join(work, "index");
+  indexDir = join(work, "index");
   await cp("data/corpus", corpus, { recursive: true });
   const opened = await openAnswerService({ indexDir, corpusPaths: [corpus], embeddings });
   if (!opened.ok) throw new Error(opened.error.message);
@@ -126,6 +128,29 @@ describe("/reindex", () => {
     // After: the new page is answered, the old one still is.
     expect(await ask(HANGZHOU)).toContain("316家");
     expect(await ask(ZHUHAI)).toContain("40.7%");
+  });
+
+  it("an index another process updated goes into service on refresh (INGEST_INTERVAL), every question in flight answered", async () => {
+    const GAZELLE = "珠海高新区今年新增瞪羚企业多少家";
+    expect(await ask(GAZELLE)).not.toContain("88家");
+    await writeFile(
+      join(corpus, "gazelle.md"),
+      "# 珠海高新区新增瞪羚企业\n\n珠海高新区今年新增瞪羚企业88家。\n",
+    );
+    // `npm run ingest` in another process: the index on disk changes, the bot's does not yet.
+    const updated = await updateIndex({ dir: indexDir, inputs: [corpus], embeddings });
+    expect(updated.ok && updated.value.mode).toBe("incremental");
+    expect(await ask(GAZELLE)).not.toContain("88家");
+
+    const inFlight = Array.from({ length: 12 }, (_, n) => ask(n % 2 ? ZHUHAI : HANGZHOU));
+    const refreshed = await reindexer.refresh();
+    const answers = await Promise.all(inFlight);
+    expect(refreshed?.ok).toBe(true);
+    answers.forEach((a, n) => {
+      expect(a).toContain(n % 2 ? "40.7%" : "316家");
+    });
+    expect(await ask(GAZELLE)).toContain("88家");
+    expect(await reindexer.refresh()).toBeNull();
   });
 
   it("an admin's rebuild that fails says why, and the index in use keeps answering", async () => {

@@ -73,12 +73,34 @@ describe("Bm25Index", () => {
   });
 });
 
-describe("Bm25Index.jsonChunks", () => {
-  it("writes exactly the JSON of toJSON, also for postings longer than one slice", () => {
-    const docs = Array.from({ length: 800_000 }, (_, i) => [`t${i % 5}`]);
+describe("Bm25Index files (bm25.json + bm25.bin)", () => {
+  const index = Bm25Index.build(DOCS, { k1: 1.2, b: 0.75 });
+  const filesOf = (index: Bm25Index) => ({
+    meta: JSON.parse([...index.metaChunks()].join("")),
+    bin: Buffer.concat(index.postingsChunks()),
+  });
+
+  it("round-trip with identical scores, also with a vocabulary longer than one piece", () => {
+    const docs = Array.from({ length: 30_000 }, (_, i) => [`t${i}`, `t${i % 7}`, "common"]);
     const big = Bm25Index.build(docs);
-    expect([...big.jsonChunks()].join("")).toBe(JSON.stringify(big.toJSON()));
-    const small = Bm25Index.build(DOCS);
-    expect(JSON.parse([...small.jsonChunks()].join(""))).toEqual(small.toJSON());
+    const { meta, bin } = filesOf(big);
+    expect(meta.terms).toHaveLength(30_001);
+    // At an odd offset, as a file's bytes may be: copied into aligned arrays.
+    const shifted = Buffer.concat([Buffer.from([0]), bin]).subarray(1);
+    const back = Bm25Index.fromFiles(meta, shifted);
+    expect(back.ok && back.value.search(["t3", "common"], 20)).toEqual(big.search(["t3", "common"], 20));
+    const small = Bm25Index.fromFiles(filesOf(index).meta, filesOf(index).bin);
+    expect(small.ok && small.value.search(["a", "c"], 10)).toEqual(index.search(["a", "c"], 10));
+  });
+
+  it("refuses a truncated or mismatched pair", () => {
+    const { meta, bin } = filesOf(index);
+    expect(Bm25Index.fromFiles(meta, bin.subarray(0, bin.length - 2))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("does not match"),
+    });
+    expect(Bm25Index.fromFiles({ ...meta, terms: ["a"] }, bin).ok).toBe(false);
+    expect(Bm25Index.fromFiles({ ...meta, format: "bm25-csr-v1" }, bin).ok).toBe(false);
+    expect(Bm25Index.fromFiles(null, bin).ok).toBe(false);
   });
 });

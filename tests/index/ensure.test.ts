@@ -56,8 +56,10 @@ describe("ensureIndex on a damaged index", () => {
       "docstore.json",
     ],
     ["an args.json that is not JSON", (d) => writeFile(join(d, "args.json"), "{"), "corrupt", "hnswlib"],
-    ["a truncated passages.json", halve("passages.json"), "corrupt", "passages.json"],
+    ["a truncated passages.jsonl", halve("passages.jsonl"), "corrupt", "passages.jsonl"],
     ["a truncated bm25.json", halve("bm25.json"), "corrupt", "bm25.json"],
+    ["a truncated bm25.bin", halve("bm25.bin"), "corrupt", "bm25.bin"],
+    ["a missing ledger.json", (d) => rm(join(d, "ledger.json")), "corrupt", "ledger.json"],
     [
       "a manifest.json that is not JSON",
       (d) => writeFile(join(d, "manifest.json"), "{"),

@@ -65,6 +65,22 @@ beforeAll(async () => {
   expect(await ingest(join(ROOT, "data/corpus")).exit).toBe(0);
 }, 60_000);
 
+/**
+ * Runs `npm run ingest` of `big`, kills it (SIGKILL) `when` ms in or once its temporary directory
+ * appears, and loads the index it left: it must load and search.
+ */
+async function killedIngest(when: number | "tmp") {
+  const { child, exit } = ingest(big);
+  if (when === "tmp") await tmpAppears(15_000);
+  else await new Promise((r) => setTimeout(r, when));
+  child.kill("SIGKILL");
+  await exit;
+  const loaded = await loadIndex(indexDir, embeddings);
+  expect(loaded.ok, `killed at ${when}`).toBe(true);
+  if (loaded.ok) expect((await loaded.value.denseSearch("珠海高新区", 3)).length).toBe(3);
+  return loaded;
+}
+
 describe("killing ingest mid-build", () => {
   it("leaves a whole index in place every time: the previous one, or the new one once swapped in", async () => {
     const before = await readManifest(indexDir);
@@ -72,13 +88,7 @@ describe("killing ingest mid-build", () => {
     const oldBuiltAt = before.ok ? before.value.builtAt : "";
     const outcomes: string[] = [];
     for (const when of [300, 1_200, 1_800, "tmp"] as const) {
-      const { child, exit } = ingest(big);
-      if (when === "tmp") await tmpAppears(15_000);
-      else await new Promise((r) => setTimeout(r, when));
-      child.kill("SIGKILL");
-      await exit;
-      const loaded = await loadIndex(indexDir, embeddings);
-      expect(loaded.ok, `killed at ${when}`).toBe(true);
+      const loaded = await killedIngest(when);
       if (!loaded.ok) continue;
       const n = loaded.value.manifest.counts.articles;
       outcomes.push(
@@ -86,7 +96,6 @@ describe("killing ingest mid-build", () => {
       );
       if (loaded.value.manifest.builtAt === oldBuiltAt) expect(n).toBeLessThan(1_500);
       else expect(n).toBe(1_500);
-      expect((await loaded.value.denseSearch("珠海高新区", 3)).length).toBe(3);
     }
     console.log(`[ingest killed] ${outcomes.join(" · ")}`);
     expect(outcomes.some((o) => o.includes("previous"))).toBe(true);
@@ -96,5 +105,30 @@ describe("killing ingest mid-build", () => {
     const after = await loadIndex(indexDir, embeddings);
     expect(after.ok && after.value.manifest.counts.articles).toBe(1_500);
     expect((await readdir(base)).filter((n) => /^index\.(tmp|old)-/.test(n))).toEqual([]);
+  }, 90_000);
+
+  it("killed during an incremental update (a file dropped into the corpus): the previous version, or the new one whole", async () => {
+    const before = await loadIndex(indexDir, embeddings);
+    expect(before.ok && before.value.manifest.counts.articles).toBe(1_500);
+    // 1,500 more articles, ids of their own, the same zones: an update, not a rebuild.
+    await writeFile(join(big, "more.jsonl"), syntheticJsonl(3_000).split("\n").slice(1_500).join("\n"));
+    const outcomes: string[] = [];
+    for (const when of [300, 900, 1_500] as const) {
+      const loaded = await killedIngest(when);
+      if (!loaded.ok) continue;
+      const n = loaded.value.manifest.counts.articles;
+      outcomes.push(`${when}: ${n} articles`);
+      expect([1_500, 3_000]).toContain(n);
+      expect(loaded.value.passages).toHaveLength(loaded.value.manifest.counts.passages);
+    }
+    console.log(`[update killed] ${outcomes.join(" · ")}`);
+    expect(await ingest(big).exit).toBe(0);
+    const after = await loadIndex(indexDir, embeddings);
+    expect(after.ok && after.value.manifest.segments).toHaveLength(2);
+    expect(after.ok && after.value.manifest.counts.articles).toBe(3_000);
+    expect(after.ok && after.value.passageById("gen-2999#0")?.text).toContain("第2999号园区");
+    // Segments that killed updates left and no manifest names are gone.
+    const segs = (await readdir(indexDir)).filter((n) => n.startsWith("seg-"));
+    expect(segs).toEqual(after.ok ? after.value.manifest.segments.filter((n) => n !== ".") : []);
   }, 90_000);
 });

@@ -52,7 +52,7 @@ describe("buildIndex → loadIndex", () => {
     const first = index.articles[0];
     expect(first?.passageIds.every((id) => index.passageById(id)?.articleId === "zhuhai")).toBe(true);
     expect(index.manifest).toMatchObject({
-      formatVersion: 3,
+      formatVersion: 4,
       embeddings: { id: "local-hash-v1-256", dimensions: 256 },
       hnsw: { space: "cosine", m: 32, efConstruction: 100, efSearch: 400 },
       corpus: { inputs: ["fixtures/"], files: corpus().files },
@@ -64,8 +64,11 @@ describe("buildIndex → loadIndex", () => {
     expect(await readdir(dir)).toEqual(
       expect.arrayContaining([
         "manifest.json",
-        "passages.json",
+        "ledger.json",
+        "passages.jsonl",
+        "articles.jsonl",
         "bm25.json",
+        "bm25.bin",
         "hnswlib.index",
         "args.json",
         "docstore.json",
@@ -187,16 +190,21 @@ describe("loadIndex failures", () => {
     }
   });
 
-  it.each(["passages.json", "bm25.json", "manifest.json", "docstore.json"])(
-    "reports a broken %s as corrupt",
-    async (name) => {
-      const dir = await built(`broken-${name}`);
-      const text = await readFile(join(dir, name), "utf8");
-      await writeFile(join(dir, name), text.slice(0, text.length / 2));
-      const r = await loadIndex(dir, embeddings);
-      expect(!r.ok && r.error.code).toBe("corrupt");
-    },
-  );
+  it.each([
+    "passages.jsonl",
+    "articles.jsonl",
+    "bm25.json",
+    "bm25.bin",
+    "ledger.json",
+    "manifest.json",
+    "docstore.json",
+  ])("reports a broken %s as corrupt", async (name) => {
+    const dir = await built(`broken-${name}`);
+    const text = await readFile(join(dir, name), "utf8");
+    await writeFile(join(dir, name), text.slice(0, text.length / 2));
+    const r = await loadIndex(dir, embeddings);
+    expect(!r.ok && r.error.code).toBe("corrupt");
+  });
 
   it("reports a docstore.json whose labels do not match the HNSW graph as corrupt, naming it", async () => {
     const dir = await built("docstore-labels");

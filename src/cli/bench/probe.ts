@@ -4,7 +4,7 @@
  * `node --import tsx src/cli/bench/probe.ts <ingest|query|langchain> --spec FILE`; prints one JSON
  * object on stdout.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { hybridSearch } from "../../answer/retrieve.js";
@@ -13,9 +13,10 @@ import { loadCorpus } from "../../corpus/load.js";
 import { buildIndex } from "../../index/build.js";
 import { loadIndex } from "../../index/load.js";
 import { INDEX_FILES } from "../../index/manifest.js";
+import { updateIndex } from "../../index/update.js";
 import { createEmbeddings } from "../common.js";
 import { percentiles, recallAtK } from "./stats.js";
-import type { IngestResult, LangchainResult, ProbeSpec, QueryResult } from "./types.js";
+import type { AddResult, IngestResult, LangchainResult, ProbeSpec, QueryResult } from "./types.js";
 
 const MiB = 1024 * 1024;
 const now = (): number => performance.now();
@@ -39,6 +40,9 @@ async function ingest(spec: ProbeSpec): Promise<IngestResult> {
     readSeconds: (read - started) / 1000,
     passagesPerSecond: summary.passages / seconds,
     peakRssMiB: peakRssMiB(),
+    problems: corpus.problems
+      .slice(0, 5)
+      .map((p) => `${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}`),
   };
 }
 
@@ -214,13 +218,37 @@ async function langchain(spec: ProbeSpec): Promise<LangchainResult> {
   };
 }
 
+/** Drops `spec.added` into the corpus folder as a `.jsonl` file and adds it with an incremental update. */
+async function add(spec: ProbeSpec): Promise<AddResult> {
+  const [folder] = spec.inputs ?? [];
+  const dir = spec.index ?? "";
+  if (folder === undefined || spec.added === undefined) throw new Error("add: needs inputs[0] and added");
+  await writeFile(join(folder, `added-${spec.added.id}.jsonl`), `${JSON.stringify(spec.added)}\n`);
+  const embeddings = createEmbeddings();
+  const started = now();
+  const updated = await updateIndex({ dir, inputs: spec.inputs ?? [], embeddings });
+  const seconds = (now() - started) / 1000;
+  if (!updated.ok) throw new Error(updated.error.message);
+  const loadStarted = now();
+  const loaded = await loadIndex(dir, embeddings);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return {
+    seconds,
+    mode: updated.value.mode,
+    embedded: updated.value.embedded,
+    passages: updated.value.passages,
+    loadSeconds: (now() - loadStarted) / 1000,
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
 const [command, flag, specPath] = process.argv.slice(2);
 if (flag !== "--spec" || specPath === undefined) {
-  process.stderr.write("usage: probe.ts <ingest|query|langchain> --spec FILE\n");
+  process.stderr.write("usage: probe.ts <ingest|query|langchain|add> --spec FILE\n");
   process.exit(2);
 }
 const spec = JSON.parse(await readFile(specPath, "utf8")) as ProbeSpec;
-const jobs = { ingest, query, langchain } as const;
+const jobs = { ingest, query, langchain, add } as const;
 const job = jobs[command as keyof typeof jobs];
 if (!job) {
   process.stderr.write(`unknown probe ${command}\n`);

@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { charLength, splitSentences } from "../../corpus/sentences.js";
 import { cleanText, endsSentence } from "../../corpus/text.js";
@@ -43,6 +45,18 @@ export function contextArticles(contexts: readonly ContextRow[]): JsonlArticle[]
     title: c.title.trim() !== "" ? c.title : [...c.text.trim()].slice(0, 20).join(""),
     text: c.text,
   }));
+}
+
+/** Writes articles as a `.jsonl` corpus file a line at a time: a million passages is ~600 MB of text. */
+export async function writeJsonl(path: string, articles: readonly JsonlArticle[]): Promise<void> {
+  const out = createWriteStream(path);
+  const closed = new Promise<void>((resolve, reject) => {
+    out.on("finish", resolve);
+    out.on("error", reject);
+  });
+  for (const a of articles) if (!out.write(`${JSON.stringify(a)}\n`)) await once(out, "drain");
+  out.end();
+  await closed;
 }
 
 /** Articles as `.jsonl` corpus text. */

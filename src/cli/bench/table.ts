@@ -13,6 +13,11 @@ const ROWS: [string, (c: CorpusResult) => string][] = [
   ["ingest, passages/s", (c) => int(c.ingest.passagesPerSecond)],
   ["ingest peak RSS, MiB", (c) => int(c.ingest.peakRssMiB)],
   ["index on disk, MB", (c) => fixed(c.indexBytes / 1e6, 1)],
+  [
+    "add one article (incremental update), s",
+    (c) => (c.add ? `${fixed(c.add.seconds, 2)} (${int(c.add.embedded)} passages embedded)` : "–"),
+  ],
+  ["… then load the updated index, s", (c) => (c.add ? fixed(c.add.loadSeconds, 2) : "–")],
   ["cold start `node --import tsx src/cli/ask.ts`, s", (c) => fixed(c.coldStart.median, 2)],
   [
     "cold start `npm run ask`, s",

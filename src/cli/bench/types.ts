@@ -12,6 +12,8 @@ export interface ProbeSpec {
   r1?: { question: string; context_id: string }[];
   inFlight?: number;
   recallQueries?: number;
+  /** An article to drop into the corpus folder (`inputs[0]`) and add with an incremental update. */
+  added?: { id: string; title: string; text: string };
 }
 
 export interface IngestResult {
@@ -22,6 +24,21 @@ export interface IngestResult {
   /** Of which reading and parsing the corpus files. */
   readSeconds: number;
   passagesPerSecond: number;
+  peakRssMiB: number;
+  /** The first few corpus files or lines that could not be read. */
+  problems: string[];
+}
+
+/** One article dropped into the corpus folder of an ingested corpus, then `updateIndex`. */
+export interface AddResult {
+  /** The update: hashing the corpus, reading the new file, embedding and indexing it, writing. */
+  seconds: number;
+  mode: string;
+  /** Passages embedded by the update. */
+  embedded: number;
+  passages: number;
+  /** Loading the updated index afterwards (what a running bot's swap costs before it is in service). */
+  loadSeconds: number;
   peakRssMiB: number;
 }
 
@@ -67,6 +84,8 @@ export interface CorpusResult {
   /** The same through `npm run --silent ask`. */
   coldStartNpm: { median: number; runs: number[] };
   query: QueryResult;
+  /** Synthetic corpora: one article added by an incremental update after the queries. */
+  add?: AddResult;
 }
 
 export interface Machine {
