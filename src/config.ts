@@ -61,6 +61,22 @@ const discordSchema = z.object({
       ctx.addIssue({ code: "custom", message: "must be true or false" });
       return z.NEVER;
     }),
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((s, ctx): "auto" | number | null => {
+      if (s === undefined || s === "") return null;
+      if (s === "auto") return "auto";
+      const n = Number(s);
+      if (Number.isInteger(n) && n >= 1) return n;
+      ctx.addIssue({ code: "custom", message: "must be auto or a positive whole number of shards" });
+      return z.NEVER;
+    }),
+  // Set by discord.js's ShardingManager in the processes it starts (with SHARDS and SHARD_COUNT,
+  // which discord.js's Client reads itself).
+  SHARDING_MANAGER: optionalString,
 });
 
 const optionalUrl = optionalString.pipe(
@@ -118,6 +134,13 @@ export interface DiscordConfig {
   maxConcurrentAnswers: number;
   /** Register the slash commands each time the bot starts (`DISCORD_DEPLOY_ON_START=true`). */
   deployOnStart: boolean;
+  /**
+   * `DISCORD_SHARDS`: run this many shards (`auto`: as many as Discord recommends), one process each
+   * under a sharding manager; null runs one unsharded bot. Always null inside a shard process.
+   */
+  shards?: "auto" | number | null;
+  /** This process is one shard started by the sharding manager (which registers the commands). */
+  isShard?: boolean;
 }
 
 /** A model behind an OpenAI-compatible API, and how hard to try it. */
@@ -253,6 +276,9 @@ export function loadDiscordConfig(env: Env = process.env): DiscordConfig {
     apiBase: d.DISCORD_API_BASE,
     rateLimit: { questions: d.RATE_LIMIT_QUESTIONS, windowMs: d.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     maxConcurrentAnswers: d.MAX_CONCURRENT_ANSWERS,
-    deployOnStart: d.DISCORD_DEPLOY_ON_START,
+    // A shard leaves registering to its manager: commands are deployed once, not once per shard.
+    deployOnStart: d.DISCORD_DEPLOY_ON_START && d.SHARDING_MANAGER === undefined,
+    shards: d.SHARDING_MANAGER === undefined ? d.DISCORD_SHARDS : null,
+    isShard: d.SHARDING_MANAGER !== undefined,
   };
 }
