@@ -84,7 +84,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
+/** What an index keeps of an article: its fields for listing zones and articles, and its passage ids. */
+export function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
   const s: ArticleSummary = {
     id: a.id,
     title: a.title,

@@ -50,20 +50,8 @@ export async function loadIndex(
   const m = await readManifest(dir);
   if (!m.ok) return m;
   const manifest = m.value;
-  const built = manifest.embeddings;
-  if (
-    built.id !== embeddings.id ||
-    (embeddings.dimensions !== undefined && embeddings.dimensions !== built.dimensions)
-  ) {
-    const now = `${embeddings.id}${embeddings.dimensions !== undefined ? ` (${embeddings.dimensions} 维)` : ""}`;
-    return err({
-      code: "embeddings-mismatch",
-      message:
-        `${dir} 的索引是用嵌入模型 ${built.id} (${built.dimensions} 维) 建立的，当前配置的是 ${now}` +
-        ` (index built with embeddings ${built.id}/${built.dimensions}, configured: ${now})；` +
-        `请用当前配置运行 npm run ingest 重建索引，或改回原来的嵌入配置 (rebuild with \`npm run ingest\` or restore the old embeddings setting)`,
-    });
-  }
+  const mismatch = embeddingsMismatch(dir, manifest, embeddings);
+  if (mismatch) return err(mismatch);
 
   const passagesJson = await readJson(dir, INDEX_FILES.passages);
   if (!passagesJson.ok) return passagesJson;
@@ -87,12 +75,85 @@ export async function loadIndex(
   const dense = await readHnsw(dir, byId, passages.length);
   if (!dense.ok) return err(corrupt(dir, dense.error));
   const { index: hnsw, labels } = dense.value;
-  if (hnsw.getCurrentCount() !== passages.length || hnsw.getNumDimensions() !== built.dimensions) {
+  if (
+    hnsw.getCurrentCount() !== passages.length ||
+    hnsw.getNumDimensions() !== manifest.embeddings.dimensions
+  ) {
     return err(corrupt(dir, "hnswlib.index does not match passages.json"));
   }
   // ef is not saved in hnswlib's file; without this, searches run at its default of 10.
   hnsw.setEf(manifest.hnsw.efSearch);
 
+  return ok(
+    assembleIndex({
+      manifest,
+      passages,
+      articles,
+      bm25: bm25.value,
+      embeddings,
+      byId,
+      nearest: async (vector, k) => {
+        const { neighbors, distances } = hnsw.searchKnn(vector, k);
+        const hits: Hit[] = [];
+        neighbors.forEach((label, i) => {
+          const passage = labels[label];
+          // hnswlib's cosine space returns 1 − cos.
+          if (passage) hits.push({ passage, score: 1 - (distances[i] as number) });
+        });
+        return hits;
+      },
+    }),
+  );
+}
+
+/**
+ * The error when an index built with other embeddings (model or size) is opened with `embeddings`:
+ * its vectors would be meaningless. `where` names the index (a folder, a database generation).
+ */
+export function embeddingsMismatch(
+  where: string,
+  manifest: IndexManifest,
+  embeddings: IndexEmbeddings,
+): IndexError | null {
+  const built = manifest.embeddings;
+  if (
+    built.id !== embeddings.id ||
+    (embeddings.dimensions !== undefined && embeddings.dimensions !== built.dimensions)
+  ) {
+    const now = `${embeddings.id}${embeddings.dimensions !== undefined ? ` (${embeddings.dimensions} 维)` : ""}`;
+    return {
+      code: "embeddings-mismatch",
+      message:
+        `${where} 的索引是用嵌入模型 ${built.id} (${built.dimensions} 维) 建立的，当前配置的是 ${now}` +
+        ` (index built with embeddings ${built.id}/${built.dimensions}, configured: ${now})；` +
+        `请用当前配置运行 npm run ingest 重建索引，或改回原来的嵌入配置 (rebuild with \`npm run ingest\` or restore the old embeddings setting)`,
+    };
+  }
+  return null;
+}
+
+/** What every store supplies to make a {@link LoadedIndex}. */
+export interface IndexParts {
+  manifest: IndexManifest;
+  passages: readonly Passage[];
+  articles: readonly ArticleSummary[];
+  /** BM25 over the passages in `passages` order (document n is `passages[n]`). */
+  bm25: Bm25Index;
+  embeddings: IndexEmbeddings;
+  /** The store's nearest-neighbour search: up to `k` passages nearest `vector`, score = cosine similarity. */
+  nearest: (vector: number[], k: number) => Promise<Hit[]>;
+  /** Passages by id, when the store already has the map. */
+  byId?: ReadonlyMap<string, Passage>;
+}
+
+/**
+ * A loaded index from its parts. The lexical side and the query handling are the same for every
+ * store (the embedded files, PostgreSQL), so both answer a question alike; only `nearest` differs.
+ */
+export function assembleIndex(parts: IndexParts): LoadedIndex {
+  const { manifest, passages, articles, bm25, embeddings } = parts;
+  const dimensions = manifest.embeddings.dimensions;
+  const byId = parts.byId ?? new Map(passages.map((p) => [p.id, p]));
   const tokenizer = createTokenizer({ userWords: manifest.userWords });
   // Both searches tokenise the same query: the second reuses the first's terms.
   let last: { query: string; terms: string[] } | undefined;
@@ -100,8 +161,7 @@ export async function loadIndex(
     if (last?.query !== query) last = { query, terms: tokenizer.terms(query) };
     return last.terms;
   };
-
-  return ok({
+  return {
     manifest,
     passages,
     articles,
@@ -111,29 +171,20 @@ export async function loadIndex(
       const kk = Math.min(Math.floor(k), passages.length);
       if (kk <= 0 || termsOf(query).length === 0) return [];
       const vector = await embeddings.embedQuery(query);
-      if (vector.length !== built.dimensions)
-        throw new Error(
-          `Query vector must have the same length as the number of dimensions (${built.dimensions})`,
-        );
-      const { neighbors, distances } = hnsw.searchKnn(vector, kk);
-      const hits: Hit[] = [];
-      neighbors.forEach((label, i) => {
-        const passage = labels[label];
-        // hnswlib's cosine space returns 1 − cos.
-        if (passage) hits.push({ passage, score: 1 - (distances[i] as number) });
-      });
-      return hits;
+      if (vector.length !== dimensions)
+        throw new Error(`Query vector must have the same length as the number of dimensions (${dimensions})`);
+      return parts.nearest(vector, kk);
     },
-    docFrequency: (term) => bm25.value.docFreq(term),
+    docFrequency: (term) => bm25.docFreq(term),
     lexicalSearch(query, k) {
       const terms = termsOf(query);
       if (terms.length === 0 || k <= 0) return [];
-      return bm25.value.search(terms, k).flatMap(({ doc, score }) => {
+      return bm25.search(terms, k).flatMap(({ doc, score }) => {
         const passage = passages[doc];
         return passage ? [{ passage, score }] : [];
       });
     },
-  });
+  };
 }
 
 /**
