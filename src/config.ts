@@ -113,6 +113,23 @@ const modelSchema = z.object({
   EMBEDDINGS_BATCH_SIZE: positiveInt(256),
 });
 
+const storeSchema = z.object({
+  STORE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((s) => (s === "" ? undefined : s))
+    .pipe(z.enum(["embedded", "postgres"], { error: "must be embedded or postgres" }).optional()),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .url({ error: "must be a URL such as postgres://user@127.0.0.1:5432/gaoxin" })
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  STORE_POLL_SECONDS: positiveInt(5),
+});
+
 /** Where to find each required variable, for the error message. */
 const hints: Record<string, string> = {
   DISCORD_TOKEN: "Discord developer portal → your application → Bot → Reset Token",
@@ -177,6 +194,20 @@ export interface ModelConfig {
   llm: LlmConfig | null;
   embeddings: EmbeddingsConfig;
 }
+
+/**
+ * Where passages, vectors and BM25 postings live: the embedded index folder (INDEX_DIR, one copy per
+ * process), or PostgreSQL with pgvector, shared by every bot process and written by `npm run ingest`.
+ */
+export type StoreConfig =
+  | { kind: "embedded" }
+  | {
+      kind: "postgres";
+      /** Never logged: it may hold a password. */
+      databaseUrl: string;
+      /** How often a bot checks for a newly ingested generation (LISTEN makes it sooner where it works). */
+      pollMs: number;
+    };
 
 /** A configuration problem: the variable's name and what is wrong, never its value. */
 export class ConfigError extends Error {
@@ -262,6 +293,17 @@ export function loadModelConfig(env: Env = process.env): ModelConfig {
       ...retry,
     },
   };
+}
+
+/** Reads STORE and DATABASE_URL. `STORE=postgres` without a DATABASE_URL is an error. */
+export function loadStoreConfig(env: Env = process.env): StoreConfig {
+  const parsed = storeSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const d = parsed.data;
+  if (d.STORE !== "postgres") return { kind: "embedded" };
+  if (d.DATABASE_URL === undefined)
+    throw new ConfigError("STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)");
+  return { kind: "postgres", databaseUrl: d.DATABASE_URL, pollMs: d.STORE_POLL_SECONDS * 1000 };
 }
 
 /** Reads the Discord bot's settings. Throws ConfigError naming the first missing variable. */

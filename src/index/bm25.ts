@@ -264,7 +264,18 @@ export class Bm25Index {
     const tfs = fromB64(j.tfs, Uint16Array);
     const lengths = fromB64(j.lengths, Uint32Array);
     if (!offsets || !docs || !tfs || !lengths) return err("bm25: bad postings arrays");
-    const terms = j.terms as string[];
+    return Bm25Index.fromParts({ k1: j.k1, b: j.b, terms: j.terms as string[], offsets, docs, tfs, lengths });
+  }
+
+  /** The index's arrays as they are (no copy), for a store that keeps them as binary columns. */
+  parts(): Bm25Parts {
+    const { terms, offsets, docs, tfs, lengths } = this;
+    return { ...this.params, terms, offsets, docs, tfs, lengths };
+  }
+
+  /** An index over arrays from {@link parts}, checking that they fit together. */
+  static fromParts(p: Bm25Parts): Result<Bm25Index, string> {
+    const { terms, offsets, docs, tfs, lengths } = p;
     if (
       offsets.length !== terms.length + 1 ||
       offsets[terms.length] !== docs.length ||
@@ -273,8 +284,17 @@ export class Bm25Index {
       return err("bm25: postings arrays do not fit together");
     }
     for (const d of docs) if (d >= lengths.length) return err("bm25: posting points past the last document");
-    return ok(new Bm25Index({ k1: j.k1, b: j.b }, terms, offsets, docs, tfs, lengths));
+    return ok(new Bm25Index({ k1: p.k1, b: p.b }, terms, offsets, docs, tfs, lengths));
   }
+}
+
+/** The arrays of a BM25 index (see {@link Bm25Json} for what each holds). */
+export interface Bm25Parts extends Bm25Params {
+  terms: string[];
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+  lengths: Uint32Array;
 }
 
 /** The `k` best of the touched documents, best first, ties by document number; no full sort. */

@@ -85,7 +85,7 @@ export interface BuildOptions {
 }
 
 /** What an index keeps of an article: its fields for listing zones and articles, and its passage ids. */
-export function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
+function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
   const s: ArticleSummary = {
     id: a.id,
     title: a.title,
@@ -101,14 +101,10 @@ export function summarise(a: Article, passages: readonly Passage[]): ArticleSumm
 }
 
 /**
- * Chunks, tokenises and embeds a corpus and writes the index into `dir`: LangChain HNSWLib files,
- * `passages.json`, `bm25.json`, and `manifest.json`. It builds in a sibling temporary directory
- * and swaps it in with renames, so an ingest killed midway leaves the previous index serving.
+ * The corpus's articles (the first of each id; later ones listed as duplicates), their passages and
+ * summaries, in build order: what every store indexes.
  */
-export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
-  const started = performance.now();
-  const { corpus, embeddings, dir } = opts;
-
+export function chunkCorpus(corpus: LoadedCorpus) {
   const seen = new Set<string>();
   const duplicateArticleIds: string[] = [];
   const articles: Article[] = [];
@@ -126,6 +122,19 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     passages.push(...ps);
     summaries.push(summarise(a, ps));
   }
+  return { articles, passages, summaries, duplicateArticleIds };
+}
+
+/**
+ * Chunks, tokenises and embeds a corpus and writes the index into `dir`: LangChain HNSWLib files,
+ * `passages.json`, `bm25.json`, and `manifest.json`. It builds in a sibling temporary directory
+ * and swaps it in with renames, so an ingest killed midway leaves the previous index serving.
+ */
+export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const { corpus, embeddings, dir } = opts;
+
+  const { articles, passages, summaries, duplicateArticleIds } = chunkCorpus(corpus);
 
   const userWords = zoneWords(articles);
   const tokenizer = createTokenizer({ userWords });
