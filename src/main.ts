@@ -2,6 +2,7 @@ import { openAnswerService } from "./answer/open.js";
 import { createReindexer } from "./answer/reindex.js";
 import { createSwappableService } from "./answer/swappable.js";
 import { answerModel, createEmbeddings } from "./cli/common.js";
+import { openBotPostgresService, storeConfig } from "./cli/postgres.js";
 import { runBotProcess } from "./discord/run.js";
 
 /**
@@ -14,6 +15,13 @@ await runBotProcess({
   async openService(base, logger) {
     const embeddings = createEmbeddings(base.indexDir);
     const model = answerModel(logger);
+    const store = storeConfig();
+    if (store.kind === "postgres") {
+      // Shared by every bot process; `npm run ingest` writes new generations, no /reindex here.
+      const service = await openBotPostgresService(store, { ...model, embeddings, logger });
+      logger.info(service.stats(), "answer service ready");
+      return { service };
+    }
     const opened = await openAnswerService({
       indexDir: base.indexDir,
       corpusPaths: [base.corpusDir],

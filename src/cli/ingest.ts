@@ -3,6 +3,8 @@ import { SingleBar } from "cli-progress";
 import { loadCorpus } from "../corpus/load.js";
 import { buildIndex } from "../index/build.js";
 import { baseConfig, createEmbeddings, fail, note } from "./common.js";
+import { ingestPostgres } from "./ingest-postgres.js";
+import { storeConfig } from "./postgres.js";
 
 const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR]";
 
@@ -25,6 +27,12 @@ async function main(): Promise<void> {
     note(`${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}（已跳过 skipped）`);
   if (corpus.articles.length === 0)
     fail(`没有读到任何文章 (no articles in ${inputs.join(", ")})，索引未改动 (index unchanged)`);
+
+  const store = storeConfig();
+  if (store.kind === "postgres") {
+    await ingestPostgres(store, corpus, inputs, createEmbeddings(dir), started);
+    return;
+  }
 
   const bar = process.stderr.isTTY
     ? new SingleBar({

@@ -1,7 +1,6 @@
 import { PGVectorStore } from "@langchain/community/vectorstores/pgvector";
 import { Document } from "@langchain/core/documents";
 import type { Pool, PoolClient } from "pg";
-import type { LoadedCorpus } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
 import { Bm25Index } from "./bm25.js";
 import {

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shardOfGuild } from "../../src/discord/shards.js";
 import { type Emulator, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN } from "./harness.js";
 import { inGuild, slashCommand, userFactory } from "./payloads.js";
 import { type BotProcess, botEnv, spawnNpmStart } from "./process.js";
+import { guildsOnTwoShards } from "./shard-guilds.js";
 
 /**
  * `DISCORD_SHARDS=auto npm start` against an emulator that recommends 2 shards and routes each
@@ -17,16 +17,6 @@ import { type BotProcess, botEnv, spawnNpmStart } from "./process.js";
 
 const corpus = fileURLToPath(new URL("../../data/corpus", import.meta.url));
 const QUESTIONS = 200;
-
-/** Four guild ids, two owned by each of 2 shards. */
-function guildsOnTwoShards(): string[] {
-  const byShard: string[][] = [[], []];
-  for (let n = 47_683_715_820n; byShard.some((g) => g.length < 2); n += 1n) {
-    const id = String((n << 22n) + 1n);
-    byShard[shardOfGuild(id, 2)]?.push(id);
-  }
-  return byShard.flatMap((g) => g.slice(0, 2));
-}
 
 let emu: Emulator;
 let bot: BotProcess;

@@ -16,7 +16,7 @@ export interface TestDatabase {
 }
 
 /** PGlite serves one connection at a time unless multiplexed; bots and ingest here share it. */
-const MAX_CONNECTIONS = 16;
+const MAX_CONNECTIONS = 40;
 
 export async function startTestDatabase(): Promise<TestDatabase> {
   const real = process.env.PG_TEST_URL;
