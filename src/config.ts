@@ -295,12 +295,15 @@ export function loadModelConfig(env: Env = process.env): ModelConfig {
   };
 }
 
-/** Reads STORE and DATABASE_URL. `STORE=postgres` without a DATABASE_URL is an error. */
-export function loadStoreConfig(env: Env = process.env): StoreConfig {
+/**
+ * Reads STORE and DATABASE_URL (`store` overrides STORE, for a command line's `--store`).
+ * `STORE=postgres` without a DATABASE_URL is an error.
+ */
+export function loadStoreConfig(env: Env = process.env, store?: "embedded" | "postgres"): StoreConfig {
   const parsed = storeSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(describe(parsed.error));
   const d = parsed.data;
-  if (d.STORE !== "postgres") return { kind: "embedded" };
+  if ((store ?? d.STORE) !== "postgres") return { kind: "embedded" };
   if (d.DATABASE_URL === undefined)
     throw new ConfigError("STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)");
   return { kind: "postgres", databaseUrl: d.DATABASE_URL, pollMs: d.STORE_POLL_SECONDS * 1000 };

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
+import type { Pool } from "pg";
 import { openAnswerService } from "../answer/open.js";
 import { questionShape } from "../answer/question.js";
 import type { AnswerService } from "../answer/types.js";
@@ -8,7 +9,8 @@ import { normalizeText } from "../index/tokenize.js";
 import { readJsonl } from "./bench/synthetic.js";
 import { baseConfig, createEmbeddings, fail, note, stderrEvents } from "./common.js";
 import { type EvalRow, evaluate, type Outcome, renderReport } from "./eval-metrics.js";
-import { contextsService } from "./eval-pool.js";
+import { contextsPostgresService, contextsService } from "./eval-pool.js";
+import { createPgPool, currentPostgresService, storeConfig } from "./postgres.js";
 
 const USAGE = `用法 (usage):
   npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--json]`;
@@ -40,7 +42,16 @@ async function main(): Promise<void> {
     fail(`读不到问题文件 ${values.questions} (cannot read it): ${(e as Error).message}`);
   }
   let service: AnswerService;
-  if (values.contexts !== undefined) {
+  const store = storeConfig();
+  let pool: Pool | undefined;
+  if (store.kind === "postgres") {
+    // The pool (or the page) ingested as a new generation and answered from the database.
+    pool = createPgPool(store.databaseUrl);
+    service =
+      values.contexts !== undefined
+        ? await contextsPostgresService(values.contexts, pool, createEmbeddings(), note)
+        : await currentPostgresService(pool, createEmbeddings());
+  } else if (values.contexts !== undefined) {
     service = await contextsService(values.contexts, values.index, createEmbeddings(), note);
   } else {
     const config = baseConfig();
@@ -67,6 +78,7 @@ async function main(): Promise<void> {
     bar?.increment();
   }
   bar?.stop();
+  await pool?.end();
   const report = evaluate(outcomes);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);

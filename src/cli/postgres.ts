@@ -1,9 +1,13 @@
 import pg from "pg";
 import { openPostgresService, type StoreLogger } from "../answer/open-postgres.js";
-import type { AnswerServiceOptions } from "../answer/service.js";
+import { DEFAULT_FUSION } from "../answer/retrieve.js";
+import { type AnswerServiceOptions, createAnswerService } from "../answer/service.js";
 import type { SwappableService } from "../answer/swappable.js";
+import type { AnswerService } from "../answer/types.js";
 import { loadStoreConfig, type StoreConfig } from "../config.js";
 import type { IndexEmbeddings } from "../index/build.js";
+import { loadPostgresIndex } from "../index/postgres.js";
+import { orExit } from "./common.js";
 
 /**
  * Connections per process: a search holds one for a few milliseconds; the bot answers 4 at a time
@@ -28,8 +32,9 @@ export function createPgPool(
   return pool;
 }
 
-/** Reads STORE/DATABASE_URL (throws ConfigError, as every config reader). */
-export const storeConfig = (): StoreConfig => loadStoreConfig();
+/** Reads STORE/DATABASE_URL (`store` in place of STORE), or exits with the one-line reason. */
+export const storeConfig = (store?: "embedded" | "postgres"): StoreConfig =>
+  orExit(() => loadStoreConfig(undefined, store));
 
 /**
  * The bot's answer service over PostgreSQL: the current generation, swapped for each new one an
@@ -54,4 +59,14 @@ export async function openBotPostgresService(
   }
   opts.logger.info({ generation: opened.value.generation() }, "answering from PostgreSQL");
   return opened.value.service;
+}
+
+/** The answer service over the database's current generation, for the CLI (no watching). */
+export async function currentPostgresService(
+  pool: pg.Pool,
+  embeddings: IndexEmbeddings,
+): Promise<AnswerService> {
+  const loaded = await loadPostgresIndex(pool, embeddings, { minEfSearch: DEFAULT_FUSION.depth });
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return createAnswerService(loaded.value);
 }
