@@ -409,6 +409,8 @@ function withEfSearch(pool: Pool, ef: number): Pool {
 export interface GenerationWatcher {
   /** Checks now (also done every `intervalMs`, and on a notification where LISTEN works). */
   check(): Promise<void>;
+  /** Resolves true once LISTEN is in place, false if it could not be (polling still runs). */
+  listening: Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -452,19 +454,22 @@ export function watchGenerations(opts: {
   };
   const timer = setInterval(() => void check(), opts.intervalMs);
   timer.unref();
-  void (async () => {
+  const listening = (async () => {
     try {
       listener = await opts.pool.connect();
       listener.on("notification", () => void check());
       listener.on("error", opts.onError);
       await listener.query(`LISTEN ${GENERATION_CHANNEL}`);
       if (stopped) listener.release(true);
+      return !stopped;
     } catch (error) {
       opts.onError(error);
+      return false;
     }
   })();
   return {
     check,
+    listening,
     async stop() {
       stopped = true;
       clearInterval(timer);

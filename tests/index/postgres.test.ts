@@ -158,4 +158,33 @@ describe("switching generations", () => {
     expect(rows.map((r) => Number(r.id)).at(-1)).toBe(summary.generation);
     expect(rows.length).toBeLessThanOrEqual(2);
   }, 60_000);
+
+  it.runIf(process.env.PG_TEST_URL !== undefined)(
+    "on real PostgreSQL, a bot switches on the ingest's notification, without waiting for a poll",
+    async () => {
+      let switched: (generation: number) => void = () => {};
+      const seen = new Promise<number>((resolve) => {
+        switched = resolve;
+      });
+      const r = await openPostgresService({
+        pool: db.pool,
+        embeddings,
+        pollMs: 3_600_000,
+        storeLogger: {
+          info: (obj) => switched((obj as { generation: number }).generation),
+          error: () => {},
+        },
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      try {
+        expect(await r.value.watcher.listening).toBe(true);
+        const { generation } = await ingest(page);
+        expect(await seen).toBe(generation);
+        expect(r.value.generation()).toBe(generation);
+      } finally {
+        await r.value.watcher.stop();
+      }
+    },
+    60_000,
+  );
 });
