@@ -128,6 +128,7 @@ const storeSchema = z.object({
       .optional(),
   ),
   STORE_POLL_SECONDS: positiveInt(5),
+  STORE_EF_SEARCH: wholeNumber(0, 0),
 });
 
 /** Where to find each required variable, for the error message. */
@@ -207,6 +208,11 @@ export type StoreConfig =
       databaseUrl: string;
       /** How often a bot checks for a newly ingested generation (LISTEN makes it sooner where it works). */
       pollMs: number;
+      /**
+       * pgvector's `hnsw.ef_search` in place of the index's recall-tuned value (null: that value):
+       * lower is faster and finds fewer of the true nearest passages (see docs/scale-out.md).
+       */
+      efSearch: number | null;
     };
 
 /** A configuration problem: the variable's name and what is wrong, never its value. */
@@ -306,7 +312,12 @@ export function loadStoreConfig(env: Env = process.env, store?: "embedded" | "po
   if ((store ?? d.STORE) !== "postgres") return { kind: "embedded" };
   if (d.DATABASE_URL === undefined)
     throw new ConfigError("STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)");
-  return { kind: "postgres", databaseUrl: d.DATABASE_URL, pollMs: d.STORE_POLL_SECONDS * 1000 };
+  return {
+    kind: "postgres",
+    databaseUrl: d.DATABASE_URL,
+    pollMs: d.STORE_POLL_SECONDS * 1000,
+    efSearch: d.STORE_EF_SEARCH === 0 ? null : d.STORE_EF_SEARCH,
+  };
 }
 
 /** Reads the Discord bot's settings. Throws ConfigError naming the first missing variable. */

@@ -19,6 +19,8 @@ export interface PostgresServiceOptions extends AnswerServiceOptions {
   embeddings: IndexEmbeddings;
   /** How often to look for a new generation. */
   pollMs: number;
+  /** pgvector's `hnsw.ef_search` in place of the index's own (null/absent: the index's). */
+  efSearch?: number | null;
   storeLogger?: StoreLogger;
 }
 
@@ -39,7 +41,11 @@ export async function openPostgresService(
   opts: PostgresServiceOptions,
 ): Promise<Result<PostgresService, IndexError>> {
   const load = (generation?: number) =>
-    loadPostgresIndex(opts.pool, opts.embeddings, { generation, minEfSearch: DEFAULT_FUSION.depth });
+    loadPostgresIndex(opts.pool, opts.embeddings, {
+      generation,
+      minEfSearch: DEFAULT_FUSION.depth,
+      efSearch: opts.efSearch ?? null,
+    });
   const first = await load();
   if (!first.ok) return err(first.error);
   const service = createSwappableService(createAnswerService(first.value, opts));

@@ -15,7 +15,7 @@ import pg from "pg";
 import { DEFAULT_FUSION, hybridSearch } from "../answer/retrieve.js";
 import { createAnswerService } from "../answer/service.js";
 import { loadCorpus } from "../corpus/load.js";
-import { loadPostgresIndex, passagesTable } from "../index/postgres.js";
+import { loadPostgresIndex, passagesTable, pgEfSearch } from "../index/postgres.js";
 import { percentiles, recallAtK, seededRandom, shuffled } from "./bench/stats.js";
 import {
   type ContextRow,
@@ -26,6 +26,7 @@ import {
   toJsonl,
 } from "./bench/synthetic.js";
 import { createEmbeddings } from "./common.js";
+import { storeConfig } from "./postgres.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -195,7 +196,12 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
   try {
     const embeddings = createEmbeddings();
     const started = performance.now();
-    const loaded = await loadPostgresIndex(pool, embeddings, { minEfSearch: DEFAULT_FUSION.depth });
+    const store = storeConfig("postgres");
+    const override = store.kind === "postgres" ? store.efSearch : null;
+    const loaded = await loadPostgresIndex(pool, embeddings, {
+      minEfSearch: DEFAULT_FUSION.depth,
+      efSearch: override,
+    });
     if (!loaded.ok) throw new Error(loaded.error.message);
     const index = loaded.value;
     const service = createAnswerService(index);
@@ -212,7 +218,7 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
 
     // recall@10: the HNSW index's answer against an exact scan of the same table.
     const table = passagesTable(index.generation);
-    const ef = Math.min(1000, Math.max(DEFAULT_FUSION.depth, index.manifest.hnsw.efSearch));
+    const ef = pgEfSearch(index.manifest, DEFAULT_FUSION.depth, override);
     const client = await pool.connect();
     let recall = 0;
     const sample = qs.slice(0, spec.recallQueries);

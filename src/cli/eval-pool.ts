@@ -67,6 +67,7 @@ export async function contextsPostgresService(
   pool: Pool,
   embeddings: IndexEmbeddings,
   note: (line: string) => void = () => {},
+  efSearch: number | null = null,
 ): Promise<AnswerService> {
   const corpus = await contextsCorpus(contextsPath, await readFile(contextsPath), note);
   const summary = await ingestToPostgres({ pool, corpus, embeddings, inputs: [contextsPath] });
@@ -76,6 +77,7 @@ export async function contextsPostgresService(
   const loaded = await loadPostgresIndex(pool, embeddings, {
     generation: summary.generation,
     minEfSearch: DEFAULT_FUSION.depth,
+    efSearch,
   });
   if (!loaded.ok) throw new Error(loaded.error.message);
   return createAnswerService(loaded.value);

@@ -49,8 +49,8 @@ async function main(): Promise<void> {
     pool = createPgPool(store.databaseUrl);
     service =
       values.contexts !== undefined
-        ? await contextsPostgresService(values.contexts, pool, createEmbeddings(), note)
-        : await currentPostgresService(pool, createEmbeddings());
+        ? await contextsPostgresService(values.contexts, pool, createEmbeddings(), note, store.efSearch)
+        : await currentPostgresService(pool, createEmbeddings(), store.efSearch);
   } else if (values.contexts !== undefined) {
     service = await contextsService(values.contexts, values.index, createEmbeddings(), note);
   } else {

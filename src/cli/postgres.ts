@@ -51,6 +51,7 @@ export async function openBotPostgresService(
     ...opts,
     pool,
     pollMs: store.pollMs,
+    efSearch: store.efSearch,
     storeLogger: opts.logger,
   });
   if (!opened.ok) {
@@ -65,8 +66,9 @@ export async function openBotPostgresService(
 export async function currentPostgresService(
   pool: pg.Pool,
   embeddings: IndexEmbeddings,
+  efSearch: number | null = null,
 ): Promise<AnswerService> {
-  const loaded = await loadPostgresIndex(pool, embeddings, { minEfSearch: DEFAULT_FUSION.depth });
+  const loaded = await loadPostgresIndex(pool, embeddings, { minEfSearch: DEFAULT_FUSION.depth, efSearch });
   if (!loaded.ok) throw new Error(loaded.error.message);
   return createAnswerService(loaded.value);
 }

@@ -60,8 +60,8 @@ function hnswIndexName(generation: number): string {
  * LIMIT, fewer than the fusion depth; the embedded store's recall-tuned ef is used, capped at
  * pgvector's maximum of 1,000.
  */
-export function pgEfSearch(manifest: IndexManifest, depth: number): number {
-  return Math.min(1000, Math.max(depth, manifest.hnsw.efSearch));
+export function pgEfSearch(manifest: IndexManifest, depth: number, override?: number | null): number {
+  return Math.min(1000, Math.max(depth, override ?? manifest.hnsw.efSearch));
 }
 
 /** Creates the bookkeeping tables (and the vector extension) if they are missing. */
@@ -303,7 +303,12 @@ const corrupt = (generation: number, what: string): IndexError => ({
 export async function loadPostgresIndex(
   pool: Pool,
   embeddings: IndexEmbeddings,
-  opts: { generation?: number | undefined; minEfSearch: number },
+  opts: {
+    generation?: number | undefined;
+    minEfSearch: number;
+    /** In place of the index's own ef (STORE_EF_SEARCH); never below `minEfSearch`. */
+    efSearch?: number | null;
+  },
 ): Promise<Result<PgLoadedIndex, IndexError>> {
   const generation = opts.generation;
   const gen = generation ?? (await currentGeneration(pool));
@@ -313,8 +318,7 @@ export async function loadPostgresIndex(
       message: "数据库里还没有索引 (no index in the database yet)：请先运行 STORE=postgres npm run ingest",
     });
   const { rows } = await pool.query(
-    `SELECT state, manifest, articles, bm25_terms, bm25_params, bm25_offsets, bm25_docs, bm25_tfs, bm25_lengths
-       FROM ${GENERATIONS} WHERE id = $1`,
+    `SELECT state, manifest, articles, bm25_terms, bm25_params FROM ${GENERATIONS} WHERE id = $1`,
     [gen],
   );
   const row = rows[0];
@@ -322,14 +326,18 @@ export async function loadPostgresIndex(
   const manifest = row.manifest as IndexManifest;
   const mismatch = embeddingsMismatch(`generation ${gen}`, manifest, embeddings);
   if (mismatch) return err(mismatch);
-  const u32 = (b: Buffer) => new Uint32Array(copy(b));
+  const arrays = await pool.query(
+    `SELECT bm25_offsets, bm25_docs, bm25_tfs, bm25_lengths FROM ${GENERATIONS} WHERE id = $1`,
+    [gen],
+  );
+  const a = arrays.rows[0] as Record<"bm25_offsets" | "bm25_docs" | "bm25_tfs" | "bm25_lengths", Buffer>;
   const bm25 = Bm25Index.fromParts({
     ...(row.bm25_params as { k1: number; b: number }),
     terms: row.bm25_terms as string[],
-    offsets: u32(row.bm25_offsets),
-    docs: u32(row.bm25_docs),
-    tfs: new Uint16Array(copy(row.bm25_tfs)),
-    lengths: u32(row.bm25_lengths),
+    offsets: typed(a.bm25_offsets, Uint32Array),
+    docs: typed(a.bm25_docs, Uint32Array),
+    tfs: typed(a.bm25_tfs, Uint16Array),
+    lengths: typed(a.bm25_lengths, Uint32Array),
   });
   if (!bm25.ok) return err(corrupt(gen, bm25.error));
 
@@ -349,7 +357,7 @@ export async function loadPostgresIndex(
 
   const byId = new Map(passages.map((p) => [p.id, p]));
   const store = new PGVectorStore(embeddings, {
-    pool: withEfSearch(pool, pgEfSearch(manifest, opts.minEfSearch)),
+    pool: withEfSearch(pool, pgEfSearch(manifest, opts.minEfSearch, opts.efSearch)),
     tableName: table,
     skipInitializationCheck: true,
   });
@@ -374,11 +382,19 @@ export async function loadPostgresIndex(
   return ok({ ...index, generation: gen });
 }
 
-/** A fresh, aligned ArrayBuffer with `b`'s bytes (node-postgres's Buffers may be pooled and misaligned). */
-function copy(b: Buffer): ArrayBuffer {
+/**
+ * `b`'s bytes as a typed array: a view when `b` is aligned for it, else an aligned copy
+ * (node-postgres's Buffers are slices of the message they arrived in).
+ */
+function typed<T extends Uint32Array | Uint16Array>(
+  b: Buffer,
+  Ctor: { new (buf: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+): T {
+  const size = Ctor.BYTES_PER_ELEMENT;
+  if (b.byteOffset % size === 0) return new Ctor(b.buffer, b.byteOffset, Math.floor(b.byteLength / size));
   const out = new ArrayBuffer(b.byteLength);
   new Uint8Array(out).set(b);
-  return out;
+  return new Ctor(out, 0, Math.floor(b.byteLength / size));
 }
 
 /** The `hnsw.ef_search` each pooled connection was last set to. */
