@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     fail(`${(e as Error).message}\n${USAGE}`, 2);
   }
   const config = baseConfig();
+  const store = storeConfig();
   const inputs = values.input && values.input.length > 0 ? values.input : [config.corpusDir];
   const dir = values.index ?? config.indexDir;
   const started = performance.now();
@@ -28,7 +29,6 @@ async function main(): Promise<void> {
   if (corpus.articles.length === 0)
     fail(`没有读到任何文章 (no articles in ${inputs.join(", ")})，索引未改动 (index unchanged)`);
 
-  const store = storeConfig();
   if (store.kind === "postgres") {
     await ingestPostgres(store, corpus, inputs, createEmbeddings(dir), started);
     return;

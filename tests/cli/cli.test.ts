@@ -1,39 +1,8 @@
-import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-const ROOT = resolve(".");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one of the CLI entry points the way `npm run` does, in `cwd`, and never throws on exit codes. */
-async function cli(
-  script: string,
-  args: string[],
-  cwd: string,
-  env: Record<string, string> = {},
-): Promise<Ran> {
-  try {
-    const { stdout, stderr } = await run(TSX, [join(ROOT, "src/cli", script), ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof x.code === "number" ? x.code : -1, stdout: x.stdout ?? "", stderr: x.stderr ?? "" };
-  }
-}
+import { cli, ROOT } from "../helpers/cli.js";
 
 /** A working folder holding a copy of the default corpus, so tests never touch the project's index. */
 async function workdir(): Promise<string> {
