@@ -81,6 +81,22 @@ const discordSchema = z.object({
       ctx.addIssue({ code: "custom", message: "must be true or false" });
       return z.NEVER;
     }),
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((s, ctx): "auto" | number | null => {
+      if (s === undefined || s === "") return null;
+      if (s === "auto") return "auto";
+      const n = Number(s);
+      if (Number.isInteger(n) && n >= 1) return n;
+      ctx.addIssue({ code: "custom", message: "must be auto or a positive whole number of shards" });
+      return z.NEVER;
+    }),
+  // Set by discord.js's ShardingManager in the processes it starts (with SHARDS and SHARD_COUNT,
+  // which discord.js's Client reads itself).
+  SHARDING_MANAGER: optionalString,
 });
 
 const optionalUrl = optionalString.pipe(
@@ -117,6 +133,24 @@ const modelSchema = z.object({
   EMBEDDINGS_BATCH_SIZE: positiveInt(256),
 });
 
+const storeSchema = z.object({
+  STORE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((s) => (s === "" ? undefined : s))
+    .pipe(z.enum(["embedded", "postgres"], { error: "must be embedded or postgres" }).optional()),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .url({ error: "must be a URL such as postgres://user@127.0.0.1:5432/gaoxin" })
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  STORE_POLL_SECONDS: positiveInt(5),
+  STORE_EF_SEARCH: wholeNumber(0, 0),
+});
+
 /** Where to find each required variable, for the error message. */
 const hints: Record<string, string> = {
   DISCORD_TOKEN: "Discord developer portal → your application → Bot → Reset Token",
@@ -145,6 +179,13 @@ export interface DiscordConfig {
   deployOnStart: boolean;
   /** The IANA time zone of times shown to users (TZ, default Asia/Shanghai). */
   timeZone: string;
+  /**
+   * `DISCORD_SHARDS`: run this many shards (`auto`: as many as Discord recommends), one process each
+   * under a sharding manager; null runs one unsharded bot. Always null inside a shard process.
+   */
+  shards?: "auto" | number | null;
+  /** This process is one shard started by the sharding manager (which registers the commands). */
+  isShard?: boolean;
 }
 
 /** A model behind an OpenAI-compatible API, and how hard to try it. */
@@ -181,6 +222,25 @@ export interface ModelConfig {
   llm: LlmConfig | null;
   embeddings: EmbeddingsConfig;
 }
+
+/**
+ * Where passages, vectors and BM25 postings live: the embedded index folder (INDEX_DIR, one copy per
+ * process), or PostgreSQL with pgvector, shared by every bot process and written by `npm run ingest`.
+ */
+export type StoreConfig =
+  | { kind: "embedded" }
+  | {
+      kind: "postgres";
+      /** Never logged: it may hold a password. */
+      databaseUrl: string;
+      /** How often a bot checks for a newly ingested generation (LISTEN makes it sooner where it works). */
+      pollMs: number;
+      /**
+       * pgvector's `hnsw.ef_search` in place of the index's recall-tuned value (null: that value):
+       * lower is faster and finds fewer of the true nearest passages (see docs/scale-out.md).
+       */
+      efSearch: number | null;
+    };
 
 /** A configuration problem: the variable's name and what is wrong, never its value. */
 export class ConfigError extends Error {
@@ -284,6 +344,25 @@ export function loadClientId(env: Env = process.env): string {
   return parsed.data.DISCORD_CLIENT_ID;
 }
 
+/**
+ * Reads STORE and DATABASE_URL (`store` overrides STORE, for a command line's `--store`).
+ * `STORE=postgres` without a DATABASE_URL is an error.
+ */
+export function loadStoreConfig(env: Env = process.env, store?: "embedded" | "postgres"): StoreConfig {
+  const parsed = storeSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const d = parsed.data;
+  if ((store ?? d.STORE) !== "postgres") return { kind: "embedded" };
+  if (d.DATABASE_URL === undefined)
+    throw new ConfigError("STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)");
+  return {
+    kind: "postgres",
+    databaseUrl: d.DATABASE_URL,
+    pollMs: d.STORE_POLL_SECONDS * 1000,
+    efSearch: d.STORE_EF_SEARCH === 0 ? null : d.STORE_EF_SEARCH,
+  };
+}
+
 /** Reads the Discord bot's settings. Throws ConfigError naming the first missing variable. */
 export function loadDiscordConfig(env: Env = process.env): DiscordConfig {
   const parsed = discordSchema.safeParse(env);
@@ -296,7 +375,10 @@ export function loadDiscordConfig(env: Env = process.env): DiscordConfig {
     apiBase: d.DISCORD_API_BASE,
     rateLimit: { questions: d.RATE_LIMIT_QUESTIONS, windowMs: d.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     maxConcurrentAnswers: d.MAX_CONCURRENT_ANSWERS,
-    deployOnStart: d.DISCORD_DEPLOY_ON_START,
+    // A shard leaves registering to its manager: commands are deployed once, not once per shard.
+    deployOnStart: d.DISCORD_DEPLOY_ON_START && d.SHARDING_MANAGER === undefined,
+    shards: d.SHARDING_MANAGER === undefined ? d.DISCORD_SHARDS : null,
+    isShard: d.SHARDING_MANAGER !== undefined,
     timeZone: d.TZ ?? DEFAULT_TIME_ZONE,
   };
 }

@@ -2,6 +2,7 @@ import { answerModel, createEmbeddings } from "./answer/models.js";
 import { openAnswerService } from "./answer/open.js";
 import { createReindexer, watchIndex } from "./answer/reindex.js";
 import { createSwappableService } from "./answer/swappable.js";
+import { openBotPostgresService, storeConfig } from "./cli/postgres.js";
 import { runBotProcess } from "./discord/run.js";
 import { IndexFailure } from "./index/manifest.js";
 
@@ -16,6 +17,13 @@ await runBotProcess({
   async openService(base, logger, config) {
     const embeddings = createEmbeddings(config.embeddings, base.indexDir);
     const model = answerModel(config.llm, logger);
+    const store = storeConfig();
+    if (store.kind === "postgres") {
+      // Shared by every bot process; `npm run ingest` writes new generations, no /reindex here.
+      const service = await openBotPostgresService(store, { ...model, embeddings, logger });
+      logger.info(service.stats(), "answer service ready");
+      return { service };
+    }
     const opened = await openAnswerService({
       indexDir: base.indexDir,
       corpusPaths: [base.corpusDir],

@@ -4,7 +4,10 @@
  * tests/split.test.ts checks that no unit test file starts a process or a server.
  */
 
-/** Tests that start processes or servers: the bot, the CLI, the Discord emulator, an OpenAI-compatible server, bench probes. */
+/**
+ * Tests that start processes or servers: the bot, the CLI, the Discord emulator, an OpenAI-compatible
+ * server, bench probes, PGlite behind a PostgreSQL socket.
+ */
 export const PROCESS_TESTS = [
   "tests/e2e/**/*.test.ts",
   "tests/cli/cli.test.ts",
@@ -20,6 +23,10 @@ export const PROCESS_TESTS = [
   "tests/answer/llm-answer.test.ts",
   "tests/index/openai-embeddings.test.ts",
   "tests/index/ingest-kill.test.ts",
+  "tests/cli/postgres-cli.test.ts",
+  "tests/discord/shards.test.ts",
+  "tests/index/postgres.test.ts",
+  "tests/index/postgres-cmrc.test.ts",
 ];
 
 /**

@@ -10,6 +10,7 @@ const STARTS = [
   /createServer\(/,
   /helpers\/openai-server\.js"/,
   /helpers\/cli\.js"/,
+  /helpers\/pglite\.js"/,
   /e2e\/(?:emulator|harness|process)\.js"/,
   /src\/cli\/bench\/run\.js"/,
 ];

@@ -5,10 +5,13 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_SIZES, runBench } from "./bench/run.js";
 import { renderReport } from "./bench/table.js";
+import { runPostgresBench } from "./bench-postgres.js";
 import { fail, note } from "./common.js";
+import { storeConfig } from "./postgres.js";
 
 const USAGE = `用法 (usage): npm run bench -- [--sizes 10000,100000] [--json] [--questions 300] [--r1-questions N]
-  [--recall-queries 200] [--cold-runs 3] [--no-langchain] [--data ../shared/bench] [--work DIR --keep]`;
+  [--recall-queries 200] [--cold-runs 3] [--no-langchain] [--data ../shared/bench] [--work DIR --keep]
+  npm run bench -- --store postgres [--sizes 100000] [--questions 300] [--recall-queries 200]   (DATABASE_URL)`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
         work: { type: "string" },
         keep: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        store: { type: "string" },
       },
     });
   try {
@@ -52,6 +56,23 @@ async function main(): Promise<void> {
           .split(",")
           .filter((s) => s.trim() !== "")
           .map((s) => positive("sizes", s.trim().replace(/_/g, ""), 0));
+  if (values.store === "postgres") {
+    const store = storeConfig();
+    if (store.kind !== "postgres")
+      fail(`--store postgres needs STORE=postgres and DATABASE_URL\n${USAGE}`, 2);
+    const table = await runPostgresBench({
+      sizes: values.sizes === undefined ? [100_000] : sizes,
+      dataDir: values.data ?? "../shared/bench",
+      databaseUrl: store.databaseUrl,
+      questions: positive("questions", values.questions, 300),
+      recallQueries: positive("recall-queries", values["recall-queries"], 200),
+      log: note,
+    });
+    process.stdout.write(table);
+    return;
+  }
+  if (values.store !== undefined && values.store !== "embedded")
+    fail(`--store takes embedded or postgres: ${values.store}\n${USAGE}`, 2);
   let report: Awaited<ReturnType<typeof runBench>>;
   try {
     report = await runBench({

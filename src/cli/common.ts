@@ -33,7 +33,7 @@ export function fail(message: string, code = 1): never {
  * variables already set in the environment win.
  */
 let envFileLoaded = false;
-function orExit<T>(read: () => T): T {
+export function orExit<T>(read: () => T): T {
   try {
     if (!envFileLoaded) {
       envFileLoaded = true;

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
+import type { Pool } from "pg";
 import { openAnswerService } from "../answer/open.js";
 import { questionShape } from "../answer/question.js";
 import type { AnswerService } from "../answer/types.js";
@@ -18,7 +19,8 @@ import {
   type SplitReport,
   splitReport,
 } from "./eval-metrics.js";
-import { contextsService, inIndexedHalf } from "./eval-pool.js";
+import { contextsPostgresService, contextsService, inIndexedHalf } from "./eval-pool.js";
+import { createPgPool, currentPostgresService, storeConfig } from "./postgres.js";
 
 const USAGE = `用法 (usage):
   npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--no-split] [--json]
@@ -66,7 +68,16 @@ async function main(): Promise<void> {
     fail(`读不到问题文件 ${values.questions} (cannot read it): ${(e as Error).message}`);
   }
   let service: AnswerService;
-  if (values.contexts !== undefined) {
+  const store = storeConfig();
+  let pool: Pool | undefined;
+  if (store.kind === "postgres") {
+    // The pool (or the page) ingested as a new generation and answered from the database.
+    pool = createPgPool(store.databaseUrl);
+    service =
+      values.contexts !== undefined
+        ? await contextsPostgresService(values.contexts, pool, createEmbeddings(), note, store.efSearch)
+        : await currentPostgresService(pool, createEmbeddings(), store.efSearch);
+  } else if (values.contexts !== undefined) {
     service = await contextsService(values.contexts, values.index, createEmbeddings(), note);
   } else {
     const config = baseConfig();
@@ -93,6 +104,7 @@ async function main(): Promise<void> {
     bar?.increment();
   }
   bar?.stop();
+  await pool?.end();
   const report = evaluate(outcomes);
   const split =
     values.contexts !== undefined && values.split !== false

@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
+import { loadCorpus } from "../corpus/load.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import { checkIndexTarget } from "../index/target.js";
 import { updateIndex } from "../index/update.js";
 import { baseConfig, createEmbeddings, fail, note, problemLine, runCli } from "./common.js";
+import { ingestPostgres } from "./ingest-postgres.js";
+import { storeConfig } from "./postgres.js";
 
 const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]";
 
@@ -82,9 +85,26 @@ async function main(): Promise<void> {
     fail(`${(e as Error).message}\n${USAGE}`, 2);
   }
   const config = baseConfig();
+  const store = storeConfig();
   const inputs = values.input && values.input.length > 0 ? values.input : [config.corpusDir];
   const dir = values.index ?? config.indexDir;
   const embeddings = createEmbeddings(dir);
+  if (store.kind === "postgres") {
+    // Every PostgreSQL ingest writes a whole new generation: there is no incremental update to
+    // watch for, and a schedule (docker-compose.yml's ingest job) runs it again instead.
+    if (values.watch)
+      fail(
+        "--watch 只用于内置索引 (--watch is for the embedded store; with STORE=postgres run npm run ingest on a schedule)",
+        2,
+      );
+    const started = performance.now();
+    const corpus = await loadCorpus(inputs);
+    for (const p of corpus.problems) note(problemLine(p));
+    if (corpus.articles.length === 0)
+      fail(`没有读到任何文章 (no articles in ${inputs.join(", ")})，数据库未改动 (database unchanged)`);
+    await ingestPostgres(store, corpus, inputs, embeddings, started);
+    return;
+  }
   const first = await ingestOnce(inputs, dir, embeddings, values.full ?? false, false);
   if (!values.watch) {
     if (!first.ok) process.exit(1);

@@ -22,11 +22,11 @@ import { openState, type State } from "../state/state.js";
 import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
 import type { BotContext, Command } from "./command.js";
-import { deployCommands } from "./deploy.js";
 import { createGate } from "./gate.js";
 import { COMMANDS_DIR, loadCommands } from "./loader.js";
 import { DEFAULT_PROGRESS, type ProgressOptions } from "./progress.js";
 import { createRateLimiter } from "./rate-limit.js";
+import { registerCommandsOnStart, runShardManager } from "./shards.js";
 import { describeStartError, GatewayClosedError } from "./start-error.js";
 
 /** How long shutdown waits for replies in flight before destroying the client anyway. */
@@ -80,19 +80,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
     ...(opts.state ? { state: opts.state } : {}),
   };
-  if (discord.deployOnStart) {
-    // Not fatal: commands registered before keep working, and @mentions need none. The bot answers
-    // what it can rather than refusing to start over Discord refusing one PUT.
-    try {
-      const n = await deployCommands(commands, discord);
-      logger.info({ commands: n, guildId: discord.guildId ?? "global" }, "slash commands registered");
-    } catch (error) {
-      logger.error(
-        { err: error, guildId: discord.guildId ?? "global" },
-        "slash command registration failed; starting with the commands registered before (run npm run deploy-commands to retry)",
-      );
-    }
-  }
+  if (discord.deployOnStart) await registerCommandsOnStart(commands, discord, logger);
   const client = createClient({ apiBase: discord.apiBase, ...(opts.rest ? { rest: opts.rest } : {}) });
   const bot = attachBot(client, ctx, commands);
   // Attached before login: ready can fire before login() resolves.
@@ -139,7 +127,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
 export function exitOnSignals(
   bot: Bot,
   logger: Logger,
-  opts: { timeoutMs?: number; exit?: (code: number) => void } = {},
+  opts: { timeoutMs?: number; exit?: (code: number) => void; shard?: boolean } = {},
 ): void {
   const exit = opts.exit ?? ((code: number) => process.exit(code));
   let stopping = false;
@@ -164,6 +152,16 @@ export function exitOnSignals(
       },
     );
   };
+  if (opts.shard) {
+    // A shard is stopped by its manager, which passes SIGINT and SIGTERM on as SIGTERM. Ctrl-C in a
+    // terminal also sends SIGINT to the whole process group: taken alone, it would count as a
+    // second signal and cut the replies in flight short.
+    process.on("SIGINT", () => undefined);
+    process.on("SIGTERM", onSignal);
+    // The manager gone (killed outright): stop rather than serve on as an orphan.
+    process.once("disconnect", () => onSignal("SIGTERM"));
+    return;
+  }
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 }
@@ -220,6 +218,18 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
     logger.error({ err: reason }, "unhandled rejection (still running)"),
   );
 
+  if (discord.shards !== null && discord.shards !== undefined) {
+    await runShardManager({
+      discord: { ...discord, shards: discord.shards },
+      logger,
+      // This same entry point, with the same Node flags, once per shard.
+      file: process.argv[1] ?? "src/main.ts",
+      execArgv: process.execArgv,
+      loadCommands: () => loadCommands(opts.commandsDir ?? COMMANDS_DIR),
+    });
+    return;
+  }
+
   let opened: OpenedService;
   try {
     opened = await opts.openService(base, logger, model);
@@ -248,5 +258,5 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  exitOnSignals(running.bot, logger);
+  exitOnSignals(running.bot, logger, { shard: discord.isShard === true });
 }

@@ -357,25 +357,7 @@ export class Bm25Index {
     const docs = take(sizes[1] as number, Uint32Array);
     const lengths = take(sizes[2] as number, Uint32Array);
     const tfs = take(sizes[3] as number, Uint16Array);
-    return Bm25Index.checked({ k1: m.k1, b: m.b }, terms, offsets, docs, tfs, lengths);
-  }
-
-  private static checked(
-    params: Bm25Params,
-    terms: string[],
-    offsets: Uint32Array,
-    docs: Uint32Array,
-    tfs: Uint16Array,
-    lengths: Uint32Array,
-  ): Result<Bm25Index, string> {
-    if (
-      offsets.length !== terms.length + 1 ||
-      offsets[terms.length] !== docs.length ||
-      tfs.length !== docs.length
-    )
-      return err("bm25: postings arrays do not fit together");
-    for (const d of docs) if (d >= lengths.length) return err("bm25: posting points past the last document");
-    return ok(new Bm25Index(params, terms, offsets, docs, tfs, lengths));
+    return Bm25Index.fromParts({ k1: m.k1, b: m.b, terms, offsets, docs, tfs, lengths });
   }
 
   /** Reads the persisted form back, checking that its arrays fit together. */
@@ -391,8 +373,37 @@ export class Bm25Index {
     const tfs = fromB64(j.tfs, Uint16Array);
     const lengths = fromB64(j.lengths, Uint32Array);
     if (!offsets || !docs || !tfs || !lengths) return err("bm25: bad postings arrays");
-    return Bm25Index.checked({ k1: j.k1, b: j.b }, j.terms as string[], offsets, docs, tfs, lengths);
+    return Bm25Index.fromParts({ k1: j.k1, b: j.b, terms: j.terms as string[], offsets, docs, tfs, lengths });
   }
+
+  /** The index's arrays as they are (no copy), for a store that keeps them as binary columns. */
+  parts(): Bm25Parts {
+    const { terms, offsets, docs, tfs, lengths } = this;
+    return { ...this.params, terms, offsets, docs, tfs, lengths };
+  }
+
+  /** An index over arrays from {@link parts}, checking that they fit together. */
+  static fromParts(p: Bm25Parts): Result<Bm25Index, string> {
+    const { terms, offsets, docs, tfs, lengths } = p;
+    if (
+      offsets.length !== terms.length + 1 ||
+      offsets[terms.length] !== docs.length ||
+      tfs.length !== docs.length
+    ) {
+      return err("bm25: postings arrays do not fit together");
+    }
+    for (const d of docs) if (d >= lengths.length) return err("bm25: posting points past the last document");
+    return ok(new Bm25Index({ k1: p.k1, b: p.b }, terms, offsets, docs, tfs, lengths));
+  }
+}
+
+/** The arrays of a BM25 index (see {@link Bm25Json} for what each holds). */
+export interface Bm25Parts extends Bm25Params {
+  terms: string[];
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+  lengths: Uint32Array;
 }
 
 /** The `k` best of the touched documents, best first, ties by document number; no full sort. */

@@ -92,6 +92,7 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What an index keeps of an article: its fields for listing zones and articles, and its passage ids. */
 function summarise(a: Article, passages: readonly Passage[]): ArticleSummary {
   const s: ArticleSummary = {
     id: a.id,
@@ -122,6 +123,33 @@ export function firstOfEachId(all: readonly Article[]): { articles: Article[]; d
   return { articles, duplicates };
 }
 
+/** The passages of `articles` and each article's summary, in build order. */
+function chunkArticles(articles: readonly Article[]): { passages: Passage[]; summaries: ArticleSummary[] } {
+  const passages: Passage[] = [];
+  const summaries: ArticleSummary[] = [];
+  for (const a of articles) {
+    const ps = chunkArticle(a);
+    passages.push(...ps);
+    summaries.push(summarise(a, ps));
+  }
+  return { passages, summaries };
+}
+
+/**
+ * The corpus's articles (the first of each id; later ones listed as duplicates), their passages and
+ * summaries, in build order: what every store indexes (the embedded store's base segment, a
+ * PostgreSQL generation).
+ */
+export function chunkCorpus(corpus: LoadedCorpus): {
+  articles: Article[];
+  passages: Passage[];
+  summaries: ArticleSummary[];
+  duplicateArticleIds: string[];
+} {
+  const { articles, duplicates } = firstOfEachId(corpus.articles);
+  return { articles, ...chunkArticles(articles), duplicateArticleIds: duplicates };
+}
+
 /** Options for {@link writeSegment}. */
 export interface SegmentOptions {
   articles: readonly Article[];
@@ -149,13 +177,7 @@ export interface SegmentSummary {
  */
 export async function writeSegment(opts: SegmentOptions): Promise<SegmentSummary> {
   const { articles, embeddings, dir, hnsw, tokenizer } = opts;
-  const passages: Passage[] = [];
-  const summaries: ArticleSummary[] = [];
-  for (const a of articles) {
-    const ps = chunkArticle(a);
-    passages.push(...ps);
-    summaries.push(summarise(a, ps));
-  }
+  const { passages, summaries } = chunkArticles(articles);
 
   // Embedding runs here while a worker thread inserts into the HNSW graph (hnswlib inserts on one
   // thread, and it is the largest part of an ingest); BM25 tokenising follows while the worker

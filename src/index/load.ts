@@ -53,20 +53,8 @@ export async function loadIndex(
   const m = await readManifest(dir);
   if (!m.ok) return m;
   const manifest = m.value;
-  const built = manifest.embeddings;
-  if (
-    built.id !== embeddings.id ||
-    (embeddings.dimensions !== undefined && embeddings.dimensions !== built.dimensions)
-  ) {
-    const now = `${embeddings.id}${embeddings.dimensions !== undefined ? ` (${embeddings.dimensions} 维)` : ""}`;
-    return err({
-      code: "embeddings-mismatch",
-      message:
-        `${dir} 的索引是用嵌入模型 ${built.id} (${built.dimensions} 维) 建立的，当前配置的是 ${now}` +
-        ` (index built with embeddings ${built.id}/${built.dimensions}, configured: ${now})；` +
-        `请用当前配置运行 npm run ingest 重建索引，或改回原来的嵌入配置 (rebuild with \`npm run ingest\` or restore the old embeddings setting)`,
-    });
-  }
+  const mismatch = embeddingsMismatch(dir, manifest, embeddings);
+  if (mismatch) return err(mismatch);
 
   const ledger = await readLedger(join(dir, manifest.ledger));
   if (!ledger.ok) return err(corrupt(dir, ledger.error));
@@ -85,13 +73,86 @@ export async function loadIndex(
   if (passages.length !== manifest.counts.passages)
     return err(corrupt(dir, "the ledger's passages do not match the manifest"));
   for (const seg of graphs) {
-    if (seg.hnsw.getNumDimensions() !== built.dimensions)
+    if (seg.hnsw.getNumDimensions() !== manifest.embeddings.dimensions)
       return err(corrupt(dir, `${seg.name}/hnswlib.index does not match the manifest's dimensions`));
     // ef is not saved in hnswlib's file; without this, searches run at its default of 10.
     seg.hnsw.setEf(manifest.hnsw.efSearch);
   }
-  const byId = new Map(passages.map((p) => [p.id, p]));
 
+  return ok(
+    assembleIndex({
+      manifest,
+      passages,
+      articles,
+      bm25,
+      embeddings,
+      nearest: async (vector, k) => {
+        const hits: Hit[] = [];
+        for (const seg of graphs) {
+          const n = Math.min(k, seg.live);
+          if (n === 0) continue;
+          const { neighbors, distances } = seg.hnsw.searchKnn(vector, n);
+          neighbors.forEach((label, i) => {
+            const passage = seg.labels[label];
+            // hnswlib's cosine space returns 1 − cos.
+            if (passage) hits.push({ passage, score: 1 - (distances[i] as number) });
+          });
+        }
+        // Each segment gave its own best; the best over all of them are the index's.
+        return graphs.length === 1 ? hits : hits.sort((x, y) => y.score - x.score).slice(0, k);
+      },
+    }),
+  );
+}
+
+/**
+ * The error when an index built with other embeddings (model or size) is opened with `embeddings`:
+ * its vectors would be meaningless. `where` names the index (a folder, a database generation).
+ */
+export function embeddingsMismatch(
+  where: string,
+  manifest: IndexManifest,
+  embeddings: IndexEmbeddings,
+): IndexError | null {
+  const built = manifest.embeddings;
+  if (
+    built.id !== embeddings.id ||
+    (embeddings.dimensions !== undefined && embeddings.dimensions !== built.dimensions)
+  ) {
+    const now = `${embeddings.id}${embeddings.dimensions !== undefined ? ` (${embeddings.dimensions} 维)` : ""}`;
+    return {
+      code: "embeddings-mismatch",
+      message:
+        `${where} 的索引是用嵌入模型 ${built.id} (${built.dimensions} 维) 建立的，当前配置的是 ${now}` +
+        ` (index built with embeddings ${built.id}/${built.dimensions}, configured: ${now})；` +
+        `请用当前配置运行 npm run ingest 重建索引，或改回原来的嵌入配置 (rebuild with \`npm run ingest\` or restore the old embeddings setting)`,
+    };
+  }
+  return null;
+}
+
+/** What every store supplies to make a {@link LoadedIndex}. */
+export interface IndexParts {
+  manifest: IndexManifest;
+  passages: readonly Passage[];
+  articles: readonly ArticleSummary[];
+  /** BM25 over the passages in `passages` order (document n is `passages[n]`). */
+  bm25: Bm25Index;
+  embeddings: IndexEmbeddings;
+  /** The store's nearest-neighbour search: up to `k` passages nearest `vector`, score = cosine similarity. */
+  nearest: (vector: number[], k: number) => Promise<Hit[]>;
+  /** Passages by id, when the store already has the map. */
+  byId?: ReadonlyMap<string, Passage>;
+}
+
+/**
+ * A loaded index from its parts. The lexical side and the query handling are the same for every
+ * store (the embedded files, PostgreSQL), so both answer a question alike; only `nearest` differs.
+ */
+export function assembleIndex(parts: IndexParts): LoadedIndex {
+  const { manifest, passages, articles, bm25, embeddings } = parts;
+  const dimensions = manifest.embeddings.dimensions;
+  const byId = parts.byId ?? new Map(passages.map((p) => [p.id, p]));
   const tokenizer = createTokenizer({ userWords: manifest.userWords });
   // Both searches tokenise the same query: the second reuses the first's terms.
   let last: { query: string; terms: string[] } | undefined;
@@ -99,8 +160,7 @@ export async function loadIndex(
     if (last?.query !== query) last = { query, terms: tokenizer.terms(query) };
     return last.terms;
   };
-
-  return ok({
+  return {
     manifest,
     passages,
     articles,
@@ -110,23 +170,9 @@ export async function loadIndex(
       const kk = Math.min(Math.floor(k), passages.length);
       if (kk <= 0 || termsOf(query).length === 0) return [];
       const vector = await embeddings.embedQuery(query);
-      if (vector.length !== built.dimensions)
-        throw new Error(
-          `Query vector must have the same length as the number of dimensions (${built.dimensions})`,
-        );
-      const hits: Hit[] = [];
-      for (const seg of graphs) {
-        const n = Math.min(kk, seg.live);
-        if (n === 0) continue;
-        const { neighbors, distances } = seg.hnsw.searchKnn(vector, n);
-        neighbors.forEach((label, i) => {
-          const passage = seg.labels[label];
-          // hnswlib's cosine space returns 1 − cos.
-          if (passage) hits.push({ passage, score: 1 - (distances[i] as number) });
-        });
-      }
-      // Each segment gave its own best; the best over all of them are the index's.
-      return graphs.length === 1 ? hits : hits.sort((x, y) => y.score - x.score).slice(0, kk);
+      if (vector.length !== dimensions)
+        throw new Error(`Query vector must have the same length as the number of dimensions (${dimensions})`);
+      return parts.nearest(vector, kk);
     },
     docFrequency: (term) => bm25.docFreq(term),
     lexicalSearch(query, k) {
@@ -137,7 +183,7 @@ export async function loadIndex(
         return passage ? [{ passage, score }] : [];
       });
     },
-  });
+  };
 }
 
 /** One segment as read from disk. */

@@ -38,6 +38,10 @@ export interface EmulatorOptions {
   channelId?: string;
   /** Keep every request in `requests` (default true). A long load run turns it off and listens instead. */
   record?: boolean;
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  shards?: number;
+  /** More guilds the bot is in, besides `guildId`; each gets its own channel (see `channelOf`). */
+  moreGuildIds?: string[];
 }
 
 /**
@@ -66,6 +70,8 @@ interface Session {
   valid: boolean;
   /** Dispatches sent (or missed) since the session began, for replay on RESUME. */
   log: { s: number; frame: unknown }[];
+  /** `[shard_id, num_shards]` from its IDENTIFY (`[0, 1]` when it sent none). */
+  shard: [number, number];
 }
 
 export interface Emulator {
@@ -76,6 +82,10 @@ export interface Emulator {
   readonly botUser: EmulatorUser;
   readonly guildId: string;
   readonly channelId: string;
+  /** Every guild the bot is in: `guildId` first. */
+  readonly guildIds: readonly string[];
+  /** The text channel of a guild (`channelId` for `guildId`). */
+  channelOf(guildId: string): string;
   readonly requests: readonly RecordedRequest[];
   /**
    * Channel messages by id, as `GET /channels/{c}/messages/{m}` returns them: every MESSAGE_CREATE
@@ -84,7 +94,13 @@ export interface Emulator {
   readonly messages: ReadonlyMap<string, Record<string, unknown>>;
   /** IDENTIFY payloads received, in order. */
   readonly identifies: readonly Record<string, unknown>[];
-  /** Sends a dispatch (`op 0`) to every connected gateway session; returns the send time. */
+  /** Dispatches `dispatch` sent per shard (not READY and the like), keyed `id/count` (`0/1` unsharded). */
+  readonly delivered: Readonly<Record<string, number>>;
+  /**
+   * Sends a dispatch (`op 0`) to every gateway session, or, when `d` names a `guild_id`, only to the
+   * sessions of the shard that owns that guild (`(guild_id >> 22) % num_shards`), as Discord routes
+   * them; returns the send time.
+   */
   dispatch(t: string, d: unknown): number;
   /** Resolves with the first request (from index `from` on) that matches; rejects after `timeoutMs`. */
   waitForRequest(
@@ -204,10 +220,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   };
   const guildId = opts.guildId ?? "200000000000000001";
   const channelId = opts.channelId ?? "300000000000000001";
+  const guildIds = [guildId, ...(opts.moreGuildIds ?? [])];
+  const channelOf = (g: string) => (g === guildId ? channelId : String(BigInt(g) + 1n));
+  /** Whether a session's shard receives a guild's events. */
+  const owns = (session: Session, g: string) =>
+    Number((BigInt(g) >> 22n) % BigInt(session.shard[1])) === session.shard[0];
 
   const record = opts.record ?? true;
   const requests: RecordedRequest[] = [];
   const identifies: Record<string, unknown>[] = [];
+  const delivered: Record<string, number> = {};
   const resumes: Record<string, unknown>[] = [];
   const sessions = new Map<string, Session>();
   /** READYs and successful RESUMEs so far. */
@@ -325,7 +347,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         200,
         {
           url: gatewayUrl,
-          shards: 1,
+          shards: opts.shards ?? 1,
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
         },
       ];
@@ -384,7 +406,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(payload));
   };
 
-  const guildCreate = () => ({
+  const guildCreate = (guildId: string) => ({
     id: guildId,
     name: "高新区测试服务器",
     icon: null,
@@ -410,7 +432,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       },
     ],
     channels: [
-      { id: channelId, type: 0, name: "general", guild_id: guildId, position: 0, permission_overwrites: [] },
+      {
+        id: channelOf(guildId),
+        type: 0,
+        name: "general",
+        guild_id: guildId,
+        position: 0,
+        permission_overwrites: [],
+      },
     ],
     members: [],
     threads: [],
@@ -459,12 +488,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       }
       if (packet.op === 1) frame(ws, { op: 11, d: null, s: null, t: null });
       if (packet.op === 2) {
-        identifies.push((packet.d ?? {}) as Record<string, unknown>);
+        const identify = (packet.d ?? {}) as Record<string, unknown>;
+        identifies.push(identify);
         if (identifyCloseCode !== null) {
           ws.close(identifyCloseCode, "identify refused");
           return;
         }
-        const session: Session = { id: `session-${snowflake()}`, socket: ws, valid: true, log: [] };
+        const [id, count] = Array.isArray(identify.shard) ? (identify.shard as number[]) : [];
+        const shard: [number, number] =
+          Number.isInteger(id) && Number.isInteger(count) && (count as number) > 0
+            ? [id as number, count as number]
+            : [0, 1];
+        const session: Session = { id: `session-${snowflake()}`, socket: ws, valid: true, log: [], shard };
+        const mine = guildIds.filter((g) => owns(session, g));
         sessions.set(session.id, session);
         sendDispatch(
           session,
@@ -472,15 +508,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           {
             v: 10,
             user: botUser,
-            guilds: [{ id: guildId, unavailable: true }],
+            guilds: mine.map((g) => ({ id: g, unavailable: true })),
             session_id: session.id,
             resume_gateway_url: gatewayUrl,
-            shard: [0, 1],
+            shard,
             application: { id: applicationId, flags: 0 },
           },
           ++seq,
         );
-        sendDispatch(session, "GUILD_CREATE", guildCreate(), ++seq);
+        for (const g of mine) sendDispatch(session, "GUILD_CREATE", guildCreate(g), ++seq);
         established += 1;
         events.emit("identify");
         events.emit("session");
@@ -512,9 +548,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     botUser,
     guildId,
     channelId,
+    guildIds,
+    channelOf,
     requests,
     messages,
     identifies,
+    delivered,
     resumes,
     get connections() {
       return sockets.size;
@@ -524,8 +563,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (t === "MESSAGE_CREATE" && typeof d === "object" && d !== null && "id" in d)
         stored(d as Record<string, unknown>);
       seq += 1;
+      const g = typeof d === "object" && d !== null ? (d as { guild_id?: unknown }).guild_id : undefined;
       // Every live session gets it, connected or not: a disconnected one has it replayed on RESUME.
-      for (const session of sessions.values()) if (session.valid) sendDispatch(session, t, d, seq);
+      for (const session of sessions.values()) {
+        if (!session.valid || (typeof g === "string" && !owns(session, g))) continue;
+        sendDispatch(session, t, d, seq);
+        const key = session.shard.join("/");
+        delivered[key] = (delivered[key] ?? 0) + 1;
+      }
       return at;
     },
     waitForRequest(match, { timeoutMs = 5_000, from = 0 } = {}) {

@@ -83,6 +83,18 @@ export function slashCommand(
   return { ...base(emu, user, permissions), type: 2, data: { id: snowflake(), name, type: 1, options } };
 }
 
+/** An interaction payload moved to another of the emulator's guilds (and that guild's channel). */
+export function inGuild<T extends Record<string, unknown>>(emu: Emulator, payload: T, guildId: string): T {
+  const channelId = emu.channelOf(guildId);
+  return {
+    ...payload,
+    guild_id: guildId,
+    channel_id: channelId,
+    channel: { id: channelId, type: 0 },
+    authorizing_integration_owners: { "0": guildId },
+  };
+}
+
 /** An autocomplete request (type 4) with `focused` on the option being typed. */
 export function autocomplete(emu: Emulator, name: string, options: CommandOption[], user = alice) {
   return { ...base(emu, user), type: 4, data: { id: snowflake(), name, type: 1, options } };

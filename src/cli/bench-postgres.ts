@@ -1,0 +1,262 @@
+/**
+ * `npm run bench -- --store postgres [--sizes 100000]`: the PostgreSQL store on synthetic corpora
+ * (DATABASE_URL required): ingest through the real `npm run ingest` entry point (rows/s, HNSW build),
+ * then a fresh process answering as a bot does — load time, RSS, retrieval and answer latency,
+ * recall@10 of pgvector's HNSW search against an exact scan. Each size is its own generation; the
+ * database keeps the last two, as after any ingest.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { DEFAULT_FUSION, hybridSearch } from "../answer/retrieve.js";
+import { createAnswerService } from "../answer/service.js";
+import { loadCorpus } from "../corpus/load.js";
+import { loadPostgresIndex, passagesTable, pgEfSearch } from "../index/postgres.js";
+import { percentiles, recallAtK, seededRandom, shuffled } from "./bench/stats.js";
+import {
+  type ContextRow,
+  type QuestionRow,
+  readJsonl,
+  sentencePool,
+  syntheticArticles,
+  toJsonl,
+} from "./bench/synthetic.js";
+import { createEmbeddings } from "./common.js";
+import { storeConfig } from "./postgres.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+const MiB = 1024 * 1024;
+
+interface Options {
+  sizes: number[];
+  dataDir: string;
+  databaseUrl: string;
+  questions: number;
+  recallQueries: number;
+  log: (line: string) => void;
+}
+
+interface QueryFigures {
+  generation: number;
+  passages: number;
+  loadSeconds: number;
+  rssAfterLoadMiB: number;
+  rssAfterQueriesMiB: number;
+  peakRssMiB: number;
+  retrieve: ReturnType<typeof percentiles>;
+  ask: ReturnType<typeof percentiles>;
+  askConcurrent: ReturnType<typeof percentiles>;
+  inFlight: number;
+  efSearch: number;
+  recallAt10: number;
+  recallQueries: number;
+}
+
+interface Row {
+  size: number;
+  ingestSeconds: number;
+  rowsPerSecond: number;
+  passagesPerSecond: number;
+  hnswSeconds: number;
+  query: QueryFigures;
+}
+
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => {
+      out += c;
+    });
+    child.stderr.setEncoding("utf8").on("data", (c: string) => {
+      err += c;
+    });
+    child.on("error", fail);
+    child.on("close", (code) => done({ code, out, err }));
+  });
+}
+
+/** Runs the benchmark and returns its table (Markdown). */
+export async function runPostgresBench(opts: Options): Promise<string> {
+  const work = await mkdtemp(join(tmpdir(), "gaoxin-pg-bench-"));
+  try {
+    const file = (n: string) => join(resolve(opts.dataDir), n);
+    const sets = ["cmrc2018-dev", "drcd-dev"];
+    let sentences: string[];
+    let titles: string[];
+    let questions: string[];
+    if (sets.every((s) => existsSync(file(`${s}.contexts.jsonl`)))) {
+      const contexts = (
+        await Promise.all(sets.map((s) => readJsonl<ContextRow>(file(`${s}.contexts.jsonl`))))
+      ).flat();
+      sentences = sentencePool(contexts.map((c) => c.text));
+      titles = contexts.map((c) => c.title).filter((t) => t.trim() !== "");
+      const qs = (
+        await Promise.all(sets.map((s) => readJsonl<QuestionRow>(file(`${s}.questions.jsonl`))))
+      ).flat();
+      questions = shuffled(qs, seededRandom(7)).map((q) => q.question);
+    } else {
+      opts.log(
+        `${opts.dataDir}: CMRC/DRCD dev files not found; synthetic corpora recombine the page's sentences`,
+      );
+      const page = await loadCorpus([join(ROOT, "data/corpus")]);
+      sentences = sentencePool(page.articles.flatMap((a) => a.paragraphs.map((p) => p.text)));
+      titles = page.articles.map((a) => a.title);
+      questions = ["珠海高新区工业投资增速多少"];
+    }
+    const asked = Array.from({ length: opts.questions }, (_, i) => questions[i % questions.length] as string);
+    const rows: Row[] = [];
+    for (const size of opts.sizes) {
+      const path = join(work, `synthetic-${size}.jsonl`);
+      await mkdir(work, { recursive: true });
+      await writeFile(path, toJsonl(syntheticArticles(sentences, titles, size)));
+      opts.log(`synthetic ${size}: ingest into PostgreSQL…`);
+      const started = performance.now();
+      const ingest = await run([join(ROOT, "src/cli/ingest.ts"), "--input", path], {
+        STORE: "postgres",
+        DATABASE_URL: opts.databaseUrl,
+      });
+      const ingestSeconds = (performance.now() - started) / 1000;
+      if (ingest.code !== 0)
+        throw new Error(`ingest failed (exit ${ingest.code}): ${ingest.err.slice(-2000)}`);
+      const m = /rows ([\d.]+) s = (\d+)\/s, HNSW index ([\d.]+) s/.exec(ingest.out);
+      if (!m) throw new Error(`ingest printed no figures: ${ingest.out}`);
+      opts.log(`synthetic ${size}: ${ingest.out.trim()}`);
+      const spec = join(work, `spec-${size}.json`);
+      await writeFile(spec, JSON.stringify({ questions: asked, recallQueries: opts.recallQueries }));
+      opts.log(`synthetic ${size}: queries in a fresh process…`);
+      const q = await run([SELF, "--probe", spec], { DATABASE_URL: opts.databaseUrl });
+      if (q.code !== 0) throw new Error(`query probe failed (exit ${q.code}): ${q.err.slice(-2000)}`);
+      rows.push({
+        size,
+        ingestSeconds,
+        rowsPerSecond: Number(m[2]),
+        passagesPerSecond: size / ingestSeconds,
+        hnswSeconds: Number(m[3]),
+        query: JSON.parse(q.out.trim().split("\n").at(-1) ?? "") as QueryFigures,
+      });
+    }
+    return render(rows, opts);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+const f1 = (n: number) => n.toFixed(1);
+
+function render(rows: Row[], opts: Options): string {
+  const lines = [
+    `PostgreSQL store (${opts.questions} questions, recall over ${opts.recallQueries}); DATABASE_URL host ${new URL(opts.databaseUrl).host}`,
+    "",
+    "| passages | ingest s (passages/s) | rows/s | HNSW build s | bot load s | RSS after load / queries / peak MiB | retrieve p50/p95 ms | ask p50/p95 ms | ask ×in-flight p50/p95 ms | ef_search | recall@10 |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of rows) {
+    const q = r.query;
+    lines.push(
+      `| ${r.size.toLocaleString("en-US")} | ${f1(r.ingestSeconds)} (${Math.round(r.passagesPerSecond)}) | ${r.rowsPerSecond} | ${f1(r.hnswSeconds)} | ${q.loadSeconds.toFixed(2)} | ${Math.round(q.rssAfterLoadMiB)} / ${Math.round(q.rssAfterQueriesMiB)} / ${Math.round(q.peakRssMiB)} | ${f1(q.retrieve.p50)} / ${f1(q.retrieve.p95)} | ${f1(q.ask.p50)} / ${f1(q.ask.p95)} | ${f1(q.askConcurrent.p50)} / ${f1(q.askConcurrent.p95)} (×${q.inFlight}) | ${q.efSearch} | ${q.recallAt10.toFixed(3)} |`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Each job's latency from its own start, `inFlight` at a time. */
+async function timed<T>(items: readonly T[], inFlight: number, job: (item: T) => Promise<unknown>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      const t = performance.now();
+      await job(item);
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, worker));
+  return percentiles(latencies);
+}
+
+/** The fresh process answering as a bot does (its pool as the bot's: 8 connections). */
+async function probe(specPath: string, databaseUrl: string): Promise<QueryFigures> {
+  const spec = JSON.parse(await readFile(specPath, "utf8")) as { questions: string[]; recallQueries: number };
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+  try {
+    const embeddings = createEmbeddings();
+    const started = performance.now();
+    const store = storeConfig("postgres");
+    const override = store.kind === "postgres" ? store.efSearch : null;
+    const loaded = await loadPostgresIndex(pool, embeddings, {
+      minEfSearch: DEFAULT_FUSION.depth,
+      efSearch: override,
+    });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const index = loaded.value;
+    const service = createAnswerService(index);
+    await service.warmUp?.();
+    const loadSeconds = (performance.now() - started) / 1000;
+    const rssAfterLoadMiB = process.memoryUsage().rss / MiB;
+    const qs = spec.questions;
+    for (const q of qs.slice(0, 5)) await service.ask(q);
+    const retrieve = await timed(qs, 1, (q) => hybridSearch(index, q, 8));
+    const ask = await timed(qs, 1, (q) => service.ask(q));
+    // As a bot answers: MAX_CONCURRENT_ANSWERS (4) at a time.
+    const askConcurrent = await timed(qs, 4, (q) => service.ask(q));
+    const rssAfterQueriesMiB = process.memoryUsage().rss / MiB;
+
+    // recall@10: the HNSW index's answer against an exact scan of the same table.
+    const table = passagesTable(index.generation);
+    const ef = pgEfSearch(index.manifest, DEFAULT_FUSION.depth, override);
+    const client = await pool.connect();
+    let recall = 0;
+    const sample = qs.slice(0, spec.recallQueries);
+    try {
+      await client.query(`SET hnsw.ef_search = ${ef}`);
+      for (const q of sample) {
+        const v = `[${(await embeddings.embedQuery(q)).join(",")}]`;
+        const sql = `SELECT 1 - (embedding <=> $1) AS sim FROM ${table} ORDER BY embedding <=> $1 LIMIT 10`;
+        await client.query("SET enable_indexscan = on");
+        const approx = (await client.query(sql, [v])).rows.map((r) => Number(r.sim));
+        await client.query("SET enable_indexscan = off");
+        const exact = (await client.query(sql, [v])).rows.map((r) => Number(r.sim));
+        recall += recallAtK(approx, exact);
+      }
+    } finally {
+      client.release(true);
+    }
+    return {
+      generation: index.generation,
+      passages: index.passages.length,
+      loadSeconds,
+      rssAfterLoadMiB,
+      rssAfterQueriesMiB,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      retrieve,
+      ask,
+      askConcurrent,
+      inFlight: 4,
+      efSearch: ef,
+      recallAt10: sample.length > 0 ? recall / sample.length : 1,
+      recallQueries: sample.length,
+    };
+  } finally {
+    await pool.end();
+  }
+}
+
+if (process.argv[2] === "--probe" && process.argv[3]) {
+  const figures = await probe(process.argv[3], process.env.DATABASE_URL ?? "");
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}

@@ -1,0 +1,502 @@
+import { PGVectorStore } from "@langchain/community/vectorstores/pgvector";
+import { Document } from "@langchain/core/documents";
+import type { Pool, PoolClient } from "pg";
+import { err, ok, type Result } from "../result.js";
+import { Bm25Index } from "./bm25.js";
+import {
+  type BuildOptions,
+  type BuildSummary,
+  chunkCorpus,
+  DEFAULT_HNSW,
+  EMBEDDED_TEXT,
+  efSearchFor,
+  embeddingText,
+  type IndexEmbeddings,
+  lexicalText,
+  zoneWords,
+} from "./build.js";
+import { assembleIndex, embeddingsMismatch, type LoadedIndex } from "./load.js";
+import { FORMAT_VERSION, type HnswParams, type IndexError, type IndexManifest } from "./manifest.js";
+import { createTokenizer } from "./tokenize.js";
+import type { ArticleSummary, Hit, Passage } from "./types.js";
+
+/**
+ * The PostgreSQL + pgvector store. Each ingest writes a new *generation*: its passages, metadata and
+ * vectors in a table of its own through LangChain's PGVectorStore, its HNSW index built after the
+ * rows are in (pgvector inserts ~20× slower into a table that already has one), its BM25 postings and
+ * article list in `gaoxin_generations`. One transaction then points `gaoxin_current` at it and
+ * notifies; bots poll (and LISTEN) and swap. An ingest killed midway leaves a `loading` generation no
+ * bot ever reads, removed by the next ingest.
+ */
+
+/** Generations: one row each, `loading` until complete. */
+const GENERATIONS = "gaoxin_generations";
+/** The one row naming the generation bots answer from. */
+const CURRENT = "gaoxin_current";
+/** `pg_notify` channel announcing a switch (payload: the generation id). */
+export const GENERATION_CHANNEL = "gaoxin_generation";
+/** `pg_try_advisory_lock` key held by a running ingest: one writer at a time. */
+const INGEST_LOCK = 0x6761_6f78;
+/** Passages embedded and inserted per batch. */
+const BATCH = 256;
+/** Ready generations kept besides the current one, so a bot still loading the previous one finds it. */
+const KEEP_PREVIOUS = 1;
+
+/** What a passage row's metadata holds besides the text (`doc`: its BM25 document number). */
+type PassageMetadata = Omit<Passage, "text" | "id"> & { passageId: string; doc: number };
+
+/** The name of a generation's passages table (and, with `_`, the prefix of its HNSW index). */
+export function passagesTable(generation: number): string {
+  return `gaoxin_passages_${generation}`;
+}
+
+/** What pgvector's `createHnswIndex` names the index when given the generation's namespace. */
+function hnswIndexName(generation: number): string {
+  return `${passagesTable(generation)}_embedding_embedding_hnsw_idx`;
+}
+
+/**
+ * `hnsw.ef_search` for a generation: pgvector's default of 40 returns at most 40 rows whatever the
+ * LIMIT, fewer than the fusion depth; the embedded store's recall-tuned ef is used, capped at
+ * pgvector's maximum of 1,000.
+ */
+export function pgEfSearch(manifest: IndexManifest, depth: number, override?: number | null): number {
+  return Math.min(1000, Math.max(depth, override ?? manifest.hnsw.efSearch));
+}
+
+/** Creates the bookkeeping tables (and the vector extension) if they are missing. */
+export async function ensureSchema(pool: Pool): Promise<void> {
+  await pool.query("CREATE EXTENSION IF NOT EXISTS vector");
+  await pool.query(`CREATE TABLE IF NOT EXISTS ${GENERATIONS} (
+    id bigserial PRIMARY KEY,
+    state text NOT NULL DEFAULT 'loading' CHECK (state IN ('loading', 'ready')),
+    manifest jsonb,
+    articles jsonb,
+    bm25_terms jsonb,
+    bm25_params jsonb,
+    bm25_offsets bytea,
+    bm25_docs bytea,
+    bm25_tfs bytea,
+    bm25_lengths bytea,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  await pool.query(`CREATE TABLE IF NOT EXISTS ${CURRENT} (
+    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    generation bigint NOT NULL REFERENCES ${GENERATIONS} (id),
+    switched_at timestamptz NOT NULL DEFAULT now()
+  )`);
+}
+
+/** The generation bots answer from, or null before the first ingest. */
+export async function currentGeneration(pool: Pool): Promise<number | null> {
+  const exists = await pool.query("SELECT to_regclass($1) AS t", [CURRENT]);
+  if (exists.rows[0]?.t === null) return null;
+  const { rows } = await pool.query(`SELECT generation FROM ${CURRENT}`);
+  return rows[0] ? Number(rows[0].generation) : null;
+}
+
+/** What `ingestToPostgres` did. */
+export interface PgIngestSummary extends Omit<BuildSummary, "dir"> {
+  generation: number;
+  /** Embedding and inserting the rows. */
+  loadMs: number;
+  /** Building the HNSW index over them. */
+  indexMs: number;
+  /** Generations removed: older ones, and ones an ingest killed midway left behind. */
+  dropped: number[];
+}
+
+/** Options of {@link ingestToPostgres}: `buildIndex`'s, with a pool in place of a folder. */
+export interface PgIngestOptions extends Omit<BuildOptions, "dir"> {
+  pool: Pool;
+  /** Called with the new generation once its rows are in, before its HNSW index is built. */
+  onLoaded?: (generation: number) => void | Promise<void>;
+}
+
+/** Another ingest holds the lock, or the corpus is empty: nothing was changed. */
+export class PgStoreError extends Error {
+  constructor(
+    readonly code: "busy" | "no-index",
+    message: string,
+  ) {
+    super(message);
+    this.name = "PgStoreError";
+  }
+}
+
+const asBytes = (a: Uint32Array | Uint16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * Writes `corpus` as a new generation and makes it current: rows first (through PGVectorStore), then
+ * the HNSW index (namespaced per generation: `createHnswIndex` otherwise gives every table the same
+ * index name with IF NOT EXISTS, and the new table would silently get none), then the BM25 postings,
+ * then the switch in one transaction with `pg_notify`. One ingest at a time (an advisory lock).
+ */
+export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestSummary> {
+  const started = performance.now();
+  const { pool, embeddings } = opts;
+  await ensureSchema(pool);
+  const lock = await pool.connect();
+  try {
+    const got = await lock.query("SELECT pg_try_advisory_lock($1) AS ok", [INGEST_LOCK]);
+    if (got.rows[0]?.ok !== true)
+      throw new PgStoreError("busy", "another ingest is writing to this database; try again when it ends");
+    // Holding the lock, any generation still `loading` belongs to an ingest that died.
+    const dropped = await dropGenerations(pool, "state = 'loading'");
+    const { articles, passages, summaries, duplicateArticleIds } = chunkCorpus(opts.corpus);
+    const { rows } = await pool.query(`INSERT INTO ${GENERATIONS} DEFAULT VALUES RETURNING id`);
+    const generation = Number(rows[0].id);
+    const store = new PGVectorStore(embeddings, {
+      pool,
+      tableName: passagesTable(generation),
+      chunkSize: 500,
+    });
+
+    const total = passages.length;
+    let dimensions = embeddings.dimensions ?? 0;
+    opts.onProgress?.(0, total);
+    for (let start = 0; start < total; start += BATCH) {
+      const batch = passages.slice(start, start + BATCH);
+      const vectors = await embeddings.embedDocuments(batch.map(embeddingText));
+      if (start === 0) {
+        dimensions = vectors[0]?.length ?? dimensions;
+        await store.ensureTableInDatabase(dimensions);
+      }
+      vectors.forEach((v, i) => {
+        if (v.length !== dimensions)
+          throw new Error(`embedding ${start + i} has ${v.length} dimensions, expected ${dimensions}`);
+      });
+      const docs = batch.map(({ text, id, ...rest }, i) => {
+        const metadata: PassageMetadata = { passageId: id, doc: start + i, ...rest };
+        return new Document({ pageContent: text, metadata });
+      });
+      await store.addVectors(vectors, docs);
+      opts.onProgress?.(Math.min(total, start + BATCH), total);
+    }
+    if (total === 0) {
+      if (dimensions === 0) dimensions = (await embeddings.embedQuery("高新区")).length;
+      await store.ensureTableInDatabase(dimensions);
+    }
+    const loadMs = performance.now() - started;
+    await opts.onLoaded?.(generation);
+
+    const hnsw: HnswParams = { ...DEFAULT_HNSW, efSearch: efSearchFor(total), ...opts.hnsw, space: "cosine" };
+    const indexStarted = performance.now();
+    await store.createHnswIndex({
+      dimensions,
+      m: hnsw.m,
+      efConstruction: hnsw.efConstruction,
+      namespace: passagesTable(generation),
+    });
+    // createHnswIndex logs a failure and returns: without this check the generation would go live unindexed.
+    const index = await pool.query(
+      "SELECT 1 FROM pg_indexes WHERE indexname = $1 AND schemaname = current_schema()",
+      [hnswIndexName(generation)],
+    );
+    if (index.rowCount !== 1) throw new Error(`the HNSW index of generation ${generation} was not created`);
+    const indexMs = performance.now() - indexStarted;
+
+    const userWords = zoneWords(articles);
+    const tokenizer = createTokenizer({ userWords });
+    const bm25 = Bm25Index.build(
+      (function* () {
+        for (const p of passages) yield tokenizer.terms(lexicalText(p));
+      })(),
+    ).parts();
+    const manifest: IndexManifest = {
+      formatVersion: FORMAT_VERSION,
+      embeddings: { id: embeddings.id, dimensions },
+      hnsw,
+      embeddedText: EMBEDDED_TEXT,
+      userWords: tokenizer.userWords.slice(),
+      corpus: { inputs: opts.inputs, files: opts.corpus.files },
+      counts: { articles: articles.length, passages: total },
+      // A generation is written whole into one table of its own: one segment, and no ledger, since
+      // an ingest into PostgreSQL is never incremental (the embedded store's segments are folders).
+      segments: [passagesTable(generation)],
+      segmentPassages: [total],
+      ledger: "",
+      builtAt: new Date().toISOString(),
+      buildMs: Math.round(performance.now() - started),
+    };
+    await pool.query(
+      `UPDATE ${GENERATIONS} SET manifest = $2, articles = $3, bm25_terms = $4, bm25_params = $5,
+         bm25_offsets = $6, bm25_docs = $7, bm25_tfs = $8, bm25_lengths = $9 WHERE id = $1`,
+      [
+        generation,
+        JSON.stringify(manifest),
+        JSON.stringify(summaries),
+        JSON.stringify(bm25.terms),
+        JSON.stringify({ k1: bm25.k1, b: bm25.b }),
+        asBytes(bm25.offsets),
+        asBytes(bm25.docs),
+        asBytes(bm25.tfs),
+        asBytes(bm25.lengths),
+      ],
+    );
+    await switchTo(lock, generation);
+    const kept = await pool.query(
+      `SELECT id FROM ${GENERATIONS} WHERE state = 'ready' AND id <> $1 ORDER BY id DESC LIMIT $2`,
+      [generation, KEEP_PREVIOUS],
+    );
+    const keep = [generation, ...kept.rows.map((r) => Number(r.id))];
+    dropped.push(...(await dropGenerations(pool, `NOT (id = ANY('{${keep.join(",")}}'::bigint[]))`)));
+    return {
+      generation,
+      articles: articles.length,
+      passages: total,
+      dimensions,
+      loadMs: Math.round(loadMs),
+      indexMs: Math.round(indexMs),
+      buildMs: Math.round(performance.now() - started),
+      duplicateArticleIds,
+      dropped,
+    };
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
+    lock.release();
+  }
+}
+
+/** Marks `generation` ready and current, and notifies listening bots, in one transaction. */
+async function switchTo(client: PoolClient, generation: number): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    await client.query(`UPDATE ${GENERATIONS} SET state = 'ready' WHERE id = $1`, [generation]);
+    await client.query(
+      `INSERT INTO ${CURRENT} (singleton, generation) VALUES (true, $1)
+       ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation, switched_at = now()`,
+      [generation],
+    );
+    await client.query("SELECT pg_notify($1, $2)", [GENERATION_CHANNEL, String(generation)]);
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Drops the tables and rows of the generations matching `where` (never the current one). */
+async function dropGenerations(pool: Pool, where: string): Promise<number[]> {
+  const { rows } = await pool.query(
+    `SELECT id FROM ${GENERATIONS} WHERE ${where}
+       AND id NOT IN (SELECT generation FROM ${CURRENT}) ORDER BY id`,
+  );
+  const ids = rows.map((r) => Number(r.id));
+  for (const id of ids) {
+    await pool.query(`DROP TABLE IF EXISTS ${passagesTable(id)}`);
+    await pool.query(`DELETE FROM ${GENERATIONS} WHERE id = $1`, [id]);
+  }
+  return ids;
+}
+
+/** A loaded generation: an index like the embedded store's, its nearest search done by pgvector. */
+export interface PgLoadedIndex extends LoadedIndex {
+  generation: number;
+}
+
+const corrupt = (generation: number, what: string): IndexError => ({
+  code: "corrupt",
+  message: `数据库中的索引第 ${generation} 代已损坏 (generation ${generation} is corrupt: ${what})；请运行 npm run ingest 重建`,
+});
+
+/**
+ * Loads a generation (the current one by default) for answering: passages, articles and BM25
+ * postings into memory, nearest-neighbour search through PGVectorStore on `pool`, every search on a
+ * connection whose `hnsw.ef_search` is at least `minEfSearch` (the fusion depth).
+ */
+export async function loadPostgresIndex(
+  pool: Pool,
+  embeddings: IndexEmbeddings,
+  opts: {
+    generation?: number | undefined;
+    minEfSearch: number;
+    /** In place of the index's own ef (STORE_EF_SEARCH); never below `minEfSearch`. */
+    efSearch?: number | null;
+  },
+): Promise<Result<PgLoadedIndex, IndexError>> {
+  const generation = opts.generation;
+  const gen = generation ?? (await currentGeneration(pool));
+  if (gen === null)
+    return err({
+      code: "missing",
+      message: "数据库里还没有索引 (no index in the database yet)：请先运行 STORE=postgres npm run ingest",
+    });
+  const { rows } = await pool.query(
+    `SELECT state, manifest, articles, bm25_terms, bm25_params FROM ${GENERATIONS} WHERE id = $1`,
+    [gen],
+  );
+  const row = rows[0];
+  if (row?.state !== "ready") return err(corrupt(gen, "not a complete generation"));
+  const manifest = row.manifest as IndexManifest;
+  const mismatch = embeddingsMismatch(`generation ${gen}`, manifest, embeddings);
+  if (mismatch) return err(mismatch);
+  const arrays = await pool.query(
+    `SELECT bm25_offsets, bm25_docs, bm25_tfs, bm25_lengths FROM ${GENERATIONS} WHERE id = $1`,
+    [gen],
+  );
+  const a = arrays.rows[0] as Record<"bm25_offsets" | "bm25_docs" | "bm25_tfs" | "bm25_lengths", Buffer>;
+  const bm25 = Bm25Index.fromParts({
+    ...(row.bm25_params as { k1: number; b: number }),
+    terms: row.bm25_terms as string[],
+    offsets: typed(a.bm25_offsets, Uint32Array),
+    docs: typed(a.bm25_docs, Uint32Array),
+    tfs: typed(a.bm25_tfs, Uint16Array),
+    lengths: typed(a.bm25_lengths, Uint32Array),
+  });
+  if (!bm25.ok) return err(corrupt(gen, bm25.error));
+
+  const table = passagesTable(gen);
+  const passages = new Array<Passage>(manifest.counts.passages);
+  const result = await pool.query(`SELECT text, metadata FROM ${table}`);
+  for (const r of result.rows as { text: string; metadata: PassageMetadata }[]) {
+    const { passageId, doc, ...rest } = r.metadata;
+    passages[doc] = { id: passageId, ...rest, text: r.text };
+  }
+  let filled = 0;
+  for (let i = 0; i < passages.length; i++) if (passages[i] !== undefined) filled += 1;
+  if (result.rowCount !== passages.length || filled !== passages.length)
+    return err(corrupt(gen, `${table} does not hold the manifest's ${passages.length} passages`));
+  if (bm25.value.size !== passages.length)
+    return err(corrupt(gen, "BM25 postings do not match the passages"));
+
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  const store = new PGVectorStore(embeddings, {
+    pool: withEfSearch(pool, pgEfSearch(manifest, opts.minEfSearch, opts.efSearch)),
+    tableName: table,
+    skipInitializationCheck: true,
+  });
+  const index = assembleIndex({
+    manifest,
+    passages,
+    articles: row.articles as ArticleSummary[],
+    bm25: bm25.value,
+    embeddings,
+    byId,
+    async nearest(vector, k) {
+      const found = await store.similaritySearchVectorWithScore(vector, k);
+      const hits: Hit[] = [];
+      for (const [doc, distance] of found) {
+        const passage = byId.get((doc.metadata as PassageMetadata).passageId);
+        // pgvector's <=> is cosine distance, 1 − cos, as hnswlib's.
+        if (passage) hits.push({ passage, score: 1 - distance });
+      }
+      return hits;
+    },
+  });
+  return ok({ ...index, generation: gen });
+}
+
+/**
+ * `b`'s bytes as a typed array: a view when `b` is aligned for it, else an aligned copy
+ * (node-postgres's Buffers are slices of the message they arrived in).
+ */
+function typed<T extends Uint32Array | Uint16Array>(
+  b: Buffer,
+  Ctor: { new (buf: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+): T {
+  const size = Ctor.BYTES_PER_ELEMENT;
+  if (b.byteOffset % size === 0) return new Ctor(b.buffer, b.byteOffset, Math.floor(b.byteLength / size));
+  const out = new ArrayBuffer(b.byteLength);
+  new Uint8Array(out).set(b);
+  return new Ctor(out, 0, Math.floor(b.byteLength / size));
+}
+
+/** The `hnsw.ef_search` each pooled connection was last set to. */
+const efOf = new WeakMap<PoolClient, number>();
+
+/**
+ * The pool as PGVectorStore's searches use it (`query` only), each query on a connection whose
+ * `hnsw.ef_search` is `ef`: set once per connection, and again only when a generation with another
+ * ef is searched on it. pgvector's default (40) caps a `LIMIT 50` search at 40 rows.
+ */
+function withEfSearch(pool: Pool, ef: number): Pool {
+  const query = async (text: string, values?: unknown[]) => {
+    const client = await pool.connect();
+    try {
+      if (efOf.get(client) !== ef) {
+        await client.query(`SET hnsw.ef_search = ${Math.floor(ef)}`);
+        efOf.set(client, ef);
+      }
+      return await client.query(text, values);
+    } finally {
+      client.release();
+    }
+  };
+  return { query } as unknown as Pool;
+}
+
+/** Watches for a switch of the current generation. */
+export interface GenerationWatcher {
+  /** Checks now (also done every `intervalMs`, and on a notification where LISTEN works). */
+  check(): Promise<void>;
+  /** Resolves true once LISTEN is in place, false if it could not be (polling still runs). */
+  listening: Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Calls `onChange` with the new generation whenever `gaoxin_current` moves off `current`: polled
+ * every `intervalMs`, and at once on a `pg_notify` where the server delivers it to this connection.
+ * One `onChange` at a time; a failed one is retried at the next check.
+ */
+export function watchGenerations(opts: {
+  pool: Pool;
+  current: number;
+  intervalMs: number;
+  onChange: (generation: number) => Promise<boolean>;
+  onError: (error: unknown) => void;
+}): GenerationWatcher {
+  let current = opts.current;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let listener: PoolClient | null = null;
+  const run = async () => {
+    do {
+      again = false;
+      try {
+        const gen = await currentGeneration(opts.pool);
+        if (gen !== null && gen !== current && !stopped && (await opts.onChange(gen))) current = gen;
+      } catch (error) {
+        opts.onError(error);
+      }
+    } while (again && !stopped);
+  };
+  const check = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => void check(), opts.intervalMs);
+  timer.unref();
+  const listening = (async () => {
+    try {
+      listener = await opts.pool.connect();
+      listener.on("notification", () => void check());
+      listener.on("error", opts.onError);
+      await listener.query(`LISTEN ${GENERATION_CHANNEL}`);
+      if (stopped) listener.release(true);
+      return !stopped;
+    } catch (error) {
+      opts.onError(error);
+      return false;
+    }
+  })();
+  return {
+    check,
+    listening,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      listener?.release(true);
+      listener = null;
+    },
+  };
+}

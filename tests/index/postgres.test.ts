@@ -1,0 +1,190 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgresService, type PostgresService } from "../../src/answer/open-postgres.js";
+import { createAnswerService } from "../../src/answer/service.js";
+import type { AnswerService } from "../../src/answer/types.js";
+import { seedRight } from "../../src/cli/eval-metrics.js";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { parseNewspaperPage } from "../../src/corpus/newspaper.js";
+import type { LoadedCorpus } from "../../src/corpus/types.js";
+import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import {
+  currentGeneration,
+  ingestToPostgres,
+  loadPostgresIndex,
+  passagesTable,
+} from "../../src/index/postgres.js";
+import { openPageService, PAGE_CORPUS, type SeedRow } from "../helpers/page-index.js";
+import { startTestDatabase, type TestDatabase } from "../helpers/pglite.js";
+
+/**
+ * STORE=postgres over PGlite (or real PostgreSQL with PG_TEST_URL): generations written by ingest,
+ * read by the answer service, switched while it answers. PGlite's pg_notify does not reach other
+ * connections, so the switch is found by polling (`check()`, as the timer does).
+ */
+
+const rows = (path: string): SeedRow[] =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as SeedRow);
+const SEED = rows("tests/fixtures/seed-dev.jsonl");
+const OURS = rows("tests/fixtures/page-questions.jsonl");
+
+const embeddings = new LocalEmbeddings();
+let db: TestDatabase;
+let page: LoadedCorpus;
+let embedded: AnswerService;
+
+/** The page plus the second fixture page (an article about 杭州高新区 the first page lacks). */
+function withSecondPage(corpus: LoadedCorpus): LoadedCorpus {
+  const second = parseNewspaperPage(
+    readFileSync("tests/fixtures/second-page.txt", "utf8"),
+    "second-page.txt",
+    "second-page",
+  );
+  return { ...corpus, articles: [...corpus.articles, ...second.articles] };
+}
+
+const ingest = (corpus: LoadedCorpus, extra: Partial<Parameters<typeof ingestToPostgres>[0]> = {}) =>
+  ingestToPostgres({ pool: db.pool, corpus, embeddings, inputs: [PAGE_CORPUS], ...extra });
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  page = await loadCorpus([PAGE_CORPUS]);
+  ({ service: embedded } = await openPageService());
+}, 60_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("STORE=postgres: a generation ingested and answered from", () => {
+  let service: AnswerService;
+  beforeAll(async () => {
+    const summary = await ingest(page);
+    expect(summary.passages).toBeGreaterThan(0);
+    const loaded = await loadPostgresIndex(db.pool, embeddings, { minEfSearch: 50 });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    service = createAnswerService(loaded.value);
+  }, 60_000);
+
+  it("answers the page's 26 seed questions right", async () => {
+    expect(SEED).toHaveLength(26);
+    const wrong: string[] = [];
+    for (const row of SEED) if (!seedRight(row, await service.ask(row.question))) wrong.push(row.id);
+    expect(wrong).toEqual([]);
+  });
+
+  it("gives the embedded store's answers, word for word and cited alike", async () => {
+    for (const row of [...SEED, ...OURS]) {
+      const [a, b] = [await service.ask(row.question), await embedded.ask(row.question)];
+      expect(a.answer, row.question).toBe(b.answer);
+      expect(a.citations.map((c) => [c.passageId, c.quote])).toEqual(
+        b.citations.map((c) => [c.passageId, c.quote]),
+      );
+    }
+  });
+
+  it("gives its table an HNSW index of its own, and searches with ef_search set on the connection", async () => {
+    const gen = (await currentGeneration(db.pool)) as number;
+    const { rows } = await db.pool.query(
+      "SELECT indexdef FROM pg_indexes WHERE tablename = $1 AND indexdef LIKE '%USING hnsw%' AND schemaname = current_schema()",
+      [passagesTable(gen)],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].indexdef).toContain("vector_cosine_ops");
+    // With one connection in the pool, the search's connection is the one asked afterwards (pgvector's
+    // default there is 40, which would cap the fusion's 50 nearest at 40).
+    const one = new (await import("pg")).default.Pool({ connectionString: db.url, max: 1 });
+    try {
+      const loaded = await loadPostgresIndex(one, embeddings, { minEfSearch: 50 });
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      await loaded.value.denseSearch("珠海高新区工业投资增速多少", 50);
+      const ef = Number((await one.query("SHOW hnsw.ef_search")).rows[0]["hnsw.ef_search"]);
+      expect(ef).toBe(loaded.value.manifest.hnsw.efSearch);
+      expect(ef).toBeGreaterThanOrEqual(50);
+    } finally {
+      await one.end();
+    }
+  });
+});
+
+describe("switching generations", () => {
+  let opened: PostgresService;
+  beforeAll(async () => {
+    const r = await openPostgresService({ pool: db.pool, embeddings, pollMs: 3_600_000 });
+    if (!r.ok) throw new Error(r.error.message);
+    opened = r.value;
+  });
+  afterAll(async () => {
+    await opened?.watcher.stop();
+  });
+
+  const HANGZHOU = "杭州高新区数字经济核心产业营业收入多少";
+
+  it("an ingest killed after loading its rows leaves the old generation serving, and the next one clears it", async () => {
+    const before = opened.generation();
+    const killed = ingest(withSecondPage(page), {
+      onLoaded: () => {
+        throw new Error("killed midway");
+      },
+    });
+    await expect(killed).rejects.toThrow("killed midway");
+    expect(await currentGeneration(db.pool)).toBe(before);
+    await opened.watcher.check();
+    expect(opened.generation()).toBe(before);
+    expect((await opened.service.ask(HANGZHOU)).answer).not.toContain("812");
+
+    const next = await ingest(page);
+    expect(next.dropped.length).toBeGreaterThan(0);
+    const { rows } = await db.pool.query("SELECT to_regclass($1) AS t", [
+      passagesTable(next.dropped[0] as number),
+    ]);
+    expect(rows[0].t).toBeNull();
+  }, 60_000);
+
+  it("a bot swaps to a new generation at its next check while answering, losing no question", async () => {
+    const summary = await ingest(withSecondPage(page));
+    const asked = Array.from({ length: 20 }, () => opened.service.ask("珠海高新区工业投资增速多少"));
+    await opened.watcher.check();
+    expect(opened.generation()).toBe(summary.generation);
+    for (const a of await Promise.all(asked)) expect(a.answer).toContain("40.7%");
+    const a = await opened.service.ask(HANGZHOU);
+    expect(a.answer).toContain("812");
+    expect(a.citations[0]?.title).toContain("杭州高新区");
+    // Only the current and the previous generation stay.
+    const { rows } = await db.pool.query("SELECT id FROM gaoxin_generations ORDER BY id");
+    expect(rows.map((r) => Number(r.id)).at(-1)).toBe(summary.generation);
+    expect(rows.length).toBeLessThanOrEqual(2);
+  }, 60_000);
+
+  it.runIf(process.env.PG_TEST_URL !== undefined)(
+    "on real PostgreSQL, a bot switches on the ingest's notification, without waiting for a poll",
+    async () => {
+      let switched: (generation: number) => void = () => {};
+      const seen = new Promise<number>((resolve) => {
+        switched = resolve;
+      });
+      const r = await openPostgresService({
+        pool: db.pool,
+        embeddings,
+        pollMs: 3_600_000,
+        storeLogger: {
+          info: (obj) => switched((obj as { generation: number }).generation),
+          error: () => {},
+        },
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      try {
+        expect(await r.value.watcher.listening).toBe(true);
+        const { generation } = await ingest(page);
+        expect(await seen).toBe(generation);
+        expect(r.value.generation()).toBe(generation);
+      } finally {
+        await r.value.watcher.stop();
+      }
+    },
+    60_000,
+  );
+});
