@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./emulator.js";
 import { CANARY_TOKEN, callbackBody } from "./harness.js";
 import { alice, slashCommand } from "./payloads.js";
-import { type BotProcess, botEnv, cleanEnv, spawnBot } from "./process.js";
+import { type BotProcess, botEnv, cleanEnv, killBot, spawnBot } from "./process.js";
 
 /**
  * The bot as a process, as `npm start` runs it (over the fake answer service): a configuration error
@@ -20,10 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (bot && bot.child.exitCode === null) {
-    bot.child.kill("SIGKILL");
-    await bot.exited(5_000).catch(() => undefined);
-  }
+  await killBot(bot);
   await emu.close();
 });
 

@@ -158,3 +158,10 @@ function collect(child: ChildProcess): BotProcess {
     },
   };
 }
+
+/** Test teardown: kills a bot still running (SIGKILL) and waits for it to be gone. */
+export async function killBot(bot: BotProcess | undefined): Promise<void> {
+  if (!bot || bot.child.exitCode !== null) return;
+  bot.child.kill("SIGKILL");
+  await bot.exited(5_000).catch(() => undefined);
+}

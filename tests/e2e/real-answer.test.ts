@@ -7,7 +7,7 @@ import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { type Emulator, type RecordedRequest, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN, callbackBody } from "./harness.js";
 import { alice, channelMessage, slashCommand } from "./payloads.js";
-import { type BotProcess, botEnv, spawnNpmStart } from "./process.js";
+import { type BotProcess, botEnv, killBot, spawnNpmStart } from "./process.js";
 
 /**
  * `npm start` for real, as a user runs it (npm, then the bot it execs), building the index from the
@@ -44,10 +44,7 @@ describe("npm start against the emulator, real answer service", () => {
   });
 
   afterAll(async () => {
-    if (bot && bot.child.exitCode === null) {
-      bot.child.kill("SIGKILL");
-      await bot.exited(5_000).catch(() => undefined);
-    }
+    await killBot(bot);
     await emu?.close();
     if (indexDir) rmSync(indexDir, { recursive: true, force: true });
     if (timings.length > 0) console.table(timings);

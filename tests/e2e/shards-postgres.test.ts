@@ -9,7 +9,7 @@ import { startTestDatabase, type TestDatabase } from "../helpers/pglite.js";
 import { type Emulator, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN } from "./harness.js";
 import { inGuild, slashCommand, userFactory } from "./payloads.js";
-import { type BotProcess, botEnv, spawnNpmStart } from "./process.js";
+import { type BotProcess, botEnv, killBot, spawnNpmStart } from "./process.js";
 import { guildsOnTwoShards } from "./shard-guilds.js";
 
 /**
@@ -67,10 +67,7 @@ describe("DISCORD_SHARDS=2 npm start with STORE=postgres", () => {
   }, 150_000);
 
   afterAll(async () => {
-    if (bot && bot.child.exitCode === null) {
-      bot.child.kill("SIGKILL");
-      await bot.exited(5_000).catch(() => undefined);
-    }
+    await killBot(bot);
     await emu?.close();
     await db?.close();
   });

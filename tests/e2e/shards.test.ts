@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN } from "./harness.js";
 import { inGuild, slashCommand, userFactory } from "./payloads.js";
-import { type BotProcess, botEnv, spawnNpmStart } from "./process.js";
+import { type BotProcess, botEnv, killBot, spawnNpmStart } from "./process.js";
 import { guildsOnTwoShards } from "./shard-guilds.js";
 
 /**
@@ -40,10 +40,7 @@ describe("DISCORD_SHARDS=auto npm start", () => {
   }, 130_000);
 
   afterAll(async () => {
-    if (bot && bot.child.exitCode === null) {
-      bot.child.kill("SIGKILL");
-      await bot.exited(5_000).catch(() => undefined);
-    }
+    await killBot(bot);
     await emu?.close();
     if (indexDir) rmSync(indexDir, { recursive: true, force: true });
   });
