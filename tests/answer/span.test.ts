@@ -128,7 +128,7 @@ describe("answerSpan, for any sentence", () => {
     fc.assert(
       fc.property(sentence, question, (s, q) => {
         const span = answerSpan(s, {
-          norm: q.words.join("") + "多少",
+          norm: `${q.words.join("")}多少`,
           terms: q.words.map((word) => ({ word, weight: 1 })),
           slot: new Set(q.slot),
           facts: (text) =>

@@ -52,10 +52,13 @@ async function click(customId: string, user = freshUser()) {
   return callbackBody(await h.callback(payload));
 }
 
-/** Runs `/report` as an admin; returns the final edit (embed and attachment). */
+/**
+ * Runs `/report` as an admin; returns the final edit (embed and attachment). Drawing the chart loads
+ * vega and a CJK font (1–3 s alone, more with the suite running beside it): waited for generously.
+ */
 async function report(): Promise<RecordedRequest> {
   const i = h.slash("report", [], freshUser(), MANAGE_SERVER);
-  return h.edit(i);
+  return h.edit(i, () => true, 60_000);
 }
 
 describe("feedback under every answer", () => {
