@@ -19,7 +19,7 @@ import {
   IndexFailure,
   type IndexManifest,
 } from "./manifest.js";
-import { checkIndexTarget, fsReason, isIndexFile, releaseTempDir, trackTempDir } from "./target.js";
+import { checkIndexTarget, fsReason, isAlive, isIndexFile, releaseTempDir, trackTempDir } from "./target.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import type { ArticleSummary, Passage } from "./types.js";
 
@@ -392,17 +392,7 @@ async function removeStale(dir: string): Promise<void> {
     const m = pattern.exec(name.slice(prefix.length));
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid || isAlive(pid)) continue;
+    if (isAlive(pid)) continue;
     await rm(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -8,6 +8,7 @@ import { deployCommands } from "../../src/discord/deploy.js";
 import { commandBodies, loadCommands } from "../../src/discord/loader.js";
 import { type Emulator, startEmulator } from "../e2e/emulator.js";
 import { cleanEnv, spawnBot } from "../e2e/process.js";
+import { COMMAND_NAMES } from "./names.js";
 
 type Option = { name: string; type: number; required?: boolean; max_length?: number; autocomplete?: boolean };
 
@@ -18,16 +19,7 @@ beforeAll(async () => {
 
 describe("commands/", () => {
   it("holds one command per file: ask, forget-me, help, reindex, report, source, zone, zones", () => {
-    expect([...commands.keys()]).toEqual([
-      "ask",
-      "forget-me",
-      "help",
-      "reindex",
-      "report",
-      "source",
-      "zone",
-      "zones",
-    ]);
+    expect([...commands.keys()]).toEqual(COMMAND_NAMES);
   });
 
   it("/reindex is for Manage Server (32) by default, in servers only, and takes no options", () => {

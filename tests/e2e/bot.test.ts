@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { commandBodies, loadCommands } from "../../src/discord/loader.js";
+import { COMMAND_NAMES } from "../commands/names.js";
 import { createFakeService, passages, XIAN_TITLE, ZHUHAI_TITLE } from "../discord/fake-service.js";
 import type { RecordedRequest } from "./emulator.js";
 import { body, CANARY_TOKEN, callbackBody, type Harness, startHarness } from "./harness.js";
@@ -52,16 +53,7 @@ describe("starting up", () => {
     expect(put.path).toBe(`/applications/${h.emu.applicationId}/guilds/${h.emu.guildId}/commands`);
     const expected = commandBodies(await loadCommands());
     expect(put.body).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual([
-      "ask",
-      "forget-me",
-      "help",
-      "reindex",
-      "report",
-      "source",
-      "zone",
-      "zones",
-    ]);
+    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(COMMAND_NAMES);
     const reindex = (put.body as { name: string; default_member_permissions?: string }[]).find(
       (c) => c.name === "reindex",
     );
