@@ -15,6 +15,7 @@ export const PROCESS_TESTS = [
   "tests/cli/ingest-update.test.ts",
   "tests/cli/report.test.ts",
   "tests/state/state.test.ts",
+  "tests/state/shards.test.ts",
   "tests/cli/env-file.test.ts",
   "tests/cli/llm-ask.test.ts",
   "tests/cli/invite.test.ts",

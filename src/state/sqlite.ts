@@ -25,28 +25,25 @@ export function readMigrations(dir: URL = MIGRATIONS_DIR): { version: number; na
     }));
 }
 
-/** Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction. */
+/**
+ * Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction. Shards
+ * open one file at the same moment: each migration's transaction takes the write lock first
+ * (`BEGIN IMMEDIATE`) and checks again inside it, so exactly one process applies it.
+ */
 function migrate(db: Database.Database, dir?: URL): number {
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
   );
-  const done = new Set(
-    (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
-      (r) => r.version,
-    ),
-  );
+  const isDone = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+  const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
   let applied = 0;
   for (const m of readMigrations(dir)) {
-    if (done.has(m.version)) continue;
     db.transaction(() => {
+      if (isDone.get(m.version) !== undefined) return;
       db.exec(m.sql);
-      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
-        m.version,
-        m.name,
-        Date.now(),
-      );
-    })();
-    applied += 1;
+      record.run(m.version, m.name, Date.now());
+      applied += 1;
+    }).immediate();
   }
   return applied;
 }
@@ -97,11 +94,13 @@ export function openSqliteStore(
     return err(`cannot open ${path}: ${(error as Error).message}`);
   }
   try {
+    // First, so that every later statement waits for another shard's lock instead of failing:
+    // switching a new file to WAL and migrating it both need the file to themselves for a moment.
+    db.pragma("busy_timeout = 5000");
     // WAL: the report reads while the recorder writes. NORMAL sync is durable across a process
     // crash; only a power cut can lose the last batch, acceptable for statistics.
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
-    db.pragma("busy_timeout = 2000");
     migrate(db, opts.migrationsDir);
   } catch (error) {
     db.close();
@@ -142,7 +141,8 @@ export function openSqliteStore(
 
   return ok({
     async write({ questions, votes }) {
-      if (questions.length + votes.length > 0) writeBatch(questions, votes);
+      // IMMEDIATE: take the write lock at BEGIN (waiting up to busy_timeout for another shard).
+      if (questions.length + votes.length > 0) writeBatch.immediate(questions, votes);
     },
     async readSince(sinceMs) {
       const questions = (selectQuestions.all({ since: sinceMs }) as QuestionRow[]).map(
@@ -174,13 +174,17 @@ export function openSqliteStore(
       return { questions, votes };
     },
     async forgetUser(userKey) {
-      return db.transaction(() => ({
-        questions: forgetQuestions.run(userKey).changes,
-        votes: forgetVotes.run(userKey).changes,
-      }))();
+      return db
+        .transaction(() => ({
+          questions: forgetQuestions.run(userKey).changes,
+          votes: forgetVotes.run(userKey).changes,
+        }))
+        .immediate();
     },
     async deleteBefore(beforeMs) {
-      return db.transaction(() => oldQuestions.run(beforeMs).changes + oldVotes.run(beforeMs).changes)();
+      return db
+        .transaction(() => oldQuestions.run(beforeMs).changes + oldVotes.run(beforeMs).changes)
+        .immediate();
     },
     async meta(key, value) {
       setMeta.run(key, value);
