@@ -5,12 +5,16 @@
  * team keeps them in ../shared/bench as `<set>-dev.contexts.jsonl` and `<set>-dev.questions.jsonl`).
  * For each set, half of the articles (paragraphs grouped by title, halved by a hash of the title —
  * the same halves `npm run eval` uses) are indexed and every question is asked: a question about an
- * indexed article is labelled answerable, one about the other half not. Each answer's evidence
- * features are recorded and a logistic model is fitted to the labels.
+ * indexed article is labelled answerable, one about the other half not. Each set is asked twice:
+ * under this script's own split, which also leaves one paragraph in four of the indexed articles out
+ * (the topic is in the corpus, the fact is not), and under the split `npm run eval` measures (the
+ * indexed half whole). Each answer's evidence features are recorded and a logistic model is fitted
+ * to the labels of both.
  *
- * Figures printed: 5-fold cross-validation grouped by article (no fold is scored by a model fitted on
- * it; the threshold is chosen on the training folds too), and each set scored by a model fitted on
- * the other alone. Then the weights and threshold fitted on everything, to copy into decline.ts.
+ * Figures printed, for each set under each split: 5-fold cross-validation grouped by article (no fold
+ * is scored by a model fitted on it — an article's samples under both splits share its fold; the
+ * threshold is chosen on the training folds too), and each set scored by a model fitted on the
+ * other alone. Then the weights and threshold fitted on everything, to copy into decline.ts.
  *
  *   npx tsx scripts/learn-decline.ts [--bench ../shared/bench] [--answerable 0.06] [--not-indexed 0.9] [--dump FILE]
  */
@@ -30,6 +34,8 @@ import { LocalEmbeddings } from "../src/index/local-embeddings.js";
 
 interface Sample {
   set: string;
+  /** Which split the sample comes from (see {@link collect}). */
+  protocol: "learn" | "eval";
   /** The article (title) the question is about: folds never split one. */
   group: string;
   answerable: boolean;
@@ -61,7 +67,11 @@ const ANSWERABLE = Number(values.answerable);
 const NOT_INDEXED = Number(values["not-indexed"]);
 const FOLDS = Number(values.folds);
 
-async function collect(set: string): Promise<Sample[]> {
+/**
+ * The samples of one set under one protocol: `learn` leaves one paragraph in four of the indexed
+ * articles out (the fact-missing class); `eval` indexes the indexed half whole, as `npm run eval` does.
+ */
+async function collect(set: string, protocol: "learn" | "eval"): Promise<Sample[]> {
   const contexts = `${BENCH}/${set}-dev.contexts.jsonl`;
   const rows = await readJsonl<ContextRow>(contexts);
   const titles = new Map(rows.map((c) => [c.context_id, c.title] as const));
@@ -77,7 +87,7 @@ async function collect(set: string): Promise<Sample[]> {
     undefined,
     new LocalEmbeddings(),
     () => {},
-    (c) => inIndexedHalf(c.title) && !left(c),
+    (c) => inIndexedHalf(c.title) && (protocol === "eval" || !left(c)),
     {
       onEvidence: (_q, e) => {
         last = e;
@@ -93,11 +103,12 @@ async function collect(set: string): Promise<Sample[]> {
     const e = last as Evidence | null;
     const kind = !inIndexedHalf(title)
       ? "not-indexed"
-      : left({ context_id: row.context_id ?? "", title })
+      : protocol === "learn" && left({ context_id: row.context_id ?? "", title })
         ? "fact-missing"
         : "answerable";
     out.push({
       set,
+      protocol,
       group: `${set}:${title}`,
       answerable: kind === "answerable",
       kind,
@@ -187,27 +198,31 @@ function foldOf(group: string): number {
 const fmt = (r: { declinedAnswerable: number; declinedNotIndexed: number; declinedFactMissing: number }) =>
   `declined when answerable ${r.declinedAnswerable.toFixed(3)}, when not indexed ${r.declinedNotIndexed.toFixed(3)}, when its paragraph is left out ${r.declinedFactMissing.toFixed(3)}`;
 
-const samples = [...(await collect("cmrc2018")), ...(await collect("drcd"))];
+const samples: Sample[] = [];
+for (const set of ["cmrc2018", "drcd"])
+  for (const protocol of ["learn", "eval"] as const) samples.push(...(await collect(set, protocol)));
 const sets = ["cmrc2018", "drcd"];
+const PROTOCOLS = ["learn", "eval"] as const;
+/** A set's samples under one protocol, for the figures. */
+const of = (set: string, protocol: Sample["protocol"]) =>
+  samples.filter((x) => x.set === set && x.protocol === protocol);
 if (values.dump !== undefined) {
   const { writeFile } = await import("node:fs/promises");
   await writeFile(values.dump, samples.map((s) => JSON.stringify(s)).join("\n"));
 }
 
-console.log(`${samples.length} questions; features: ${EVIDENCE_FEATURES.join(", ")}`);
+/** The decline rates of weights `w` and threshold `t` on each protocol's samples of the given sets. */
+const report = (w: readonly number[], t: number, on: readonly string[] = sets): string =>
+  PROTOCOLS.flatMap((protocol) =>
+    on.map((set) => `${set} (${protocol}) ${fmt(rates(w, t, of(set, protocol)))}`),
+  ).join("; ");
+
+console.log(`${samples.length} samples; features: ${EVIDENCE_FEATURES.join(", ")}`);
 console.log(
-  `current weights (decline.ts): ${sets
-    .map(
-      (s) =>
-        `${s} ${fmt(
-          rates(
-            [DECLINE_WEIGHTS.bias, ...EVIDENCE_FEATURES.map((k) => DECLINE_WEIGHTS[k])],
-            DECLINE_THRESHOLD,
-            samples.filter((x) => x.set === s),
-          ),
-        )}`,
-    )
-    .join("; ")}`,
+  `current weights (decline.ts): ${report(
+    [DECLINE_WEIGHTS.bias, ...EVIDENCE_FEATURES.map((k) => DECLINE_WEIGHTS[k])],
+    DECLINE_THRESHOLD,
+  )}`,
 );
 
 // k-fold cross-validation, folds by article: every question is scored by a model (and threshold)
@@ -220,36 +235,29 @@ for (let k = 0; k < FOLDS; k++) {
   const t = threshold(w, train);
   for (const s of test) scored.push({ s, declined: prob(w, s.x) < t });
 }
-for (const set of sets) {
-  const mine = scored.filter((x) => x.s.set === set);
-  const share = (kind: Sample["kind"]) => {
-    const xs = mine.filter((x) => x.s.kind === kind);
-    return xs.filter((x) => x.declined).length / Math.max(1, xs.length);
-  };
-  console.log(
-    `${FOLDS}-fold CV ${set}: ${fmt({
-      declinedAnswerable: share("answerable"),
-      declinedNotIndexed: share("not-indexed"),
-      declinedFactMissing: share("fact-missing"),
-    })}`,
-  );
-}
+for (const protocol of PROTOCOLS)
+  for (const set of sets) {
+    const mine = scored.filter((x) => x.s.set === set && x.s.protocol === protocol);
+    const share = (kind: Sample["kind"]) => {
+      const xs = mine.filter((x) => x.s.kind === kind);
+      return xs.filter((x) => x.declined).length / Math.max(1, xs.length);
+    };
+    console.log(
+      `${FOLDS}-fold CV ${set} (${protocol}): ${fmt({
+        declinedAnswerable: share("answerable"),
+        declinedNotIndexed: share("not-indexed"),
+        declinedFactMissing: share("fact-missing"),
+      })}`,
+    );
+  }
 // Across sets: fitted on one, scored on the other.
 for (const [from, to] of [
   ["cmrc2018", "drcd"],
   ["drcd", "cmrc2018"],
-]) {
+] as const) {
   const train = samples.filter((s) => s.set === from);
   const w = fitLogistic(train);
-  console.log(
-    `fitted on ${from}, scored on ${to}: ${fmt(
-      rates(
-        w,
-        threshold(w, train),
-        samples.filter((s) => s.set === to),
-      ),
-    )}`,
-  );
+  console.log(`fitted on ${from}, scored on ${report(w, threshold(w, train), [to])}`);
 }
 
 const w = fitLogistic(samples);
@@ -258,20 +266,7 @@ const weights: DeclineWeights = { ...DECLINE_WEIGHTS, bias: w[0] ?? 0 };
 EVIDENCE_FEATURES.forEach((k, i) => {
   weights[k] = w[i + 1] ?? 0;
 });
-console.log(
-  `fitted on both: ${sets
-    .map(
-      (s) =>
-        `${s} ${fmt(
-          rates(
-            w,
-            t,
-            samples.filter((x) => x.set === s),
-          ),
-        )}`,
-    )
-    .join("; ")}`,
-);
+console.log(`fitted on both: ${report(w, t)}`);
 console.log(
   "weights:",
   JSON.stringify(Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, Number(v.toFixed(3))]))),

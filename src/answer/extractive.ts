@@ -197,6 +197,10 @@ export interface Evidence {
   headline: number;
   /** Share of the words next to the question word (`上市公司` in `有多少家上市公司`) the article's passages lack. */
   slotMissing: number;
+  /** 1 when the question names the best article's whole headline (`李成栋是哪里人` of the page `李成栋`). */
+  named: number;
+  /** Share of the question's characters (question words and function characters out) the article's passages hold. */
+  chars: number;
 }
 
 function coverage(
@@ -451,9 +455,16 @@ export function pickSentences(
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);
   first.typed = chosen.typed;
-  const nextArticle = ranked.find((r) => r.xs[0]?.passage.articleId !== articleId)?.score;
+  // The lead is over the next article with another headline: parts of one story (paragraphs of one
+  // page, a follow-up under the same headline) are not rival answers.
+  const headline = top.xs[0]?.passage.title;
+  const nextArticle = ranked.find(
+    (r) => r.xs[0]?.passage.articleId !== articleId && r.xs[0]?.passage.title !== headline,
+  )?.score;
+  // The article's retrieved passages, and those of the same story (same headline): a question's words
+  // may stand in the paragraph next door.
   const articlePassages = ranked
-    .filter((r) => r.xs[0]?.passage.articleId === articleId)
+    .filter((r) => r.xs[0]?.passage.articleId === articleId || r.xs[0]?.passage.title === headline)
     .flatMap((r) => (r.xs[0] === undefined ? [] : [r.xs[0].passage]));
   first.evidence = evidenceOf(first, chosen.quote, articlePassages, nextArticle, {
     normQuestion,
@@ -560,7 +571,17 @@ function evidenceOf(
     ...bigramGaps(normQuestion, contextChars),
     headline: headlineShare(title, terms, total),
     slotMissing: slotTotal === 0 ? 0 : slotMissing / slotTotal,
+    named: [...title].length >= 2 && normQuestion.includes(title) ? 1 : 0,
+    chars: charShare(normQuestion, contextChars),
   };
+}
+
+/** Share of the question's characters (question and function words out) that a passage's characters hold. */
+function charShare(normQuestion: string, contextChars: string): number {
+  const chars = [
+    ...normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " ").replace(NOT_WORD_CHAR, ""),
+  ];
+  return chars.length === 0 ? 0 : chars.filter((c) => contextChars.includes(c)).length / chars.length;
 }
 
 /** The question's character bigrams (question words out) that a passage lacks: their share, and their longest run. */

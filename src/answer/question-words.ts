@@ -7,21 +7,22 @@
 
 // Words that only shape the question (`多少钱`, `一共`, `哪几个`): matching them proves nothing.
 export const QUESTION_WORD =
-  /^(?:多少|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)/;
+  /^(?:多少|多(?:久|长|远|大|高|深|宽)|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|是不是|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)|^何(?:时|处|种|地|人|年|事|者)?$/;
 
 /** Whole question phrases, measure word and all: `哪一年`, `几个月`, `什么时候`, `多少钱`. */
 export const QUESTION_PHRASE =
-  /哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|何(?:时|处|种|地|人|年)|谁|怎么样?|如何|为什么|为何/g;
+  /哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
 
 // Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
 export const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
 
 /** Question words removed before taking character bigrams of a question: they match nothing meaningful. */
 export const QUESTION_NOISE =
-  /多少|几个|几家|几年|什么|哪个|哪些|哪里|是否|是不是|怎么|如何|为什么|谁|吗|呢|请问|一共|总共|共计/g;
+  /多少|多(?:久|长|远|大|高|深|宽)|几个|几家|几年|什么|哪个|哪些|哪里|是否|是不是|怎么|如何|为什么|谁|吗|呢|请问|一共|总共|共计/g;
 
 /** Where a question asks: the answer stands in this slot of the sentence that answers. */
-export const ASKING = /什么|哪[一个些里儿种家位条所座国年]?|谁|多少|几|何[时处种地人]?|怎么|怎样|如何/g;
+export const ASKING =
+  /什么|哪[一个些里儿种家位条所座国年]?|谁|多少|多(?:久|长|远|大|高|深|宽)|几|何[时处种地人]?|怎么|怎样|如何/g;
 
 /** Cue words a sentence answering a why / alias question usually carries. */
 export const CUES: [RegExp, RegExp][] = [

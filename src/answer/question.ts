@@ -147,9 +147,16 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
   [/打算/u, ""],
   [/[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
+  // Other spellings of question words (`甚麼` is usual in Taiwan and Hong Kong, `啥`/`咋` in speech):
+  // left as they are, they would count as words of the question the corpus lacks.
+  [/甚[麼么]|啥/gu, "什么"],
+  [/咋/gu, "怎么"],
 ];
 
-/** The question without its conversational wrappers (see {@link COLLOQUIAL}); the question itself when nothing is left. */
+/**
+ * The question without its conversational wrappers and with question words in their usual spelling
+ * (see {@link COLLOQUIAL}); the question itself when nothing is left.
+ */
 export function plainQuestion(q: string): string {
   let out = q;
   for (const [re, by] of COLLOQUIAL) out = out.replace(re, by);

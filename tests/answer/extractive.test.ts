@@ -93,6 +93,39 @@ describe("sentence choice", () => {
   const ask = (question: string, text: string, title = "标题"): string =>
     pick(question, text, title).sentence;
 
+  it("does not count `多久`, `多长` or `甚么` as words of the question the corpus must hold", () => {
+    const { evidence } = pick("合同期多久", "该项目的合同期为三年。");
+    expect(evidence?.missing).toBe(0);
+    expect(evidence?.chars).toBe(1);
+  });
+
+  it("measures the lead over the next article with another headline, not over another part of the same story", () => {
+    const shape = questionShape("园区有多少家企业");
+    const at = (id: string, title: string, text: string, rank: number): Candidate => ({
+      passage: { ...passage(id, text), title },
+      rank,
+    });
+    const [same] = pickSentences(
+      "园区有多少家企业",
+      shape,
+      [at("a", "园区概况", "园区有企业120家。", 0), at("b", "园区概况", "园区有企业和机构多家。", 1)],
+      tools(),
+    );
+    const [other] = pickSentences(
+      "园区有多少家企业",
+      shape,
+      [at("a", "园区概况", "园区有企业120家。", 0), at("c", "别的报道", "园区有企业和机构多家。", 1)],
+      tools(),
+    );
+    expect(same?.evidence?.margin).toBe(0);
+    expect(other?.evidence?.margin).toBeGreaterThan(0);
+    expect(same?.evidence?.named).toBe(0);
+  });
+
+  it("notes when the question names the article's whole headline", () => {
+    expect(pick("李成栋是哪里人", "李成栋生于陕西。", "李成栋").evidence?.named).toBe(1);
+  });
+
   it("quotes the sentence saying the words next to the question word, not the one repeating the rest", () => {
     expect(
       ask(

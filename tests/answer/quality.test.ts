@@ -12,12 +12,13 @@ const BENCH = "tests/fixtures/bench";
 
 /**
  * Floors a few points under what these subsets score (CMRC R@1 0.963, quote hit 0.830, answer hit
- * 0.780; DRCD 0.937, 0.817, 0.677 after the answer-line work; the first questions of each set are harder than the whole sets):
+ * 0.787; DRCD 0.937, 0.817, 0.730 with the fitted decision to decline; the first questions of each set
+ * are harder than the whole sets):
  * a change that makes retrieval or sentence choice worse fails here. Full-set figures: docs/quality.md.
  */
 const SETS = [
   { name: "cmrc2018", r1: 0.94, quoteHit: 0.8, answerHit: 0.75 },
-  { name: "drcd", r1: 0.91, quoteHit: 0.78, answerHit: 0.64 },
+  { name: "drcd", r1: 0.91, quoteHit: 0.78, answerHit: 0.7 },
 ] as const;
 
 describe.each(SETS)(

@@ -74,6 +74,14 @@ describe("plainQuestion", () => {
     expect(plainQuestion(q)).toBe(plain);
   });
 
+  it.each([
+    ["廣濟橋擁有甚麼稱號?", "廣濟橋擁有什么稱號?"],
+    ["这个项目为啥停工", "这个项目为什么停工"],
+    ["充电桩咋收费", "充电桩怎么收费"],
+  ])("spells question words the usual way: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+
   it("keeps a question that is nothing but a wrapper", () => {
     expect(plainQuestion("啊")).toBe("啊");
   });
