@@ -2,7 +2,7 @@ import { PGVectorStore } from "@langchain/community/vectorstores/pgvector";
 import { Document } from "@langchain/core/documents";
 import type { Pool, PoolClient } from "pg";
 import { err, ok, type Result } from "../result.js";
-import { Bm25Index } from "./bm25.js";
+import { Bm25Index, type Bm25Params, type Bm25Parts, Bm25Scorer, type TermPostings } from "./bm25.js";
 import {
   type BuildOptions,
   type BuildSummary,
@@ -15,7 +15,7 @@ import {
   lexicalText,
   zoneWords,
 } from "./build.js";
-import { assembleIndex, embeddingsMismatch, type LoadedIndex } from "./load.js";
+import { assembleIndex, embeddingsMismatch, type LexicalIndex, type LoadedIndex } from "./load.js";
 import { FORMAT_VERSION, type HnswParams, type IndexError, type IndexManifest } from "./manifest.js";
 import { createTokenizer } from "./tokenize.js";
 import type { ArticleSummary, Hit, Passage } from "./types.js";
@@ -49,6 +49,17 @@ type PassageMetadata = Omit<Passage, "text" | "id"> & { passageId: string; doc: 
 export function passagesTable(generation: number): string {
   return `gaoxin_passages_${generation}`;
 }
+
+/**
+ * The name of a generation's BM25 postings table: one row per term, its documents (Uint32, ascending)
+ * and term frequencies (Uint16) as bytea, read per question for the question's terms only.
+ */
+export function postingsTable(generation: number): string {
+  return `gaoxin_postings_${generation}`;
+}
+
+/** Postings (documents) written per INSERT: ~3 MB of bytea. */
+const POSTINGS_BATCH = 500_000;
 
 /** What pgvector's `createHnswIndex` names the index when given the generation's namespace. */
 function hnswIndexName(generation: number): string {
@@ -219,18 +230,16 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       builtAt: new Date().toISOString(),
       buildMs: Math.round(performance.now() - started),
     };
+    await writePostings(pool, generation, bm25);
+    // Only the document lengths stay in the row (each bot scores with them); the postings are in
+    // their own table, read per question. The bm25_terms/offsets/docs/tfs columns are left empty.
     await pool.query(
-      `UPDATE ${GENERATIONS} SET manifest = $2, articles = $3, bm25_terms = $4, bm25_params = $5,
-         bm25_offsets = $6, bm25_docs = $7, bm25_tfs = $8, bm25_lengths = $9 WHERE id = $1`,
+      `UPDATE ${GENERATIONS} SET manifest = $2, articles = $3, bm25_params = $4, bm25_lengths = $5 WHERE id = $1`,
       [
         generation,
         JSON.stringify(manifest),
         JSON.stringify(summaries),
-        JSON.stringify(bm25.terms),
         JSON.stringify({ k1: bm25.k1, b: bm25.b }),
-        asBytes(bm25.offsets),
-        asBytes(bm25.docs),
-        asBytes(bm25.tfs),
         asBytes(bm25.lengths),
       ],
     );
@@ -256,6 +265,41 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
     await lock.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
     lock.release();
   }
+}
+
+/**
+ * Writes a generation's BM25 postings table, one row per term, in batches of about
+ * {@link POSTINGS_BATCH} postings. Stored uncompressed (`EXTERNAL`): they are read on every question
+ * and hardly compress.
+ */
+async function writePostings(pool: Pool, generation: number, bm25: Bm25Parts): Promise<void> {
+  const table = postingsTable(generation);
+  await pool.query(`CREATE TABLE ${table} (term text PRIMARY KEY, docs bytea NOT NULL, tfs bytea NOT NULL)`);
+  await pool.query(
+    `ALTER TABLE ${table} ALTER COLUMN docs SET STORAGE EXTERNAL, ALTER COLUMN tfs SET STORAGE EXTERNAL`,
+  );
+  const { terms, offsets, docs, tfs } = bm25;
+  let batch: { terms: string[]; docs: Buffer[]; tfs: Buffer[] } = { terms: [], docs: [], tfs: [] };
+  let size = 0;
+  const flush = async () => {
+    if (batch.terms.length === 0) return;
+    await pool.query(
+      `INSERT INTO ${table} (term, docs, tfs) SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[])`,
+      [batch.terms, batch.docs, batch.tfs],
+    );
+    batch = { terms: [], docs: [], tfs: [] };
+    size = 0;
+  };
+  for (let t = 0; t < terms.length; t++) {
+    const from = offsets[t] as number;
+    const to = offsets[t + 1] as number;
+    batch.terms.push(terms[t] as string);
+    batch.docs.push(asBytes(docs.subarray(from, to)));
+    batch.tfs.push(asBytes(tfs.subarray(from, to)));
+    size += to - from;
+    if (size >= POSTINGS_BATCH) await flush();
+  }
+  await flush();
 }
 
 /** Marks `generation` ready and current, and notifies listening bots, in one transaction. */
@@ -284,7 +328,7 @@ async function dropGenerations(pool: Pool, where: string): Promise<number[]> {
   );
   const ids = rows.map((r) => Number(r.id));
   for (const id of ids) {
-    await pool.query(`DROP TABLE IF EXISTS ${passagesTable(id)}`);
+    await pool.query(`DROP TABLE IF EXISTS ${passagesTable(id)}, ${postingsTable(id)}`);
     await pool.query(`DELETE FROM ${GENERATIONS} WHERE id = $1`, [id]);
   }
   return ids;
@@ -323,7 +367,7 @@ export async function loadPostgresIndex(
       message: "数据库里还没有索引 (no index in the database yet)：请先运行 STORE=postgres npm run ingest",
     });
   const { rows } = await pool.query(
-    `SELECT state, manifest, articles, bm25_terms, bm25_params FROM ${GENERATIONS} WHERE id = $1`,
+    `SELECT state, manifest, articles, bm25_params, bm25_lengths FROM ${GENERATIONS} WHERE id = $1`,
     [gen],
   );
   const row = rows[0];
@@ -331,21 +375,8 @@ export async function loadPostgresIndex(
   const manifest = row.manifest as IndexManifest;
   const mismatch = embeddingsMismatch(`generation ${gen}`, manifest, embeddings);
   if (mismatch) return err(mismatch);
-  const arrays = await pool.query(
-    `SELECT bm25_offsets, bm25_docs, bm25_tfs, bm25_lengths FROM ${GENERATIONS} WHERE id = $1`,
-    [gen],
-  );
-  const a = arrays.rows[0] as Record<"bm25_offsets" | "bm25_docs" | "bm25_tfs" | "bm25_lengths", Buffer>;
-  const bm25 = Bm25Index.fromParts({
-    ...(row.bm25_params as { k1: number; b: number }),
-    terms: row.bm25_terms as string[],
-    offsets: typed(a.bm25_offsets, Uint32Array),
-    docs: typed(a.bm25_docs, Uint32Array),
-    tfs: typed(a.bm25_tfs, Uint16Array),
-    lengths: typed(a.bm25_lengths, Uint32Array),
-  });
+  const bm25 = await remoteBm25(pool, gen, row.bm25_params, row.bm25_lengths);
   if (!bm25.ok) return err(corrupt(gen, bm25.error));
-
   const table = passagesTable(gen);
   const passages = new Array<Passage>(manifest.counts.passages);
   const result = await pool.query(`SELECT text, metadata FROM ${table}`);
@@ -385,6 +416,61 @@ export async function loadPostgresIndex(
     },
   });
   return ok({ ...index, generation: gen });
+}
+
+/**
+ * BM25 over a generation's postings table: the vocabulary's document frequencies and the document
+ * lengths in memory (a few MB at 100,000 passages), each question's postings read for its terms
+ * only (`term = ANY`) and scored by the same {@link Bm25Scorer} as the embedded store's.
+ */
+async function remoteBm25(
+  pool: Pool,
+  generation: number,
+  params: unknown,
+  lengthBytes: Buffer | null,
+): Promise<Result<LexicalIndex & { size: number }, string>> {
+  const table = postingsTable(generation);
+  const p = params as Partial<Bm25Params> | null;
+  if (typeof p?.k1 !== "number" || typeof p?.b !== "number" || !lengthBytes)
+    return err("BM25 parameters or document lengths missing");
+  const exists = await pool.query("SELECT to_regclass($1) AS t", [table]);
+  if (exists.rows[0]?.t === null)
+    return err(`${table} is missing (a generation written before postings had a table of their own)`);
+  // octet_length of an uncompressed out-of-line value is read from its pointer, not its bytes.
+  const dfRows = await pool.query({
+    text: `SELECT term, octet_length(docs) / 4 AS df FROM ${table}`,
+    rowMode: "array",
+  });
+  const dfs = new Map<string, number>();
+  for (const [term, df] of dfRows.rows as [string, number][]) dfs.set(term, df);
+  const lengths = typed(lengthBytes, Uint32Array);
+  const scorer = new Bm25Scorer({ k1: p.k1, b: p.b }, lengths);
+  return ok({
+    size: lengths.length,
+    docFreq: (term) => dfs.get(term) ?? 0,
+    async search(terms, k) {
+      // Distinct terms in query order, as Bm25Index.search takes them; unknown ones have no row.
+      const wanted = [...new Set(terms)].filter((t) => dfs.has(t));
+      if (wanted.length === 0 || k <= 0) return [];
+      const found = await pool.query(`SELECT term, docs, tfs FROM ${table} WHERE term = ANY($1::text[])`, [
+        wanted,
+      ]);
+      const byTerm = new Map(
+        (found.rows as { term: string; docs: Buffer; tfs: Buffer }[]).map((r) => [r.term, r]),
+      );
+      const postings: TermPostings[] = [];
+      for (const term of wanted) {
+        const r = byTerm.get(term);
+        if (r === undefined) throw new Error(`${table} lost the postings of a term`);
+        postings.push({
+          df: dfs.get(term) as number,
+          docs: typed(r.docs, Uint32Array),
+          tfs: typed(r.tfs, Uint16Array),
+        });
+      }
+      return scorer.score(postings, k);
+    },
+  });
 }
 
 /**

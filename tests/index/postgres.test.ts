@@ -7,12 +7,15 @@ import { seedRight } from "../../src/cli/eval-metrics.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { parseNewspaperPage } from "../../src/corpus/newspaper.js";
 import type { LoadedCorpus } from "../../src/corpus/types.js";
+import type { LoadedIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import {
   currentGeneration,
   ingestToPostgres,
   loadPostgresIndex,
+  type PgLoadedIndex,
   passagesTable,
+  postingsTable,
 } from "../../src/index/postgres.js";
 import { openPageService, PAGE_CORPUS, type SeedRow } from "../helpers/page-index.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/pglite.js";
@@ -35,6 +38,7 @@ const embeddings = new LocalEmbeddings();
 let db: TestDatabase;
 let page: LoadedCorpus;
 let embedded: AnswerService;
+let embeddedIndex: LoadedIndex;
 
 /** The page plus the second fixture page (an article about 杭州高新区 the first page lacks). */
 function withSecondPage(corpus: LoadedCorpus): LoadedCorpus {
@@ -52,7 +56,7 @@ const ingest = (corpus: LoadedCorpus, extra: Partial<Parameters<typeof ingestToP
 beforeAll(async () => {
   db = await startTestDatabase();
   page = await loadCorpus([PAGE_CORPUS]);
-  ({ service: embedded } = await openPageService());
+  ({ service: embedded, index: embeddedIndex } = await openPageService());
 }, 60_000);
 
 afterAll(async () => {
@@ -61,13 +65,35 @@ afterAll(async () => {
 
 describe("STORE=postgres: a generation ingested and answered from", () => {
   let service: AnswerService;
+  let index: PgLoadedIndex;
   beforeAll(async () => {
     const summary = await ingest(page);
     expect(summary.passages).toBeGreaterThan(0);
     const loaded = await loadPostgresIndex(db.pool, embeddings, { minEfSearch: 50 });
     if (!loaded.ok) throw new Error(loaded.error.message);
-    service = createAnswerService(loaded.value);
+    index = loaded.value;
+    service = createAnswerService(index);
   }, 60_000);
+
+  it("keeps the BM25 postings in a table of its own, read per question, ranking and scoring as the embedded store", async () => {
+    const gen = index.generation;
+    const row = await db.pool.query("SELECT bm25_docs, bm25_lengths FROM gaoxin_generations WHERE id = $1", [
+      gen,
+    ]);
+    expect(row.rows[0].bm25_docs).toBeNull();
+    const terms = await db.pool.query(`SELECT count(*)::int AS n FROM ${postingsTable(gen)}`);
+    expect(terms.rows[0].n).toBeGreaterThan(1000);
+    for (const row of [...SEED, ...OURS]) {
+      const fromDb = await index.lexicalSearch(row.question, 50);
+      const inMemory = await embeddedIndex.lexicalSearch(row.question, 50);
+      expect(
+        fromDb.map((h) => [h.passage.id, h.score]),
+        row.question,
+      ).toEqual(inMemory.map((h) => [h.passage.id, h.score]));
+    }
+    for (const word of ["高新区", "珠海", "b:高新", "不在语料里的词"])
+      expect(index.docFrequency(word)).toBe(embeddedIndex.docFrequency(word));
+  });
 
   it("answers the page's 26 seed questions right", async () => {
     expect(SEED).toHaveLength(26);
@@ -138,6 +164,10 @@ describe("switching generations", () => {
 
     const next = await ingest(page);
     expect(next.dropped.length).toBeGreaterThan(0);
+    // The bot moves on at its next poll, as it would within STORE_POLL_SECONDS: the ingest after
+    // next drops the generation it started on.
+    await opened.watcher.check();
+    expect(opened.generation()).toBe(next.generation);
     const { rows } = await db.pool.query("SELECT to_regclass($1) AS t", [
       passagesTable(next.dropped[0] as number),
     ]);
