@@ -1,6 +1,7 @@
 import { PGVectorStore } from "@langchain/community/vectorstores/pgvector";
 import { Document } from "@langchain/core/documents";
 import type { Pool, PoolClient } from "pg";
+import type { Article } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
 import { Bm25Index, type Bm25Params, type Bm25Parts, Bm25Scorer, type TermPostings } from "./bm25.js";
 import {
@@ -15,6 +16,7 @@ import {
   lexicalText,
   zoneWords,
 } from "./build.js";
+import { articleHash } from "./ledger.js";
 import { assembleIndex, embeddingsMismatch, type LexicalIndex, type LoadedIndex } from "./load.js";
 import { FORMAT_VERSION, type HnswParams, type IndexError, type IndexManifest } from "./manifest.js";
 import { createTokenizer } from "./tokenize.js";
@@ -91,6 +93,8 @@ export async function ensureSchema(pool: Pool): Promise<void> {
     bm25_lengths bytea,
     created_at timestamptz NOT NULL DEFAULT now()
   )`);
+  // [article id, content hash] in corpus order: what the next ingest compares its corpus with.
+  await pool.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS article_hashes jsonb`);
   await pool.query(`CREATE TABLE IF NOT EXISTS ${CURRENT} (
     singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
     generation bigint NOT NULL REFERENCES ${GENERATIONS} (id),
@@ -115,6 +119,12 @@ export interface PgIngestSummary extends Omit<BuildSummary, "dir"> {
   indexMs: number;
   /** Generations removed: older ones, and ones an ingest killed midway left behind. */
   dropped: number[];
+  /** The current generation already holds this corpus, article for article: nothing was written. */
+  unchanged: boolean;
+  /** Passages copied from the current generation (their articles unchanged), not embedded again. */
+  reused: number;
+  /** Passages embedded. */
+  embedded: number;
 }
 
 /** Options of {@link ingestToPostgres}: `buildIndex`'s, with a pool in place of a folder. */
@@ -122,6 +132,8 @@ export interface PgIngestOptions extends Omit<BuildOptions, "dir"> {
   pool: Pool;
   /** Called with the new generation once its rows are in, before its HNSW index is built. */
   onLoaded?: (generation: number) => void | Promise<void>;
+  /** Embed every passage again, reusing nothing of the current generation. */
+  full?: boolean;
 }
 
 /** Another ingest holds the lock, or the corpus is empty: nothing was changed. */
@@ -155,6 +167,25 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
     // Holding the lock, any generation still `loading` belongs to an ingest that died.
     const dropped = await dropGenerations(pool, "state = 'loading'");
     const { articles, passages, summaries, duplicateArticleIds } = chunkCorpus(opts.corpus);
+    const hashes: [string, string][] = articles.map((a) => [a.id, articleHash(a)]);
+    const previous = opts.full ? null : await reusableGeneration(pool, embeddings);
+    if (previous && sameArticles(previous.hashes, hashes)) {
+      // Nothing to write: the bots already answer from this corpus.
+      return {
+        generation: previous.generation,
+        articles: articles.length,
+        passages: passages.length,
+        dimensions: previous.dimensions,
+        loadMs: 0,
+        indexMs: 0,
+        buildMs: Math.round(performance.now() - started),
+        duplicateArticleIds,
+        dropped,
+        unchanged: true,
+        reused: passages.length,
+        embedded: 0,
+      };
+    }
     const { rows } = await pool.query(`INSERT INTO ${GENERATIONS} DEFAULT VALUES RETURNING id`);
     const generation = Number(rows[0].id);
     const store = new PGVectorStore(embeddings, {
@@ -164,12 +195,18 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
     });
 
     const total = passages.length;
-    let dimensions = embeddings.dimensions ?? 0;
-    opts.onProgress?.(0, total);
-    for (let start = 0; start < total; start += BATCH) {
-      const batch = passages.slice(start, start + BATCH);
-      const vectors = await embeddings.embedDocuments(batch.map(embeddingText));
-      if (start === 0) {
+    let dimensions = previous?.dimensions ?? embeddings.dimensions ?? 0;
+    // Passages of articles the current generation holds unchanged are copied from its table, vector
+    // and all, inside the server (renumbered to their place in this corpus); only the rest are embedded.
+    const copied = previous
+      ? await copyUnchanged(pool, store, previous, generation, articles, hashes, summaries)
+      : new Set<string>();
+    const fresh = passages.flatMap((p, doc) => (copied.has(p.id) ? [] : [{ p, doc }]));
+    opts.onProgress?.(copied.size, total);
+    for (let start = 0; start < fresh.length; start += BATCH) {
+      const batch = fresh.slice(start, start + BATCH);
+      const vectors = await embeddings.embedDocuments(batch.map(({ p }) => embeddingText(p)));
+      if (start === 0 && !previous) {
         dimensions = vectors[0]?.length ?? dimensions;
         await store.ensureTableInDatabase(dimensions);
       }
@@ -177,14 +214,14 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
         if (v.length !== dimensions)
           throw new Error(`embedding ${start + i} has ${v.length} dimensions, expected ${dimensions}`);
       });
-      const docs = batch.map(({ text, id, ...rest }, i) => {
-        const metadata: PassageMetadata = { passageId: id, doc: start + i, ...rest };
+      const docs = batch.map(({ p: { text, id, ...rest }, doc }) => {
+        const metadata: PassageMetadata = { passageId: id, doc, ...rest };
         return new Document({ pageContent: text, metadata });
       });
       await store.addVectors(vectors, docs);
-      opts.onProgress?.(Math.min(total, start + BATCH), total);
+      opts.onProgress?.(Math.min(total, copied.size + start + BATCH), total);
     }
-    if (total === 0) {
+    if (fresh.length === 0 && !previous) {
       if (dimensions === 0) dimensions = (await embeddings.embedQuery("高新区")).length;
       await store.ensureTableInDatabase(dimensions);
     }
@@ -234,13 +271,15 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
     // Only the document lengths stay in the row (each bot scores with them); the postings are in
     // their own table, read per question. The bm25_terms/offsets/docs/tfs columns are left empty.
     await pool.query(
-      `UPDATE ${GENERATIONS} SET manifest = $2, articles = $3, bm25_params = $4, bm25_lengths = $5 WHERE id = $1`,
+      `UPDATE ${GENERATIONS} SET manifest = $2, articles = $3, bm25_params = $4, bm25_lengths = $5,
+         article_hashes = $6 WHERE id = $1`,
       [
         generation,
         JSON.stringify(manifest),
         JSON.stringify(summaries),
         JSON.stringify({ k1: bm25.k1, b: bm25.b }),
         asBytes(bm25.lengths),
+        JSON.stringify(hashes),
       ],
     );
     await switchTo(lock, generation);
@@ -260,11 +299,84 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       buildMs: Math.round(performance.now() - started),
       duplicateArticleIds,
       dropped,
+      unchanged: false,
+      reused: copied.size,
+      embedded: fresh.length,
     };
   } finally {
     await lock.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
     lock.release();
   }
+}
+
+/** The current generation, when the next one can copy its rows: same embeddings, same embedded text. */
+interface Reusable {
+  generation: number;
+  dimensions: number;
+  hashes: [string, string][];
+}
+
+async function reusableGeneration(pool: Pool, embeddings: IndexEmbeddings): Promise<Reusable | null> {
+  const { rows } = await pool.query(
+    `SELECT g.id, g.manifest, g.article_hashes FROM ${GENERATIONS} g JOIN ${CURRENT} c ON c.generation = g.id
+     WHERE g.state = 'ready'`,
+  );
+  const row = rows[0];
+  const manifest = row?.manifest as IndexManifest | undefined;
+  if (!manifest || !Array.isArray(row.article_hashes)) return null;
+  if (embeddingsMismatch("", manifest, embeddings) !== null || manifest.embeddedText !== EMBEDDED_TEXT)
+    return null;
+  return {
+    generation: Number(row.id),
+    dimensions: manifest.embeddings.dimensions,
+    hashes: row.article_hashes,
+  };
+}
+
+function sameArticles(a: readonly [string, string][], b: readonly [string, string][]): boolean {
+  return a.length === b.length && a.every(([id, hash], i) => b[i]?.[0] === id && b[i]?.[1] === hash);
+}
+
+/**
+ * Copies into the new generation's table (created here) the rows of every passage whose article the
+ * previous generation holds with the same hash, each renumbered to its document number in the new
+ * corpus. Returns the ids of the passages copied.
+ */
+async function copyUnchanged(
+  pool: Pool,
+  store: PGVectorStore,
+  previous: Reusable,
+  generation: number,
+  articles: readonly Article[],
+  hashes: readonly [string, string][],
+  summaries: readonly ArticleSummary[],
+): Promise<Set<string>> {
+  await store.ensureTableInDatabase(previous.dimensions);
+  const before = new Map(previous.hashes);
+  const ids: string[] = [];
+  const docs: number[] = [];
+  let doc = 0;
+  articles.forEach((a, i) => {
+    const summary = summaries[i] as ArticleSummary;
+    const same = before.get(a.id) === hashes[i]?.[1];
+    for (const pid of summary.passageIds) {
+      if (same) {
+        ids.push(pid);
+        docs.push(doc);
+      }
+      doc++;
+    }
+  });
+  if (ids.length === 0) return new Set();
+  const { rows } = await pool.query(
+    `INSERT INTO ${passagesTable(generation)} (id, text, metadata, embedding)
+     SELECT o.id, o.text, jsonb_set(o.metadata, '{doc}', to_jsonb(m.doc)), o.embedding
+       FROM ${passagesTable(previous.generation)} o
+       JOIN unnest($1::text[], $2::int[]) AS m(pid, doc) ON o.metadata->>'passageId' = m.pid
+     RETURNING metadata->>'passageId' AS pid`,
+    [ids, docs],
+  );
+  return new Set(rows.map((r) => r.pid as string));
 }
 
 /**

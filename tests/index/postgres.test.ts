@@ -218,3 +218,65 @@ describe("switching generations", () => {
     60_000,
   );
 });
+
+/** Local embeddings counting the passages they embed. */
+class CountingEmbeddings extends LocalEmbeddings {
+  embedded = 0;
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    this.embedded += texts.length;
+    return super.embedDocuments(texts);
+  }
+}
+
+describe("ingest into a database that already holds a generation", () => {
+  it("embeds only new and changed articles, drops removed ones, and answers as a full ingest of the same corpus", async () => {
+    await ingest(page, { full: true });
+    const [first, second, ...rest] = page.articles;
+    if (!first || !second) throw new Error("the page has articles");
+    const changedFirst = {
+      ...first,
+      paragraphs: [...first.paragraphs, { section: null, text: "该区今年新增高新技术企业三百七十家。" }],
+    };
+    // One article changed, one removed, the second page's articles added.
+    const next = withSecondPage({ ...page, articles: [changedFirst, ...rest] });
+    const counting = new CountingEmbeddings();
+    const updated = await ingest(next, { embeddings: counting });
+    expect(updated.unchanged).toBe(false);
+    expect(updated.reused + updated.embedded).toBe(updated.passages);
+    expect(counting.embedded).toBe(updated.embedded);
+    expect(updated.reused).toBeGreaterThan(0);
+    expect(updated.embedded).toBeLessThan(updated.passages);
+    const gone = await db.pool.query(
+      `SELECT count(*)::int AS n FROM ${passagesTable(updated.generation)} WHERE metadata->>'articleId' = $1`,
+      [second.id],
+    );
+    expect(gone.rows[0].n).toBe(0);
+
+    const open = async (generation: number) => {
+      const loaded = await loadPostgresIndex(db.pool, embeddings, { generation, minEfSearch: 50 });
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      return { index: loaded.value, service: createAnswerService(loaded.value) };
+    };
+    const incremental = await open(updated.generation);
+    const full = await open((await ingest(next, { full: true })).generation);
+    const questions = [...SEED, ...OURS].map((r) => r.question);
+    questions.push("杭州高新区数字经济核心产业营业收入多少", `${first.title}新增多少高新技术企业`);
+    for (const q of questions) {
+      const [a, b] = [await incremental.service.ask(q), await full.service.ask(q)];
+      expect(a.answer, q).toBe(b.answer);
+      expect(a.citations.map((c) => [c.passageId, c.quote])).toEqual(
+        b.citations.map((c) => [c.passageId, c.quote]),
+      );
+      expect((await incremental.index.denseSearch(q, 10)).map((h) => h.passage.id)).toEqual(
+        (await full.index.denseSearch(q, 10)).map((h) => h.passage.id),
+      );
+    }
+
+    // The same corpus again: nothing written, nothing embedded, the generation stays.
+    const again = new CountingEmbeddings();
+    const unchanged = await ingest(next, { embeddings: again });
+    expect(unchanged.unchanged).toBe(true);
+    expect(again.embedded).toBe(0);
+    expect(await currentGeneration(db.pool)).toBe(unchanged.generation);
+  }, 120_000);
+});
