@@ -125,7 +125,8 @@ export async function runPostgresBench(opts: Options): Promise<string> {
       await writeFile(path, toJsonl(syntheticArticles(sentences, titles, size)));
       opts.log(`synthetic ${size}: ingest into PostgreSQL…`);
       const started = performance.now();
-      const ingest = await run([join(ROOT, "src/cli/ingest.ts"), "--input", path], {
+      // --full: a whole ingest (the database may hold a generation sharing many of these articles).
+      const ingest = await run([join(ROOT, "src/cli/ingest.ts"), "--input", path, "--full"], {
         STORE: "postgres",
         DATABASE_URL: opts.databaseUrl,
       });
@@ -218,7 +219,7 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
 
     // recall@10: the HNSW index's answer against an exact scan of the same table.
     const table = passagesTable(index.generation);
-    const ef = pgEfSearch(index.manifest, DEFAULT_FUSION.depth, override);
+    const ef = pgEfSearch(DEFAULT_FUSION.depth, override);
     const client = await pool.connect();
     let recall = 0;
     const sample = qs.slice(0, spec.recallQueries);

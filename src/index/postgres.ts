@@ -69,12 +69,14 @@ function hnswIndexName(generation: number): string {
 }
 
 /**
- * `hnsw.ef_search` for a generation: pgvector's default of 40 returns at most 40 rows whatever the
- * LIMIT, fewer than the fusion depth; the embedded store's recall-tuned ef is used, capped at
- * pgvector's maximum of 1,000.
+ * `hnsw.ef_search` for the searches: the fusion depth unless STORE_EF_SEARCH raises it (never below
+ * it: pgvector's default of 40 returns at most 40 rows whatever the LIMIT), capped at pgvector's
+ * maximum of 1,000. Not the embedded store's recall-tuned ef (800 at 100,000 passages): answers lean
+ * on BM25, and CMRC dev pooled among 100,000 passages scored no lower at ef 50 than at 800
+ * (docs/scale-out.md), at a fifth of the time per question.
  */
-export function pgEfSearch(manifest: IndexManifest, depth: number, override?: number | null): number {
-  return Math.min(1000, Math.max(depth, override ?? manifest.hnsw.efSearch));
+export function pgEfSearch(depth: number, override?: number | null): number {
+  return Math.min(1000, Math.max(depth, override ?? depth));
 }
 
 /** Creates the bookkeeping tables (and the vector extension) if they are missing. */
@@ -467,7 +469,7 @@ export async function loadPostgresIndex(
   opts: {
     generation?: number | undefined;
     minEfSearch: number;
-    /** In place of the index's own ef (STORE_EF_SEARCH); never below `minEfSearch`. */
+    /** `hnsw.ef_search` above `minEfSearch` (STORE_EF_SEARCH); absent or null: `minEfSearch`. */
     efSearch?: number | null;
   },
 ): Promise<Result<PgLoadedIndex, IndexError>> {
@@ -505,7 +507,7 @@ export async function loadPostgresIndex(
 
   const byId = new Map(passages.map((p) => [p.id, p]));
   const store = new PGVectorStore(embeddings, {
-    pool: withEfSearch(pool, pgEfSearch(manifest, opts.minEfSearch, opts.efSearch)),
+    pool: withEfSearch(pool, pgEfSearch(opts.minEfSearch, opts.efSearch)),
     tableName: table,
     skipInitializationCheck: true,
   });
