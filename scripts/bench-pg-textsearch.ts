@@ -5,17 +5,17 @@
  * and our k1/b, so any difference is its scoring, not its tokenising (PostgreSQL has no Chinese
  * word segmentation). A measurement for docs/scale-out.md, not part of the bot.
  *
- *   node --import tsx src/cli/bench/pg-textsearch.ts --corpus corpus.jsonl --questions Q.jsonl [--limit 300]
+ *   node --import tsx scripts/bench-pg-textsearch.ts --corpus corpus.jsonl --questions Q.jsonl [--limit 300]
  */
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_textsearch } from "@electric-sql/pglite-pg_textsearch";
-import { loadCorpus } from "../../corpus/load.js";
-import { Bm25Index, DEFAULT_BM25 } from "../../index/bm25.js";
-import { chunkCorpus, lexicalText, zoneWords } from "../../index/build.js";
-import { createTokenizer } from "../../index/tokenize.js";
-import { percentiles } from "./stats.js";
-import { type QuestionRow, readJsonl } from "./synthetic.js";
+import { percentiles } from "../src/cli/bench/stats.js";
+import { type QuestionRow, readJsonl } from "../src/cli/bench/synthetic.js";
+import { loadCorpus } from "../src/corpus/load.js";
+import { Bm25Index, DEFAULT_BM25 } from "../src/index/bm25.js";
+import { chunkCorpus, lexicalText, zoneWords } from "../src/index/build.js";
+import { createTokenizer } from "../src/index/tokenize.js";
 
 const { values } = parseArgs({
   options: {

@@ -5,12 +5,10 @@
  * passages in all. Questions about the paragraphs are then asked of the corpus a store holds
  * (`npm run eval -- --questions Q.jsonl`, no `--contexts`), among ~100 times as many passages.
  *
- *   node --import tsx src/cli/bench/pooled-corpus.ts --contexts C.jsonl --sentences S.jsonl... \
+ *   node --import tsx scripts/pooled-corpus.ts --contexts C.jsonl --sentences S.jsonl... \
  *     --passages 100000 --out corpus.jsonl
  */
 import { parseArgs } from "node:util";
-import { parseJsonl } from "../../corpus/jsonl.js";
-import { chunkArticle } from "../../index/chunk.js";
 import {
   type ContextRow,
   contextArticles,
@@ -19,7 +17,9 @@ import {
   syntheticArticles,
   toJsonl,
   writeJsonl,
-} from "./synthetic.js";
+} from "../src/cli/bench/synthetic.js";
+import { parseJsonl } from "../src/corpus/jsonl.js";
+import { chunkArticle } from "../src/index/chunk.js";
 
 const { values } = parseArgs({
   options: {
