@@ -24,9 +24,10 @@ import type { ArticleSummary, Hit, Passage } from "./types.js";
 
 /**
  * The PostgreSQL + pgvector store. Each ingest writes a new *generation*: its passages, metadata and
- * vectors in a table of its own through LangChain's PGVectorStore, its HNSW index built after the
- * rows are in (pgvector inserts ~20× slower into a table that already has one), its BM25 postings and
- * article list in `gaoxin_generations`. One transaction then points `gaoxin_current` at it and
+ * vectors in a table of its own (rows of unchanged articles copied from the current generation, the
+ * rest embedded through LangChain's PGVectorStore), its HNSW index built after the rows are in
+ * (pgvector inserts ~20× slower into a table that already has one), its BM25 postings in a table of
+ * their own, its article list in `gaoxin_generations`. One transaction then points `gaoxin_current` at it and
  * notifies; bots poll (and LISTEN) and swap. An ingest killed midway leaves a `loading` generation no
  * bot ever reads, removed by the next ingest.
  */
@@ -261,8 +262,8 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       userWords: tokenizer.userWords.slice(),
       corpus: { inputs: opts.inputs, files: opts.corpus.files },
       counts: { articles: articles.length, passages: total },
-      // A generation is written whole into one table of its own: one segment, and no ledger, since
-      // an ingest into PostgreSQL is never incremental (the embedded store's segments are folders).
+      // A generation is one table of its own: one segment, and no ledger file (the article hashes
+      // the next ingest compares with are in the generation's row).
       segments: [passagesTable(generation)],
       segmentPassages: [total],
       ledger: "",
