@@ -44,6 +44,11 @@ const INGEST_LOCK = 0x6761_6f78;
 const BATCH = 256;
 /** Ready generations kept besides the current one, so a bot still loading the previous one finds it. */
 const KEEP_PREVIOUS = 1;
+/**
+ * Seconds an older generation is kept after it stopped being current: a bot that has not yet seen
+ * two quick ingests (`--watch`) still answers from it, and switches at its next check.
+ */
+const RETAIN_SECONDS = 600;
 
 /** What a passage row's metadata holds besides the text (`doc`: its BM25 document number). */
 type PassageMetadata = Omit<Passage, "text" | "id"> & { passageId: string; doc: number };
@@ -98,6 +103,8 @@ export async function ensureSchema(pool: Pool): Promise<void> {
   )`);
   // [article id, content hash] in corpus order: what the next ingest compares its corpus with.
   await pool.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS article_hashes jsonb`);
+  // When a generation stopped being current (null: it still is, or never was).
+  await pool.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS replaced_at timestamptz`);
   await pool.query(`CREATE TABLE IF NOT EXISTS ${CURRENT} (
     singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
     generation bigint NOT NULL REFERENCES ${GENERATIONS} (id),
@@ -137,6 +144,8 @@ export interface PgIngestOptions extends Omit<BuildOptions, "dir"> {
   onLoaded?: (generation: number) => void | Promise<void>;
   /** Embed every passage again, reusing nothing of the current generation. */
   full?: boolean;
+  /** Seconds a replaced generation older than the previous one is kept (default {@link RETAIN_SECONDS}). */
+  retainSeconds?: number;
 }
 
 /** Another ingest holds the lock, or the corpus is empty: nothing was changed. */
@@ -291,7 +300,14 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       [generation, KEEP_PREVIOUS],
     );
     const keep = [generation, ...kept.rows.map((r) => Number(r.id))];
-    dropped.push(...(await dropGenerations(pool, `NOT (id = ANY('{${keep.join(",")}}'::bigint[]))`)));
+    const retain = Math.max(0, Math.floor(opts.retainSeconds ?? RETAIN_SECONDS));
+    dropped.push(
+      ...(await dropGenerations(
+        pool,
+        `NOT (id = ANY('{${keep.join(",")}}'::bigint[]))
+           AND (replaced_at IS NULL OR replaced_at <= now() - make_interval(secs => ${retain}))`,
+      )),
+    );
     return {
       generation,
       articles: articles.length,
@@ -422,6 +438,9 @@ async function switchTo(client: PoolClient, generation: number): Promise<void> {
   await client.query("BEGIN");
   try {
     await client.query(`UPDATE ${GENERATIONS} SET state = 'ready' WHERE id = $1`, [generation]);
+    await client.query(
+      `UPDATE ${GENERATIONS} SET replaced_at = now() WHERE id IN (SELECT generation FROM ${CURRENT})`,
+    );
     await client.query(
       `INSERT INTO ${CURRENT} (singleton, generation) VALUES (true, $1)
        ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation, switched_at = now()`,
