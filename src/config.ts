@@ -236,8 +236,8 @@ export type StoreConfig =
       /** How often a bot checks for a newly ingested generation (LISTEN makes it sooner where it works). */
       pollMs: number;
       /**
-       * pgvector's `hnsw.ef_search` in place of the index's recall-tuned value (null: that value):
-       * lower is faster and finds fewer of the true nearest passages (see docs/scale-out.md).
+       * pgvector's `hnsw.ef_search` (null: the fusion depth, 50): higher finds more of the true
+       * nearest passages and is slower; answers gained nothing from it (see docs/scale-out.md).
        */
       efSearch: number | null;
     };

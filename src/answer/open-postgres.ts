@@ -19,7 +19,7 @@ export interface PostgresServiceOptions extends AnswerServiceOptions {
   embeddings: IndexEmbeddings;
   /** How often to look for a new generation. */
   pollMs: number;
-  /** pgvector's `hnsw.ef_search` in place of the index's own (null/absent: the index's). */
+  /** pgvector's `hnsw.ef_search` (null/absent: the fusion depth, 50). */
   efSearch?: number | null;
   storeLogger?: StoreLogger;
 }

@@ -6,7 +6,7 @@ export interface SearchIndex {
   readonly articles: readonly ArticleSummary[];
   passageById(id: string): Passage | undefined;
   denseSearch(query: string, k: number): Promise<Hit[]>;
-  lexicalSearch(query: string, k: number): Hit[];
+  lexicalSearch(query: string, k: number): Hit[] | Promise<Hit[]>;
 }
 
 /**
@@ -69,7 +69,7 @@ export async function hybridSearch(
 ): Promise<Hit[]> {
   const [dense, lexical] = await Promise.all([
     index.denseSearch(query, opts.depth),
-    Promise.resolve(index.lexicalSearch(query, opts.depth)),
+    index.lexicalSearch(query, opts.depth),
   ]);
   return fuseRankings(dense, lexical, zones, opts).slice(0, k);
 }

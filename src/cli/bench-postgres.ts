@@ -49,6 +49,8 @@ interface QueryFigures {
   rssAfterQueriesMiB: number;
   peakRssMiB: number;
   retrieve: ReturnType<typeof percentiles>;
+  /** BM25 alone: the question's postings read from the database and scored. */
+  lexical: ReturnType<typeof percentiles>;
   ask: ReturnType<typeof percentiles>;
   askConcurrent: ReturnType<typeof percentiles>;
   inFlight: number;
@@ -125,7 +127,8 @@ export async function runPostgresBench(opts: Options): Promise<string> {
       await writeFile(path, toJsonl(syntheticArticles(sentences, titles, size)));
       opts.log(`synthetic ${size}: ingest into PostgreSQL…`);
       const started = performance.now();
-      const ingest = await run([join(ROOT, "src/cli/ingest.ts"), "--input", path], {
+      // --full: a whole ingest (the database may hold a generation sharing many of these articles).
+      const ingest = await run([join(ROOT, "src/cli/ingest.ts"), "--input", path, "--full"], {
         STORE: "postgres",
         DATABASE_URL: opts.databaseUrl,
       });
@@ -161,13 +164,13 @@ function render(rows: Row[], opts: Options): string {
   const lines = [
     `PostgreSQL store (${opts.questions} questions, recall over ${opts.recallQueries}); DATABASE_URL host ${new URL(opts.databaseUrl).host}`,
     "",
-    "| passages | ingest s (passages/s) | rows/s | HNSW build s | bot load s | RSS after load / queries / peak MiB | retrieve p50/p95 ms | ask p50/p95 ms | ask ×in-flight p50/p95 ms | ef_search | recall@10 |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| passages | ingest s (passages/s) | rows/s | HNSW build s | bot load s | RSS after load / queries / peak MiB | retrieve p50/p95 ms | BM25 p50/p95 ms | ask p50/p95 ms | ask ×in-flight p50/p95 ms | ef_search | recall@10 |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
     const q = r.query;
     lines.push(
-      `| ${r.size.toLocaleString("en-US")} | ${f1(r.ingestSeconds)} (${Math.round(r.passagesPerSecond)}) | ${r.rowsPerSecond} | ${f1(r.hnswSeconds)} | ${q.loadSeconds.toFixed(2)} | ${Math.round(q.rssAfterLoadMiB)} / ${Math.round(q.rssAfterQueriesMiB)} / ${Math.round(q.peakRssMiB)} | ${f1(q.retrieve.p50)} / ${f1(q.retrieve.p95)} | ${f1(q.ask.p50)} / ${f1(q.ask.p95)} | ${f1(q.askConcurrent.p50)} / ${f1(q.askConcurrent.p95)} (×${q.inFlight}) | ${q.efSearch} | ${q.recallAt10.toFixed(3)} |`,
+      `| ${r.size.toLocaleString("en-US")} | ${f1(r.ingestSeconds)} (${Math.round(r.passagesPerSecond)}) | ${r.rowsPerSecond} | ${f1(r.hnswSeconds)} | ${q.loadSeconds.toFixed(2)} | ${Math.round(q.rssAfterLoadMiB)} / ${Math.round(q.rssAfterQueriesMiB)} / ${Math.round(q.peakRssMiB)} | ${f1(q.retrieve.p50)} / ${f1(q.retrieve.p95)} | ${f1(q.lexical.p50)} / ${f1(q.lexical.p95)} | ${f1(q.ask.p50)} / ${f1(q.ask.p95)} | ${f1(q.askConcurrent.p50)} / ${f1(q.askConcurrent.p95)} (×${q.inFlight}) | ${q.efSearch} | ${q.recallAt10.toFixed(3)} |`,
     );
   }
   return `${lines.join("\n")}\n`;
@@ -211,6 +214,7 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
     const qs = spec.questions;
     for (const q of qs.slice(0, 5)) await service.ask(q);
     const retrieve = await timed(qs, 1, (q) => hybridSearch(index, q, 8));
+    const lexical = await timed(qs, 1, async (q) => index.lexicalSearch(q, DEFAULT_FUSION.depth));
     const ask = await timed(qs, 1, (q) => service.ask(q));
     // As a bot answers: MAX_CONCURRENT_ANSWERS (4) at a time.
     const askConcurrent = await timed(qs, 4, (q) => service.ask(q));
@@ -218,7 +222,7 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
 
     // recall@10: the HNSW index's answer against an exact scan of the same table.
     const table = passagesTable(index.generation);
-    const ef = pgEfSearch(index.manifest, DEFAULT_FUSION.depth, override);
+    const ef = pgEfSearch(DEFAULT_FUSION.depth, override);
     const client = await pool.connect();
     let recall = 0;
     const sample = qs.slice(0, spec.recallQueries);
@@ -244,6 +248,7 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
       rssAfterQueriesMiB,
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
       retrieve,
+      lexical,
       ask,
       askConcurrent,
       inFlight: 4,

@@ -6,9 +6,11 @@ import { fail, note } from "./common.js";
 import { createPgPool } from "./postgres.js";
 
 /**
- * `STORE=postgres npm run ingest`: writes the corpus as a new generation and switches bots to it.
- * Prints where the time went (rows, HNSW index) and the generation; exit 1 on skipped input, as
- * the embedded ingest.
+ * `STORE=postgres npm run ingest`: writes the corpus as a new generation (copying the rows of
+ * unchanged articles from the current one, embedding the rest) and switches bots to it; nothing
+ * when the corpus is unchanged. Prints where the time went (rows, HNSW index) and the generation.
+ * Returns whether it succeeded; a failure (the server refusing, another ingest running) is one line,
+ * and ends the process unless `watching`, where the next round tries again.
  */
 export async function ingestPostgres(
   store: Extract<StoreConfig, { kind: "postgres" }>,
@@ -16,7 +18,8 @@ export async function ingestPostgres(
   inputs: string[],
   embeddings: IndexEmbeddings,
   started: number,
-): Promise<void> {
+  opts: { full?: boolean; watching?: boolean } = {},
+): Promise<{ ok: boolean; problems: boolean }> {
   const pool = createPgPool(store.databaseUrl, { max: 2 });
   try {
     let shown = 0;
@@ -25,6 +28,7 @@ export async function ingestPostgres(
       corpus,
       embeddings,
       inputs,
+      full: opts.full ?? false,
       onProgress: (done, total) => {
         // A line per tenth, for logs (a scheduled job has no terminal for a bar).
         if (total > 0 && (done === total || done - shown >= total / 10)) {
@@ -33,6 +37,14 @@ export async function ingestPostgres(
         }
       },
     });
+    const problems = corpus.problems.length > 0 || summary.duplicateArticleIds.length > 0;
+    if (summary.unchanged) {
+      if (!opts.watching)
+        process.stdout.write(
+          `语料未变 (corpus unchanged): PostgreSQL 第 ${summary.generation} 代仍在使用 (generation ${summary.generation} stays current)\n`,
+        );
+      return { ok: true, problems };
+    }
     for (const id of summary.duplicateArticleIds)
       note(`重复的文章 id ${id}（后出现的已跳过 later one skipped）`);
     const seconds = (performance.now() - started) / 1000;
@@ -40,15 +52,19 @@ export async function ingestPostgres(
     process.stdout.write(
       `已索引 ${summary.articles} 篇文章、${summary.passages} 个段落，用时 ${seconds.toFixed(2)} 秒 → PostgreSQL 第 ${summary.generation} 代` +
         ` (indexed ${summary.articles} articles, ${summary.passages} passages in ${seconds.toFixed(2)} s: rows ${(summary.loadMs / 1000).toFixed(1)} s = ${perSecond}/s,` +
-        ` HNSW index ${(summary.indexMs / 1000).toFixed(1)} s; generation ${summary.generation} is current` +
+        ` HNSW index ${(summary.indexMs / 1000).toFixed(1)} s; ${summary.embedded} embedded, ${summary.reused} copied unchanged;` +
+        ` generation ${summary.generation} is current` +
         `${summary.dropped.length > 0 ? `, removed ${summary.dropped.join(", ")}` : ""})\n`,
     );
-    if (corpus.problems.length > 0 || summary.duplicateArticleIds.length > 0) process.exitCode = 1;
+    return { ok: true, problems };
   } catch (error) {
     // The server refusing, a wrong password, another ingest running: one line, and the generation
     // the bots answer from is untouched.
     const why = error instanceof Error ? error.message : String(error);
-    fail(`PostgreSQL: ${why}；正在使用的索引未改动 (the index in use is unchanged)`);
+    const line = `PostgreSQL: ${why}；正在使用的索引未改动 (the index in use is unchanged)`;
+    if (!opts.watching) fail(line);
+    note(line);
+    return { ok: false, problems: true };
   } finally {
     await pool.end();
   }

@@ -90,19 +90,24 @@ async function main(): Promise<void> {
   const dir = values.index ?? config.indexDir;
   const embeddings = createEmbeddings(dir);
   if (store.kind === "postgres") {
-    // Every PostgreSQL ingest writes a whole new generation: there is no incremental update to
-    // watch for, and a schedule (docker-compose.yml's ingest job) runs it again instead.
-    if (values.watch)
-      fail(
-        "--watch 只用于内置索引 (--watch is for the embedded store; with STORE=postgres run npm run ingest on a schedule)",
-        2,
-      );
-    const started = performance.now();
-    const corpus = await loadCorpus(inputs);
-    for (const p of corpus.problems) note(problemLine(p));
-    if (corpus.articles.length === 0)
-      fail(`没有读到任何文章 (no articles in ${inputs.join(", ")})，数据库未改动 (database unchanged)`);
-    await ingestPostgres(store, corpus, inputs, embeddings, started);
+    const once = async (full: boolean, watching: boolean) => {
+      const started = performance.now();
+      const corpus = await loadCorpus(inputs);
+      if (!watching) for (const p of corpus.problems) note(problemLine(p));
+      if (corpus.articles.length === 0) {
+        const line = `没有读到任何文章 (no articles in ${inputs.join(", ")})，数据库未改动 (database unchanged)`;
+        if (!watching) fail(line);
+        note(line);
+        return { ok: false, problems: true };
+      }
+      return ingestPostgres(store, corpus, inputs, embeddings, started, { full, watching });
+    };
+    const first = await once(values.full ?? false, false);
+    if (!values.watch) {
+      if (first.problems) process.exitCode = 1;
+      return;
+    }
+    await watchLoop(inputs, config.ingestIntervalSeconds, () => once(false, true));
     return;
   }
   const first = await ingestOnce(inputs, dir, embeddings, values.full ?? false, false);
@@ -111,13 +116,25 @@ async function main(): Promise<void> {
     if (first.problems) process.exitCode = 1;
     return;
   }
-  // --watch: look again every interval until stopped (Ctrl-C, SIGTERM: see runCli). An update cut
-  // short leaves the previous version of the index, as a killed ingest does.
-  const seconds = config.ingestIntervalSeconds > 0 ? config.ingestIntervalSeconds : WATCH_SECONDS;
+  await watchLoop(inputs, config.ingestIntervalSeconds, () =>
+    ingestOnce(inputs, dir, embeddings, false, true),
+  );
+}
+
+/**
+ * --watch: look again every interval until stopped (Ctrl-C, SIGTERM: see runCli). An update cut
+ * short leaves the previous version of the index, as a killed ingest does.
+ */
+async function watchLoop(
+  inputs: string[],
+  intervalSeconds: number,
+  round: () => Promise<unknown>,
+): Promise<never> {
+  const seconds = intervalSeconds > 0 ? intervalSeconds : WATCH_SECONDS;
   note(`每 ${seconds} 秒检查语料 (watching ${inputs.join(", ")} every ${seconds} s; Ctrl-C to stop)`);
   for (;;) {
     await sleep(seconds * 1000);
-    await ingestOnce(inputs, dir, embeddings, false, true);
+    await round();
   }
 }
 

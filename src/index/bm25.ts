@@ -53,11 +53,8 @@ function fromB64<T extends Uint32Array | Uint16Array>(
  */
 export class Bm25Index {
   private readonly termIds: Map<string, number>;
-  private readonly avgLength: number;
-  /** Each document's length normalisation `k1 · (1 − b + b · length / avgLength)`, computed once. */
-  private norms: Float64Array | undefined;
-  /** Score accumulator reused by every search (zeroed again after each): no 800 kB allocation per query at 100k. */
-  private scratch: Float64Array | undefined;
+  /** The scoring over this index's document lengths, made at the first search. */
+  private scorer: Bm25Scorer | undefined;
 
   private constructor(
     readonly params: Bm25Params,
@@ -68,9 +65,6 @@ export class Bm25Index {
     private readonly lengths: Uint32Array,
   ) {
     this.termIds = new Map(terms.map((t, i) => [t, i]));
-    let total = 0;
-    for (const l of lengths) total += l;
-    this.avgLength = lengths.length > 0 ? total / lengths.length : 0;
   }
 
   /** Number of documents indexed. */
@@ -237,9 +231,7 @@ export class Bm25Index {
   /** Inverse document frequency of a term; 0 for a term not in the index. */
   idf(term: string): number {
     if (!this.termIds.has(term)) return 0;
-    const df = this.docFreq(term);
-    const n = this.lengths.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.lengths.length, this.docFreq(term));
   }
 
   /**
@@ -247,41 +239,16 @@ export class Bm25Index {
    * Repeated query terms count once: a question that says `高新区` twice is not asking twice.
    */
   search(queryTerms: readonly string[], k: number): Bm25Hit[] {
-    if (k <= 0) return [];
-    const { k1 } = this.params;
-    const norms = this.docNorms();
-    // A dense accumulator: common bigrams (`b:高新`) post to most documents, where a Map is slow.
-    this.scratch ??= new Float64Array(this.lengths.length);
-    const scores = this.scratch;
-    const touched: number[] = [];
-    try {
-      for (const term of new Set(queryTerms)) {
-        const t = this.termIds.get(term);
-        if (t === undefined) continue;
-        const idf = this.idf(term);
-        const end = this.offsets[t + 1] as number;
-        for (let p = this.offsets[t] as number; p < end; p++) {
-          const d = this.docs[p] as number;
-          const tf = this.tfs[p] as number;
-          if (scores[d] === 0) touched.push(d);
-          scores[d] = (scores[d] as number) + (idf * tf * (k1 + 1)) / (tf + (norms[d] as number));
-        }
-      }
-      return topK(touched, scores, k);
-    } finally {
-      for (const d of touched) scores[d] = 0;
+    const postings: TermPostings[] = [];
+    for (const term of new Set(queryTerms)) {
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      const from = this.offsets[t] as number;
+      const to = this.offsets[t + 1] as number;
+      postings.push({ df: to - from, docs: this.docs.subarray(from, to), tfs: this.tfs.subarray(from, to) });
     }
-  }
-
-  private docNorms(): Float64Array {
-    if (this.norms === undefined) {
-      const { k1, b } = this.params;
-      const n = this.lengths.length;
-      this.norms = new Float64Array(n);
-      for (let d = 0; d < n; d++)
-        this.norms[d] = k1 * (1 - b + (b * (this.lengths[d] as number)) / (this.avgLength || 1));
-    }
-    return this.norms;
+    this.scorer ??= new Bm25Scorer(this.params, this.lengths);
+    return this.scorer.score(postings, k);
   }
 
   /** A JSON form (postings in base64), for small indexes and tests; files use {@link metaChunks}. */
@@ -404,6 +371,86 @@ export interface Bm25Parts extends Bm25Params {
   docs: Uint32Array;
   tfs: Uint16Array;
   lengths: Uint32Array;
+}
+
+/** Lucene's idf, `ln(1 + (N − df + 0.5) / (df + 0.5))`, never negative. */
+export function bm25Idf(documents: number, df: number): number {
+  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+}
+
+/** One query term's postings: its documents (ascending) and its frequency in each. */
+export interface TermPostings {
+  /** Documents holding the term in the whole index (the postings may be all of them, or read from elsewhere). */
+  df: number;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+}
+
+/**
+ * BM25 scoring over a set of document lengths, given each query term's postings: what
+ * {@link Bm25Index.search} does with postings in memory, and a store that keeps postings elsewhere
+ * (PostgreSQL) does with the rows it reads — one scoring, so both rank alike to the last digit.
+ */
+export class Bm25Scorer {
+  private readonly avgLength: number;
+  /** Each document's length normalisation `k1 · (1 − b + b · length / avgLength)`, computed once. */
+  private norms: Float64Array | undefined;
+  /** Score accumulator reused by every search (zeroed again after each): no 800 kB allocation per query at 100k. */
+  private scratch: Float64Array | undefined;
+
+  constructor(
+    readonly params: Bm25Params,
+    private readonly lengths: Uint32Array,
+  ) {
+    let total = 0;
+    for (const l of lengths) total += l;
+    this.avgLength = lengths.length > 0 ? total / lengths.length : 0;
+  }
+
+  /** Number of documents. */
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /**
+   * The `k` best documents for the terms' postings (one entry per distinct query term, in query
+   * order), best first; ties broken by document number.
+   */
+  score(postings: Iterable<TermPostings>, k: number): Bm25Hit[] {
+    if (k <= 0) return [];
+    const { k1 } = this.params;
+    const norms = this.docNorms();
+    const n = this.lengths.length;
+    // A dense accumulator: common bigrams (`b:高新`) post to most documents, where a Map is slow.
+    this.scratch ??= new Float64Array(n);
+    const scores = this.scratch;
+    const touched: number[] = [];
+    try {
+      for (const { df, docs, tfs } of postings) {
+        const idf = bm25Idf(n, df);
+        for (let p = 0; p < docs.length; p++) {
+          const d = docs[p] as number;
+          const tf = tfs[p] as number;
+          if (scores[d] === 0) touched.push(d);
+          scores[d] = (scores[d] as number) + (idf * tf * (k1 + 1)) / (tf + (norms[d] as number));
+        }
+      }
+      return topK(touched, scores, k);
+    } finally {
+      for (const d of touched) scores[d] = 0;
+    }
+  }
+
+  private docNorms(): Float64Array {
+    if (this.norms === undefined) {
+      const { k1, b } = this.params;
+      const n = this.lengths.length;
+      this.norms = new Float64Array(n);
+      for (let d = 0; d < n; d++)
+        this.norms[d] = k1 * (1 - b + (b * (this.lengths[d] as number)) / (this.avgLength || 1));
+    }
+    return this.norms;
+  }
 }
 
 /** The `k` best of the touched documents, best first, ties by document number; no full sort. */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import hnswlib from "hnswlib-node";
 import { err, ok, type Result } from "../result.js";
-import { Bm25Index } from "./bm25.js";
+import { type Bm25Hit, Bm25Index } from "./bm25.js";
 import type { IndexEmbeddings } from "./build.js";
 import { type Ledger, readLedger } from "./ledger.js";
 import { INDEX_FILES, type IndexError, type IndexManifest, REBUILD_HINT, readManifest } from "./manifest.js";
@@ -21,8 +21,11 @@ export interface LoadedIndex {
   tokenizer: Tokenizer;
   /** Nearest passages by embedding; score is cosine similarity (1 = same direction). */
   denseSearch(query: string, k: number): Promise<Hit[]>;
-  /** Best passages by BM25 over words and bigrams; score is the BM25 score. */
-  lexicalSearch(query: string, k: number): Hit[];
+  /**
+   * Best passages by BM25 over words and bigrams; score is the BM25 score. In memory for the
+   * embedded store; a promise where the postings are read from a database.
+   */
+  lexicalSearch(query: string, k: number): Hit[] | Promise<Hit[]>;
   /** How many passages hold `term` (a normalised jieba word, or a `b:` bigram) among their BM25 terms. */
   docFrequency(term: string): number;
 }
@@ -131,13 +134,19 @@ export function embeddingsMismatch(
   return null;
 }
 
+/** BM25 as a store has it: the postings in memory ({@link Bm25Index}) or read per query. */
+export interface LexicalIndex {
+  docFreq(term: string): number;
+  search(terms: readonly string[], k: number): Bm25Hit[] | Promise<Bm25Hit[]>;
+}
+
 /** What every store supplies to make a {@link LoadedIndex}. */
 export interface IndexParts {
   manifest: IndexManifest;
   passages: readonly Passage[];
   articles: readonly ArticleSummary[];
   /** BM25 over the passages in `passages` order (document n is `passages[n]`). */
-  bm25: Bm25Index;
+  bm25: LexicalIndex;
   embeddings: IndexEmbeddings;
   /** The store's nearest-neighbour search: up to `k` passages nearest `vector`, score = cosine similarity. */
   nearest: (vector: number[], k: number) => Promise<Hit[]>;
@@ -178,10 +187,13 @@ export function assembleIndex(parts: IndexParts): LoadedIndex {
     lexicalSearch(query, k) {
       const terms = termsOf(query);
       if (terms.length === 0 || k <= 0) return [];
-      return bm25.search(terms, k).flatMap(({ doc, score }) => {
-        const passage = passages[doc];
-        return passage ? [{ passage, score }] : [];
-      });
+      const toHits = (found: Bm25Hit[]): Hit[] =>
+        found.flatMap(({ doc, score }) => {
+          const passage = passages[doc];
+          return passage ? [{ passage, score }] : [];
+        });
+      const found = bm25.search(terms, k);
+      return Array.isArray(found) ? toHits(found) : found.then(toHits);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { PGVectorStore } from "@langchain/community/vectorstores/pgvector";
 import { Document } from "@langchain/core/documents";
 import type { Pool, PoolClient } from "pg";
+import type { Article } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
-import { Bm25Index } from "./bm25.js";
+import { Bm25Index, type Bm25Params, type Bm25Parts, Bm25Scorer, type TermPostings } from "./bm25.js";
 import {
   type BuildOptions,
   type BuildSummary,
@@ -15,16 +16,18 @@ import {
   lexicalText,
   zoneWords,
 } from "./build.js";
-import { assembleIndex, embeddingsMismatch, type LoadedIndex } from "./load.js";
+import { articleHash } from "./ledger.js";
+import { assembleIndex, embeddingsMismatch, type LexicalIndex, type LoadedIndex } from "./load.js";
 import { FORMAT_VERSION, type HnswParams, type IndexError, type IndexManifest } from "./manifest.js";
 import { createTokenizer } from "./tokenize.js";
 import type { ArticleSummary, Hit, Passage } from "./types.js";
 
 /**
  * The PostgreSQL + pgvector store. Each ingest writes a new *generation*: its passages, metadata and
- * vectors in a table of its own through LangChain's PGVectorStore, its HNSW index built after the
- * rows are in (pgvector inserts ~20× slower into a table that already has one), its BM25 postings and
- * article list in `gaoxin_generations`. One transaction then points `gaoxin_current` at it and
+ * vectors in a table of its own (rows of unchanged articles copied from the current generation, the
+ * rest embedded through LangChain's PGVectorStore), its HNSW index built after the rows are in
+ * (pgvector inserts ~20× slower into a table that already has one), its BM25 postings in a table of
+ * their own, its article list in `gaoxin_generations`. One transaction then points `gaoxin_current` at it and
  * notifies; bots poll (and LISTEN) and swap. An ingest killed midway leaves a `loading` generation no
  * bot ever reads, removed by the next ingest.
  */
@@ -41,6 +44,11 @@ const INGEST_LOCK = 0x6761_6f78;
 const BATCH = 256;
 /** Ready generations kept besides the current one, so a bot still loading the previous one finds it. */
 const KEEP_PREVIOUS = 1;
+/**
+ * Seconds an older generation is kept after it stopped being current: a bot that has not yet seen
+ * two quick ingests (`--watch`) still answers from it, and switches at its next check.
+ */
+const RETAIN_SECONDS = 600;
 
 /** What a passage row's metadata holds besides the text (`doc`: its BM25 document number). */
 type PassageMetadata = Omit<Passage, "text" | "id"> & { passageId: string; doc: number };
@@ -50,18 +58,31 @@ export function passagesTable(generation: number): string {
   return `gaoxin_passages_${generation}`;
 }
 
+/**
+ * The name of a generation's BM25 postings table: one row per term, its documents (Uint32, ascending)
+ * and term frequencies (Uint16) as bytea, read per question for the question's terms only.
+ */
+export function postingsTable(generation: number): string {
+  return `gaoxin_postings_${generation}`;
+}
+
+/** Postings (documents) written per INSERT: ~3 MB of bytea. */
+const POSTINGS_BATCH = 500_000;
+
 /** What pgvector's `createHnswIndex` names the index when given the generation's namespace. */
 function hnswIndexName(generation: number): string {
   return `${passagesTable(generation)}_embedding_embedding_hnsw_idx`;
 }
 
 /**
- * `hnsw.ef_search` for a generation: pgvector's default of 40 returns at most 40 rows whatever the
- * LIMIT, fewer than the fusion depth; the embedded store's recall-tuned ef is used, capped at
- * pgvector's maximum of 1,000.
+ * `hnsw.ef_search` for the searches: the fusion depth unless STORE_EF_SEARCH raises it (never below
+ * it: pgvector's default of 40 returns at most 40 rows whatever the LIMIT), capped at pgvector's
+ * maximum of 1,000. Not the embedded store's recall-tuned ef (800 at 100,000 passages): answers lean
+ * on BM25, and CMRC dev pooled among 100,000 passages scored no lower at ef 50 than at 800
+ * (docs/scale-out.md), at a fifth of the time per question.
  */
-export function pgEfSearch(manifest: IndexManifest, depth: number, override?: number | null): number {
-  return Math.min(1000, Math.max(depth, override ?? manifest.hnsw.efSearch));
+export function pgEfSearch(depth: number, override?: number | null): number {
+  return Math.min(1000, Math.max(depth, override ?? depth));
 }
 
 /** Creates the bookkeeping tables (and the vector extension) if they are missing. */
@@ -80,6 +101,10 @@ export async function ensureSchema(pool: Pool): Promise<void> {
     bm25_lengths bytea,
     created_at timestamptz NOT NULL DEFAULT now()
   )`);
+  // [article id, content hash] in corpus order: what the next ingest compares its corpus with.
+  await pool.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS article_hashes jsonb`);
+  // When a generation stopped being current (null: it still is, or never was).
+  await pool.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS replaced_at timestamptz`);
   await pool.query(`CREATE TABLE IF NOT EXISTS ${CURRENT} (
     singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
     generation bigint NOT NULL REFERENCES ${GENERATIONS} (id),
@@ -104,6 +129,12 @@ export interface PgIngestSummary extends Omit<BuildSummary, "dir"> {
   indexMs: number;
   /** Generations removed: older ones, and ones an ingest killed midway left behind. */
   dropped: number[];
+  /** The current generation already holds this corpus, article for article: nothing was written. */
+  unchanged: boolean;
+  /** Passages copied from the current generation (their articles unchanged), not embedded again. */
+  reused: number;
+  /** Passages embedded. */
+  embedded: number;
 }
 
 /** Options of {@link ingestToPostgres}: `buildIndex`'s, with a pool in place of a folder. */
@@ -111,6 +142,10 @@ export interface PgIngestOptions extends Omit<BuildOptions, "dir"> {
   pool: Pool;
   /** Called with the new generation once its rows are in, before its HNSW index is built. */
   onLoaded?: (generation: number) => void | Promise<void>;
+  /** Embed every passage again, reusing nothing of the current generation. */
+  full?: boolean;
+  /** Seconds a replaced generation older than the previous one is kept (default {@link RETAIN_SECONDS}). */
+  retainSeconds?: number;
 }
 
 /** Another ingest holds the lock, or the corpus is empty: nothing was changed. */
@@ -144,6 +179,25 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
     // Holding the lock, any generation still `loading` belongs to an ingest that died.
     const dropped = await dropGenerations(pool, "state = 'loading'");
     const { articles, passages, summaries, duplicateArticleIds } = chunkCorpus(opts.corpus);
+    const hashes: [string, string][] = articles.map((a) => [a.id, articleHash(a)]);
+    const previous = opts.full ? null : await reusableGeneration(pool, embeddings);
+    if (previous && sameArticles(previous.hashes, hashes)) {
+      // Nothing to write: the bots already answer from this corpus.
+      return {
+        generation: previous.generation,
+        articles: articles.length,
+        passages: passages.length,
+        dimensions: previous.dimensions,
+        loadMs: 0,
+        indexMs: 0,
+        buildMs: Math.round(performance.now() - started),
+        duplicateArticleIds,
+        dropped,
+        unchanged: true,
+        reused: passages.length,
+        embedded: 0,
+      };
+    }
     const { rows } = await pool.query(`INSERT INTO ${GENERATIONS} DEFAULT VALUES RETURNING id`);
     const generation = Number(rows[0].id);
     const store = new PGVectorStore(embeddings, {
@@ -153,12 +207,18 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
     });
 
     const total = passages.length;
-    let dimensions = embeddings.dimensions ?? 0;
-    opts.onProgress?.(0, total);
-    for (let start = 0; start < total; start += BATCH) {
-      const batch = passages.slice(start, start + BATCH);
-      const vectors = await embeddings.embedDocuments(batch.map(embeddingText));
-      if (start === 0) {
+    let dimensions = previous?.dimensions ?? embeddings.dimensions ?? 0;
+    // Passages of articles the current generation holds unchanged are copied from its table, vector
+    // and all, inside the server (renumbered to their place in this corpus); only the rest are embedded.
+    const copied = previous
+      ? await copyUnchanged(pool, store, previous, generation, articles, hashes, summaries)
+      : new Set<string>();
+    const fresh = passages.flatMap((p, doc) => (copied.has(p.id) ? [] : [{ p, doc }]));
+    opts.onProgress?.(copied.size, total);
+    for (let start = 0; start < fresh.length; start += BATCH) {
+      const batch = fresh.slice(start, start + BATCH);
+      const vectors = await embeddings.embedDocuments(batch.map(({ p }) => embeddingText(p)));
+      if (start === 0 && !previous) {
         dimensions = vectors[0]?.length ?? dimensions;
         await store.ensureTableInDatabase(dimensions);
       }
@@ -166,14 +226,14 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
         if (v.length !== dimensions)
           throw new Error(`embedding ${start + i} has ${v.length} dimensions, expected ${dimensions}`);
       });
-      const docs = batch.map(({ text, id, ...rest }, i) => {
-        const metadata: PassageMetadata = { passageId: id, doc: start + i, ...rest };
+      const docs = batch.map(({ p: { text, id, ...rest }, doc }) => {
+        const metadata: PassageMetadata = { passageId: id, doc, ...rest };
         return new Document({ pageContent: text, metadata });
       });
       await store.addVectors(vectors, docs);
-      opts.onProgress?.(Math.min(total, start + BATCH), total);
+      opts.onProgress?.(Math.min(total, copied.size + start + BATCH), total);
     }
-    if (total === 0) {
+    if (fresh.length === 0 && !previous) {
       if (dimensions === 0) dimensions = (await embeddings.embedQuery("高新区")).length;
       await store.ensureTableInDatabase(dimensions);
     }
@@ -211,27 +271,27 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       userWords: tokenizer.userWords.slice(),
       corpus: { inputs: opts.inputs, files: opts.corpus.files },
       counts: { articles: articles.length, passages: total },
-      // A generation is written whole into one table of its own: one segment, and no ledger, since
-      // an ingest into PostgreSQL is never incremental (the embedded store's segments are folders).
+      // A generation is one table of its own: one segment, and no ledger file (the article hashes
+      // the next ingest compares with are in the generation's row).
       segments: [passagesTable(generation)],
       segmentPassages: [total],
       ledger: "",
       builtAt: new Date().toISOString(),
       buildMs: Math.round(performance.now() - started),
     };
+    await writePostings(pool, generation, bm25);
+    // Only the document lengths stay in the row (each bot scores with them); the postings are in
+    // their own table, read per question. The bm25_terms/offsets/docs/tfs columns are left empty.
     await pool.query(
-      `UPDATE ${GENERATIONS} SET manifest = $2, articles = $3, bm25_terms = $4, bm25_params = $5,
-         bm25_offsets = $6, bm25_docs = $7, bm25_tfs = $8, bm25_lengths = $9 WHERE id = $1`,
+      `UPDATE ${GENERATIONS} SET manifest = $2, articles = $3, bm25_params = $4, bm25_lengths = $5,
+         article_hashes = $6 WHERE id = $1`,
       [
         generation,
         JSON.stringify(manifest),
         JSON.stringify(summaries),
-        JSON.stringify(bm25.terms),
         JSON.stringify({ k1: bm25.k1, b: bm25.b }),
-        asBytes(bm25.offsets),
-        asBytes(bm25.docs),
-        asBytes(bm25.tfs),
         asBytes(bm25.lengths),
+        JSON.stringify(hashes),
       ],
     );
     await switchTo(lock, generation);
@@ -240,7 +300,14 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       [generation, KEEP_PREVIOUS],
     );
     const keep = [generation, ...kept.rows.map((r) => Number(r.id))];
-    dropped.push(...(await dropGenerations(pool, `NOT (id = ANY('{${keep.join(",")}}'::bigint[]))`)));
+    const retain = Math.max(0, Math.floor(opts.retainSeconds ?? RETAIN_SECONDS));
+    dropped.push(
+      ...(await dropGenerations(
+        pool,
+        `NOT (id = ANY('{${keep.join(",")}}'::bigint[]))
+           AND (replaced_at IS NULL OR replaced_at <= now() - make_interval(secs => ${retain}))`,
+      )),
+    );
     return {
       generation,
       articles: articles.length,
@@ -251,6 +318,9 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       buildMs: Math.round(performance.now() - started),
       duplicateArticleIds,
       dropped,
+      unchanged: false,
+      reused: copied.size,
+      embedded: fresh.length,
     };
   } finally {
     await lock.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
@@ -258,11 +328,119 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
   }
 }
 
+/** The current generation, when the next one can copy its rows: same embeddings, same embedded text. */
+interface Reusable {
+  generation: number;
+  dimensions: number;
+  hashes: [string, string][];
+}
+
+async function reusableGeneration(pool: Pool, embeddings: IndexEmbeddings): Promise<Reusable | null> {
+  const { rows } = await pool.query(
+    `SELECT g.id, g.manifest, g.article_hashes FROM ${GENERATIONS} g JOIN ${CURRENT} c ON c.generation = g.id
+     WHERE g.state = 'ready'`,
+  );
+  const row = rows[0];
+  const manifest = row?.manifest as IndexManifest | undefined;
+  if (!manifest || !Array.isArray(row.article_hashes)) return null;
+  if (embeddingsMismatch("", manifest, embeddings) !== null || manifest.embeddedText !== EMBEDDED_TEXT)
+    return null;
+  return {
+    generation: Number(row.id),
+    dimensions: manifest.embeddings.dimensions,
+    hashes: row.article_hashes,
+  };
+}
+
+function sameArticles(a: readonly [string, string][], b: readonly [string, string][]): boolean {
+  return a.length === b.length && a.every(([id, hash], i) => b[i]?.[0] === id && b[i]?.[1] === hash);
+}
+
+/**
+ * Copies into the new generation's table (created here) the rows of every passage whose article the
+ * previous generation holds with the same hash, each renumbered to its document number in the new
+ * corpus. Returns the ids of the passages copied.
+ */
+async function copyUnchanged(
+  pool: Pool,
+  store: PGVectorStore,
+  previous: Reusable,
+  generation: number,
+  articles: readonly Article[],
+  hashes: readonly [string, string][],
+  summaries: readonly ArticleSummary[],
+): Promise<Set<string>> {
+  await store.ensureTableInDatabase(previous.dimensions);
+  const before = new Map(previous.hashes);
+  const ids: string[] = [];
+  const docs: number[] = [];
+  let doc = 0;
+  articles.forEach((a, i) => {
+    const summary = summaries[i] as ArticleSummary;
+    const same = before.get(a.id) === hashes[i]?.[1];
+    for (const pid of summary.passageIds) {
+      if (same) {
+        ids.push(pid);
+        docs.push(doc);
+      }
+      doc++;
+    }
+  });
+  if (ids.length === 0) return new Set();
+  const { rows } = await pool.query(
+    `INSERT INTO ${passagesTable(generation)} (id, text, metadata, embedding)
+     SELECT o.id, o.text, jsonb_set(o.metadata, '{doc}', to_jsonb(m.doc)), o.embedding
+       FROM ${passagesTable(previous.generation)} o
+       JOIN unnest($1::text[], $2::int[]) AS m(pid, doc) ON o.metadata->>'passageId' = m.pid
+     RETURNING metadata->>'passageId' AS pid`,
+    [ids, docs],
+  );
+  return new Set(rows.map((r) => r.pid as string));
+}
+
+/**
+ * Writes a generation's BM25 postings table, one row per term, in batches of about
+ * {@link POSTINGS_BATCH} postings. Stored uncompressed (`EXTERNAL`): they are read on every question
+ * and hardly compress.
+ */
+async function writePostings(pool: Pool, generation: number, bm25: Bm25Parts): Promise<void> {
+  const table = postingsTable(generation);
+  await pool.query(`CREATE TABLE ${table} (term text PRIMARY KEY, docs bytea NOT NULL, tfs bytea NOT NULL)`);
+  await pool.query(
+    `ALTER TABLE ${table} ALTER COLUMN docs SET STORAGE EXTERNAL, ALTER COLUMN tfs SET STORAGE EXTERNAL`,
+  );
+  const { terms, offsets, docs, tfs } = bm25;
+  let batch: { terms: string[]; docs: Buffer[]; tfs: Buffer[] } = { terms: [], docs: [], tfs: [] };
+  let size = 0;
+  const flush = async () => {
+    if (batch.terms.length === 0) return;
+    await pool.query(
+      `INSERT INTO ${table} (term, docs, tfs) SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[])`,
+      [batch.terms, batch.docs, batch.tfs],
+    );
+    batch = { terms: [], docs: [], tfs: [] };
+    size = 0;
+  };
+  for (let t = 0; t < terms.length; t++) {
+    const from = offsets[t] as number;
+    const to = offsets[t + 1] as number;
+    batch.terms.push(terms[t] as string);
+    batch.docs.push(asBytes(docs.subarray(from, to)));
+    batch.tfs.push(asBytes(tfs.subarray(from, to)));
+    size += to - from;
+    if (size >= POSTINGS_BATCH) await flush();
+  }
+  await flush();
+}
+
 /** Marks `generation` ready and current, and notifies listening bots, in one transaction. */
 async function switchTo(client: PoolClient, generation: number): Promise<void> {
   await client.query("BEGIN");
   try {
     await client.query(`UPDATE ${GENERATIONS} SET state = 'ready' WHERE id = $1`, [generation]);
+    await client.query(
+      `UPDATE ${GENERATIONS} SET replaced_at = now() WHERE id IN (SELECT generation FROM ${CURRENT})`,
+    );
     await client.query(
       `INSERT INTO ${CURRENT} (singleton, generation) VALUES (true, $1)
        ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation, switched_at = now()`,
@@ -284,7 +462,7 @@ async function dropGenerations(pool: Pool, where: string): Promise<number[]> {
   );
   const ids = rows.map((r) => Number(r.id));
   for (const id of ids) {
-    await pool.query(`DROP TABLE IF EXISTS ${passagesTable(id)}`);
+    await pool.query(`DROP TABLE IF EXISTS ${passagesTable(id)}, ${postingsTable(id)}`);
     await pool.query(`DELETE FROM ${GENERATIONS} WHERE id = $1`, [id]);
   }
   return ids;
@@ -311,7 +489,7 @@ export async function loadPostgresIndex(
   opts: {
     generation?: number | undefined;
     minEfSearch: number;
-    /** In place of the index's own ef (STORE_EF_SEARCH); never below `minEfSearch`. */
+    /** `hnsw.ef_search` above `minEfSearch` (STORE_EF_SEARCH); absent or null: `minEfSearch`. */
     efSearch?: number | null;
   },
 ): Promise<Result<PgLoadedIndex, IndexError>> {
@@ -323,7 +501,7 @@ export async function loadPostgresIndex(
       message: "数据库里还没有索引 (no index in the database yet)：请先运行 STORE=postgres npm run ingest",
     });
   const { rows } = await pool.query(
-    `SELECT state, manifest, articles, bm25_terms, bm25_params FROM ${GENERATIONS} WHERE id = $1`,
+    `SELECT state, manifest, articles, bm25_params, bm25_lengths FROM ${GENERATIONS} WHERE id = $1`,
     [gen],
   );
   const row = rows[0];
@@ -331,21 +509,8 @@ export async function loadPostgresIndex(
   const manifest = row.manifest as IndexManifest;
   const mismatch = embeddingsMismatch(`generation ${gen}`, manifest, embeddings);
   if (mismatch) return err(mismatch);
-  const arrays = await pool.query(
-    `SELECT bm25_offsets, bm25_docs, bm25_tfs, bm25_lengths FROM ${GENERATIONS} WHERE id = $1`,
-    [gen],
-  );
-  const a = arrays.rows[0] as Record<"bm25_offsets" | "bm25_docs" | "bm25_tfs" | "bm25_lengths", Buffer>;
-  const bm25 = Bm25Index.fromParts({
-    ...(row.bm25_params as { k1: number; b: number }),
-    terms: row.bm25_terms as string[],
-    offsets: typed(a.bm25_offsets, Uint32Array),
-    docs: typed(a.bm25_docs, Uint32Array),
-    tfs: typed(a.bm25_tfs, Uint16Array),
-    lengths: typed(a.bm25_lengths, Uint32Array),
-  });
+  const bm25 = await remoteBm25(pool, gen, row.bm25_params, row.bm25_lengths);
   if (!bm25.ok) return err(corrupt(gen, bm25.error));
-
   const table = passagesTable(gen);
   const passages = new Array<Passage>(manifest.counts.passages);
   const result = await pool.query(`SELECT text, metadata FROM ${table}`);
@@ -362,7 +527,7 @@ export async function loadPostgresIndex(
 
   const byId = new Map(passages.map((p) => [p.id, p]));
   const store = new PGVectorStore(embeddings, {
-    pool: withEfSearch(pool, pgEfSearch(manifest, opts.minEfSearch, opts.efSearch)),
+    pool: withEfSearch(pool, pgEfSearch(opts.minEfSearch, opts.efSearch)),
     tableName: table,
     skipInitializationCheck: true,
   });
@@ -385,6 +550,61 @@ export async function loadPostgresIndex(
     },
   });
   return ok({ ...index, generation: gen });
+}
+
+/**
+ * BM25 over a generation's postings table: the vocabulary's document frequencies and the document
+ * lengths in memory (a few MB at 100,000 passages), each question's postings read for its terms
+ * only (`term = ANY`) and scored by the same {@link Bm25Scorer} as the embedded store's.
+ */
+async function remoteBm25(
+  pool: Pool,
+  generation: number,
+  params: unknown,
+  lengthBytes: Buffer | null,
+): Promise<Result<LexicalIndex & { size: number }, string>> {
+  const table = postingsTable(generation);
+  const p = params as Partial<Bm25Params> | null;
+  if (typeof p?.k1 !== "number" || typeof p?.b !== "number" || !lengthBytes)
+    return err("BM25 parameters or document lengths missing");
+  const exists = await pool.query("SELECT to_regclass($1) AS t", [table]);
+  if (exists.rows[0]?.t === null)
+    return err(`${table} is missing (a generation written before postings had a table of their own)`);
+  // octet_length of an uncompressed out-of-line value is read from its pointer, not its bytes.
+  const dfRows = await pool.query({
+    text: `SELECT term, octet_length(docs) / 4 AS df FROM ${table}`,
+    rowMode: "array",
+  });
+  const dfs = new Map<string, number>();
+  for (const [term, df] of dfRows.rows as [string, number][]) dfs.set(term, df);
+  const lengths = typed(lengthBytes, Uint32Array);
+  const scorer = new Bm25Scorer({ k1: p.k1, b: p.b }, lengths);
+  return ok({
+    size: lengths.length,
+    docFreq: (term) => dfs.get(term) ?? 0,
+    async search(terms, k) {
+      // Distinct terms in query order, as Bm25Index.search takes them; unknown ones have no row.
+      const wanted = [...new Set(terms)].filter((t) => dfs.has(t));
+      if (wanted.length === 0 || k <= 0) return [];
+      const found = await pool.query(`SELECT term, docs, tfs FROM ${table} WHERE term = ANY($1::text[])`, [
+        wanted,
+      ]);
+      const byTerm = new Map(
+        (found.rows as { term: string; docs: Buffer; tfs: Buffer }[]).map((r) => [r.term, r]),
+      );
+      const postings: TermPostings[] = [];
+      for (const term of wanted) {
+        const r = byTerm.get(term);
+        if (r === undefined) throw new Error(`${table} lost the postings of a term`);
+        postings.push({
+          df: dfs.get(term) as number,
+          docs: typed(r.docs, Uint32Array),
+          tfs: typed(r.tfs, Uint16Array),
+        });
+      }
+      return scorer.score(postings, k);
+    },
+  });
 }
 
 /**

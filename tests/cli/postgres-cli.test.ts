@@ -1,3 +1,8 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentGeneration } from "../../src/index/postgres.js";
 import { cli, ROOT } from "../helpers/cli.js";
@@ -53,15 +58,40 @@ describe("STORE=postgres on the command line", () => {
     expect(r.stderr).toContain("STORE=postgres needs DATABASE_URL");
   }, 60_000);
 
-  it("refuses --watch with STORE=postgres in one line, writing no generation", async () => {
-    const before = await currentGeneration(db.pool);
-    const r = await cli("ingest.ts", ["--input", "data/corpus", "--watch"], ROOT, {
-      STORE: "postgres",
-      DATABASE_URL: db.url,
+  it("--watch with STORE=postgres writes a generation when a file is dropped into the corpus, embedding only its article", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gaoxin-pg-watch-"));
+    await cp(join(ROOT, "data/corpus"), dir, { recursive: true });
+    const child = spawn(
+      join(ROOT, "node_modules/.bin/tsx"),
+      [join(ROOT, "src/cli/ingest.ts"), "--input", dir, "--watch"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, STORE: "postgres", DATABASE_URL: db.url, INGEST_INTERVAL: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
     });
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toContain("--watch is for the embedded store");
-    expect(await currentGeneration(db.pool)).toBe(before);
-  }, 60_000);
+    const seen = async (pattern: RegExp) => {
+      while (!pattern.test(out)) await once(child.stdout, "data");
+    };
+    try {
+      await seen(/generation (\d+) is current/);
+      const first = Number(/generation (\d+) is current/.exec(out)?.[1]);
+      await writeFile(
+        join(dir, "more.jsonl"),
+        `${JSON.stringify({ id: "x1", title: "西安高新区项目集中开工", text: "西安高新区7个项目集中开工，总投资达一百二十亿元。" })}\n`,
+      );
+      await seen(/1 embedded, 25 copied unchanged; generation (\d+) is current/);
+      expect(await currentGeneration(db.pool)).toBeGreaterThan(first);
+    } finally {
+      child.kill("SIGTERM");
+      await once(child, "close");
+      await rm(dir, { recursive: true, force: true });
+    }
+    // Rounds between the two found the corpus unchanged and wrote nothing.
+    expect(out.match(/is current/g)).toHaveLength(2);
+  }, 120_000);
 });

@@ -78,7 +78,7 @@ describe("buildIndex → loadIndex", () => {
 
   it("puts the passage with the figure first for 珠海高新区工业投资增速 (lexical and dense)", async () => {
     const index = await loaded(await built("search"));
-    const lexical = index.lexicalSearch("珠海高新区工业投资增速", 3);
+    const lexical = await index.lexicalSearch("珠海高新区工业投资增速", 3);
     expect(lexical[0]?.passage.text).toContain("增速达40.7%");
     expect(lexical[0]?.score).toBeGreaterThan(lexical[1]?.score ?? 0);
 
@@ -88,7 +88,7 @@ describe("buildIndex → loadIndex", () => {
     for (const h of dense) expect(h.score).toBeLessThanOrEqual(1 + 1e-6);
     expect(dense[0]?.score).toBeGreaterThanOrEqual(dense[1]?.score ?? 0);
 
-    expect(index.lexicalSearch("重庆高新区引进了多少人才", 1)[0]?.passage.section).toBe("人才引进");
+    expect((await index.lexicalSearch("重庆高新区引进了多少人才", 1))[0]?.passage.section).toBe("人才引进");
   });
 
   it("keeps LangChain's HNSWLib format: the saved files load through HNSWLib.load, which finds the same passages", async () => {
@@ -108,10 +108,10 @@ describe("buildIndex → loadIndex", () => {
 
   it("returns no hits for a query without usable terms, or for k ≤ 0", async () => {
     const index = await loaded(await built("empty-query"));
-    expect(index.lexicalSearch("？？！", 5)).toEqual([]);
+    expect(await index.lexicalSearch("？？！", 5)).toEqual([]);
     expect(await index.denseSearch("   ", 5)).toEqual([]);
-    expect(index.lexicalSearch("多少", 5)).toEqual([]);
-    expect(index.lexicalSearch("珠海", 0)).toEqual([]);
+    expect(await index.lexicalSearch("多少", 5)).toEqual([]);
+    expect(await index.lexicalSearch("珠海", 0)).toEqual([]);
     expect(await index.denseSearch("珠海", 0)).toEqual([]);
   });
 
@@ -126,7 +126,7 @@ describe("buildIndex → loadIndex", () => {
     expect(summary.passages).toBe(0);
     const index = await loaded(dir);
     expect(await index.denseSearch("珠海", 5)).toEqual([]);
-    expect(index.lexicalSearch("珠海", 5)).toEqual([]);
+    expect(await index.lexicalSearch("珠海", 5)).toEqual([]);
   });
 
   it("indexes a repeated article id once and reports it", async () => {

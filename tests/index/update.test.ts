@@ -68,7 +68,7 @@ async function behaviour(index: LoadedIndex) {
   for (const q of questions) {
     out.push({
       q,
-      lexical: index.lexicalSearch(q, 20).map((h) => [h.passage.id, h.score]),
+      lexical: (await index.lexicalSearch(q, 20)).map((h) => [h.passage.id, h.score]),
       dense: (await index.denseSearch(q, 20)).map((h) => [h.passage.id, h.score]),
       answer: await service.ask(q),
     });
