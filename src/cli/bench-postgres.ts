@@ -194,7 +194,12 @@ async function timed<T>(items: readonly T[], inFlight: number, job: (item: T) =>
 
 /** The fresh process answering as a bot does (its pool as the bot's: 8 connections). */
 async function probe(specPath: string, databaseUrl: string): Promise<QueryFigures> {
-  const spec = JSON.parse(await readFile(specPath, "utf8")) as { questions: string[]; recallQueries: number };
+  // `generation`: a kept generation instead of the current one (rerunning the probe on an earlier size).
+  const spec = JSON.parse(await readFile(specPath, "utf8")) as {
+    questions: string[];
+    recallQueries: number;
+    generation?: number;
+  };
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
   try {
     const embeddings = createEmbeddings();
@@ -202,6 +207,7 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
     const store = storeConfig("postgres");
     const override = store.kind === "postgres" ? store.efSearch : null;
     const loaded = await loadPostgresIndex(pool, embeddings, {
+      generation: spec.generation,
       minEfSearch: DEFAULT_FUSION.depth,
       efSearch: override,
     });
