@@ -21,7 +21,7 @@ export default {
   async execute(interaction, ctx) {
     const id = interaction.options.getString("id", true).trim();
     // Found: shown to the channel, as the command was; not found: told privately.
-    const { found, payload } = passagePayload(id, interaction.user.id, ctx);
+    const { found, payload } = await passagePayload(id, interaction.user.id, ctx);
     await interaction.reply(found ? toMessage(payload) : privately(payload));
   },
 } satisfies Command;

@@ -24,7 +24,7 @@ export default {
 
   async execute(interaction, ctx) {
     const name = interaction.options.getString("name", true).trim();
-    const detail = ctx.service.zone(name);
+    const detail = await ctx.service.zone(name);
     if (detail === null) {
       await interaction.reply(privately(renderZoneNotFound(name)));
       return;

@@ -94,7 +94,7 @@ for (let n = 0; n < runs; n++) {
   const acb = await emu.waitForRequest((r) => r.path === `/interactions/${ac.id}/${ac.token}/callback`);
   samples["/zone autocomplete"]?.push({ first: acb.at - aAt, final: acb.at - aAt });
 
-  const passageId = service.zone("珠海高新区")?.figures[0]?.passageId ?? "x";
+  const passageId = (await service.zone("珠海高新区"))?.figures[0]?.passageId ?? "x";
   const click = buttonClick(emu, `src:1:${passageId}`, user(n));
   const bAt = emu.dispatch("INTERACTION_CREATE", click);
   const bcb = await emu.waitForRequest((r) => r.path === `/interactions/${click.id}/${click.token}/callback`);

@@ -1,6 +1,7 @@
 import { canonicalZone, findZones } from "../corpus/zones.js";
 import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
+import type { Passage } from "../index/types.js";
 import { type AnswerDeps, answerQuestion } from "./answer.js";
 import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
@@ -131,8 +132,11 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
   const tools = indexTextTools(index, known);
   const knownSet = new Set(known);
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
-  const view = (id: string): PassageView | null => {
-    const p = index.passageById(id.trim());
+  // Every passage is in passageById for the embedded store; PostgreSQL's fetches what it has not.
+  const load = async (ids: readonly string[]): Promise<(Passage | undefined)[]> =>
+    index.loadPassages ? index.loadPassages(ids) : ids.map((id) => index.passageById(id));
+  const view = async (id: string): Promise<PassageView | null> => {
+    const p = (await load([id.trim()]))[0];
     if (p === undefined) return null;
     const date = articleById.get(p.articleId)?.date;
     return {
@@ -196,9 +200,13 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       );
     },
     zones: () => zones,
-    zone(name) {
+    async zone(name) {
       const z = resolveZone(name, known, canonicalZone);
-      return z === null ? null : zoneDetail(z, index.articles, index.passageById);
+      if (z === null) return null;
+      const ids = index.articles.flatMap((a) => (a.zones.includes(z) ? a.passageIds : []));
+      const found = new Map<string, Passage>();
+      for (const p of await load(ids)) if (p) found.set(p.id, p);
+      return zoneDetail(z, index.articles, (id) => found.get(id));
     },
     zoneNames: (prefix, limit) => suggestZones(prefix, known, limit),
     passage: view,

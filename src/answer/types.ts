@@ -91,11 +91,12 @@ export interface AnswerService {
     opts?: { onProgress?: (stage: AnswerStage) => void; history?: readonly ConversationTurn[] },
   ): Promise<Answer>;
   zones(): ZoneSummary[];
-  /** A zone by any spelling (`重庆市高新区`, `重庆高新区`, `重庆`), or null. */
-  zone(name: string): ZoneDetail | null;
+  /** A zone by any spelling (`重庆市高新区`, `重庆高新区`, `重庆`), or null; its passages may be fetched. */
+  zone(name: string): Promise<ZoneDetail | null>;
   /** Zone names for autocomplete, best matches first, at most `limit`. */
   zoneNames(prefix: string, limit?: number): string[];
-  passage(id: string): PassageView | null;
+  /** A passage in full, or null; a store may have to fetch it (PostgreSQL). */
+  passage(id: string): Promise<PassageView | null>;
   stats(): IndexStats;
   /**
    * Runs the retrieval and extractive answer path on a few throwaway questions (never the chat model),

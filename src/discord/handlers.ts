@@ -50,7 +50,9 @@ async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promis
     return;
   }
   if (action.kind === "source") {
-    await interaction.reply(privately(passagePayload(action.passageId, interaction.user.id, ctx).payload));
+    await interaction.reply(
+      privately((await passagePayload(action.passageId, interaction.user.id, ctx)).payload),
+    );
     return;
   }
   await interaction.update(toMessage(renderZonesPage(ctx.service.zones(), action.page)));

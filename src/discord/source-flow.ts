@@ -5,12 +5,12 @@ import { type Payload, renderPassage, renderPassageNotFound } from "./render.js"
  * A passage for `/source` and the citation buttons. Users see the headline, zones, date and text; the
  * passage id and the corpus file it came from are logged, for whoever runs the bot.
  */
-export function passagePayload(
+export async function passagePayload(
   id: string,
   userId: string,
   ctx: BotContext,
-): { found: boolean; payload: Payload } {
-  const view = ctx.service.passage(id);
+): Promise<{ found: boolean; payload: Payload }> {
+  const view = await ctx.service.passage(id);
   if (view === null) {
     ctx.logger.info({ passageId: id.slice(0, 200), userId }, "passage not found");
     return { found: false, payload: renderPassageNotFound() };

@@ -17,6 +17,11 @@ export interface LoadedIndex {
   passages: readonly Passage[];
   articles: readonly ArticleSummary[];
   passageById(id: string): Passage | undefined;
+  /**
+   * Passages by id, for a store that keeps them out of memory (PostgreSQL): there `passageById`
+   * knows only the passages of recent searches. Absent: every passage is in `passageById`.
+   */
+  loadPassages?(ids: readonly string[]): Promise<(Passage | undefined)[]>;
   /** The tokenizer the index was built with (same user words), for callers that match terms. */
   tokenizer: Tokenizer;
   /** Nearest passages by embedding; score is cosine similarity (1 = same direction). */
@@ -152,6 +157,8 @@ export interface IndexParts {
   nearest: (vector: number[], k: number) => Promise<Hit[]>;
   /** Passages by id, when the store already has the map. */
   byId?: ReadonlyMap<string, Passage>;
+  /** The passages of BM25 documents, for a store that fetches them per query instead of holding `passages`. */
+  passagesAt?: (docs: readonly number[]) => Promise<(Passage | undefined)[]>;
 }
 
 /**
@@ -187,13 +194,20 @@ export function assembleIndex(parts: IndexParts): LoadedIndex {
     lexicalSearch(query, k) {
       const terms = termsOf(query);
       if (terms.length === 0 || k <= 0) return [];
-      const toHits = (found: Bm25Hit[]): Hit[] =>
-        found.flatMap(({ doc, score }) => {
-          const passage = passages[doc];
+      const toHits = (found: Bm25Hit[], at: (i: number) => Passage | undefined): Hit[] =>
+        found.flatMap(({ score }, i) => {
+          const passage = at(i);
           return passage ? [{ passage, score }] : [];
         });
       const found = bm25.search(terms, k);
-      return Array.isArray(found) ? toHits(found) : found.then(toHits);
+      const { passagesAt } = parts;
+      if (passagesAt)
+        return Promise.resolve(found).then(async (hits) => {
+          const got = await passagesAt(hits.map((h) => h.doc));
+          return toHits(hits, (i) => got[i]);
+        });
+      const inMemory = (hits: Bm25Hit[]) => toHits(hits, (i) => passages[(hits[i] as Bm25Hit).doc]);
+      return Array.isArray(found) ? inMemory(found) : found.then(inMemory);
     },
   };
 }

@@ -20,7 +20,7 @@ import { articleHash } from "./ledger.js";
 import { assembleIndex, embeddingsMismatch, type LexicalIndex, type LoadedIndex } from "./load.js";
 import { FORMAT_VERSION, type HnswParams, type IndexError, type IndexManifest } from "./manifest.js";
 import { createTokenizer } from "./tokenize.js";
-import type { ArticleSummary, Hit, Passage } from "./types.js";
+import type { ArticleSummary, Passage } from "./types.js";
 
 /**
  * The PostgreSQL + pgvector store. Each ingest writes a new *generation*: its passages, metadata and
@@ -237,6 +237,7 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       if (dimensions === 0) dimensions = (await embeddings.embedQuery("高新区")).length;
       await store.ensureTableInDatabase(dimensions);
     }
+    await ensureDocIndex(pool, generation);
     const loadMs = performance.now() - started;
     await opts.onLoaded?.(generation);
 
@@ -478,10 +479,55 @@ const corrupt = (generation: number, what: string): IndexError => ({
   message: `数据库中的索引第 ${generation} 代已损坏 (generation ${generation} is corrupt: ${what})；请运行 npm run ingest 重建`,
 });
 
+/** Passages of recent searches each loaded index keeps, so citations find them synchronously. */
+const PASSAGE_CACHE = 2048;
+/** Vocabulary rows read per query at load (document frequencies): keeps the rows read at once small. */
+const DF_PAGE = 20_000;
+
+/** The name of the index on a passages table's BM25 document number. */
+function docIndexName(generation: number): string {
+  return `${passagesTable(generation)}_doc_idx`;
+}
+
 /**
- * Loads a generation (the current one by default) for answering: passages, articles and BM25
- * postings into memory, nearest-neighbour search through PGVectorStore on `pool`, every search on a
- * connection whose `hnsw.ef_search` is at least `minEfSearch` (the fusion depth).
+ * Indexes a generation's passages by BM25 document number, as bots fetch the passages of each
+ * question's hits. Generations written before bots fetched passages get it at their first load;
+ * two bots creating it at once is harmless (the loser's error is ignored when the index exists).
+ */
+async function ensureDocIndex(pool: Pool, generation: number): Promise<void> {
+  const name = docIndexName(generation);
+  const exists = async () =>
+    (
+      await pool.query("SELECT 1 FROM pg_indexes WHERE indexname = $1 AND schemaname = current_schema()", [
+        name,
+      ])
+    ).rowCount === 1;
+  if (await exists()) return;
+  try {
+    await pool.query(
+      `CREATE INDEX IF NOT EXISTS ${name} ON ${passagesTable(generation)} (((metadata->>'doc')::int))`,
+    );
+    // Statistics on the new expression: without them the planner expects thousands of rows for 50
+    // document numbers and scans the whole table (~100 ms at 100,000 passages instead of ~2).
+    await pool.query(`ANALYZE ${passagesTable(generation)}`);
+  } catch (e) {
+    if (!(await exists())) throw e;
+  }
+}
+
+/** A passage row as stored: its text, and its metadata with its id and document number. */
+function rowPassage(text: string, metadata: PassageMetadata): { doc: number; passage: Passage } {
+  const { passageId, doc, ...rest } = metadata;
+  return { doc, passage: { id: passageId, ...rest, text } };
+}
+
+/**
+ * Loads a generation (the current one by default) for answering: its article list, the BM25
+ * document lengths and document frequencies into memory; the passages stay in the database, each
+ * search fetching the passages it returns (pgvector's rows carry them; BM25's hits are fetched by
+ * document number), the last {@link PASSAGE_CACHE} kept for `passageById`. Nearest-neighbour search
+ * goes through PGVectorStore on `pool`, every search on a connection whose `hnsw.ef_search` is at
+ * least `minEfSearch` (the fusion depth).
  */
 export async function loadPostgresIndex(
   pool: Pool,
@@ -512,20 +558,64 @@ export async function loadPostgresIndex(
   const bm25 = await remoteBm25(pool, gen, row.bm25_params, row.bm25_lengths);
   if (!bm25.ok) return err(corrupt(gen, bm25.error));
   const table = passagesTable(gen);
-  const passages = new Array<Passage>(manifest.counts.passages);
-  const result = await pool.query(`SELECT text, metadata FROM ${table}`);
-  for (const r of result.rows as { text: string; metadata: PassageMetadata }[]) {
-    const { passageId, doc, ...rest } = r.metadata;
-    passages[doc] = { id: passageId, ...rest, text: r.text };
-  }
-  let filled = 0;
-  for (let i = 0; i < passages.length; i++) if (passages[i] !== undefined) filled += 1;
-  if (result.rowCount !== passages.length || filled !== passages.length)
-    return err(corrupt(gen, `${table} does not hold the manifest's ${passages.length} passages`));
-  if (bm25.value.size !== passages.length)
-    return err(corrupt(gen, "BM25 postings do not match the passages"));
+  const count = manifest.counts.passages;
+  const articles = row.articles as ArticleSummary[];
+  if (!Array.isArray(articles)) return err(corrupt(gen, "its article list is missing"));
+  // Document n is the n-th passage id of the article list, in order (as ingest numbered them).
+  const docStart = new Uint32Array(articles.length + 1);
+  const articleAt = new Map<string, number>();
+  articles.forEach((a, i) => {
+    articleAt.set(a.id, i);
+    docStart[i + 1] = (docStart[i] as number) + a.passageIds.length;
+  });
+  const counted = await pool.query(
+    `SELECT count(*)::int AS n, count(DISTINCT (metadata->>'doc')::int)::int AS docs,
+       min((metadata->>'doc')::int) AS lo, max((metadata->>'doc')::int) AS hi FROM ${table}`,
+  );
+  const c = counted.rows[0] as { n: number; docs: number; lo: number | null; hi: number | null };
+  const complete = c.n === count && c.docs === count && (count === 0 || (c.lo === 0 && c.hi === count - 1));
+  if (!complete || docStart[articles.length] !== count)
+    return err(corrupt(gen, `${table} does not hold the manifest's ${count} passages`));
+  if (bm25.value.size !== count) return err(corrupt(gen, "BM25 postings do not match the passages"));
+  await ensureDocIndex(pool, gen);
 
-  const byId = new Map(passages.map((p) => [p.id, p]));
+  /** The document number of passage `id`, or -1 when the generation has no such passage. */
+  const docOf = (id: string): number => {
+    const hash = id.lastIndexOf("#");
+    const a = hash < 0 ? undefined : articleAt.get(id.slice(0, hash));
+    if (a === undefined) return -1;
+    const at = (articles[a] as ArticleSummary).passageIds.indexOf(id);
+    return at < 0 ? -1 : (docStart[a] as number) + at;
+  };
+  // Least recently used first (a Map keeps insertion order).
+  const recent = new Map<number, Passage>();
+  const remember = (doc: number, passage: Passage) => {
+    recent.delete(doc);
+    recent.set(doc, passage);
+    if (recent.size > PASSAGE_CACHE) recent.delete(recent.keys().next().value as number);
+  };
+  const passagesAt = async (docs: readonly number[], keep = true): Promise<(Passage | undefined)[]> => {
+    const got = new Map<number, Passage>();
+    const missing: number[] = [];
+    for (const d of docs) {
+      const p = recent.get(d);
+      if (p) got.set(d, p);
+      else if (d >= 0 && d < count) missing.push(d);
+    }
+    if (missing.length > 0) {
+      const found = await pool.query(
+        `SELECT text, metadata FROM ${table} WHERE (metadata->>'doc')::int = ANY($1::int[])`,
+        [missing],
+      );
+      for (const r of found.rows as { text: string; metadata: PassageMetadata }[]) {
+        const { doc, passage } = rowPassage(r.text, r.metadata);
+        got.set(doc, passage);
+      }
+    }
+    if (keep) for (const [d, p] of got) remember(d, p);
+    return docs.map((d) => got.get(d));
+  };
+
   const store = new PGVectorStore(embeddings, {
     pool: withEfSearch(pool, pgEfSearch(opts.minEfSearch, opts.efSearch)),
     tableName: table,
@@ -533,23 +623,30 @@ export async function loadPostgresIndex(
   });
   const index = assembleIndex({
     manifest,
-    passages,
-    articles: row.articles as ArticleSummary[],
+    // Only its length is read: the passages themselves are fetched per search.
+    passages: new Array<Passage>(count),
+    articles,
     bm25: bm25.value,
     embeddings,
-    byId,
+    byId: new Map(),
+    passagesAt,
     async nearest(vector, k) {
       const found = await store.similaritySearchVectorWithScore(vector, k);
-      const hits: Hit[] = [];
-      for (const [doc, distance] of found) {
-        const passage = byId.get((doc.metadata as PassageMetadata).passageId);
+      return found.map(([row, distance]) => {
+        const { doc, passage } = rowPassage(row.pageContent, row.metadata as PassageMetadata);
+        remember(doc, passage);
         // pgvector's <=> is cosine distance, 1 − cos, as hnswlib's.
-        if (passage) hits.push({ passage, score: 1 - distance });
-      }
-      return hits;
+        return { passage, score: 1 - distance };
+      });
     },
   });
-  return ok({ ...index, generation: gen });
+  return ok({
+    ...index,
+    passageById: (id) => recent.get(docOf(id)),
+    // Many at once (a zone's page): not kept, so they do not push out the recent searches' passages.
+    loadPassages: (ids) => passagesAt(ids.map(docOf), false),
+    generation: gen,
+  });
 }
 
 /**
@@ -570,13 +667,20 @@ async function remoteBm25(
   const exists = await pool.query("SELECT to_regclass($1) AS t", [table]);
   if (exists.rows[0]?.t === null)
     return err(`${table} is missing (a generation written before postings had a table of their own)`);
-  // octet_length of an uncompressed out-of-line value is read from its pointer, not its bytes.
-  const dfRows = await pool.query({
-    text: `SELECT term, octet_length(docs) / 4 AS df FROM ${table}`,
-    rowMode: "array",
-  });
+  // octet_length of an uncompressed out-of-line value is read from its pointer, not its bytes. Read
+  // in pages: 200,000 rows at once would leave V8 holding their transient heap for good.
   const dfs = new Map<string, number>();
-  for (const [term, df] of dfRows.rows as [string, number][]) dfs.set(term, df);
+  for (let after: string | null = null; ; ) {
+    const page: { rows: unknown[][] } = await pool.query({
+      text: `SELECT term, octet_length(docs) / 4 AS df FROM ${table}
+        ${after === null ? "" : "WHERE term > $2"} ORDER BY term LIMIT $1`,
+      values: after === null ? [DF_PAGE] : [DF_PAGE, after],
+      rowMode: "array",
+    });
+    for (const [term, df] of page.rows as [string, number][]) dfs.set(term, df);
+    if (page.rows.length < DF_PAGE) break;
+    after = (page.rows.at(-1) as [string, number])[0];
+  }
   const lengths = typed(lengthBytes, Uint32Array);
   const scorer = new Bm25Scorer({ k1: p.k1, b: p.b }, lengths);
   return ok({

@@ -22,7 +22,7 @@ describe("createSwappableService", () => {
     expect((await service.ask("珠海")).answer).toBe("new: 珠海");
     expect(service.stats().builtAt).toBe("new");
     expect(service.zones().length).toBeGreaterThan(0);
-    expect(service.passage("000_d463814998410617-5#0")?.title).toContain("珠海");
+    expect((await service.passage("000_d463814998410617-5#0"))?.title).toContain("珠海");
   });
 
   it("lets a question already being answered finish on the service it started on", async () => {

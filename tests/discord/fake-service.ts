@@ -130,7 +130,7 @@ export function createFakeService(
       }
     },
     zones: () => zones,
-    zone(name: string) {
+    async zone(name: string) {
       const z = zones.find(
         (x) => x.zone === name || x.zone.replace("高新区", "") === name.replace(/市?高新区$/, ""),
       );
@@ -153,7 +153,7 @@ export function createFakeService(
         .filter((z) => z.startsWith(prefix) || z.includes(prefix))
         .slice(0, limit);
     },
-    passage: (id: string) => passages.find((p) => p.id === id) ?? null,
+    passage: async (id: string) => passages.find((p) => p.id === id) ?? null,
     stats: () => ({
       articles: 6,
       passages: 40,

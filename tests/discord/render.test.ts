@@ -165,8 +165,8 @@ describe("renderZonesPage", () => {
 describe("renderZone, renderPassage, renderHelp", () => {
   const service = createFakeService();
 
-  it("lists a zone's articles with bylines and its figures as rows of measure, value, period and source", () => {
-    const detail = service.zone("珠海高新区") as ZoneDetail;
+  it("lists a zone's articles with bylines and its figures as rows of measure, value, period and source", async () => {
+    const detail = (await service.zone("珠海高新区")) as ZoneDetail;
     const p = renderZone({
       ...detail,
       articles: detail.articles.map((a) => ({ ...a, date: "2020-06-12" })),

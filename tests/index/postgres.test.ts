@@ -112,6 +112,21 @@ describe("STORE=postgres: a generation ingested and answered from", () => {
     }
   });
 
+  it("keeps the passages in the database: fetched per search, and for the passage view and zone pages", async () => {
+    // The index holds none of the passages; a search's hits are fetched by document number.
+    expect(Object.keys(index.passages)).toEqual([]);
+    const [hit] = await index.lexicalSearch("珠海高新区工业投资增速多少", 1);
+    const id = hit?.passage.id as string;
+    expect(index.passageById(id)).toEqual(embeddedIndex.passageById(id));
+    // Passages no search returned are fetched when shown, and are the embedded store's.
+    const ids = embeddedIndex.articles.flatMap((a) => a.passageIds);
+    expect(await index.loadPassages?.(ids)).toEqual(ids.map((i) => embeddedIndex.passageById(i)));
+    for (const i of [ids[0], ids.at(-1), "no-such#0", "no-such"] as string[])
+      expect(await service.passage(i)).toEqual(await embedded.passage(i));
+    for (const { zone } of embedded.zones())
+      expect(await service.zone(zone), zone).toEqual(await embedded.zone(zone));
+  });
+
   it("gives its table an HNSW index of its own, and searches with ef_search set on the connection", async () => {
     const gen = (await currentGeneration(db.pool)) as number;
     const { rows } = await db.pool.query(
