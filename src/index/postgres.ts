@@ -669,7 +669,7 @@ async function remoteBm25(
     return err(`${table} is missing (a generation written before postings had a table of their own)`);
   // octet_length of an uncompressed out-of-line value is read from its pointer, not its bytes. Read
   // in pages: 200,000 rows at once would leave V8 holding their transient heap for good.
-  const dfs = new Map<string, number>();
+  const read: [string, number][] = [];
   for (let after: string | null = null; ; ) {
     const page: { rows: unknown[][] } = await pool.query({
       text: `SELECT term, octet_length(docs) / 4 AS df FROM ${table}
@@ -677,15 +677,17 @@ async function remoteBm25(
       values: after === null ? [DF_PAGE] : [DF_PAGE, after],
       rowMode: "array",
     });
-    for (const [term, df] of page.rows as [string, number][]) dfs.set(term, df);
+    for (const row of page.rows as [string, number][]) read.push(row);
     if (page.rows.length < DF_PAGE) break;
     after = (page.rows.at(-1) as [string, number])[0];
   }
+  const dfs = TermCounts.of(read);
+  read.length = 0;
   const lengths = typed(lengthBytes, Uint32Array);
   const scorer = new Bm25Scorer({ k1: p.k1, b: p.b }, lengths);
   return ok({
     size: lengths.length,
-    docFreq: (term) => dfs.get(term) ?? 0,
+    docFreq: (term) => dfs.get(term),
     async search(terms, k) {
       // Distinct terms in query order, as Bm25Index.search takes them; unknown ones have no row.
       const wanted = [...new Set(terms)].filter((t) => dfs.has(t));
@@ -701,7 +703,7 @@ async function remoteBm25(
         const r = byTerm.get(term);
         if (r === undefined) throw new Error(`${table} lost the postings of a term`);
         postings.push({
-          df: dfs.get(term) as number,
+          df: dfs.get(term),
           docs: typed(r.docs, Uint32Array),
           tfs: typed(r.tfs, Uint16Array),
         });
@@ -709,6 +711,64 @@ async function remoteBm25(
       return scorer.score(postings, k);
     },
   });
+}
+
+/**
+ * Counts by term, compactly: the terms sorted (by UTF-16 code unit) and joined in one string, with
+ * their start offsets and counts in typed arrays. A vocabulary of 214,084 terms takes ~3 MB this way
+ * against ~12 MB of live heap as a Map; a lookup is a binary search (~18 comparisons).
+ */
+export class TermCounts {
+  private constructor(
+    private readonly text: string,
+    private readonly starts: Uint32Array,
+    private readonly counts: Uint32Array,
+  ) {}
+
+  static of(entries: readonly (readonly [string, number])[]): TermCounts {
+    const sorted = entries.slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const starts = new Uint32Array(sorted.length + 1);
+    const counts = new Uint32Array(sorted.length);
+    sorted.forEach(([term, count], i) => {
+      starts[i + 1] = (starts[i] as number) + term.length;
+      counts[i] = count;
+    });
+    return new TermCounts(sorted.map(([term]) => term).join(""), starts, counts);
+  }
+
+  get size(): number {
+    return this.counts.length;
+  }
+
+  /** The count of `term`, 0 when it is not there. */
+  get(term: string): number {
+    let lo = 0;
+    let hi = this.counts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compare(term, mid);
+      if (c === 0) return this.counts[mid] as number;
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return 0;
+  }
+
+  has(term: string): boolean {
+    return this.get(term) > 0;
+  }
+
+  /** `term` against the i-th stored term, by UTF-16 code unit as `<` orders strings. */
+  private compare(term: string, i: number): number {
+    const from = this.starts[i] as number;
+    const len = (this.starts[i + 1] as number) - from;
+    const n = Math.min(term.length, len);
+    for (let k = 0; k < n; k++) {
+      const d = term.charCodeAt(k) - this.text.charCodeAt(from + k);
+      if (d !== 0) return d;
+    }
+    return term.length - len;
+  }
 }
 
 /**
