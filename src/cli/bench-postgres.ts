@@ -68,12 +68,26 @@ interface Row {
   query: QueryFigures;
 }
 
+/**
+ * The V8 heap flags and malloc settings of `npm run start:postgres` (a STORE=postgres bot), so the
+ * probe's process is sized as a bot's.
+ */
+async function botProcess(): Promise<{ flags: string[]; env: Record<string, string> }> {
+  const pkg = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const script = pkg.scripts["start:postgres"] ?? "";
+  const env = Object.fromEntries([...script.matchAll(/\b(MALLOC_[A-Z_]+)=(\d+)/g)].map((m) => [m[1], m[2]]));
+  return { flags: script.match(/--max-[a-z-]+=\d+/g) ?? [], env };
+}
+
 function run(
   args: string[],
   env: Record<string, string>,
+  nodeFlags: string[] = [],
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -141,7 +155,8 @@ export async function runPostgresBench(opts: Options): Promise<string> {
       const spec = join(work, `spec-${size}.json`);
       await writeFile(spec, JSON.stringify({ questions: asked, recallQueries: opts.recallQueries }));
       opts.log(`synthetic ${size}: queries in a fresh process…`);
-      const q = await run([SELF, "--probe", spec], { DATABASE_URL: opts.databaseUrl });
+      const bot = await botProcess();
+      const q = await run([SELF, "--probe", spec], { ...bot.env, DATABASE_URL: opts.databaseUrl }, bot.flags);
       if (q.code !== 0) throw new Error(`query probe failed (exit ${q.code}): ${q.err.slice(-2000)}`);
       rows.push({
         size,
