@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Command } from "../src/discord/command.js";
-import { privately, toMessage } from "../src/discord/respond.js";
+import { deferThenShow } from "../src/discord/respond.js";
 import { passagePayload } from "../src/discord/source-flow.js";
 
 /** `/source id:<passage id>`: the passage in full with its headline, zones and date. */
@@ -21,7 +21,6 @@ export default {
   async execute(interaction, ctx) {
     const id = interaction.options.getString("id", true).trim();
     // Found: shown to the channel, as the command was; not found: told privately.
-    const { found, payload } = await passagePayload(id, interaction.user.id, ctx);
-    await interaction.reply(found ? toMessage(payload) : privately(payload));
+    await deferThenShow(interaction, () => passagePayload(id, interaction.user.id, ctx));
   },
 } satisfies Command;

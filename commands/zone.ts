@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Command } from "../src/discord/command.js";
 import { renderZone, renderZoneNotFound } from "../src/discord/render.js";
-import { privately, toMessage } from "../src/discord/respond.js";
+import { deferThenShow } from "../src/discord/respond.js";
 
 /** Discord allows 25 autocomplete choices of at most 100 characters each. */
 const MAX_CHOICES = 25;
@@ -24,12 +24,12 @@ export default {
 
   async execute(interaction, ctx) {
     const name = interaction.options.getString("name", true).trim();
-    const detail = await ctx.service.zone(name);
-    if (detail === null) {
-      await interaction.reply(privately(renderZoneNotFound(name)));
-      return;
-    }
-    await interaction.reply(toMessage(renderZone(detail)));
+    await deferThenShow(interaction, async () => {
+      const detail = await ctx.service.zone(name);
+      return detail === null
+        ? { visible: false, payload: renderZoneNotFound(name) }
+        : { visible: true, payload: renderZone(detail) };
+    });
   },
 
   async autocomplete(interaction, ctx) {

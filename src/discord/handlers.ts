@@ -5,7 +5,7 @@ import { parseCustomId } from "./custom-ids.js";
 import { isFeedbackId, onFeedbackButton, onFeedbackSelect } from "./feedback.js";
 import { chainMessage, conversationBefore } from "./followup.js";
 import { renderMentionHelp, renderZonesPage, textPayload } from "./render.js";
-import { privately, reportError, toMessage } from "./respond.js";
+import { deferThenShowPrivately, privately, reportError, toMessage } from "./respond.js";
 import { passagePayload } from "./source-flow.js";
 
 /**
@@ -50,8 +50,9 @@ async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promis
     return;
   }
   if (action.kind === "source") {
-    await interaction.reply(
-      privately((await passagePayload(action.passageId, interaction.user.id, ctx)).payload),
+    await deferThenShowPrivately(
+      interaction,
+      async () => (await passagePayload(action.passageId, interaction.user.id, ctx)).payload,
     );
     return;
   }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import {
   type BaseMessageOptions,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
   type Interaction,
   type InteractionReplyOptions,
   type Message,
@@ -30,6 +32,41 @@ export function toMessage(payload: Payload): BaseMessageOptions {
 /** A rendered payload as a reply only the asker sees. */
 export function privately(payload: Payload): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
   return { ...toMessage(payload), flags: MessageFlags.Ephemeral };
+}
+
+/** What a looked-up view yields: a payload for the channel, or one only the asker should see (not found). */
+export interface LookedUp {
+  visible: boolean;
+  payload: Payload;
+}
+
+/**
+ * Defers at once, then shows what `work` yields. Views read from the store (`/source`, `/zone`), which
+ * with `STORE=postgres` is a database round trip, so no lookup can miss Discord's 3-second window.
+ * A visible payload fills the deferred reply; a private one replaces it (the public deferral is deleted
+ * and the payload follows only for the asker), as a not-found is told privately.
+ */
+export async function deferThenShow(
+  interaction: ChatInputCommandInteraction,
+  work: () => Promise<LookedUp>,
+): Promise<void> {
+  await interaction.deferReply();
+  const { visible, payload } = await work();
+  if (visible) {
+    await interaction.editReply(toMessage(payload));
+    return;
+  }
+  await interaction.deleteReply().catch(() => undefined);
+  await interaction.followUp(privately(payload));
+}
+
+/** Defers privately at once, then shows what `work` yields (a source button's passage, only for the clicker). */
+export async function deferThenShowPrivately(
+  interaction: ButtonInteraction,
+  work: () => Promise<Payload>,
+): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await interaction.editReply(toMessage(await work()));
 }
 
 /** A short random id for an error, shown to the user and logged. */

@@ -169,18 +169,20 @@ describe("citation buttons", () => {
     const click = buttonClick(h.emu, `src:1:${passages[0]?.id}`, freshUser());
     const at = h.emu.dispatch("INTERACTION_CREATE", click);
     const cb = await h.callback(click);
-    const data = callbackBody(cb).data;
-    expect(callbackBody(cb).type).toBe(4);
-    expect(data?.flags).toBe(64);
-    expect(data?.embeds?.[0]?.title).toBe(ZHUHAI_TITLE);
-    expect(data?.embeds?.[0]?.description).toBe(passages[0]?.text);
-    timings.push({ case: "citation button", firstCallbackMs: cb.at - at, finalEditMs: cb.at - at });
+    // Deferred privately at once (the passage may come from the database), then filled in.
+    expect(callbackBody(cb)).toMatchObject({ type: 5, data: { flags: 64 } });
+    const edit = await h.edit(click);
+    const data = body(edit);
+    expect(data.embeds?.[0]?.title).toBe(ZHUHAI_TITLE);
+    expect(data.embeds?.[0]?.description).toBe(passages[0]?.text);
+    expect(data.allowed_mentions?.parse).toEqual([]);
+    timings.push({ case: "citation button", firstCallbackMs: cb.at - at, finalEditMs: edit.at - at });
   });
 
   it("say the button has expired when the id is unknown or forged", async () => {
     const click = buttonClick(h.emu, "src:1:no-such-passage", freshUser());
     h.emu.dispatch("INTERACTION_CREATE", click);
-    expect(callbackBody(await h.callback(click)).data?.content).toContain("没有找到这段原文");
+    expect(body(await h.edit(click)).content).toContain("没有找到这段原文");
     const forged = buttonClick(h.emu, "garbage::", freshUser());
     h.emu.dispatch("INTERACTION_CREATE", forged);
     expect(callbackBody(await h.callback(forged)).data?.content).toContain("失效");
@@ -224,7 +226,9 @@ describe("/zones, /zone, /source, /help", () => {
 
   it("/zone shows the zone's articles with bylines and its cited figures", async () => {
     const i = h.slash("zone", [{ name: "name", type: 3, value: "珠海高新区" }], freshUser());
-    const embed = callbackBody(await h.callback(i)).data?.embeds?.[0];
+    // Deferred publicly at once (its figures may come from the database), then filled in.
+    expect(callbackBody(await h.callback(i))).toMatchObject({ type: 5 });
+    const embed = body(await h.edit(i)).embeds?.[0];
     expect(embed?.title).toBe("珠海高新区");
     expect(embed?.fields?.[0]?.value).toContain(ZHUHAI_TITLE);
     expect(embed?.fields?.[0]?.value).toContain("本报记者 张三");
@@ -233,14 +237,25 @@ describe("/zones, /zone, /source, /help", () => {
 
   it("/zone with an unknown name says so privately", async () => {
     const i = h.slash("zone", [{ name: "name", type: 3, value: "火星高新区" }], freshUser());
-    const cb = callbackBody(await h.callback(i));
-    expect(cb.data?.flags).toBe(64);
-    expect(cb.data?.content).toContain("没有找到");
+    expect(callbackBody(await h.callback(i)).type).toBe(5);
+    // The public "thinking…" is deleted and the answer follows for the asker alone.
+    const deleted = await h.emu.waitForRequest(
+      (r) =>
+        r.method === "DELETE" && r.path === `/webhooks/${h.emu.applicationId}/${i.token}/messages/@original`,
+    );
+    const followUp = await h.emu.waitForRequest(
+      (r) => r.method === "POST" && r.path === `/webhooks/${h.emu.applicationId}/${i.token}`,
+    );
+    expect(followUp.at).toBeGreaterThanOrEqual(deleted.at);
+    expect(body(followUp).flags).toBe(64);
+    expect(body(followUp).content).toContain("没有找到");
+    expect(body(followUp).allowed_mentions?.parse).toEqual([]);
   });
 
   it("/source shows the passage in full with its headline, and not its internal id or file", async () => {
     const i = h.slash("source", [{ name: "id", type: 3, value: passages[1]?.id ?? "" }], freshUser());
-    const embed = callbackBody(await h.callback(i)).data?.embeds?.[0];
+    expect(callbackBody(await h.callback(i)).type).toBe(5);
+    const embed = body(await h.edit(i)).embeds?.[0];
     expect(embed?.title).toBe(XIAN_TITLE);
     expect(embed?.description).toBe(passages[1]?.text);
     expect(JSON.stringify(embed)).not.toContain(passages[1]?.id ?? "?");

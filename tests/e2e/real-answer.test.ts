@@ -29,6 +29,17 @@ const timings: {
 }[] = [];
 const ms = (a: number, b: number) => (b - a).toFixed(1);
 
+/** A deferred command's reply as filled in: the callback must be a deferral (type 5), the content its edit. */
+async function filledIn(i: { id: string; token: string }) {
+  const cb = await emu.waitForRequest((r) => r.path.includes(`${i.id}/${i.token}/callback`));
+  expect(callbackBody(cb).type).toBe(5);
+  return body(
+    await emu.waitForRequest(
+      (r) => r.method === "PATCH" && r.path.endsWith(`/${i.token}/messages/@original`),
+    ),
+  );
+}
+
 describe("npm start against the emulator, real answer service", () => {
   beforeAll(async () => {
     emu = await startEmulator();
@@ -92,9 +103,7 @@ describe("npm start against the emulator, real answer service", () => {
   it("/zone 珠海高新区 shows its figures table with the 40.7% growth and the 94% 复工率, each with a source button", async () => {
     const i = slashCommand(emu, "zone", [{ name: "name", type: 3, value: "珠海高新区" }], alice);
     emu.dispatch("INTERACTION_CREATE", i);
-    const data = callbackBody(
-      await emu.waitForRequest((r) => r.path.includes(`${i.id}/${i.token}/callback`)),
-    ).data;
+    const data = await filledIn(i);
     const rows = (data?.embeds?.[0]?.description ?? "").replace(/\\/g, "").split("\n");
     expect(rows.find((r) => r.includes("**40.7%**"))).toMatch(
       /^工业投资增速 · \*\*40\.7%\*\* · 1-4月 · \[\d\]$/,
@@ -111,9 +120,7 @@ describe("npm start against the emulator, real answer service", () => {
     expect(passageId).not.toBe("");
     const i = slashCommand(emu, "source", [{ name: "id", type: 3, value: passageId }], alice);
     emu.dispatch("INTERACTION_CREATE", i);
-    const data = callbackBody(
-      await emu.waitForRequest((r) => r.path.includes(`${i.id}/${i.token}/callback`)),
-    ).data;
+    const data = await filledIn(i);
     const embed = data?.embeds?.[0];
     expect(embed?.title).toBe(ZHUHAI_TITLE);
     expect(embed?.fields?.find((f) => f.name === "高新区")?.value).toBe("珠海高新区");
