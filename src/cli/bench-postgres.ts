@@ -5,7 +5,6 @@
  * recall@10 of pgvector's HNSW search against an exact scan. Each size is its own generation; the
  * database keeps the last two, as after any ingest.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,6 +15,7 @@ import { DEFAULT_FUSION, hybridSearch } from "../answer/retrieve.js";
 import { createAnswerService } from "../answer/service.js";
 import { loadCorpus } from "../corpus/load.js";
 import { loadPostgresIndex, passagesTable, pgEfSearch } from "../index/postgres.js";
+import { type ChildOutput, runCaptured } from "./bench/child.js";
 import { percentiles, recallAtK, seededRandom, shuffled } from "./bench/stats.js";
 import {
   type ContextRow,
@@ -81,31 +81,14 @@ async function botProcess(): Promise<{ flags: string[]; env: Record<string, stri
   return { flags: script.match(/--max-[a-z-]+=\d+/g) ?? [], env };
 }
 
-function run(
-  args: string[],
-  env: Record<string, string>,
-  nodeFlags: string[] = [],
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => {
-      out += c;
-    });
-    child.stderr.setEncoding("utf8").on("data", (c: string) => {
-      err += c;
-    });
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, out, err }));
+/** Runs a TypeScript entry point in a fresh Node process with `env` added. */
+function run(args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<ChildOutput> {
+  return runCaptured(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
   });
 }
 
-/** Runs the benchmark and returns its table (Markdown). */
 export async function runPostgresBench(opts: Options): Promise<string> {
   const work = await mkdtemp(join(tmpdir(), "gaoxin-pg-bench-"));
   try {
@@ -148,23 +131,23 @@ export async function runPostgresBench(opts: Options): Promise<string> {
       });
       const ingestSeconds = (performance.now() - started) / 1000;
       if (ingest.code !== 0)
-        throw new Error(`ingest failed (exit ${ingest.code}): ${ingest.err.slice(-2000)}`);
-      const m = /rows ([\d.]+) s = (\d+)\/s, HNSW index ([\d.]+) s/.exec(ingest.out);
-      if (!m) throw new Error(`ingest printed no figures: ${ingest.out}`);
-      opts.log(`synthetic ${size}: ${ingest.out.trim()}`);
+        throw new Error(`ingest failed (exit ${ingest.code}): ${ingest.stderr.slice(-2000)}`);
+      const m = /rows ([\d.]+) s = (\d+)\/s, HNSW index ([\d.]+) s/.exec(ingest.stdout);
+      if (!m) throw new Error(`ingest printed no figures: ${ingest.stdout}`);
+      opts.log(`synthetic ${size}: ${ingest.stdout.trim()}`);
       const spec = join(work, `spec-${size}.json`);
       await writeFile(spec, JSON.stringify({ questions: asked, recallQueries: opts.recallQueries }));
       opts.log(`synthetic ${size}: queries in a fresh process…`);
       const bot = await botProcess();
       const q = await run([SELF, "--probe", spec], { ...bot.env, DATABASE_URL: opts.databaseUrl }, bot.flags);
-      if (q.code !== 0) throw new Error(`query probe failed (exit ${q.code}): ${q.err.slice(-2000)}`);
+      if (q.code !== 0) throw new Error(`query probe failed (exit ${q.code}): ${q.stderr.slice(-2000)}`);
       rows.push({
         size,
         ingestSeconds,
         rowsPerSecond: Number(m[2]),
         passagesPerSecond: size / ingestSeconds,
         hnswSeconds: Number(m[3]),
-        query: JSON.parse(q.out.trim().split("\n").at(-1) ?? "") as QueryFigures,
+        query: JSON.parse(q.stdout.trim().split("\n").at(-1) ?? "") as QueryFigures,
       });
     }
     return render(rows, opts);

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -6,6 +5,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../../corpus/load.js";
 import { FULL_SETS_HINT } from "../eval-data.js";
+import { type ChildOutput, runCaptured } from "./child.js";
 import { median, seededRandom, shuffled } from "./stats.js";
 import {
   type ContextRow,
@@ -86,33 +86,10 @@ export function machine(): Machine {
   };
 }
 
-interface Output {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  seconds: number;
-}
-
-function run(cmd: string, args: string[]): Promise<Output> {
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn(cmd, args, {
-      cwd: PROJECT_ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${HEAP_FLAG}`.trim() },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => {
-      stdout += c;
-    });
-    child.stderr.setEncoding("utf8").on("data", (c: string) => {
-      stderr += c;
-    });
-    child.on("error", fail);
-    child.on("close", (code) =>
-      done({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
-    );
+function run(cmd: string, args: string[]): Promise<ChildOutput> {
+  return runCaptured(cmd, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${HEAP_FLAG}`.trim() },
   });
 }
 
