@@ -12,6 +12,16 @@ const optionalString = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
+/** One of `values`, any case; unset (or blank) is undefined. */
+const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((s) => (s === "" ? undefined : s))
+    .pipe(z.enum(values, { error: `must be ${values.join(" or ")}` }).optional());
+
 /** A whole number of at least `min`, or `fallback` when unset. */
 const wholeNumber = (fallback: number, min: 0 | 1) =>
   z
@@ -120,13 +130,7 @@ const modelSchema = z.object({
   LLM_RETRY_BASE_MS: positiveInt(500),
   LLM_BREAKER_FAILURES: wholeNumber(3, 0),
   LLM_BREAKER_COOLDOWN_MS: positiveInt(30_000),
-  EMBEDDINGS: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .optional()
-    .transform((s) => (s === "" ? undefined : s))
-    .pipe(z.enum(["local", "openai"], { error: "must be local or openai" }).optional()),
+  EMBEDDINGS: optionalChoice(["local", "openai"]),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_BASE_URL: optionalUrl,
   EMBEDDINGS_API_KEY: optionalString,
@@ -134,13 +138,7 @@ const modelSchema = z.object({
 });
 
 const storeSchema = z.object({
-  STORE: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .optional()
-    .transform((s) => (s === "" ? undefined : s))
-    .pipe(z.enum(["embedded", "postgres"], { error: "must be embedded or postgres" }).optional()),
+  STORE: optionalChoice(["embedded", "postgres"]),
   DATABASE_URL: optionalString.pipe(
     z
       .url({ error: "must be a URL such as postgres://user@127.0.0.1:5432/gaoxin" })
