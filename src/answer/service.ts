@@ -132,11 +132,8 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
   const tools = indexTextTools(index, known);
   const knownSet = new Set(known);
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
-  // Every passage is in passageById for the embedded store; PostgreSQL's fetches what it has not.
-  const load = async (ids: readonly string[]): Promise<(Passage | undefined)[]> =>
-    index.loadPassages ? index.loadPassages(ids) : ids.map((id) => index.passageById(id));
   const view = async (id: string): Promise<PassageView | null> => {
-    const p = (await load([id.trim()]))[0];
+    const p = (await index.loadPassages([id.trim()]))[0];
     if (p === undefined) return null;
     const date = articleById.get(p.articleId)?.date;
     return {
@@ -205,7 +202,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       if (z === null) return null;
       const ids = index.articles.flatMap((a) => (a.zones.includes(z) ? a.passageIds : []));
       const found = new Map<string, Passage>();
-      for (const p of await load(ids)) if (p) found.set(p.id, p);
+      for (const p of await index.loadPassages(ids)) if (p) found.set(p.id, p);
       return zoneDetail(z, index.articles, (id) => found.get(id));
     },
     zoneNames: (prefix, limit) => suggestZones(prefix, known, limit),

@@ -18,10 +18,10 @@ export interface LoadedIndex {
   articles: readonly ArticleSummary[];
   passageById(id: string): Passage | undefined;
   /**
-   * Passages by id, for a store that keeps them out of memory (PostgreSQL): there `passageById`
-   * knows only the passages of recent searches. Absent: every passage is in `passageById`.
+   * Passages by id, wherever the store keeps them: the embedded store answers from `passageById`;
+   * PostgreSQL, whose `passageById` knows only the passages of recent searches, fetches them.
    */
-  loadPassages?(ids: readonly string[]): Promise<(Passage | undefined)[]>;
+  loadPassages(ids: readonly string[]): Promise<(Passage | undefined)[]>;
   /** The tokenizer the index was built with (same user words), for callers that match terms. */
   tokenizer: Tokenizer;
   /** Nearest passages by embedding; score is cosine similarity (1 = same direction). */
@@ -181,6 +181,7 @@ export function assembleIndex(parts: IndexParts): LoadedIndex {
     passages,
     articles,
     passageById: (id) => byId.get(id),
+    loadPassages: async (ids) => ids.map((id) => byId.get(id)),
     tokenizer,
     async denseSearch(query, k) {
       const kk = Math.min(Math.floor(k), passages.length);

@@ -120,7 +120,7 @@ describe("STORE=postgres: a generation ingested and answered from", () => {
     expect(index.passageById(id)).toEqual(embeddedIndex.passageById(id));
     // Passages no search returned are fetched when shown, and are the embedded store's.
     const ids = embeddedIndex.articles.flatMap((a) => a.passageIds);
-    expect(await index.loadPassages?.(ids)).toEqual(ids.map((i) => embeddedIndex.passageById(i)));
+    expect(await index.loadPassages(ids)).toEqual(ids.map((i) => embeddedIndex.passageById(i)));
     for (const i of [ids[0], ids.at(-1), "no-such#0", "no-such"] as string[])
       expect(await service.passage(i)).toEqual(await embedded.passage(i));
     for (const { zone } of embedded.zones())
