@@ -8,13 +8,16 @@
 #   scripts/postgres-local.sh stop       # stops the cluster it started
 #
 # Settings (environment): PG_DIR (cluster and build folder, default /var/tmp/gaoxin-pg),
-# PG_PORT (default 54329), PG_DB (default gaoxin). Nothing outside PG_DIR is written except what
+# PG_PORT (default 54329), PG_DB (default gaoxin), PG_MAINTENANCE_WORK_MEM (default 1GB: an HNSW
+# build wants its whole graph in it, ~1 GB at 100,000 256-d passages; give ~4GB for 1,000,000, or the
+# build spills to disk and crawls; takes effect when the cluster starts). Nothing outside PG_DIR is written except what
 # apt-get installs; the trixie source list lives in PG_DIR, not in /etc/apt.
 set -euo pipefail
 
 PG_DIR=${PG_DIR:-/var/tmp/gaoxin-pg}
 PG_PORT=${PG_PORT:-54329}
 PG_DB=${PG_DB:-gaoxin}
+PG_MAINTENANCE_WORK_MEM=${PG_MAINTENANCE_WORK_MEM:-1GB}
 PG_BIN=/usr/lib/postgresql/15/bin
 DATA="$PG_DIR/data"
 
@@ -64,7 +67,7 @@ fi
 if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
   say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w start \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DATA -c shared_buffers=512MB -c maintenance_work_mem=1GB -c max_connections=200" >&2
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DATA -c shared_buffers=512MB -c maintenance_work_mem=$PG_MAINTENANCE_WORK_MEM -c max_connections=200" >&2
 fi
 PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
 if [[ $("${PSQL[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'") != 1 ]]; then

@@ -15,7 +15,7 @@ import { DEFAULT_FUSION, hybridSearch } from "../answer/retrieve.js";
 import { createAnswerService } from "../answer/service.js";
 import { loadCorpus } from "../corpus/load.js";
 import { loadPostgresIndex, passagesTable, pgEfSearch } from "../index/postgres.js";
-import { type ChildOutput, runCaptured } from "./bench/child.js";
+import { type ChildOutput, HEAP_FLAG, runCaptured } from "./bench/child.js";
 import { percentiles, recallAtK, seededRandom, shuffled } from "./bench/stats.js";
 import {
   type ContextRow,
@@ -125,10 +125,11 @@ export async function runPostgresBench(opts: Options): Promise<string> {
       opts.log(`synthetic ${size}: ingest into PostgreSQL…`);
       const started = performance.now();
       // --full: a whole ingest (the database may hold a generation sharing many of these articles).
-      const ingest = await run([join(ROOT, "src/cli/ingest.ts"), "--input", path, "--full"], {
-        STORE: "postgres",
-        DATABASE_URL: opts.databaseUrl,
-      });
+      const ingest = await run(
+        [join(ROOT, "src/cli/ingest.ts"), "--input", path, "--full"],
+        { STORE: "postgres", DATABASE_URL: opts.databaseUrl },
+        [HEAP_FLAG],
+      );
       const ingestSeconds = (performance.now() - started) / 1000;
       if (ingest.code !== 0)
         throw new Error(`ingest failed (exit ${ingest.code}): ${ingest.stderr.slice(-2000)}`);

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../../corpus/load.js";
 import { FULL_SETS_HINT } from "../eval-data.js";
-import { type ChildOutput, runCaptured } from "./child.js";
+import { type ChildOutput, HEAP_FLAG, runCaptured } from "./child.js";
 import { median, seededRandom, shuffled } from "./stats.js";
 import {
   type ContextRow,
@@ -66,13 +66,6 @@ export interface BenchOptions {
 }
 
 export const DEFAULT_SIZES = [10_000];
-
-/**
- * Heap cap of every measured process: half the machine's memory. Node's default (~4 GiB) is too
- * small for a million passages (the articles, passages and docstore alone take ~3.5 GiB while
- * ingesting); at the sizes that fit the default, the cap changes nothing.
- */
-const HEAP_FLAG = `--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 1024 / 1024 / 2))}`;
 
 /** The machine the figures were taken on. */
 export function machine(): Machine {
