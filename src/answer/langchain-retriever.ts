@@ -4,7 +4,6 @@ import { findZones } from "../corpus/zones.js";
 import { normalizeText } from "../index/tokenize.js";
 import type { ArticleSummary, Hit, Passage } from "../index/types.js";
 import { DEFAULT_FUSION, type FusionOptions, hybridSearch, type SearchIndex } from "./retrieve.js";
-import { listZones } from "./zones.js";
 
 /** What each retrieved `Document` carries besides its text: enough to cite it. */
 export interface PassageMetadata {
@@ -76,7 +75,6 @@ export class HybridRetriever extends BaseRetriever<PassageMetadata> {
   readonly k: number;
   readonly fusion: FusionOptions;
   private readonly zonesOf: (query: string) => readonly string[];
-  private articleById: Map<string, ArticleSummary> | undefined;
 
   constructor(fields: HybridRetrieverInput) {
     super(fields);
@@ -85,7 +83,7 @@ export class HybridRetriever extends BaseRetriever<PassageMetadata> {
     this.fusion = fields.fusion ?? DEFAULT_FUSION;
     if (fields.zonesOf) this.zonesOf = fields.zonesOf;
     else {
-      const known = new Set(listZones(fields.index.articles).map((z) => z.zone));
+      const known = new Set(fields.index.zones.map((z) => z.zone));
       this.zonesOf = (query) => findZones(normalizeText(query)).filter((z) => known.has(z));
     }
   }
@@ -96,9 +94,12 @@ export class HybridRetriever extends BaseRetriever<PassageMetadata> {
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document<PassageMetadata>[]> {
-    this.articleById ??= new Map(this.index.articles.map((a) => [a.id, a]));
-    const byId = this.articleById;
-    return (await this.search(query)).map((h) => hitToDocument(h, byId.get(h.passage.articleId)));
+    const hits = await this.search(query);
+    const ids = [...new Set(hits.map((h) => h.passage.articleId))];
+    // The cited articles' dates and addresses: fetched per search where the store keeps them.
+    const articles = await this.index.loadArticles(ids);
+    const byId = new Map(ids.map((id, i) => [id, articles[i]]));
+    return hits.map((h) => hitToDocument(h, byId.get(h.passage.articleId)));
   }
 }
 

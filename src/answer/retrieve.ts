@@ -1,9 +1,12 @@
-import type { ArticleSummary, Hit, Passage } from "../index/types.js";
+import type { ArticleSummary, Hit, Passage, ZoneCount } from "../index/types.js";
 
 /** What the answer layer needs of a loaded index (the index layer's LoadedIndex satisfies it). */
 export interface SearchIndex {
   readonly passages: readonly Passage[];
-  readonly articles: readonly ArticleSummary[];
+  /** The zones the articles name, with their article counts. */
+  readonly zones: readonly ZoneCount[];
+  /** Article summaries by id (their dates and addresses go into citations). */
+  loadArticles(ids: readonly string[]): Promise<(ArticleSummary | undefined)[]>;
   passageById(id: string): Passage | undefined;
   denseSearch(query: string, k: number): Promise<Hit[]>;
   lexicalSearch(query: string, k: number): Hit[] | Promise<Hit[]>;

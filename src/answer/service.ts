@@ -9,7 +9,7 @@ import type { AnswerLogger, ChatModel } from "./llm/types.js";
 import { cachedPassageText, type TextTools } from "./passage.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
 import type { Answer, AnswerService, PassageView } from "./types.js";
-import { listZones, resolveZone, suggestZones, zoneDetail } from "./zones.js";
+import { resolveZone, suggestZones, zoneDetail } from "./zones.js";
 
 /**
  * Normalisation that also folds every spelling of a known zone to its canonical name
@@ -93,7 +93,8 @@ export interface AnswerServiceOptions {
 function resilientSearch(index: LoadedIndex, logger: AnswerLogger | undefined): SearchIndex {
   return {
     passages: index.passages,
-    articles: index.articles,
+    zones: index.zones,
+    loadArticles: index.loadArticles,
     passageById: index.passageById,
     lexicalSearch: index.lexicalSearch,
     denseSearch: async (query, k) => {
@@ -127,15 +128,14 @@ const WARM_UP_ROUNDS = 8;
 
 /** The answer service over a loaded index (pure wiring; no I/O). */
 export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptions = {}): AnswerService {
-  const zones = listZones(index.articles);
+  const zones = index.zones.map((z) => ({ ...z }));
   const known = zones.map((z) => z.zone);
   const tools = indexTextTools(index, known);
   const knownSet = new Set(known);
-  const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const view = async (id: string): Promise<PassageView | null> => {
     const p = (await index.loadPassages([id.trim()]))[0];
     if (p === undefined) return null;
-    const date = articleById.get(p.articleId)?.date;
+    const date = (await index.loadArticles([p.articleId]))[0]?.date;
     return {
       id: p.id,
       articleId: p.articleId,
@@ -173,13 +173,18 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     return documentsToHits(await retriever.invoke(q), search.passageById);
   };
   // Every citation carries its article's date when the corpus knows it, whichever path answered.
-  const dated = (answer: Answer): Answer => ({
-    ...answer,
-    citations: answer.citations.map((c) => {
-      const date = articleById.get(c.articleId)?.date;
-      return date === undefined ? c : { ...c, date };
-    }),
-  });
+  const dated = async (answer: Answer): Promise<Answer> => {
+    const ids = [...new Set(answer.citations.map((c) => c.articleId))];
+    const articles = ids.length === 0 ? [] : await index.loadArticles(ids);
+    const dateOf = new Map(ids.map((id, i) => [id, articles[i]?.date]));
+    return {
+      ...answer,
+      citations: answer.citations.map((c) => {
+        const date = dateOf.get(c.articleId);
+        return date === undefined ? c : { ...c, date };
+      }),
+    };
+  };
   return {
     async ask(question, askOpts) {
       const deps: AnswerDeps = {
@@ -197,13 +202,17 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       );
     },
     zones: () => zones,
+    zoneList: () =>
+      Promise.all(
+        zones.map(async (z) => ({ ...z, titles: (await index.zoneArticles(z.zone)).map((a) => a.title) })),
+      ),
     async zone(name) {
       const z = resolveZone(name, known, canonicalZone);
       if (z === null) return null;
-      const ids = index.articles.flatMap((a) => (a.zones.includes(z) ? a.passageIds : []));
+      const mine = await index.zoneArticles(z);
       const found = new Map<string, Passage>();
-      for (const p of await index.loadPassages(ids)) if (p) found.set(p.id, p);
-      return zoneDetail(z, index.articles, (id) => found.get(id));
+      for (const p of await index.loadPassages(mine.flatMap((a) => a.passageIds))) if (p) found.set(p.id, p);
+      return zoneDetail(z, mine, (id) => found.get(id));
     },
     zoneNames: (prefix, limit) => suggestZones(prefix, known, limit),
     passage: view,

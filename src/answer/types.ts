@@ -1,3 +1,7 @@
+import type { ZoneCount } from "../index/types.js";
+
+export type { ZoneCount };
+
 /** One numbered source behind an answer; always built from passage metadata, never from model text. */
 export interface Citation {
   n: number;
@@ -22,9 +26,7 @@ export interface Answer {
 }
 
 /** A zone and the articles about it, as `zones --json` prints them. */
-export interface ZoneSummary {
-  zone: string;
-  articles: number;
+export interface ZoneSummary extends ZoneCount {
   titles: string[];
 }
 
@@ -90,7 +92,10 @@ export interface AnswerService {
     question: string,
     opts?: { onProgress?: (stage: AnswerStage) => void; history?: readonly ConversationTurn[] },
   ): Promise<Answer>;
-  zones(): ZoneSummary[];
+  /** Every zone with its article count, most covered first (held in memory: `/zones`, topics). */
+  zones(): ZoneCount[];
+  /** Every zone with its articles' titles, as {@link zones} orders them; a store may fetch the titles. */
+  zoneList(): Promise<ZoneSummary[]>;
   /** A zone by any spelling (`重庆市高新区`, `重庆高新区`, `重庆`), or null; its passages may be fetched. */
   zone(name: string): Promise<ZoneDetail | null>;
   /** Zone names for autocomplete, best matches first, at most `limit`. */

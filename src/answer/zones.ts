@@ -1,3 +1,4 @@
+import { sortZones } from "../index/articles.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
 import { zoneFigures } from "./figures.js";
 import type { ZoneDetail, ZoneSummary } from "./types.js";
@@ -14,9 +15,13 @@ export function listZones(articles: readonly ArticleSummary[]): ZoneSummary[] {
       byZone.set(z, list);
     }
   }
-  return [...byZone.entries()]
-    .map(([zone, list]) => ({ zone, articles: list.length, titles: list.map((a) => a.title) }))
-    .sort((a, b) => b.articles - a.articles || collator.compare(a.zone, b.zone));
+  return sortZones(
+    [...byZone.entries()].map(([zone, list]) => ({
+      zone,
+      articles: list.length,
+      titles: list.map((a) => a.title),
+    })),
+  );
 }
 
 /**

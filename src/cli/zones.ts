@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     events: stderrEvents,
   });
   if (!opened.ok) fail(opened.error.message);
-  const zones = opened.value.zones();
+  const zones = await opened.value.zoneList();
   if (values.json) {
     process.stdout.write(`${JSON.stringify(zones, null, 2)}\n`);
     return;

@@ -13,9 +13,9 @@ import type {
   Citation,
   IndexStats,
   PassageView,
+  ZoneCount,
   ZoneDetail,
   ZoneFigure,
-  ZoneSummary,
 } from "../answer/types.js";
 import { sourceButtonId, zonesPageId } from "./custom-ids.js";
 import { escapeAndTruncate, escapeKeepingMarkers, escapeMarkdown, truncate } from "./text.js";
@@ -186,13 +186,13 @@ export function renderProgress(stage: AnswerStage): Payload {
 }
 
 /** Zones sorted by article count (most first), then by name. */
-export function sortZones(zones: readonly ZoneSummary[]): ZoneSummary[] {
+export function sortZones(zones: readonly ZoneCount[]): ZoneCount[] {
   return [...zones].sort((a, b) => b.articles - a.articles || a.zone.localeCompare(b.zone, "zh-Hans-CN"));
 }
 
 /** One page of `/zones`, with previous/next buttons when there is more than one page. */
 export function renderZonesPage(
-  zones: readonly ZoneSummary[],
+  zones: readonly ZoneCount[],
   page: number,
   perPage = ZONES_PER_PAGE,
 ): Payload {

@@ -4,7 +4,7 @@ import { corpusFiles } from "../corpus/load.js";
 import type { CorpusProblem } from "../corpus/types.js";
 import { err, type Result } from "../result.js";
 import type { IndexEmbeddings } from "./build.js";
-import { type LoadedIndex, loadIndex } from "./load.js";
+import { type EmbeddedIndex, loadIndex } from "./load.js";
 import { corpusChanged, type IndexError, readManifest } from "./manifest.js";
 import { checkIndexTarget, isAlive } from "./target.js";
 
@@ -31,7 +31,7 @@ export async function ensureIndex(
   inputs: string[],
   embeddings: IndexEmbeddings,
   events: EnsureEvents = {},
-): Promise<Result<LoadedIndex, IndexError>> {
+): Promise<Result<EmbeddedIndex, IndexError>> {
   const recovered = await recoverInterruptedSwap(dir);
   if (recovered !== null) events.recovered?.(recovered);
   const manifest = await readManifest(dir);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import hnswlib from "hnswlib-node";
 import { err, ok, type Result } from "../result.js";
+import { type ArticleCatalog, memoryCatalog } from "./articles.js";
 import { type Bm25Hit, Bm25Index } from "./bm25.js";
 import type { IndexEmbeddings } from "./build.js";
 import { type Ledger, readLedger } from "./ledger.js";
@@ -11,11 +12,17 @@ import { INDEX_FILES, type IndexError, type IndexManifest, REBUILD_HINT, readMan
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import type { ArticleSummary, Hit, Passage } from "./types.js";
 
-/** A loaded index, ready to search. */
-export interface LoadedIndex {
+/** An index read from its folder: its article list is in memory as well. */
+export type EmbeddedIndex = LoadedIndex & { articles: readonly ArticleSummary[] };
+
+/**
+ * A loaded index, ready to search. Its articles are an {@link ArticleCatalog}: the zone counts in
+ * memory, the summaries fetched by id or zone (the embedded store holds them all; PostgreSQL reads
+ * them from the generation's articles table).
+ */
+export interface LoadedIndex extends ArticleCatalog {
   manifest: IndexManifest;
   passages: readonly Passage[];
-  articles: readonly ArticleSummary[];
   passageById(id: string): Passage | undefined;
   /**
    * Passages by id, wherever the store keeps them: the embedded store answers from `passageById`;
@@ -57,7 +64,7 @@ async function readJson(dir: string, name: string): Promise<Result<unknown, stri
 export async function loadIndex(
   dir: string,
   embeddings: IndexEmbeddings,
-): Promise<Result<LoadedIndex, IndexError>> {
+): Promise<Result<EmbeddedIndex, IndexError>> {
   const m = await readManifest(dir);
   if (!m.ok) return m;
   const manifest = m.value;
@@ -87,11 +94,12 @@ export async function loadIndex(
     seg.hnsw.setEf(manifest.hnsw.efSearch);
   }
 
-  return ok(
-    assembleIndex({
+  return ok({
+    articles,
+    ...assembleIndex({
       manifest,
       passages,
-      articles,
+      catalog: memoryCatalog(articles),
       bm25,
       embeddings,
       nearest: async (vector, k) => {
@@ -110,7 +118,7 @@ export async function loadIndex(
         return graphs.length === 1 ? hits : hits.sort((x, y) => y.score - x.score).slice(0, k);
       },
     }),
-  );
+  });
 }
 
 /**
@@ -149,7 +157,7 @@ export interface LexicalIndex {
 export interface IndexParts {
   manifest: IndexManifest;
   passages: readonly Passage[];
-  articles: readonly ArticleSummary[];
+  catalog: ArticleCatalog;
   /** BM25 over the passages in `passages` order (document n is `passages[n]`). */
   bm25: LexicalIndex;
   embeddings: IndexEmbeddings;
@@ -166,7 +174,7 @@ export interface IndexParts {
  * store (the embedded files, PostgreSQL), so both answer a question alike; only `nearest` differs.
  */
 export function assembleIndex(parts: IndexParts): LoadedIndex {
-  const { manifest, passages, articles, bm25, embeddings } = parts;
+  const { manifest, passages, catalog, bm25, embeddings } = parts;
   const dimensions = manifest.embeddings.dimensions;
   const byId = parts.byId ?? new Map(passages.map((p) => [p.id, p]));
   const tokenizer = createTokenizer({ userWords: manifest.userWords });
@@ -179,7 +187,9 @@ export function assembleIndex(parts: IndexParts): LoadedIndex {
   return {
     manifest,
     passages,
-    articles,
+    zones: catalog.zones,
+    loadArticles: (ids) => catalog.loadArticles(ids),
+    zoneArticles: (zone) => catalog.zoneArticles(zone),
     passageById: (id) => byId.get(id),
     loadPassages: async (ids) => ids.map((id) => byId.get(id)),
     tokenizer,

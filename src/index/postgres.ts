@@ -3,6 +3,7 @@ import { Document } from "@langchain/core/documents";
 import type { Pool, PoolClient } from "pg";
 import type { Article } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
+import { type ArticleCatalog, sortZones } from "./articles.js";
 import { Bm25Index, type Bm25Params, type Bm25Parts, Bm25Scorer, type TermPostings } from "./bm25.js";
 import {
   type BuildOptions,
@@ -20,15 +21,15 @@ import { articleHash } from "./ledger.js";
 import { assembleIndex, embeddingsMismatch, type LexicalIndex, type LoadedIndex } from "./load.js";
 import { FORMAT_VERSION, type HnswParams, type IndexError, type IndexManifest } from "./manifest.js";
 import { createTokenizer } from "./tokenize.js";
-import type { ArticleSummary, Passage } from "./types.js";
+import type { ArticleSummary, Passage, ZoneCount } from "./types.js";
 
 /**
  * The PostgreSQL + pgvector store. Each ingest writes a new *generation*: its passages, metadata and
  * vectors in a table of its own (rows of unchanged articles copied from the current generation, the
  * rest embedded through LangChain's PGVectorStore), its HNSW index built after the rows are in
- * (pgvector inserts ~20× slower into a table that already has one), its BM25 postings in a table of
- * their own, its article list in `gaoxin_generations`. One transaction then points `gaoxin_current` at it and
- * notifies; bots poll (and LISTEN) and swap. An ingest killed midway leaves a `loading` generation no
+ * (pgvector inserts ~20× slower into a table that already has one), its BM25 postings and its
+ * articles each in a table of their own (its zone counts in `gaoxin_generations`). One transaction
+ * then points `gaoxin_current` at it and notifies; bots poll (and LISTEN) and swap. An ingest killed midway leaves a `loading` generation no
  * bot ever reads, removed by the next ingest.
  */
 
@@ -65,6 +66,20 @@ export function passagesTable(generation: number): string {
 export function postingsTable(generation: number): string {
   return `gaoxin_postings_${generation}`;
 }
+
+/**
+ * The name of a generation's articles table: one row per article in corpus order (`pos`), its id,
+ * zones, first BM25 document number and summary. Bots read from it the articles a citation, a
+ * passage or a zone page needs, instead of holding the whole list.
+ */
+export function articlesTable(generation: number): string {
+  return `gaoxin_articles_${generation}`;
+}
+
+/** Article summaries written per INSERT (one JSON parameter). */
+const ARTICLES_BATCH = 5_000;
+/** First key of the advisory lock a bot holds while it gives an older generation its articles table. */
+const ARTICLES_LOCK = 0x6761_6f61;
 
 /** Postings (documents) written per INSERT: ~3 MB of bytea. */
 const POSTINGS_BATCH = 500_000;
@@ -103,6 +118,8 @@ export async function ensureSchema(pool: Pool): Promise<void> {
   )`);
   // [article id, content hash] in corpus order: what the next ingest compares its corpus with.
   await pool.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS article_hashes jsonb`);
+  // Each zone with its article count ([{zone, articles}]), computed when the articles table is written.
+  await pool.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS zone_counts jsonb`);
   // When a generation stopped being current (null: it still is, or never was).
   await pool.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS replaced_at timestamptz`);
   await pool.query(`CREATE TABLE IF NOT EXISTS ${CURRENT} (
@@ -281,15 +298,16 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       buildMs: Math.round(performance.now() - started),
     };
     await writePostings(pool, generation, bm25);
-    // Only the document lengths stay in the row (each bot scores with them); the postings are in
-    // their own table, read per question. The bm25_terms/offsets/docs/tfs columns are left empty.
+    await writeArticles(pool, generation, summaries);
+    // Only the document lengths stay in the row (each bot scores with them); the postings and the
+    // articles are in tables of their own, read per question. The articles column and the
+    // bm25_terms/offsets/docs/tfs columns are left empty.
     await pool.query(
-      `UPDATE ${GENERATIONS} SET manifest = $2, articles = $3, bm25_params = $4, bm25_lengths = $5,
-         article_hashes = $6 WHERE id = $1`,
+      `UPDATE ${GENERATIONS} SET manifest = $2, bm25_params = $3, bm25_lengths = $4,
+         article_hashes = $5 WHERE id = $1`,
       [
         generation,
         JSON.stringify(manifest),
-        JSON.stringify(summaries),
         JSON.stringify({ k1: bm25.k1, b: bm25.b }),
         asBytes(bm25.lengths),
         JSON.stringify(hashes),
@@ -434,6 +452,87 @@ async function writePostings(pool: Pool, generation: number, bm25: Bm25Parts): P
   await flush();
 }
 
+/**
+ * Fills a generation's articles table (created here) from summaries given as a JSON array: `source`
+ * is the SQL of that array (a parameter, or the generation row's old `articles` column), `$2` the
+ * position of its first article and `$3` the BM25 document number of its first passage.
+ */
+function insertArticlesSql(generation: number, source: string): string {
+  return `INSERT INTO ${articlesTable(generation)} (pos, id, zones, doc_start, summary)
+    SELECT $2::int + e.ord::int - 1, e.v->>'id', ARRAY(SELECT jsonb_array_elements_text(e.v->'zones')),
+      $3::int + coalesce(sum(jsonb_array_length(e.v->'passageIds')) OVER (ORDER BY e.ord
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::int,
+      e.v
+    FROM jsonb_array_elements(${source}) WITH ORDINALITY AS e(v, ord)`;
+}
+
+async function createArticlesTable(db: Pool | PoolClient, generation: number): Promise<void> {
+  await db.query(`CREATE TABLE ${articlesTable(generation)} (
+    pos int PRIMARY KEY, id text NOT NULL UNIQUE, zones text[] NOT NULL, doc_start int NOT NULL,
+    summary jsonb NOT NULL)`);
+}
+
+/** Indexes a filled articles table by zone (a zone page's articles) and stores the zone counts. */
+async function finishArticlesTable(db: Pool | PoolClient, generation: number): Promise<void> {
+  const table = articlesTable(generation);
+  await db.query(`CREATE INDEX ${table}_zones_idx ON ${table} USING gin (zones)`);
+  await db.query(`ANALYZE ${table}`);
+  // An article naming a zone twice counts once, as the embedded store counts.
+  await db.query(
+    `UPDATE ${GENERATIONS} SET zone_counts = (
+       SELECT coalesce(jsonb_agg(jsonb_build_object('zone', z, 'articles', n)), '[]'::jsonb)
+         FROM (SELECT u.z, count(*)::int AS n FROM ${table} a
+                 CROSS JOIN LATERAL (SELECT DISTINCT unnest(a.zones) AS z) u GROUP BY u.z) c)
+     WHERE id = $1`,
+    [generation],
+  );
+}
+
+/** Writes a generation's articles table and zone counts, {@link ARTICLES_BATCH} summaries per INSERT. */
+async function writeArticles(pool: Pool, generation: number, summaries: readonly ArticleSummary[]) {
+  await createArticlesTable(pool, generation);
+  let doc = 0;
+  for (let start = 0; start < summaries.length; start += ARTICLES_BATCH) {
+    const batch = summaries.slice(start, start + ARTICLES_BATCH);
+    await pool.query(insertArticlesSql(generation, "$1::jsonb"), [JSON.stringify(batch), start, doc]);
+    for (const a of batch) doc += a.passageIds.length;
+  }
+  await finishArticlesTable(pool, generation);
+}
+
+/**
+ * Gives a generation written before articles had a table of their own (its article list one JSON
+ * value in its row) that table, inside the server: the bot never holds the list. One bot does it
+ * (an advisory lock per generation); the others wait and find the table made.
+ */
+async function articlesFromList(pool: Pool, generation: number): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1, $2::int)", [ARTICLES_LOCK, generation]);
+    if (!(await tableExists(client, articlesTable(generation)))) {
+      // The database may predate the column too (its ingests ran older code).
+      await client.query(`ALTER TABLE ${GENERATIONS} ADD COLUMN IF NOT EXISTS zone_counts jsonb`);
+      await createArticlesTable(client, generation);
+      await client.query(
+        insertArticlesSql(generation, `(SELECT articles FROM ${GENERATIONS} WHERE id = $1)`),
+        [generation, 0, 0],
+      );
+      await finishArticlesTable(client, generation);
+    }
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+async function tableExists(db: Pool | PoolClient, table: string): Promise<boolean> {
+  return (await db.query("SELECT to_regclass($1) AS t", [table])).rows[0]?.t !== null;
+}
+
 /** Marks `generation` ready and current, and notifies listening bots, in one transaction. */
 async function switchTo(client: PoolClient, generation: number): Promise<void> {
   await client.query("BEGIN");
@@ -463,7 +562,7 @@ async function dropGenerations(pool: Pool, where: string): Promise<number[]> {
   );
   const ids = rows.map((r) => Number(r.id));
   for (const id of ids) {
-    await pool.query(`DROP TABLE IF EXISTS ${passagesTable(id)}, ${postingsTable(id)}`);
+    await pool.query(`DROP TABLE IF EXISTS ${passagesTable(id)}, ${postingsTable(id)}, ${articlesTable(id)}`);
     await pool.query(`DELETE FROM ${GENERATIONS} WHERE id = $1`, [id]);
   }
   return ids;
@@ -481,6 +580,8 @@ const corrupt = (generation: number, what: string): IndexError => ({
 
 /** Passages of recent searches each loaded index keeps, so citations find them synchronously. */
 const PASSAGE_CACHE = 2048;
+/** Article summaries each loaded index keeps (the cited articles of recent answers). */
+const ARTICLE_CACHE = 1024;
 /** Vocabulary rows read per query at load (document frequencies): keeps the rows read at once small. */
 const DF_PAGE = 20_000;
 
@@ -521,11 +622,57 @@ function rowPassage(text: string, metadata: PassageMetadata): { doc: number; pas
   return { doc, passage: { id: passageId, ...rest, text } };
 }
 
+/** `<article id>#<ordinal>` split, or null for an id of another shape. */
+function splitPassageId(id: string): { article: string; ordinal: number } | null {
+  const m = /^(.*)#(\d{1,9})$/s.exec(id);
+  return m ? { article: m[1] as string, ordinal: Number(m[2]) } : null;
+}
+
 /**
- * Loads a generation (the current one by default) for answering: its article list, the BM25
- * document lengths and document frequencies into memory; the passages stay in the database, each
- * search fetching the passages it returns (pgvector's rows carry them; BM25's hits are fetched by
- * document number), the last {@link PASSAGE_CACHE} kept for `passageById`. Nearest-neighbour search
+ * The articles of a generation as its bots see them: the zone counts in memory, the summaries read
+ * from its articles table (the last {@link ARTICLE_CACHE} fetched by id kept).
+ */
+function pgCatalog(pool: Pool, generation: number, zones: ZoneCount[]): ArticleCatalog {
+  const table = articlesTable(generation);
+  const recent = new Map<string, ArticleSummary>();
+  return {
+    zones,
+    async loadArticles(ids) {
+      const got = new Map<string, ArticleSummary>();
+      const missing = new Set<string>();
+      for (const id of ids) {
+        const a = recent.get(id);
+        if (a) got.set(id, a);
+        else missing.add(id);
+      }
+      if (missing.size > 0) {
+        const found = await pool.query(`SELECT summary FROM ${table} WHERE id = ANY($1::text[])`, [
+          [...missing],
+        ]);
+        for (const { summary } of found.rows as { summary: ArticleSummary }[]) got.set(summary.id, summary);
+      }
+      for (const [id, a] of got) {
+        recent.delete(id);
+        recent.set(id, a);
+        if (recent.size > ARTICLE_CACHE) recent.delete(recent.keys().next().value as string);
+      }
+      return ids.map((id) => got.get(id));
+    },
+    async zoneArticles(zone) {
+      const found = await pool.query(
+        `SELECT summary FROM ${table} WHERE zones @> ARRAY[$1::text] ORDER BY pos`,
+        [zone],
+      );
+      return (found.rows as { summary: ArticleSummary }[]).map((r) => r.summary);
+    },
+  };
+}
+
+/**
+ * Loads a generation (the current one by default) for answering: its zone counts, the BM25
+ * document lengths and document frequencies into memory; the articles and passages stay in the
+ * database, each search fetching the passages it returns (pgvector's rows carry them; BM25's hits
+ * are fetched by document number), the last {@link PASSAGE_CACHE} kept for `passageById`. Nearest-neighbour search
  * goes through PGVectorStore on `pool`, every search on a connection whose `hnsw.ef_search` is at
  * least `minEfSearch` (the fusion depth).
  */
@@ -547,7 +694,8 @@ export async function loadPostgresIndex(
       message: "数据库里还没有索引 (no index in the database yet)：请先运行 STORE=postgres npm run ingest",
     });
   const { rows } = await pool.query(
-    `SELECT state, manifest, articles, bm25_params, bm25_lengths FROM ${GENERATIONS} WHERE id = $1`,
+    `SELECT state, manifest, articles IS NOT NULL AS has_list, bm25_params, bm25_lengths
+       FROM ${GENERATIONS} WHERE id = $1`,
     [gen],
   );
   const row = rows[0];
@@ -558,43 +706,80 @@ export async function loadPostgresIndex(
   const bm25 = await remoteBm25(pool, gen, row.bm25_params, row.bm25_lengths);
   if (!bm25.ok) return err(corrupt(gen, bm25.error));
   const table = passagesTable(gen);
+  const articles = articlesTable(gen);
   const count = manifest.counts.passages;
-  const articles = row.articles as ArticleSummary[];
-  if (!Array.isArray(articles)) return err(corrupt(gen, "its article list is missing"));
-  // Document n is the n-th passage id of the article list, in order (as ingest numbered them).
-  const docStart = new Uint32Array(articles.length + 1);
-  const articleAt = new Map<string, number>();
-  articles.forEach((a, i) => {
-    articleAt.set(a.id, i);
-    docStart[i + 1] = (docStart[i] as number) + a.passageIds.length;
-  });
+  if (!(await tableExists(pool, articles))) {
+    // Written before articles had a table of their own: made from the row's list, once.
+    if (row.has_list !== true) return err(corrupt(gen, `${articles} is missing`));
+    await articlesFromList(pool, gen);
+  }
+  const counts = await pool.query(`SELECT zone_counts FROM ${GENERATIONS} WHERE id = $1`, [gen]);
+  const zones = counts.rows[0]?.zone_counts as ZoneCount[] | null;
+  if (!Array.isArray(zones)) return err(corrupt(gen, "its zone counts are missing"));
+  // Document n is the n-th passage of the articles in order (as ingest numbered them): the last
+  // article's passages end at the passage count.
+  const listed = await pool.query(
+    `SELECT (SELECT count(*)::int FROM ${articles}) AS n,
+       (SELECT doc_start + jsonb_array_length(summary->'passageIds') FROM ${articles}
+         ORDER BY pos DESC LIMIT 1) AS docs`,
+  );
+  const l = listed.rows[0] as { n: number; docs: number | null };
+  if (l.n !== manifest.counts.articles || (l.docs ?? 0) !== count)
+    return err(corrupt(gen, `${articles} does not hold the manifest's ${manifest.counts.articles} articles`));
   const counted = await pool.query(
     `SELECT count(*)::int AS n, count(DISTINCT (metadata->>'doc')::int)::int AS docs,
        min((metadata->>'doc')::int) AS lo, max((metadata->>'doc')::int) AS hi FROM ${table}`,
   );
   const c = counted.rows[0] as { n: number; docs: number; lo: number | null; hi: number | null };
   const complete = c.n === count && c.docs === count && (count === 0 || (c.lo === 0 && c.hi === count - 1));
-  if (!complete || docStart[articles.length] !== count)
-    return err(corrupt(gen, `${table} does not hold the manifest's ${count} passages`));
+  if (!complete) return err(corrupt(gen, `${table} does not hold the manifest's ${count} passages`));
   if (bm25.value.size !== count) return err(corrupt(gen, "BM25 postings do not match the passages"));
   await ensureDocIndex(pool, gen);
 
-  /** The document number of passage `id`, or -1 when the generation has no such passage. */
-  const docOf = (id: string): number => {
-    const hash = id.lastIndexOf("#");
-    const a = hash < 0 ? undefined : articleAt.get(id.slice(0, hash));
-    if (a === undefined) return -1;
-    const at = (articles[a] as ArticleSummary).passageIds.indexOf(id);
-    return at < 0 ? -1 : (docStart[a] as number) + at;
-  };
-  // Least recently used first (a Map keeps insertion order).
+  // Least recently used first (a Map keeps insertion order); `docById` indexes the same passages.
   const recent = new Map<number, Passage>();
+  const docById = new Map<string, number>();
   const remember = (doc: number, passage: Passage) => {
     recent.delete(doc);
     recent.set(doc, passage);
-    if (recent.size > PASSAGE_CACHE) recent.delete(recent.keys().next().value as number);
+    docById.set(passage.id, doc);
+    if (recent.size > PASSAGE_CACHE) {
+      const oldest = recent.keys().next().value as number;
+      const gone = recent.get(oldest) as Passage;
+      recent.delete(oldest);
+      if (docById.get(gone.id) === oldest) docById.delete(gone.id);
+    }
   };
-  const passagesAt = async (docs: readonly number[], keep = true): Promise<(Passage | undefined)[]> => {
+  /**
+   * Passages by id, not kept (a zone's page: they would push out the recent searches' passages).
+   * An id's document number is its article's first plus its ordinal; the row's own id must match.
+   */
+  const passagesById = async (ids: readonly string[]): Promise<(Passage | undefined)[]> => {
+    const got = new Map<string, Passage>();
+    const want: { article: string; ordinal: number; id: string }[] = [];
+    for (const id of new Set(ids)) {
+      const doc = docById.get(id);
+      const p = doc === undefined ? undefined : recent.get(doc);
+      const split = splitPassageId(id);
+      if (p) got.set(id, p);
+      else if (split) want.push({ ...split, id });
+    }
+    if (want.length > 0) {
+      const found = await pool.query(
+        `SELECT p.text, p.metadata FROM unnest($1::text[], $2::text[], $3::int[]) AS w(aid, pid, ord)
+           JOIN ${articles} a ON a.id = w.aid
+           JOIN ${table} p ON (p.metadata->>'doc')::int = a.doc_start + w.ord
+             AND p.metadata->>'passageId' = w.pid`,
+        [want.map((w) => w.article), want.map((w) => w.id), want.map((w) => w.ordinal)],
+      );
+      for (const r of found.rows as { text: string; metadata: PassageMetadata }[]) {
+        const { passage } = rowPassage(r.text, r.metadata);
+        got.set(passage.id, passage);
+      }
+    }
+    return ids.map((id) => got.get(id));
+  };
+  const passagesAt = async (docs: readonly number[]): Promise<(Passage | undefined)[]> => {
     const got = new Map<number, Passage>();
     const missing: number[] = [];
     for (const d of docs) {
@@ -612,7 +797,7 @@ export async function loadPostgresIndex(
         got.set(doc, passage);
       }
     }
-    if (keep) for (const [d, p] of got) remember(d, p);
+    for (const [d, p] of got) remember(d, p);
     return docs.map((d) => got.get(d));
   };
 
@@ -625,7 +810,7 @@ export async function loadPostgresIndex(
     manifest,
     // Only its length is read: the passages themselves are fetched per search.
     passages: new Array<Passage>(count),
-    articles,
+    catalog: pgCatalog(pool, gen, sortZones(zones)),
     bm25: bm25.value,
     embeddings,
     byId: new Map(),
@@ -642,9 +827,11 @@ export async function loadPostgresIndex(
   });
   return ok({
     ...index,
-    passageById: (id) => recent.get(docOf(id)),
-    // Many at once (a zone's page): not kept, so they do not push out the recent searches' passages.
-    loadPassages: (ids) => passagesAt(ids.map(docOf), false),
+    passageById: (id) => {
+      const doc = docById.get(id);
+      return doc === undefined ? undefined : recent.get(doc);
+    },
+    loadPassages: passagesById,
     generation: gen,
   });
 }

@@ -27,6 +27,12 @@ export interface ArticleSummary {
   passageIds: string[];
 }
 
+/** A zone and how many articles name it. */
+export interface ZoneCount {
+  zone: string;
+  articles: number;
+}
+
 /** A passage with the score one ranking gave it (higher is better). */
 export interface Hit {
   passage: Passage;

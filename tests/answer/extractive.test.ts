@@ -6,7 +6,7 @@ import { questionShape } from "../../src/answer/question.js";
 import { hybridSearch } from "../../src/answer/retrieve.js";
 import { indexTextTools } from "../../src/answer/service.js";
 import { listZones } from "../../src/answer/zones.js";
-import type { LoadedIndex } from "../../src/index/load.js";
+import type { EmbeddedIndex } from "../../src/index/load.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 import type { Passage } from "../../src/index/types.js";
 import { openPageService } from "../helpers/page-index.js";
@@ -16,7 +16,7 @@ const questions = readFileSync("tests/fixtures/page-questions.jsonl", "utf8")
   .filter((l) => l.trim() !== "")
   .map((l) => (JSON.parse(l) as { question: string }).question);
 
-let index: LoadedIndex;
+let index: EmbeddedIndex;
 beforeAll(async () => {
   ({ index } = await openPageService());
 });

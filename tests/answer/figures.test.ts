@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sentenceFigures, zoneFigures } from "../../src/answer/figures.js";
-import type { LoadedIndex } from "../../src/index/load.js";
+import type { EmbeddedIndex } from "../../src/index/load.js";
 import { openPageService } from "../helpers/page-index.js";
 
 const ZH = ["珠海高新区"];
@@ -32,7 +32,7 @@ describe("sentenceFigures", () => {
 });
 
 describe("zoneFigures on the page", () => {
-  let index: LoadedIndex;
+  let index: EmbeddedIndex;
   beforeAll(async () => {
     ({ index } = await openPageService());
   });

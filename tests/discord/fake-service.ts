@@ -130,6 +130,7 @@ export function createFakeService(
       }
     },
     zones: () => zones,
+    zoneList: async () => zones,
     async zone(name: string) {
       const z = zones.find(
         (x) => x.zone === name || x.zone.replace("高新区", "") === name.replace(/市?高新区$/, ""),

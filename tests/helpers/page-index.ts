@@ -5,7 +5,7 @@ import { createAnswerService } from "../../src/answer/service.js";
 import type { AnswerService } from "../../src/answer/types.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex } from "../../src/index/build.js";
-import { type LoadedIndex, loadIndex } from "../../src/index/load.js";
+import { type EmbeddedIndex, loadIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 
 /** The default corpus, as the CLI sees it. */
@@ -14,7 +14,7 @@ export const PAGE_CORPUS = "data/corpus";
 /** Builds the default page into a fresh temporary index and opens the real answer service over it. */
 export async function openPageService(): Promise<{
   service: AnswerService;
-  index: LoadedIndex;
+  index: EmbeddedIndex;
   dir: string;
 }> {
   const dir = join(await mkdtemp(join(tmpdir(), "gaoxin-page-")), "index");

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HybridRetriever } from "../../src/answer/langchain-retriever.js";
 import { openPostgresService, type PostgresService } from "../../src/answer/open-postgres.js";
 import { createAnswerService } from "../../src/answer/service.js";
 import type { AnswerService } from "../../src/answer/types.js";
@@ -7,9 +8,10 @@ import { seedRight } from "../../src/cli/eval-metrics.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { parseNewspaperPage } from "../../src/corpus/newspaper.js";
 import type { LoadedCorpus } from "../../src/corpus/types.js";
-import type { LoadedIndex } from "../../src/index/load.js";
+import type { EmbeddedIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import {
+  articlesTable,
   currentGeneration,
   ingestToPostgres,
   loadPostgresIndex,
@@ -38,7 +40,7 @@ const embeddings = new LocalEmbeddings();
 let db: TestDatabase;
 let page: LoadedCorpus;
 let embedded: AnswerService;
-let embeddedIndex: LoadedIndex;
+let embeddedIndex: EmbeddedIndex;
 
 /** The page plus the second fixture page (an article about 杭州高新区 the first page lacks). */
 function withSecondPage(corpus: LoadedCorpus): LoadedCorpus {
@@ -106,10 +108,52 @@ describe("STORE=postgres: a generation ingested and answered from", () => {
     for (const row of [...SEED, ...OURS]) {
       const [a, b] = [await service.ask(row.question), await embedded.ask(row.question)];
       expect(a.answer, row.question).toBe(b.answer);
-      expect(a.citations.map((c) => [c.passageId, c.quote])).toEqual(
-        b.citations.map((c) => [c.passageId, c.quote]),
-      );
+      // The whole answer, citations' titles, quotes and article dates included, and as JSON.
+      expect(JSON.stringify(a), row.question).toBe(JSON.stringify(b));
     }
+  });
+
+  it("keeps the articles in the generation's table: only the zone counts in the bot", async () => {
+    const gen = index.generation;
+    const row = await db.pool.query("SELECT articles, zone_counts FROM gaoxin_generations WHERE id = $1", [
+      gen,
+    ]);
+    expect(row.rows[0].articles).toBeNull();
+    const n = await db.pool.query(`SELECT count(*)::int AS n FROM ${articlesTable(gen)}`);
+    expect(n.rows[0].n).toBe(embeddedIndex.articles.length);
+    expect(index).not.toHaveProperty("articles");
+    // Zone list (counts in memory), zone titles and each zone's page as the embedded store's.
+    expect(service.zones()).toEqual(embedded.zones());
+    expect(service.zones().length).toBeGreaterThan(3);
+    expect(JSON.stringify(await service.zoneList())).toBe(JSON.stringify(await embedded.zoneList()));
+    for (const { zone } of embedded.zones()) {
+      expect(await index.zoneArticles(zone), zone).toEqual(await embeddedIndex.zoneArticles(zone));
+      expect(JSON.stringify(await service.zone(zone)), zone).toBe(JSON.stringify(await embedded.zone(zone)));
+    }
+    const ids = embeddedIndex.articles.map((a) => a.id);
+    expect(await index.loadArticles([...ids, "no-such"])).toEqual([...embeddedIndex.articles, undefined]);
+  });
+
+  it("dates citations from the articles table, on the extractive and the LangChain paths", async () => {
+    const dated = embeddedIndex.articles.filter((a) => a.date !== undefined);
+    expect(dated.length).toBeGreaterThan(0);
+    let cited = 0;
+    for (const row of SEED) {
+      const a = await service.ask(row.question);
+      for (const c of a.citations) {
+        const article = embeddedIndex.articles.find((x) => x.id === c.articleId);
+        expect(c.date, row.question).toBe(article?.date);
+        if (c.date !== undefined) cited++;
+      }
+    }
+    expect(cited).toBeGreaterThan(0);
+    const q = SEED[0]?.question as string;
+    const fromDb = await new HybridRetriever({ index, k: 5 }).invoke(q);
+    const inMemory = await new HybridRetriever({ index: embeddedIndex, k: 5 }).invoke(q);
+    // Cosine scores differ in the last digits (pgvector computes in float32): all else is the same.
+    const cite = ({ score: _, ...rest }: (typeof fromDb)[number]["metadata"]) => rest;
+    expect(fromDb.map((d) => cite(d.metadata))).toEqual(inMemory.map((d) => cite(d.metadata)));
+    expect(fromDb.some((d) => d.metadata.date !== undefined)).toBe(true);
   });
 
   it("keeps the passages in the database: fetched per search, and for the passage view and zone pages", async () => {
@@ -279,6 +323,19 @@ describe("ingest into a database that already holds a generation", () => {
       return { index: loaded.value, service: createAnswerService(loaded.value) };
     };
     const incremental = await open(updated.generation);
+    // The removed article: the generation before still has it, the new one has neither it nor its
+    // passages (a citation button of an older answer then finds nothing, and says so).
+    const before = await open(updated.generation - 1);
+    const removed = `${second.id}#0`;
+    expect((await before.index.loadArticles([second.id]))[0]?.title).toBe(second.title);
+    expect((await before.service.passage(removed))?.date).toBe(second.date);
+    expect(await incremental.index.loadArticles([second.id, first.id])).toEqual([
+      undefined,
+      expect.objectContaining({ id: first.id }),
+    ]);
+    expect(await incremental.service.passage(removed)).toBeNull();
+    for (const z of second.zones)
+      expect((await incremental.index.zoneArticles(z)).map((a) => a.id)).not.toContain(second.id);
     const full = await open((await ingest(next, { full: true })).generation);
     const questions = [...SEED, ...OURS].map((r) => r.question);
     questions.push("杭州高新区数字经济核心产业营业收入多少", `${first.title}新增多少高新技术企业`);
@@ -300,4 +357,40 @@ describe("ingest into a database that already holds a generation", () => {
     expect(again.embedded).toBe(0);
     expect(await currentGeneration(db.pool)).toBe(unchanged.generation);
   }, 120_000);
+});
+
+describe("a generation written before articles had a table of their own", () => {
+  it("still loads: the bot makes the table from the generation's article list, inside the database", async () => {
+    const { generation } = await ingest(page, { full: true });
+    const table = articlesTable(generation);
+    // As an older ingest left it: the article list in the row, no table, no zone counts.
+    await db.pool.query(
+      `UPDATE gaoxin_generations SET zone_counts = NULL,
+         articles = (SELECT jsonb_agg(summary ORDER BY pos) FROM ${table}) WHERE id = $1`,
+      [generation],
+    );
+    await db.pool.query(`DROP TABLE ${table}`);
+    // …in a database whose ingests all ran that code: no zone counts column either.
+    await db.pool.query("ALTER TABLE gaoxin_generations DROP COLUMN zone_counts");
+    const loaded = await loadPostgresIndex(db.pool, embeddings, { generation, minEfSearch: 50 });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const service = createAnswerService(loaded.value);
+    expect(service.zones()).toEqual(embedded.zones());
+    for (const { zone } of embedded.zones())
+      expect(JSON.stringify(await service.zone(zone)), zone).toBe(JSON.stringify(await embedded.zone(zone)));
+    for (const row of SEED.slice(0, 5))
+      expect(JSON.stringify(await service.ask(row.question))).toBe(
+        JSON.stringify(await embedded.ask(row.question)),
+      );
+
+    // Neither the table nor the list: a clear error naming the fix.
+    await db.pool.query("UPDATE gaoxin_generations SET articles = NULL WHERE id = $1", [generation]);
+    await db.pool.query(`DROP TABLE ${table}`);
+    const broken = await loadPostgresIndex(db.pool, embeddings, { generation, minEfSearch: 50 });
+    expect(broken.ok ? "loaded" : broken.error).toMatchObject({
+      code: "corrupt",
+      message: expect.stringContaining(`${table} is missing`),
+    });
+    expect(broken.ok ? "" : broken.error.message).toContain("npm run ingest");
+  }, 60_000);
 });

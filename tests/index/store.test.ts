@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/index/build.js";
-import { type LoadedIndex, loadIndex } from "../../src/index/load.js";
+import { type EmbeddedIndex, loadIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { corpusChanged, type IndexManifest, readManifest } from "../../src/index/manifest.js";
 import { ARTICLES, article, corpus } from "./fixtures.js";
@@ -25,7 +25,7 @@ async function built(name: string): Promise<string> {
   return dir;
 }
 
-async function loaded(dir: string): Promise<LoadedIndex> {
+async function loaded(dir: string): Promise<EmbeddedIndex> {
   const r = await loadIndex(dir, embeddings);
   if (!r.ok) throw new Error(r.error.message);
   return r.value;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerService } from "../../src/answer/service.js";
 import type { IndexEmbeddings } from "../../src/index/build.js";
-import { type LoadedIndex, loadIndex } from "../../src/index/load.js";
+import { type EmbeddedIndex, loadIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { readManifest } from "../../src/index/manifest.js";
 import { LOCK_FILE, updateIndex } from "../../src/index/update.js";
@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 /** Everything a question's answer depends on, for one index. */
-async function behaviour(index: LoadedIndex) {
+async function behaviour(index: EmbeddedIndex) {
   const service = createAnswerService(index);
   const out = [];
   for (const q of questions) {
@@ -76,7 +76,7 @@ async function behaviour(index: LoadedIndex) {
   return out;
 }
 
-async function load(dir: string, embeddings: IndexEmbeddings): Promise<LoadedIndex> {
+async function load(dir: string, embeddings: IndexEmbeddings): Promise<EmbeddedIndex> {
   const loaded = await loadIndex(dir, embeddings);
   if (!loaded.ok) throw new Error(loaded.error.message);
   return loaded.value;
