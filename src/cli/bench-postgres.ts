@@ -10,6 +10,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import pg from "pg";
 import { DEFAULT_FUSION, hybridSearch } from "../answer/retrieve.js";
 import { createAnswerService } from "../answer/service.js";
@@ -48,6 +50,8 @@ interface QueryFigures {
   rssAfterLoadMiB: number;
   rssAfterQueriesMiB: number;
   peakRssMiB: number;
+  /** V8 heap still in use after a full collection at the end: what the bot holds, caches included. */
+  liveHeapMiB: number;
   retrieve: ReturnType<typeof percentiles>;
   /** BM25 alone: the question's postings read from the database and scored. */
   lexical: ReturnType<typeof percentiles>;
@@ -163,13 +167,13 @@ function render(rows: Row[], opts: Options): string {
   const lines = [
     `PostgreSQL store (${opts.questions} questions, recall over ${opts.recallQueries}); DATABASE_URL host ${new URL(opts.databaseUrl).host}`,
     "",
-    "| passages | ingest s (passages/s) | rows/s | HNSW build s | bot load s | RSS after load / queries / peak MiB | retrieve p50/p95 ms | BM25 p50/p95 ms | ask p50/p95 ms | ask ×in-flight p50/p95 ms | ef_search | recall@10 |",
+    "| passages | ingest s (passages/s) | rows/s | HNSW build s | bot load s | RSS after load / queries / peak MiB | live heap MiB | retrieve p50/p95 ms | BM25 p50/p95 ms | ask p50/p95 ms | ask ×in-flight p50/p95 ms | ef_search | recall@10 |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
     const q = r.query;
     lines.push(
-      `| ${r.size.toLocaleString("en-US")} | ${f1(r.ingestSeconds)} (${Math.round(r.passagesPerSecond)}) | ${r.rowsPerSecond} | ${f1(r.hnswSeconds)} | ${q.loadSeconds.toFixed(2)} | ${Math.round(q.rssAfterLoadMiB)} / ${Math.round(q.rssAfterQueriesMiB)} / ${Math.round(q.peakRssMiB)} | ${f1(q.retrieve.p50)} / ${f1(q.retrieve.p95)} | ${f1(q.lexical.p50)} / ${f1(q.lexical.p95)} | ${f1(q.ask.p50)} / ${f1(q.ask.p95)} | ${f1(q.askConcurrent.p50)} / ${f1(q.askConcurrent.p95)} (×${q.inFlight}) | ${q.efSearch} | ${q.recallAt10.toFixed(3)} |`,
+      `| ${r.size.toLocaleString("en-US")} | ${f1(r.ingestSeconds)} (${Math.round(r.passagesPerSecond)}) | ${r.rowsPerSecond} | ${f1(r.hnswSeconds)} | ${q.loadSeconds.toFixed(2)} | ${Math.round(q.rssAfterLoadMiB)} / ${Math.round(q.rssAfterQueriesMiB)} / ${Math.round(q.peakRssMiB)} | ${f1(q.liveHeapMiB)} | ${f1(q.retrieve.p50)} / ${f1(q.retrieve.p95)} | ${f1(q.lexical.p50)} / ${f1(q.lexical.p95)} | ${f1(q.ask.p50)} / ${f1(q.ask.p95)} | ${f1(q.askConcurrent.p50)} / ${f1(q.askConcurrent.p95)} (×${q.inFlight}) | ${q.efSearch} | ${q.recallAt10.toFixed(3)} |`,
     );
   }
   return `${lines.join("\n")}\n`;
@@ -245,6 +249,10 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
     } finally {
       client.release(true);
     }
+    // Taken last: the full collection must not shape the RSS figures above.
+    setFlagsFromString("--expose-gc");
+    (runInNewContext("gc") as () => void)();
+    const liveHeapMiB = process.memoryUsage().heapUsed / MiB;
     return {
       generation: index.generation,
       passages: index.passages.length,
@@ -252,6 +260,7 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
       rssAfterLoadMiB,
       rssAfterQueriesMiB,
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      liveHeapMiB,
       retrieve,
       lexical,
       ask,
