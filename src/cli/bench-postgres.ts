@@ -163,12 +163,28 @@ export async function runPostgresBench(opts: Options): Promise<string> {
 
 const f1 = (n: number) => n.toFixed(1);
 
+const HEADER = [
+  "passages",
+  "ingest s (passages/s)",
+  "rows/s",
+  "HNSW build s",
+  "bot load s",
+  "RSS after load / queries / peak MiB",
+  "live heap MiB",
+  "retrieve p50/p95 ms",
+  "BM25 p50/p95 ms",
+  "ask p50/p95 ms",
+  "ask ×in-flight p50/p95 ms",
+  "ef_search",
+  "recall@10",
+];
+
 function render(rows: Row[], opts: Options): string {
   const lines = [
     `PostgreSQL store (${opts.questions} questions, recall over ${opts.recallQueries}); DATABASE_URL host ${new URL(opts.databaseUrl).host}`,
     "",
-    "| passages | ingest s (passages/s) | rows/s | HNSW build s | bot load s | RSS after load / queries / peak MiB | live heap MiB | retrieve p50/p95 ms | BM25 p50/p95 ms | ask p50/p95 ms | ask ×in-flight p50/p95 ms | ef_search | recall@10 |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| ${HEADER.join(" | ")} |`,
+    `|${HEADER.map(() => "---:").join("|")}|`,
   ];
   for (const r of rows) {
     const q = r.query;
