@@ -1,28 +1,8 @@
-import { sortZones } from "../index/articles.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
 import { zoneFigures } from "./figures.js";
-import type { ZoneDetail, ZoneSummary } from "./types.js";
+import type { ZoneDetail } from "./types.js";
 
 const collator = new Intl.Collator("zh-Hans-CN");
-
-/** Every zone the articles name, with its article count, sorted by count (descending) then by name. */
-export function listZones(articles: readonly ArticleSummary[]): ZoneSummary[] {
-  const byZone = new Map<string, ArticleSummary[]>();
-  for (const a of articles) {
-    for (const z of new Set(a.zones)) {
-      const list = byZone.get(z) ?? [];
-      list.push(a);
-      byZone.set(z, list);
-    }
-  }
-  return sortZones(
-    [...byZone.entries()].map(([zone, list]) => ({
-      zone,
-      articles: list.length,
-      titles: list.map((a) => a.title),
-    })),
-  );
-}
 
 /**
  * Resolves what a user typed to a zone the corpus covers: `重庆市高新区`, `重庆高新区` and `重庆` all give

@@ -17,6 +17,7 @@ import type {
   ZoneDetail,
   ZoneFigure,
 } from "../answer/types.js";
+import { sortZones } from "../index/articles.js";
 import { sourceButtonId, zonesPageId } from "./custom-ids.js";
 import { escapeAndTruncate, escapeKeepingMarkers, escapeMarkdown, truncate } from "./text.js";
 
@@ -183,11 +184,6 @@ const STAGE_TEXT: Record<AnswerStage, string> = { retrieving: "正在检索…",
 /** The interim message shown while an answer is slow. */
 export function renderProgress(stage: AnswerStage): Payload {
   return textPayload(STAGE_TEXT[stage]);
-}
-
-/** Zones sorted by article count (most first), then by name. */
-export function sortZones(zones: readonly ZoneCount[]): ZoneCount[] {
-  return [...zones].sort((a, b) => b.articles - a.articles || a.zone.localeCompare(b.zone, "zh-Hans-CN"));
 }
 
 /** One page of `/zones`, with previous/next buttons when there is more than one page. */

@@ -2,9 +2,9 @@ import type { ArticleSummary, ZoneCount } from "./types.js";
 
 const collator = new Intl.Collator("zh-Hans-CN");
 
-/** Zones as lists show them: most articles first, then by name (Chinese collation). */
-export function sortZones<T extends ZoneCount>(zones: T[]): T[] {
-  return zones.sort((a, b) => b.articles - a.articles || collator.compare(a.zone, b.zone));
+/** Zones as lists show them, in a new array: most articles first, then by name (Chinese collation). */
+export function sortZones<T extends ZoneCount>(zones: readonly T[]): T[] {
+  return [...zones].sort((a, b) => b.articles - a.articles || collator.compare(a.zone, b.zone));
 }
 
 /** Every zone the articles name, with how many of them name it (an article naming it twice counts once). */

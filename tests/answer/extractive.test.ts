@@ -5,7 +5,6 @@ import { cachedPassageText, preparePassage, type TextTools } from "../../src/ans
 import { questionShape } from "../../src/answer/question.js";
 import { hybridSearch } from "../../src/answer/retrieve.js";
 import { indexTextTools } from "../../src/answer/service.js";
-import { listZones } from "../../src/answer/zones.js";
 import type { EmbeddedIndex } from "../../src/index/load.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 import type { Passage } from "../../src/index/types.js";
@@ -38,7 +37,7 @@ describe("prepared passages", () => {
   it("give the same picks from the cache, cold and warm, as preparing each passage afresh", async () => {
     const cached = indexTextTools(
       index,
-      listZones(index.articles).map((z) => z.zone),
+      index.zones.map((z) => z.zone),
     );
     const { passageText: _, ...fresh } = cached;
     const uncached: TextTools = fresh;

@@ -11,8 +11,8 @@ import {
   renderReindexFailed,
   renderZone,
   renderZonesPage,
-  sortZones,
 } from "../../src/discord/render.js";
+import { sortZones } from "../../src/index/articles.js";
 import { createFakeService, passages, ZHUHAI_TITLE, zhuhaiCitation } from "./fake-service.js";
 import { expectWithinLimits } from "./limits.js";
 
