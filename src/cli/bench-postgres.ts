@@ -122,6 +122,7 @@ export async function runPostgresBench(opts: Options): Promise<string> {
     }
     const asked = Array.from({ length: opts.questions }, (_, i) => questions[i % questions.length] as string);
     const rows: Row[] = [];
+    const bot = await botProcess();
     for (const size of opts.sizes) {
       const path = join(work, `synthetic-${size}.jsonl`);
       await mkdir(work, { recursive: true });
@@ -143,7 +144,6 @@ export async function runPostgresBench(opts: Options): Promise<string> {
       const spec = join(work, `spec-${size}.json`);
       await writeFile(spec, JSON.stringify({ questions: asked, recallQueries: opts.recallQueries }));
       opts.log(`synthetic ${size}: queries in a fresh process…`);
-      const bot = await botProcess();
       const q = await run([SELF, "--probe", spec], { ...bot.env, DATABASE_URL: opts.databaseUrl }, bot.flags);
       if (q.code !== 0) throw new Error(`query probe failed (exit ${q.code}): ${q.stderr.slice(-2000)}`);
       rows.push({

@@ -131,8 +131,7 @@ export async function ensureSchema(pool: Pool): Promise<void> {
 
 /** The generation bots answer from, or null before the first ingest. */
 export async function currentGeneration(pool: Pool): Promise<number | null> {
-  const exists = await pool.query("SELECT to_regclass($1) AS t", [CURRENT]);
-  if (exists.rows[0]?.t === null) return null;
+  if (!(await tableExists(pool, CURRENT))) return null;
   const { rows } = await pool.query(`SELECT generation FROM ${CURRENT}`);
   return rows[0] ? Number(rows[0].generation) : null;
 }
@@ -267,11 +266,8 @@ export async function ingestToPostgres(opts: PgIngestOptions): Promise<PgIngestS
       namespace: passagesTable(generation),
     });
     // createHnswIndex logs a failure and returns: without this check the generation would go live unindexed.
-    const index = await pool.query(
-      "SELECT 1 FROM pg_indexes WHERE indexname = $1 AND schemaname = current_schema()",
-      [hnswIndexName(generation)],
-    );
-    if (index.rowCount !== 1) throw new Error(`the HNSW index of generation ${generation} was not created`);
+    if (!(await indexExists(pool, hnswIndexName(generation))))
+      throw new Error(`the HNSW index of generation ${generation} was not created`);
     const indexMs = performance.now() - indexStarted;
 
     const userWords = zoneWords(articles);
@@ -533,6 +529,15 @@ async function tableExists(db: Pool | PoolClient, table: string): Promise<boolea
   return (await db.query("SELECT to_regclass($1) AS t", [table])).rows[0]?.t !== null;
 }
 
+/** Whether the current schema has an index of this name. */
+async function indexExists(db: Pool | PoolClient, name: string): Promise<boolean> {
+  const found = await db.query(
+    "SELECT 1 FROM pg_indexes WHERE indexname = $1 AND schemaname = current_schema()",
+    [name],
+  );
+  return found.rowCount === 1;
+}
+
 /** Marks `generation` ready and current, and notifies listening bots, in one transaction. */
 async function switchTo(client: PoolClient, generation: number): Promise<void> {
   await client.query("BEGIN");
@@ -597,13 +602,7 @@ function docIndexName(generation: number): string {
  */
 async function ensureDocIndex(pool: Pool, generation: number): Promise<void> {
   const name = docIndexName(generation);
-  const exists = async () =>
-    (
-      await pool.query("SELECT 1 FROM pg_indexes WHERE indexname = $1 AND schemaname = current_schema()", [
-        name,
-      ])
-    ).rowCount === 1;
-  if (await exists()) return;
+  if (await indexExists(pool, name)) return;
   try {
     await pool.query(
       `CREATE INDEX IF NOT EXISTS ${name} ON ${passagesTable(generation)} (((metadata->>'doc')::int))`,
@@ -612,7 +611,7 @@ async function ensureDocIndex(pool: Pool, generation: number): Promise<void> {
     // document numbers and scans the whole table (~100 ms at 100,000 passages instead of ~2).
     await pool.query(`ANALYZE ${passagesTable(generation)}`);
   } catch (e) {
-    if (!(await exists())) throw e;
+    if (!(await indexExists(pool, name))) throw e;
   }
 }
 
@@ -851,8 +850,7 @@ async function remoteBm25(
   const p = params as Partial<Bm25Params> | null;
   if (typeof p?.k1 !== "number" || typeof p?.b !== "number" || !lengthBytes)
     return err("BM25 parameters or document lengths missing");
-  const exists = await pool.query("SELECT to_regclass($1) AS t", [table]);
-  if (exists.rows[0]?.t === null)
+  if (!(await tableExists(pool, table)))
     return err(`${table} is missing (a generation written before postings had a table of their own)`);
   // octet_length of an uncompressed out-of-line value is read from its pointer, not its bytes. Read
   // in pages: 200,000 rows at once would leave V8 holding their transient heap for good.
