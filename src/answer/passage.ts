@@ -2,6 +2,7 @@
  * Passage preparation: a passage's sentences split and normalised once, whatever the question, and
  * the quote a sentence needs (with the sentence before it when it cannot be read alone).
  */
+import { LRUCache } from "lru-cache";
 import { splitSentences } from "../corpus/sentences.js";
 import type { Passage } from "../index/types.js";
 
@@ -79,20 +80,12 @@ export function cachedPassageText(
   normalize: (s: string) => string,
   capacity = 4096,
 ): (passage: Passage) => PassageText {
-  const cache = new Map<Passage, PassageText>();
+  const cache = new LRUCache<Passage, PassageText>({ max: capacity });
   return (passage) => {
     const hit = cache.get(passage);
-    if (hit !== undefined) {
-      cache.delete(passage);
-      cache.set(passage, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const prepared = preparePassage(passage, normalize);
     cache.set(passage, prepared);
-    if (cache.size > capacity) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
     return prepared;
   };
 }

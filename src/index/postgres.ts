@@ -1,5 +1,6 @@
 import { PGVectorStore } from "@langchain/community/vectorstores/pgvector";
 import { Document } from "@langchain/core/documents";
+import { LRUCache } from "lru-cache";
 import type { Pool, PoolClient } from "pg";
 import type { Article } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
@@ -633,7 +634,7 @@ function splitPassageId(id: string): { article: string; ordinal: number } | null
  */
 function pgCatalog(pool: Pool, generation: number, zones: ZoneCount[]): ArticleCatalog {
   const table = articlesTable(generation);
-  const recent = new Map<string, ArticleSummary>();
+  const recent = new LRUCache<string, ArticleSummary>({ max: ARTICLE_CACHE });
   return {
     zones,
     async loadArticles(ids) {
@@ -648,12 +649,10 @@ function pgCatalog(pool: Pool, generation: number, zones: ZoneCount[]): ArticleC
         const found = await pool.query(`SELECT summary FROM ${table} WHERE id = ANY($1::text[])`, [
           [...missing],
         ]);
-        for (const { summary } of found.rows as { summary: ArticleSummary }[]) got.set(summary.id, summary);
-      }
-      for (const [id, a] of got) {
-        recent.delete(id);
-        recent.set(id, a);
-        if (recent.size > ARTICLE_CACHE) recent.delete(recent.keys().next().value as string);
+        for (const { summary } of found.rows as { summary: ArticleSummary }[]) {
+          got.set(summary.id, summary);
+          recent.set(summary.id, summary);
+        }
       }
       return ids.map((id) => got.get(id));
     },
@@ -735,19 +734,17 @@ export async function loadPostgresIndex(
   if (bm25.value.size !== count) return err(corrupt(gen, "BM25 postings do not match the passages"));
   await ensureDocIndex(pool, gen);
 
-  // Least recently used first (a Map keeps insertion order); `docById` indexes the same passages.
-  const recent = new Map<number, Passage>();
+  // `docById` indexes the cached passages by id; a passage pushed out leaves it too.
   const docById = new Map<string, number>();
+  const recent = new LRUCache<number, Passage>({
+    max: PASSAGE_CACHE,
+    dispose: (gone, doc, reason) => {
+      if (reason === "evict" && docById.get(gone.id) === doc) docById.delete(gone.id);
+    },
+  });
   const remember = (doc: number, passage: Passage) => {
-    recent.delete(doc);
     recent.set(doc, passage);
     docById.set(passage.id, doc);
-    if (recent.size > PASSAGE_CACHE) {
-      const oldest = recent.keys().next().value as number;
-      const gone = recent.get(oldest) as Passage;
-      recent.delete(oldest);
-      if (docById.get(gone.id) === oldest) docById.delete(gone.id);
-    }
   };
   /**
    * Passages by id, not kept (a zone's page: they would push out the recent searches' passages).
@@ -758,7 +755,7 @@ export async function loadPostgresIndex(
     const want: { article: string; ordinal: number; id: string }[] = [];
     for (const id of new Set(ids)) {
       const doc = docById.get(id);
-      const p = doc === undefined ? undefined : recent.get(doc);
+      const p = doc === undefined ? undefined : recent.peek(doc);
       const split = splitPassageId(id);
       if (p) got.set(id, p);
       else if (split) want.push({ ...split, id });
@@ -782,7 +779,7 @@ export async function loadPostgresIndex(
     const got = new Map<number, Passage>();
     const missing: number[] = [];
     for (const d of docs) {
-      const p = recent.get(d);
+      const p = recent.peek(d);
       if (p) got.set(d, p);
       else if (d >= 0 && d < count) missing.push(d);
     }
@@ -828,7 +825,7 @@ export async function loadPostgresIndex(
     ...index,
     passageById: (id) => {
       const doc = docById.get(id);
-      return doc === undefined ? undefined : recent.get(doc);
+      return doc === undefined ? undefined : recent.peek(doc);
     },
     loadPassages: passagesById,
     generation: gen,
