@@ -25,6 +25,23 @@ export function readMigrations(dir: URL = MIGRATIONS_DIR): { version: number; na
     }));
 }
 
+/** Attempts at opening a state file another process is setting up, ~25 ms apart (a few seconds in all). */
+const BUSY_ATTEMPTS = 100;
+
+/** Runs `step` again while SQLite answers SQLITE_BUSY, pausing the thread between attempts (start-up only). */
+function untilNotBusy(step: () => void): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      step();
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || attempt >= BUSY_ATTEMPTS) throw error;
+      Atomics.wait(pause, 0, 0, 10 + Math.random() * 30);
+    }
+  }
+}
+
 /**
  * Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction. Shards
  * open one file at the same moment: each migration's transaction takes the write lock first
@@ -99,9 +116,14 @@ export function openSqliteStore(
     db.pragma("busy_timeout = 5000");
     // WAL: the report reads while the recorder writes. NORMAL sync is durable across a process
     // crash; only a power cut can lose the last batch, acceptable for statistics.
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    migrate(db, opts.migrationsDir);
+    // Two shards opening a new file together can still meet SQLITE_BUSY without the busy handler
+    // being asked (SQLite refuses a lock upgrade that could deadlock): both steps are idempotent, so
+    // they are retried after a short pause.
+    untilNotBusy(() => {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      migrate(db, opts.migrationsDir);
+    });
   } catch (error) {
     db.close();
     return err(`cannot use ${path}: ${(error as Error).message}`);
