@@ -12,6 +12,7 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
+import { shortAnswer } from "./short.js";
 import { tidy } from "./span.js";
 import type { Answer, AnswerStage, Citation } from "./types.js";
 
@@ -73,6 +74,7 @@ function abstain(question: string, message: string, picks: SentencePick[], max: 
   return {
     question,
     answer: message,
+    short: null,
     abstained: true,
     mode: "extractive",
     citations: picks.slice(0, max).map((p, i) => citation(i + 1, p)),
@@ -94,6 +96,7 @@ export async function answerQuestion(
     return {
       question: rawQuestion,
       answer: valid.error.message,
+      short: null,
       abstained: true,
       mode: "extractive",
       citations: [],
@@ -144,19 +147,23 @@ export async function answerQuestion(
     .filter((p) => p.score >= opts.relatedFloor * best.score && p.support >= opts.minSupport);
   const cited = [best, ...related].slice(0, opts.maxCitations);
   const citations = cited.map((p, i) => citation(i + 1, p));
-  return {
-    question,
-    answer: answerLine(best, cited, shape, normalized, deps.tools.normalize),
-    abstained: false,
-    mode: "extractive",
-    citations,
-  };
+  const line = answerLine(best, cited, shape, normalized, deps.tools.normalize);
+  // A zone named from the article is the fact asked for; an answer gathered from several articles has
+  // no one fact of a few characters.
+  const short =
+    line.zone !== null
+      ? { text: line.zone, qualifier: null }
+      : line.gathered
+        ? null
+        : shortAnswer(normalized, shape, best.quote, deps.tools.normalize);
+  return { question, answer: line.text, short, abstained: false, mode: "extractive", citations };
 }
 
 /**
  * The answer line: the best pick's span, cited. A `哪个高新区` question whose span names no zone is
- * answered with the article's zone first (`珠海高新区：1-5月，园区实际利用外资5891万美元`); a `哪些`
- * question gathers the sentences of every cited article that names what is asked, each cited.
+ * answered with the article's zone first (`珠海高新区：1-5月，园区实际利用外资5891万美元`; `zone` says
+ * which); a `哪些` question gathers the sentences of every cited article that names what is asked, each
+ * cited (`gathered` says whether any was added).
  */
 function answerLine(
   best: SentencePick,
@@ -164,21 +171,27 @@ function answerLine(
   shape: QuestionShape,
   normQuestion: string,
   normalize: (s: string) => string,
-): string {
+): { text: string; zone: string | null; gathered: boolean } {
   let line = `${best.span}[1]`;
+  let named: string | null = null;
   if (shape.unit === ZONE_UNIT && zoneNames(normalize(best.span)).length === 0) {
     const zone = best.passage.mainZone ?? best.passage.zones[0];
-    if (zone !== undefined) line = `${zone}：${line}`;
+    if (zone !== undefined) {
+      line = `${zone}：${line}`;
+      named = zone;
+    }
   }
+  let gathered = false;
   if (shape.type === "entity" && asksForSeveral(normQuestion)) {
     const articles = new Set([best.passage.articleId]);
     cited.forEach((p, i) => {
       if (i === 0 || !p.typed || articles.has(p.passage.articleId)) return;
       articles.add(p.passage.articleId);
       line += `；${tidy(p.sentence)}[${i + 1}]`;
+      gathered = true;
     });
   }
-  return `${line}。`;
+  return { text: `${line}。`, zone: named, gathered };
 }
 
 /** Words of a byline question that say what is asked, not which article: they prove nothing. */
@@ -208,6 +221,7 @@ function bylineAnswer(
   return {
     question,
     answer: `《${pick.passage.title}》的署名是${pick.passage.byline}[1]。`,
+    short: { text: pick.passage.byline, qualifier: null },
     abstained: false,
     mode: "extractive",
     citations: [citation(1, pick)],

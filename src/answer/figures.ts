@@ -18,7 +18,7 @@ const NOT_MEASURES = /^(?:年|个月|月|日|天|小时|分钟|秒|届|期|G|号
 const CLAUSE = /[，,；;：:]/;
 
 /** When a figure holds: `1-4月`, `截至5月31日`, `今年以来`, `2019年`, `目前`. */
-const PERIOD =
+export const PERIOD =
   /截至(?:今年|去年|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末)?|目前)|(?:\d{4}年)?\d{1,2}[-－—~～至到]\d{1,2}月(?:份)?|(?:\d{4}年|今年|去年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月(?:份|底|末)?)|\d{4}年(?:底|末)?|今年(?:以来)?|去年|目前|当前|近期/;
 
 /** Leading words of a clause that are not the subject: time, attribution, connectives. */

@@ -16,10 +16,23 @@ export interface Citation {
   date?: string;
 }
 
+/** The asked-for fact in a few characters (`40.7%`), shown in bold above the answer sentence. */
+export interface ShortAnswer {
+  /** The fact, verbatim from the first citation's quote (`40.7%`, `刘怀信`, `2019年4月`). */
+  text: string;
+  /** When it holds, as the quote says it (`1-4月`), when the question does not say it; else null. */
+  qualifier: string | null;
+}
+
 /** The answer object of the CLI contract (`ask --json`). */
 export interface Answer {
   question: string;
   answer: string;
+  /**
+   * The fact asked for, when it can be given with confidence; null (or absent) when not, and always
+   * when declined. `ask --json` prints it as `null` then.
+   */
+  short?: ShortAnswer | null;
   abstained: boolean;
   mode: "extractive" | "llm";
   citations: Citation[];

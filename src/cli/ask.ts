@@ -11,7 +11,7 @@ import {
   stderrAnswerLogger,
   stderrEvents,
 } from "./common.js";
-import { batchQuestion, formatAnswer } from "./format.js";
+import { answerJson, batchQuestion, formatAnswer } from "./format.js";
 
 const USAGE = `用法 (usage):
   npm run --silent ask -- [--index DIR] [--json] "问题"
@@ -27,7 +27,7 @@ async function runBatch(service: AnswerService, file: string): Promise<void> {
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === "") continue;
     const answer = await service.ask(batchQuestion(line));
-    process.stdout.write(`${JSON.stringify(answer)}\n`);
+    process.stdout.write(`${JSON.stringify(answerJson(answer))}\n`);
   }
 }
 
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 
   if (args.values.batch !== undefined) return runBatch(service, args.values.batch);
   const answer = await service.ask(question);
-  process.stdout.write(`${args.values.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer)}\n`);
+  process.stdout.write(`${args.values.json ? JSON.stringify(answerJson(answer), null, 2) : formatAnswer(answer)}\n`);
 }
 
 await runCli(main);

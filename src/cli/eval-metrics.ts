@@ -1,6 +1,7 @@
 import { breaksMarks } from "../answer/span.js";
 import type { Answer } from "../answer/types.js";
 import { percentiles } from "./bench/stats.js";
+import { bestF1, exactMatch, holdsGold } from "./eval-short.js";
 
 /** A question row: SQuAD-style (`context_id`, `answers`) or shaped like `seed-dev.jsonl` (`answerable`). */
 export interface EvalRow {
@@ -38,6 +39,16 @@ export interface Metrics {
   seedAccuracy: number | null;
   /** Unanswerable seed rows that were declined. */
   correctAbstentions: number | null;
+  /**
+   * The short answer's character-level F1 and exact match against the gold answers (see
+   * `eval-short.ts`), over rows with answers; declined and no short answer count 0.
+   */
+  shortF1: number | null;
+  shortExact: number | null;
+  /** Share of answered (not declined) questions given a short answer. */
+  shortGiven: number | null;
+  /** Share of the short answers given (to rows with answers) that hold a gold answer whole. */
+  shortHolds: number | null;
   p50ms: number;
   p95ms: number;
 }
@@ -118,7 +129,14 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
   let unanswerable = 0;
   let lines = 0;
   let broken = 0;
+  let shortF1 = 0;
+  let shortExact = 0;
+  let shortGiven = 0;
+  let shortScored = 0;
+  let shortHolds = 0;
   for (const { row, answer } of outcomes) {
+    const short = answer.abstained ? null : (answer.short?.text ?? null);
+    if (short !== null) shortGiven++;
     if (!answer.abstained) {
       lines++;
       if (breaksMarks(answerLine(answer), answer.citations.map((c) => c.quote).join(""))) broken++;
@@ -137,6 +155,12 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
       const q = answer.citations[0]?.quote;
       if (q !== undefined && golds.some((g) => squash(q).includes(g))) quote++;
       if (!answer.abstained && golds.some((g) => squash(answer.answer).includes(g))) ans++;
+      shortF1 += bestF1(short, row.answers ?? []);
+      if (exactMatch(short, row.answers ?? [])) shortExact++;
+      if (short !== null) {
+        shortScored++;
+        if (holdsGold(short, row.answers ?? [])) shortHolds++;
+      }
     }
     if (row.answerable !== undefined) {
       seedRows++;
@@ -159,6 +183,10 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
     brokenMarks: rate(broken, lines),
     seedAccuracy: rate(seed, seedRows),
     correctAbstentions: rate(declined, unanswerable),
+    shortF1: rate(shortF1, withAnswers),
+    shortExact: rate(shortExact, withAnswers),
+    shortGiven: rate(shortGiven, lines),
+    shortHolds: rate(shortHolds, shortScored),
     p50ms: times.p50,
     p95ms: times.p95,
   };
@@ -199,6 +227,10 @@ export function renderReport(report: EvalReport, title: string): string {
     "abstain ok",
     "abstained",
     "broken",
+    "short F1",
+    "short EM",
+    "short given",
+    "short holds",
     "p50 ms",
     "p95 ms",
   ];
@@ -214,6 +246,10 @@ export function renderReport(report: EvalReport, title: string): string {
     fmt(m.correctAbstentions),
     fmt(m.abstained),
     fmt(m.brokenMarks),
+    fmt(m.shortF1),
+    fmt(m.shortExact),
+    fmt(m.shortGiven),
+    fmt(m.shortHolds),
     m.p50ms.toFixed(1),
     m.p95ms.toFixed(1),
   ];

@@ -1,8 +1,13 @@
-import type { Answer } from "../answer/types.js";
+import type { Answer, ShortAnswer } from "../answer/types.js";
 
-/** Renders an answer for a terminal: the answer, then its numbered sources. */
+/** The short answer's line, as Markdown: the fact in bold, its period after it (`**40.7%**（1-4月）`). */
+export function shortLine(s: ShortAnswer): string {
+  return `**${s.text}**${s.qualifier === null ? "" : `（${s.qualifier}）`}`;
+}
+
+/** Renders an answer for a terminal: the short answer when there is one, the answer, then its numbered sources. */
 export function formatAnswer(a: Answer): string {
-  const lines = [a.answer, ""];
+  const lines = [...(a.short ? [shortLine(a.short)] : []), a.answer, ""];
   if (a.citations.length > 0) lines.push(a.abstained ? "最接近的来源：" : "来源：");
   for (const c of a.citations) {
     const zones = c.zones.length > 0 ? `（${c.zones.join("、")}）` : "";
@@ -25,4 +30,10 @@ export function batchQuestion(line: string): string {
     }
   }
   return t;
+}
+
+/** The answer object as `ask --json` and `--batch` print it: `short` is always there, null when none. */
+export function answerJson(a: Answer): Answer & { short: ShortAnswer | null } {
+  const { question, answer, short, ...rest } = a;
+  return { question, answer, short: short ?? null, ...rest };
 }

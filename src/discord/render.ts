@@ -13,13 +13,14 @@ import type {
   Citation,
   IndexStats,
   PassageView,
+  ShortAnswer,
   ZoneCount,
   ZoneDetail,
   ZoneFigure,
 } from "../answer/types.js";
 import { sortZones } from "../index/articles.js";
 import { sourceButtonId, zonesPageId } from "./custom-ids.js";
-import { escapeAndTruncate, escapeKeepingMarkers, escapeMarkdown, truncate } from "./text.js";
+import { escapeAndTruncate, escapeInline, escapeKeepingMarkers, escapeMarkdown, truncate } from "./text.js";
 
 /**
  * Pure functions from answer-layer values to Discord message payloads. No discord.js here: the
@@ -148,17 +149,37 @@ function questionLine(question: string): string {
   return `**问：**${escapeAndTruncate(question, 600)}`;
 }
 
+/** Longest short-answer line, in UTF-16 units: a fact of a few characters, never most of the message. */
+const SHORT_LINE_MAX = 200;
+
 /**
- * The answer message: the answer with its `[n]` markers as content, the numbered sources as an embed,
- * and a button per source that opens the passage. An abstention says so and lists the closest sources.
+ * The short answer in bold, its period after it in brackets (`**40.7%**（1-4月）`), escaped so its own
+ * characters never turn into markdown.
+ */
+function shortLine(short: ShortAnswer): string {
+  // One line: a line break inside would end the bold.
+  const text = escapeAndTruncate(short.text.replace(/\s+/g, " "), SHORT_LINE_MAX / 2, escapeInline);
+  const qualifier =
+    short.qualifier === null
+      ? ""
+      : `（${escapeAndTruncate(short.qualifier.replace(/\s+/g, " "), SHORT_LINE_MAX / 2 - 10, escapeInline)}）`;
+  return text === "" ? "" : `**${text}**${qualifier}`;
+}
+
+/**
+ * The answer message: the short answer in bold when there is one, then the answer with its `[n]`
+ * markers as content, the numbered sources as an embed, and a button per source that opens the
+ * passage. An abstention says so and lists the closest sources.
  */
 export function renderAnswer(answer: Answer, opts: { echoQuestion?: boolean } = {}): Payload {
   const head = opts.echoQuestion ? `${questionLine(answer.question)}\n` : "";
+  const shortText = !answer.abstained && answer.short ? shortLine(answer.short) : "";
+  const short = shortText === "" ? "" : `${shortText}\n`;
   const body = answer.abstained
     ? `${escapeKeepingMarkers(answer.answer.trim() || "资料库里没有找到能回答这个问题的内容。")}${
         answer.citations.length > 0 ? "\n以下是最接近的来源，供参考：" : ""
       }`
-    : escapeKeepingMarkers(answer.answer);
+    : short + escapeKeepingMarkers(answer.answer);
   const content = truncate(head + body, LIMITS.content);
   if (answer.citations.length === 0) {
     return { content, embeds: [], components: [], allowedMentions: NO_MENTIONS };

@@ -28,6 +28,15 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
+ * Escapes Discord markdown that acts anywhere in a line (emphasis, code, spoilers, links, mentions),
+ * for text set inside a line that starts with something else (a bold span): a heading, quote or list
+ * needs the line's start.
+ */
+export function escapeInline(text: string): string {
+  return wellFormed(text).replace(INLINE_MARKDOWN, "\\$&");
+}
+
+/**
  * Escapes markdown but keeps citation markers such as `[1]` as they are, so answers read `…40.7%[1]`.
  */
 export function escapeKeepingMarkers(text: string): string {

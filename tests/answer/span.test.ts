@@ -7,6 +7,9 @@ import {
   splitClauses,
   unbalancedMarks,
 } from "../../src/answer/span.js";
+import { questionShape } from "../../src/answer/question.js";
+import { shortQuestion } from "../../src/answer/short-question.js";
+import { spanCandidates } from "../../src/answer/short-spans.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
 describe("splitClauses", () => {
@@ -146,6 +149,72 @@ describe("answerSpan, for any sentence", () => {
         if (/\d$/.test(span)) expect(after).not.toMatch(/^\d|^[.,]\d/);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("short-answer candidates, for any sentence", () => {
+  // Sentences of the pieces a cut must respect: numbers with separators, decimals and units, Latin
+  // words with inner hyphens, names joined by `·`, brackets and quotes holding commas (nested or not).
+  const piece = fc.oneof(
+    fc.constantFrom("园区", "投资", "增长", "达", "企业", "项目", "由", "开发", "和", "的", "、"),
+    fc.integer({ min: 0, max: 9_999_999 }).map((n) => `${n.toLocaleString("en-US")}毫米`),
+    fc.double({ min: 0, max: 100, noNaN: true }).map((x) => `${x.toFixed(1)}%`),
+    fc.integer({ min: 1, max: 99 }).map((n) => `${n}个`),
+    fc.constantFrom("ω-force", "Leandro Netto", "AK-130", "雷蒙·钱德勒", "J·K·罗琳", "5.6万元"),
+  );
+  const words = fc.array(piece, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(""));
+  const marked: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    clause: fc.oneof(
+      { depthSize: "small" },
+      words,
+      fc
+        .tuple(
+          fc.constantFrom(["（", "）"], ["「", "」"], ["“", "”"], ["《", "》"]),
+          fc.array(tie("clause"), { minLength: 1, maxLength: 3 }),
+        )
+        .map(([[open, close], inner]) => `${open}${inner.join("，")}${close}`),
+      fc.tuple(words, tie("clause")).map(([a, b]) => `${a}${b}`),
+    ),
+  })).clause as fc.Arbitrary<string>;
+  const sentence = fc
+    .tuple(fc.array(marked, { minLength: 1, maxLength: 6 }), fc.constantFrom("，", "：", "；"))
+    .map(([clauses, sep]) => `${clauses.join(sep)}。`);
+  const question = fc.constantFrom(
+    "投资增长多少",
+    "项目由哪两个公司开发",
+    "企业在哪里",
+    "谁开发的",
+    "园区什么时候开发",
+    "年降水量是多少毫米",
+  );
+  const ATOMS = /\d+(?:[.,]\d+)*|[A-Za-zω]+(?:[-'.][A-Za-zω]+)*/gu;
+
+  it("are verbatim, never cut inside a number, a Latin word or a name joined by `·`, and leave no mark unbalanced", () => {
+    fc.assert(
+      fc.property(sentence, question, (s, raw) => {
+        const norm = normalizeText(raw);
+        const chars = [...s];
+        const atoms = [...s.matchAll(ATOMS)].map((m) => {
+          const start = [...s.slice(0, m.index)].length;
+          return [start, start + [...m[0]].length] as const;
+        });
+        for (const c of spanCandidates(s, shortQuestion(norm, questionShape(norm)), normalizeText)) {
+          expect(c.text).toBe(chars.slice(c.start, c.end).join(""));
+          expect(breaksMarks(c.text, s)).toBe(false);
+          for (const [a, b] of atoms) {
+            expect(c.start <= a || c.start >= b, `${c.text} starts inside ${s.slice(a, b)}`).toBe(true);
+            expect(c.end <= a || c.end >= b, `${c.text} ends inside ${s.slice(a, b)}`).toBe(true);
+          }
+          // A name joined by `·` is never cut at the `·`.
+          chars.forEach((ch, k) => {
+            if (ch !== "·") return;
+            expect([k, k + 1], c.text).not.toContain(c.start);
+            expect([k, k + 1], c.text).not.toContain(c.end);
+          });
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

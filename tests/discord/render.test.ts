@@ -109,13 +109,53 @@ describe("renderAnswer", () => {
         long,
         fc.array(citationArb, { maxLength: 40 }),
         fc.boolean(),
-        (question, text, citations, abstained) => {
-          const answer: Answer = { question, answer: text, abstained, mode: "llm", citations };
+        fc.option(fc.record({ text: long, qualifier: fc.option(long) })),
+        (question, text, citations, abstained, short) => {
+          const answer: Answer = { question, answer: text, short, abstained, mode: "llm", citations };
           expectWithinLimits(renderAnswer(answer, { echoQuestion: true }));
         },
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("renderAnswer with a short answer", () => {
+  const answer: Answer = {
+    question: "珠海高新区工业投资增速多少",
+    answer: "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%[1]。",
+    short: { text: "40.7%", qualifier: "1-4月" },
+    abstained: false,
+    mode: "extractive",
+    citations: [zhuhaiCitation],
+  };
+
+  it("shows the fact in bold with its period first, then the sentence with its [n], then the sources", () => {
+    const p = renderAnswer(answer, { echoQuestion: true });
+    const lines = p.content.split("\n");
+    expect(lines[0]).toContain("珠海高新区工业投资增速多少");
+    expect(lines[1]).toBe("**40.7%**（1-4月）");
+    expect(lines[2]).toContain("增速达40.7%[1]");
+    expect(p.embeds[0]?.fields?.[0]?.name).toBe(`[1] ${ZHUHAI_TITLE}`);
+  });
+
+  it("leaves the period out when the quote gives none, and the whole line out when there is no short answer", () => {
+    expect(renderAnswer({ ...answer, short: { text: "40.7%", qualifier: null } }).content).toMatch(
+      /^\*\*40\.7%\*\*\n据统计/,
+    );
+    expect(renderAnswer({ ...answer, short: null }).content).toMatch(/^据统计/);
+    expect(renderAnswer({ ...answer, short: undefined }).content).not.toContain("**");
+  });
+
+  it("escapes markdown inside the bold, so the fact shows as written and nobody is pinged", () => {
+    const p = renderAnswer({ ...answer, short: { text: "A*B_<@123>", qualifier: "`x`" } });
+    expect(p.content.split("\n")[0]).toBe("**A\\*B\\_\\<@123>**（\\`x\\`）");
+    expect(p.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+
+  it("shows no short answer over a declined answer", () => {
+    const p = renderAnswer({ ...answer, abstained: true, answer: "语料中没有找到能回答这个问题的内容。" });
+    expect(p.content).not.toContain("40.7%");
   });
 });
 

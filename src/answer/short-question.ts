@@ -1,0 +1,133 @@
+/**
+ * What the short answer needs to know of a question: what kind of fact it asks for (finer than
+ * {@link QuestionShape}: an organisation, a work, a list …), the question's text on either side of
+ * its question word (the sentence that answers usually repeats one side or both, the answer standing
+ * between), and its content words. Pure given jieba.
+ */
+import { getJieba } from "../corpus/zones.js";
+import { type QuestionShape, YEAR_UNIT } from "./question.js";
+import {
+  ASK_HEAD_MEASURE,
+  ASKS_ALIAS,
+  ASKS_MANNER,
+  ASKS_REASON,
+  ASKS_YES_NO,
+  ORG_HEAD,
+  PLACE_HEAD,
+  QUESTION_WORD,
+  SHORT_ASKING,
+  WORK_HEAD,
+} from "./question-words.js";
+
+/** The kinds of fact a question may ask for; several may hold (`哪两个公司`: an organisation, a list). */
+export interface AskedKinds {
+  number: boolean;
+  date: boolean;
+  year: boolean;
+  person: boolean;
+  place: boolean;
+  org: boolean;
+  work: boolean;
+  several: boolean;
+  /** Another name (`又叫什么`, `简称`). */
+  alias: boolean;
+  reason: boolean;
+  manner: boolean;
+  yesNo: boolean;
+  /** `什么`/`哪个` asking for a thing that is none of the above. */
+  entity: boolean;
+}
+
+/** A question as the short answer reads it. */
+export interface ShortQuestion {
+  /** Normalised, closing punctuation and particles out. */
+  norm: string;
+  kinds: AskedKinds;
+  /** The unit a number question expects (`个`, `%`, `元`), from {@link QuestionShape}. */
+  unit: string | null;
+  /** The question before its question word (`《战国无双3》是由` in `…是由哪两个公司合作开发的`). */
+  left: string;
+  /** The question after the question word and its measure word (`公司合作开发的`). */
+  right: string;
+  /** The noun the question word asks about (`公司`, `颜色`), or "" . */
+  head: string;
+  /** The measure word after `几`/`多少` (`号` in `几号球衣`, `家` in `多少家`), or null. */
+  measure: string | null;
+  /** Content words (question words and one-character function words out), longest first. */
+  terms: string[];
+  /** Content words before the question word, and after it (the head noun out). */
+  leftTerms: string[];
+  rightTerms: string[];
+  /** The content word right before the question word, and right after it (after the head noun). */
+  before: string | null;
+  after: string | null;
+}
+
+const NOT_CONTENT = /^[\p{P}\p{S}\s]*$|^[的了是在和与及等也都又就而并或被把对于为以从由将已着过得地所之其该此这那吗呢吧啊么]$/u;
+
+/** Reads a normalised question (conversational wrappers already out) for the short answer. */
+export function shortQuestion(normQuestion: string, shape: QuestionShape): ShortQuestion {
+  const norm = normQuestion.replace(/[\s?？。！!.,，]+$/u, "").replace(/[呢吗啊呀吧]+$/u, "");
+  // Of two question words, a later `多少`/`几` is what a number question asks for (`几年内建成多少个充电桩`).
+  const asks = [...norm.matchAll(new RegExp(SHORT_ASKING.source, "g"))];
+  const ask = (shape.type === "number" ? asks.findLast((m) => /^(?:多少|几)$/.test(m[0])) : undefined) ?? asks[0] ?? null;
+  const at = ask?.index ?? norm.length;
+  let end = at + (ask?.[0].length ?? 0);
+  const measure = ASK_HEAD_MEASURE.exec(norm.slice(end));
+  if (measure !== null) end += measure[0].length;
+  const tokens = getJieba().tag(norm.slice(end), true);
+  const first = tokens[0];
+  const head = first !== undefined && /^n/.test(first.tag) && !/^nr/.test(first.tag) ? first.word : "";
+  const left = norm.slice(0, at);
+  const right = norm.slice(end);
+  const words = (s: string) =>
+    getJieba()
+      .cut(s, true)
+      .filter((w) => !NOT_CONTENT.test(w) && !QUESTION_WORD.test(w));
+  const leftWords = words(left);
+  const rightWords = words(right.slice(head.length));
+  const terms = [...new Set([...leftWords, ...(head === "" ? [] : [head]), ...rightWords])].sort(
+    (a, b) => b.length - a.length,
+  );
+  const several = /哪些|哪几|哪(?:两|三|四|五)/.test(norm);
+  const reason = ASKS_REASON.test(norm);
+  const manner = !reason && ASKS_MANNER.test(norm);
+  const yesNo = ASKS_YES_NO.test(norm) || (ask === null && /[吗么]$/.test(normQuestion.replace(/[?？。]+$/u, "")));
+  const kinds: AskedKinds = {
+    number: shape.type === "number",
+    date: shape.type === "date",
+    year: shape.type === "date" && shape.unit === YEAR_UNIT,
+    person: shape.type === "person",
+    place: shape.type === "place" || PLACE_HEAD.test(head),
+    org: ORG_HEAD.test(head),
+    work: WORK_HEAD.test(head),
+    several,
+    alias: ASKS_ALIAS.test(norm),
+    reason,
+    manner,
+    yesNo,
+    entity: false,
+  };
+  // The measure word after the question word chosen is the unit asked for (`个` of `多少个`).
+  const measureUnit = ask !== null && /^(?:多少|几)$/.test(ask[0]) ? (measure?.[0].replace(/^[一两三四五几]/, "") ?? "") : "";
+  kinds.entity =
+    !kinds.number && !kinds.date && !kinds.person && !kinds.place && !reason && !manner && !yesNo;
+  return {
+    norm,
+    kinds,
+    unit: shape.type === "number" && measureUnit !== "" && asks.length > 1 ? measureUnit : shape.unit,
+    left,
+    right,
+    head,
+    measure:
+      shape.unit ??
+      (/^(?:几|多少)$/.test(ask?.[0] ?? "")
+        ? (/^\p{Script=Han}/u.exec(norm.slice(at + (ask?.[0].length ?? 0)))?.[0] ?? null)
+        : null),
+    terms,
+    leftTerms: leftWords,
+    rightTerms: rightWords,
+    before: leftWords.at(-1) ?? null,
+    after: rightWords[0] ?? null,
+  };
+}

@@ -1,0 +1,673 @@
+/**
+ * The short answer's candidates and their named features. A candidate is a verbatim span of the
+ * quoted sentence that starts and ends at a word boundary (jieba's), within one clause, and never
+ * cuts inside a number, a name, a Latin word, brackets or quotes. Its features say whether it is
+ * the kind of fact the question asks for, where it stands against the question's words in the
+ * sentence, and its shape (length, the words at its edges, the punctuation around it); the weights
+ * in `short-weights.ts` rank them. Pure given jieba.
+ */
+import { getJieba } from "../corpus/zones.js";
+import { findDates, findNumbers, hasYear, unitMatches } from "./evidence.js";
+import type { ShortQuestion } from "./short-question.js";
+import { breaksMarks, PAIRS, splitClauses } from "./span.js";
+import { ORDINAL_UNIT } from "./question.js";
+import { ALIAS_CUE, ORG_SUFFIX, PLACE_CUE, PLACE_SUFFIX, ROLE_END, SHORT_COPULA } from "./question-words.js";
+
+/**
+ * Word classes at a span's edges (jieba's part-of-speech tags, grouped): what a span starts and ends
+ * with, and what stands right before and after it, say whether it is a whole phrase.
+ */
+const WORD_CLASSES = {
+  noun: /^(?:n(?!r|s|t|z)|vn|an)/,
+  name: /^(?:nr|ns|nt|nz|eng)/,
+  verb: /^v(?!n)/,
+  adjective: /^a(?!n)|^b|^z/,
+  number: /^(?:m|q)/,
+  time: /^t/,
+  direction: /^[fs]$/,
+  particle: /^u/,
+  preposition: /^p/,
+  conjunction: /^c/,
+  adverb: /^d/,
+  pronoun: /^r/,
+  other: /^(?:x|l|i|j|o|e|y|h|k|g)/,
+} as const;
+type WordClass = keyof typeof WORD_CLASSES;
+const EDGES = ["first", "last", "before", "after"] as const;
+const EDGE_FEATURES = EDGES.flatMap((edge) =>
+  (Object.keys(WORD_CLASSES) as WordClass[]).map((cls) => `${edge}:${cls}` as const),
+);
+
+/** The word class of a jieba tag; `punct` for punctuation, `none` at a clause edge. */
+function wordClass(tag: string | undefined, word: string): WordClass | "punct" | "none" {
+  if (tag === undefined) return "none";
+  if (PUNCT.test(word)) return "punct";
+  for (const [cls, re] of Object.entries(WORD_CLASSES)) if (re.test(tag)) return cls as WordClass;
+  return "other";
+}
+
+/** The named features of a candidate span, in a fixed order (the weights object has one per name). */
+export const SPAN_FEATURES = [
+  "numberAsked",
+  "numberExact",
+  "unitMatch",
+  "unitMismatch",
+  "ordinal",
+  "numberOff",
+  "dateAsked",
+  "dateExact",
+  "yearAsked",
+  "dateOff",
+  "personAsked",
+  "personRole",
+  "placeAsked",
+  "placeCue",
+  "aliasCue",
+  "orgAsked",
+  "workAsked",
+  "severalAsked",
+  "entityNamed",
+  "clauseAsked",
+  "causeAsked",
+  "measureMatch",
+  "dateCut",
+  "title",
+  "quoted",
+  "parenthetical",
+  "enumeration",
+  "leftAnchor",
+  "rightAnchor",
+  "rightAnchorSkip",
+  "leftTerm",
+  "rightTerm",
+  "near",
+  "leftWindow",
+  "rightWindow",
+  "bothWindows",
+  "subject",
+  "leftBefore",
+  "rightAfter",
+  "leftAfter",
+  "rightBefore",
+  "sentenceStart",
+  "headEnd",
+  "stated",
+  "statedInClause",
+  "endAfterWords",
+  "endBeforeWords",
+  "statedChars",
+  "clauseCover",
+  "clauseBest",
+  "headInside",
+  "headAfter",
+  "copula",
+  "puncBefore",
+  "puncAfter",
+  "deAfter",
+  "bracketAfter",
+  "nounBefore",
+  "nounAfter",
+  "verbAfter",
+  "insideBrackets",
+  "startsFunction",
+  "endsFunction",
+  "startsVerb",
+  "endsVerb",
+  "hasVerb",
+  "endsNoun",
+  "wholeClause",
+  "chunk",
+  "inChunk",
+  "chunks",
+  "position",
+  "tokens",
+  "len1",
+  "len2",
+  "len3to4",
+  "len5to7",
+  "len8to12",
+  "len13to20",
+  "len21up",
+  ...EDGE_FEATURES,
+] as const;
+
+export type SpanFeature = (typeof SPAN_FEATURES)[number];
+
+/** A candidate short answer: code-point offsets into the sentence, its text (verbatim) and features. */
+export interface SpanCandidate {
+  start: number;
+  end: number;
+  text: string;
+  /** Values in {@link SPAN_FEATURES} order, each 0–1. */
+  x: number[];
+}
+
+/** Longest candidate, in characters: longer than this is a sentence, not a short answer. */
+export const MAX_SHORT_CHARS = 30;
+
+interface Token {
+  start: number;
+  end: number;
+  tag: string;
+  word: string;
+}
+
+/** A sentence prepared once for every candidate: characters, normalised characters, words, clauses. */
+interface Prepared {
+  chars: string[];
+  norm: string;
+  /** `norm` as code points; the same length as `chars`. */
+  normChars: string[];
+  tokens: Token[];
+  /** Token index of each character. */
+  tokenAt: number[];
+  /** Whether a cut may fall before character i (i = 0 … length). */
+  cut: boolean[];
+  /** Whether each character belongs to a number (digits, separators, magnitude, unit). */
+  numeric: boolean[];
+  /** Whether each character belongs to a date expression. */
+  dated: boolean[];
+  /** Date expressions, as code-point ranges. */
+  dates: [number, number][];
+  /** Whether each character belongs to a number that is not a date: an amount. */
+  amount: boolean[];
+  /** For each character, the noun chunk (a maximal run of nouns, names, numbers, measure words) holding it, or -1. */
+  chunkAt: number[];
+  chunkRanges: [number, number][];
+  /** Clause ranges, trailing punctuation out. */
+  clauses: { start: number; end: number }[];
+  /** Whether each character is inside a bracket or quote pair (not the marks). */
+  bracketed: boolean[];
+}
+
+const PUNCT = /[\p{P}\p{S}\s]/u;
+const FUNCTION_TAG = /^(?:u|p|c|d|r|y|e|o|f)/;
+const FUNCTION_CHAR = /^[的了着是在和与及等也都又就而并或被把对于为以从由将已之其该此这那]/u;
+const OPENERS = new Set(PAIRS.map(([o]) => o));
+const CLOSERS = new Set(PAIRS.map(([, c]) => c));
+const OPENER_OF = new Map(PAIRS.map(([o, c]) => [c, o]));
+const CLOSER_OF = new Map(PAIRS.map(([o, c]) => [o, c]));
+const LATIN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u;
+const NAME_JOINER = /[·•・．]/u;
+const ENUM = /、|(?<=[\p{L}\p{N}）」》”])(?:和|及|与|以及|或)(?=[\p{L}\p{N}（「《“])/u;
+const NOUNISH = /^(?:n|eng|x)/;
+const EMPTY_BRACKETS = /[（(][\p{P}\s]*[）)]/u;
+/** An amount as a short answer gives it: a word saying how exact it is may go before (`近1200家`), no verb (`达`). */
+const NUMBER_START = /^(?:约|近|逾|超过|超|不到|不足|大约|将近|接近|至少|最多)?(?:\d|[零〇一二两三四五六七八九十百千万亿])/;
+const NUMBER_END = /(?:以上|以下|以内|左右|上下)$/;
+const ORDINAL = /^第[\d零〇一二两三四五六七八九十百千]+/u;
+/** A linking word ending the question before its question word. */
+const LEFT_LINK = /(?:是|为|有|达|约|在|的)+$/;
+/** Characters from the question's words on either side of a span that count as next to it. */
+const WINDOW = 6;
+const CAUSE = /^(?:因为|由于|因|为了)|(?:因为|由于|因|为了)$/;
+
+/** Code-point offsets of a UTF-16 index in `s`. */
+function cpIndex(s: string): (utf16: number) => number {
+  const map: number[] = [];
+  let cp = 0;
+  for (let i = 0; i < s.length; i++) {
+    map[i] = cp;
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) map[++i] = cp;
+    cp++;
+  }
+  map[s.length] = cp;
+  return (i) => map[i] ?? cp;
+}
+
+function prepare(sentence: string, normalize: (s: string) => string): Prepared {
+  const chars = [...sentence];
+  const whole = [...normalize(sentence)];
+  // Normalising may change a length (`㎡` → `m2`): then character by character, keeping the original
+  // where one character becomes several, so offsets stay those of the sentence.
+  const normChars =
+    whole.length === chars.length
+      ? whole
+      : chars.map((c) => {
+          const n = [...normalize(c)];
+          return n.length === 1 ? (n[0] ?? c) : c;
+        });
+  const norm = normChars.join("");
+  const n = chars.length;
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const t of getJieba().tag(norm, true)) {
+    const len = [...t.word].length;
+    tokens.push({ start: at, end: at + len, tag: t.tag, word: t.word });
+    at += len;
+  }
+  if (at !== n) {
+    // jieba dropped or changed something: every character is a word then.
+    tokens.length = 0;
+    for (let i = 0; i < n; i++) tokens.push({ start: i, end: i + 1, tag: "x", word: normChars[i] ?? "" });
+  }
+  const tokenAt = new Array<number>(n).fill(0);
+  tokens.forEach((t, k) => {
+    for (let i = t.start; i < t.end; i++) tokenAt[i] = k;
+  });
+  const cut = new Array<boolean>(n + 1).fill(false);
+  for (const t of tokens) {
+    cut[t.start] = true;
+    cut[t.end] = true;
+  }
+  const cp = cpIndex(norm);
+  const numeric = new Array<boolean>(n).fill(false);
+  for (const m of findNumbers(norm)) {
+    const s = cp(m.index);
+    const e = cp(m.index + m.text.length);
+    for (let i = s; i < e; i++) numeric[i] = true;
+    for (let i = s + 1; i < e; i++) cut[i] = false;
+  }
+  const dated = new Array<boolean>(n).fill(false);
+  const dates: [number, number][] = [];
+  for (const d of findDates(norm)) {
+    dates.push([cp(d.index), cp(d.index + d.text.length)]);
+    for (let i = cp(d.index); i < cp(d.index + d.text.length); i++) dated[i] = true;
+  }
+  for (let i = 1; i < n; i++) {
+    const a = normChars[i - 1] ?? "";
+    const b = normChars[i] ?? "";
+    // Inside a number (`40.7`, `2,000`), a Latin word (`ω-force`) or a name joined by `·` (`雷蒙·钱德勒`).
+    const digitRun = /\d/.test(a) && /[\d.,]/.test(b);
+    const sepRun = /[.,]/.test(a) && /\d/.test(b) && /\d/.test(normChars[i - 2] ?? "");
+    const latinRun =
+      (LATIN.test(a) && LATIN.test(b)) ||
+      (LATIN.test(a) && /[-'&.]/.test(b) && LATIN.test(normChars[i + 1] ?? "")) ||
+      (/[-'&.]/.test(a) && LATIN.test(b) && LATIN.test(normChars[i - 2] ?? ""));
+    const joined = NAME_JOINER.test(a) || NAME_JOINER.test(b);
+    if (digitRun || sepRun || latinRun || joined) cut[i] = false;
+  }
+  // Names jieba tags (people, places, organisations, other proper nouns) stay whole.
+  for (const t of tokens) if (/^n[rstz]/.test(t.tag)) for (let i = t.start + 1; i < t.end; i++) cut[i] = false;
+  cut[0] = true;
+  cut[n] = true;
+  const clauses: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const piece of splitClauses(sentence)) {
+    const len = [...piece].length;
+    // A quote may hold two sentences: split at their end too.
+    let s = from;
+    const pieceChars = [...piece];
+    for (let i = 0; i < len; i++) {
+      if (/[。！？!?]/.test(pieceChars[i] ?? "") && !CLOSERS.has(pieceChars[i + 1] ?? "")) {
+        clauses.push(trimRange(chars, s, from + i + 1));
+        s = from + i + 1;
+      }
+    }
+    if (s < from + len) clauses.push(trimRange(chars, s, from + len));
+    from += len;
+  }
+  const bracketed = new Array<boolean>(n).fill(false);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = chars[i] ?? "";
+    if (OPENERS.has(c) && !CLOSERS.has(c)) stack.push(i);
+    else if (CLOSERS.has(c) && stack.length > 0) {
+      const open = stack.pop() ?? 0;
+      for (let k = open + 1; k < i; k++) bracketed[k] = true;
+    }
+  }
+  const chunkAt = new Array<number>(n).fill(-1);
+  const chunkRanges: [number, number][] = [];
+  for (let k = 0; k < tokens.length; ) {
+    const isNoun = (t: Token | undefined) =>
+      t !== undefined && !PUNCT.test(t.word) && /^(?:n|vn|an|eng|m|q|b|x|j)/.test(t.tag);
+    if (!isNoun(tokens[k])) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (isNoun(tokens[j + 1])) j++;
+    const range: [number, number] = [tokens[k]?.start ?? 0, tokens[j]?.end ?? 0];
+    for (let i = range[0]; i < range[1]; i++) chunkAt[i] = chunkRanges.length;
+    chunkRanges.push(range);
+    k = j + 1;
+  }
+  return {
+    chunkAt,
+    chunkRanges,
+    chars,
+    norm,
+    normChars,
+    tokens,
+    tokenAt,
+    cut,
+    numeric,
+    dated,
+    dates,
+    amount: numeric.map((v, i) => v && !dated[i]),
+    clauses: clauses.filter((c) => c.end > c.start),
+    bracketed,
+  };
+}
+
+/** A range with punctuation and spaces trimmed at its ends (marks of a pair kept). */
+function trimRange(chars: readonly string[], start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && PUNCT.test(chars[s] ?? "") && !OPENERS.has(chars[s] ?? "")) s++;
+  while (e > s && PUNCT.test(chars[e - 1] ?? "") && !CLOSERS.has(chars[e - 1] ?? "")) e--;
+  return { start: s, end: e };
+}
+
+/** Every occurrence (code-point ranges) of `word` in the code points `text`. */
+function occurrences(text: string, word: string, cp: (i: number) => number): [number, number][] {
+  const out: [number, number][] = [];
+  if (word === "") return out;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1))
+    out.push([cp(i), cp(i + word.length)]);
+  return out;
+}
+
+/** How many characters of the end of `left` stand in `norm` right before code point `at`. */
+function suffixMatch(normChars: readonly string[], at: number, left: readonly string[]): number {
+  let k = 0;
+  while (k < left.length && at - k - 1 >= 0 && normChars[at - k - 1] === left[left.length - 1 - k]) k++;
+  return k;
+}
+
+/** How many characters of the start of `right` stand in `norm` from code point `at`. */
+function prefixMatch(normChars: readonly string[], at: number, right: readonly string[]): number {
+  let k = 0;
+  while (k < right.length && normChars[at + k] === right[k]) k++;
+  return k;
+}
+
+const wrapped = (text: string, pairs: readonly (readonly [string, string])[]): boolean =>
+  pairs.some(([o, c]) => text.startsWith(o) && text.endsWith(c) && !breaksMarks(text.slice(1, -1), text));
+
+const TITLE: readonly (readonly [string, string])[] = [["《", "》"]];
+const BRACKETS: readonly (readonly [string, string])[] = [
+  ["（", "）"],
+  ["(", ")"],
+];
+const QUOTES: readonly (readonly [string, string])[] = [
+  ["“", "”"],
+  ["「", "」"],
+  ["『", "』"],
+  ["‘", "’"],
+  ['"', '"'],
+];
+
+/**
+ * The candidate short answers of a sentence for a question, each with its features. `normalize` is
+ * the index's normalisation (NFKC, Traditional → Simplified, lowercase), which the question had too.
+ */
+export function spanCandidates(
+  sentence: string,
+  q: ShortQuestion,
+  normalize: (s: string) => string,
+): SpanCandidate[] {
+  const p = prepare(sentence, normalize);
+  const n = p.chars.length;
+  const cp = cpIndex(p.norm);
+  // Where the question's words stand in the sentence.
+  const covered = new Array<boolean>(n).fill(false);
+  const spots: [number, number, number][] = [];
+  const termWeight = q.terms.reduce((a, t) => a + [...t].length, 0) || 1;
+  for (const t of q.terms) {
+    for (const [s, e] of occurrences(p.norm, t, cp)) {
+      spots.push([s, e, [...t].length / termWeight]);
+      for (let i = s; i < e; i++) covered[i] = true;
+    }
+  }
+  const qChars = new Set([...q.norm.replace(PUNCT, "")]);
+  const clauseCover = p.clauses.map(({ start, end }) => {
+    const text = p.normChars.slice(start, end).join("");
+    return q.terms.reduce((a, t) => a + (text.includes(t) ? [...t].length : 0), 0) / termWeight;
+  });
+  const bestCover = Math.max(0, ...clauseCover);
+  const left = [...q.left];
+  const leftBare = [...q.left.replace(LEFT_LINK, "")];
+  const right = [...q.right];
+  const rightSkip = [...q.right.slice(q.head.length)];
+  const sideSpots = (words: readonly string[]) => {
+    const total = words.reduce((a, t) => a + [...t].length, 0) || 1;
+    return words.flatMap((t) => occurrences(p.norm, t, cp).map(([a, b]) => [a, b, [...t].length / total] as [number, number, number]));
+  };
+  const leftSpots = sideSpots(q.leftTerms);
+  const rightSpots = sideSpots(q.rightTerms);
+  const sentenceStarts = new Set(p.clauses.filter((c, i) => i === 0 || /[。！？!?]/.test(p.chars[c.start - 1] ?? "") || /[。！？!?]/.test(p.chars.slice(p.clauses[i - 1]?.end ?? 0, c.start).join(""))).map((c) => c.start));
+  const beforeSpots = q.before === null ? [] : occurrences(p.norm, q.before, cp);
+  const afterSpots = q.after === null ? [] : occurrences(p.norm, q.after, cp);
+  const out: SpanCandidate[] = [];
+  p.clauses.forEach((clause, ci) => {
+    for (let s = clause.start; s < clause.end; s++) {
+      if (!p.cut[s]) continue;
+      const first = p.chars[s] ?? "";
+      if (PUNCT.test(first) && !OPENERS.has(first)) continue;
+      for (let e = s + 1; e <= clause.end && e - s <= MAX_SHORT_CHARS; e++) {
+        if (!p.cut[e]) continue;
+        const last = p.chars[e - 1] ?? "";
+        if (PUNCT.test(last) && !CLOSERS.has(last) && !/[%‰]/.test(last)) continue;
+        const text = p.chars.slice(s, e).join("");
+        // A mark at an edge is part of the span only with its partner inside (`《图雅的婚事》`, not `360人。”`).
+        if (CLOSERS.has(last) && !OPENERS.has(last) && !text.includes(OPENER_OF.get(last) ?? "")) continue;
+        if (OPENERS.has(first) && !CLOSERS.has(first) && !text.includes(CLOSER_OF.get(first) ?? "")) continue;
+        // Brackets left empty by the source (`（，）`, where a name in another script was dropped) say nothing.
+        if (!/[\p{L}\p{N}]/u.test(text) || EMPTY_BRACKETS.test(text) || breaksMarks(text, sentence)) continue;
+        out.push({
+          start: s,
+          end: e,
+          text,
+          x: features(p, q, s, e, ci, {
+            covered,
+            spots,
+            qChars,
+            clauseCover: clauseCover[ci] ?? 0,
+            bestClause: (clauseCover[ci] ?? 0) === bestCover && bestCover > 0,
+            left,
+            leftBare,
+            right,
+            rightSkip,
+            beforeSpots,
+            afterSpots,
+            leftSpots,
+            rightSpots,
+            sentenceStart: sentenceStarts.has(clause.start),
+          }),
+        });
+      }
+    }
+  });
+  return out;
+}
+
+interface Context {
+  covered: boolean[];
+  /** Where the question's words stand: start, end, the word's share of the question's words. */
+  spots: [number, number, number][];
+  qChars: Set<string>;
+  clauseCover: number;
+  bestClause: boolean;
+  left: string[];
+  /** `left` without a linking word at its end (`是`, `为`, `有`). */
+  leftBare: string[];
+  right: string[];
+  rightSkip: string[];
+  beforeSpots: [number, number][];
+  afterSpots: [number, number][];
+  /** Where the question's words before / after its question word stand, with their shares. */
+  leftSpots: [number, number, number][];
+  rightSpots: [number, number, number][];
+  /** Whether the candidate's clause opens a sentence. */
+  sentenceStart: boolean;
+}
+
+/** The share of words (counted once each) standing before `s` (side "before") or from `e` on ("after"). */
+function sideShare(spots: readonly [number, number, number][], s: number, e: number, side: "before" | "after"): number {
+  const seen = new Map<string, number>();
+  for (const [a, b, w] of spots) {
+    if (side === "before" ? b <= s : a >= e) seen.set(`${w}:${b - a}`, w);
+  }
+  return Math.min(1, [...seen.values()].reduce((x, y) => x + y, 0));
+}
+
+const share = (flags: readonly boolean[], s: number, e: number): number => {
+  let k = 0;
+  for (let i = s; i < e; i++) if (flags[i]) k++;
+  return e > s ? k / (e - s) : 0;
+};
+
+function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: number, c: Context): number[] {
+  const k = q.kinds;
+  const text = p.normChars.slice(s, e).join("");
+  const len = e - s;
+  const clause = p.clauses[ci] ?? { start: s, end: e };
+  const firstTok = p.tokens[p.tokenAt[s] ?? 0];
+  const lastTok = p.tokens[p.tokenAt[e - 1] ?? 0];
+  const tokenCount = (p.tokenAt[e - 1] ?? 0) - (p.tokenAt[s] ?? 0) + 1;
+  const tags = p.tokens.slice(p.tokenAt[s] ?? 0, (p.tokenAt[e - 1] ?? 0) + 1).map((t) => t.tag);
+  const numeric = share(p.amount, s, e);
+  const dated = share(p.dated, s, e);
+  const numbers = findNumbers(text);
+  const numberStart = NUMBER_START.test(text);
+  // The span ends where its number does, or after a word saying how exact it is (`30%以上`, `56亿元左右`).
+  const after = NUMBER_END.exec(text)?.[0].length ?? 0;
+  const numberEnd = p.numeric[e - 1 - after] === true && p.numeric[e - after] !== true;
+  const dates = findDates(text);
+  const dateExact = dates.some((d) => d.text === text || text === `${d.text}份`) ? 1 : 0;
+  const single = tokenCount === 1;
+  const nameTag = (re: RegExp) => tags.some((t) => re.test(t));
+  const oovName = single && lastTok?.tag === "x" && /^\p{Script=Han}{2,4}$/u.test(text);
+  const person = nameTag(/^nr/) || oovName || /\p{L}[·•・]\p{L}/u.test(text);
+  const place = nameTag(/^ns/) || PLACE_SUFFIX.test(text);
+  const org = nameTag(/^nt/) || ORG_SUFFIX.test(text);
+  let near = 0;
+  let leftWindow = 0;
+  let rightWindow = 0;
+  for (const [a, b, weight] of c.spots) {
+    const d = b <= s ? s - b : a >= e ? a - e : -1;
+    if (d >= 0) near = Math.max(near, 1 / (1 + d));
+    if (b <= s && s - b <= WINDOW) leftWindow += weight;
+    if (a >= e && a - e <= WINDOW) rightWindow += weight;
+  }
+  leftWindow = Math.min(1, leftWindow);
+  rightWindow = Math.min(1, rightWindow);
+  // The question's `是`/`为`/`有` before its question word is often not in the sentence (`复工率是多少`, `复工率94%`).
+  const leftK = Math.max(suffixMatch(p.normChars, s, c.left), suffixMatch(p.normChars, s, c.leftBare));
+  const rightK = prefixMatch(p.normChars, e, c.right);
+  const skipK = rightK > 0 ? 0 : prefixMatch(p.normChars, e, c.rightSkip);
+  const statedChars = [...text.replace(PUNCT, "")].filter((ch) => c.qChars.has(ch)).length / Math.max(1, len);
+  const before = p.norm.slice(0, cpToUtf16(p.normChars, s)).slice(-4);
+  const nextChar = p.chars[e] ?? "";
+  const edgeTokens = {
+    first: firstTok,
+    last: lastTok,
+    before: s > clause.start ? p.tokens[(p.tokenAt[s] ?? 0) - 1] : undefined,
+    after: e < clause.end ? p.tokens[(p.tokenAt[e - 1] ?? 0) + 1] : undefined,
+  };
+  const edges = Object.fromEntries(
+    EDGE_FEATURES.map((name) => {
+      const [edge, cls] = name.split(":") as [(typeof EDGES)[number], WordClass];
+      const t = edgeTokens[edge];
+      return [name, wordClass(t?.tag, t?.word ?? "") === cls ? 1 : 0];
+    }),
+  );
+  const f: Record<SpanFeature, number> = {
+    ...(edges as Record<(typeof EDGE_FEATURES)[number], number>),
+    numberAsked: k.number ? numeric : 0,
+    numberExact: k.number && numberStart && numberEnd ? 1 : 0,
+    unitMatch: k.number && numbers.some((m) => unitMatches(m.unit, q.unit)) ? 1 : 0,
+    unitMismatch:
+      k.number && q.unit !== null && q.unit !== ORDINAL_UNIT && numbers.length > 0 && !numbers.some((m) => unitMatches(m.unit, q.unit))
+        ? 1
+        : 0,
+    ordinal: k.number && q.unit === ORDINAL_UNIT && ORDINAL.test(text) ? 1 : 0,
+    numberOff: !k.number && !k.date && numeric > 0.5 ? 1 : 0,
+    dateAsked: k.date ? dated : 0,
+    dateExact: k.date ? dateExact : 0,
+    yearAsked: k.year && hasYear(text) ? 1 : 0,
+    dateOff: !k.date && dated > 0.5 ? 1 : 0,
+    personAsked: k.person && person ? 1 : 0,
+    personRole: k.person && !person && ROLE_END.test(text) ? 1 : 0,
+    placeAsked: k.place && place ? 1 : 0,
+    placeCue: k.place && PLACE_CUE.test(before) ? 1 : 0,
+    aliasCue: k.alias && ALIAS_CUE.test(p.norm.slice(0, cpToUtf16(p.normChars, s)).slice(-6)) ? 1 : 0,
+    orgAsked: k.org && org ? 1 : 0,
+    workAsked: k.work && wrapped(text, TITLE) ? 1 : 0,
+    severalAsked: k.several && ENUM.test(text) ? 1 : 0,
+    entityNamed: k.entity && single && /^(?:n[rstz]|eng|x)/.test(firstTok?.tag ?? "") ? 1 : 0,
+    clauseAsked: (k.reason || k.manner) && s === clause.start && e === clause.end ? 1 : 0,
+    causeAsked: k.reason && (CAUSE.test(text) || CAUSE.test(before)) ? 1 : 0,
+    measureMatch: q.measure !== null && numbers.some((m) => m.unit.endsWith(q.measure ?? "") || (p.normChars[e] === q.measure && numberEnd)) ? 1 : 0,
+    dateCut: p.dates.some(([a, b]) => (s > a && s < b) || (e > a && e < b)) ? 1 : 0,
+    title: wrapped(text, TITLE) ? 1 : 0,
+    quoted: wrapped(text, QUOTES) ? 1 : 0,
+    parenthetical: wrapped(text, BRACKETS) ? 1 : 0,
+    enumeration: ENUM.test(text) ? 1 : 0,
+    leftAnchor: Math.min(leftK, 4) / 4,
+    rightAnchor: Math.min(rightK, 4) / 4,
+    rightAnchorSkip: Math.min(skipK, 4) / 4,
+    leftTerm: c.beforeSpots.some(([, b]) => b <= s && s - b <= 2) ? 1 : 0,
+    rightTerm: c.afterSpots.some(([a]) => a >= e && a - e <= 2) ? 1 : 0,
+    near,
+    leftWindow,
+    rightWindow,
+    bothWindows: Math.min(leftWindow, rightWindow),
+    subject: s === clause.start ? rightWindow : 0,
+    leftBefore: sideShare(c.leftSpots, s, e, "before"),
+    rightAfter: sideShare(c.rightSpots, s, e, "after"),
+    leftAfter: sideShare(c.leftSpots, s, e, "after"),
+    rightBefore: sideShare(c.rightSpots, s, e, "before"),
+    sentenceStart: c.sentenceStart && s === clause.start ? 1 : 0,
+    headEnd: q.head !== "" && len > [...q.head].length && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1))) ? 1 : 0,
+    stated: share(c.covered, s, e),
+    statedInClause: share(c.covered, s, e) * c.clauseCover,
+    endAfterWords: e === clause.end ? leftWindow : 0,
+    endBeforeWords: e === clause.end ? rightWindow : 0,
+    statedChars,
+    clauseCover: c.clauseCover,
+    clauseBest: c.bestClause ? 1 : 0,
+    headInside: q.head !== "" && text.includes(q.head) ? 1 : 0,
+    headAfter: q.head !== "" && p.norm.slice(cpToUtf16(p.normChars, e)).startsWith(q.head) ? 1 : 0,
+    copula: SHORT_COPULA.test(before) ? 1 : 0,
+    puncBefore: s === clause.start ? 1 : 0,
+    puncAfter: e === clause.end ? 1 : 0,
+    deAfter: nextChar === "的" ? 1 : 0,
+    bracketAfter: nextChar === "（" || nextChar === "(" ? 1 : 0,
+    nounBefore: s > clause.start && NOUNISH.test(p.tokens[(p.tokenAt[s] ?? 0) - 1]?.tag ?? "") ? 1 : 0,
+    nounAfter: e < clause.end && NOUNISH.test(p.tokens[(p.tokenAt[e - 1] ?? 0) + 1]?.tag ?? "") ? 1 : 0,
+    verbAfter: e < clause.end && /^v/.test(p.tokens[(p.tokenAt[e - 1] ?? 0) + 1]?.tag ?? "") ? 1 : 0,
+    insideBrackets: p.bracketed[s] === true && p.bracketed[e - 1] === true ? 1 : 0,
+    startsFunction: FUNCTION_TAG.test(firstTok?.tag ?? "") || FUNCTION_CHAR.test(text) ? 1 : 0,
+    endsFunction: FUNCTION_TAG.test(lastTok?.tag ?? "") ? 1 : 0,
+    startsVerb: /^v/.test(firstTok?.tag ?? "") ? 1 : 0,
+    endsVerb: /^v/.test(lastTok?.tag ?? "") ? 1 : 0,
+    hasVerb: tags.some((t) => /^v(?!n)/.test(t)) ? 1 : 0,
+    endsNoun: /^(?:n|eng|x|m|q)/.test(lastTok?.tag ?? "") ? 1 : 0,
+    wholeClause: s === clause.start && e === clause.end ? 1 : 0,
+    ...chunkFeatures(p, s, e),
+    position: p.chars.length > 0 ? s / p.chars.length : 0,
+    tokens: Math.min(tokenCount, 10) / 10,
+    len1: len === 1 ? 1 : 0,
+    len2: len === 2 ? 1 : 0,
+    len3to4: len >= 3 && len <= 4 ? 1 : 0,
+    len5to7: len >= 5 && len <= 7 ? 1 : 0,
+    len8to12: len >= 8 && len <= 12 ? 1 : 0,
+    len13to20: len >= 13 && len <= 20 ? 1 : 0,
+    len21up: len >= 21 ? 1 : 0,
+  };
+  return SPAN_FEATURES.map((name) => f[name]);
+}
+
+/** Whether a span is one noun chunk exactly, lies inside one, or spans several whole ones (a list). */
+function chunkFeatures(p: Prepared, s: number, e: number): { chunk: number; inChunk: number; chunks: number } {
+  const first = p.chunkAt[s] ?? -1;
+  const last = p.chunkAt[e - 1] ?? -1;
+  const range = p.chunkRanges[first];
+  const whole = first >= 0 && last >= 0 && p.chunkRanges[first]?.[0] === s && p.chunkRanges[last]?.[1] === e;
+  return {
+    chunk: whole && first === last ? 1 : 0,
+    inChunk: first >= 0 && first === last && range !== undefined && (range[0] < s || range[1] > e) ? 1 : 0,
+    chunks: whole && last > first ? 1 : 0,
+  };
+}
+
+/** The UTF-16 offset of code point `at` in the joined code points. */
+function cpToUtf16(chars: readonly string[], at: number): number {
+  let i = 0;
+  for (let k = 0; k < at && k < chars.length; k++) i += (chars[k] ?? "").length;
+  return i;
+}

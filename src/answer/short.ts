@@ -1,0 +1,144 @@
+/**
+ * The short answer: the asked-for fact itself, a verbatim span of the cited quote (`40.7%`, `刘怀信`,
+ * `2019年4月`), with the period it holds for when the quote gives one and the question does not
+ * (`1-4月`). Candidates and their features are in `short-spans.ts`; a conditional logit with weights
+ * for each class of question ranks them (`SHORT_WEIGHTS`); the span given is the one most likely to
+ * hold the fact under the ranker's distribution (`SHORT_HEDGE`), and none is given when that
+ * likelihood is below the class's `SHORT_THRESHOLD`. Fitted by `scripts/learn-short.ts`. Pure given jieba; independent of how the
+ * quote was chosen.
+ */
+import { PERIOD } from "./figures.js";
+import type { QuestionShape } from "./question.js";
+import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
+import { SPAN_FEATURES, type SpanCandidate, spanCandidates } from "./short-spans.js";
+import {
+  SHORT_HEDGE,
+  SHORT_THRESHOLD,
+  SHORT_WEIGHTS,
+  type ShortClass,
+  type ShortWeights,
+} from "./short-weights.js";
+import type { ShortAnswer } from "./types.js";
+
+/** The class of a question, whose weights rank its candidates: what a good answer looks like differs by class. */
+export function shortClass(k: AskedKinds): ShortClass {
+  if (k.number) return "amount";
+  if (k.date) return "time";
+  if (k.person || k.place || k.org || k.work) return "name";
+  if (k.reason || k.manner) return "reason";
+  return "thing";
+}
+
+/** The candidates' probabilities under one class's weights: a softmax over their linear scores. */
+export function rankCandidates(
+  x: ArrayLike<number>,
+  count: number,
+  cls: ShortClass,
+  w: ShortWeights = SHORT_WEIGHTS,
+): number[] {
+  const d = SPAN_FEATURES.length;
+  const weights = SPAN_FEATURES.map((f) => w[f][cls]);
+  const z = new Array<number>(count);
+  for (let c = 0; c < count; c++) {
+    let sum = 0;
+    for (let i = 0; i < d; i++) sum += (weights[i] ?? 0) * (x[c * d + i] ?? 0);
+    z[c] = sum;
+  }
+  const m = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - m));
+  const total = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / total);
+}
+
+/**
+ * Minimum-Bayes-risk choice: the span with the highest expected worth against the ranker's
+ * distribution, a span being worth `F1^hedge` against each span it contains (and nothing against
+ * one it cuts). So when the ranker hesitates between a name and the phrase around it, the phrase
+ * — which holds the fact either way — is chosen; `hedge` sets how much length that may cost.
+ * Returns the chosen index and its expected worth (0–1), the confidence that it holds the fact.
+ */
+export function decodeSpan(
+  spans: readonly (readonly [number, number])[],
+  probs: readonly number[],
+  hedge: number,
+): { index: number; worth: number } {
+  let index = -1;
+  let worth = -1;
+  spans.forEach(([s, e], i) => {
+    let u = 0;
+    spans.forEach(([s2, e2], j) => {
+      if (s <= s2 && e >= e2) u += (probs[j] ?? 0) * ((2 * (e2 - s2)) / (e - s + e2 - s2)) ** hedge;
+    });
+    if (u > worth) {
+      worth = u;
+      index = i;
+    }
+  });
+  return { index, worth: Math.max(0, worth) };
+}
+
+/** Periods that say too little to be worth a qualifier (`目前`: every figure holds now). */
+const VAGUE_PERIOD = /^(?:目前|当前|近期)$/;
+
+const PERIODS = new RegExp(PERIOD.source, "g");
+
+/**
+ * The period a number holds for, as the quote says it (`1-4月`, `截至5月底`), when the question does
+ * not say it: the nearest one before the number, else the first after it.
+ */
+export function periodOf(
+  quote: string,
+  at: number,
+  text: string,
+  q: ShortQuestion,
+  normalize: (s: string) => string,
+): string | null {
+  const found = [...quote.matchAll(PERIODS)].filter((m) => {
+    const from = m.index ?? 0;
+    const overlaps = from < at + text.length && from + m[0].length > at;
+    return !overlaps && !VAGUE_PERIOD.test(m[0]) && !q.norm.includes(normalize(m[0]));
+  });
+  const before = found.filter((m) => (m.index ?? 0) < at).at(-1);
+  return (before ?? found[0])?.[0] ?? null;
+}
+
+/** The candidates of a quote with their features in one flat array (one row per candidate). */
+export function candidateMatrix(cands: readonly SpanCandidate[]): Float64Array {
+  const d = SPAN_FEATURES.length;
+  const x = new Float64Array(cands.length * d);
+  cands.forEach((c, i) => {
+    x.set(c.x, i * d);
+  });
+  return x;
+}
+
+/**
+ * The short answer to a question from the quote cited for it, or null when none can be given with
+ * confidence. `question` is normalised (and without conversational wrappers), as the answerer reads it.
+ */
+export function shortAnswer(
+  question: string,
+  shape: QuestionShape,
+  quote: string,
+  normalize: (s: string) => string,
+): ShortAnswer | null {
+  const q = shortQuestion(question, shape);
+  // A yes-or-no question has no fact of a few characters to show above its sentence.
+  if (q.kinds.yesNo) return null;
+  const cands = spanCandidates(quote, q, normalize);
+  if (cands.length === 0) return null;
+  const cls = shortClass(q.kinds);
+  const probs = rankCandidates(candidateMatrix(cands), cands.length, cls);
+  const { index, worth } = decodeSpan(
+    cands.map((c) => [c.start, c.end] as const),
+    probs,
+    SHORT_HEDGE[cls],
+  );
+  const chosen = cands[index];
+  if (chosen === undefined || worth < SHORT_THRESHOLD[cls]) return null;
+  const at = [...quote].slice(0, chosen.start).join("").length;
+  return {
+    text: chosen.text,
+    qualifier: q.kinds.number ? periodOf(quote, at, chosen.text, q, normalize) : null,
+  };
+}
