@@ -10,18 +10,26 @@ import { parseJsonl } from "../corpus/jsonl.js";
 import type { LoadedCorpus } from "../corpus/types.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import { buildIndex } from "../index/build.js";
-import { loadIndex } from "../index/load.js";
+import { type LoadedIndex, loadIndex } from "../index/load.js";
 import { readManifest } from "../index/manifest.js";
 import { ingestToPostgres, loadPostgresIndex } from "../index/postgres.js";
 import { type ContextRow, contextArticles, readJsonl, toJsonl } from "./bench/synthetic.js";
 
 /**
  * Whether a paragraph's article is in the indexed half of the split-article protocol: the articles
- * (paragraphs grouped by title) are halved by a hash of the title, so the halves are the same on
- * every run and every machine.
+ * (see {@link articleKey}) are halved by a hash of their key, so the halves are the same on every
+ * run and every machine.
  */
-export function inIndexedHalf(title: string): boolean {
-  return ((createHash("sha256").update(title).digest()[0] ?? 0) & 1) === 0;
+export function inIndexedHalf(key: string): boolean {
+  return ((createHash("sha256").update(key).digest()[0] ?? 0) & 1) === 0;
+}
+
+/**
+ * What makes paragraphs one article for the split: their title (CMRC and DRCD group a Wikipedia
+ * page's paragraphs under it); a row without one (news) is an article of its own.
+ */
+export function articleKey(row: { context_id: string; title: string }): string {
+  return row.title.trim() !== "" ? row.title : `id:${row.context_id}`;
 }
 
 /**
@@ -37,6 +45,17 @@ export async function contextsService(
   keep?: (row: ContextRow) => boolean,
   serviceOptions: AnswerServiceOptions = {},
 ): Promise<AnswerService> {
+  return createAnswerService(await contextsIndex(contextsPath, dir, embeddings, note, keep), serviceOptions);
+}
+
+/** The index {@link contextsService} answers from (for measuring other answerers on the same pool). */
+export async function contextsIndex(
+  contextsPath: string,
+  dir: string | undefined,
+  embeddings: IndexEmbeddings,
+  note: (line: string) => void = () => {},
+  keep?: (row: ContextRow) => boolean,
+): Promise<LoadedIndex> {
   const reuse = keep === undefined ? dir : undefined;
   const bytes = await readFile(contextsPath);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -55,7 +74,7 @@ export async function contextsService(
   const loaded = await loadIndex(indexDir, embeddings);
   if (reuse === undefined) await rm(indexDir, { recursive: true, force: true });
   if (!loaded.ok) throw new Error(loaded.error.message);
-  return createAnswerService(loaded.value, serviceOptions);
+  return loaded.value;
 }
 
 /**

@@ -4,22 +4,27 @@ import { SingleBar } from "cli-progress";
 import type { Pool } from "pg";
 import { openAnswerService } from "../answer/open.js";
 import { questionShape } from "../answer/question.js";
-import type { AnswerService } from "../answer/types.js";
+import { createAnswerService } from "../answer/service.js";
+import type { Answer, AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
 import type { ContextRow } from "./bench/synthetic.js";
 import { readJsonl } from "./bench/synthetic.js";
 import { baseConfig, createEmbeddings, fail, note, runCli, stderrEvents } from "./common.js";
+import { baselineAnswer } from "./eval-baseline.js";
 import { missingEvalFile } from "./eval-data.js";
 import {
   type EvalRow,
   evaluate,
+  type Metrics,
+  metrics,
   type Outcome,
   renderReport,
   renderSplit,
+  rightArticles,
   type SplitReport,
   splitReport,
 } from "./eval-metrics.js";
-import { contextsPostgresService, contextsService, inIndexedHalf } from "./eval-pool.js";
+import { articleKey, contextsIndex, contextsPostgresService, inIndexedHalf } from "./eval-pool.js";
 import { createPgPool, currentPostgresService, storeConfig } from "./postgres.js";
 
 const USAGE = `用法 (usage):
@@ -68,6 +73,8 @@ async function main(): Promise<void> {
     fail(`读不到问题文件 ${values.questions} (cannot read it): ${(e as Error).message}`);
   }
   let service: AnswerService;
+  // The baseline beside the bot (plain BM25, best-overlap sentence), over the same pooled index.
+  let baseline: ((question: string) => Promise<Answer>) | undefined;
   const store = storeConfig();
   let pool: Pool | undefined;
   if (store.kind === "postgres") {
@@ -78,7 +85,9 @@ async function main(): Promise<void> {
         ? await contextsPostgresService(values.contexts, pool, createEmbeddings(), note, store.efSearch)
         : await currentPostgresService(pool, createEmbeddings(), store.efSearch);
   } else if (values.contexts !== undefined) {
-    service = await contextsService(values.contexts, values.index, createEmbeddings(), note);
+    const index = await contextsIndex(values.contexts, values.index, createEmbeddings(), note);
+    service = createAnswerService(index);
+    baseline = (question) => baselineAnswer(index, question);
   } else {
     const config = baseConfig();
     const opened = await openAnswerService({
@@ -106,32 +115,49 @@ async function main(): Promise<void> {
   bar?.stop();
   await pool?.end();
   const report = evaluate(outcomes);
+  let base: Metrics | undefined;
+  if (baseline !== undefined) {
+    const baseOutcomes: Outcome[] = [];
+    for (const row of rows) {
+      const started = performance.now();
+      const answer = await baseline(row.question);
+      baseOutcomes.push({ row, answer, ms: performance.now() - started, type: "baseline" });
+    }
+    base = metrics(baseOutcomes);
+  }
   const split =
     values.contexts !== undefined && values.split !== false
       ? await splitProtocol(values.contexts, rows)
       : undefined;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(split === undefined ? report : { ...report, split })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...report, ...(base === undefined ? {} : { baseline: base }), ...(split === undefined ? {} : { split }) })}\n`,
+    );
     return;
   }
   const title = `${basename(values.questions)}${values.contexts ? ` against ${basename(values.contexts)} (pooled)` : ""}`;
-  process.stdout.write(`${renderReport(report, title)}\n`);
+  process.stdout.write(`${renderReport(report, title, base)}\n`);
   if (split !== undefined) process.stdout.write(`${renderSplit(split)}\n`);
 }
 
-/** Asks every question again with only the articles of one half indexed (see {@link inIndexedHalf}). */
+/**
+ * Asks every question again with only the articles of one half indexed (see {@link inIndexedHalf});
+ * a question counts as not indexed only when none of its articles (reprints included) is.
+ */
 async function splitProtocol(contextsPath: string, rows: readonly EvalRow[]): Promise<SplitReport> {
-  const titles = new Map(
-    (await readJsonl<ContextRow>(contextsPath)).map((c) => [c.context_id, c.title] as const),
+  const keys = new Map(
+    (await readJsonl<ContextRow>(contextsPath)).map((c) => [c.context_id, articleKey(c)] as const),
   );
-  const service = await contextsService(contextsPath, undefined, createEmbeddings(), note, (c) =>
-    inIndexedHalf(c.title),
+  const service = createAnswerService(
+    await contextsIndex(contextsPath, undefined, createEmbeddings(), note, (c) =>
+      inIndexedHalf(articleKey(c)),
+    ),
   );
-  const asked: { answer: Awaited<ReturnType<AnswerService["ask"]>>; indexed: boolean }[] = [];
+  const asked: { row: EvalRow; answer: Answer; indexed: boolean }[] = [];
   for (const row of rows) {
-    const title = row.context_id === undefined ? undefined : titles.get(row.context_id);
-    if (title === undefined) continue;
-    asked.push({ answer: await service.ask(row.question), indexed: inIndexedHalf(title) });
+    const known = [...rightArticles(row)].flatMap((id) => keys.get(id) ?? []);
+    if (known.length === 0) continue;
+    asked.push({ row, answer: await service.ask(row.question), indexed: known.some(inIndexedHalf) });
   }
   return splitReport(asked);
 }
