@@ -1,6 +1,7 @@
 import type { Hit } from "../index/types.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
-import { type Candidate, type Evidence, pickSentences, type SentencePick, zoneNames } from "./extractive.js";
+import { type Candidate, type Evidence, pickSentences, type SentencePick } from "./extractive.js";
+import { zoneNames } from "./facts.js";
 import type { TextTools } from "./passage.js";
 import {
   asksForByline,

@@ -1,4 +1,4 @@
-import type { Evidence } from "./extractive.js";
+import type { Evidence } from "./decline-evidence.js";
 
 /**
  * The decision to decline, as one calibrated score: a logistic model over the named features of
