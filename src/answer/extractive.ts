@@ -11,7 +11,7 @@ import { factsIn, isDated, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare } from "./focus.js";
 import { ANAPHORIC, preparePassage, type SentenceText, type TextTools, withAntecedent } from "./passage.js";
 import { type QuestionShape, YEAR_UNIT } from "./question.js";
-import { bigrams, countedBy, questionCues, questionTerms, slotWords } from "./question-terms.js";
+import { bigrams, changeCues, countedBy, questionCues, questionTerms, slotWords } from "./question-terms.js";
 import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
 import { answerSpan } from "./span.js";
 
@@ -313,6 +313,8 @@ export function pickSentences(
     slot,
     facts: (text) => factsIn(text, shape, counted),
     person: shape.type === "person",
+    counts: shape.type === "number",
+    ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
     normalize: tools.normalize,
   });
   const rest = ranked

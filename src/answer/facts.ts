@@ -5,6 +5,7 @@
 import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
 import type { SentenceText } from "./passage.js";
 import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
+import { CHANGE_WORDS } from "./question-words.js";
 
 /** Whether a prepared sentence has a date; found once and kept with it for the next question. */
 export function isDated(s: SentenceText): boolean {
@@ -20,6 +21,7 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
   switch (shape.type) {
     case "number":
       if (shape.unit === ORDINAL_UNIT) return ORDINAL.test(s.norm);
+      if (shape.change === true && !CHANGE_WORDS.test(s.norm)) return false;
       s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
       return s.numbers.some(
         (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
@@ -50,6 +52,8 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
   switch (shape.type) {
     case "number": {
       if (shape.unit === ORDINAL_UNIT) return [...text.matchAll(new RegExp(ORDINAL, "g"))].map((m) => m[0]);
+      // A growth question: only a clause stating a change states the fact asked for.
+      if (shape.change === true && !CHANGE_WORDS.test(text)) return [];
       const out = findNumbers(text)
         .filter((n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)))
         .map((n) => n.text);

@@ -3,7 +3,7 @@
  * character bigrams, the cues and measure word it implies. Pure given the index's text tools.
  */
 import { NOT_WORD_CHAR, type TextTools } from "./passage.js";
-import { ASKING, CUES, QUESTION_PHRASE, QUESTION_WORD } from "./question-words.js";
+import { ASKING, CHANGE_CUES, CUES, QUESTION_PHRASE, QUESTION_WORD } from "./question-words.js";
 
 /** A question word and its weight (idf × a length factor). */
 export interface Term {
@@ -93,4 +93,13 @@ export function countedBy(normQuestion: string): RegExp | null {
   const m = /(?:多少|几)(?!乎|何|时|年|月|日|天|岁)(\p{Script=Han})/u.exec(normQuestion);
   if (!m?.[1]) return null;
   return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
+}
+
+/**
+ * What the clause answering a growth question should say: the comparison the question names
+ * (`同比`, `环比`) and its verb (`上涨` also as `涨`), so that `环比增长了多少` is not answered with the
+ * sentence's `同比增长0.9%`.
+ */
+export function changeCues(normQuestion: string): RegExp[] {
+  return CHANGE_CUES.filter(([asked]) => asked.test(normQuestion)).map(([, stated]) => stated);
 }

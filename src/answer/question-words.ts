@@ -35,3 +35,18 @@ export const CUES: [RegExp, RegExp][] = [
 
 /** Verbs that introduce what someone said: a person is often named right before one (`刘怀信表示`). */
 export const SPEECH_VERBS = "表示|说|介绍|指出|认为|强调|称|透露|提出";
+
+/**
+ * Words stating a change (`同比增长15.6%`, `增40.7%`, `较春节前增加了360人`, `较暑期上涨近四成`): a growth
+ * question is answered by a clause holding one.
+ */
+export const CHANGE_WORDS =
+  /增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|上升|下滑|攀升|扩大|缩小|增速|增幅|降幅|涨幅|跌幅|翻番|翻了|[增降涨跌升](?=了|\d|[一二三四五六七八九十两近超逾约达])|多了|少了|高出|低了/;
+
+/** Comparisons and directions of change a growth question may name, and how a clause states them. */
+export const CHANGE_CUES: [RegExp, RegExp][] = [
+  [/同比/, /同比|比上年|比去年|较上年|较去年|上年同期|去年同期/],
+  [/环比/, /环比|比上月|较上月|比上季|较上季/],
+  [/(?:增长|增加|上涨|上升|提高|增|涨|升|多)了?(?:百分之)?(?:多少|几)/, /增|涨|升|提高|多|高出|扩大|翻/],
+  [/(?:下降|减少|下跌|降低|回落|下滑|降|跌|少)了?(?:百分之)?(?:多少|几)/, /降|减|跌|回落|下滑|少|缩小/],
+];
