@@ -1,7 +1,12 @@
 import type { Hit } from "../index/types.js";
+import { type ArticleSource, passageCitation } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
+import { overviewAnswer } from "./digest.js";
+import { everydayQuestion } from "./everyday.js";
 import { type Candidate, type Evidence, pickSentences, type SentencePick } from "./extractive.js";
 import { zoneNames } from "./facts.js";
+import { questionIntent } from "./kinds.js";
+import { howAnswer } from "./measures.js";
 import type { TextTools } from "./passage.js";
 import {
   asksForByline,
@@ -13,6 +18,7 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
+import { severalAnswer } from "./several.js";
 import { tidy } from "./span.js";
 import type { Answer, AnswerStage, Citation } from "./types.js";
 
@@ -28,6 +34,10 @@ export interface AnswerDeps {
   onProgress?: (stage: AnswerStage) => void;
   /** Told the evidence behind each question's best sentence (for fitting the decision to decline). */
   onEvidence?: (question: string, evidence: Evidence) => void;
+  /** Whole articles, for overviews and how questions (without it they read the retrieved passages only). */
+  articles?: ArticleSource;
+  /** A text with every spelling of a zone taken out (`光谷` too); without it, only canonical names go. */
+  withoutZones?: (text: string) => string;
 }
 
 /** Tunables of the extractive answerer. */
@@ -58,16 +68,7 @@ export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。
 export const ASK_IN_CHINESE = "我只回答中文问题，请用中文提问。(I answer questions in Chinese.)";
 
 function citation(n: number, pick: SentencePick): Citation {
-  const p = pick.passage;
-  return {
-    n,
-    passageId: p.id,
-    articleId: p.articleId,
-    title: p.title,
-    zones: p.zones,
-    quote: pick.quote,
-    source: p.source,
-  };
+  return passageCitation(n, pick.passage, pick.quote);
 }
 
 function abstain(question: string, message: string, picks: SentencePick[], max: number): Answer {
@@ -104,13 +105,21 @@ export async function answerQuestion(
   // Without a single Chinese character the question matches only by accident: listing unrelated
   // sources as "closest" would mislead.
   if (!hasChinese(question) && /\p{L}/u.test(question)) return abstain(question, ASK_IN_CHINESE, [], 0);
-  // Retrieval and scoring read the question without its conversational wrappers; the answer keeps it.
-  const asked = plainQuestion(question);
+  // Retrieval and scoring read the question without its conversational wrappers and with its everyday
+  // phrasing in the corpus's words (`找到工作` → `就业`); the answer keeps the question as asked.
+  const plain = plainQuestion(question);
+  const everyday = everydayQuestion(deps.tools.normalize(plain));
+  const asked =
+    everyday.alts.size > 0 || everyday.question !== deps.tools.normalize(plain) ? everyday.question : plain;
   const normalized = deps.tools.normalize(asked);
   const shape = questionShape(normalized);
   const named = deps.findZones(normalized);
   const known = named.filter((z) => deps.knownZones.has(z));
+  const intent = questionIntent(normalized, named, deps.withoutZones);
+  const unknown = named.filter((z) => !deps.knownZones.has(z));
   deps.onProgress?.("retrieving");
+  if (intent.kind === "overview" && (unknown.length === 0 || known.length > 0) && deps.articles !== undefined)
+    return overviewAnswer(question, known, intent.topic, { ...deps, articles: deps.articles });
   const hits = await deps.retrieve(asked, opts.candidates, known);
   const top = hits[0]?.score ?? 1;
   const candidates: Candidate[] = hits.map((h, rank) => ({
@@ -118,9 +127,8 @@ export async function answerQuestion(
     rank,
     relevance: top > 0 ? h.score / top : 0,
   }));
-  const picks = pickSentences(asked, shape, candidates, deps.tools, known);
+  const picks = pickSentences(asked, shape, candidates, deps.tools, known, { alts: everyday.alts });
 
-  const unknown = named.filter((z) => !deps.knownZones.has(z));
   if (unknown.length > 0 && known.length === 0) {
     return abstain(
       question,
@@ -138,6 +146,14 @@ export async function answerQuestion(
   if (best.evidence !== undefined) deps.onEvidence?.(question, best.evidence);
   if (best.evidence === undefined || answerProbability(best.evidence) < opts.minProbability) {
     return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
+  }
+  if (intent.kind === "how") {
+    const how = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
+    if (how !== null) return how;
+  }
+  if (intent.kind === "several") {
+    const several = severalAnswer(question, intent.parts, best, candidates, known, deps.tools, everyday.alts);
+    if (several !== null) return several;
   }
   // Further sources are listed only when they are close to the best one: a list of weak matches hides it.
   const related = picks

@@ -7,7 +7,7 @@ import type { SentencePick } from "./extractive.js";
 import { type FocusTerm, focusCoverage, headlineShare } from "./focus.js";
 import { NOT_WORD_CHAR, preparePassage, type TextTools } from "./passage.js";
 import type { QuestionShape } from "./question.js";
-import type { Term } from "./question-terms.js";
+import { stated, type Term } from "./question-terms.js";
 import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
 
 /**
@@ -102,12 +102,12 @@ export function evidenceOf(
   for (const t of terms) {
     if (q.slot.has(t.word)) {
       slotTotal += t.weight;
-      if (!context.includes(t.word)) slotMissing += t.weight;
+      if (!stated(context, t)) slotMissing += t.weight;
     }
     heaviest = Math.max(heaviest, t.weight);
-    if (norm.includes(t.word)) inSentence += t.weight;
+    if (stated(norm, t)) inSentence += t.weight;
     if (tools.known?.(t.word) === false) unknown += t.weight;
-    if (!context.includes(t.word)) {
+    if (!stated(context, t)) {
       missing += t.weight;
       heaviestMissing = Math.max(heaviestMissing, t.weight);
     }

@@ -10,7 +10,7 @@ import { hasYear } from "./evidence.js";
 import { factsIn, isDated, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare } from "./focus.js";
 import { ANAPHORIC, preparePassage, type SentenceText, type TextTools, withAntecedent } from "./passage.js";
-import { type QuestionShape, YEAR_UNIT } from "./question.js";
+import { asksForSeveral, type QuestionShape, YEAR_UNIT } from "./question.js";
 import { bigrams, changeCues, countedBy, questionCues, questionTerms, slotWords } from "./question-terms.js";
 import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
 import { answerSpan } from "./span.js";
@@ -185,15 +185,21 @@ export function pickSentences(
   candidates: Candidate[],
   tools: TextTools,
   questionZones: string[] = [],
-  weights: PickWeights = PICK_WEIGHTS,
+  opts: {
+    weights?: PickWeights;
+    /** Other words stating a question word (an everyday phrase's terms, see `everyday.ts`). */
+    alts?: ReadonlyMap<string, readonly string[]>;
+  } = {},
 ): SentencePick[] {
+  const weights = opts.weights ?? PICK_WEIGHTS;
   const normQuestion = tools.normalize(question);
-  const terms = questionTerms(normQuestion, tools);
+  const terms = questionTerms(normQuestion, tools, opts.alts);
   const total = terms.reduce((s, t) => s + t.weight, 0);
   const qBigrams = bigrams(normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
   const cues = questionCues(normQuestion);
   const slot = slotWords(normQuestion, terms);
   const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
+  const several = shape.type === "entity" && asksForSeveral(normQuestion);
   const byPassage: Scored[][] = [];
   for (const { passage, rank, relevance } of candidates) {
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
@@ -311,7 +317,8 @@ export function pickSentences(
     norm: normQuestion,
     terms,
     slot,
-    facts: (text) => factsIn(text, shape, counted),
+    // `哪些高新区`: every zone the sentence names answers, so the sentence is shown whole.
+    facts: (text) => (several ? null : factsIn(text, shape, counted)),
     person: shape.type === "person",
     counts: shape.type === "number",
     ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),

@@ -65,6 +65,9 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
       return findDates(text)
         .map((d) => d.text)
         .filter((d) => shape.unit !== YEAR_UNIT || hasYear(d));
+    case "entity":
+      // `哪个高新区…`: the clause naming a zone answers.
+      return shape.unit === ZONE_UNIT ? zoneNames(text) : null;
     default:
       return null;
   }

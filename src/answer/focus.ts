@@ -5,7 +5,7 @@
  * scoring (`extractive.ts`) and by the evidence behind declining (`decline-evidence.ts`).
  */
 import type { PickWeights } from "./extractive.js";
-import type { Term } from "./question-terms.js";
+import { stated, type Term } from "./question-terms.js";
 
 /** Share of the question's weighted words a text states, a word found only in `context` counting `contextWeight`. */
 export function coverage(
@@ -18,8 +18,8 @@ export function coverage(
   if (total === 0) return 0;
   let got = 0;
   for (const t of terms) {
-    if (text.includes(t.word)) got += t.weight;
-    else if (context.includes(t.word)) got += contextWeight * t.weight;
+    if (stated(text, t)) got += t.weight;
+    else if (stated(context, t)) got += contextWeight * t.weight;
   }
   return got / total;
 }
@@ -27,6 +27,7 @@ export function coverage(
 /** A question word as the focus score of one passage weighs it, with its characters for partial matches. */
 export interface FocusTerm {
   word: string;
+  alts?: readonly string[] | undefined;
   weight: number;
   chars: string[];
 }
@@ -43,6 +44,7 @@ export function focusTerms(
 ): FocusTerm[] {
   return terms.map((t) => ({
     word: t.word,
+    alts: t.alts,
     weight: t.weight * (title.includes(t.word) ? w.topic : 1) * (slot.has(t.word) ? w.slot : 1),
     chars: [...t.word],
   }));
@@ -59,7 +61,7 @@ export function focusCoverage(terms: FocusTerm[], text: string, partial: number)
   for (const t of terms) {
     const w = t.weight;
     total += w;
-    if (text.includes(t.word)) {
+    if (stated(text, t)) {
       got += w;
       continue;
     }

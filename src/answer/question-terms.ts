@@ -9,13 +9,24 @@ import { ASKING, CHANGE_CUES, CUES, QUESTION_PHRASE, QUESTION_WORD } from "./que
 export interface Term {
   word: string;
   weight: number;
+  /** Other words that state it in a report (an everyday phrase's terms, see `everyday.ts`). */
+  alts?: readonly string[];
+}
+
+/** Whether a text states a question word, as itself or as one of its other words. */
+export function stated(text: string, t: { word: string; alts?: readonly string[] | undefined }): boolean {
+  return text.includes(t.word) || (t.alts?.some((a) => text.includes(a)) ?? false);
 }
 
 /**
  * The weighted words of an already normalised question: idf-weighted jieba words, question words
  * out, sub-words of longer words dropped.
  */
-export function questionTerms(normQuestion: string, tools: TextTools): Term[] {
+export function questionTerms(
+  normQuestion: string,
+  tools: TextTools,
+  alts?: ReadonlyMap<string, readonly string[]>,
+): Term[] {
   // The question phrase goes before segmenting: `哪一年` would leave `一年`, `几个月` `个月`.
   const asked = normQuestion.replace(QUESTION_PHRASE, " ");
   const words = [...new Set(tools.words(asked).map((w) => tools.normalize(w)))].filter(
@@ -42,10 +53,14 @@ export function questionTerms(normQuestion: string, tools: TextTools): Term[] {
   }
   // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
   const kept = words.filter((w) => !words.some((o) => o !== w && o.length > w.length && o.includes(w)));
-  return kept.map((word) => ({
-    word,
-    weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length),
-  }));
+  return kept.map((word) => {
+    const also = alts?.get(word);
+    return {
+      word,
+      weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length),
+      ...(also !== undefined ? { alts: also } : {}),
+    };
+  });
 }
 
 /** The character bigrams of a text, letters and digits only. */

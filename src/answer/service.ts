@@ -1,4 +1,4 @@
-import { canonicalZone, findZones } from "../corpus/zones.js";
+import { canonicalZone, findZones, withoutZones } from "../corpus/zones.js";
 import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
 import type { Passage } from "../index/types.js";
@@ -155,7 +155,13 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     retrieve: (q, k, zs) => hybridSearch(search, q, k, zs),
     tools,
     findZones,
+    withoutZones,
     knownZones: knownSet,
+    articles: {
+      zoneArticles: index.zoneArticles,
+      loadArticles: index.loadArticles,
+      loadPassages: index.loadPassages,
+    },
     ...(opts.onEvidence ? { onEvidence: opts.onEvidence } : {}),
   };
   // The model path retrieves through the LangChain retriever, so the passages a model is given are

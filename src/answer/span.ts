@@ -1,3 +1,4 @@
+import { stated } from "./question-terms.js";
 import { ASKING, SPEECH_VERBS } from "./question-words.js";
 
 /**
@@ -96,7 +97,11 @@ export function tidy(span: string): string {
 export interface SpanTerm {
   word: string;
   weight: number;
+  /** Other words that state it (see `Term.alts`). */
+  alts?: readonly string[];
 }
+
+const states = (text: string | undefined, t: SpanTerm): boolean => text !== undefined && stated(text, t);
 
 /** What cutting a span needs to know of the question. */
 export interface SpanQuestion {
@@ -193,9 +198,7 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   const norm = clauses.map((c) => q.normalize(c));
   const weight = (t: SpanTerm): number => t.weight * (q.slot.has(t.word) ? SPAN_SLOT_WEIGHT : 1);
   const total = q.terms.reduce((s, t) => s + weight(t), 0) || 1;
-  const cover = norm.map(
-    (c) => q.terms.reduce((s, t) => s + (c.includes(t.word) ? weight(t) : 0), 0) / total,
-  );
+  const cover = norm.map((c) => q.terms.reduce((s, t) => s + (states(c, t) ? weight(t) : 0), 0) / total);
   let candidates: number[] = [];
   const after = q.counts === true ? wordsAfterAsking(q) : [];
   // Per clause: the weight of the question's words right after its question word (`多少人受伤`) that
@@ -223,11 +226,11 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   const at = best[0] ?? 0;
   let start = at;
   let end = at;
-  const covered = new Set(q.terms.filter((t) => norm[at]?.includes(t.word)).map((t) => t.word));
+  const covered = new Set(q.terms.filter((t) => states(norm[at], t)).map((t) => t.word));
   for (let i = at - 1; i >= 0 && at - i <= MAX_SUBJECT_CLAUSES; i--) {
     // A clause stating another fact of the kind asked for is a rival answer, not the subject.
     if ((q.facts(norm[i] ?? "") ?? []).length > 0) break;
-    const adds = q.terms.filter((t) => !covered.has(t.word) && norm[i]?.includes(t.word));
+    const adds = q.terms.filter((t) => !covered.has(t.word) && states(norm[i], t));
     if (adds.length === 0) break;
     for (const t of adds) covered.add(t.word);
     start = i;

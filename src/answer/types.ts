@@ -16,12 +16,21 @@ export interface Citation {
   date?: string;
 }
 
+/**
+ * The kind of answer when it is not a single fact: a digest of a zone's or topic's articles
+ * (`overview`), the measures an article reports (`how`), or several facts joined (`several`); its
+ * answer text then has one line (or one clause) per item, each cited.
+ */
+export type AnswerKind = "overview" | "how" | "several";
+
 /** The answer object of the CLI contract (`ask --json`). */
 export interface Answer {
   question: string;
   answer: string;
   abstained: boolean;
   mode: "extractive" | "llm";
+  /** Set when the question was recognised as one of these kinds (absent for a single fact). */
+  kind?: AnswerKind;
   citations: Citation[];
 }
 
