@@ -51,6 +51,13 @@ export interface Evidence {
   named: number;
   /** Share of the question's characters (question words and function characters out) the article's passages hold. */
   chars: number;
+  /**
+   * Share of the periods the question names (`7月`, `上半年`, `二季度`, a year the article also dates
+   * things by) that the article's passages do not state: news repeats a story month after month.
+   */
+  period: number;
+  /** Weight of the heaviest question word the quote itself lacks, over the heaviest question word's. */
+  sentenceTop: number;
 }
 
 /** What {@link evidenceOf} needs of the question. */
@@ -99,7 +106,9 @@ export function evidenceOf(
   let heaviestMissing = 0;
   let slotTotal = 0;
   let slotMissing = 0;
+  let heaviestOut = 0;
   for (const t of terms) {
+    if (!stated(norm, t)) heaviestOut = Math.max(heaviestOut, t.weight);
     if (q.slot.has(t.word)) {
       slotTotal += t.weight;
       if (!stated(context, t)) slotMissing += t.weight;
@@ -137,7 +146,25 @@ export function evidenceOf(
     slotMissing: slotTotal === 0 ? 0 : slotMissing / slotTotal,
     named: [...title].length >= 2 && normQuestion.includes(title) ? 1 : 0,
     chars: charShare(normQuestion, contextChars),
+    period: periodsMissing(normQuestion, context),
+    sentenceTop: heaviest === 0 ? 0 : heaviestOut / heaviest,
   };
+}
+
+/** A period a question names: a year, a month (`6月份` is `6月`), a half year, a quarter, a span of months. */
+const PERIOD =
+  /\d{4}年|\d{1,2}[-－~～至到]\d{1,2}月|\d{1,2}月|[上下]半年|[一二三四1-4]季度|前[一二三两]季度/g;
+
+/**
+ * Share of the periods the question names that the article's text does not state. A year counts only
+ * when the article dates things by year at all (news often says `今年`).
+ */
+export function periodsMissing(normQuestion: string, context: string): number {
+  const periods = [...new Set(normQuestion.match(PERIOD) ?? [])];
+  if (periods.length === 0) return 0;
+  const datesByYear = /\d{4}年/.test(context);
+  const missing = periods.filter((p) => !context.includes(p) && (datesByYear || !/^\d{4}年$/.test(p)));
+  return missing.length / periods.length;
 }
 
 /** Share of the question's characters (question and function words out) that a passage's characters hold. */

@@ -71,6 +71,8 @@ export const DECLINE_WEIGHTS: DeclineWeights = {
    * (`北边`/`北与`, `旧名`/`昔名`). Measured with `named`.
    */
   chars: 1.669,
+  period: 0,
+  sentenceTop: 0,
 };
 
 /** Below this answer probability the bot declines: the widest margin to both goals on both sets (fitted). */

@@ -21,7 +21,8 @@ export function everydayQuestion(normQuestion: string): EverydayQuestion {
     if (m === null) continue;
     const term = entry.term.replace("$1", m[1] ?? "");
     question = question.slice(0, m.index) + term + question.slice(m.index + m[0].length);
-    if (entry.stated.length > 0) alts.set(term, [...entry.stated]);
+    const stem = entry.term.replace("$1", "");
+    if (entry.stated.length > 0) alts.set(stem, [...entry.stated]);
   }
   return { question, alts };
 }

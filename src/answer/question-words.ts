@@ -53,7 +53,8 @@ export const CHANGE_CUES: [RegExp, RegExp][] = [
 
 /**
  * An everyday way of asking and the word news reports state the same fact with: the question's
- * phrase is read as `term`, and a sentence stating any of `stated` states it.
+ * phrase is read as `term` (`$1` standing for what its first group matched), and a sentence stating
+ * any of `stated` states it.
  */
 export interface EverydayTerm {
   /** The phrase as people ask it (over simplified text); what it matches is replaced by `term`. */
@@ -73,9 +74,10 @@ export interface EverydayTerm {
  */
 export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
-    asked: /找到了?(?:工作|活儿?|饭碗)|找着了?工作|有了?工作|上岗/,
-    term: "就业",
-    stated: ["就业", "上岗", "招聘", "招工", "用工"],
+    // `帮多少人找到了工作`: the helping is the asker's frame; the report says `新增就业3400人`.
+    asked: /(?:帮助?了?)?(多少人|几个?人)?(?:找到了?|找着了?|有了?)(?:工作|活儿?|饭碗)|上岗/,
+    term: "$1就业",
+    stated: ["就业", "上岗"],
     source: "现代汉语词典：就业，得到职业；参加工作。统计公报：城镇新增就业",
   },
   {

@@ -2,7 +2,7 @@ import { canonicalZone, findZones, withoutZones } from "../corpus/zones.js";
 import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
 import type { Passage } from "../index/types.js";
-import { type AnswerDeps, answerQuestion } from "./answer.js";
+import { type AnswerDeps, answerQuestion, type ExtractiveOptions } from "./answer.js";
 import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
@@ -84,6 +84,8 @@ export interface AnswerServiceOptions {
   logger?: AnswerLogger;
   /** Told the evidence behind each extractive answer (for fitting the decision to decline). */
   onEvidence?: AnswerDeps["onEvidence"];
+  /** Tunables of extractive answers (the decline learner answers with no threshold, to see every answer line). */
+  extractive?: ExtractiveOptions;
 }
 
 /**
@@ -197,7 +199,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
         ...baseDeps,
         ...(askOpts?.onProgress ? { onProgress: askOpts.onProgress } : {}),
       };
-      if (llm === undefined) return dated(await answerQuestion(question, deps));
+      if (llm === undefined) return dated(await answerQuestion(question, deps, opts.extractive));
       return dated(
         await answerWithLlm(
           question,

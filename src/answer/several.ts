@@ -34,34 +34,23 @@ export function severalAnswer(
     answers.push(pick);
   }
   const citations: Citation[] = [];
-  const spans: string[] = [];
+  const lines: string[] = [];
+  const spans = new Set<string>();
   for (const pick of answers) {
-    if (spans.includes(pick.span)) continue;
+    if (spans.has(pick.span)) continue;
+    spans.add(pick.span);
     let n = citations.findIndex((c) => c.passageId === pick.passage.id && c.quote === pick.quote) + 1;
     if (n === 0) {
       n = citations.length + 1;
-      const p = pick.passage;
-      citations.push({
-        n,
-        passageId: p.id,
-        articleId: p.articleId,
-        title: p.title,
-        zones: p.zones,
-        quote: pick.quote,
-        source: p.source,
-      });
+      citations.push(passageCitation(n, pick.passage, pick.quote));
     }
-    spans.push(pick.span);
+    lines.push(`${pick.span}[${n}]`);
   }
   // One span answering every part (the sentence states them together): a single fact line.
-  if (spans.length === 1) return null;
-  const line = spans.map(
-    (s, i) =>
-      `${s}[${citations.findIndex((c) => c.quote === answers.find((a) => a.span === s)?.quote) + 1 || i + 1}]`,
-  );
+  if (lines.length === 1) return null;
   return {
     question,
-    answer: `${line.join("；")}。`,
+    answer: `${lines.join("；")}。`,
     abstained: false,
     mode: "extractive",
     kind: "several",

@@ -228,8 +228,10 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   let end = at;
   const covered = new Set(q.terms.filter((t) => states(norm[at], t)).map((t) => t.word));
   for (let i = at - 1; i >= 0 && at - i <= MAX_SUBJECT_CLAUSES; i--) {
-    // A clause stating another fact of the kind asked for is a rival answer, not the subject.
-    if ((q.facts(norm[i] ?? "") ?? []).length > 0) break;
+    // A clause stating another fact of the kind asked for is a rival answer, not the subject; for a
+    // growth question (it has cues) so is any number: `产值为812.4亿元，同比增长9.6%` answers `9.6%`.
+    if ((q.facts(norm[i] ?? "") ?? []).length > 0 || (q.cues !== undefined && /\d/.test(norm[i] ?? "")))
+      break;
     const adds = q.terms.filter((t) => !covered.has(t.word) && states(norm[i], t));
     if (adds.length === 0) break;
     for (const t of adds) covered.add(t.word);

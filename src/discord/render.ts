@@ -158,7 +158,10 @@ export function renderAnswer(answer: Answer, opts: { echoQuestion?: boolean } = 
     ? `${escapeKeepingMarkers(answer.answer.trim() || "资料库里没有找到能回答这个问题的内容。")}${
         answer.citations.length > 0 ? "\n以下是最接近的来源，供参考：" : ""
       }`
-    : escapeKeepingMarkers(answer.answer);
+    : answer.kind !== undefined
+      ? // A digest or a list: whole lines, one item each with its citation, and a count of any left out.
+        fitLines(answer.answer.split("\n").map(escapeKeepingMarkers), LIMITS.content - head.length)
+      : escapeKeepingMarkers(answer.answer);
   const content = truncate(head + body, LIMITS.content);
   if (answer.citations.length === 0) {
     return { content, embeds: [], components: [], allowedMentions: NO_MENTIONS };

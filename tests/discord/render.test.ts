@@ -119,6 +119,59 @@ describe("renderAnswer", () => {
   });
 });
 
+describe("renderAnswer, digests and lists", () => {
+  const line = (i: number, text: string) => `${i}. 2023-08-${10 + i} 《标题${i}》：${text}[${i}]`;
+
+  it("shows a digest one item a line, citations kept, markdown escaped", () => {
+    const answer: Answer = {
+      question: "株洲高新区有什么新闻",
+      answer: [
+        "株洲高新区的报道（共 8 篇，最新在前）：",
+        line(1, "新增就业2860人"),
+        line(2, "**捐款**12万元"),
+        "另有 6 篇，用 /zone 株洲高新区 查看全部。",
+      ].join("\n"),
+      abstained: false,
+      mode: "extractive",
+      kind: "overview",
+      citations: [zhuhaiCitation, { ...zhuhaiCitation, n: 2 }],
+    };
+    const lines = renderAnswer(answer).content.split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe("1\\. 2023-08-11 《标题1》：新增就业2860人[1]");
+    expect(lines[2]).toContain("\\*\\*捐款\\*\\*12万元[2]");
+    expect(lines[3]).toContain("/zone 株洲高新区");
+  });
+
+  it("keeps whole lines within Discord's limits however long the items, saying how many are left out", () => {
+    fc.assert(
+      fc.property(
+        fc.array(long, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom("overview", "how", "several") as fc.Arbitrary<"overview" | "how" | "several">,
+        fc.array(citationArb, { maxLength: 12 }),
+        (items, kind, citations) => {
+          const answer: Answer = {
+            question: "问",
+            // An item is one sentence: answers never put a line break inside one.
+            answer: ["报道：", ...items.map((t, i) => line(i + 1, t.replace(/[\r\n]/g, "")))].join("\n"),
+            abstained: false,
+            mode: "extractive",
+            kind,
+            citations,
+          };
+          const p = renderAnswer(answer, { echoQuestion: true });
+          expectWithinLimits(p);
+          const shown = p.content.split("\n").slice(2);
+          // Every item shown is shown whole, with its marker; a cut list ends by counting the rest.
+          for (const l of shown.filter((x) => /^\d+\\\. /.test(x))) expect(l).toMatch(/\[\d+\]$/);
+          if (shown.length < items.length) expect(p.content).toMatch(/…等另 \d+ 项$/);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("renderZonesPage", () => {
   const zones: ZoneSummary[] = Array.from({ length: 40 }, (_, i) => ({
     zone: `第${i}高新区`,
