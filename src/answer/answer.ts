@@ -118,8 +118,15 @@ export async function answerQuestion(
   const intent = questionIntent(normalized, named, deps.withoutZones);
   const unknown = named.filter((z) => !deps.knownZones.has(z));
   deps.onProgress?.("retrieving");
-  if (intent.kind === "overview" && (unknown.length === 0 || known.length > 0) && deps.articles !== undefined)
-    return overviewAnswer(question, known, intent.topic, { ...deps, articles: deps.articles });
+  if (
+    intent.kind === "overview" &&
+    (unknown.length === 0 || known.length > 0) &&
+    deps.articles !== undefined
+  ) {
+    const digest = await overviewAnswer(question, known, intent.topic, { ...deps, articles: deps.articles });
+    // A topic no article is about (`介绍一下X的生活习性`) may still be a fact some sentence states.
+    if (!digest.abstained || intent.topic === "") return digest;
+  }
   const hits = await deps.retrieve(asked, opts.candidates, known);
   const top = hits[0]?.score ?? 1;
   const candidates: Candidate[] = hits.map((h, rank) => ({

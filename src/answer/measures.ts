@@ -17,7 +17,7 @@ import { findNumbers } from "./evidence.js";
 import type { SentencePick } from "./extractive.js";
 import type { TextTools } from "./passage.js";
 import { questionTerms, stated } from "./question-terms.js";
-import { ACTION_VERBS, EVALUATIVE } from "./question-words.js";
+import { ACTION_VERBS, EVALUATIVE, HOW_ASKED, MEASURES_ASKED } from "./question-words.js";
 import type { Answer } from "./types.js";
 
 /** Sentences a how answer lists at most. */
@@ -79,14 +79,21 @@ export async function howAnswer(
   const best = picks[0];
   if (best === undefined) return null;
   const sentences = await sentencesOf(best.passage, picks, articles);
+  // The topic is what was done (`稳就业`, `布局5G`), not who did it: the zone and the words before the
+  // question's `怎么`/`采取` (`马会`, `兰州高新区的党组织`) name the actor every sentence shares.
+  const asked = HOW_ASKED.exec(normQuestion) ?? MEASURES_ASKED.exec(normQuestion);
+  const actor = asked === null ? "" : normQuestion.slice(0, asked.index);
   const terms = questionTerms(normQuestion, tools).filter(
-    (t) => !zones.some((z) => z.includes(t.word) || t.word.includes(z)),
+    (t) => !zones.some((z) => z.includes(t.word) || t.word.includes(z)) && !actor.includes(t.word),
   );
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
   const w = MEASURE_WEIGHTS;
+  const title = tools.normalize(best.passage.title).replace(/[\s。！？!?]+$/u, "");
   const scored = sentences.map((s) => {
     const norm = tools.normalize(s.sentence);
-    if (EVALUATIVE.test(norm) || NOT_REPORT.test(norm))
+    // The headline repeated as the first line of the text is what the article is about, not a measure.
+    const headline = norm.replace(/[\s。！？!?]+$/u, "") === title;
+    if (EVALUATIVE.test(norm) || NOT_REPORT.test(norm) || headline)
       return { s, topic: 0, score: Number.NEGATIVE_INFINITY };
     const topic = terms.reduce((sum, t) => sum + (stated(norm, t) ? t.weight : 0), 0) / total;
     // The sentence that answers the question best (as for a fact) is listed whatever its verbs.
@@ -95,10 +102,12 @@ export async function howAnswer(
     const figure = findNumbers(norm).some((n) => n.unit !== "") ? 1 : 0;
     const remark = /^[“"]|[”"][^，。]{0,30}(?:说|表示)[。！]?$/u.test(s.sentence) ? 1 : 0;
     const score = w.topic * topic + w.action * action + w.figure * figure + w.remark * remark;
-    return { s, topic, score: action === 0 && figure === 0 ? Number.NEGATIVE_INFINITY : score };
+    return { s, topic, score: action === 0 ? Number.NEGATIVE_INFINITY : score };
   });
+  // A measure is on the question's topic: it states some of it (an event the article reports before
+  // the measures, `毒马案…揭发案件`, states none of `采取…措施`).
   const chosen = scored
-    .filter((x) => x.score >= w.floor)
+    .filter((x) => x.score >= w.floor && x.topic > 0)
     .sort((a, b) => b.score - a.score || a.s.at - b.s.at)
     .slice(0, MAX_MEASURES)
     .map((x) => x.s)

@@ -165,11 +165,12 @@ export const STATE_ASKED =
  * description), `为什么`/`怎么会` (a reason), `如何评价` (an opinion), nor a `如何` that ends the question
  * (`赛事组织如何`). Read as a how question only when an actor asks it (see {@link ACTOR}).
  */
-export const HOW_ASKED = /(?:怎么|怎样|如何)(?!样|的|回事|会|办|看|说|评价|理解|定义)\p{Script=Han}/u;
+export const HOW_ASKED =
+  /(?:怎么|怎样|如何)(?!样|的|回事|会|办|看|说|评价|理解|定义|回应|回答|解释|形容|描述|称呼|认为)\p{Script=Han}/u;
 
 /** What measures were taken (`采取了哪些措施`, `做了什么`, `有哪些举措`): a how question whoever asks it. */
 export const MEASURES_ASKED =
-  /(?:采取|推出|出台|实施)了?(?:哪些|什么|啥)(?:措施|办法|举措|行动|政策)|(?:做|干)了(?:哪些|什么|啥)|有(?:哪些|什么)(?:措施|举措|做法|办法|经验)|(?:措施|举措|做法)(?:有哪些|是什么)/;
+  /(?:采取|推出|出台|实施)了?(?:哪些|什么|啥)(?:措施|办法|举措|行动|政策)|(?:做|干)了(?:哪些|什么|啥)(?:事情?)?$|有(?:哪些|什么)(?:措施|举措|做法|办法|经验)|(?:措施|举措|做法)(?:有哪些|是什么)/;
 
 /**
  * The actors whose measures news reports (a zone, an authority, a company, a party body): `如何` asked

@@ -165,6 +165,7 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
   [/打算/u, ""],
   [/[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
+  [/[，,]?(?:可以|行|好)(?:么|吗|幺|不)(?=[?？!！。]*$)/u, ""],
   // Other spellings of question words (`甚麼` is usual in Taiwan and Hong Kong, `啥`/`咋` in speech):
   // left as they are, they would count as words of the question the corpus lacks.
   [/甚[麼么]|啥/gu, "什么"],
