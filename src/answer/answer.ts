@@ -18,6 +18,7 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
+import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
 import { tidy } from "./span.js";
 import type { Answer, AnswerStage, Citation } from "./types.js";
@@ -134,7 +135,13 @@ export async function answerQuestion(
     rank,
     relevance: top > 0 ? h.score / top : 0,
   }));
-  const picks = pickSentences(asked, shape, candidates, deps.tools, known, { alts: everyday.alts });
+  let picks = pickSentences(asked, shape, candidates, deps.tools, known, { alts: everyday.alts });
+  if (intent.recent && intent.kind === "fact" && deps.articles !== undefined) {
+    // `最近`/`目前`: of the articles answering about as well, the newest answers.
+    const newest = await newestCandidates(picks, candidates, deps.articles);
+    if (newest !== candidates)
+      picks = pickSentences(asked, shape, [...newest], deps.tools, known, { alts: everyday.alts });
+  }
 
   if (unknown.length > 0 && known.length === 0) {
     return abstain(

@@ -91,8 +91,8 @@ describe("kinds of question, answered from whole articles", () => {
       expect(c.zones).toContain("株洲高新区");
       expect(index.passageById(c.passageId)?.text).toContain(c.quote);
     }
-    // Eight articles name the zone; the newest only mentions it in passing, so it is not among the five.
-    expect(a.answer).toContain("另有 3 篇，用 /zone 株洲高新区 查看全部。");
+    // Nine articles name the zone; the newest only mentions it in passing, so it is not among the five.
+    expect(a.answer).toContain("另有 4 篇，用 /zone 株洲高新区 查看全部。");
     expect(a.answer).not.toContain("消防");
   });
 
@@ -148,6 +148,13 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("哪个高新区建成了1200座5G基站");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("绵阳高新区");
+  });
+
+  it("answers a question asking for the latest from the newest article that states it", async () => {
+    const a = await service.ask("株洲高新区目前有多少家国家级专精特新企业");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("41家");
+    expect(a.citations[0]?.articleId).toBe("zz-05");
   });
 
   it("still declines what the articles do not state", async () => {
