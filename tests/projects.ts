@@ -22,6 +22,7 @@ export const PROCESS_TESTS = [
   "tests/cli/bench.test.ts",
   "tests/commands/commands.test.ts",
   "tests/answer/llm-answer.test.ts",
+  "tests/answer/llm-kinds.test.ts",
   "tests/index/openai-embeddings.test.ts",
   "tests/index/ingest-kill.test.ts",
   "tests/cli/postgres-cli.test.ts",

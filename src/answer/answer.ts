@@ -170,9 +170,11 @@ export async function answerQuestion(
     if (several !== null) return several;
   }
   // Further sources are listed only when they are close to the best one: a list of weak matches hides it.
+  // A reprint quoting the same sentence adds nothing: one story is cited once.
   const related = picks
     .slice(1)
-    .filter((p) => p.score >= opts.relatedFloor * best.score && p.support >= opts.minSupport);
+    .filter((p) => p.score >= opts.relatedFloor * best.score && p.support >= opts.minSupport)
+    .filter((p, i, xs) => p.quote !== best.quote && xs.findIndex((q) => q.quote === p.quote) === i);
   const cited = [best, ...related].slice(0, opts.maxCitations);
   const citations = cited.map((p, i) => citation(i + 1, p));
   return {

@@ -293,8 +293,12 @@ export function pickSentences(
   // The lead is over the next article with another headline: parts of one story (paragraphs of one
   // page, a follow-up under the same headline) are not rival answers.
   const headline = top.xs[0]?.passage.title;
+  // A reprint (another article whose best sentence is the chosen one, word for word) is the same story too.
   const nextArticle = ranked.find(
-    (r) => r.xs[0]?.passage.articleId !== articleId && r.xs[0]?.passage.title !== headline,
+    (r) =>
+      r.xs[0]?.passage.articleId !== articleId &&
+      r.xs[0]?.passage.title !== headline &&
+      !r.xs.some((x) => x.sentence === chosen.sentence),
   )?.score;
   // The article's retrieved passages, and those of the same story (same headline): a question's words
   // may stand in the paragraph next door.

@@ -160,9 +160,9 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     withoutZones,
     knownZones: knownSet,
     articles: {
-      zoneArticles: index.zoneArticles,
-      loadArticles: index.loadArticles,
-      loadPassages: index.loadPassages,
+      zoneArticles: (zone) => index.zoneArticles(zone),
+      loadArticles: (ids) => index.loadArticles(ids),
+      loadPassages: (ids) => index.loadPassages(ids),
     },
     ...(opts.onEvidence ? { onEvidence: opts.onEvidence } : {}),
   };
