@@ -1,15 +1,30 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { loadCorpus } from "../corpus/load.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import { checkIndexTarget } from "../index/target.js";
 import { updateIndex } from "../index/update.js";
+import { commandArgs } from "./args.js";
 import { baseConfig, createEmbeddings, fail, note, problemLine, runCli } from "./common.js";
 import { ingestPostgres } from "./ingest-postgres.js";
 import { storeConfig } from "./postgres.js";
 
-const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]";
+const SPEC = {
+  usage: "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]",
+  help: `从语料建立或更新索引：只嵌入新增和改动的文章。
+(Builds or updates the index from the corpus: only new and changed articles are embedded.)
+  --input PATH  语料文件或文件夹，可重复 (a corpus file or folder, repeatable; default CORPUS_DIR)
+                .txt 报纸版面或文章, .md 文章, .jsonl 每行一篇 (page or article, article, one a line)
+  --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/)
+  --full        全部重建 (rebuild everything)
+  --watch       持续检查语料的变化 (look again every INGEST_INTERVAL seconds, 30 by default)`,
+  options: {
+    input: { type: "string", multiple: true },
+    index: { type: "string" },
+    full: { type: "boolean" },
+    watch: { type: "boolean" },
+  },
+} as const;
 
 /** How often `--watch` looks at the corpus when `INGEST_INTERVAL` is not set, in seconds. */
 const WATCH_SECONDS = 30;
@@ -71,19 +86,7 @@ async function ingestOnce(
 }
 
 async function main(): Promise<void> {
-  let values: { input?: string[]; index?: string; full?: boolean; watch?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        input: { type: "string", multiple: true },
-        index: { type: "string" },
-        full: { type: "boolean" },
-        watch: { type: "boolean" },
-      },
-    }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const { values } = commandArgs(SPEC);
   const config = baseConfig();
   const store = storeConfig();
   const inputs = values.input && values.input.length > 0 ? values.input : [config.corpusDir];
