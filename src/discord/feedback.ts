@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import { ASK_IN_CHINESE } from "../answer/answer.js";
 import { questionTopics } from "../answer/topics.js";
 import type { Answer } from "../answer/types.js";
 import { DOWN_REASONS, type DownReason } from "../state/types.js";
@@ -63,7 +64,16 @@ export function recordAnswer(
     ...topics,
     latencyMs: Math.round(latencyMs),
   });
-  return withFeedback(payload, id, answer.abstained);
+  return withFeedback(payload, id, searchedAndDeclined(answer));
+}
+
+/**
+ * Whether `answer` declined after looking in the corpus, so “这个问题语料里应该有” is the 👎 that
+ * fits. A question refused for its language was never looked up: the corpus lacks nothing, and the
+ * plain 👍/👎 row goes under it.
+ */
+export function searchedAndDeclined(answer: Answer): boolean {
+  return answer.abstained && answer.answer !== ASK_IN_CHINESE;
 }
 
 /** True when `customId` belongs to feedback (so the other button handlers leave it alone). */

@@ -26,6 +26,6 @@ export async function loadCommands(dir: URL = COMMANDS_DIR): Promise<Map<string,
 }
 
 /** The JSON bodies Discord receives when the commands are registered. */
-export function commandBodies(commands: Map<string, Command>) {
+export function commandBodies(commands: ReadonlyMap<string, Command>) {
   return [...commands.values()].map((c) => c.data.toJSON());
 }

@@ -5,6 +5,7 @@ import {
   type APIEmbedField,
   ButtonStyle,
   ComponentType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import type { ReindexError, ReindexSummary } from "../answer/reindex.js";
 import type {
@@ -344,22 +345,45 @@ export function localTime(iso: string, timeZone = "Asia/Shanghai"): string {
   return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
 }
 
-/** `/help`: how to ask, and what the bot knows; the index time in `timeZone`. */
-export function renderHelp(stats: IndexStats, timeZone?: string): Payload {
+/** One line of `/help` for a registered command: its name, its options (optional ones in brackets), what it does. */
+function commandLine(c: RESTPostAPIChatInputApplicationCommandsJSONBody): string {
+  const options = (c.options ?? []).map((o) => {
+    const name = `${o.name}:`;
+    return "required" in o && o.required ? `\`${name}\`` : `[\`${name}\`]`;
+  });
+  const what = c.description_localizations?.["zh-CN"] ?? c.description;
+  return `**/${c.name}**${options.length > 0 ? ` ${options.join(" ")}` : ""}：${what}`;
+}
+
+/**
+ * `/help`: how to ask, every command the bot registers (from the command modules' own definitions,
+ * so the list cannot drift from them: members' commands first, those for admins last), and what the
+ * bot knows; the index time in `timeZone`.
+ */
+export function renderHelp(
+  stats: IndexStats,
+  commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  timeZone?: string,
+): Payload {
   const built = localTime(stats.builtAt, timeZone);
+  const forAdmins = (c: RESTPostAPIChatInputApplicationCommandsJSONBody) =>
+    c.default_member_permissions !== undefined && c.default_member_permissions !== null;
+  const ordered = [...commands.filter((c) => !forAdmins(c)), ...commands.filter(forAdmins)];
   const embed: Embed = {
     title: "高新区新闻问答",
     color: COLOR,
-    description: [
-      "根据高新区新闻回答问题，每个回答都注明出处。",
-      "",
-      "**/ask** `question:` 提问，例如：珠海高新区工业投资增速多少；加 `private:True` 只有你能看到",
-      "**@我 问题**：在频道里直接提问，我会回复那条消息",
-      ...(stats.mode === "llm" ? ["**回复我的回答**：接着追问，我会结合前面的对话来理解"] : []),
-      "**/zones**：列出所有高新区和文章数",
-      "**/zone** `name:`：某个高新区的文章和关键数字",
-      "**/source** `id:`：查看某段原文（回答下方的按钮也可以）",
-    ].join("\n"),
+    description: truncate(
+      [
+        "根据高新区新闻回答问题，每个回答都注明出处。例如：/ask 珠海高新区工业投资增速多少",
+        "",
+        "**@我 问题**：在频道里直接提问，我会回复那条消息",
+        ...(stats.mode === "llm" ? ["**回复我的回答**：接着追问，我会结合前面的对话来理解"] : []),
+        ...ordered.map(commandLine),
+        "",
+        "回答和关键数字下方的按钮可以打开原文。",
+      ].join("\n"),
+      LIMITS.embedDescription,
+    ),
     fields: [
       { name: "文章", value: String(stats.articles), inline: true },
       { name: "段落", value: String(stats.passages), inline: true },

@@ -24,7 +24,7 @@ import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
 import type { BotContext, Command } from "./command.js";
 import { createGate } from "./gate.js";
-import { COMMANDS_DIR, loadCommands } from "./loader.js";
+import { COMMANDS_DIR, commandBodies, loadCommands } from "./loader.js";
 import { DEFAULT_PROGRESS, type ProgressOptions } from "./progress.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { registerCommandsOnStart, runShardManager } from "./shards.js";
@@ -78,6 +78,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     gate: createGate(discord.maxConcurrentAnswers),
     progress: opts.progress ?? DEFAULT_PROGRESS,
     timeZone: discord.timeZone,
+    commands: commandBodies(commands),
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
     ...(opts.state ? { state: opts.state } : {}),
   };

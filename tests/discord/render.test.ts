@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, Citation, PassageView, ZoneDetail, ZoneSummary } from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
+import { commandBodies, loadCommands } from "../../src/discord/loader.js";
 import {
   localTime,
   renderAnswer,
@@ -199,14 +200,26 @@ describe("renderZone, renderPassage, renderHelp", () => {
   });
 
   it("shows what the bot knows, the index time as local time in the configured zone", () => {
-    const p = renderHelp(service.stats());
+    const p = renderHelp(service.stats(), []);
     const fields = Object.fromEntries((p.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields).toMatchObject({ 文章: "6", 段落: "40", 高新区: "4" });
     // 2024-05-01T08:00Z is 16:00 in China and 04:00 in New York (daylight time).
     expect(fields.索引构建时间).toBe("2024年5月1日 16:00");
     expect(fields.回答方式).toContain("摘录式");
-    const ny = renderHelp(service.stats(), "America/New_York").embeds[0]?.fields ?? [];
+    const ny = renderHelp(service.stats(), [], "America/New_York").embeds[0]?.fields ?? [];
     expect(ny.find((f) => f.name === "索引构建时间")?.value).toBe("2024年5月1日 04:00");
+  });
+
+  it("lists every command the bot registers, from the command modules, admins' last, within limits", async () => {
+    const bodies = commandBodies(await loadCommands());
+    const description = renderHelp(service.stats(), bodies).embeds[0]?.description ?? "";
+    const listed = [...description.matchAll(/^\*\*\/([\w-]+)\*\*/gm)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual(bodies.map((b) => b.name).sort());
+    for (const name of ["report", "reindex", "forget-me"]) expect(listed).toContain(name);
+    expect(listed.slice(-2).sort()).toEqual(["reindex", "report"]);
+    expect(description).toContain("**/zone** `name:`：查看某个高新区的文章和关键数字");
+    expect(description).toContain("**/ask** `question:` [`private:`]");
+    expect(description.length).toBeLessThanOrEqual(4096);
   });
 
   it("writes times in the reader's zone across a date line, and leaves a non-date as it is", () => {
@@ -218,7 +231,7 @@ describe("renderZone, renderPassage, renderHelp", () => {
 
   it("mentions follow-ups by reply only when answers are model-written", () => {
     const help = (mode: "llm" | "extractive") =>
-      renderHelp({ ...service.stats(), mode }).embeds[0]?.description ?? "";
+      renderHelp({ ...service.stats(), mode }, []).embeds[0]?.description ?? "";
     expect(help("llm")).toContain("回复我的回答");
     expect(help("extractive")).not.toContain("回复我的回答");
   });
