@@ -268,6 +268,11 @@ describe("/zones, /zone, /source, /help", () => {
     expect(cb.data?.flags).toBe(64);
     const fields = cb.data?.embeds?.[0]?.fields?.map((f) => f.name);
     expect(fields).toEqual(["文章", "段落", "高新区", "索引构建时间", "回答方式"]);
+    // Every command the bot registered with the emulator is listed.
+    const registered = h.emu.requests.find((r) => r.method === "PUT" && r.path.endsWith("/commands"));
+    const names = (registered?.body as { name: string }[]).map((c) => c.name);
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    for (const name of names) expect(cb.data?.embeds?.[0]?.description).toContain(`**/${name}**`);
   });
 });
 
