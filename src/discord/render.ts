@@ -17,6 +17,7 @@ import type {
   ZoneCount,
   ZoneDetail,
   ZoneFigure,
+  ZoneHeadline,
 } from "../answer/types.js";
 import { sortZones } from "../index/articles.js";
 import { sourceButtonId, zonesPageId } from "./custom-ids.js";
@@ -69,7 +70,8 @@ export interface Payload {
 
 const COLOR = 0x2f80ed;
 const COLOR_MUTED = 0x8a8f98;
-export const ZONES_PER_PAGE = 15;
+/** Zones on one page of `/zones`, each with its newest headlines. */
+export const ZONES_PER_PAGE = 8;
 
 /** A payload with only text. */
 export function textPayload(content: string): Payload {
@@ -187,25 +189,50 @@ export function renderProgress(stage: AnswerStage): Payload {
   return textPayload(STAGE_TEXT[stage]);
 }
 
-/** One page of `/zones`, with previous/next buttons when there is more than one page. */
-export function renderZonesPage(
+/** Which zones one page of `/zones` shows: the page asked for, kept within the pages there are. */
+export function zonesPage(
   zones: readonly ZoneCount[],
   page: number,
   perPage = ZONES_PER_PAGE,
+): { shown: ZoneCount[]; page: number; pages: number; offset: number } {
+  const sorted = sortZones(zones);
+  const pages = Math.max(1, Math.ceil(sorted.length / perPage));
+  const p = Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1);
+  return { shown: sorted.slice(p * perPage, (p + 1) * perPage), page: p, pages, offset: p * perPage };
+}
+
+/** A headline under a zone in `/zones`, with its date when it has one. */
+function headlineLine(h: ZoneHeadline): string {
+  const date = h.date ? `（${escapeAndTruncate(h.date, 20)}）` : "";
+  return `　· 《${escapeAndTruncate(h.title, 60)}》${date}`;
+}
+
+/**
+ * One page of `/zones`: each zone with its article count and its newest headlines (`newest`, for
+ * the zones on the page), previous/next buttons when there is more than one page. The footer says
+ * how the list is sorted and how many articles the corpus holds (`articles`: an article naming two
+ * zones is one article, not two).
+ */
+export function renderZonesPage(
+  zones: readonly ZoneCount[],
+  page: number,
+  opts: { articles: number; newest?: ReadonlyMap<string, readonly ZoneHeadline[]>; perPage?: number },
 ): Payload {
   if (zones.length === 0) return textPayload("资料库里还没有高新区。");
-  const sorted = sortZones(zones);
-  const pages = Math.ceil(sorted.length / perPage);
-  const p = Math.min(Math.max(0, Math.trunc(page)), pages - 1);
-  const lines = sorted
-    .slice(p * perPage, (p + 1) * perPage)
-    .map((z, i) => `${p * perPage + i + 1}\\. **${escapeAndTruncate(z.zone, 100)}** — ${z.articles} 篇`);
-  const total = sorted.reduce((sum, z) => sum + z.articles, 0);
+  const { shown, page: p, pages, offset } = zonesPage(zones, page, opts.perPage);
+  const blocks = shown.map((z, i) =>
+    [
+      `${offset + i + 1}\\. **${escapeAndTruncate(z.zone, 100)}** — ${z.articles} 篇`,
+      ...(opts.newest?.get(z.zone) ?? []).map(headlineLine),
+    ].join("\n"),
+  );
   const embed: Embed = {
-    title: `高新区一览（${sorted.length} 个）`,
-    description: truncate(lines.join("\n"), LIMITS.embedDescription),
+    title: `高新区一览（${zones.length} 个）`,
+    description: fitLines(blocks, LIMITS.embedDescription),
     color: COLOR,
-    footer: { text: `第 ${p + 1}/${pages} 页 · 按文章数排序 · 共 ${total} 篇次 · 用 /zone 查看某个高新区` },
+    footer: {
+      text: `第 ${p + 1}/${pages} 页 · 按文章数从多到少，同数按拼音 · 资料库共 ${opts.articles} 篇文章（一篇可涉及几个高新区）· 用 /zone 查看某个高新区`,
+    },
   };
   const components =
     pages > 1

@@ -24,7 +24,7 @@ import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
 import type { BotContext, Command } from "./command.js";
 import { createGate } from "./gate.js";
-import { COMMANDS_DIR, commandBodies, loadCommands } from "./loader.js";
+import { COMMANDS_DIR, commandBodies, loadCommands, loadComponents } from "./loader.js";
 import { DEFAULT_PROGRESS, type ProgressOptions } from "./progress.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { registerCommandsOnStart, runShardManager } from "./shards.js";
@@ -63,6 +63,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const { discord, logger } = opts;
   const started = performance.now();
   const commands = await loadCommands(opts.commandsDir ?? COMMANDS_DIR);
+  const components = await loadComponents();
   // Before login, so the first burst of questions does not pay for the answer path's set-up.
   if (opts.service.warmUp) {
     const warmStarted = performance.now();
@@ -84,7 +85,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   };
   if (discord.deployOnStart) await registerCommandsOnStart(commands, discord, logger);
   const client = createClient({ apiBase: discord.apiBase, ...(opts.rest ? { rest: opts.rest } : {}) });
-  const bot = attachBot(client, ctx, commands);
+  const bot = attachBot(client, ctx, commands, components);
   // Attached before login: ready can fire before login() resolves.
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {

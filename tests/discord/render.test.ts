@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Answer, Citation, PassageView, ZoneDetail, ZoneSummary } from "../../src/answer/types.js";
+import type {
+  Answer,
+  Citation,
+  PassageView,
+  ZoneCount,
+  ZoneDetail,
+  ZoneHeadline,
+} from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { commandBodies, loadCommands } from "../../src/discord/loader.js";
 import {
@@ -121,11 +128,12 @@ describe("renderAnswer", () => {
 });
 
 describe("renderZonesPage", () => {
-  const zones: ZoneSummary[] = Array.from({ length: 40 }, (_, i) => ({
+  const zones: ZoneCount[] = Array.from({ length: 40 }, (_, i) => ({
     zone: `第${i}高新区`,
     articles: i % 7,
-    titles: [],
   }));
+  const page = (zs: readonly ZoneCount[], p: number, newest?: ReadonlyMap<string, ZoneHeadline[]>) =>
+    renderZonesPage(zs, p, { articles: 33, ...(newest ? { newest } : {}) });
 
   it("sorts by article count, most first, then by name", () => {
     const sorted = sortZones(zones);
@@ -135,28 +143,52 @@ describe("renderZonesPage", () => {
   });
 
   it("pages long lists with previous/next buttons that name the target page", () => {
-    const first = renderZonesPage(zones, 0);
-    expect(first.embeds[0]?.footer?.text).toContain("第 1/3 页");
+    const first = page(zones, 0);
+    expect(first.embeds[0]?.footer?.text).toContain("第 1/5 页");
     const [prev, next] = first.components[0]?.components ?? [];
     expect(prev?.disabled).toBe(true);
     expect(parseCustomId(next?.custom_id ?? "")).toEqual({ kind: "zones", page: 1 });
-    const last = renderZonesPage(zones, 99);
-    expect(last.embeds[0]?.footer?.text).toContain("第 3/3 页");
+    const last = page(zones, 99);
+    expect(last.embeds[0]?.footer?.text).toContain("第 5/5 页");
     expect(last.components[0]?.components[1]?.disabled).toBe(true);
   });
 
   it("has no buttons when one page is enough", () => {
-    expect(renderZonesPage(zones.slice(0, 3), 0).components).toEqual([]);
+    expect(page(zones.slice(0, 3), 0).components).toEqual([]);
+  });
+
+  it("shows each zone's newest headlines under its count, and a footer that counts articles and says how it sorts", () => {
+    const zs: ZoneCount[] = [
+      { zone: "乙高新区", articles: 2 },
+      { zone: "甲高新区", articles: 2 },
+      { zone: "丙高新区", articles: 5 },
+    ];
+    const newest = new Map([
+      ["丙高新区", [{ title: "丙高新区最新一篇", date: "2023-08-28" }, { title: "较早一篇" }]],
+    ]);
+    const embed = renderZonesPage(zs, 0, { articles: 6, newest }).embeds[0];
+    expect(embed?.description?.split("\n")).toEqual([
+      "1\\. **丙高新区** — 5 篇",
+      "　· 《丙高新区最新一篇》（2023-08-28）",
+      "　· 《较早一篇》",
+      // Equal counts in pinyin order (jiǎ before yǐ), as the footer says.
+      "2\\. **甲高新区** — 2 篇",
+      "3\\. **乙高新区** — 2 篇",
+    ]);
+    // 6 articles, though the zones' counts add up to 9: an article naming two zones is one article.
+    expect(embed?.footer?.text).toContain("按文章数从多到少，同数按拼音 · 资料库共 6 篇文章");
   });
 
   it("stays within limits for hostile zone names", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ zone: long, articles: fc.nat(), titles: fc.constant<string[]>([]) }), {
-          maxLength: 60,
-        }),
+        fc.array(fc.record({ zone: long, articles: fc.nat() }), { maxLength: 60 }),
         fc.integer({ min: -5, max: 10 }),
-        (zs, page) => expectWithinLimits(renderZonesPage(zs, page)),
+        long,
+        (zs, p, title) =>
+          expectWithinLimits(
+            page(zs, p, new Map(zs.map((z) => [z.zone, [{ title, date: title }, { title }, { title }]]))),
+          ),
       ),
       { numRuns: 80 },
     );
