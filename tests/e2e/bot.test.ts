@@ -275,7 +275,7 @@ describe("/zones, /zone, /source, /help", () => {
     expect(fields).toEqual(["文章", "段落", "高新区", "索引构建时间", "回答方式"]);
     // Every command the bot registered with the emulator is listed.
     const registered = h.emu.requests.find((r) => r.method === "PUT" && r.path.endsWith("/commands"));
-    const names = (registered?.body as { name: string }[]).map((c) => c.name);
+    const names = ((registered?.body ?? []) as { name: string }[]).map((c) => c.name);
     expect(names.length).toBeGreaterThanOrEqual(8);
     for (const name of names) expect(cb.data?.embeds?.[0]?.description).toContain(`**/${name}**`);
   });
