@@ -23,16 +23,21 @@ async function main(): Promise<void> {
   if (!opened.ok) fail(opened.error.message);
   const zones = await opened.value.zoneList();
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(zones, null, 2)}\n`);
+    // The contract's shape: every title, in corpus order.
+    const listed = zones.map(({ zone, articles, titles }) => ({ zone, articles, titles }));
+    process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
     return;
   }
   if (zones.length === 0) {
     process.stdout.write("语料中没有识别出高新区。\n");
     return;
   }
+  // A month of news gives a zone dozens of articles: the count and the newest few say what is going on.
   for (const z of zones) {
     process.stdout.write(`${z.zone}  ${z.articles} 篇\n`);
-    for (const t of z.titles) process.stdout.write(`    《${t}》\n`);
+    for (const h of z.newest) process.stdout.write(`    《${h.title}》${h.date ? ` ${h.date}` : ""}\n`);
+    const more = z.articles - z.newest.length;
+    if (more > 0) process.stdout.write(`    …另 ${more} 篇\n`);
   }
 }
 

@@ -135,6 +135,37 @@ describe("zones", () => {
     const counts = zones.map((z) => z.articles);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(zones.find((z) => z.zone === "重庆高新区")?.titles).toEqual(["重庆市高新区协同创新战略联盟成立"]);
+    // The contract's shape, nothing more.
+    for (const z of zones) expect(Object.keys(z)).toEqual(["zone", "articles", "titles"]);
+  });
+
+  it("as text, a zone with many articles shows its count and its newest three, not every headline", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gaoxin-zones-"));
+    const days = ["2023-07-03", "2023-08-21", "2023-07-15", "2023-08-02", "2023-07-28"];
+    await writeFile(
+      join(dir, "month.jsonl"),
+      days
+        .map((date, i) =>
+          JSON.stringify({
+            id: `wh-${i}`,
+            title: `东湖高新区新闻${date}`,
+            date,
+            text: `武汉东湖高新区第${i + 1}条消息。`,
+          }),
+        )
+        .join("\n"),
+    );
+    const r = await cli("zones.ts", ["--index", join(dir, "idx")], dir, {
+      CORPUS_DIR: join(dir, "month.jsonl"),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 5)).toEqual([
+      "武汉东湖高新区  5 篇",
+      "    《东湖高新区新闻2023-08-21》 2023-08-21",
+      "    《东湖高新区新闻2023-08-02》 2023-08-02",
+      "    《东湖高新区新闻2023-07-28》 2023-07-28",
+      "    …另 2 篇",
+    ]);
   });
 });
 
