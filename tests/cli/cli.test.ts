@@ -170,6 +170,24 @@ describe("zones", () => {
 });
 
 describe("ingest", () => {
+  it("reads GBK and UTF-16 files and says so in its summary; a Big5 one is skipped with how to convert it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gaoxin-encodings-"));
+    const r = await cli(
+      "ingest.ts",
+      ["--input", join(ROOT, "tests/fixtures/encodings"), "--index", join(dir, "idx")],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("已索引 4 篇文章");
+    expect(r.stdout).toContain(
+      "; 2 files read as GBK/GB18030; 1 file read as UTF-16 BE; 1 file read as UTF-16 LE)",
+    );
+    expect(r.stderr).toMatch(/gbk\.md: 按 GBK\/GB18030 编码读取 \(read as GBK\/GB18030, not UTF-8\)/);
+    expect(r.stderr).toMatch(
+      /big5\.md: not valid UTF-8 \(near byte 0\): save it as UTF-8, e\.g\. iconv -f BIG5 -t UTF-8/,
+    );
+  });
+
   it("reports bad files by path and line, indexes the rest, and exits 1", async () => {
     const dir = await mkdtemp(join(tmpdir(), "gaoxin-ingest-"));
     const corpus = join(dir, "in");
