@@ -100,14 +100,17 @@ function rows(buttons: Button[]): ActionRow[] {
   return out;
 }
 
-/** One “[n] 原文” button per citation whose passage id fits in a custom id. */
+/**
+ * One “[n] 原文” button per passage cited (whose id fits in a custom id): rows citing one passage
+ * share its button, which opens the same text however many figures it holds.
+ */
 export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
   const buttons: Button[] = [];
   const seen = new Set<string>();
   for (const c of citations) {
     const id = sourceButtonId(c.n, c.passageId);
-    if (id === null || seen.has(id)) continue;
-    seen.add(id);
+    if (id === null || seen.has(c.passageId)) continue;
+    seen.add(c.passageId);
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
@@ -281,15 +284,19 @@ function articleLine(a: ZoneDetail["articles"][number]): string {
   return `• 《${escapeAndTruncate(a.title, 120)}》${byline}${date}`;
 }
 
-/** One row of the figures table: what is measured, the value, when, and its source `[n]`. */
+/**
+ * One row of the figures table: what is measured, the value, when (as the sentence says it; none
+ * is made up), its source `[n]` and the date of the article it is from.
+ */
 function figureLine(f: ZoneFigure): string {
   const period = f.period ? escapeAndTruncate(f.period, 20) : "—";
-  return `${escapeAndTruncate(f.measure, 40)} · **${escapeAndTruncate(f.value, 30)}** · ${period} · [${f.n}]`;
+  const date = f.date ? `（${escapeAndTruncate(f.date, 20)}）` : "";
+  return `${escapeAndTruncate(f.measure, 40)} · **${escapeAndTruncate(f.value, 30)}** · ${period} · [${f.n}]${date}`;
 }
 
 /**
- * `/zone`: the zone's figures as a table (指标 · 数值 · 时间 · 来源, most central first) and its
- * articles; each figure's source opens from a button.
+ * `/zone`: the zone's key figures as a table (指标 · 数值 · 时间 · 来源, newest article first) and
+ * its articles; each source passage opens from one button.
  */
 export function renderZone(detail: ZoneDetail): Payload {
   const articleLines = detail.articles.map(articleLine);
@@ -300,13 +307,14 @@ export function renderZone(detail: ZoneDetail): Payload {
     },
   ];
   const title = escapeAndTruncate(detail.zone, LIMITS.embedTitle);
-  const footer = "数字摘自新闻原文，按在文中的分量排序 · 点按钮查看原文";
+  const footer =
+    "数字摘自新闻原文：产值、投资、增速、营收、企业、就业、项目、资金，新报道在前 · 点按钮查看原文";
   const head = "**关键数字**（指标 · 数值 · 时间 · 来源）";
   const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - head.length - 20;
   const description =
     detail.figures.length > 0
       ? `${head}\n${fitLines(detail.figures.map(figureLine), Math.min(LIMITS.embedDescription - head.length - 20, room))}`
-      : "没有找到这个高新区的统计数字。";
+      : "这个高新区的报道里没有关键数字（产值、投资、增速、营收、企业、就业、项目、资金）。";
   const embed: Embed = { title, description, color: COLOR, fields, footer: { text: footer } };
   return {
     content: "",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateKey, newestHeadlines } from "../../src/answer/zones.js";
+import { dateKey } from "../../src/answer/date-key.js";
+import { newestHeadlines } from "../../src/answer/zones.js";
 
 describe("dateKey", () => {
   it("reads the dates the corpus writes as one sortable key", () => {

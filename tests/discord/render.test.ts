@@ -204,8 +204,17 @@ describe("renderZone, renderPassage, renderHelp", () => {
       ...detail,
       articles: detail.articles.map((a) => ({ ...a, date: "2020-06-12" })),
       figures: [
-        { ...zhuhaiCitation, n: 1, measure: "工业投资增速", value: "40.7%", period: "1-4月" },
-        { ...zhuhaiCitation, n: 2, measure: "复工率", value: "94%", period: null },
+        {
+          ...zhuhaiCitation,
+          n: 1,
+          measure: "工业投资增速",
+          value: "40.7%",
+          period: "1-4月",
+          date: "2020-06",
+        },
+        { ...zhuhaiCitation, n: 2, passageId: "other#1", measure: "复工率", value: "94%", period: null },
+        // The same passage as the first row: the same source, and no second button.
+        { ...zhuhaiCitation, n: 1, measure: "民间投资增速", value: "32%", period: null },
       ],
     });
     expect(p.embeds[0]?.title).toBe("珠海高新区");
@@ -214,8 +223,10 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(p.embeds[0]?.fields?.[0]?.value).toContain("2020-06-12");
     // Markdown escapes (`40\.7%`) render as the plain text.
     const rows = (p.embeds[0]?.description ?? "").replace(/\\/g, "").split("\n");
-    expect(rows).toContain("工业投资增速 · **40.7%** · 1-4月 · [1]");
+    expect(rows).toContain("工业投资增速 · **40.7%** · 1-4月 · [1]（2020-06）");
     expect(rows).toContain("复工率 · **94%** · — · [2]");
+    expect(rows).toContain("民间投资增速 · **32%** · — · [1]");
+    // One button per passage.
     expect(p.components[0]?.components.map((b) => b.label)).toEqual(["[1] 原文", "[2] 原文"]);
   });
 
