@@ -1,5 +1,6 @@
 import type { BotContext } from "./command.js";
-import { type Payload, renderZonesPage, zonesPage } from "./render.js";
+import type { Payload } from "./render.js";
+import { renderZonesPage, zonesPage } from "./zone-render.js";
 
 /**
  * One page of `/zones` (the command and its page buttons): the zones of the page with their newest

@@ -17,9 +17,8 @@ import {
   renderPassage,
   renderReindexed,
   renderReindexFailed,
-  renderZone,
-  renderZonesPage,
 } from "../../src/discord/render.js";
+import { renderZone, renderZonesPage } from "../../src/discord/zone-render.js";
 import { sortZones } from "../../src/index/articles.js";
 import { createFakeService, passages, ZHUHAI_TITLE, zhuhaiCitation } from "./fake-service.js";
 import { expectWithinLimits } from "./limits.js";
