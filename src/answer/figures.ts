@@ -49,8 +49,11 @@ const ACTION = /(?:召开|配备|设立|发放|开工|建成|引进|新建|建�
 /** Units that count things (`50个职工家庭`): the thing counted may follow the number. */
 const COUNT_UNIT = /^(?:个|家|名|位|人|项|户|批|座|所|条|只|台|辆|套)$/;
 
-/** A label that points back at something said before (`该公司`, `这样的储罐`): on its own, it says nothing. */
-const DEICTIC = /这|那|该|其/;
+/**
+ * A label that points back at something said before (`该公司`, `这样的储罐`): on its own, it says
+ * nothing; nor does one firm's own structure (`直接控股子公司`), which is not the zone's.
+ */
+const DEICTIC = /这|那|该|其|子公司|分公司|控股/;
 
 /** A rate with nothing before it, which belongs to the last thing counted (`续建项目88个，开工率100%`). */
 const BARE_RATE = /^(?:开工|复工|复产|达产|投产|签约|履约|到位|就业)?率$/;
@@ -207,11 +210,14 @@ export interface SentenceFigure {
 }
 
 /**
- * A figure's label as the table shows it: without an opening verb of doing (`设立市场化基金` →
- * `市场化基金`, `加快总投资` → `总投资`), so that it names what is measured.
+ * A figure's label as the table shows it, naming what is measured: without an opening verb of doing
+ * (`设立市场化基金` → `市场化基金`, `加快总投资` → `总投资`), a pointer back (`此次`), or the examples
+ * before `等` (`鹰游纺机等智改数转项目` → `智改数转项目`).
  */
 export function figureLabel(measure: string): string {
-  const bare = measure.replace(LEADING_VERB, "");
+  let bare = measure.replace(/^(?:此次|本次|份)/, "").replace(LEADING_VERB, "");
+  const examples = bare.lastIndexOf("等");
+  if (examples >= 0 && cjk(bare.slice(examples + 1)) >= 2) bare = bare.slice(examples + 1);
   return cjk(bare) >= 2 ? bare : measure;
 }
 

@@ -45,9 +45,10 @@ export const INDICATORS: readonly Indicator[] = [
     unit: /^(?:家|户|个)$/,
   },
   { kind: "projects", label: /(?:项目|工程|平台|载体)$/, unit: /^(?:个|项|批)$/ },
+  // A firm's `员工` are its own: a zone's jobs are 就业, 岗位, 从业人员.
   {
     kind: "jobs",
-    label: /(?:就业|就业岗位|岗位|人才|员工|从业人员|研发人员)$/,
+    label: /(?:就业|就业岗位|岗位|人才|从业人员|研发人员)$/,
     unit: /^(?:人|名|个|位|人次)$/,
   },
 ];

@@ -157,6 +157,20 @@ describe("what counts as a key figure", () => {
     ]);
   });
 
+  it("labels by what is counted, not the examples before 等 or a pointer back; one firm's structure is not the zone's", () => {
+    const rows = figuresOf([
+      {
+        id: "labels",
+        sentences: [
+          "今年以来，武汉东湖高新区鹰游纺机等智改数转项目12个。",
+          "此次子牛亦东项目总投资30亿元。",
+          "公司位于武汉东湖高新区，现拥直接控股子公司13家，员工约2700人。",
+        ],
+      },
+    ]).map((f) => `${f.measure} ${f.value}`);
+    expect(rows).toEqual(["智改数转项目 12个", "子牛亦东项目总投资 30亿元"]);
+  });
+
   it("takes a sentence of a roundup only when it, or the headline, names the zone (not its city)", () => {
     const rows = figuresOf([
       {
