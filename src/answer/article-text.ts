@@ -79,14 +79,17 @@ export function withoutDateline(sentence: string): string {
  * The headline to show for an article: its own, or — when the source has none and the corpus put the
  * lead's first characters in its place (the text starts with `title`) — a short stand-in made from the
  * lead: dateline and byline out, its first sentence when short, else its first clauses, at most
- * {@link STAND_IN_CHARS} characters.
+ * {@link STAND_IN_CHARS} characters (from `main`, the sentence the digest shows, when the lead is names).
  */
-export function shownHeadline(title: string, lead: string): string {
+export function shownHeadline(title: string, lead: string, main?: string): string {
   const squash = (s: string) => s.replace(/\s+/gu, "").replace(/…$/u, "");
   const t = squash(title);
   if (t === "" || !squash(lead).startsWith(t)) return title.replace(TRAILING_BYLINE, "") || title;
   const first = splitSentences(withoutDateline(lead))[0] ?? lead;
-  const sentence = first.replace(/[。！？!?]+$/u, "");
+  // A lead that opens with names of reporters (`极目新闻记者某某通讯员某某…`) makes no headline: the
+  // article's main sentence stands in.
+  const from = main !== undefined && BYLINE_WORD.test(first.slice(0, 12)) ? withoutDateline(main) : first;
+  const sentence = from.replace(/[。！？!?]+$/u, "");
   if ([...sentence].length <= STAND_IN_CHARS + 8) return sentence;
   let out = "";
   for (const clause of splitClauses(sentence)) {
@@ -98,6 +101,9 @@ export function shownHeadline(title: string, lead: string): string {
   const chars = [...out.replace(/[，,：:；;、]+$/u, "")];
   return chars.length > STAND_IN_CHARS ? `${chars.slice(0, STAND_IN_CHARS).join("")}…` : `${chars.join("")}…`;
 }
+
+/** Words of a byline. */
+const BYLINE_WORD = /记者|通讯员|实习生/;
 
 /**
  * A sentence as a line shows it: whole when short, else its clauses up to about `max` characters with

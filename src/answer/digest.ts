@@ -157,7 +157,7 @@ export async function overviewAnswer(
       article,
       about: isAbout,
       main,
-      headline: shownHeadline(article.title, lead),
+      headline: shownHeadline(article.title, lead, main.sentence),
     });
   }
   const entries = [

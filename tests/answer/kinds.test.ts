@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shownHeadline } from "../../src/answer/article-text.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
@@ -50,6 +51,28 @@ describe("questionIntent", () => {
   it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
     expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
     expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
+  });
+});
+
+describe("shownHeadline", () => {
+  it("keeps a real headline, less a source glued to its end", () => {
+    expect(shownHeadline("园区企业家大会举行湖北日报讯", "（记者某某）8月15日，园区企业家大会举行。")).toBe(
+      "园区企业家大会举行",
+    );
+  });
+
+  it("makes a short stand-in from the lead when the title is only the text's first characters", () => {
+    const lead =
+      "中新网株洲8月1日电(记者某某) 8月1日，株洲高新区举办新能源汽车产业链对接会，签约项目12个，总投资86亿元。";
+    const shown = shownHeadline("中新网株洲8月1日电(记者某某) 8月1日，株洲高新区举办新", lead);
+    expect(shown).toBe("株洲高新区举办新能源汽车产业链对接会…");
+  });
+
+  it("takes the shown sentence when the lead is only names of reporters", () => {
+    const lead = "极目新闻记者张三通讯员李四王五8月12日凌晨，园区警方打掉一处诈骗窝点。";
+    expect(
+      shownHeadline("极目新闻记者张三通讯员李四王五", lead, "8月12日凌晨，园区警方打掉一处诈骗窝点。"),
+    ).toBe("8月12日凌晨，园区警方打掉一处诈骗窝点");
   });
 });
 
