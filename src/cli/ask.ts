@@ -1,17 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { openAnswerService } from "../answer/open.js";
+import { openService } from "../answer/live.js";
 import type { AnswerService } from "../answer/types.js";
-import {
-  answerModel,
-  baseConfig,
-  createEmbeddings,
-  fail,
-  runCli,
-  stderrAnswerLogger,
-  stderrEvents,
-} from "./common.js";
+import { answerModel, fail, runCli, stderrAnswerLogger, stderrEvents } from "./common.js";
 import { batchQuestion, formatAnswer } from "./format.js";
+import { commandStore } from "./store.js";
 
 const USAGE = `用法 (usage):
   npm run --silent ask -- [--index DIR] [--json] "问题"
@@ -56,21 +49,19 @@ async function main(): Promise<void> {
   if (args.values.batch === undefined && question.trim() === "")
     fail(`请给出一个问题 (no question given)\n${USAGE}`, 2);
 
-  const config = baseConfig();
-  const indexDir = args.values.index ?? config.indexDir;
-  const opened = await openAnswerService({
-    indexDir,
-    corpusPaths: [config.corpusDir],
-    embeddings: createEmbeddings(indexDir),
-    events: stderrEvents,
-    ...answerModel(stderrAnswerLogger),
-  });
-  if (!opened.ok) fail(opened.error.message);
-  const service = opened.value;
+  // The index STORE names: the folder (built first when missing or stale), or PostgreSQL's current generation.
+  const store = commandStore({ index: args.values.index });
+  try {
+    const opened = await openService(store, { events: stderrEvents, ...answerModel(stderrAnswerLogger) });
+    if (!opened.ok) fail(opened.error.message);
+    const service = opened.value;
 
-  if (args.values.batch !== undefined) return runBatch(service, args.values.batch);
-  const answer = await service.ask(question);
-  process.stdout.write(`${args.values.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer)}\n`);
+    if (args.values.batch !== undefined) return await runBatch(service, args.values.batch);
+    const answer = await service.ask(question);
+    process.stdout.write(`${args.values.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer)}\n`);
+  } finally {
+    await store.close();
+  }
 }
 
 await runCli(main);

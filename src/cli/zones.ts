@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
-import { openAnswerService } from "../answer/open.js";
-import { baseConfig, createEmbeddings, fail, runCli, stderrEvents } from "./common.js";
+import { openService } from "../answer/live.js";
+import type { ZoneSummary } from "../answer/types.js";
+import { fail, runCli, stderrEvents } from "./common.js";
+import { commandStore } from "./store.js";
 
 const USAGE = "用法 (usage): npm run --silent zones -- [--index DIR] [--json]";
 
@@ -11,15 +13,15 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(`${(e as Error).message}\n${USAGE}`, 2);
   }
-  const config = baseConfig();
-  const opened = await openAnswerService({
-    indexDir: values.index ?? config.indexDir,
-    corpusPaths: [config.corpusDir],
-    embeddings: createEmbeddings(values.index ?? config.indexDir),
-    events: stderrEvents,
-  });
-  if (!opened.ok) fail(opened.error.message);
-  const zones = await opened.value.zoneList();
+  const store = commandStore({ index: values.index });
+  let zones: ZoneSummary[];
+  try {
+    const opened = await openService(store, { events: stderrEvents });
+    if (!opened.ok) fail(opened.error.message);
+    zones = await opened.value.zoneList();
+  } finally {
+    await store.close();
+  }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(zones, null, 2)}\n`);
     return;
