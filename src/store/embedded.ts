@@ -204,8 +204,13 @@ export function embeddedStore(s: EmbeddedSettings): Store {
       inputs: [...inputs],
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
+    const duplicates = built.duplicateArticleIds.map((id) => ({
+      path: inputs.join(", "),
+      message: `duplicate article id "${id}"; skipped`,
+    }));
     return ok({
       ...base,
+      problems: [...corpus.problems, ...duplicates],
       mode: "full",
       articles: built.articles,
       passages: built.passages,

@@ -49,14 +49,20 @@ const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * it; a bot never writes, and follows each switch (LISTEN, and a poll every `pollMs`). Connecting
  * waits for the first use, so a server that is away is an ordinary error of that use.
  */
-export function postgresStore(s: PostgresSettings): Store & { readonly schema: Promise<string> } {
+export function postgresStore(s: PostgresSettings): Store {
   const pool = createPgPool(s.databaseUrl, {
     ...(s.poolSize !== undefined ? { max: s.poolSize } : {}),
     ...(s.onConnectionError ? { onError: s.onConnectionError } : {}),
   });
   let connected: Promise<PgDb> | null = null;
+  // A database written by older code is brought to the current layout once, by whoever opens it
+  // first (a bot only when there is something to bring: it never creates the store's tables).
   const database = (): Promise<PgDb> =>
-    (connected ??= openPgDb(pool, s.schema).catch((e: unknown) => {
+    (connected ??= (async () => {
+      const db = await openPgDb(pool, s.schema);
+      await migrate(db, { create: false });
+      return db;
+    })().catch((e: unknown) => {
       connected = null;
       throw e;
     }));
@@ -70,8 +76,6 @@ export function postgresStore(s: PostgresSettings): Store & { readonly schema: P
   const load = async (generation?: number): Promise<Result<PgLoadedIndex, IndexError>> => {
     const db = await database();
     schemaName = db.schema;
-    // A database written by older code is brought to the current layout once, by whoever opens it first.
-    await migrate(db, { create: false });
     const loaded = await loadPostgresIndex(db, s.embeddings, { generation, efSearch: s.efSearch });
     if (!loaded.ok) return loaded;
     const { generation: gen, manifest } = loaded.value;
@@ -97,9 +101,6 @@ export function postgresStore(s: PostgresSettings): Store & { readonly schema: P
     kind: "postgres",
     get location() {
       return `PostgreSQL ${server}${schemaName ? ` schema ${schemaName}` : ""}`;
-    },
-    get schema() {
-      return database().then((db) => db.schema);
     },
     async open() {
       try {
@@ -135,7 +136,7 @@ export function postgresStore(s: PostgresSettings): Store & { readonly schema: P
         });
         const duplicates = r.duplicateArticleIds.map((id) => ({
           path: inputs.join(", "),
-          message: `重复的文章 id ${id}（后出现的已跳过 later one skipped）`,
+          message: `duplicate article id "${id}"; skipped`,
         }));
         return ok({
           kind: "postgres",

@@ -21,7 +21,7 @@ export interface Session extends Sql {
 }
 
 /** A schema name the store may use: a plain lower-case identifier (no quoting surprises). */
-export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** `name` as a quoted SQL identifier. */
 export function quoteIdent(name: string): string {
@@ -173,7 +173,7 @@ export class PgDb implements Sql {
  * Connections per process: a search holds one for a few milliseconds; the bot answers 4 at a time
  * by default (MAX_CONCURRENT_ANSWERS), keeps one for LISTEN, and may be loading a new generation.
  */
-export const PG_POOL_SIZE = 8;
+const PG_POOL_SIZE = 8;
 
 /**
  * A pool on `databaseUrl`. An idle connection the server drops is reported, not fatal
