@@ -10,6 +10,7 @@ import type { IndexEmbeddings } from "../index/build.js";
 import { buildIndex } from "../index/build.js";
 import { loadIndex } from "../index/load.js";
 import { readManifest } from "../index/manifest.js";
+import { err, ok, type Result } from "../result.js";
 import { openScratchStore, openStore, type StoreSettings } from "../store/open.js";
 import type { Store } from "../store/types.js";
 import { type ContextRow, contextArticles, readJsonl, toJsonl } from "./bench/synthetic.js";
@@ -85,7 +86,8 @@ export interface Pooled {
 }
 
 /**
- * The contexts pooled into a store of their own and answered from, never the user's index: a new
+ * The contexts pooled into a store of their own and answered from, never the user's index (an
+ * error value: why the pool could not be indexed, its store already removed): a new
  * temporary folder or PostgreSQL schema (STORE's kind), dropped by `done` unless `keepStore`; or,
  * with `index` (embedded store only), that folder, reused when built from the same bytes and kept.
  * With `keep`, only the paragraphs it accepts are indexed.
@@ -100,7 +102,7 @@ export async function pooledService(
     index?: string | undefined;
     keepStore?: boolean;
   },
-): Promise<Pooled> {
+): Promise<Result<Pooled, string>> {
   const note = opts.note ?? (() => {});
   const reuse = opts.keep === undefined ? opts.index : undefined;
   let store: Store;
@@ -118,18 +120,15 @@ export async function pooledService(
         }
       : () => scratch.drop();
   }
-  try {
-    const corpus = await contextsCorpus(contextsPath, await readFile(contextsPath), note, opts.keep);
-    note(
-      `正在为 ${corpus.articles.length} 个段落建立索引 (indexing ${corpus.articles.length} paragraphs) → ${store.location}`,
-    );
-    const ingested = await store.ingest({ corpus, inputs: [contextsPath] });
-    if (!ingested.ok) throw new Error(ingested.error.message);
-    const opened = await store.open();
-    if (!opened.ok) throw new Error(opened.error.message);
-    return { service: createAnswerService(opened.value), location: store.location, done };
-  } catch (e) {
+  const corpus = await contextsCorpus(contextsPath, await readFile(contextsPath), note, opts.keep);
+  note(
+    `正在为 ${corpus.articles.length} 个段落建立索引 (indexing ${corpus.articles.length} paragraphs) → ${store.location}`,
+  );
+  const ingested = await store.ingest({ corpus, inputs: [contextsPath] });
+  const opened = ingested.ok ? await store.open() : err(ingested.error);
+  if (!opened.ok) {
     await done();
-    throw e;
+    return err(opened.error.message);
   }
+  return ok({ service: createAnswerService(opened.value), location: store.location, done });
 }

@@ -85,8 +85,9 @@ async function main(): Promise<void> {
       index: values.index,
       keepStore: values.keep ?? false,
     });
-    ({ service } = pooled);
-    finish = pooled.done;
+    if (!pooled.ok) fail(pooled.error);
+    ({ service } = pooled.value);
+    finish = pooled.value.done;
   } else {
     const store = openStore(settings);
     const opened = await openService(store, { events: stderrEvents });
@@ -133,12 +134,14 @@ async function splitProtocol(
   const titles = new Map(
     (await readJsonl<ContextRow>(contextsPath)).map((c) => [c.context_id, c.title] as const),
   );
-  const pooled: Pooled = await pooledService(settings, contextsPath, {
+  const split = await pooledService(settings, contextsPath, {
     label: "eval_split",
     note,
     keep: (c) => inIndexedHalf(c.title),
     keepStore,
   });
+  if (!split.ok) fail(split.error);
+  const pooled: Pooled = split.value;
   try {
     const asked: { answer: Awaited<ReturnType<AnswerService["ask"]>>; indexed: boolean }[] = [];
     for (const row of rows) {

@@ -37,9 +37,11 @@ describe("CMRC subset: PostgreSQL store against the embedded store", () => {
   it("has R@1 and quote hit within 0.005 of the embedded store's", async () => {
     const embeddings = new LocalEmbeddings();
     const pooled = async (store: StoreConfig) => {
-      const p = await pooledService({ store, indexDir: "", corpusDir: "", embeddings }, CONTEXTS, {
+      const pooled = await pooledService({ store, indexDir: "", corpusDir: "", embeddings }, CONTEXTS, {
         label: "eval",
       });
+      if (!pooled.ok) throw new Error(pooled.error);
+      const p = pooled.value;
       try {
         return { location: p.location, report: await measure(p.service) };
       } finally {
