@@ -1,5 +1,4 @@
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { openService } from "../answer/live.js";
 import { questionShape } from "../answer/question.js";
@@ -7,6 +6,7 @@ import type { AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
 import type { StoreSettings } from "../store/open.js";
 import { openStore } from "../store/open.js";
+import { commandArgs } from "./args.js";
 import type { ContextRow } from "./bench/synthetic.js";
 import { readJsonl } from "./bench/synthetic.js";
 import { fail, note, runCli, stderrEvents } from "./common.js";
@@ -23,42 +23,36 @@ import {
 import { inIndexedHalf, type Pooled, pooledService } from "./eval-pool.js";
 import { commandStoreSettings } from "./store.js";
 
-const USAGE = `用法 (usage):
-  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--keep] [--limit N] [--no-split] [--json]
-
-Without --contexts, the questions are answered from the index STORE names. With --contexts, the
-paragraphs are pooled into a store of their own (a temporary folder, or with STORE=postgres a schema
-of its own in the same database, named on stderr), dropped afterwards unless --keep; the user's
-index is never touched. --index DIR (embedded store only) pools into that folder, reused when built
-from the same file. The split-article protocol runs too (unless --no-split): half of the articles
-(paragraphs grouped by title) indexed, the questions of both halves asked, the two decline rates printed.`;
+const SPEC = {
+  usage: `用法 (usage):
+  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--keep] [--limit N] [--no-split] [--json]`,
+  help: `评测回答质量 (measures answer quality: R@1, exact match, declines; see docs/quality.md).
+  --questions FILE  每行一个 {"question", "answers", …} (one question a line)
+  --contexts FILE   把这些段落建成索引来回答 (answer from these paragraphs, pooled) instead of the index:
+                    in a store of their own (a temporary folder, or with STORE=postgres a schema of
+                    its own in the same database, named on stderr), dropped afterwards; yours is never touched
+  --keep            保留该存储 (keep that store instead of dropping it)
+  --index DIR       索引文件夹 (index folder, embedded store only; with --contexts reused when built from the same file)
+  --limit N         只问前 N 个 (ask the first N only)
+  --no-split        不跑分半协议 (skip the split-article protocol)
+  --json            输出 JSON (print the report as JSON)
+With --contexts, the split-article protocol runs too (unless --no-split): half of the articles
+(paragraphs grouped by title) indexed, the questions of both halves asked, the two decline rates printed.`,
+  options: {
+    questions: { type: "string" },
+    contexts: { type: "string" },
+    index: { type: "string" },
+    limit: { type: "string" },
+    json: { type: "boolean" },
+    split: { type: "boolean", default: true },
+    keep: { type: "boolean" },
+  },
+  negatable: true,
+} as const;
+const USAGE = SPEC.usage;
 
 async function main(): Promise<void> {
-  let values: {
-    questions?: string;
-    contexts?: string;
-    index?: string;
-    limit?: string;
-    json?: boolean;
-    split?: boolean;
-    keep?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        questions: { type: "string" },
-        contexts: { type: "string" },
-        index: { type: "string" },
-        limit: { type: "string" },
-        json: { type: "boolean" },
-        split: { type: "boolean", default: true },
-        keep: { type: "boolean" },
-      },
-      allowNegative: true,
-    }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const { values } = commandArgs(SPEC);
   if (values.questions === undefined)
     fail(`请用 --questions 指定问题文件 (--questions is required)\n${USAGE}`, 2);
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);

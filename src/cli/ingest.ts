@@ -1,11 +1,28 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
+import type { DecodedFile } from "../corpus/types.js";
 import type { IngestSummary, Store } from "../store/types.js";
+import { commandArgs } from "./args.js";
 import { baseConfig, fail, note, problemLine, runCli } from "./common.js";
 import { commandStore } from "./store.js";
 
-const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]";
+const SPEC = {
+  usage: "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]",
+  help: `从语料建立或更新索引：只嵌入新增和改动的文章。
+(Builds or updates the index from the corpus: only new and changed articles are embedded.)
+  --input PATH  语料文件或文件夹，可重复；不给时沿用上次的 (a corpus file or folder, repeatable;
+                default: what the index was built from, else CORPUS_DIR)
+                .txt 报纸版面或文章, .md 文章, .jsonl 每行一篇 (page or article, article, one a line)
+  --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/; not with STORE=postgres)
+  --full        全部重建 (rebuild everything)
+  --watch       持续检查语料的变化 (look again every INGEST_INTERVAL seconds, 30 by default)`,
+  options: {
+    input: { type: "string", multiple: true },
+    index: { type: "string" },
+    full: { type: "boolean" },
+    watch: { type: "boolean" },
+  },
+} as const;
 
 /** How often `--watch` looks at the corpus when `INGEST_INTERVAL` is not set, in seconds. */
 const WATCH_SECONDS = 30;
@@ -52,7 +69,7 @@ function summaryLine(s: IngestSummary, seconds: number): string {
       `已索引 ${s.articles} 篇文章、${s.passages} 个段落，用时 ${took} → PostgreSQL 第 ${s.generation} 代` +
       ` (indexed ${s.articles} articles, ${s.passages} passages in ${seconds.toFixed(2)} s: rows ${(s.loadMs / 1000).toFixed(1)} s = ${perSecond}/s,` +
       ` HNSW index ${(s.indexMs / 1000).toFixed(1)} s; ${s.embedded} embedded, ${s.passages - s.embedded} copied unchanged;` +
-      ` generation ${s.generation} is current${s.dropped.length > 0 ? `, removed ${s.dropped.join(", ")}` : ""})`
+      ` generation ${s.generation} is current${s.dropped.length > 0 ? `, removed ${s.dropped.join(", ")}` : ""}${encodingsRead(s.decoded)})`
     );
   }
   const how =
@@ -63,8 +80,20 @@ function summaryLine(s: IngestSummary, seconds: number): string {
         : "语料未变 corpus unchanged";
   return (
     `已索引 ${s.articles} 篇文章、${s.passages} 个段落，用时 ${took} → ${s.dir}` +
-    ` (indexed ${s.articles} articles, ${s.passages} passages in ${seconds.toFixed(2)} s; ${how})`
+    ` (indexed ${s.articles} articles, ${s.passages} passages in ${seconds.toFixed(2)} s; ${how}${encodingsRead(s.decoded)})`
   );
+}
+
+/** A file read in another encoding than UTF-8, as `ingest` names it. */
+function decodedLine(d: DecodedFile): string {
+  return `${d.path}: 按 ${d.encoding} 编码读取 (read as ${d.encoding}, not UTF-8)`;
+}
+
+/** The summary's note of files read in other encodings: `; 2 files read as GBK/GB18030`, or nothing. */
+function encodingsRead(decoded: readonly DecodedFile[]): string {
+  const counts = new Map<string, number>();
+  for (const d of decoded) counts.set(d.encoding, (counts.get(d.encoding) ?? 0) + 1);
+  return [...counts].map(([encoding, n]) => `; ${n} file${n > 1 ? "s" : ""} read as ${encoding}`).join("");
 }
 
 /**
@@ -97,6 +126,7 @@ async function ingestOnce(
   const s = result.value;
   const quiet = watching && s.mode === "unchanged";
   if (!quiet) for (const p of s.problems) note(problemLine(p));
+  if (!quiet) for (const d of s.decoded) note(decodedLine(d));
   if (s.droppedInputs.length > 0)
     note(
       `不再索引 ${s.droppedInputs.join("、")}：其文章已移出索引，要保留请一并用 --input 列出 (no longer indexed: ${s.droppedInputs.join(", ")}; pass it with --input to keep it)`,
@@ -106,19 +136,7 @@ async function ingestOnce(
 }
 
 async function main(): Promise<void> {
-  let values: { input?: string[]; index?: string; full?: boolean; watch?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        input: { type: "string", multiple: true },
-        index: { type: "string" },
-        full: { type: "boolean" },
-        watch: { type: "boolean" },
-      },
-    }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const { values } = commandArgs(SPEC);
   const config = baseConfig();
   // Two connections: the ingest's lock, and its statements.
   const store = commandStore({ index: values.index, poolSize: 2 });

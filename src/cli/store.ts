@@ -12,9 +12,14 @@ export const storeConfig = (store?: "embedded" | "postgres"): StoreConfig =>
  * What a command opens its store with: STORE's kind; `--index DIR` for the embedded store's folder
  * (with STORE=postgres the index is in the database, and `--index` is refused in one line, exit 2).
  */
-export function commandStoreSettings(opts: { index?: string | undefined; poolSize?: number }): StoreSettings {
+export function commandStoreSettings(opts: {
+  index?: string | undefined;
+  poolSize?: number;
+  /** In place of STORE (`bench --store postgres`). */
+  kind?: "embedded" | "postgres";
+}): StoreSettings {
   const config = baseConfig();
-  const store = storeConfig();
+  const store = storeConfig(opts.kind);
   if (store.kind === "postgres" && opts.index !== undefined)
     fail(
       "--index 只用于本地索引文件夹，STORE=postgres 时索引在数据库里 (--index names the embedded store's folder; with STORE=postgres the index is in DATABASE_URL)",

@@ -125,8 +125,16 @@ export function embeddedStore(s: EmbeddedSettings): Store {
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       });
       if (!updated.ok) return err(updated.error);
-      const { dir: _, buildMs, dimensions: __, ...rest } = updated.value;
-      return ok({ kind: "embedded", dir, inputs, droppedInputs: dropped, ms: buildMs, ...rest });
+      const { dir: _, buildMs, dimensions: __, decoded, ...rest } = updated.value;
+      return ok({
+        kind: "embedded",
+        dir,
+        inputs,
+        droppedInputs: dropped,
+        ms: buildMs,
+        decoded: decoded ?? [],
+        ...rest,
+      });
     },
     reindex: () => exclusive(() => update(performance.now())),
     watch(listener): Watch | null {
@@ -187,6 +195,7 @@ export function embeddedStore(s: EmbeddedSettings): Store {
       changed: 0,
       removed: 0,
       problems: corpus.problems,
+      decoded: corpus.decoded ?? [],
     };
     if (same && manifest.ok)
       return ok({

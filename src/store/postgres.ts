@@ -151,6 +151,7 @@ export function postgresStore(s: PostgresSettings): Store {
           removed: r.removed,
           embedded: r.embedded,
           problems: [...problems, ...duplicates],
+          decoded: corpus.decoded ?? [],
           ms: r.buildMs,
           generation: r.generation,
           loadMs: r.loadMs,

@@ -1,4 +1,4 @@
-import type { CorpusProblem, LoadedCorpus } from "../corpus/types.js";
+import type { CorpusProblem, DecodedFile, LoadedCorpus } from "../corpus/types.js";
 import type { EnsureEvents } from "../index/ensure.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { IndexError } from "../index/manifest.js";
@@ -46,6 +46,8 @@ interface IngestCommon {
   embedded: number;
   /** Corpus files or lines skipped (each with why), and repeated article ids. */
   problems: CorpusProblem[];
+  /** Files this run read in another encoding than UTF-8 (GBK/GB18030, UTF-16). */
+  decoded: DecodedFile[];
   ms: number;
 }
 
