@@ -28,6 +28,8 @@ export const PROCESS_TESTS = [
   "tests/discord/shards.test.ts",
   "tests/index/postgres.test.ts",
   "tests/index/postgres-cmrc.test.ts",
+  "tests/corpus/feeds/http.test.ts",
+  "tests/corpus/feeds/sources.test.ts",
 ];
 
 /**

@@ -1,0 +1,180 @@
+/**
+ * The fetch step before an ingest: read the feeds and pages the operator listed (command line and
+ * FEEDS, never a chat user), and write each article as a Markdown file under the feeds folder, where
+ * the ordinary ingest reads it like any other corpus file. Nothing indexed is lost on the way: a
+ * page that fails now keeps the article fetched before; a file a person edited is not overwritten;
+ * a file a person deleted is not brought back by a feed (naming its URL with `--url` does).
+ */
+import { access, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { decodeBody } from "./charset.js";
+import { parseFeedItems } from "./feed.js";
+import {
+  articleMarkdown,
+  articlePath,
+  type FetchState,
+  frontMatterUrl,
+  type PageRecord,
+  readState,
+  relativeTo,
+  sha256,
+  writeAtomic,
+  writeState,
+} from "./files.js";
+import type { Fetcher } from "./http.js";
+import { extractArticle, type PageHints } from "./page.js";
+
+/** A feed lists its newest items first; older ones beyond this were fetched when they were new. */
+export const MAX_ITEMS_PER_FEED = 100;
+
+const FEED_ACCEPT =
+  "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+const PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+
+/** One feed or page that gave nothing this time, with the reason in one line. */
+export interface FetchProblem {
+  url: string;
+  message: string;
+}
+
+/** What a fetch step did. Paths are the article files, as written. */
+export interface FetchReport {
+  added: string[];
+  updated: string[];
+  /** Pages fetched (or answered 304) whose article is as it was. */
+  unchanged: number;
+  /** Articles a person edited or deleted, left as they are. */
+  kept: FetchProblem[];
+  failed: FetchProblem[];
+}
+
+export interface FetchSourcesOptions {
+  fetcher: Fetcher;
+  /** The feeds folder, e.g. `data/corpus/feeds`. */
+  dir: string;
+  feeds: readonly string[];
+  urls: readonly string[];
+}
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+
+/** Fetches every feed and page and writes their articles; never throws for a bad source. */
+export async function fetchSources(opts: FetchSourcesOptions): Promise<FetchReport> {
+  const { fetcher, dir } = opts;
+  const state = await readState(dir);
+  const report: FetchReport = { added: [], updated: [], unchanged: 0, kept: [], failed: [] };
+  const done = new Set<string>();
+  const page = (url: string, hints: PageHints, explicit: boolean) => {
+    if (done.has(url)) return Promise.resolve();
+    done.add(url);
+    return fetchPage(url, hints, explicit, { fetcher, dir, state, report });
+  };
+  for (const feedUrl of opts.feeds) {
+    const known = state.feeds[feedUrl] ?? {};
+    const r = await fetcher.get(feedUrl, { ...known, accept: FEED_ACCEPT });
+    if (!r.ok) {
+      report.failed.push({ url: feedUrl, message: r.error.message });
+      continue;
+    }
+    // 304: the feed lists nothing new; its pages were fetched when it last changed.
+    if (r.value.kind === "not-modified") continue;
+    const json =
+      /json/i.test(r.value.contentType) || /^\s*[{[]/.test(r.value.body.subarray(0, 64).toString("latin1"));
+    const parsed = parseFeedItems(decodeBody(r.value.body, r.value.contentType, !json), r.value.url);
+    if (!parsed.ok) {
+      report.failed.push({ url: feedUrl, message: parsed.error });
+      continue;
+    }
+    const items = parsed.value.items.slice(0, MAX_ITEMS_PER_FEED);
+    for (const item of items) {
+      const hints: PageHints = {
+        ...(item.title ? { title: item.title } : {}),
+        ...(item.date ? { date: item.date } : {}),
+        ...(parsed.value.title ? { source: parsed.value.title } : {}),
+      };
+      await page(item.url, hints, false);
+    }
+    // Remembered only once its items were read, so a run cut short reads the feed again next time.
+    state.feeds[feedUrl] = {
+      ...(r.value.etag ? { etag: r.value.etag } : {}),
+      ...(r.value.lastModified ? { lastModified: r.value.lastModified } : {}),
+    };
+    await writeState(dir, state);
+  }
+  for (const url of opts.urls) await page(url, {}, true);
+  await writeState(dir, state);
+  return report;
+}
+
+interface Run {
+  fetcher: Fetcher;
+  dir: string;
+  state: FetchState;
+  report: FetchReport;
+}
+
+/** Fetches one page and writes (or leaves) its article. */
+async function fetchPage(url: string, hints: PageHints, explicit: boolean, run: Run): Promise<void> {
+  const { fetcher, dir, state, report } = run;
+  const before: PageRecord = state.pages[url] ?? {};
+  const written = before.file !== undefined && (await exists(join(dir, before.file)));
+  if (before.file !== undefined && !written && !explicit) {
+    // Deleted by a person: a feed listing it again does not bring it back.
+    return;
+  }
+  const r = await fetcher.get(url, {
+    ...(written && before.etag ? { etag: before.etag } : {}),
+    ...(written && before.lastModified ? { lastModified: before.lastModified } : {}),
+    accept: PAGE_ACCEPT,
+  });
+  if (!r.ok) {
+    report.failed.push({ url, message: r.error.message });
+    return;
+  }
+  if (r.value.kind === "not-modified") {
+    report.unchanged++;
+    return;
+  }
+  const fetched = r.value;
+  const type = fetched.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "" && !/html/.test(type)) {
+    report.failed.push({ url, message: `not an HTML page (${type})` });
+    return;
+  }
+  const article = extractArticle(decodeBody(fetched.body, fetched.contentType), fetched.url, hints);
+  if (!article.ok) {
+    report.failed.push({ url, message: article.error });
+    return;
+  }
+  const text = articleMarkdown(article.value);
+  const file = before.file ?? articlePath(fetched.url);
+  const path = join(dir, file);
+  const current = await readFile(path, "utf8").catch(() => null);
+  const validators = {
+    ...(fetched.etag ? { etag: fetched.etag } : {}),
+    ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+  };
+  if (current === text) {
+    report.unchanged++;
+    state.pages[url] = { file: relativeTo(dir, path), sha256: sha256(text), ...validators };
+    return;
+  }
+  // Ours to replace only if it is what we wrote (same hash), or our format for this very URL when
+  // the state was lost; otherwise a person edited it and it stays.
+  const ours =
+    current === null ||
+    (before.sha256 !== undefined
+      ? sha256(current) === before.sha256
+      : frontMatterUrl(current) === fetched.url);
+  if (!ours) {
+    report.kept.push({ url, message: `${path} was edited by hand; kept as it is` });
+    return;
+  }
+  await writeAtomic(path, text);
+  (current === null ? report.added : report.updated).push(path);
+  state.pages[url] = { file: relativeTo(dir, path), sha256: sha256(text), ...validators };
+}
