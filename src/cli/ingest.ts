@@ -6,10 +6,12 @@ import type { IndexEmbeddings } from "../index/build.js";
 import { checkIndexTarget } from "../index/target.js";
 import { updateIndex } from "../index/update.js";
 import { baseConfig, createEmbeddings, fail, note, problemLine, runCli } from "./common.js";
+import { fetchStepFor } from "./fetch.js";
 import { ingestPostgres } from "./ingest-postgres.js";
 import { storeConfig } from "./postgres.js";
 
-const USAGE = "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]";
+const USAGE =
+  "用法 (usage): npm run ingest -- [--input PATH]... [--feed URL]... [--url URL]... [--index DIR] [--full] [--watch]";
 
 /** How often `--watch` looks at the corpus when `INGEST_INTERVAL` is not set, in seconds. */
 const WATCH_SECONDS = 30;
@@ -71,11 +73,20 @@ async function ingestOnce(
 }
 
 async function main(): Promise<void> {
-  let values: { input?: string[]; index?: string; full?: boolean; watch?: boolean };
+  let values: {
+    input?: string[];
+    feed?: string[];
+    url?: string[];
+    index?: string;
+    full?: boolean;
+    watch?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
         input: { type: "string", multiple: true },
+        feed: { type: "string", multiple: true },
+        url: { type: "string", multiple: true },
         index: { type: "string" },
         full: { type: "boolean" },
         watch: { type: "boolean" },
@@ -89,8 +100,13 @@ async function main(): Promise<void> {
   const inputs = values.input && values.input.length > 0 ? values.input : [config.corpusDir];
   const dir = values.index ?? config.indexDir;
   const embeddings = createEmbeddings(dir);
+  // Feeds and pages are fetched into the corpus first; then they are ingested like any other file.
+  const fetchStep = await fetchStepFor(values, config.feeds, inputs);
+  const fetchFailed = (await fetchStep?.(false)) ?? false;
+  if (fetchFailed) process.exitCode = 1;
   if (store.kind === "postgres") {
     const once = async (full: boolean, watching: boolean) => {
+      if (watching) await fetchStep?.(true);
       const started = performance.now();
       const corpus = await loadCorpus(inputs);
       if (!watching) for (const p of corpus.problems) note(problemLine(p));
@@ -116,9 +132,10 @@ async function main(): Promise<void> {
     if (first.problems) process.exitCode = 1;
     return;
   }
-  await watchLoop(inputs, config.ingestIntervalSeconds, () =>
-    ingestOnce(inputs, dir, embeddings, false, true),
-  );
+  await watchLoop(inputs, config.ingestIntervalSeconds, async () => {
+    await fetchStep?.(true);
+    return ingestOnce(inputs, dir, embeddings, false, true);
+  });
 }
 
 /**

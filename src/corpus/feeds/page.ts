@@ -8,8 +8,8 @@
  *   title, else the `<title>` with the site's name cut off — never the whole `<title>`.
  * - Date: `article:published_time` (or another publication-time meta), else a visible
  *   `发布时间：…`, else the feed's date.
- * - Source: `og:site_name` (or the `SiteName` meta Chinese government sites carry), else the feed's
- *   title, else the part of `<title>` after the headline, else the host.
+ * - Source: `og:site_name` (or the `SiteName` meta Chinese government sites carry), else the last
+ *   part of `<title>` after the headline (`…_合肥高新区管委会`), else the feed's title, else the host.
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
@@ -187,11 +187,11 @@ export function extractArticle(
     normalizeDate(hints.date) ??
     normalizeDate(document.querySelector("time[datetime]")?.getAttribute?.("datetime") ?? undefined);
   const host = new URL(url).host;
-  const source = siteMeta
-    ? cleanText(siteMeta)
-    : hints.source
-      ? cleanText(hints.source)
-      : ((parts.length > 1 ? parts.at(-1) : undefined) ?? host);
+  const source =
+    (siteMeta ? cleanText(siteMeta) : undefined) ??
+    (parts.length > 1 ? parts.at(-1) : undefined) ??
+    (hints.source ? cleanText(hints.source) : undefined) ??
+    host;
 
   const reader = new Readability(document, { serializer: (node): El => node, charThreshold: 100 });
   const read = reader.parse();

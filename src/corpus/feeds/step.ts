@@ -1,0 +1,78 @@
+/**
+ * The fetch step as the entry points run it (`ingest`, `ingest --watch`, the bot's look every
+ * INGEST_INTERVAL): where fetched articles go, one round of fetching, and the lines a person reads
+ * about it. A round run again and again (watching) names a failing source once, not every round.
+ */
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Fetcher } from "./http.js";
+import { type FetchProblem, type FetchReport, fetchSources } from "./sources.js";
+
+/** The folder under a corpus folder that fetched articles are written to. */
+export const FEEDS_FOLDER = "feeds";
+
+/**
+ * `feeds/` in the first input that is a folder: what the ingest reads anyway, so the fetched
+ * articles are indexed with the rest. Null when no input is a folder.
+ */
+export async function feedsDir(inputs: readonly string[]): Promise<string | null> {
+  for (const p of inputs) {
+    const st = await stat(p).catch(() => null);
+    if (st?.isDirectory()) return join(p, FEEDS_FOLDER);
+  }
+  return null;
+}
+
+/** What to fetch and where to write it. */
+export interface FetchPlan {
+  feeds: readonly string[];
+  urls: readonly string[];
+  dir: string;
+}
+
+/** One round's outcome with the lines for a person: every problem, or in a watch only the new ones. */
+export interface FetchRound {
+  report: FetchReport;
+  /** One line per source that failed (or article kept) and was not already named last round. */
+  problemLines: string[];
+  /** What was fetched, or null when a quiet round changed nothing. */
+  summary: string | null;
+}
+
+/** A source that gave nothing, as `ingest` prints it: the URL first, then why. */
+export function fetchProblemLine(p: FetchProblem, kept = false): string {
+  return kept
+    ? `${p.url}: ${p.message}（保留 kept）`
+    : `抓取失败 (fetch failed) ${p.url}: ${p.message}（已跳过 skipped）`;
+}
+
+/**
+ * Rounds of fetching for `plan`. `quiet` rounds (a watch after its first) name a problem only when
+ * it is new or its reason changed, and give a summary only when an article was added or updated.
+ */
+export function fetchRounds(plan: FetchPlan, fetcher: Fetcher): (quiet: boolean) => Promise<FetchRound> {
+  let named = new Map<string, string>();
+  return async (quiet) => {
+    const report = await fetchSources({ fetcher, ...plan });
+    const now = new Map<string, string>();
+    const problemLines: string[] = [];
+    for (const [list, kept] of [
+      [report.failed, false],
+      [report.kept, true],
+    ] as const) {
+      for (const p of list) {
+        const line = fetchProblemLine(p, kept);
+        now.set(p.url, line);
+        if (!quiet || named.get(p.url) !== line) problemLines.push(line);
+      }
+    }
+    named = now;
+    const changed = report.added.length + report.updated.length > 0;
+    const summary =
+      quiet && !changed
+        ? null
+        : `已抓取 ${report.added.length} 篇新文章、${report.updated.length} 篇更新、${report.unchanged} 篇未变，失败 ${report.failed.length} 个 → ${plan.dir}` +
+          ` (fetched ${report.added.length} new, ${report.updated.length} updated, ${report.unchanged} unchanged, ${report.failed.length} failed)`;
+    return { report, problemLines, summary };
+  };
+}
