@@ -30,6 +30,7 @@ export const PROCESS_TESTS = [
   "tests/index/postgres-cmrc.test.ts",
   "tests/corpus/feeds/http.test.ts",
   "tests/corpus/feeds/sources.test.ts",
+  "tests/corpus/ocr.test.ts",
 ];
 
 /**

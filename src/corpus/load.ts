@@ -12,6 +12,8 @@ import type { ParsedFile } from "./article.js";
 import { JsonlReader } from "./jsonl.js";
 import { parseMarkdown } from "./markdown.js";
 import { parseNewspaperPage } from "./newspaper.js";
+import { readImage } from "./ocr.js";
+import { readPdf } from "./pdf.js";
 import type { Article, CorpusFile, CorpusProblem, LoadedCorpus } from "./types.js";
 
 /** Readers by extension; `.jsonl` is read line by line as it streams in (see `readFileArticles`). */
@@ -22,15 +24,38 @@ const READERS: Record<string, (text: string, path: string, stem: string) => Pars
 };
 
 /**
+ * Readers of binary pages, given the whole file: e-paper PDFs (text layer) and scanned page images
+ * (OCR, when tesseract is installed). A page's metadata file gives them a date as it does a `.txt`.
+ */
+const BINARY_READERS: Record<
+  string,
+  (bytes: Buffer, path: string, stem: string) => Promise<{ articles: Article[]; problems: CorpusProblem[] }>
+> = {
+  ".pdf": readPdf,
+  ".png": readImage,
+  ".jpg": readImage,
+  ".jpeg": readImage,
+};
+
+/** Largest PDF or image read (an e-paper page is 1–20 MB). */
+const MAX_BINARY_BYTES = 256 * 1024 * 1024;
+
+/** Whether `path` is a page that may have a metadata file beside it. */
+const takesSidecar = (path: string) => {
+  const ext = extname(path).toLowerCase();
+  return ext === ".txt" || ext in BINARY_READERS;
+};
+
+/**
  * What a folder walk does with a file: read it (a known extension), pass over it without a word (hidden
- * files, a README, the folder's own metadata), or name it as skipped (a `.docx`, a `.pdf`: a user who
+ * files, a README, the folder's own metadata), or name it as skipped (a `.docx`, a `.csv`: a user who
  * dropped it in expects it to count, so silence would hide that it did not).
  */
 function walkAction(name: string): "read" | "ignore" | "unsupported" {
   if (name.startsWith(".")) return "ignore";
   // Corpus folders document themselves in README.md (see /work/shared/corpus); that is not news.
   if (/^readme\.(?:md|txt)$/i.test(name)) return "ignore";
-  if (extname(name).toLowerCase() in READERS) return "read";
+  if (extname(name).toLowerCase() in READERS || extname(name).toLowerCase() in BINARY_READERS) return "read";
   // Sidecar metadata (`*.meta.json`, e.g. a page's date) is read with its page, not as news.
   if (/\.meta\.json$/i.test(name)) return "ignore";
   return "unsupported";
@@ -79,7 +104,7 @@ async function readSidecar(
 
 /** Why a file of another type is skipped, in the words `ingest` and `ask` print. */
 function unsupported(ext: string): string {
-  return `unsupported file type "${ext || "(none)"}" (expected .txt, .md or .jsonl)`;
+  return `unsupported file type "${ext || "(none)"}" (expected .txt, .md, .jsonl, .pdf, .png or .jpg)`;
 }
 
 function message(e: unknown): string {
@@ -198,8 +223,7 @@ export interface ReadResult {
  */
 export async function readFileArticles(path: string): Promise<ReadResult> {
   const body = await readBody(path);
-  const meta =
-    body.sha256 !== undefined && extname(path).toLowerCase() === ".txt" ? await readSidecar(path) : null;
+  const meta = body.sha256 !== undefined && takesSidecar(path) ? await readSidecar(path) : null;
   if (meta === null) return { ...body, sidecars: [] };
   if ("date" in meta && meta.date !== undefined)
     for (const a of body.articles) if (a.date === undefined) a.date = meta.date;
@@ -210,6 +234,22 @@ export async function readFileArticles(path: string): Promise<ReadResult> {
 
 async function readBody(path: string): Promise<Omit<ReadResult, "sidecars">> {
   const ext = extname(path).toLowerCase();
+  const binary = BINARY_READERS[ext];
+  if (binary) {
+    let bytes: Buffer;
+    try {
+      if ((await stat(path)).size > MAX_BINARY_BYTES)
+        return {
+          articles: [],
+          problems: [{ path, message: `larger than ${MAX_BINARY_BYTES / 1024 / 1024} MiB` }],
+        };
+      bytes = await readFile(path);
+    } catch (e) {
+      return { articles: [], problems: [{ path, message: `cannot read file: ${message(e)}` }] };
+    }
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    return { sha256, ...(await binary(bytes, path, basename(path, extname(path)))) };
+  }
   const reader = READERS[ext];
   if (!reader) {
     let sha256: string | undefined;
@@ -326,7 +366,7 @@ export async function corpusFiles(
   for await (const path of corpusPaths(paths, problems)) {
     try {
       files.push({ path, sha256: await hashFile(path) });
-      if (extname(path).toLowerCase() === ".txt") {
+      if (takesSidecar(path)) {
         const meta = await readSidecar(path);
         if (meta !== null) files.push(meta.file);
       }

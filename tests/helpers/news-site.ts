@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface Answer {
+interface Answer {
   status?: number;
   headers?: Record<string, string>;
   body?: string | Buffer;
