@@ -31,6 +31,7 @@ export const PROCESS_TESTS = [
   "tests/corpus/feeds/http.test.ts",
   "tests/corpus/feeds/sources.test.ts",
   "tests/corpus/ocr.test.ts",
+  "tests/cli/feeds-cli.test.ts",
 ];
 
 /**
