@@ -3,6 +3,8 @@ import { openAnswerService } from "./answer/open.js";
 import { createReindexer, watchIndex } from "./answer/reindex.js";
 import { createSwappableService } from "./answer/swappable.js";
 import { openBotPostgresService, storeConfig } from "./cli/postgres.js";
+import { createFetcher } from "./corpus/feeds/http.js";
+import { createFeedPoll } from "./corpus/feeds/step.js";
 import { runBotProcess } from "./discord/run.js";
 import { IndexFailure } from "./index/manifest.js";
 
@@ -50,8 +52,20 @@ await runBotProcess({
     });
     if (base.ingestIntervalSeconds > 0) {
       // New corpus files (or an index another process updated) go into service without a restart;
-      // questions under way finish on the index they started on.
-      watchIndex(reindex, base.ingestIntervalSeconds * 1000, (result) => {
+      // questions under way finish on the index they started on. FEEDS are fetched into the corpus
+      // first, so their new articles are among those files.
+      const poll = await createFeedPoll(base.feeds, base.corpusDir, createFetcher(), logger);
+      const look = {
+        get running() {
+          return reindex.running;
+        },
+        run: () => reindex.run(),
+        refresh: async () => {
+          await poll?.();
+          return reindex.refresh();
+        },
+      };
+      watchIndex(look, base.ingestIntervalSeconds * 1000, (result) => {
         if (result.ok) logger.info(result.value, "index updated: new version in service");
         else logger.warn(result.error, "index update failed: previous version still in service");
       });

@@ -76,3 +76,38 @@ export function fetchRounds(plan: FetchPlan, fetcher: Fetcher): (quiet: boolean)
     return { report, problemLines, summary };
   };
 }
+
+/** Where a poll's lines go (the bot's pino logger fits). */
+export interface PollLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * The bot's look at FEEDS every INGEST_INTERVAL: a quiet fetch round into `feeds/` of the corpus
+ * folder, before the index looks for changed files. Null when no feed is configured or the corpus
+ * folder does not exist. Never throws: a failing feed is logged (once until its reason changes).
+ */
+export async function createFeedPoll(
+  feeds: readonly string[],
+  corpusDir: string,
+  fetcher: Fetcher,
+  log: PollLog,
+): Promise<(() => Promise<void>) | null> {
+  const dir = feeds.length === 0 ? null : await feedsDir([corpusDir]);
+  if (dir === null) return null;
+  const round = fetchRounds({ feeds, urls: [], dir }, fetcher);
+  let first = true;
+  return async () => {
+    try {
+      const r = await round(!first);
+      first = false;
+      for (const line of r.problemLines) log.warn({ dir }, line);
+      if (r.summary !== null)
+        log.info({ added: r.report.added.length, updated: r.report.updated.length }, r.summary);
+    } catch (e) {
+      // A disk that cannot be written: the look at the index still happens.
+      log.warn({ err: (e as Error).message }, "fetching the feeds failed");
+    }
+  };
+}

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFetcher } from "../../../src/corpus/feeds/http.js";
 import { fetchSources } from "../../../src/corpus/feeds/sources.js";
+import { createFeedPoll, FEEDS_FOLDER } from "../../../src/corpus/feeds/step.js";
 import { loadCorpus } from "../../../src/corpus/load.js";
 import {
   atom,
@@ -195,5 +196,29 @@ describe("fetchSources", () => {
     });
     expect(r.added).toHaveLength(1);
     expect(await files(dir)).toHaveLength(1);
+  });
+
+  it("polls FEEDS for the bot: new articles logged when they come, a failing source named once until its reason changes", async () => {
+    const lines: { level: string; msg: string }[] = [];
+    const log = {
+      info: (_: object, msg: string) => lines.push({ level: "info", msg }),
+      warn: (_: object, msg: string) => lines.push({ level: "warn", msg }),
+    };
+    const poll = await createFeedPoll([site.url("/rss.xml")], dir, fetcher(), log);
+    await poll?.();
+    expect(lines.filter((l) => l.level === "warn").map((l) => l.msg)).toEqual([
+      `抓取失败 (fetch failed) ${site.url("/news/gone.html")}: HTTP 404 Not Found（已跳过 skipped）`,
+    ]);
+    expect(lines.filter((l) => l.level === "info")[0]?.msg).toContain("fetched 2 new");
+    expect(await files(join(dir, FEEDS_FOLDER))).toHaveLength(2);
+    lines.length = 0;
+    await poll?.();
+    expect(lines).toEqual([]);
+    site.routes.set("/news/gone.html", { status: 410 });
+    await poll?.();
+    expect(lines.map((l) => l.msg)).toEqual([
+      `抓取失败 (fetch failed) ${site.url("/news/gone.html")}: HTTP 410 Gone（已跳过 skipped）`,
+    ]);
+    expect(await createFeedPoll([], dir, fetcher(), log)).toBeNull();
   });
 });
