@@ -64,13 +64,15 @@ function walkAction(name: string): "read" | "ignore" | "unsupported" {
 /**
  * A page's metadata file beside it: `000_x.txt` → `000_x.meta.json`, `{"date": "2020-06", "note": …}`.
  * A raw page often has no dateline; its date, established some other way (the note says how), is
- * given to every article of the page that has none of its own.
+ * given to every article of the page that has none of its own; so is `url`, the address the page was
+ * fetched from (an e-paper PDF fetched with `ingest --url`), for citations to link back to.
  */
 const PageMeta = z.object({
   date: z
     .string()
     .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "date must be YYYY, YYYY-MM or YYYY-MM-DD")
     .optional(),
+  url: z.url({ protocol: /^https?$/, error: "url must be an http(s) URL" }).optional(),
   note: z.string().optional(),
 });
 
@@ -82,7 +84,7 @@ export function sidecarPath(path: string): string {
 /** Reads a page's metadata file: null when there is none, else its bytes and what it says (or why not). */
 async function readSidecar(
   path: string,
-): Promise<{ file: CorpusFile; date?: string } | { file: CorpusFile; problem: string } | null> {
+): Promise<{ file: CorpusFile; date?: string; url?: string } | { file: CorpusFile; problem: string } | null> {
   const meta = sidecarPath(path);
   let bytes: Buffer;
   try {
@@ -99,7 +101,8 @@ async function readSidecar(
   }
   const parsed = PageMeta.safeParse(json);
   if (!parsed.success) return { file, problem: parsed.error.issues[0]?.message ?? "invalid metadata" };
-  return parsed.data.date === undefined ? { file } : { file, date: parsed.data.date };
+  const { date, url } = parsed.data;
+  return { file, ...(date !== undefined ? { date } : {}), ...(url !== undefined ? { url } : {}) };
 }
 
 /** Why a file of another type is skipped, in the words `ingest` and `ask` print. */
@@ -225,8 +228,10 @@ export async function readFileArticles(path: string): Promise<ReadResult> {
   const body = await readBody(path);
   const meta = body.sha256 !== undefined && takesSidecar(path) ? await readSidecar(path) : null;
   if (meta === null) return { ...body, sidecars: [] };
-  if ("date" in meta && meta.date !== undefined)
-    for (const a of body.articles) if (a.date === undefined) a.date = meta.date;
+  for (const a of body.articles) {
+    if ("date" in meta && meta.date !== undefined && a.date === undefined) a.date = meta.date;
+    if ("url" in meta && meta.url !== undefined && a.url === undefined) a.url = meta.url;
+  }
   const problems =
     "problem" in meta ? [{ path: meta.file.path, message: meta.problem }, ...body.problems] : body.problems;
   return { ...body, problems, sidecars: [meta.file] };

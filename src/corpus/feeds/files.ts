@@ -43,7 +43,7 @@ export async function readState(dir: string): Promise<FetchState> {
 }
 
 /** Writes `text` to `path` whole or not at all (a reader never sees half a file). */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, text);
@@ -55,16 +55,17 @@ export async function writeState(dir: string, state: FetchState): Promise<void> 
   await writeAtomic(join(dir, STATE_FILE), `${JSON.stringify(state, null, 1)}\n`);
 }
 
-export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+export const sha256 = (content: string | Buffer) => createHash("sha256").update(content).digest("hex");
 
 /** Longest readable part of a file name taken from the URL; the hash keeps names unique. */
 const MAX_SLUG = 40;
 
 /**
- * Where the article from `url` is written, relative to the feeds folder: `<host>/<path words>-<hash>.md`.
- * The file stem is the article id, so it is unique across the corpus (the URL's hash) and readable.
+ * Where the article from `url` is written, relative to the feeds folder: `<host>/<path words>-<hash>.md`
+ * (`.pdf` for an e-paper page). The file stem is the article id (a PDF's articles: `<stem>-<n>`), so
+ * it is unique across the corpus (the URL's hash) and readable.
  */
-export function articlePath(url: string): string {
+export function articlePath(url: string, ext = ".md"): string {
   const u = new URL(url);
   const host = u.host.replace(/[^A-Za-z0-9.-]+/g, "_");
   const words = `${u.pathname.replace(/\.[A-Za-z0-9]{1,5}$/, "")}${u.search}`
@@ -72,7 +73,7 @@ export function articlePath(url: string): string {
     .replace(/^-+|-+$/g, "");
   const slug = words.length > MAX_SLUG ? words.slice(words.length - MAX_SLUG).replace(/^-+/, "") : words;
   const hash = createHash("sha256").update(u.href).digest("hex").slice(0, 10);
-  return join(host, `${slug === "" ? "index" : slug}-${hash}.md`);
+  return join(host, `${slug === "" ? "index" : slug}-${hash}${ext}`);
 }
 
 /** Front-matter values stay on one line. */

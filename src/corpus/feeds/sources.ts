@@ -7,7 +7,9 @@
  */
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { sidecarPath } from "../load.js";
 import { decodeBody } from "./charset.js";
+import { normalizeDate } from "./dates.js";
 import { parseFeedItems } from "./feed.js";
 import {
   articleMarkdown,
@@ -54,6 +56,11 @@ export interface FetchSourcesOptions {
   dir: string;
   feeds: readonly string[];
   urls: readonly string[];
+  /**
+   * Whether a `urls` page whose file a person deleted is fetched again (default true: the command
+   * names it). A watch passes false after its first round, so a deletion holds while it runs.
+   */
+  restoreDeleted?: boolean;
 }
 
 const exists = (p: string) =>
@@ -68,10 +75,10 @@ export async function fetchSources(opts: FetchSourcesOptions): Promise<FetchRepo
   const state = await readState(dir);
   const report: FetchReport = { added: [], updated: [], unchanged: 0, kept: [], failed: [] };
   const done = new Set<string>();
-  const page = (url: string, hints: PageHints, explicit: boolean) => {
+  const page = (url: string, hints: PageHints, restore: boolean) => {
     if (done.has(url)) return Promise.resolve();
     done.add(url);
-    return fetchPage(url, hints, explicit, { fetcher, dir, state, report });
+    return fetchPage(url, hints, restore, { fetcher, dir, state, report });
   };
   for (const feedUrl of opts.feeds) {
     const known = state.feeds[feedUrl] ?? {};
@@ -105,7 +112,7 @@ export async function fetchSources(opts: FetchSourcesOptions): Promise<FetchRepo
     };
     await writeState(dir, state);
   }
-  for (const url of opts.urls) await page(url, {}, true);
+  for (const url of opts.urls) await page(url, {}, opts.restoreDeleted ?? true);
   await writeState(dir, state);
   return report;
 }
@@ -118,11 +125,11 @@ interface Run {
 }
 
 /** Fetches one page and writes (or leaves) its article. */
-async function fetchPage(url: string, hints: PageHints, explicit: boolean, run: Run): Promise<void> {
+async function fetchPage(url: string, hints: PageHints, restore: boolean, run: Run): Promise<void> {
   const { fetcher, dir, state, report } = run;
   const before: PageRecord = state.pages[url] ?? {};
   const written = before.file !== undefined && (await exists(join(dir, before.file)));
-  if (before.file !== undefined && !written && !explicit) {
+  if (before.file !== undefined && !written && !restore) {
     // Deleted by a person: a feed listing it again does not bring it back.
     return;
   }
@@ -141,8 +148,21 @@ async function fetchPage(url: string, hints: PageHints, explicit: boolean, run: 
   }
   const fetched = r.value;
   const type = fetched.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  const validators = {
+    ...(fetched.etag ? { etag: fetched.etag } : {}),
+    ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+  };
+  // An e-paper page published as a PDF is kept as one, for the PDF reader, with its address beside it.
+  if (type === "application/pdf" || fetched.body.subarray(0, 5).toString("latin1") === "%PDF-") {
+    const file = before.file ?? articlePath(fetched.url, ".pdf");
+    const date = normalizeDate(hints.date);
+    const meta = `${JSON.stringify({ url: fetched.url, ...(date ? { date } : {}) })}\n`;
+    if (await save(run, url, before, file, fetched.body, validators))
+      await writeAtomic(sidecarPath(join(dir, file)), meta);
+    return;
+  }
   if (type !== "" && !/html/.test(type)) {
-    report.failed.push({ url, message: `not an HTML page (${type})` });
+    report.failed.push({ url, message: `not an HTML page or PDF (${type})` });
     return;
   }
   const article = extractArticle(decodeBody(fetched.body, fetched.contentType), fetched.url, hints);
@@ -150,31 +170,52 @@ async function fetchPage(url: string, hints: PageHints, explicit: boolean, run: 
     report.failed.push({ url, message: article.error });
     return;
   }
-  const text = articleMarkdown(article.value);
-  const file = before.file ?? articlePath(fetched.url);
+  await save(
+    run,
+    url,
+    before,
+    before.file ?? articlePath(fetched.url),
+    Buffer.from(articleMarkdown(article.value)),
+    validators,
+    fetched.url,
+  );
+}
+
+/**
+ * Writes `content` to `file` (relative to the feeds folder) unless it holds exactly that already,
+ * or a person edited it. Records the outcome in the report and the state; true when written.
+ */
+async function save(
+  run: Run,
+  url: string,
+  before: PageRecord,
+  file: string,
+  content: Buffer,
+  validators: { etag?: string; lastModified?: string },
+  markdownUrl?: string,
+): Promise<boolean> {
+  const { dir, state, report } = run;
   const path = join(dir, file);
-  const current = await readFile(path, "utf8").catch(() => null);
-  const validators = {
-    ...(fetched.etag ? { etag: fetched.etag } : {}),
-    ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
-  };
-  if (current === text) {
+  const current = await readFile(path).catch(() => null);
+  const record = { file: relativeTo(dir, path), sha256: sha256(content), ...validators };
+  if (current?.equals(content)) {
     report.unchanged++;
-    state.pages[url] = { file: relativeTo(dir, path), sha256: sha256(text), ...validators };
-    return;
+    state.pages[url] = record;
+    return false;
   }
-  // Ours to replace only if it is what we wrote (same hash), or our format for this very URL when
-  // the state was lost; otherwise a person edited it and it stays.
+  // Ours to replace only if it is what we wrote (same hash), or, the state lost, an article of ours
+  // for this very URL; otherwise a person edited it and it stays.
   const ours =
     current === null ||
     (before.sha256 !== undefined
       ? sha256(current) === before.sha256
-      : frontMatterUrl(current) === fetched.url);
+      : markdownUrl !== undefined && frontMatterUrl(current.toString("utf8")) === markdownUrl);
   if (!ours) {
     report.kept.push({ url, message: `${path} was edited by hand; kept as it is` });
-    return;
+    return false;
   }
-  await writeAtomic(path, text);
+  await writeAtomic(path, content);
   (current === null ? report.added : report.updated).push(path);
-  state.pages[url] = { file: relativeTo(dir, path), sha256: sha256(text), ...validators };
+  state.pages[url] = record;
+  return true;
 }

@@ -53,7 +53,7 @@ export function fetchProblemLine(p: FetchProblem, kept = false): string {
 export function fetchRounds(plan: FetchPlan, fetcher: Fetcher): (quiet: boolean) => Promise<FetchRound> {
   let named = new Map<string, string>();
   return async (quiet) => {
-    const report = await fetchSources({ fetcher, ...plan });
+    const report = await fetchSources({ fetcher, ...plan, restoreDeleted: !quiet });
     const now = new Map<string, string>();
     const problemLines: string[] = [];
     for (const [list, kept] of [

@@ -6,6 +6,7 @@ import { createFetcher } from "../../../src/corpus/feeds/http.js";
 import { fetchSources } from "../../../src/corpus/feeds/sources.js";
 import { createFeedPoll, FEEDS_FOLDER } from "../../../src/corpus/feeds/step.js";
 import { loadCorpus } from "../../../src/corpus/load.js";
+import { PAPER_ARTICLES, paperPdf } from "../../helpers/epaper.js";
 import {
   atom,
   FURNITURE_TEXT,
@@ -165,7 +166,7 @@ describe("fetchSources", () => {
       headers: { "content-type": "application/rss+xml" },
       body: "<rss><channel><item><title>x</item>",
     });
-    site.routes.set("/file.pdf", { headers: { "content-type": "application/pdf" }, body: "%PDF-1.4" });
+    site.routes.set("/file.zip", { headers: { "content-type": "application/zip" }, body: "PK" });
     site.routes.set("/index.html", {
       body: "<html><head><title>新闻中心 - 园区</title></head><body><ul><li><a href='/a'>a</a></li></ul></body></html>",
     });
@@ -173,15 +174,15 @@ describe("fetchSources", () => {
       fetcher: fetcher(),
       dir,
       feeds: [site.url("/bad.xml")],
-      urls: [site.url("/file.pdf"), site.url("/index.html"), site.url(PAGE_A.path)],
+      urls: [site.url("/file.zip"), site.url("/index.html"), site.url(PAGE_A.path)],
     });
     expect(r.failed.map((f) => f.url)).toEqual([
       site.url("/bad.xml"),
-      site.url("/file.pdf"),
+      site.url("/file.zip"),
       site.url("/index.html"),
     ]);
     expect(r.failed[0]?.message).toMatch(/^not a feed/);
-    expect(r.failed[1]?.message).toBe("not an HTML page (application/pdf)");
+    expect(r.failed[1]?.message).toBe("not an HTML page or PDF (application/zip)");
     expect(r.failed[2]?.message).toBe("no article text found on the page");
     expect(r.added).toHaveLength(1);
   });
@@ -220,5 +221,22 @@ describe("fetchSources", () => {
       `抓取失败 (fetch failed) ${site.url("/news/gone.html")}: HTTP 410 Gone（已跳过 skipped）`,
     ]);
     expect(await createFeedPoll([], dir, fetcher(), log)).toBeNull();
+  });
+
+  it("keeps an e-paper PDF fetched from the web as a PDF, its address beside it for the citations", async () => {
+    const pdf = await paperPdf(2);
+    site.routes.set("/epaper/2024-07-16/03.pdf", {
+      headers: { "content-type": "application/pdf" },
+      body: pdf,
+    });
+    const url = site.url("/epaper/2024-07-16/03.pdf");
+    const r = await fetchSources({ fetcher: fetcher(), dir, feeds: [], urls: [url] });
+    expect(r.added).toHaveLength(1);
+    expect(r.added[0]).toMatch(/\.pdf$/);
+    const corpus = await loadCorpus([dir]);
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.articles.map((a) => [a.title, a.url])).toEqual(PAPER_ARTICLES.map((a) => [a.title, url]));
+    const again = await fetchSources({ fetcher: fetcher(), dir, feeds: [], urls: [url] });
+    expect(again).toMatchObject({ added: [], updated: [], unchanged: 1 });
   });
 });
