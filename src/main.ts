@@ -1,6 +1,6 @@
 import { answerModel, createEmbeddings } from "./answer/models.js";
 import { openAnswerService } from "./answer/open.js";
-import { createReindexer, watchIndex } from "./answer/reindex.js";
+import { createReindexer, type Reindexer, watchIndex } from "./answer/reindex.js";
 import { createSwappableService } from "./answer/swappable.js";
 import { openBotPostgresService, storeConfig } from "./cli/postgres.js";
 import { createFetcher } from "./corpus/feeds/http.js";
@@ -42,7 +42,7 @@ await runBotProcess({
     if (!opened.ok) throw new IndexFailure(opened.error);
     const service = createSwappableService(opened.value);
     logger.info(service.stats(), "answer service ready");
-    const reindex = createReindexer({
+    const rebuild = createReindexer({
       indexDir: base.indexDir,
       corpusPaths: [base.corpusDir],
       embeddings,
@@ -50,22 +50,29 @@ await runBotProcess({
       install: (next) => service.swap(next),
       builtAt: service.stats().builtAt,
     });
+    // FEEDS are fetched into the corpus before every /reindex and every look, as `npm run ingest`
+    // fetches them before it reads the corpus.
+    const poll = await createFeedPoll(base.feeds, base.corpusDir, createFetcher(), logger);
+    const reindex: Reindexer =
+      poll === null
+        ? rebuild
+        : {
+            get running() {
+              return rebuild.running;
+            },
+            run: async () => {
+              await poll();
+              return rebuild.run();
+            },
+            refresh: async () => {
+              await poll();
+              return rebuild.refresh();
+            },
+          };
     if (base.ingestIntervalSeconds > 0) {
       // New corpus files (or an index another process updated) go into service without a restart;
-      // questions under way finish on the index they started on. FEEDS are fetched into the corpus
-      // first, so their new articles are among those files.
-      const poll = await createFeedPoll(base.feeds, base.corpusDir, createFetcher(), logger);
-      const look = {
-        get running() {
-          return reindex.running;
-        },
-        run: () => reindex.run(),
-        refresh: async () => {
-          await poll?.();
-          return reindex.refresh();
-        },
-      };
-      watchIndex(look, base.ingestIntervalSeconds * 1000, (result) => {
+      // questions under way finish on the index they started on.
+      watchIndex(reindex, base.ingestIntervalSeconds * 1000, (result) => {
         if (result.ok) logger.info(result.value, "index updated: new version in service");
         else logger.warn(result.error, "index update failed: previous version still in service");
       });

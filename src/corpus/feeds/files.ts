@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { z } from "zod";
 import type { PageArticle } from "./page.js";
 
@@ -45,7 +45,8 @@ export async function readState(dir: string): Promise<FetchState> {
 /** Writes `text` to `path` whole or not at all (a reader never sees half a file). */
 export async function writeAtomic(path: string, text: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+  // Hidden, so a corpus walk never reads (or reports) a half-written file left by a crash.
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, text);
   await rename(tmp, path);
 }

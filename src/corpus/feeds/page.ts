@@ -52,7 +52,6 @@ const DATE_METAS = [
   'meta[name="pubdate"]',
   'meta[name="publishdate"]',
   'meta[name="publish_date"]',
-  'meta[name="publishdate"]',
   'meta[name="dc.date"]',
   'meta[name="DC.date"]',
   'meta[name="date"]',

@@ -12,13 +12,14 @@ import { type FetchProblem, type FetchReport, fetchSources } from "./sources.js"
 export const FEEDS_FOLDER = "feeds";
 
 /**
- * `feeds/` in the first input that is a folder: what the ingest reads anyway, so the fetched
- * articles are indexed with the rest. Null when no input is a folder.
+ * `feeds/` in the first input that is a folder, or that does not exist yet (a first run with no
+ * corpus: the folder is made): what the ingest reads anyway, so the fetched articles are indexed
+ * with the rest. Null when every input is a file.
  */
 export async function feedsDir(inputs: readonly string[]): Promise<string | null> {
   for (const p of inputs) {
     const st = await stat(p).catch(() => null);
-    if (st?.isDirectory()) return join(p, FEEDS_FOLDER);
+    if (st === null || st.isDirectory()) return join(p, FEEDS_FOLDER);
   }
   return null;
 }
@@ -85,8 +86,8 @@ export interface PollLog {
 
 /**
  * The bot's look at FEEDS every INGEST_INTERVAL: a quiet fetch round into `feeds/` of the corpus
- * folder, before the index looks for changed files. Null when no feed is configured or the corpus
- * folder does not exist. Never throws: a failing feed is logged (once until its reason changes).
+ * folder, before the index looks for changed files. Null when no feed is configured. Never throws:
+ * a failing feed is logged (once until its reason changes).
  */
 export async function createFeedPoll(
   feeds: readonly string[],
@@ -98,7 +99,8 @@ export async function createFeedPoll(
   if (dir === null) return null;
   const round = fetchRounds({ feeds, urls: [], dir }, fetcher);
   let first = true;
-  return async () => {
+  let running: Promise<void> | null = null;
+  const once = async () => {
     try {
       const r = await round(!first);
       first = false;
@@ -108,6 +110,13 @@ export async function createFeedPoll(
     } catch (e) {
       // A disk that cannot be written: the look at the index still happens.
       log.warn({ err: (e as Error).message }, "fetching the feeds failed");
+    } finally {
+      running = null;
     }
+  };
+  // One round at a time (a /reindex during a look waits for the same round): the state has one writer.
+  return () => {
+    running ??= once();
+    return running;
   };
 }

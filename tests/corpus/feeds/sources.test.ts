@@ -220,6 +220,10 @@ describe("fetchSources", () => {
     expect(lines.map((l) => l.msg)).toEqual([
       `抓取失败 (fetch failed) ${site.url("/news/gone.html")}: HTTP 410 Gone（已跳过 skipped）`,
     ]);
+    // A /reindex during a look joins the round under way instead of fetching beside it.
+    const feedRequests = site.count("/rss.xml");
+    await Promise.all([poll?.(), poll?.()]);
+    expect(site.count("/rss.xml")).toBe(feedRequests + 1);
     expect(await createFeedPoll([], dir, fetcher(), log)).toBeNull();
   });
 
