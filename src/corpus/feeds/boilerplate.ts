@@ -23,6 +23,10 @@ export const FURNITURE: readonly RegExp[] = [
   /扫一扫|微信扫|扫码|手机(?:打开|浏览|查看)|二维码/u,
   // Neighbours and related links that kept their heading.
   /^(?:上一篇|下一篇|上一条|下一条|相关(?:新闻|阅读|链接|文章|推荐)|推荐阅读|延伸阅读|热点推荐)\s*[:：]?/u,
+  // Photo captions and credits (the newspaper reader drops them from pages too).
+  /^图为/u,
+  /^[（(]?(?:图片|照片|摄影|图)(?:来源|提供)?\s*[:：]/u,
+  /^[（(][^（）()]{0,20}(?:摄|供图)[）)]$/u,
   // Copyright footers and registrations.
   /版权所有|Copyright|©|ICP\s*备|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|联系我们/iu,
 ];

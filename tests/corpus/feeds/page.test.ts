@@ -61,6 +61,18 @@ describe("extractArticle", () => {
     expect(r.ok && r.value.title).toBe("株洲高新区产值增长9%");
   });
 
+  it("drops photo captions and credits inside the article block", () => {
+    const html = `<html><head><title>杭州高新区新增独角兽企业3家_杭州高新区</title></head><body><div id="zoom">
+      <p>今年以来，杭州高新区新增独角兽企业3家，累计达到21家，数量居全省首位，创新活力持续迸发。</p>
+      <p><img src="a.jpg"></p><p>图为企业生产车间。</p><p>（记者 王五 摄）</p>
+      <p>园区还将设立总规模50亿元的产业引导基金，支持创新型企业加快成长。</p></div></body></html>`;
+    const r = extractArticle(html, "http://127.0.0.1/c.html");
+    expect(r.ok && r.value.paragraphs.map((p) => p.text)).toEqual([
+      "今年以来，杭州高新区新增独角兽企业3家，累计达到21家，数量居全省首位，创新活力持续迸发。",
+      "园区还将设立总规模50亿元的产业引导基金，支持创新型企业加快成长。",
+    ]);
+  });
+
   it("refuses a page with no article text on it", () => {
     const r = extractArticle(
       "<html><head><title>404</title></head><body><h1>页面不存在</h1></body></html>",
