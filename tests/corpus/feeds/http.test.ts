@@ -73,7 +73,7 @@ describe("createFetcher", () => {
 
   it("times out on a server that never answers, and retries it", async () => {
     site = await startSite({ "/hang": () => {} });
-    const r = await createFetcher({ ...FAST, timeoutMs: 200, retries: 1 }).get(site.url("/hang"));
+    const r = await createFetcher({ ...FAST, timeoutMs: 1_000, retries: 1 }).get(site.url("/hang"));
     expect(!r.ok && r.error.code).toBe("timeout");
     expect(site.count("/hang")).toBe(2);
   });
@@ -85,7 +85,7 @@ describe("createFetcher", () => {
         res.write("<p>half");
       },
     });
-    const r = await createFetcher({ ...FAST, timeoutMs: 200, retries: 0 }).get(site.url("/stall"));
+    const r = await createFetcher({ ...FAST, timeoutMs: 1_000, retries: 0 }).get(site.url("/stall"));
     expect(!r.ok && r.error.code).toBe("timeout");
   });
 
