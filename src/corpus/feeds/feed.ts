@@ -4,6 +4,7 @@
  * date the feed gives, which stand in when the page itself lacks them.
  */
 import { parseFeed } from "feedsmith";
+import { parseHTML } from "linkedom";
 import { err, ok, type Result } from "../../result.js";
 import { parseHttpUrl } from "./http.js";
 
@@ -80,4 +81,30 @@ export function parseFeedItems(body: string, feedUrl: string): Result<ParsedFeed
     items.push({ url: url.href, ...(t ? { title: t } : {}), ...(r.date ? { date: r.date } : {}) });
   }
   return ok({ ...(title ? { title } : {}), items });
+}
+
+const FEED_TYPES = [
+  "application/rss+xml",
+  "application/atom+xml",
+  "application/feed+json",
+  "application/json",
+];
+
+/**
+ * The feed a web page names for itself (`<link rel="alternate" type="application/rss+xml" href>`,
+ * as feed readers find it), made absolute; null when it names none. So `--feed` may be given a
+ * site's news page instead of its feed's address.
+ */
+export function discoverFeed(html: string, pageUrl: string): string | null {
+  // linkedom's types speak of the DOM library this project does not load: name what is used.
+  const document: {
+    querySelectorAll(sel: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+  } = parseHTML(html).document;
+  for (const link of Array.from(document.querySelectorAll('link[rel~="alternate"][href]'))) {
+    const type = (link.getAttribute("type") ?? "").trim().toLowerCase();
+    if (!FEED_TYPES.includes(type)) continue;
+    const url = parseHttpUrl(link.getAttribute("href") ?? "", pageUrl);
+    if (url) return url.href;
+  }
+  return null;
 }

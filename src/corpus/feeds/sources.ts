@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { sidecarPath } from "../load.js";
 import { decodeBody } from "./charset.js";
 import { normalizeDate } from "./dates.js";
-import { parseFeedItems } from "./feed.js";
+import { discoverFeed, type ParsedFeed, parseFeedItems } from "./feed.js";
 import {
   articleMarkdown,
   articlePath,
@@ -81,40 +81,73 @@ export async function fetchSources(opts: FetchSourcesOptions): Promise<FetchRepo
     return fetchPage(url, hints, restore, { fetcher, dir, state, report });
   };
   for (const feedUrl of opts.feeds) {
-    const known = state.feeds[feedUrl] ?? {};
-    const r = await fetcher.get(feedUrl, { ...known, accept: FEED_ACCEPT });
-    if (!r.ok) {
-      report.failed.push({ url: feedUrl, message: r.error.message });
-      continue;
-    }
-    // 304: the feed lists nothing new; its pages were fetched when it last changed.
-    if (r.value.kind === "not-modified") continue;
-    const json =
-      /json/i.test(r.value.contentType) || /^\s*[{[]/.test(r.value.body.subarray(0, 64).toString("latin1"));
-    const parsed = parseFeedItems(decodeBody(r.value.body, r.value.contentType, !json), r.value.url);
-    if (!parsed.ok) {
-      report.failed.push({ url: feedUrl, message: parsed.error });
-      continue;
-    }
-    const items = parsed.value.items.slice(0, MAX_ITEMS_PER_FEED);
+    const got = await readFeed(feedUrl, { fetcher, dir, state, report });
+    if (got === null) continue;
+    const { parsed, remember } = got;
+    const items = parsed.items.slice(0, MAX_ITEMS_PER_FEED);
     for (const item of items) {
       const hints: PageHints = {
         ...(item.title ? { title: item.title } : {}),
         ...(item.date ? { date: item.date } : {}),
-        ...(parsed.value.title ? { source: parsed.value.title } : {}),
+        ...(parsed.title ? { source: parsed.title } : {}),
       };
       await page(item.url, hints, false);
     }
     // Remembered only once its items were read, so a run cut short reads the feed again next time.
-    state.feeds[feedUrl] = {
-      ...(r.value.etag ? { etag: r.value.etag } : {}),
-      ...(r.value.lastModified ? { lastModified: r.value.lastModified } : {}),
-    };
+    remember();
     await writeState(dir, state);
   }
   for (const url of opts.urls) await page(url, {}, opts.restoreDeleted ?? true);
   await writeState(dir, state);
   return report;
+}
+
+/**
+ * Fetches and parses a feed, following a web page to the feed it names. Null when there is nothing
+ * to read: the feed answered 304, or it failed (reported). `remember` keeps its validators.
+ */
+async function readFeed(
+  feedUrl: string,
+  run: Run,
+): Promise<{ parsed: ParsedFeed; remember: () => void } | null> {
+  const { fetcher, state, report } = run;
+  const get = async (url: string) => {
+    const r = await fetcher.get(url, { ...(state.feeds[url] ?? {}), accept: FEED_ACCEPT });
+    if (!r.ok) report.failed.push({ url: feedUrl, message: r.error.message });
+    return r.ok && r.value.kind === "fetched" ? r.value : null;
+  };
+  let key = feedUrl;
+  let got = await get(feedUrl);
+  if (got === null) return null;
+  if (/html/i.test(got.contentType)) {
+    // A site's page given for its feed: follow the feed it names.
+    const named = discoverFeed(decodeBody(got.body, got.contentType), got.url);
+    if (named === null) {
+      report.failed.push({
+        url: feedUrl,
+        message: 'a web page, not a feed, and it names no feed (<link rel="alternate">)',
+      });
+      return null;
+    }
+    key = named;
+    got = await get(named);
+    if (got === null) return null;
+  }
+  const fetched = got;
+  const json =
+    /json/i.test(fetched.contentType) || /^\s*[{[]/.test(fetched.body.subarray(0, 64).toString("latin1"));
+  const parsed = parseFeedItems(decodeBody(fetched.body, fetched.contentType, !json), fetched.url);
+  if (!parsed.ok) {
+    report.failed.push({ url: feedUrl, message: parsed.error });
+    return null;
+  }
+  const remember = () => {
+    state.feeds[key] = {
+      ...(fetched.etag ? { etag: fetched.etag } : {}),
+      ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+    };
+  };
+  return { parsed: parsed.value, remember };
 }
 
 interface Run {

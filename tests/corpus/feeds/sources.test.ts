@@ -187,6 +187,22 @@ describe("fetchSources", () => {
     expect(r.added).toHaveLength(1);
   });
 
+  it("follows a site's page to the feed it names, and names a page that names none", async () => {
+    site.routes.set("/news/", {
+      body: `<html><head><title>园区新闻</title><link rel="alternate" type="application/rss+xml" href="../rss.xml"></head><body></body></html>`,
+    });
+    site.routes.set("/about.html", { body: "<html><head><title>关于</title></head><body></body></html>" });
+    const r = await fetchSources({
+      fetcher: fetcher(),
+      dir,
+      feeds: [site.url("/news/"), site.url("/about.html")],
+      urls: [],
+    });
+    expect(r.added).toHaveLength(2);
+    expect(r.failed.map((f) => f.url)).toEqual([site.url("/news/gone.html"), site.url("/about.html")]);
+    expect(r.failed[1]?.message).toContain("names no feed");
+  });
+
   it("writes one article for two addresses that redirect to the same page", async () => {
     site.routes.set("/short", { status: 301, headers: { location: PAGE_A.path } });
     const r = await fetchSources({
