@@ -1,5 +1,5 @@
 /**
- * An e-paper PDF → its articles, through the text layer (pdf.js, via unpdf) and the newspaper
+ * An e-paper PDF → its articles, through the text layer (pdf.js, Mozilla's pdfjs-dist) and the newspaper
  * reader. pdf.js gives runs of text with their position and type size; they are put back together
  * into lines, the lines into reading order, and the articles are told apart by the headlines over
  * them:
@@ -17,7 +17,9 @@
  *   matched by content with the spare lines).
  * - A page's date is the one date (`2024年7月15日`) its spare lines print — the e-paper's page header.
  */
-import { getDocumentProxy } from "unpdf";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { normalizeDate } from "./feeds/dates.js";
 import { type LaidOutArticle, parseLaidOutPage } from "./newspaper.js";
 import { cleanText } from "./text.js";
@@ -34,13 +36,28 @@ interface Run {
   size: number;
 }
 
+// pdf.js's data files: the predefined CMaps of Chinese PDFs that do not embed their fonts
+// (STSong-Light with UniGB-UCS2-H, as iText writes them: without these their text reads as nothing)
+// and the standard fonts' metrics. Found through the package, as files.
+const PDFJS_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.mjs")),
+  "../..",
+);
+const PDFJS_DATA = {
+  cMapUrl: `${join(PDFJS_DIR, "cmaps")}/`,
+  cMapPacked: true,
+  standardFontDataUrl: `${join(PDFJS_DIR, "standard_fonts")}/`,
+  // Errors only: a font warning on stderr in the middle of an ingest helps no one.
+  verbosity: 0,
+};
+
 /** Type this much larger than the body's is a headline. */
 const HEADLINE_RATIO = 1.2;
 /** Type this much smaller than the body's is not body text (page header, captions, credits). */
 const SMALL_RATIO = 0.9;
 
 /** The runs of one page, top-down. Runs with no text (spacing) are dropped. */
-async function pageRuns(pdf: Awaited<ReturnType<typeof getDocumentProxy>>, n: number): Promise<Run[]> {
+async function pageRuns(pdf: PDFDocumentProxy, n: number): Promise<Run[]> {
   const page = await pdf.getPage(n);
   const height = page.view[3] ?? 0;
   const content = await page.getTextContent();
@@ -193,10 +210,12 @@ export async function readPdf(
   path: string,
   stem: string,
 ): Promise<{ articles: Article[]; problems: CorpusProblem[] }> {
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  const task = getDocument({ data: new Uint8Array(bytes), ...PDFJS_DATA });
+  let pdf: PDFDocumentProxy;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes));
+    pdf = await task.promise;
   } catch (e) {
+    await task.destroy();
     return { articles: [], problems: [{ path, message: `not a readable PDF: ${(e as Error).message}` }] };
   }
   const articles: Article[] = [];
@@ -216,7 +235,7 @@ export async function readPdf(
       problems.push(...parsed.problems.map((p) => ({ ...p, message: `${where}${p.message}` })));
     }
   } finally {
-    await pdf.loadingTask.destroy();
+    await task.destroy();
   }
   if (!anyText)
     return {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { readPdf } from "../../src/corpus/pdf.js";
-import { PAPER_ARTICLES, PAPER_DATE, paperPdf, scannedPdf } from "../helpers/epaper.js";
+import { PAPER_ARTICLES, PAPER_DATE, paperPdf, scannedPdf, unembeddedFontPdf } from "../helpers/epaper.js";
 
 /** The body of a made-up article as the reader should give it back (no `本报讯`, no indent). */
 const expected = (i: number) => (PAPER_ARTICLES[i]?.body ?? []).map((p) => p.replace(/^本报讯 /, ""));
@@ -29,6 +29,12 @@ describe("readPdf", () => {
     const r = await readPdf(await paperPdf(2), "paper.pdf", "paper");
     const text = r.articles[0]?.paragraphs.map((p) => p.text).join("");
     expect(text).toContain("软件从业人员突破18万人，其中研发人员占比超过六成。");
+  });
+
+  it("reads a PDF whose Chinese font is not embedded (a predefined CMap, as iText writes)", async () => {
+    const text = "珠海高新区1-4月工业投资增速达40.7%，主要经济指标呈现回升势头。";
+    const r = await readPdf(unembeddedFontPdf(text), "itext.pdf", "itext");
+    expect(r.articles.map((a) => a.paragraphs.map((p) => p.text).join(""))).toEqual([text]);
   });
 
   it("reports a PDF without a text layer as such, and a damaged file, without throwing", async () => {
