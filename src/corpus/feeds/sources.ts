@@ -195,7 +195,8 @@ async function fetchPage(url: string, hints: PageHints, restore: boolean, run: R
     return;
   }
   if (type !== "" && !/html/.test(type)) {
-    report.failed.push({ url, message: `not an HTML page or PDF (${type})` });
+    const feed = /rss|atom|feed\+json|xml/.test(type) ? "; a feed? give it with --feed" : "";
+    report.failed.push({ url, message: `not an HTML page or PDF (${type})${feed}` });
     return;
   }
   const article = extractArticle(decodeBody(fetched.body, fetched.contentType), fetched.url, hints);

@@ -184,6 +184,16 @@ describe("fetchSources", () => {
     expect(r.failed[0]?.message).toMatch(/^not a feed/);
     expect(r.failed[1]?.message).toBe("not an HTML page or PDF (application/zip)");
     expect(r.failed[2]?.message).toBe("no article text found on the page");
+    // A feed given as a page says what to do.
+    const feedAsPage = await fetchSources({
+      fetcher: fetcher(),
+      dir,
+      feeds: [],
+      urls: [site.url("/rss.xml")],
+    });
+    expect(feedAsPage.failed[0]?.message).toBe(
+      "not an HTML page or PDF (application/rss+xml); a feed? give it with --feed",
+    );
     expect(r.added).toHaveLength(1);
   });
 
