@@ -3,9 +3,9 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { openAnswerService } from "../src/answer/open.js";
 import { questionTopics, topicExtractor } from "../src/answer/topics.js";
+import { commandArgs } from "../src/cli/args.js";
 import { median, type Percentiles, percentiles } from "../src/cli/bench/stats.js";
 import { BOT_REQUESTS_PER_SECOND, INTERACTION_REQUESTS_PER_SECOND } from "../src/discord/client.js";
 import { LIMITS } from "../src/discord/render.js";
@@ -44,7 +44,10 @@ import { type BotProcess, botEnv, spawnBot, startCommand } from "../tests/e2e/pr
  *   npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --runs 1 --skip-compare --state-runs 3]
  */
 
-const { values } = parseArgs({
+const { values } = commandArgs({
+  usage:
+    "用法 (usage): npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --runs 1 --skip-compare --state-runs 3]",
+  help: "机器人在负载下的延迟和内存 (the bot under load through the Discord emulator; see docs/benchmarks.md).",
   options: {
     burst: { type: "string", default: "200" },
     total: { type: "string", default: "5000" },

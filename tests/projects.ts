@@ -14,6 +14,7 @@ export const PROCESS_TESTS = [
   "tests/cli/index-target.test.ts",
   "tests/cli/ingest-update.test.ts",
   "tests/cli/report.test.ts",
+  "tests/cli/refusals.test.ts",
   "tests/state/state.test.ts",
   "tests/state/shards.test.ts",
   "tests/cli/env-file.test.ts",

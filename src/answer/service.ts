@@ -9,7 +9,7 @@ import type { AnswerLogger, ChatModel } from "./llm/types.js";
 import { cachedPassageText, type TextTools } from "./passage.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
 import type { Answer, AnswerService, PassageView } from "./types.js";
-import { resolveZone, suggestZones, zoneDetail } from "./zones.js";
+import { newestHeadlines, resolveZone, suggestZones, zoneDetail } from "./zones.js";
 
 /**
  * Normalisation that also folds every spelling of a known zone to its canonical name
@@ -208,9 +208,12 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       );
     },
     zones: () => zones,
-    zoneList: () =>
+    zoneList: (only) =>
       Promise.all(
-        zones.map(async (z) => ({ ...z, titles: (await index.zoneArticles(z.zone)).map((a) => a.title) })),
+        (only === undefined ? zones : zones.filter((z) => only.includes(z.zone))).map(async (z) => {
+          const articles = await index.zoneArticles(z.zone);
+          return { ...z, titles: articles.map((a) => a.title), newest: newestHeadlines(articles) };
+        }),
       ),
     async zone(name) {
       const z = resolveZone(name, known, canonicalZone);

@@ -27,9 +27,19 @@ export interface Answer {
   citations: Citation[];
 }
 
-/** A zone and the articles about it, as `zones --json` prints them. */
+/** An article's headline and date, for a zone's newest articles. */
+export interface ZoneHeadline {
+  title: string;
+  date?: string;
+}
+
+/**
+ * A zone and the articles about it: `titles` (all of them, in corpus order) is what `zones --json`
+ * prints; `newest` the few a reader is shown, newest first.
+ */
 export interface ZoneSummary extends ZoneCount {
   titles: string[];
+  newest: ZoneHeadline[];
 }
 
 /**
@@ -98,8 +108,11 @@ export interface AnswerService {
   ): Promise<Answer>;
   /** Every zone with its article count, most covered first (held in memory: `/zones`, topics). */
   zones(): ZoneCount[];
-  /** Every zone with its articles' titles, as {@link zones} orders them; a store may fetch the titles. */
-  zoneList(): Promise<ZoneSummary[]>;
+  /**
+   * Every zone (or only those named in `only`) with its articles' titles and its newest few, as
+   * {@link zones} orders them; a store may fetch the titles.
+   */
+  zoneList(only?: readonly string[]): Promise<ZoneSummary[]>;
   /** A zone by any spelling (`重庆市高新区`, `重庆高新区`, `重庆`), or null; its passages may be fetched. */
   zone(name: string): Promise<ZoneDetail | null>;
   /** Zone names for autocomplete, best matches first, at most `limit`. */

@@ -1,11 +1,11 @@
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import type { Pool } from "pg";
 import { openAnswerService } from "../answer/open.js";
 import { questionShape } from "../answer/question.js";
 import type { AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
+import { commandArgs } from "./args.js";
 import type { ContextRow } from "./bench/synthetic.js";
 import { readJsonl } from "./bench/synthetic.js";
 import { baseConfig, createEmbeddings, fail, note, runCli, stderrEvents } from "./common.js";
@@ -22,36 +22,31 @@ import {
 import { contextsPostgresService, contextsService, inIndexedHalf } from "./eval-pool.js";
 import { createPgPool, currentPostgresService, storeConfig } from "./postgres.js";
 
-const USAGE = `用法 (usage):
-  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--no-split] [--json]
-
+const SPEC = {
+  usage: `用法 (usage):
+  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--no-split] [--json]`,
+  help: `评测回答质量 (measures answer quality: R@1, exact match, declines; see docs/quality.md).
+  --questions FILE  每行一个 {"question", "answers", …} (one question a line)
+  --contexts FILE   把这些段落建成索引来回答 (answer from these paragraphs, pooled) instead of the index
+  --limit N         只问前 N 个 (ask the first N only)
+  --no-split        不跑分半协议 (skip the split-article protocol)
+  --json            输出 JSON (print the report as JSON)
 With --contexts, the split-article protocol runs too (unless --no-split): half of the articles
-(paragraphs grouped by title) indexed, the questions of both halves asked, the two decline rates printed.`;
+(paragraphs grouped by title) indexed, the questions of both halves asked, the two decline rates printed.`,
+  options: {
+    questions: { type: "string" },
+    contexts: { type: "string" },
+    index: { type: "string" },
+    limit: { type: "string" },
+    json: { type: "boolean" },
+    split: { type: "boolean", default: true },
+  },
+  negatable: true,
+} as const;
+const USAGE = SPEC.usage;
 
 async function main(): Promise<void> {
-  let values: {
-    questions?: string;
-    contexts?: string;
-    index?: string;
-    limit?: string;
-    json?: boolean;
-    split?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        questions: { type: "string" },
-        contexts: { type: "string" },
-        index: { type: "string" },
-        limit: { type: "string" },
-        json: { type: "boolean" },
-        split: { type: "boolean", default: true },
-      },
-      allowNegative: true,
-    }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const { values } = commandArgs(SPEC);
   if (values.questions === undefined)
     fail(`请用 --questions 指定问题文件 (--questions is required)\n${USAGE}`, 2);
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);

@@ -146,6 +146,14 @@ export function canonicalZone(raw: string): string | null {
   return z && z.used === before.length ? aliased(z.name) : null;
 }
 
+/** The other names of `zone` (`光谷`, `东湖高新区` for `武汉东湖高新区`), longest first. */
+export function zoneAliases(zone: string): string[] {
+  return [...ALIASES]
+    .filter(([, z]) => z === zone)
+    .map(([alias]) => alias)
+    .sort((a, b) => b.length - a.length);
+}
+
 /** Every zone mention in `text` with its position, in order of appearance (repeats included). */
 export function zoneMentions(text: string): { zone: string; index: number }[] {
   const out: { zone: string; index: number }[] = [];

@@ -6,20 +6,11 @@ import {
   type APIEmbedField,
   ButtonStyle,
   ComponentType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import type { ReindexError, ReindexSummary } from "../answer/reindex.js";
-import type {
-  Answer,
-  AnswerStage,
-  Citation,
-  IndexStats,
-  PassageView,
-  ZoneCount,
-  ZoneDetail,
-  ZoneFigure,
-} from "../answer/types.js";
-import { sortZones } from "../index/articles.js";
-import { sourceButtonId, zonesPageId } from "./custom-ids.js";
+import type { Answer, AnswerStage, Citation, IndexStats, PassageView } from "../answer/types.js";
+import { sourceButtonId } from "./custom-ids.js";
 import { escapeAndTruncate, escapeKeepingMarkers, escapeMarkdown, truncate } from "./text.js";
 
 /**
@@ -68,9 +59,8 @@ export interface Payload {
   allowedMentions: typeof NO_MENTIONS;
 }
 
-const COLOR = 0x2f80ed;
+export const COLOR = 0x2f80ed;
 const COLOR_MUTED = 0x8a8f98;
-export const ZONES_PER_PAGE = 15;
 
 /** A payload with only text. */
 export function textPayload(content: string): Payload {
@@ -89,8 +79,8 @@ export function embedLength(embed: Embed): number {
   return n;
 }
 
-/** Lays buttons out five to a row, at most five rows, never splitting a group across rows. */
-function rows(groups: (Button | LinkButton)[][]): ActionRow[] {
+/** Lays groups of buttons out five to a row, at most five rows, never splitting a group across rows. */
+function groupRows(groups: (Button | LinkButton)[][]): ActionRow[] {
   const out: ActionRow[] = [];
   for (const g of groups) {
     const last = out.at(-1);
@@ -105,7 +95,8 @@ function rows(groups: (Button | LinkButton)[][]): ActionRow[] {
 const MAX_BUTTON_URL = 512;
 
 /**
- * One “[n] 原文” button per citation whose passage id fits in a custom id, and beside it a “[n] 网页”
+ * One “[n] 原文” button per passage cited (whose id fits in a custom id): rows citing one passage
+ * share its button, which opens the same text however many figures it holds. Beside it, a “[n] 网页”
  * link to the article's original page when it was fetched from the web.
  */
 export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
@@ -113,8 +104,8 @@ export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
   const seen = new Set<string>();
   for (const c of citations) {
     const id = sourceButtonId(c.n, c.passageId);
-    if (id === null || seen.has(id)) continue;
-    seen.add(id);
+    if (id === null || seen.has(c.passageId)) continue;
+    seen.add(c.passageId);
     const group: (Button | LinkButton)[] = [
       { type: ComponentType.Button, style: ButtonStyle.Secondary, label: `[${c.n}] 原文`, custom_id: id },
     ];
@@ -122,7 +113,12 @@ export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
       group.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: `[${c.n}] 网页`, url: c.url });
     groups.push(group);
   }
-  return rows(groups);
+  return groupRows(groups);
+}
+
+/** Lays buttons out five to a row, at most five rows. */
+export function rows(buttons: Button[]): ActionRow[] {
+  return groupRows(buttons.map((b) => [b]));
 }
 
 /**
@@ -196,50 +192,6 @@ export function renderProgress(stage: AnswerStage): Payload {
   return textPayload(STAGE_TEXT[stage]);
 }
 
-/** One page of `/zones`, with previous/next buttons when there is more than one page. */
-export function renderZonesPage(
-  zones: readonly ZoneCount[],
-  page: number,
-  perPage = ZONES_PER_PAGE,
-): Payload {
-  if (zones.length === 0) return textPayload("资料库里还没有高新区。");
-  const sorted = sortZones(zones);
-  const pages = Math.ceil(sorted.length / perPage);
-  const p = Math.min(Math.max(0, Math.trunc(page)), pages - 1);
-  const lines = sorted
-    .slice(p * perPage, (p + 1) * perPage)
-    .map((z, i) => `${p * perPage + i + 1}\\. **${escapeAndTruncate(z.zone, 100)}** — ${z.articles} 篇`);
-  const total = sorted.reduce((sum, z) => sum + z.articles, 0);
-  const embed: Embed = {
-    title: `高新区一览（${sorted.length} 个）`,
-    description: truncate(lines.join("\n"), LIMITS.embedDescription),
-    color: COLOR,
-    footer: { text: `第 ${p + 1}/${pages} 页 · 按文章数排序 · 共 ${total} 篇次 · 用 /zone 查看某个高新区` },
-  };
-  const components =
-    pages > 1
-      ? rows([
-          [
-            {
-              type: ComponentType.Button,
-              style: ButtonStyle.Secondary,
-              label: "上一页",
-              custom_id: zonesPageId(Math.max(0, p - 1), "prev"),
-              disabled: p === 0,
-            },
-            {
-              type: ComponentType.Button,
-              style: ButtonStyle.Secondary,
-              label: "下一页",
-              custom_id: zonesPageId(Math.min(pages - 1, p + 1), "next"),
-              disabled: p === pages - 1,
-            },
-          ],
-        ])
-      : [];
-  return { content: "", embeds: [embed], components, allowedMentions: NO_MENTIONS };
-}
-
 /** Lines that fit in `max` characters, with “…等 k 项” when some are left out. */
 export function fitLines(lines: readonly string[], max: number): string {
   const out: string[] = [];
@@ -256,48 +208,6 @@ export function fitLines(lines: readonly string[], max: number): string {
     used += need;
   }
   return truncate(out.join("\n"), max);
-}
-
-/** An article's headline with its byline and date, when it has them. */
-function articleLine(a: ZoneDetail["articles"][number]): string {
-  const byline = a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : "";
-  const date = a.date ? `（${escapeAndTruncate(a.date, 20)}）` : "";
-  return `• 《${escapeAndTruncate(a.title, 120)}》${byline}${date}`;
-}
-
-/** One row of the figures table: what is measured, the value, when, and its source `[n]`. */
-function figureLine(f: ZoneFigure): string {
-  const period = f.period ? escapeAndTruncate(f.period, 20) : "—";
-  return `${escapeAndTruncate(f.measure, 40)} · **${escapeAndTruncate(f.value, 30)}** · ${period} · [${f.n}]`;
-}
-
-/**
- * `/zone`: the zone's figures as a table (指标 · 数值 · 时间 · 来源, most central first) and its
- * articles; each figure's source opens from a button.
- */
-export function renderZone(detail: ZoneDetail): Payload {
-  const articleLines = detail.articles.map(articleLine);
-  const fields: EmbedField[] = [
-    {
-      name: `文章（${detail.articles.length} 篇）`,
-      value: articleLines.length > 0 ? fitLines(articleLines, LIMITS.fieldValue) : "—",
-    },
-  ];
-  const title = escapeAndTruncate(detail.zone, LIMITS.embedTitle);
-  const footer = "数字摘自新闻原文，按在文中的分量排序 · 点按钮查看原文";
-  const head = "**关键数字**（指标 · 数值 · 时间 · 来源）";
-  const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - head.length - 20;
-  const description =
-    detail.figures.length > 0
-      ? `${head}\n${fitLines(detail.figures.map(figureLine), Math.min(LIMITS.embedDescription - head.length - 20, room))}`
-      : "没有找到这个高新区的统计数字。";
-  const embed: Embed = { title, description, color: COLOR, fields, footer: { text: footer } };
-  return {
-    content: "",
-    embeds: [embed],
-    components: sourceButtons(detail.figures),
-    allowedMentions: NO_MENTIONS,
-  };
 }
 
 /**
@@ -358,22 +268,45 @@ export function localTime(iso: string, timeZone = "Asia/Shanghai"): string {
   return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
 }
 
-/** `/help`: how to ask, and what the bot knows; the index time in `timeZone`. */
-export function renderHelp(stats: IndexStats, timeZone?: string): Payload {
+/** One line of `/help` for a registered command: its name, its options (optional ones in brackets), what it does. */
+function commandLine(c: RESTPostAPIChatInputApplicationCommandsJSONBody): string {
+  const options = (c.options ?? []).map((o) => {
+    const name = `${o.name}:`;
+    return "required" in o && o.required ? `\`${name}\`` : `[\`${name}\`]`;
+  });
+  const what = c.description_localizations?.["zh-CN"] ?? c.description;
+  return `**/${c.name}**${options.length > 0 ? ` ${options.join(" ")}` : ""}：${what}`;
+}
+
+/**
+ * `/help`: how to ask, every command the bot registers (from the command modules' own definitions,
+ * so the list cannot drift from them: members' commands first, those for admins last), and what the
+ * bot knows; the index time in `timeZone`.
+ */
+export function renderHelp(
+  stats: IndexStats,
+  commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  timeZone?: string,
+): Payload {
   const built = localTime(stats.builtAt, timeZone);
+  const forAdmins = (c: RESTPostAPIChatInputApplicationCommandsJSONBody) =>
+    c.default_member_permissions !== undefined && c.default_member_permissions !== null;
+  const ordered = [...commands.filter((c) => !forAdmins(c)), ...commands.filter(forAdmins)];
   const embed: Embed = {
     title: "高新区新闻问答",
     color: COLOR,
-    description: [
-      "根据高新区新闻回答问题，每个回答都注明出处。",
-      "",
-      "**/ask** `question:` 提问，例如：珠海高新区工业投资增速多少；加 `private:True` 只有你能看到",
-      "**@我 问题**：在频道里直接提问，我会回复那条消息",
-      ...(stats.mode === "llm" ? ["**回复我的回答**：接着追问，我会结合前面的对话来理解"] : []),
-      "**/zones**：列出所有高新区和文章数",
-      "**/zone** `name:`：某个高新区的文章和关键数字",
-      "**/source** `id:`：查看某段原文（回答下方的按钮也可以）",
-    ].join("\n"),
+    description: truncate(
+      [
+        "根据高新区新闻回答问题，每个回答都注明出处。例如：/ask 珠海高新区工业投资增速多少",
+        "",
+        "**@我 问题**：在频道里直接提问，我会回复那条消息",
+        ...(stats.mode === "llm" ? ["**回复我的回答**：接着追问，我会结合前面的对话来理解"] : []),
+        ...ordered.map(commandLine),
+        "",
+        "回答和关键数字下方的按钮可以打开原文。",
+      ].join("\n"),
+      LIMITS.embedDescription,
+    ),
     fields: [
       { name: "文章", value: String(stats.articles), inline: true },
       { name: "段落", value: String(stats.passages), inline: true },
@@ -401,11 +334,6 @@ export function renderRateLimited(retryAfterMs: number): Payload {
 /** The private reply to any failure; the id is also in the log. */
 export function renderError(errorId: string): Payload {
   return textPayload(`出错了，请稍后再试。（错误编号：${errorId}）`);
-}
-
-/** `/zone` with a name the index does not know. */
-export function renderZoneNotFound(name: string): Payload {
-  return textPayload(`没有找到“${escapeAndTruncate(name, 100)}”。用 /zones 查看所有高新区。`);
 }
 
 /** `/source` or a button with a passage id the index does not know (the id itself is logged). */

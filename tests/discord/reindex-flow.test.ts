@@ -21,6 +21,7 @@ function context(service: AnswerService, reindex?: Reindexer): BotContext & { lo
     limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }),
     gate: createGate(4),
     progress: { delayMs: 10_000, intervalMs: 10_000 },
+    commands: [],
     ...(reindex ? { reindex } : {}),
     logs,
   };

@@ -1,8 +1,16 @@
 import { ButtonStyle } from "discord-api-types/v10";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Answer, Citation, PassageView, ZoneDetail, ZoneSummary } from "../../src/answer/types.js";
+import type {
+  Answer,
+  Citation,
+  PassageView,
+  ZoneCount,
+  ZoneDetail,
+  ZoneHeadline,
+} from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
+import { commandBodies, loadCommands } from "../../src/discord/loader.js";
 import {
   localTime,
   renderAnswer,
@@ -10,9 +18,8 @@ import {
   renderPassage,
   renderReindexed,
   renderReindexFailed,
-  renderZone,
-  renderZonesPage,
 } from "../../src/discord/render.js";
+import { renderZone, renderZonesPage } from "../../src/discord/zone-render.js";
 import { sortZones } from "../../src/index/articles.js";
 import { createFakeService, passages, ZHUHAI_TITLE, zhuhaiCitation } from "./fake-service.js";
 import { buttonKey, expectWithinLimits } from "./limits.js";
@@ -125,11 +132,12 @@ describe("renderAnswer", () => {
 });
 
 describe("renderZonesPage", () => {
-  const zones: ZoneSummary[] = Array.from({ length: 40 }, (_, i) => ({
+  const zones: ZoneCount[] = Array.from({ length: 40 }, (_, i) => ({
     zone: `第${i}高新区`,
     articles: i % 7,
-    titles: [],
   }));
+  const page = (zs: readonly ZoneCount[], p: number, newest?: ReadonlyMap<string, ZoneHeadline[]>) =>
+    renderZonesPage(zs, p, { articles: 33, ...(newest ? { newest } : {}) });
 
   it("sorts by article count, most first, then by name", () => {
     const sorted = sortZones(zones);
@@ -139,28 +147,52 @@ describe("renderZonesPage", () => {
   });
 
   it("pages long lists with previous/next buttons that name the target page", () => {
-    const first = renderZonesPage(zones, 0);
-    expect(first.embeds[0]?.footer?.text).toContain("第 1/3 页");
+    const first = page(zones, 0);
+    expect(first.embeds[0]?.footer?.text).toContain("第 1/5 页");
     const [prev, next] = first.components[0]?.components ?? [];
     expect(prev?.disabled).toBe(true);
     expect(parseCustomId(next ? buttonKey(next) : "")).toEqual({ kind: "zones", page: 1 });
-    const last = renderZonesPage(zones, 99);
-    expect(last.embeds[0]?.footer?.text).toContain("第 3/3 页");
+    const last = page(zones, 99);
+    expect(last.embeds[0]?.footer?.text).toContain("第 5/5 页");
     expect(last.components[0]?.components[1]?.disabled).toBe(true);
   });
 
   it("has no buttons when one page is enough", () => {
-    expect(renderZonesPage(zones.slice(0, 3), 0).components).toEqual([]);
+    expect(page(zones.slice(0, 3), 0).components).toEqual([]);
+  });
+
+  it("shows each zone's newest headlines under its count, and a footer that counts articles and says how it sorts", () => {
+    const zs: ZoneCount[] = [
+      { zone: "乙高新区", articles: 2 },
+      { zone: "甲高新区", articles: 2 },
+      { zone: "丙高新区", articles: 5 },
+    ];
+    const newest = new Map([
+      ["丙高新区", [{ title: "丙高新区最新一篇", date: "2023-08-28" }, { title: "较早一篇" }]],
+    ]);
+    const embed = renderZonesPage(zs, 0, { articles: 6, newest }).embeds[0];
+    expect(embed?.description?.split("\n")).toEqual([
+      "1\\. **丙高新区** — 5 篇",
+      "　· 《丙高新区最新一篇》（2023-08-28）",
+      "　· 《较早一篇》",
+      // Equal counts in pinyin order (jiǎ before yǐ), as the footer says.
+      "2\\. **甲高新区** — 2 篇",
+      "3\\. **乙高新区** — 2 篇",
+    ]);
+    // 6 articles, though the zones' counts add up to 9: an article naming two zones is one article.
+    expect(embed?.footer?.text).toContain("按文章数从多到少，同数按拼音 · 资料库共 6 篇文章");
   });
 
   it("stays within limits for hostile zone names", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ zone: long, articles: fc.nat(), titles: fc.constant<string[]>([]) }), {
-          maxLength: 60,
-        }),
+        fc.array(fc.record({ zone: long, articles: fc.nat() }), { maxLength: 60 }),
         fc.integer({ min: -5, max: 10 }),
-        (zs, page) => expectWithinLimits(renderZonesPage(zs, page)),
+        long,
+        (zs, p, title) =>
+          expectWithinLimits(
+            page(zs, p, new Map(zs.map((z) => [z.zone, [{ title, date: title }, { title }, { title }]]))),
+          ),
       ),
       { numRuns: 80 },
     );
@@ -176,8 +208,17 @@ describe("renderZone, renderPassage, renderHelp", () => {
       ...detail,
       articles: detail.articles.map((a) => ({ ...a, date: "2020-06-12" })),
       figures: [
-        { ...zhuhaiCitation, n: 1, measure: "工业投资增速", value: "40.7%", period: "1-4月" },
-        { ...zhuhaiCitation, n: 2, measure: "复工率", value: "94%", period: null },
+        {
+          ...zhuhaiCitation,
+          n: 1,
+          measure: "工业投资增速",
+          value: "40.7%",
+          period: "1-4月",
+          date: "2020-06",
+        },
+        { ...zhuhaiCitation, n: 2, passageId: "other#1", measure: "复工率", value: "94%", period: null },
+        // The same passage as the first row: the same source, and no second button.
+        { ...zhuhaiCitation, n: 1, measure: "民间投资增速", value: "32%", period: null },
       ],
     });
     expect(p.embeds[0]?.title).toBe("珠海高新区");
@@ -186,8 +227,10 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(p.embeds[0]?.fields?.[0]?.value).toContain("2020-06-12");
     // Markdown escapes (`40\.7%`) render as the plain text.
     const rows = (p.embeds[0]?.description ?? "").replace(/\\/g, "").split("\n");
-    expect(rows).toContain("工业投资增速 · **40.7%** · 1-4月 · [1]");
+    expect(rows).toContain("工业投资增速 · **40.7%** · 1-4月 · [1]（2020-06）");
     expect(rows).toContain("复工率 · **94%** · — · [2]");
+    expect(rows).toContain("民间投资增速 · **32%** · — · [1]");
+    // One button per passage.
     expect(p.components[0]?.components.map((b) => b.label)).toEqual(["[1] 原文", "[2] 原文"]);
   });
 
@@ -232,14 +275,26 @@ describe("renderZone, renderPassage, renderHelp", () => {
   });
 
   it("shows what the bot knows, the index time as local time in the configured zone", () => {
-    const p = renderHelp(service.stats());
+    const p = renderHelp(service.stats(), []);
     const fields = Object.fromEntries((p.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields).toMatchObject({ 文章: "6", 段落: "40", 高新区: "4" });
     // 2024-05-01T08:00Z is 16:00 in China and 04:00 in New York (daylight time).
     expect(fields.索引构建时间).toBe("2024年5月1日 16:00");
     expect(fields.回答方式).toContain("摘录式");
-    const ny = renderHelp(service.stats(), "America/New_York").embeds[0]?.fields ?? [];
+    const ny = renderHelp(service.stats(), [], "America/New_York").embeds[0]?.fields ?? [];
     expect(ny.find((f) => f.name === "索引构建时间")?.value).toBe("2024年5月1日 04:00");
+  });
+
+  it("lists every command the bot registers, from the command modules, admins' last, within limits", async () => {
+    const bodies = commandBodies(await loadCommands());
+    const description = renderHelp(service.stats(), bodies).embeds[0]?.description ?? "";
+    const listed = [...description.matchAll(/^\*\*\/([\w-]+)\*\*/gm)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual(bodies.map((b) => b.name).sort());
+    for (const name of ["report", "reindex", "forget-me"]) expect(listed).toContain(name);
+    expect(listed.slice(-2).sort()).toEqual(["reindex", "report"]);
+    expect(description).toContain("**/zone** `name:`：查看某个高新区的文章和关键数字");
+    expect(description).toContain("**/ask** `question:` [`private:`]");
+    expect(description.length).toBeLessThanOrEqual(4096);
   });
 
   it("writes times in the reader's zone across a date line, and leaves a non-date as it is", () => {
@@ -251,7 +306,7 @@ describe("renderZone, renderPassage, renderHelp", () => {
 
   it("mentions follow-ups by reply only when answers are model-written", () => {
     const help = (mode: "llm" | "extractive") =>
-      renderHelp({ ...service.stats(), mode }).embeds[0]?.description ?? "";
+      renderHelp({ ...service.stats(), mode }, []).embeds[0]?.description ?? "";
     expect(help("llm")).toContain("回复我的回答");
     expect(help("extractive")).not.toContain("回复我的回答");
   });
