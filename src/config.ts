@@ -168,6 +168,12 @@ const storeSchema = z.object({
   ),
   STORE_POLL_SECONDS: positiveInt(5),
   STORE_EF_SEARCH: wholeNumber(0, 0),
+  STORE_SCHEMA: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case name (a-z, 0-9, _), such as public")
+      .optional(),
+  ),
 });
 
 /** Where to find each required variable, for the error message. */
@@ -264,6 +270,8 @@ export type StoreConfig =
        * nearest passages and is slower; answers gained nothing from it (see docs/scale-out.md).
        */
       efSearch: number | null;
+      /** The schema of the store's tables (STORE_SCHEMA); null: the connection's current one (`public`). */
+      schema: string | null;
     };
 
 /** A configuration problem: the variable's name and what is wrong, never its value. */
@@ -385,6 +393,7 @@ export function loadStoreConfig(env: Env = process.env, store?: "embedded" | "po
     databaseUrl: d.DATABASE_URL,
     pollMs: d.STORE_POLL_SECONDS * 1000,
     efSearch: d.STORE_EF_SEARCH === 0 ? null : d.STORE_EF_SEARCH,
+    schema: d.STORE_SCHEMA ?? null,
   };
 }
 

@@ -1,18 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { openAnswerService } from "../answer/open.js";
+import { openService } from "../answer/live.js";
 import { validateQuestion } from "../answer/question.js";
 import { commandArgs, refuse } from "./args.js";
-import {
-  answerModel,
-  baseConfig,
-  createEmbeddings,
-  fail,
-  note,
-  runCli,
-  stderrAnswerLogger,
-  stderrEvents,
-} from "./common.js";
+import { answerModel, fail, note, runCli, stderrAnswerLogger, stderrEvents } from "./common.js";
 import { batchLines, formatAnswer, questionRefusal } from "./format.js";
+import { commandStore } from "./store.js";
 
 const SPEC = {
   usage: `用法 (usage):
@@ -23,7 +15,7 @@ const SPEC = {
   --json        输出回答对象 (print the answer object of the CLI contract)
   --batch FILE  每行一个问题（文本，或带 "question" 的 JSON 对象）；每行输出一个 JSON 回答
                 (one question a line, text or {"question": …}; one JSON answer a line)
-  --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/)`,
+  --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/; not with STORE=postgres)`,
   options: {
     index: { type: "string" },
     json: { type: "boolean" },
@@ -67,25 +59,23 @@ async function main(): Promise<void> {
     if (!checked.ok) refuse(questionRefusal(checked.error), SPEC.usage);
   }
 
-  const config = baseConfig();
-  const indexDir = args.values.index ?? config.indexDir;
-  const opened = await openAnswerService({
-    indexDir,
-    corpusPaths: [config.corpusDir],
-    embeddings: createEmbeddings(indexDir),
-    events: stderrEvents,
-    ...answerModel(stderrAnswerLogger),
-  });
-  if (!opened.ok) fail(opened.error.message);
-  const service = opened.value;
+  // The index STORE names: the folder (built first when missing or stale), or PostgreSQL's current generation.
+  const store = commandStore({ index: args.values.index });
+  try {
+    const opened = await openService(store, { events: stderrEvents, ...answerModel(stderrAnswerLogger) });
+    if (!opened.ok) fail(opened.error.message);
+    const service = opened.value;
 
-  if (batch !== undefined) {
-    for (const q of batch.questions) process.stdout.write(`${JSON.stringify(await service.ask(q))}\n`);
-    if (batch.problems) process.exitCode = 1;
-    return;
+    if (batch !== undefined) {
+      for (const q of batch.questions) process.stdout.write(`${JSON.stringify(await service.ask(q))}\n`);
+      if (batch.problems) process.exitCode = 1;
+      return;
+    }
+    const answer = await service.ask(question);
+    process.stdout.write(`${args.values.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer)}\n`);
+  } finally {
+    await store.close();
   }
-  const answer = await service.ask(question);
-  process.stdout.write(`${args.values.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer)}\n`);
 }
 
 await runCli(main);

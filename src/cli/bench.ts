@@ -8,12 +8,13 @@ import { DEFAULT_SIZES, runBench } from "./bench/run.js";
 import { renderReport } from "./bench/table.js";
 import { runPostgresBench } from "./bench-postgres.js";
 import { fail, note } from "./common.js";
-import { storeConfig } from "./postgres.js";
+import { commandStoreSettings } from "./store.js";
 
 const SPEC = {
   usage: `用法 (usage): npm run bench -- [--sizes 10000,100000] [--json] [--questions 300] [--r1-questions N]
   [--recall-queries 200] [--cold-runs 3] [--no-langchain] [--data ../shared/bench] [--work DIR --keep]
-  npm run bench -- --store postgres [--sizes 100000] [--questions 300] [--recall-queries 200]   (DATABASE_URL)`,
+  npm run bench -- --store postgres [--sizes 100000] [--questions 300] [--recall-queries 200] [--keep]
+    (DATABASE_URL; the bench works in a schema of its own there, dropped afterwards unless --keep)`,
   help: "测量速度和内存 (speed and memory at the given corpus sizes; see docs/benchmarks.md).",
   options: {
     sizes: { type: "string" },
@@ -49,13 +50,13 @@ async function main(): Promise<void> {
           .filter((s) => s.trim() !== "")
           .map((s) => positive("sizes", s.trim().replace(/_/g, ""), 0));
   if (values.store === "postgres") {
-    const store = storeConfig();
-    if (store.kind !== "postgres")
-      fail(`--store postgres needs STORE=postgres and DATABASE_URL\n${USAGE}`, 2);
+    // --store postgres is STORE=postgres for this run: DATABASE_URL is required (one line without it).
+    const store = commandStoreSettings({ kind: "postgres" });
     const table = await runPostgresBench({
       sizes: values.sizes === undefined ? [100_000] : sizes,
       dataDir: values.data ?? "../shared/bench",
-      databaseUrl: store.databaseUrl,
+      store,
+      keep: values.keep ?? false,
       questions: positive("questions", values.questions, 300),
       recallQueries: positive("recall-queries", values["recall-queries"], 200),
       log: note,

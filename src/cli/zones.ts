@@ -1,27 +1,30 @@
-import { openAnswerService } from "../answer/open.js";
+import { openService } from "../answer/live.js";
+import type { ZoneSummary } from "../answer/types.js";
 import { commandArgs } from "./args.js";
-import { baseConfig, createEmbeddings, fail, runCli, stderrEvents } from "./common.js";
+import { fail, runCli, stderrEvents } from "./common.js";
+import { commandStore } from "./store.js";
 
 const SPEC = {
   usage: "用法 (usage): npm run --silent zones -- [--index DIR] [--json]",
   help: `列出语料涉及的高新区：文章数和最新的几篇标题，文章多的在前。
 (Lists the zones the news covers: article count and the newest headlines, most covered first.)
   --json        输出 [{"zone", "articles", "titles"}] (every title; see the CLI contract)
-  --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/)`,
+  --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/; not with STORE=postgres)`,
   options: { index: { type: "string" }, json: { type: "boolean" } },
 } as const;
 
 async function main(): Promise<void> {
   const { values } = commandArgs(SPEC);
-  const config = baseConfig();
-  const opened = await openAnswerService({
-    indexDir: values.index ?? config.indexDir,
-    corpusPaths: [config.corpusDir],
-    embeddings: createEmbeddings(values.index ?? config.indexDir),
-    events: stderrEvents,
-  });
-  if (!opened.ok) fail(opened.error.message);
-  const zones = await opened.value.zoneList();
+  // The index STORE names: the folder (built first when missing or stale), or PostgreSQL's current generation.
+  const store = commandStore({ index: values.index });
+  let zones: ZoneSummary[];
+  try {
+    const opened = await openService(store, { events: stderrEvents });
+    if (!opened.ok) fail(opened.error.message);
+    zones = await opened.value.zoneList();
+  } finally {
+    await store.close();
+  }
   if (values.json) {
     // The contract's shape: every title, in corpus order.
     const listed = zones.map(({ zone, articles, titles }) => ({ zone, articles, titles }));

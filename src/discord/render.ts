@@ -361,12 +361,19 @@ export function renderReindexBusy(): Payload {
   return textPayload("索引正在重建，请等这一次完成后再试。");
 }
 
-/** A finished rebuild, with its counts. */
+/** A finished `/reindex`, with its counts: a new index in service, or nothing changed. */
 export function renderReindexed(summary: ReindexSummary): Payload {
   const skipped = summary.skipped > 0 ? `，${summary.skipped} 处语料无法读取已跳过（详见日志）` : "";
-  return textPayload(
-    `索引已重建并换上：${summary.articles} 篇文章，${summary.passages} 个段落，用时 ${summary.seconds.toFixed(1)} 秒${skipped}。`,
-  );
+  const counts = `${summary.articles} 篇文章，${summary.passages} 个段落`;
+  const generation = summary.generation;
+  if (generation !== undefined)
+    return textPayload(
+      summary.changed
+        ? `已换上数据库中的第 ${generation} 代索引：${counts}。`
+        : `没有变化：数据库中最新的仍是正在使用的第 ${generation} 代索引（${counts}）。新报道由 npm run ingest 写入数据库。`,
+    );
+  if (!summary.changed) return textPayload(`没有变化：语料与正在使用的索引一致，无需重建（${counts}）。`);
+  return textPayload(`索引已重建并换上：${counts}，用时 ${summary.seconds.toFixed(1)} 秒${skipped}。`);
 }
 
 /** A failed rebuild: why, and that the old index still answers. */

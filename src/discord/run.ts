@@ -12,8 +12,10 @@ import {
   loadEnvFileIfPresent,
   loadModelConfig,
   loadStateConfig,
+  loadStoreConfig,
   type ModelConfig,
   type StateSettings,
+  type StoreConfig,
 } from "../config.js";
 import { IndexFailure } from "../index/manifest.js";
 import { removeTempDirs } from "../index/target.js";
@@ -196,7 +198,12 @@ export interface ProcessOptions {
    * Opens the answer service once, at start, with the settings already read: a bad setting has been
    * reported (one line, exit 1) before this runs.
    */
-  openService: (base: BaseConfig, logger: Logger, model: ModelConfig) => Promise<OpenedService>;
+  openService: (
+    base: BaseConfig,
+    logger: Logger,
+    model: ModelConfig,
+    store: StoreConfig,
+  ) => Promise<OpenedService>;
   env?: Env;
   commandsDir?: URL;
   /** A `.env` file to load first, when present (`npm start` passes `.env`). */
@@ -214,12 +221,14 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   let discord: DiscordConfig;
   let model: ModelConfig;
   let stateSettings: StateSettings;
+  let store: StoreConfig;
   try {
     if (opts.envFile) loadEnvFileIfPresent(opts.envFile);
     base = loadBaseConfig(opts.env);
     discord = loadDiscordConfig(opts.env);
     model = loadModelConfig(opts.env);
     stateSettings = loadStateConfig(opts.env);
+    store = loadStoreConfig(opts.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${configErrorLine(error)}\n`);
@@ -249,7 +258,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
 
   let opened: OpenedService;
   try {
-    opened = await opts.openService(base, logger, model);
+    opened = await opts.openService(base, logger, model, store);
   } catch (error) {
     // An index refused or unusable is said in one line; anything else is a bug, logged with its stack.
     if (error instanceof IndexFailure)

@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentGeneration } from "../../src/index/postgres.js";
+import { currentGeneration } from "../../src/index/postgres/schema.js";
 import { cli, workdir } from "../helpers/cli.js";
 import { PAPER_ARTICLES, paperPdf } from "../helpers/epaper.js";
 import { FURNITURE_TEXT, PAGE_A, PAGE_B, pageA, pageB, rss } from "../helpers/news-pages.js";
@@ -115,7 +115,7 @@ describe("ingest --feed with pages, a gone link and an e-paper PDF", () => {
       const { dir, args } = await setUp();
       const r = await cli("ingest.ts", args, dir, { STORE: "postgres", DATABASE_URL: db.url });
       expect(r.stdout, r.stderr).toMatch(/fetched 2 new.*\n.*generation 1 is current/);
-      expect(await currentGeneration(db.pool)).toBe(1);
+      expect(await currentGeneration(db.db)).toBe(1);
       const ask = await cli("ask.ts", ["--json", QUESTIONS[1]?.q ?? ""], dir, {
         STORE: "postgres",
         DATABASE_URL: db.url,

@@ -48,7 +48,6 @@ function controlled(onDone: () => void = () => {}) {
       return running;
     },
     runs: () => runs,
-    refresh: async () => null,
     run() {
       runs += 1;
       running = true;
@@ -64,7 +63,7 @@ function controlled(onDone: () => void = () => {}) {
   return { reindexer, finish: (r: Result<ReindexSummary, ReindexError>) => finish(r) };
 }
 
-const SUMMARY: ReindexSummary = { articles: 7, passages: 41, seconds: 1.234, skipped: 0 };
+const SUMMARY: ReindexSummary = { articles: 7, passages: 41, seconds: 1.234, skipped: 0, changed: true };
 const admin = { userId: "1", canManageServer: true };
 const member = { userId: "2", canManageServer: false };
 

@@ -312,8 +312,18 @@ describe("renderZone, renderPassage, renderHelp", () => {
   });
 
   it("/reindex outcomes stay within limits, whatever the error says", () => {
-    expect(renderReindexed({ articles: 12, passages: 80, seconds: 3.05, skipped: 2 }).content).toBe(
-      "索引已重建并换上：12 篇文章，80 个段落，用时 3.0 秒，2 处语料无法读取已跳过（详见日志）。",
+    expect(
+      renderReindexed({ articles: 12, passages: 80, seconds: 3.05, skipped: 2, changed: true }).content,
+    ).toBe("索引已重建并换上：12 篇文章，80 个段落，用时 3.0 秒，2 处语料无法读取已跳过（详见日志）。");
+    // Nothing changed: said so, not "rebuilt" (the index folder; a PostgreSQL bot's generation).
+    expect(
+      renderReindexed({ articles: 12, passages: 80, seconds: 0.2, skipped: 0, changed: false }).content,
+    ).toBe("没有变化：语料与正在使用的索引一致，无需重建（12 篇文章，80 个段落）。");
+    const pg = { articles: 12, passages: 80, seconds: 0.1, skipped: 0, generation: 7 };
+    expect(renderReindexed({ ...pg, changed: false }).content).toContain("没有变化");
+    expect(renderReindexed({ ...pg, changed: false }).content).toContain("第 7 代");
+    expect(renderReindexed({ ...pg, changed: true }).content).toBe(
+      "已换上数据库中的第 7 代索引：12 篇文章，80 个段落。",
     );
     fc.assert(
       fc.property(long, (message) => {
