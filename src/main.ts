@@ -48,11 +48,12 @@ await runBotProcess({
     // Questions under way finish on the index they started on.
     if (watch) logger.info({ seconds: watch.everyMs / 1000 }, "watching the store for a new index");
     // FEEDS (index folder only: with PostgreSQL the `ingest --watch` job fetches them) are fetched
-    // into the corpus every INGEST_INTERVAL, where the store's watch finds what they brought, and
-    // before each /reindex, as `npm run ingest` fetches them before it reads the corpus.
+    // into the corpus (the first folder the index reads) every INGEST_INTERVAL, where the store's
+    // watch finds what they brought, and before each /reindex, as `npm run ingest` fetches them
+    // before it reads the corpus.
     const poll =
       store.kind === "embedded"
-        ? await createFeedPoll(base.feeds, base.corpusDir, createFetcher(), logger)
+        ? await createFeedPoll(base.feeds, await store.inputs(), createFetcher(), logger)
         : null;
     if (poll === null) return { service, reindex: rebuild };
     if (base.ingestIntervalSeconds > 0) {

@@ -145,13 +145,14 @@ async function ingestOnce(
 async function main(): Promise<void> {
   const { values } = commandArgs(SPEC);
   const config = baseConfig();
-  // Feeds and pages are fetched into the corpus first (feeds/ of the first --input folder, else
-  // CORPUS_DIR); then they are ingested like any other file.
-  const fetchStep = await fetchStepFor(values, config.feeds, values.input ?? [config.corpusDir]);
-  if ((await fetchStep?.(false)) ?? false) process.exitCode = 1;
   // Two connections: the ingest's lock, and its statements.
   const store = commandStore({ index: values.index, poolSize: 2 });
   try {
+    // Feeds and pages are fetched into the corpus first (feeds/ of the first folder this ingest
+    // reads: the first --input, else the first the index was built from, else CORPUS_DIR); then
+    // they are ingested like any other file.
+    const fetchStep = await fetchStepFor(values, config.feeds, values.input ?? (await store.inputs()));
+    if ((await fetchStep?.(false)) ?? false) process.exitCode = 1;
     // Without --input: what the store's index was built from (CORPUS_DIR the first time).
     const first = await ingestOnce(store, values.input, values.full ?? false, false);
     if (!values.watch) {

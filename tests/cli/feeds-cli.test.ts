@@ -102,6 +102,21 @@ describe("ingest --feed with pages, a gone link and an e-paper PDF", () => {
     expect(count.get("西安高新区")).toBe(2);
   }, 240_000);
 
+  it("without --input, fetches into the first folder the index was built from, so the page is indexed", async () => {
+    const dir = await workdir();
+    await mkdir(join(dir, "zone-news"));
+    await writeFile(join(dir, "zone-news/note.md"), "# 园区简讯\n\n西安高新区举办创新大会。\n");
+    const built = await cli("ingest.ts", ["--input", "zone-news", "--input", "data/corpus"], dir);
+    expect(built.code, built.stderr).toBe(0);
+    // A plain ingest reads zone-news and data/corpus again; the page goes into zone-news/feeds/.
+    const r = await cli("ingest.ts", ["--url", site.url(PAGE_B.path)], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readdir(join(dir, "zone-news/feeds"))).not.toHaveLength(0);
+    const a = JSON.parse((await cli("ask.ts", ["--json", QUESTIONS[1]?.q ?? ""], dir)).stdout);
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ url: site.url(PAGE_B.path), title: PAGE_B.title });
+  }, 240_000);
+
   it("refuses a malformed --feed address in one line before fetching anything", async () => {
     const { dir } = await setUp();
     const r = await cli("ingest.ts", ["--feed", "not-a-url"], dir);

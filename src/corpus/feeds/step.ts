@@ -85,17 +85,17 @@ export interface PollLog {
 }
 
 /**
- * The bot's look at FEEDS every INGEST_INTERVAL: a quiet fetch round into `feeds/` of the corpus
- * folder, before the index looks for changed files. Null when no feed is configured. Never throws:
+ * The bot's look at FEEDS every INGEST_INTERVAL: a quiet fetch round into `feeds/` of the first
+ * corpus folder the index reads (`corpusDirs`, in order), before the index looks for changed files. Null when no feed is configured. Never throws:
  * a failing feed is logged (once until its reason changes).
  */
 export async function createFeedPoll(
   feeds: readonly string[],
-  corpusDir: string,
+  corpusDirs: readonly string[],
   fetcher: Fetcher,
   log: PollLog,
 ): Promise<(() => Promise<void>) | null> {
-  const dir = feeds.length === 0 ? null : await feedsDir([corpusDir]);
+  const dir = feeds.length === 0 ? null : await feedsDir(corpusDirs);
   if (dir === null) return null;
   const round = fetchRounds({ feeds, urls: [], dir }, fetcher);
   let first = true;

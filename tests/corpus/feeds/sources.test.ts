@@ -231,7 +231,7 @@ describe("fetchSources", () => {
       info: (_: object, msg: string) => lines.push({ level: "info", msg }),
       warn: (_: object, msg: string) => lines.push({ level: "warn", msg }),
     };
-    const poll = await createFeedPoll([site.url("/rss.xml")], dir, fetcher(), log);
+    const poll = await createFeedPoll([site.url("/rss.xml")], [dir], fetcher(), log);
     await poll?.();
     expect(lines.filter((l) => l.level === "warn").map((l) => l.msg)).toEqual([
       `抓取失败 (fetch failed) ${site.url("/news/gone.html")}: HTTP 404 Not Found（已跳过 skipped）`,
@@ -250,7 +250,7 @@ describe("fetchSources", () => {
     const feedRequests = site.count("/rss.xml");
     await Promise.all([poll?.(), poll?.()]);
     expect(site.count("/rss.xml")).toBe(feedRequests + 1);
-    expect(await createFeedPoll([], dir, fetcher(), log)).toBeNull();
+    expect(await createFeedPoll([], [dir], fetcher(), log)).toBeNull();
   });
 
   it("keeps an e-paper PDF fetched from the web as a PDF, its address beside it for the citations", async () => {
