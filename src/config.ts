@@ -53,11 +53,32 @@ function isTimeZone(tz: string): boolean {
 /** Where the bot's users mostly are: the time zone of times shown to them unless TZ says otherwise. */
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
+/** Comma-separated http(s) URLs (`FEEDS`); unset or blank is none. */
+const urlList = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    const urls = (s ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter((u) => u !== "");
+    const bad = urls.findIndex((u) => !/^https?:\/\/[^\s/]+/i.test(u) || !URL.canParse(u));
+    if (bad >= 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be comma-separated http(s) URLs (item ${bad + 1} is not one)`,
+      });
+      return z.NEVER;
+    }
+    return urls;
+  });
+
 const baseSchema = z.object({
   INDEX_DIR: optionalString,
   CORPUS_DIR: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   INGEST_INTERVAL: wholeNumber(0, 0),
+  FEEDS: urlList,
 });
 
 const discordSchema = z.object({
@@ -170,6 +191,11 @@ export interface BaseConfig {
    * 0 (the default) = never, except `npm run ingest -- --watch`, which then looks every 30 s.
    */
   ingestIntervalSeconds: number;
+  /**
+   * Feeds to read at every ingest and every look (`FEEDS`): their articles are written under the
+   * corpus's `feeds/` folder. Only the operator names them; no chat command adds one.
+   */
+  feeds: string[];
 }
 
 export interface DiscordConfig {
@@ -294,6 +320,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     corpusDir: parsed.data.CORPUS_DIR ?? "data/corpus",
     logLevel: parsed.data.LOG_LEVEL ?? "info",
     ingestIntervalSeconds: parsed.data.INGEST_INTERVAL,
+    feeds: parsed.data.FEEDS,
   };
 }
 

@@ -1,5 +1,8 @@
 import { openLiveService } from "./answer/live.js";
 import { answerModel, createEmbeddings } from "./answer/models.js";
+import type { Reindexer } from "./answer/reindex.js";
+import { createFetcher } from "./corpus/feeds/http.js";
+import { createFeedPoll } from "./corpus/feeds/step.js";
 import { runBotProcess } from "./discord/run.js";
 import { IndexFailure } from "./index/manifest.js";
 import { openStore } from "./store/open.js";
@@ -40,10 +43,32 @@ await runBotProcess({
       await store.close();
       throw new IndexFailure(opened.error);
     }
-    const { service, reindex, watch } = opened.value;
+    const { service, reindex: rebuild, watch } = opened.value;
     logger.info({ store: store.kind, location: store.location, ...service.stats() }, "answer service ready");
     // Questions under way finish on the index they started on.
     if (watch) logger.info({ seconds: watch.everyMs / 1000 }, "watching the store for a new index");
+    // FEEDS (index folder only: with PostgreSQL the `ingest --watch` job fetches them) are fetched
+    // into the corpus (the first folder the index reads) every INGEST_INTERVAL, where the store's
+    // watch finds what they brought, and before each /reindex, as `npm run ingest` fetches them
+    // before it reads the corpus.
+    const poll =
+      store.kind === "embedded"
+        ? await createFeedPoll(base.feeds, await store.inputs(), createFetcher(), logger)
+        : null;
+    if (poll === null) return { service, reindex: rebuild };
+    if (base.ingestIntervalSeconds > 0) {
+      void poll();
+      setInterval(() => void poll(), base.ingestIntervalSeconds * 1000).unref();
+    }
+    const reindex: Reindexer = {
+      get running() {
+        return rebuild.running;
+      },
+      run: async () => {
+        await poll();
+        return rebuild.run();
+      },
+    };
     return { service, reindex };
   },
 });

@@ -30,6 +30,10 @@ export const PROCESS_TESTS = [
   "tests/discord/shards.test.ts",
   "tests/index/postgres.test.ts",
   "tests/index/postgres-cmrc.test.ts",
+  "tests/corpus/feeds/http.test.ts",
+  "tests/corpus/feeds/sources.test.ts",
+  "tests/corpus/ocr.test.ts",
+  "tests/cli/feeds-cli.test.ts",
 ];
 
 /**

@@ -137,7 +137,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
   const view = async (id: string): Promise<PassageView | null> => {
     const p = (await index.loadPassages([id.trim()]))[0];
     if (p === undefined) return null;
-    const date = (await index.loadArticles([p.articleId]))[0]?.date;
+    const article = (await index.loadArticles([p.articleId]))[0];
     return {
       id: p.id,
       articleId: p.articleId,
@@ -145,7 +145,8 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       section: p.section,
       zones: p.zones,
       byline: p.byline,
-      ...(date !== undefined ? { date } : {}),
+      ...(article?.date !== undefined ? { date: article.date } : {}),
+      ...(article?.url !== undefined ? { url: article.url } : {}),
       text: p.text,
       source: p.source,
     };
@@ -180,16 +181,21 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     }
     return documentsToHits(await retriever.invoke(q), search.passageById);
   };
-  // Every citation carries its article's date when the corpus knows it, whichever path answered.
+  // Every citation carries its article's date and web address when the corpus knows them, whichever
+  // path answered.
   const dated = async (answer: Answer): Promise<Answer> => {
     const ids = [...new Set(answer.citations.map((c) => c.articleId))];
     const articles = ids.length === 0 ? [] : await index.loadArticles(ids);
-    const dateOf = new Map(ids.map((id, i) => [id, articles[i]?.date]));
+    const byId = new Map(ids.map((id, i) => [id, articles[i]]));
     return {
       ...answer,
       citations: answer.citations.map((c) => {
-        const date = dateOf.get(c.articleId);
-        return date === undefined ? c : { ...c, date };
+        const a = byId.get(c.articleId);
+        return {
+          ...c,
+          ...(a?.date !== undefined ? { date: a.date } : {}),
+          ...(a?.url !== undefined ? { url: a.url } : {}),
+        };
       }),
     };
   };

@@ -14,6 +14,8 @@ export interface Citation {
   source: string;
   /** The article's date as the corpus gives it (`2020-06`, `2020-06-05`), so `今年`/`近日` can be read. */
   date?: string;
+  /** The original's web address, for an article fetched from a page (or given a `url` in the corpus). */
+  url?: string;
 }
 
 /**
@@ -79,6 +81,8 @@ export interface PassageView {
   byline: string | null;
   /** The article's date, when the corpus gives one. */
   date?: string;
+  /** The original's web address, when the article has one. */
+  url?: string;
   text: string;
   source: string;
 }

@@ -1,4 +1,5 @@
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { closest, distance } from "fastest-levenshtein";
 
 /**
  * The one argument parser of the command-line entry points: Node's `parseArgs` underneath, with
@@ -37,34 +38,12 @@ export type Parsed<O extends ParseArgsOptionsConfig> =
   | { kind: "help"; text: string }
   | { kind: "refused"; refusal: ArgsRefusal; usage: string };
 
-/** Edit distance, for the "did you mean" of a mistyped flag. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j] ?? 0;
-      row[j] = Math.min(up + 1, (row[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
 /** The known flag closest to a mistyped one, when it is close enough to be what was meant. */
 function suggestion(typed: string, known: readonly string[]): string | null {
+  if (known.length === 0) return null;
   const bare = typed.replace(/^-+/, "").replace(/=.*$/, "");
-  let best: string | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const k of known) {
-    const d = distance(bare, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best !== null && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? `--${best}` : null;
+  const best = closest(bare, [...known]);
+  return distance(bare, best) <= Math.max(1, Math.floor(best.length / 3)) ? `--${best}` : null;
 }
 
 /** Node's parseArgs error as one line of ours. */

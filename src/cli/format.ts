@@ -11,6 +11,7 @@ export function formatAnswer(a: Answer): string {
     lines.push(`[${c.n}] 《${c.title}》${zones}${c.date ? ` ${c.date}` : ""}`);
     lines.push(`    “${c.quote}”`);
     lines.push(`    ${c.source} · ${c.passageId}`);
+    if (c.url) lines.push(`    原文 ${c.url}`);
   }
   return lines.join("\n").trimEnd();
 }

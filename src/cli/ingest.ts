@@ -4,20 +4,27 @@ import type { DecodedFile } from "../corpus/types.js";
 import type { IngestSummary, Store } from "../store/types.js";
 import { commandArgs } from "./args.js";
 import { baseConfig, fail, note, problemLine, runCli } from "./common.js";
+import { fetchStepFor } from "./fetch.js";
 import { commandStore } from "./store.js";
 
 const SPEC = {
-  usage: "用法 (usage): npm run ingest -- [--input PATH]... [--index DIR] [--full] [--watch]",
+  usage:
+    "用法 (usage): npm run ingest -- [--input PATH]... [--feed URL]... [--url URL]... [--index DIR] [--full] [--watch]",
   help: `从语料建立或更新索引：只嵌入新增和改动的文章。
 (Builds or updates the index from the corpus: only new and changed articles are embedded.)
   --input PATH  语料文件或文件夹，可重复；不给时沿用上次的 (a corpus file or folder, repeatable;
                 default: what the index was built from, else CORPUS_DIR)
-                .txt 报纸版面或文章, .md 文章, .jsonl 每行一篇 (page or article, article, one a line)
+                .txt 报纸版面或文章, .md 文章, .jsonl 每行一篇, .pdf 电子报版面, .png/.jpg 扫描版面
+                (page or article, article, one a line, e-paper page, scanned page)
+  --feed URL    先抓取订阅源列出的文章，可重复 (fetch the articles a feed lists first, repeatable; FEEDS too)
+  --url URL     先抓取一个网页，可重复 (fetch one page first, repeatable)
   --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/; not with STORE=postgres)
   --full        全部重建 (rebuild everything)
   --watch       持续检查语料的变化 (look again every INGEST_INTERVAL seconds, 30 by default)`,
   options: {
     input: { type: "string", multiple: true },
+    feed: { type: "string", multiple: true },
+    url: { type: "string", multiple: true },
     index: { type: "string" },
     full: { type: "boolean" },
     watch: { type: "boolean" },
@@ -141,6 +148,11 @@ async function main(): Promise<void> {
   // Two connections: the ingest's lock, and its statements.
   const store = commandStore({ index: values.index, poolSize: 2 });
   try {
+    // Feeds and pages are fetched into the corpus first (feeds/ of the first folder this ingest
+    // reads: the first --input, else the first the index was built from, else CORPUS_DIR); then
+    // they are ingested like any other file.
+    const fetchStep = await fetchStepFor(values, config.feeds, values.input ?? (await store.inputs()));
+    if ((await fetchStep?.(false)) ?? false) process.exitCode = 1;
     // Without --input: what the store's index was built from (CORPUS_DIR the first time).
     const first = await ingestOnce(store, values.input, values.full ?? false, false);
     if (!values.watch) {
@@ -148,7 +160,10 @@ async function main(): Promise<void> {
       return;
     }
     const inputs = first.inputs;
-    await watchLoop(inputs ?? [], config.ingestIntervalSeconds, () => ingestOnce(store, inputs, false, true));
+    await watchLoop(inputs ?? [], config.ingestIntervalSeconds, async () => {
+      await fetchStep?.(true);
+      return ingestOnce(store, inputs, false, true);
+    });
   } finally {
     await store.close();
   }

@@ -14,6 +14,8 @@ import { bomEncoding, CONVERT_HINT, ENCODING_LABEL, looksLikeGb, type TextEncodi
 import { JsonlReader } from "./jsonl.js";
 import { parseMarkdown } from "./markdown.js";
 import { parseNewspaperPage } from "./newspaper.js";
+import { readImage } from "./ocr.js";
+import { readPdf } from "./pdf.js";
 import type { Article, CorpusFile, CorpusProblem, DecodedFile, LoadedCorpus } from "./types.js";
 
 /** Readers by extension; `.jsonl` is read line by line as it streams in (see `readFileArticles`). */
@@ -24,15 +26,38 @@ const READERS: Record<string, (text: string, path: string, stem: string) => Pars
 };
 
 /**
+ * Readers of binary pages, given the whole file: e-paper PDFs (text layer) and scanned page images
+ * (OCR, when tesseract is installed). A page's metadata file gives them a date as it does a `.txt`.
+ */
+const BINARY_READERS: Record<
+  string,
+  (bytes: Buffer, path: string, stem: string) => Promise<{ articles: Article[]; problems: CorpusProblem[] }>
+> = {
+  ".pdf": readPdf,
+  ".png": readImage,
+  ".jpg": readImage,
+  ".jpeg": readImage,
+};
+
+/** Largest PDF or image read (an e-paper page is 1–20 MB). */
+const MAX_BINARY_BYTES = 256 * 1024 * 1024;
+
+/** Whether `path` is a page that may have a metadata file beside it. */
+const takesSidecar = (path: string) => {
+  const ext = extname(path).toLowerCase();
+  return ext === ".txt" || ext in BINARY_READERS;
+};
+
+/**
  * What a folder walk does with a file: read it (a known extension), pass over it without a word (hidden
- * files, a README, the folder's own metadata), or name it as skipped (a `.docx`, a `.pdf`: a user who
+ * files, a README, the folder's own metadata), or name it as skipped (a `.docx`, a `.csv`: a user who
  * dropped it in expects it to count, so silence would hide that it did not).
  */
 function walkAction(name: string): "read" | "ignore" | "unsupported" {
   if (name.startsWith(".")) return "ignore";
   // Corpus folders document themselves in README.md (see /work/shared/corpus); that is not news.
   if (/^readme\.(?:md|txt)$/i.test(name)) return "ignore";
-  if (extname(name).toLowerCase() in READERS) return "read";
+  if (extname(name).toLowerCase() in READERS || extname(name).toLowerCase() in BINARY_READERS) return "read";
   // Sidecar metadata (`*.meta.json`, e.g. a page's date) is read with its page, not as news.
   if (/\.meta\.json$/i.test(name)) return "ignore";
   return "unsupported";
@@ -41,13 +66,15 @@ function walkAction(name: string): "read" | "ignore" | "unsupported" {
 /**
  * A page's metadata file beside it: `000_x.txt` → `000_x.meta.json`, `{"date": "2020-06", "note": …}`.
  * A raw page often has no dateline; its date, established some other way (the note says how), is
- * given to every article of the page that has none of its own.
+ * given to every article of the page that has none of its own; so is `url`, the address the page was
+ * fetched from (an e-paper PDF fetched with `ingest --url`), for citations to link back to.
  */
 const PageMeta = z.object({
   date: z
     .string()
     .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "date must be YYYY, YYYY-MM or YYYY-MM-DD")
     .optional(),
+  url: z.url({ protocol: /^https?$/, error: "url must be an http(s) URL" }).optional(),
   note: z.string().optional(),
 });
 
@@ -59,7 +86,7 @@ export function sidecarPath(path: string): string {
 /** Reads a page's metadata file: null when there is none, else its bytes and what it says (or why not). */
 async function readSidecar(
   path: string,
-): Promise<{ file: CorpusFile; date?: string } | { file: CorpusFile; problem: string } | null> {
+): Promise<{ file: CorpusFile; date?: string; url?: string } | { file: CorpusFile; problem: string } | null> {
   const meta = sidecarPath(path);
   let bytes: Buffer;
   try {
@@ -76,12 +103,13 @@ async function readSidecar(
   }
   const parsed = PageMeta.safeParse(json);
   if (!parsed.success) return { file, problem: parsed.error.issues[0]?.message ?? "invalid metadata" };
-  return parsed.data.date === undefined ? { file } : { file, date: parsed.data.date };
+  const { date, url } = parsed.data;
+  return { file, ...(date !== undefined ? { date } : {}), ...(url !== undefined ? { url } : {}) };
 }
 
 /** Why a file of another type is skipped, in the words `ingest` and `ask` print. */
 function unsupported(ext: string): string {
-  return `unsupported file type "${ext || "(none)"}" (expected .txt, .md or .jsonl)`;
+  return `unsupported file type "${ext || "(none)"}" (expected .txt, .md, .jsonl, .pdf, .png or .jpg)`;
 }
 
 function message(e: unknown): string {
@@ -229,17 +257,19 @@ export interface ReadResult {
 }
 
 /**
- * Reads one file: `.jsonl` line by line as it streams in, a page (`.txt`, `.md`) as one text; a
- * `.txt` page's metadata file gives its date to every article without one. A file that is not text,
+ * Reads one file: `.jsonl` line by line as it streams in, a page (`.txt`, `.md`) as one text, a PDF
+ * or page image whole; a page's metadata file (`.txt`, `.pdf`, image) gives its date and url to
+ * every article without one. A file that is not text,
  * or cannot be read, gives no articles and one problem saying why.
  */
 export async function readFileArticles(path: string): Promise<ReadResult> {
   const body = await readBody(path);
-  const meta =
-    body.sha256 !== undefined && extname(path).toLowerCase() === ".txt" ? await readSidecar(path) : null;
+  const meta = body.sha256 !== undefined && takesSidecar(path) ? await readSidecar(path) : null;
   if (meta === null) return { ...body, sidecars: [] };
-  if ("date" in meta && meta.date !== undefined)
-    for (const a of body.articles) if (a.date === undefined) a.date = meta.date;
+  for (const a of body.articles) {
+    if ("date" in meta && meta.date !== undefined && a.date === undefined) a.date = meta.date;
+    if ("url" in meta && meta.url !== undefined && a.url === undefined) a.url = meta.url;
+  }
   const problems =
     "problem" in meta ? [{ path: meta.file.path, message: meta.problem }, ...body.problems] : body.problems;
   return { ...body, problems, sidecars: [meta.file] };
@@ -247,6 +277,22 @@ export async function readFileArticles(path: string): Promise<ReadResult> {
 
 async function readBody(path: string): Promise<Omit<ReadResult, "sidecars">> {
   const ext = extname(path).toLowerCase();
+  const binary = BINARY_READERS[ext];
+  if (binary) {
+    let bytes: Buffer;
+    try {
+      if ((await stat(path)).size > MAX_BINARY_BYTES)
+        return {
+          articles: [],
+          problems: [{ path, message: `larger than ${MAX_BINARY_BYTES / 1024 / 1024} MiB` }],
+        };
+      bytes = await readFile(path);
+    } catch (e) {
+      return { articles: [], problems: [{ path, message: `cannot read file: ${message(e)}` }] };
+    }
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    return { sha256, ...(await binary(bytes, path, basename(path, extname(path)))) };
+  }
   const reader = READERS[ext];
   if (!reader) {
     let sha256: string | undefined;
@@ -415,7 +461,7 @@ export async function corpusFiles(
   for await (const path of corpusPaths(paths, problems)) {
     try {
       files.push({ path, sha256: await hashFile(path) });
-      if (extname(path).toLowerCase() === ".txt") {
+      if (takesSidecar(path)) {
         const meta = await readSidecar(path);
         if (meta !== null) files.push(meta.file);
       }

@@ -29,6 +29,9 @@
  * - No trailing headline block (a plain article in a `.txt`): the whole text is one article; its
  *   first line is the title when it is short (≤ 40 wide), has no sentence punctuation and does not
  *   run on into the next line; otherwise the title is the first sentence, shortened.
+ *
+ * A PDF's text layer comes in through `parseLaidOutPage`, with the articles already told apart by
+ * their position under a headline (src/corpus/pdf.ts); the same rules then apply within each.
  */
 import { makeArticle, type ParsedFile, titleFromBody } from "./article.js";
 import { bylineOnly, stripHeader, trailingByline } from "./page/bylines.js";
@@ -36,11 +39,12 @@ import { matchHeadlines } from "./page/headlines.js";
 import { columnWidth, creditAt, headlineText, isColumned, paragraphsOf, titleLike } from "./page/layout.js";
 import { type Body, type Line, toLine } from "./page/lines.js";
 import { endsSentence } from "./text.js";
-import type { Article, CorpusProblem } from "./types.js";
+import type { Article, CorpusProblem, Paragraph } from "./types.js";
 
 // The rules above are applied by: page/layout.ts (columns, credits, paragraphs), page/bylines.ts,
 // page/headlines.ts (the headline block matched to the bodies); this file cuts the page and
-// assembles the articles. `parseNewspaperPage` is the entry point (PDF text goes through it too).
+// assembles the articles. `parseNewspaperPage` is the entry point for text (a `.txt`, OCR output),
+// `parseLaidOutPage` for a PDF page whose layout already marked out its articles.
 
 /** Index of the last line of the last body, or -1 when the text never finishes a sentence. */
 function lastBodyLine(lines: readonly Line[], col: number): number {
@@ -205,12 +209,26 @@ export function parseNewspaperPage(text: string, source: string, idPrefix: strin
   }
 
   const paragraphs = bodies.map((b) => paragraphsOf(b.lines, col, columned));
-  const bodyTexts = paragraphs.map((ps) => ps.map((p) => `${p.section ?? ""}\n${p.text}`).join("\n"));
-  const { heads, unused } = matchHeadlines(tail, bodyTexts);
+  const { heads, unused } = matchHeadlines(tail, paragraphs.map(bodyText));
   for (const l of unused) {
     problems.push({ path: source, line: l.no, message: `headline line fits no article: ${l.text}` });
   }
-  const articles = bodies.map((b, i) => {
+  return { articles: articlesOf(bodies, heads, paragraphs, source, idPrefix, problems), problems };
+}
+
+/** A body's text for matching headlines: subheads and paragraphs. */
+const bodyText = (ps: readonly Paragraph[]) => ps.map((p) => `${p.section ?? ""}\n${p.text}`).join("\n");
+
+/** The page's articles, `${idPrefix}-n` in body order; a body without a headline is titled by its first sentence. */
+function articlesOf(
+  bodies: readonly Body[],
+  heads: readonly (Line[] | null | undefined)[],
+  paragraphs: readonly Paragraph[][],
+  source: string,
+  idPrefix: string,
+  problems: CorpusProblem[],
+): Article[] {
+  return bodies.map((b, i) => {
     const ps = paragraphs[i] ?? [];
     const head = heads[i];
     if (!head) {
@@ -228,5 +246,53 @@ export function parseNewspaperPage(text: string, source: string, idPrefix: strin
       paragraphs: ps,
     });
   });
-  return { articles, problems };
+}
+
+/** An article a layout-aware reader marked out: the headline lines over it (none for a continuation) and its body lines in reading order. */
+export interface LaidOutArticle {
+  headline: string[];
+  lines: string[];
+}
+
+/**
+ * The newspaper reader on a page whose layout already tells its articles apart (a PDF's text
+ * layer: positions and type sizes): each article's body is still split at bylines and `本报讯`,
+ * cleaned of captions and credits, and cut into paragraphs and subheads by the rules above; a body
+ * with no headline over it is matched by content against the `spare` lines (the page's other large
+ * or small type). Problems name `page` (e.g. `page 2`) instead of a line.
+ */
+export function parseLaidOutPage(
+  page: { articles: readonly LaidOutArticle[]; spare: readonly string[] },
+  source: string,
+  idPrefix: string,
+): ParsedFile {
+  let no = 0;
+  const lines = (raws: readonly string[]) => raws.map((r) => toLine(r, ++no)).filter((l) => l.text !== "");
+  const blocks = page.articles.map((a) => ({ head: lines(a.headline), body: lines(a.lines) }));
+  const spare = lines(page.spare);
+  const all = blocks.flatMap((b) => b.body);
+  if (all.length === 0) return { articles: [], problems: [] };
+  const col = columnWidth(all);
+  const columned = isColumned(all, col);
+  const bodies: Body[] = [];
+  const heads: (Line[] | null)[] = [];
+  for (const b of blocks) {
+    splitBodies(dropCaptions(b.body, col, columned).kept).forEach((body, i) => {
+      bodies.push(body);
+      heads.push(i === 0 && b.head.length > 0 ? b.head : null);
+    });
+  }
+  const paragraphs = bodies.map((b) => paragraphsOf(b.lines, col, columned));
+  const headless = heads.flatMap((h, i) => (h === null ? [i] : []));
+  const matched = matchHeadlines(
+    spare,
+    headless.map((i) => bodyText(paragraphs[i] ?? [])),
+  );
+  headless.forEach((bi, k) => {
+    heads[bi] = matched.heads[k] ?? null;
+  });
+  const problems: CorpusProblem[] = [];
+  const articles = articlesOf(bodies, heads, paragraphs, source, idPrefix, problems);
+  // Line numbers of a laid-out page mean nothing to a person; the caller names the page instead.
+  return { articles, problems: problems.map(({ line: _, ...p }) => p) };
 }

@@ -1,6 +1,7 @@
 import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
   type APIEmbed,
   type APIEmbedField,
   ButtonStyle,
@@ -41,9 +42,10 @@ export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 export type Embed = APIEmbed;
 export type EmbedField = APIEmbedField;
 
-/** The buttons we send: each carries a custom id the bot handles (never a link or SKU button). */
+/** The buttons we send: a custom id the bot handles, or a link to an article's original web page. */
 export type Button = APIButtonComponentWithCustomId;
-export type ActionRow = APIActionRowComponent<Button>;
+export type LinkButton = APIButtonComponentWithURL;
+export type ActionRow = APIActionRowComponent<Button | LinkButton>;
 
 /**
  * A message as the renderers build it: Discord's own JSON shapes for embeds and components, so the
@@ -77,35 +79,46 @@ export function embedLength(embed: Embed): number {
   return n;
 }
 
-/** Lays buttons out five to a row, at most five rows. */
-export function rows(buttons: Button[]): ActionRow[] {
+/** Lays groups of buttons out five to a row, at most five rows, never splitting a group across rows. */
+function groupRows(groups: (Button | LinkButton)[][]): ActionRow[] {
   const out: ActionRow[] = [];
-  const capped = buttons.slice(0, LIMITS.actionRows * LIMITS.buttonsPerRow);
-  for (let i = 0; i < capped.length; i += LIMITS.buttonsPerRow) {
-    out.push({ type: ComponentType.ActionRow, components: capped.slice(i, i + LIMITS.buttonsPerRow) });
+  for (const g of groups) {
+    const last = out.at(-1);
+    if (last && last.components.length + g.length <= LIMITS.buttonsPerRow) last.components.push(...g);
+    else if (out.length < LIMITS.actionRows) out.push({ type: ComponentType.ActionRow, components: [...g] });
+    else break;
   }
   return out;
 }
 
+/** Longest URL a link button takes. */
+const MAX_BUTTON_URL = 512;
+
 /**
  * One “[n] 原文” button per passage cited (whose id fits in a custom id): rows citing one passage
- * share its button, which opens the same text however many figures it holds.
+ * share its button, which opens the same text however many figures it holds. Beside it, a “[n] 网页”
+ * link to the article's original page when it was fetched from the web.
  */
 export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
-  const buttons: Button[] = [];
+  const groups: (Button | LinkButton)[][] = [];
   const seen = new Set<string>();
   for (const c of citations) {
     const id = sourceButtonId(c.n, c.passageId);
     if (id === null || seen.has(c.passageId)) continue;
     seen.add(c.passageId);
-    buttons.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: `[${c.n}] 原文`,
-      custom_id: id,
-    });
+    const group: (Button | LinkButton)[] = [
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: `[${c.n}] 原文`, custom_id: id },
+    ];
+    if (c.url && /^https?:\/\//.test(c.url) && c.url.length <= MAX_BUTTON_URL)
+      group.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: `[${c.n}] 网页`, url: c.url });
+    groups.push(group);
   }
-  return rows(buttons);
+  return groupRows(groups);
+}
+
+/** Lays buttons out five to a row, at most five rows. */
+export function rows(buttons: Button[]): ActionRow[] {
+  return groupRows(buttons.map((b) => [b]));
 }
 
 /**
@@ -220,6 +233,8 @@ export function renderPassage(view: PassageView): Payload {
   );
   const embed: Embed = {
     title,
+    // The headline opens the original page when the article was fetched from one.
+    ...(view.url && /^https?:\/\//.test(view.url) ? { url: view.url } : {}),
     description: escapeAndTruncate(view.text, room),
     color: COLOR,
     fields,

@@ -110,6 +110,9 @@ export function embeddedStore(s: EmbeddedSettings): Store {
       if (loaded.ok) installed = loaded.value.manifest.builtAt;
       return loaded;
     },
+    async inputs() {
+      return chooseInputs(undefined, await storedInputs(), s.corpusDir).inputs;
+    },
     async ingest(source, opts = {}) {
       // Refuse a folder that is not ours (or cannot be written) before reading a whole corpus.
       const target = await checkIndexTarget(dir);

@@ -109,6 +109,10 @@ export function postgresStore(s: PostgresSettings): Store {
         return err({ code: "unusable", message: `PostgreSQL (${server}): ${why(e)}` });
       }
     },
+    async inputs() {
+      const before = await currentManifest(await database());
+      return chooseInputs(undefined, before?.corpus.inputs ?? null, s.corpusDir).inputs;
+    },
     async ingest(source, opts = {}) {
       let problems: CorpusProblem[] = [];
       try {

@@ -131,6 +131,11 @@ export interface Store {
    * than its corpus (`events` tell how it goes); PostgreSQL loads the current generation.
    */
   open(events?: EnsureEvents): Promise<Result<LoadedIndex, IndexError>>;
+  /**
+   * The paths a plain ingest (no `--input`) reads: those the index was last built from, else
+   * CORPUS_DIR. Fetched articles go into the first of them, so that the ingest after the fetch reads them.
+   */
+  inputs(): Promise<string[]>;
   /** Brings the store up to date with a corpus; only new and changed articles are embedded. */
   ingest(source: IngestSource, opts?: IngestOptions): Promise<Result<IngestSummary, IngestError>>;
   /**

@@ -80,7 +80,11 @@ describe("loadCorpus", () => {
     const rel = (p: string) => p.slice(dir.length + 1);
     expect(c.problems.map((p) => [rel(p.path), p.line, p.message])).toEqual([
       // Named while the folders are walked: a file of a type nobody reads is skipped, not ignored.
-      ["a/notes.csv", undefined, 'unsupported file type ".csv" (expected .txt, .md or .jsonl)'],
+      [
+        "a/notes.csv",
+        undefined,
+        'unsupported file type ".csv" (expected .txt, .md, .jsonl, .pdf, .png or .jpg)',
+      ],
       ["a/binary.txt", undefined, "binary file (NUL bytes at byte 4)"],
       ["a/empty.txt", undefined, "empty file"],
       ["a/latin1.md", undefined, `not valid UTF-8 (near byte 0): ${CONVERT_HINT}`],
@@ -120,7 +124,7 @@ describe("loadCorpus", () => {
     expect(c.problems).toEqual([
       {
         path: join(dir, "a", "notes.csv"),
-        message: 'unsupported file type ".csv" (expected .txt, .md or .jsonl)',
+        message: 'unsupported file type ".csv" (expected .txt, .md, .jsonl, .pdf, .png or .jpg)',
       },
     ]);
   });

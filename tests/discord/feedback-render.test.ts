@@ -14,6 +14,7 @@ import { embedLength, LIMITS, renderAnswer } from "../../src/discord/render.js";
 import { buildReport } from "../../src/report/build.js";
 import { question, vote } from "../state/fixtures.js";
 import { zhuhaiCitation } from "./fake-service.js";
+import { buttonKey } from "./limits.js";
 
 describe("feedback custom ids", () => {
   it("round-trip for every kind, stay short, and are not mistaken for citation or page buttons", () => {
@@ -55,11 +56,11 @@ describe("the feedback row under an answer", () => {
       const p = withFeedback(renderAnswer(answer(many(n))), "abcdefabcdef", false);
       expect(p.components.length).toBeLessThanOrEqual(LIMITS.actionRows);
       for (const row of p.components) expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
-      expect(p.components.at(-1)?.components.map((b) => b.custom_id)).toEqual([
+      expect(p.components.at(-1)?.components.map(buttonKey)).toEqual([
         "fb:up:abcdefabcdef",
         "fb:down:abcdefabcdef",
       ]);
-      const ids = p.components.flatMap((r) => r.components.map((b) => b.custom_id));
+      const ids = p.components.flatMap((r) => r.components.map(buttonKey));
       expect(new Set(ids).size).toBe(ids.length);
     }
   });

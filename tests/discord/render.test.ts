@@ -1,3 +1,4 @@
+import { ButtonStyle } from "discord-api-types/v10";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type {
@@ -21,7 +22,7 @@ import {
 import { renderZone, renderZonesPage } from "../../src/discord/zone-render.js";
 import { sortZones } from "../../src/index/articles.js";
 import { createFakeService, passages, ZHUHAI_TITLE, zhuhaiCitation } from "./fake-service.js";
-import { expectWithinLimits } from "./limits.js";
+import { buttonKey, expectWithinLimits } from "./limits.js";
 
 // Hostile text: emoji, lone surrogates, zero-width, markdown, mass mentions, long runs.
 const hostileChar = fc.oneof(
@@ -46,6 +47,10 @@ const citationArb: fc.Arbitrary<Citation> = fc.record({
   zones: fc.array(hostile(10), { maxLength: 5 }),
   quote: long,
   source: fc.constant("data/corpus/x.txt"),
+  // Fetched articles carry their page's address; a hostile or overlong one gets no link button.
+  url: fc.option(fc.oneof(fc.webUrl(), fc.constant(`https://x.cn/${"a".repeat(600)}`), hostile(20)), {
+    nil: undefined,
+  }),
 });
 
 describe("renderAnswer", () => {
@@ -67,7 +72,7 @@ describe("renderAnswer", () => {
     expect(p.embeds[0]?.fields?.[0]?.value).toContain("增速达40.7%");
     const button = p.components[0]?.components[0];
     expect(button?.label).toBe("[1] 原文");
-    expect(parseCustomId(button?.custom_id ?? "")).toEqual({
+    expect(parseCustomId(button ? buttonKey(button) : "")).toEqual({
       kind: "source",
       passageId: zhuhaiCitation.passageId,
     });
@@ -199,7 +204,7 @@ describe("renderZonesPage", () => {
     expect(first.embeds[0]?.footer?.text).toContain("第 1/5 页");
     const [prev, next] = first.components[0]?.components ?? [];
     expect(prev?.disabled).toBe(true);
-    expect(parseCustomId(next?.custom_id ?? "")).toEqual({ kind: "zones", page: 1 });
+    expect(parseCustomId(next ? buttonKey(next) : "")).toEqual({ kind: "zones", page: 1 });
     const last = page(zones, 99);
     expect(last.embeds[0]?.footer?.text).toContain("第 5/5 页");
     expect(last.components[0]?.components[1]?.disabled).toBe(true);
@@ -280,6 +285,34 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(rows).toContain("民间投资增速 · **32%** · — · [1]");
     // One button per passage.
     expect(p.components[0]?.components.map((b) => b.label)).toEqual(["[1] 原文", "[2] 原文"]);
+  });
+
+  it("puts a link to the original page beside 原文 for a citation fetched from the web, a pair never split across rows", () => {
+    const url = "https://news.example.cn/2024/0715/xian.html";
+    const cites = [1, 2, 3, 4].map((n) => ({
+      ...zhuhaiCitation,
+      n,
+      passageId: `p${n}#0`,
+      ...(n !== 4 ? { url } : {}),
+    }));
+    const p = renderAnswer({
+      question: "q",
+      answer: "a[1]",
+      abstained: false,
+      mode: "extractive",
+      citations: cites,
+    });
+    expectWithinLimits(p);
+    const labels = p.components.map((r) => r.components.map((b) => b.label));
+    expect(labels).toEqual([
+      ["[1] 原文", "[1] 网页", "[2] 原文", "[2] 网页"],
+      ["[3] 原文", "[3] 网页", "[4] 原文"],
+    ]);
+    const link = p.components[0]?.components[1];
+    expect(link && "url" in link && link).toMatchObject({ style: ButtonStyle.Link, url });
+    // A passage opened from a button links its headline to the page.
+    const view = { ...(passages[0] as PassageView), url };
+    expect(renderPassage(view).embeds[0]?.url).toBe(url);
   });
 
   it("shows a passage in full with its headline, zones and date, and neither its id nor its file", () => {
