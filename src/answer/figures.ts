@@ -282,6 +282,7 @@ export function zoneFigures(
           quote: text,
           source: p.source,
           ...(a.date !== undefined ? { date: a.date } : {}),
+          ...(a.url !== undefined ? { url: a.url } : {}),
         });
       }
     }

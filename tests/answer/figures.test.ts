@@ -85,7 +85,9 @@ describe("zoneFigures on the page", () => {
 
 describe("what counts as a key figure", () => {
   /** The figures of one article about 东湖, made of `sentences`, dated `date`. */
-  function figuresOf(articles: { id: string; sentences: string[]; date?: string; title?: string }[]) {
+  function figuresOf(
+    articles: { id: string; sentences: string[]; date?: string; title?: string; url?: string }[],
+  ) {
     const passages = new Map<string, Passage>();
     const summaries: ArticleSummary[] = articles.map((a) => {
       const p: Passage = {
@@ -110,10 +112,24 @@ describe("what counts as a key figure", () => {
         source: "x.jsonl",
         passageIds: [p.id],
         ...(a.date ? { date: a.date } : {}),
+        ...(a.url ? { url: a.url } : {}),
       };
     });
     return zoneFigures("武汉东湖高新区", summaries, (id) => passages.get(id));
   }
+
+  it("gives a figure from a fetched page its article's date and web address, as answers cite them", () => {
+    const url = "https://news.example.cn/2023/0703.html";
+    const [row] = figuresOf([
+      {
+        id: "page",
+        date: "2023-07-03",
+        url,
+        sentences: ["上半年，武汉东湖高新区规模以上工业总产值达1200亿元，同比增长12.5%。"],
+      },
+    ]);
+    expect(row).toMatchObject({ date: "2023-07-03", url });
+  });
 
   it("lists none rather than numbers picked from any sentence (the noise seen on a month of real news)", () => {
     expect(
