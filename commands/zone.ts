@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Command } from "../src/discord/command.js";
-import { renderZone, renderZoneNotFound } from "../src/discord/render.js";
 import { deferThenShow } from "../src/discord/respond.js";
+import { renderZone, renderZoneNotFound } from "../src/discord/zone-render.js";
 
 /** Discord allows 25 autocomplete choices of at most 100 characters each. */
 const MAX_CHOICES = 25;

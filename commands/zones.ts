@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Command } from "../src/discord/command.js";
-import { renderZonesPage } from "../src/discord/render.js";
-import { toMessage } from "../src/discord/respond.js";
+import { deferThenShow } from "../src/discord/respond.js";
+import { zonesPagePayload } from "../src/discord/zones-flow.js";
 
-/** `/zones`: every zone with its article count, most covered first, paged with buttons. */
+/** `/zones`: every zone with its article count and newest headlines, most covered first, paged with buttons. */
 export default {
   data: new SlashCommandBuilder()
     .setName("zones")
@@ -11,6 +11,9 @@ export default {
     .setDescriptionLocalizations({ "zh-CN": "列出资料库中的高新区及文章数" }),
 
   async execute(interaction, ctx) {
-    await interaction.reply(toMessage(renderZonesPage(ctx.service.zones(), 0)));
+    await deferThenShow(interaction, async () => ({
+      visible: true,
+      payload: await zonesPagePayload(ctx, 0),
+    }));
   },
 } satisfies Command;

@@ -3,9 +3,9 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
-import { openAnswerService } from "../src/answer/open.js";
+import { openService } from "../src/answer/live.js";
 import { questionTopics, topicExtractor } from "../src/answer/topics.js";
+import { commandArgs } from "../src/cli/args.js";
 import { median, type Percentiles, percentiles } from "../src/cli/bench/stats.js";
 import { BOT_REQUESTS_PER_SECOND, INTERACTION_REQUESTS_PER_SECOND } from "../src/discord/client.js";
 import { LIMITS } from "../src/discord/render.js";
@@ -15,6 +15,7 @@ import { createLogger } from "../src/logger.js";
 import { DEFAULT_BATCH_SIZE } from "../src/state/recorder.js";
 import { openSqliteStore } from "../src/state/sqlite.js";
 import { stateOver } from "../src/state/state.js";
+import { embeddedStore } from "../src/store/embedded.js";
 import { type Emulator, type RecordedRequest, startEmulator } from "../tests/e2e/emulator.js";
 import { slashCommand, userFactory } from "../tests/e2e/payloads.js";
 import { type BotProcess, botEnv, spawnBot, startCommand } from "../tests/e2e/process.js";
@@ -44,7 +45,10 @@ import { type BotProcess, botEnv, spawnBot, startCommand } from "../tests/e2e/pr
  *   npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --runs 1 --skip-compare --state-runs 3]
  */
 
-const { values } = parseArgs({
+const { values } = commandArgs({
+  usage:
+    "用法 (usage): npm run bench:bot [-- --burst 200 --total 5000 --settle-ms 5000 --runs 1 --skip-compare --state-runs 3]",
+  help: "机器人在负载下的延迟和内存 (the bot under load through the Discord emulator; see docs/benchmarks.md).",
   options: {
     burst: { type: "string", default: "200" },
     total: { type: "string", default: "5000" },
@@ -330,11 +334,14 @@ async function runAsBot(mode: string): Promise<void> {
   await runBotProcess({
     ...(mode === "default" ? { rest: { globalRequestsPerSecond: 50 } } : {}),
     async openService(base) {
-      const opened = await openAnswerService({
-        indexDir: base.indexDir,
-        corpusPaths: [base.corpusDir],
-        embeddings: new LocalEmbeddings(),
-      });
+      const opened = await openService(
+        embeddedStore({
+          dir: base.indexDir,
+          corpusDir: base.corpusDir,
+          embeddings: new LocalEmbeddings(),
+          watchSeconds: 0,
+        }),
+      );
       if (!opened.ok) throw new Error(opened.error.message);
       return { service: opened.value };
     },
@@ -469,11 +476,9 @@ async function recordingCost(dir: string) {
 async function bench(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "bench-bot-"));
   const indexDir = join(dir, "index");
-  const opened = await openAnswerService({
-    indexDir,
-    corpusPaths: [CORPUS],
-    embeddings: new LocalEmbeddings(),
-  });
+  const opened = await openService(
+    embeddedStore({ dir: indexDir, corpusDir: CORPUS, embeddings: new LocalEmbeddings(), watchSeconds: 0 }),
+  );
   if (!opened.ok) throw new Error(opened.error.message);
   const rows: ReturnType<typeof row>[] = [];
   try {

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { openAnswerService } from "../src/answer/open.js";
+import { openService } from "../src/answer/live.js";
 import type { AnswerService } from "../src/answer/types.js";
 import { percentiles } from "../src/cli/bench/stats.js";
 import { createEmbeddings } from "../src/cli/common.js";
 import { startBot } from "../src/discord/run.js";
 import { createLogger } from "../src/logger.js";
+import { embeddedStore } from "../src/store/embedded.js";
 import { createFakeService } from "../tests/discord/fake-service.js";
 import { startEmulator } from "../tests/e2e/emulator.js";
 import { autocomplete, buttonClick, channelMessage, slashCommand } from "../tests/e2e/payloads.js";
@@ -29,11 +30,14 @@ const indexDir = mkdtempSync(join(tmpdir(), "bench-index-"));
 let service: AnswerService;
 if (values.fake) service = createFakeService();
 else {
-  const opened = await openAnswerService({
-    indexDir,
-    corpusPaths: ["data/corpus"],
-    embeddings: createEmbeddings(),
-  });
+  const opened = await openService(
+    embeddedStore({
+      dir: indexDir,
+      corpusDir: "data/corpus",
+      embeddings: createEmbeddings(),
+      watchSeconds: 0,
+    }),
+  );
   if (!opened.ok) throw new Error(opened.error.message);
   service = opened.value;
 }

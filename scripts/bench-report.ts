@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { commandArgs } from "../src/cli/args.js";
 import { median } from "../src/cli/bench/stats.js";
 import { buildReport } from "../src/report/build.js";
 import { chartPng } from "../src/report/chart.js";
@@ -18,7 +18,9 @@ import { seedStore } from "../tests/state/seed.js";
  * and the `/report` chart.
  */
 
-const { values } = parseArgs({
+const { values } = commandArgs({
+  usage: "用法 (usage): npm run bench:report [-- --questions 10000 --runs 5]",
+  help: "统计报告的耗时 (times npm run report and the /report chart over a seeded state store).",
   options: { questions: { type: "string", default: "10000" }, runs: { type: "string", default: "5" } },
 });
 const N = Number(values.questions);

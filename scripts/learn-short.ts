@@ -214,7 +214,7 @@ function fitClass(train: readonly Sample[], steps = 150, rate = 0.05): Float64Ar
 }
 
 /** Weights for every class, in the shape short-weights.ts holds. */
-function fit(train: readonly Sample[]): ShortWeights {
+function fitAll(train: readonly Sample[]): ShortWeights {
   const byClass = new Map(CLASSES.map((c) => [c, fitClass(train.filter((s) => s.cls === c))] as const));
   return Object.fromEntries(
     SPAN_FEATURES.map((f, i) => [f, Object.fromEntries(CLASSES.map((c) => [c, byClass.get(c)?.[i] ?? 0]))]),
@@ -311,14 +311,16 @@ const totalOf = (set: string, fold?: number) =>
 
 if (values.errors !== undefined) {
   const [set, type, n] = values.errors.split(":");
-  const w = fit(samples);
+  const w = fitAll(samples);
   const misses = samples
     .filter((s) => s.asked.set === set && (!type || s.cls === type))
     .map((s) => choose(w, s, SHORT_HEDGE))
     .filter((c) => c.f1 < 0.99 && Math.max(0, ...c.s.f1) >= 0.99);
   for (const c of misses.slice(0, Number(n ?? 20))) {
     const best = c.s.texts.filter((_, i) => (c.s.f1[i] ?? 0) >= 0.99);
-    console.log(`Q ${c.s.asked.question} | gold ${c.s.asked.golds[0]}\n  ${c.s.asked.quote}\n  → ${c.text} (worth ${c.worth.toFixed(2)}); best ${best.join(" / ")}`);
+    console.log(
+      `Q ${c.s.asked.question} | gold ${c.s.asked.golds[0]}\n  ${c.s.asked.quote}\n  → ${c.text} (worth ${c.worth.toFixed(2)}); best ${best.join(" / ")}`,
+    );
   }
   process.exit(0);
 }
@@ -329,7 +331,7 @@ const cvAll: Choice[] = [];
 const folds = values.quick ? [0] : [...Array(FOLDS).keys()];
 for (const k of folds) {
   const train = samples.filter((s) => foldOf(s.asked.group) !== k);
-  const w = fit(train);
+  const w = fitAll(train);
   const tuning = tune(w, train);
   process.stderr.write(`fold ${k}: ${JSON.stringify(tuning)}\n`);
   for (const s of samples.filter((x) => foldOf(x.asked.group) === k)) {
@@ -363,14 +365,24 @@ for (const { name } of SETS) {
 }
 if (values.quick) process.exit(0);
 
-const w = fit(samples);
+const w = fitAll(samples);
 const tuning = tune(w, samples);
 const choices = samples
   .map((s) => choose(w, s, tuning.hedge))
   .map((c) => (c.worth >= tuning.t[c.s.cls] ? c : { ...c, text: null, f1: 0, holds: false }));
 for (const { name } of SETS)
-  console.log(`fitted on all, ${name}: ${fmt(figures(choices.filter((c) => c.s.asked.set === name), 0, totalOf(name)))}`);
-console.log(`fitted: ${JSON.stringify(tuning)}; in short-weights.ts now: ${JSON.stringify({ hedge: SHORT_HEDGE, t: SHORT_THRESHOLD })}`);
+  console.log(
+    `fitted on all, ${name}: ${fmt(
+      figures(
+        choices.filter((c) => c.s.asked.set === name),
+        0,
+        totalOf(name),
+      ),
+    )}`,
+  );
+console.log(
+  `fitted: ${JSON.stringify(tuning)}; in short-weights.ts now: ${JSON.stringify({ hedge: SHORT_HEDGE, t: SHORT_THRESHOLD })}`,
+);
 
 if (values.write) {
   const path = new URL("../src/answer/short-weights.ts", import.meta.url);

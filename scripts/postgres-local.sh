@@ -32,6 +32,8 @@ fi
 mkdir -p "$PG_DIR"
 if ! dpkg -s postgresql-15 postgresql-server-dev-15 dpkg-dev build-essential >/dev/null 2>&1; then
   say "installing postgresql-15, postgresql-server-dev-15, dpkg-dev, build-essential"
+  # A fresh machine (or container) may have empty package lists: install would find nothing.
+  apt-get update -q >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 postgresql-server-dev-15 dpkg-dev build-essential >&2
 fi
 

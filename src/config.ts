@@ -53,11 +53,32 @@ function isTimeZone(tz: string): boolean {
 /** Where the bot's users mostly are: the time zone of times shown to them unless TZ says otherwise. */
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
+/** Comma-separated http(s) URLs (`FEEDS`); unset or blank is none. */
+const urlList = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    const urls = (s ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter((u) => u !== "");
+    const bad = urls.findIndex((u) => !/^https?:\/\/[^\s/]+/i.test(u) || !URL.canParse(u));
+    if (bad >= 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be comma-separated http(s) URLs (item ${bad + 1} is not one)`,
+      });
+      return z.NEVER;
+    }
+    return urls;
+  });
+
 const baseSchema = z.object({
   INDEX_DIR: optionalString,
   CORPUS_DIR: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   INGEST_INTERVAL: wholeNumber(0, 0),
+  FEEDS: urlList,
 });
 
 const discordSchema = z.object({
@@ -147,6 +168,12 @@ const storeSchema = z.object({
   ),
   STORE_POLL_SECONDS: positiveInt(5),
   STORE_EF_SEARCH: wholeNumber(0, 0),
+  STORE_SCHEMA: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case name (a-z, 0-9, _), such as public")
+      .optional(),
+  ),
 });
 
 /** Where to find each required variable, for the error message. */
@@ -164,6 +191,11 @@ export interface BaseConfig {
    * 0 (the default) = never, except `npm run ingest -- --watch`, which then looks every 30 s.
    */
   ingestIntervalSeconds: number;
+  /**
+   * Feeds to read at every ingest and every look (`FEEDS`): their articles are written under the
+   * corpus's `feeds/` folder. Only the operator names them; no chat command adds one.
+   */
+  feeds: string[];
 }
 
 export interface DiscordConfig {
@@ -238,6 +270,8 @@ export type StoreConfig =
        * nearest passages and is slower; answers gained nothing from it (see docs/scale-out.md).
        */
       efSearch: number | null;
+      /** The schema of the store's tables (STORE_SCHEMA); null: the connection's current one (`public`). */
+      schema: string | null;
     };
 
 /** A configuration problem: the variable's name and what is wrong, never its value. */
@@ -286,6 +320,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     corpusDir: parsed.data.CORPUS_DIR ?? "data/corpus",
     logLevel: parsed.data.LOG_LEVEL ?? "info",
     ingestIntervalSeconds: parsed.data.INGEST_INTERVAL,
+    feeds: parsed.data.FEEDS,
   };
 }
 
@@ -358,6 +393,7 @@ export function loadStoreConfig(env: Env = process.env, store?: "embedded" | "po
     databaseUrl: d.DATABASE_URL,
     pollMs: d.STORE_POLL_SECONDS * 1000,
     efSearch: d.STORE_EF_SEARCH === 0 ? null : d.STORE_EF_SEARCH,
+    schema: d.STORE_SCHEMA ?? null,
   };
 }
 

@@ -14,13 +14,28 @@ describe("loadStoreConfig", () => {
         DATABASE_URL: "postgres://u:p@h:5432/db",
         STORE_POLL_SECONDS: "2",
       }),
-    ).toEqual({ kind: "postgres", databaseUrl: "postgres://u:p@h:5432/db", pollMs: 2000, efSearch: null });
+    ).toEqual({
+      kind: "postgres",
+      databaseUrl: "postgres://u:p@h:5432/db",
+      pollMs: 2000,
+      efSearch: null,
+      schema: null,
+    });
     expect(
       loadStoreConfig({ STORE: "postgres", DATABASE_URL: "postgresql://h/db", STORE_EF_SEARCH: "200" }),
     ).toMatchObject({ efSearch: 200 });
     expect(loadStoreConfig({ DATABASE_URL: "postgres://h/db" }, "postgres")).toMatchObject({
       kind: "postgres",
     });
+  });
+
+  it("reads STORE_SCHEMA as a plain lower-case name, refusing anything else in one line", () => {
+    const pg = { STORE: "postgres", DATABASE_URL: "postgres://h/db" };
+    expect(loadStoreConfig({ ...pg, STORE_SCHEMA: "news_2024" })).toMatchObject({ schema: "news_2024" });
+    expect(loadStoreConfig({ ...pg, STORE_SCHEMA: "" })).toMatchObject({ schema: null });
+    expect(() => loadStoreConfig({ ...pg, STORE_SCHEMA: 'x"; DROP TABLE y' })).toThrow(
+      /^STORE_SCHEMA must be a lower-case name/,
+    );
   });
 
   it("refuses a missing or non-PostgreSQL DATABASE_URL and an unknown STORE in one line, never echoing the value", () => {

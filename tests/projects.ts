@@ -14,6 +14,7 @@ export const PROCESS_TESTS = [
   "tests/cli/index-target.test.ts",
   "tests/cli/ingest-update.test.ts",
   "tests/cli/report.test.ts",
+  "tests/cli/refusals.test.ts",
   "tests/state/state.test.ts",
   "tests/state/shards.test.ts",
   "tests/cli/env-file.test.ts",
@@ -22,12 +23,17 @@ export const PROCESS_TESTS = [
   "tests/cli/bench.test.ts",
   "tests/commands/commands.test.ts",
   "tests/answer/llm-answer.test.ts",
+  "tests/answer/llm-kinds.test.ts",
   "tests/index/openai-embeddings.test.ts",
   "tests/index/ingest-kill.test.ts",
   "tests/cli/postgres-cli.test.ts",
   "tests/discord/shards.test.ts",
   "tests/index/postgres.test.ts",
   "tests/index/postgres-cmrc.test.ts",
+  "tests/corpus/feeds/http.test.ts",
+  "tests/corpus/feeds/sources.test.ts",
+  "tests/corpus/ocr.test.ts",
+  "tests/cli/feeds-cli.test.ts",
 ];
 
 /**

@@ -11,6 +11,7 @@ const STARTS = [
   /helpers\/openai-server\.js"/,
   /helpers\/cli\.js"/,
   /helpers\/pglite\.js"/,
+  /helpers\/news-site\.js"/,
   /e2e\/(?:emulator|harness|process)\.js"/,
   /src\/cli\/bench\/run\.js"/,
 ];

@@ -1,6 +1,12 @@
 import type { Hit } from "../index/types.js";
+import { type ArticleSource, passageCitation } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
-import { type Candidate, type Evidence, pickSentences, type SentencePick, zoneNames } from "./extractive.js";
+import { overviewAnswer } from "./digest.js";
+import { everydayQuestion } from "./everyday.js";
+import { type Candidate, type Evidence, pickSentences, type SentencePick } from "./extractive.js";
+import { zoneNames } from "./facts.js";
+import { questionIntent } from "./kinds.js";
+import { howAnswer } from "./measures.js";
 import type { TextTools } from "./passage.js";
 import {
   asksForByline,
@@ -12,6 +18,8 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
+import { newestCandidates } from "./recent.js";
+import { severalAnswer } from "./several.js";
 import { shortAnswer } from "./short.js";
 import { tidy } from "./span.js";
 import type { Answer, AnswerStage, Citation } from "./types.js";
@@ -28,6 +36,10 @@ export interface AnswerDeps {
   onProgress?: (stage: AnswerStage) => void;
   /** Told the evidence behind each question's best sentence (for fitting the decision to decline). */
   onEvidence?: (question: string, evidence: Evidence) => void;
+  /** Whole articles, for overviews and how questions (without it they read the retrieved passages only). */
+  articles?: ArticleSource;
+  /** A text with every spelling of a zone taken out (`光谷` too); without it, only canonical names go. */
+  withoutZones?: (text: string) => string;
 }
 
 /** Tunables of the extractive answerer. */
@@ -58,16 +70,7 @@ export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。
 export const ASK_IN_CHINESE = "我只回答中文问题，请用中文提问。(I answer questions in Chinese.)";
 
 function citation(n: number, pick: SentencePick): Citation {
-  const p = pick.passage;
-  return {
-    n,
-    passageId: p.id,
-    articleId: p.articleId,
-    title: p.title,
-    zones: p.zones,
-    quote: pick.quote,
-    source: p.source,
-  };
+  return passageCitation(n, pick.passage, pick.quote);
 }
 
 function abstain(question: string, message: string, picks: SentencePick[], max: number): Answer {
@@ -106,13 +109,28 @@ export async function answerQuestion(
   // Without a single Chinese character the question matches only by accident: listing unrelated
   // sources as "closest" would mislead.
   if (!hasChinese(question) && /\p{L}/u.test(question)) return abstain(question, ASK_IN_CHINESE, [], 0);
-  // Retrieval and scoring read the question without its conversational wrappers; the answer keeps it.
-  const asked = plainQuestion(question);
+  // Retrieval and scoring read the question without its conversational wrappers and with its everyday
+  // phrasing in the corpus's words (`找到工作` → `就业`); the answer keeps the question as asked.
+  const plain = plainQuestion(question);
+  const everyday = everydayQuestion(deps.tools.normalize(plain));
+  const asked =
+    everyday.alts.size > 0 || everyday.question !== deps.tools.normalize(plain) ? everyday.question : plain;
   const normalized = deps.tools.normalize(asked);
   const shape = questionShape(normalized);
   const named = deps.findZones(normalized);
   const known = named.filter((z) => deps.knownZones.has(z));
+  const intent = questionIntent(normalized, named, deps.withoutZones);
+  const unknown = named.filter((z) => !deps.knownZones.has(z));
   deps.onProgress?.("retrieving");
+  if (
+    intent.kind === "overview" &&
+    (unknown.length === 0 || known.length > 0) &&
+    deps.articles !== undefined
+  ) {
+    const digest = await overviewAnswer(question, known, intent.topic, { ...deps, articles: deps.articles });
+    // A topic no article is about (`介绍一下X的生活习性`) may still be a fact some sentence states.
+    if (!digest.abstained || intent.topic === "") return digest;
+  }
   const hits = await deps.retrieve(asked, opts.candidates, known);
   const top = hits[0]?.score ?? 1;
   const candidates: Candidate[] = hits.map((h, rank) => ({
@@ -120,9 +138,14 @@ export async function answerQuestion(
     rank,
     relevance: top > 0 ? h.score / top : 0,
   }));
-  const picks = pickSentences(asked, shape, candidates, deps.tools, known);
+  let picks = pickSentences(asked, shape, candidates, deps.tools, known, { alts: everyday.alts });
+  if (intent.recent && intent.kind === "fact" && deps.articles !== undefined) {
+    // `最近`/`目前`: of the articles answering about as well, the newest answers.
+    const newest = await newestCandidates(picks, candidates, deps.articles);
+    if (newest !== candidates)
+      picks = pickSentences(asked, shape, [...newest], deps.tools, known, { alts: everyday.alts });
+  }
 
-  const unknown = named.filter((z) => !deps.knownZones.has(z));
   if (unknown.length > 0 && known.length === 0) {
     return abstain(
       question,
@@ -141,10 +164,20 @@ export async function answerQuestion(
   if (best.evidence === undefined || answerProbability(best.evidence) < opts.minProbability) {
     return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
   }
+  if (intent.kind === "how") {
+    const how = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
+    if (how !== null) return how;
+  }
+  if (intent.kind === "several") {
+    const several = severalAnswer(question, intent.parts, best, candidates, known, deps.tools, everyday.alts);
+    if (several !== null) return several;
+  }
   // Further sources are listed only when they are close to the best one: a list of weak matches hides it.
+  // A reprint quoting the same sentence adds nothing: one story is cited once.
   const related = picks
     .slice(1)
-    .filter((p) => p.score >= opts.relatedFloor * best.score && p.support >= opts.minSupport);
+    .filter((p) => p.score >= opts.relatedFloor * best.score && p.support >= opts.minSupport)
+    .filter((p, i, xs) => p.quote !== best.quote && xs.findIndex((q) => q.quote === p.quote) === i);
   const cited = [best, ...related].slice(0, opts.maxCitations);
   const citations = cited.map((p, i) => citation(i + 1, p));
   const line = answerLine(best, cited, shape, normalized, deps.tools.normalize);

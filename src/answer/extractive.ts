@@ -5,19 +5,17 @@
  * `passage.ts`, question analysis in `question-terms.ts`, span cutting in `span.ts`.
  */
 import type { Passage } from "../index/types.js";
-import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
-import {
-  ANAPHORIC,
-  NOT_WORD_CHAR,
-  preparePassage,
-  type SentenceText,
-  type TextTools,
-  withAntecedent,
-} from "./passage.js";
-import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
-import { bigrams, countedBy, questionCues, questionTerms, slotWords, type Term } from "./question-terms.js";
+import { type Evidence, evidenceOf } from "./decline-evidence.js";
+import { hasYear } from "./evidence.js";
+import { factsIn, isDated, typedSentence } from "./facts.js";
+import { coverage, focusCoverage, focusTerms, headlineShare } from "./focus.js";
+import { ANAPHORIC, preparePassage, type SentenceText, type TextTools, withAntecedent } from "./passage.js";
+import { asksForSeveral, type QuestionShape, YEAR_UNIT } from "./question.js";
+import { bigrams, changeCues, countedBy, questionCues, questionTerms, slotWords } from "./question-terms.js";
 import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
 import { answerSpan } from "./span.js";
+
+export type { Evidence };
 
 /** A retrieved passage, its place in the fused ranking (0 = best) and its fused score relative to the best (0–1). */
 export interface Candidate {
@@ -160,175 +158,6 @@ export interface SentencePick {
   evidence?: Evidence;
 }
 
-/**
- * Named features of the evidence that the best sentence answers the question, each 0–1 (see
- * `decline.ts` for how they are weighed). Shares are of the question's idf-weighted words.
- */
-export interface Evidence {
-  /** Support of the best passage's best sentence: words and character bigrams, its passage counting in part. */
-  support: number;
-  /** Share of the question's words the quoted sentence itself (with its antecedent) states. */
-  sentence: number;
-  /** Share of the question's character bigrams the quoted sentence states. */
-  bigrams: number;
-  /** Coverage of the question's focus (words next to the question word, words the headline lacks). */
-  focus: number;
-  /** Share of the question's words that nowhere in the best passage or its headline stand. */
-  missing: number;
-  /** Weight of the heaviest question word the best passage lacks, over the heaviest question word's. */
-  missingTop: number;
-  /** 1 when the sentence holds the kind of fact asked for, or the question asks for no kind. */
-  typed: number;
-  /** 1 when the question asks for a number or a date and the quoted sentence holds none. */
-  untyped: number;
-  /** Lead of the best article's score over the next article's, relative to the best (0 when no other article is retrieved). */
-  margin: number;
-  /** 1 when the question names a zone the best passage is not about. */
-  offZone: number;
-  /** Longest run of the question's characters (question words out) the quote repeats, over the run's possible length. */
-  run: number;
-  /** Share of the question's words that no indexed passage holds at all. */
-  unknown: number;
-  /** Share of the question's character bigrams that nowhere in the best passage or its headline stand. */
-  gaps: number;
-  /** Longest stretch of consecutive question bigrams the best passage lacks (a name it never says), over 4, capped at 1. */
-  gapRun: number;
-  /** Share of the question's words the best passage's headline states. */
-  headline: number;
-  /** Share of the words next to the question word (`上市公司` in `有多少家上市公司`) the article's passages lack. */
-  slotMissing: number;
-  /** 1 when the question names the best article's whole headline (`李成栋是哪里人` of the page `李成栋`). */
-  named: number;
-  /** Share of the question's characters (question words and function characters out) the article's passages hold. */
-  chars: number;
-}
-
-function coverage(
-  terms: Term[],
-  total: number,
-  text: string,
-  context: string,
-  contextWeight: number,
-): number {
-  if (total === 0) return 0;
-  let got = 0;
-  for (const t of terms) {
-    if (text.includes(t.word)) got += t.weight;
-    else if (context.includes(t.word)) got += contextWeight * t.weight;
-  }
-  return got / total;
-}
-
-/** A question word as the focus score of one passage weighs it, with its characters for partial matches. */
-interface FocusTerm {
-  word: string;
-  weight: number;
-  chars: string[];
-}
-
-/**
- * The question's words weighed for one passage: those its headline states count less, those next to
- * the question word more.
- */
-function focusTerms(terms: Term[], title: string, slot: ReadonlySet<string>, w: PickWeights): FocusTerm[] {
-  return terms.map((t) => ({
-    word: t.word,
-    weight: t.weight * (title.includes(t.word) ? w.topic : 1) * (slot.has(t.word) ? w.slot : 1),
-    chars: [...t.word],
-  }));
-}
-
-/**
- * Coverage of the question's focus: words the headline states (the topic every sentence shares)
- * count less, and a word missing from the sentence still counts in part when most of its
- * characters are there (`用途`/`用于`, `原来的地址`/`原址`).
- */
-function focusCoverage(terms: FocusTerm[], text: string, partial: number = PICK_WEIGHTS.partial): number {
-  let got = 0;
-  let total = 0;
-  for (const t of terms) {
-    const w = t.weight;
-    total += w;
-    if (text.includes(t.word)) {
-      got += w;
-      continue;
-    }
-    const chars = t.chars;
-    if (chars.length < 2) continue;
-    const present = chars.filter((c) => text.includes(c)).length / chars.length;
-    if (present >= 0.5) got += partial * present * w;
-  }
-  return total === 0 ? 0 : got / total;
-}
-
-/** Whether a prepared sentence has a date; found once and kept with it for the next question. */
-function isDated(s: SentenceText): boolean {
-  s.dated ??= findDates(s.norm).length > 0;
-  return s.dated;
-}
-
-/** A rank: `第二`, `第5`, `第十一`. */
-const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
-
-/** Whether a prepared sentence holds the kind of fact asked for; what it finds is kept for the next question. */
-function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
-  switch (shape.type) {
-    case "number":
-      if (shape.unit === ORDINAL_UNIT) return ORDINAL.test(s.norm);
-      s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
-      return s.numbers.some(
-        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
-      );
-    case "date":
-      return isDated(s) && (shape.unit !== YEAR_UNIT || hasYear(s.norm));
-    case "person":
-      s.person ??= hasPersonCue(s.norm);
-      return s.person;
-    case "entity":
-      return shape.unit !== ZONE_UNIT || zoneNames(s.norm).length > 0;
-    default:
-      return true;
-  }
-}
-
-/** Zone names a (normalised) text spells out: `珠海高新区`, `武汉东湖新技术开发区`. */
-export function zoneNames(text: string): string[] {
-  return [...new Set(text.match(/\p{Script=Han}{2,8}?(?:高新区|高新技术产业开发区|开发区)/gu) ?? [])];
-}
-
-/**
- * The facts of the asked-for kind a normalised text states — numbers with the expected unit (or counted
- * with the question's measure word), ranks, dates (with a year when one is asked for) — or null when
- * the question asks for no kind of fact that text shows (an entity, a place, a person, a reason).
- */
-function factsIn(text: string, shape: QuestionShape, counted: RegExp | null): string[] | null {
-  switch (shape.type) {
-    case "number": {
-      if (shape.unit === ORDINAL_UNIT) return [...text.matchAll(new RegExp(ORDINAL, "g"))].map((m) => m[0]);
-      const out = findNumbers(text)
-        .filter((n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)))
-        .map((n) => n.text);
-      const c = counted === null ? null : new RegExp(counted, "g");
-      if (c !== null) for (const m of text.matchAll(c)) out.push(m[0]);
-      return out;
-    }
-    case "date":
-      return findDates(text)
-        .map((d) => d.text)
-        .filter((d) => shape.unit !== YEAR_UNIT || hasYear(d));
-    default:
-      return null;
-  }
-}
-
-/** Share (0–1) of the question's weighted words that a headline states. */
-function headlineShare(title: string, terms: readonly Term[], total: number): number {
-  if (total === 0) return 0;
-  let stated = 0;
-  for (const t of terms) if (title.includes(t.word)) stated += t.weight;
-  return stated / total;
-}
-
 /** One sentence's figures: `rankScore` orders passages, `pickScore` chooses the sentence. */
 interface Scored {
   passage: Passage;
@@ -356,15 +185,21 @@ export function pickSentences(
   candidates: Candidate[],
   tools: TextTools,
   questionZones: string[] = [],
-  weights: PickWeights = PICK_WEIGHTS,
+  opts: {
+    weights?: PickWeights;
+    /** Other words stating a question word (an everyday phrase's terms, see `everyday.ts`). */
+    alts?: ReadonlyMap<string, readonly string[]>;
+  } = {},
 ): SentencePick[] {
+  const weights = opts.weights ?? PICK_WEIGHTS;
   const normQuestion = tools.normalize(question);
-  const terms = questionTerms(normQuestion, tools);
+  const terms = questionTerms(normQuestion, tools, opts.alts);
   const total = terms.reduce((s, t) => s + t.weight, 0);
   const qBigrams = bigrams(normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
   const cues = questionCues(normQuestion);
   const slot = slotWords(normQuestion, terms);
   const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
+  const several = shape.type === "entity" && asksForSeveral(normQuestion);
   const byPassage: Scored[][] = [];
   for (const { passage, rank, relevance } of candidates) {
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
@@ -458,8 +293,12 @@ export function pickSentences(
   // The lead is over the next article with another headline: parts of one story (paragraphs of one
   // page, a follow-up under the same headline) are not rival answers.
   const headline = top.xs[0]?.passage.title;
+  // A reprint (another article whose best sentence is the chosen one, word for word) is the same story too.
   const nextArticle = ranked.find(
-    (r) => r.xs[0]?.passage.articleId !== articleId && r.xs[0]?.passage.title !== headline,
+    (r) =>
+      r.xs[0]?.passage.articleId !== articleId &&
+      r.xs[0]?.passage.title !== headline &&
+      !r.xs.some((x) => x.sentence === chosen.sentence),
   )?.score;
   // The article's retrieved passages, and those of the same story (same headline): a question's words
   // may stand in the paragraph next door.
@@ -472,6 +311,7 @@ export function pickSentences(
     total,
     qBigrams,
     focus: focusTerms(terms, tools.normalize(first.passage.title), slot, weights),
+    partial: weights.partial,
     slot,
     shape,
     questionZones,
@@ -481,146 +321,15 @@ export function pickSentences(
     norm: normQuestion,
     terms,
     slot,
-    facts: (text) => factsIn(text, shape, counted),
+    // `哪些高新区`: every zone the sentence names answers, so the sentence is shown whole.
+    facts: (text) => (several ? null : factsIn(text, shape, counted)),
     person: shape.type === "person",
+    counts: shape.type === "number",
+    ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
     normalize: tools.normalize,
   });
   const rest = ranked
     .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
     .map((r) => pick(best(r.xs, "pickScore"), r.score));
   return [first, ...rest];
-}
-
-/** What {@link evidenceOf} needs of the question. */
-interface EvidenceQuestion {
-  normQuestion: string;
-  terms: Term[];
-  total: number;
-  qBigrams: Set<string>;
-  focus: FocusTerm[];
-  slot: ReadonlySet<string>;
-  shape: QuestionShape;
-  questionZones: readonly string[];
-  tools: TextTools;
-}
-
-/** The named features of the evidence behind the best pick (see {@link Evidence}). */
-function evidenceOf(
-  first: SentencePick,
-  quote: string,
-  article: readonly Passage[],
-  nextScore: number | undefined,
-  q: EvidenceQuestion,
-): Evidence {
-  const { tools } = q;
-  // The zone a question names picks the articles (retrieval filters by it, `offZone` weighs it): as
-  // evidence it would make `珠海高新区有多少家上市公司` look half answered by any sentence of that zone.
-  const zoneWords = (w: string) => q.questionZones.some((z) => z.includes(w) || w.includes(z));
-  const terms = q.terms.filter((t) => !zoneWords(t.word));
-  const total = terms.reduce((sum, t) => sum + t.weight, 0);
-  const normQuestion = q.questionZones.reduce((text, z) => text.replaceAll(z, " "), q.normQuestion);
-  const norm = tools.normalize(quote);
-  const passage = article[0] ?? first.passage;
-  // The article's retrieved passages together: a question's words may stand in the paragraph next door.
-  const prepared = (article.length > 0 ? article : [passage]).map(
-    (p) => tools.passageText?.(p) ?? preparePassage(p, tools.normalize),
-  );
-  const context = prepared.map((p) => p.context).join(" ");
-  const contextChars = prepared.map((p) => p.contextChars).join(" ");
-  const title = prepared[0]?.title ?? "";
-  let inSentence = 0;
-  let unknown = 0;
-  let missing = 0;
-  let heaviest = 0;
-  let heaviestMissing = 0;
-  let slotTotal = 0;
-  let slotMissing = 0;
-  for (const t of terms) {
-    if (q.slot.has(t.word)) {
-      slotTotal += t.weight;
-      if (!context.includes(t.word)) slotMissing += t.weight;
-    }
-    heaviest = Math.max(heaviest, t.weight);
-    if (norm.includes(t.word)) inSentence += t.weight;
-    if (tools.known?.(t.word) === false) unknown += t.weight;
-    if (!context.includes(t.word)) {
-      missing += t.weight;
-      heaviestMissing = Math.max(heaviestMissing, t.weight);
-    }
-  }
-  const chars = norm.replace(NOT_WORD_CHAR, "");
-  let bigramHits = 0;
-  for (const b of q.qBigrams) if (chars.includes(b)) bigramHits++;
-  const needsType = q.shape.type === "number" || q.shape.type === "date";
-  const offZone = q.questionZones.length > 0 && !q.questionZones.some((z) => passage.zones.includes(z));
-  return {
-    support: first.support,
-    sentence: total === 0 ? 0 : inSentence / total,
-    bigrams: q.qBigrams.size === 0 ? 0 : bigramHits / q.qBigrams.size,
-    focus: Math.min(1, focusCoverage(q.focus, norm)),
-    missing: total === 0 ? 1 : missing / total,
-    missingTop: heaviest === 0 ? 1 : heaviestMissing / heaviest,
-    typed: first.typed ? 1 : 0,
-    untyped: needsType && !first.typed ? 1 : 0,
-    // No other article retrieved (a zone filter leaves one): no lead is shown.
-    margin:
-      nextScore === undefined || first.score <= 0 ? 0 : Math.max(0, (first.score - nextScore) / first.score),
-    offZone: offZone ? 1 : 0,
-    run: longestRun(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "), chars),
-    unknown: total === 0 ? 0 : unknown / total,
-    ...bigramGaps(normQuestion, contextChars),
-    headline: headlineShare(title, terms, total),
-    slotMissing: slotTotal === 0 ? 0 : slotMissing / slotTotal,
-    named: [...title].length >= 2 && normQuestion.includes(title) ? 1 : 0,
-    chars: charShare(normQuestion, contextChars),
-  };
-}
-
-/** Share of the question's characters (question and function words out) that a passage's characters hold. */
-function charShare(normQuestion: string, contextChars: string): number {
-  const chars = [
-    ...normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " ").replace(NOT_WORD_CHAR, ""),
-  ];
-  return chars.length === 0 ? 0 : chars.filter((c) => contextChars.includes(c)).length / chars.length;
-}
-
-/** The question's character bigrams (question words out) that a passage lacks: their share, and their longest run. */
-function bigramGaps(normQuestion: string, contextChars: string): { gaps: number; gapRun: number } {
-  let all = 0;
-  let missing = 0;
-  let run = 0;
-  let longest = 0;
-  for (const piece of normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " ").split(" ")) {
-    const cs = [...piece];
-    run = 0;
-    for (let i = 0; i + 1 < cs.length; i++) {
-      all++;
-      if (contextChars.includes(`${cs[i]}${cs[i + 1]}`)) run = 0;
-      else {
-        missing++;
-        run++;
-        longest = Math.max(longest, run);
-      }
-    }
-  }
-  return { gaps: all === 0 ? 0 : missing / all, gapRun: Math.min(1, longest / 4) };
-}
-
-/**
- * The longest run of characters of `question` (its pieces between spaces) found in `text`, over the
- * longest piece's length (capped at 12): a sentence that answers usually repeats a stretch of the question.
- */
-function longestRun(question: string, text: string): number {
-  const pieces = question.split(" ").filter((p) => p.length >= 2);
-  const cap = Math.min(12, Math.max(2, ...pieces.map((p) => [...p].length)));
-  let best = 0;
-  for (const p of pieces) {
-    const cs = [...p];
-    for (let i = 0; i < cs.length && cs.length - i > best; i++) {
-      let len = best + 1;
-      while (i + len <= cs.length && text.includes(cs.slice(i, i + len).join(""))) len++;
-      best = Math.max(best, len - 1);
-    }
-  }
-  return Math.min(1, best / cap);
 }

@@ -1,6 +1,9 @@
 import { splitSentences } from "../corpus/sentences.js";
+import { findZones, zoneAliases } from "../corpus/zones.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
+import { dateKey } from "./date-key.js";
 import { findNumbers } from "./evidence.js";
+import { GOAL, indicatorOf, LEADING_VERB } from "./indicators.js";
 import type { ZoneFigure } from "./types.js";
 
 /**
@@ -8,7 +11,9 @@ import type { ZoneFigure } from "./types.js";
  * source — from the sentences of its articles that state a measured quantity of the zone: a number
  * with a unit right after its subject (`复工率94%`, `工业投资……增速达40.7%`). Members of a list
  * (`等10家高新区`), places (`在郴州市11个县市区`), durations, dates and product names (`5G`) are not
- * figures. Rows are ranked by how central they are to their article (see {@link CENTRALITY}).
+ * figures; nor is anything but an indicator a person following the zone looks for (output,
+ * investment, growth, revenue, firms, jobs, projects, funds: indicators.ts), nor a goal. Rows come
+ * newest article first, and within an article by how central they are to it (see {@link CENTRALITY}).
  */
 
 /** Units of time spans and dates (`3年内`, `6月8日`): when, not how much. `G` is the `5G` of product names. */
@@ -17,9 +22,12 @@ const NOT_MEASURES = /^(?:年|个月|月|日|天|小时|分钟|秒|届|期|G|号
 /** Clause breaks inside a sentence: a figure's subject is in its own clause or the one before. */
 const CLAUSE = /[，,；;：:]/;
 
-/** When a figure holds: `1-4月`, `截至5月31日`, `今年以来`, `2019年`, `目前`. */
+/**
+ * When a figure holds: `1-4月`, `截至5月31日`, `今年以来`, `2019年`, `目前`. Not `近期`: in news it
+ * is as often "near-term" (`近期5万辆、远期10万辆`) as "recently", and a row must not invent a time.
+ */
 export const PERIOD =
-  /截至(?:今年|去年|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末)?|目前)|(?:\d{4}年)?\d{1,2}[-－—~～至到]\d{1,2}月(?:份)?|(?:\d{4}年|今年|去年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月(?:份|底|末)?)|\d{4}年(?:底|末)?|今年(?:以来)?|去年|目前|当前|近期/;
+  /截至(?:今年|去年|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末)?|目前)|(?:\d{4}年)?\d{1,2}[-－—~～至到]\d{1,2}月(?:份)?|(?:\d{4}年|今年|去年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月(?:份|底|末)?)|\d{4}年(?:底|末)?|今年(?:以来)?|去年|目前|当前/;
 
 /** Leading words of a clause that are not the subject: time, attribution, connectives. */
 const LEAD =
@@ -37,6 +45,24 @@ const QUALIFIER = /(?:不超过|近|约|逾|超过|超|突破|不到|不足)$/;
 
 /** Verbs whose count is of the thing after the number. */
 const ACTION = /(?:召开|配备|设立|发放|开工|建成|引进|新建|建立|输送|举办|签约|落户|培育|招聘|捐款)$/;
+
+/** Units that count things (`50个职工家庭`): the thing counted may follow the number. */
+const COUNT_UNIT = /^(?:个|家|名|位|人|项|户|批|座|所|条|只|台|辆|套)$/;
+
+/**
+ * A label that points back at something said before (`该公司`, `这样的储罐`): on its own, it says
+ * nothing; nor does one firm's own structure (`直接控股子公司`), which is not the zone's.
+ */
+const DEICTIC = /这|那|该|其|子公司|分公司|控股/;
+
+/** A rate with nothing before it, which belongs to the last thing counted (`续建项目88个，开工率100%`). */
+const BARE_RATE = /^(?:开工|复工|复产|达产|投产|签约|履约|到位|就业)?率$/;
+
+/** Growth with nothing before it, which belongs to the amount before it. */
+const BARE_GROWTH = /^(?:同比增长|同比|增长|增速|增幅)$/;
+
+/** Goal words left on a counted subject (`计划新建项目` → `新建项目`), for the rate that follows it. */
+const GOAL_WORDS = new RegExp(`^(?:${GOAL.source})+`);
 
 /** A subject that is only a measure word, which takes the clause before it as its topic (`工业投资加速，增速达40.7%`). */
 const BARE_MEASURE = /^(?:增速|增幅|增长率?|占比|比重|总额|总量|规模|同比增长|开工率)?$/;
@@ -82,21 +108,23 @@ function bigramShare(subject: string, holds: (bigram: string) => boolean): numbe
   return n === 0 ? 0 : hit / n;
 }
 
-/** One candidate row before it is numbered. */
-type FigureRow = Omit<ZoneFigure, "n"> & { score: number };
+/** One candidate row before it is numbered: its centrality, its article's place and date for the order. */
+type FigureRow = Omit<ZoneFigure, "n"> & { score: number; order: number; dateKey: string | null };
 
 /**
  * The figures one sentence states, each with its subject; `zoneNames` are the ways the zone is
  * written (stripped from subjects: the table is about that zone already).
  */
-export function sentenceFigures(
-  sentence: string,
-  zoneNames: readonly string[],
-): { measure: string; value: string; period: string | null }[] {
+export function sentenceFigures(sentence: string, zoneNames: readonly string[]): SentenceFigure[] {
   const clauses = sentence.replace(/[。！？!?]+$/, "").split(CLAUSE);
   const period = sentence.match(PERIOD)?.[0] ?? null;
-  const out: { measure: string; value: string; period: string | null }[] = [];
+  const out: SentenceFigure[] = [];
   let topic = "";
+  // The last thing counted in the sentence (`续建项目88个`): the subject of a bare rate after it
+  // (`开工率100%` → `续建项目开工率`).
+  let counted = "";
+  // The last amount of money stated (`规模以上工业总产值达1200亿元`): what a bare `同比增长` after it grew.
+  let amount = "";
   for (const clause of clauses) {
     const numbers = findNumbers(clause).filter((n) => /^\d/.test(n.text) && n.unit !== "");
     if (numbers.length === 0) {
@@ -123,31 +151,82 @@ export function sentenceFigures(
       if (NOT_MEASURES.test(unit)) continue;
       if (afterTime) raw = raw.replace(/^[内后前中起以来]+/, "");
       if (/[A-Za-z0-9.\-－—~～]$/.test(raw) || OPEN_END.test(raw.trim())) continue;
+      const goal = GOAL.test(raw);
       const qualifier = raw.match(QUALIFIER)?.[0] ?? "";
       let measure = strip(raw.slice(0, raw.length - qualifier.length), zoneNames);
       // A list or a place is not a subject (`协调、整合……现有24家`, `在郴州市11个县市区`).
       if (/[、]/.test(measure) || /[在从向对于][^的]{0,4}$/.test(measure)) continue;
       if (BARE_MEASURE.test(measure) && topic !== "") measure = `${topic}${measure}`;
+      else if (BARE_RATE.test(measure) && counted !== "") measure = `${counted}${measure}`;
+      // Growth right after an amount is that amount's (`总产值达1200亿元，同比增长12.5%` → `总产值增速`).
+      // (The link words strip `同比增长` off entirely: then the raw subject tells.)
+      else if (
+        amount !== "" &&
+        /^%|％$/.test(unit) &&
+        (BARE_GROWTH.test(measure) || (measure === "" && /增长|增速|增幅/.test(raw)))
+      )
+        measure = `${amount}增速`;
+      const next = numbers[i + 1]?.index ?? clause.length;
+      const after = clause.slice(end, next).replace(/[“”"「」]/g, "");
       // A bare verb counts what follows it (`召开17次党委会扩大会议`).
       if (cjk(measure) <= 2 || ACTION.test(measure)) {
-        const next = numbers[i + 1]?.index ?? clause.length;
-        const object = clause
-          .slice(end, next)
-          .replace(/[“”"「」]/g, "")
-          .match(/^[\u4e00-\u9fff]{2,12}/)?.[0];
+        const object = after.match(/^[\u4e00-\u9fff]{2,12}/)?.[0];
         if (object !== undefined && !/^(?:以上|左右|以内)/.test(object)) measure += object;
+      } else {
+        // A value that qualifies what follows it (`总投资150亿元的济宁市智能终端制造产业园项目`).
+        const owner = /^的([\u4e00-\u9fff]{2,18}?(?:项目|园区|产业园|基地|工程|基金))/.exec(after)?.[1];
+        if (owner !== undefined) measure = `${owner}${measure.replace(LEADING_VERB, "")}`;
+        // A count is of the noun right after it (`来自辖区企业50个职工家庭`), not of the words before.
+        else if (
+          COUNT_UNIT.test(unit) &&
+          /^[\u4e00-\u9fff]{2}/.test(after) &&
+          !/^(?:以上|左右|以内|之多)/.test(after)
+        )
+          continue;
       }
       if (cjk(measure) < 2 || measure.length > 24) continue;
-      out.push({ measure, value: `${qualifier}${n.text}`, period });
+      out.push({ measure, value: `${qualifier}${n.text}`, period, unit: n.unit, goal });
+      if (/元$/.test(unit)) amount = measure.replace(LEADING_VERB, "");
+      // Projects come as new and continuing ones, each with its own rate (`新建项目…开工率`).
+      if (/^(?:个|项)$/.test(unit) && /项目$/.test(measure)) counted = measure.replace(GOAL_WORDS, "");
     }
     topic = "";
   }
-  return out;
+  // One label for two values of a sentence (`531家高新技术企业复工526家`) says neither: none rather than a guess.
+  const labels = out.map((f) => f.measure);
+  return out.filter((f) => labels.indexOf(f.measure) === labels.lastIndexOf(f.measure));
+}
+
+/** One figure a sentence states, before it is checked against the indicators a zone's follower wants. */
+export interface SentenceFigure {
+  measure: string;
+  /** The number as written, with its qualifier (`近30亿元`). */
+  value: string;
+  period: string | null;
+  /** The value's unit with its magnitude (`亿元`, `%`, `个`). */
+  unit: string;
+  /** Stated as a goal (`力争`, `计划`, `目标`), not as a result. */
+  goal: boolean;
 }
 
 /**
- * A zone's figures from its articles, most central first, at most `max`; a value stated twice is
- * kept once (its most central row). The same passages and sentence splitting as answers use.
+ * A figure's label as the table shows it, naming what is measured: without an opening verb of doing
+ * (`设立市场化基金` → `市场化基金`, `加快总投资` → `总投资`), a pointer back (`此次`), or the examples
+ * before `等` (`鹰游纺机等智改数转项目` → `智改数转项目`).
+ */
+export function figureLabel(measure: string): string {
+  let bare = measure.replace(/^(?:此次|本次|份)/, "").replace(LEADING_VERB, "");
+  const examples = bare.lastIndexOf("等");
+  if (examples >= 0 && cjk(bare.slice(examples + 1)) >= 2) bare = bare.slice(examples + 1);
+  return cjk(bare) >= 2 ? bare : measure;
+}
+
+/**
+ * A zone's key figures from its articles, at most `max`: only indicators a person following the
+ * zone looks for (see indicators.ts), only results (not goals), and none rather than noise. Newest
+ * article first; within an article, most central first; a figure stated twice (same label and
+ * value) is kept once. Figures from one passage share its source number `n`, so each passage has one button. The
+ * same passages and sentence splitting as answers use.
  */
 export function zoneFigures(
   zone: string,
@@ -156,9 +235,9 @@ export function zoneFigures(
   max = 8,
 ): ZoneFigure[] {
   const short = zone.replace(/高新区$/, "");
-  const names = [`${short}市高新区`, zone, `${short}高新技术产业开发区`];
+  const names = [`${short}市高新区`, zone, `${short}高新技术产业开发区`, ...zoneAliases(zone)];
   const rows: FigureRow[] = [];
-  for (const a of articles) {
+  for (const [order, a] of articles.entries()) {
     if (!a.zones.includes(zone)) continue;
     const sentences = a.passageIds.flatMap((pid) => {
       const p = passageById(pid);
@@ -172,39 +251,71 @@ export function zoneFigures(
       for (const g of grams) seenIn.set(g, (seenIn.get(g) ?? 0) + 1);
     }
     const recurring = (g: string) => (seenIn.get(g) ?? 0) >= 3;
+    // News names a zone in passing: a sentence speaks of the zone when it names it (`光谷` too), or
+    // when the article's headline does.
+    // The zone, not its city: `苏州` alone is the city (`南京大学苏州校区`), `苏州高新区` the zone.
+    const speaksOf = (text: string) => text.includes(zone) || findZones(text).includes(zone);
+    const headlineNamesZone = speaksOf(a.title);
     for (const [i, { p, text }] of sentences.entries()) {
-      const namesZone = text.includes(short);
-      // A sentence in an article about another zone counts only when it names this one.
-      if (a.mainZone !== zone && !namesZone) continue;
+      const namesZone = speaksOf(text);
+      if (!namesZone && !headlineNamesZone) continue;
       for (const f of sentenceFigures(text, names)) {
+        const measure = figureLabel(f.measure);
+        if (f.goal || DEICTIC.test(measure) || indicatorOf(measure, f.unit) === null) continue;
         const score =
           CENTRALITY.valueInHeadline * (a.title.includes(f.value) ? 1 : 0) +
-          CENTRALITY.subjectInHeadline * bigramShare(f.measure, (g) => a.title.includes(g)) +
-          CENTRALITY.subjectInArticle * bigramShare(f.measure, recurring) +
+          CENTRALITY.subjectInHeadline * bigramShare(measure, (g) => a.title.includes(g)) +
+          CENTRALITY.subjectInArticle * bigramShare(measure, recurring) +
           CENTRALITY.namesZone * (namesZone ? 1 : 0) +
           CENTRALITY.early * (1 - i / Math.max(1, sentences.length));
         rows.push({
-          ...f,
+          measure,
+          value: f.value,
+          period: f.period,
           score,
+          order,
+          dateKey: dateKey(a.date),
           passageId: p.id,
           articleId: p.articleId,
           title: p.title,
           zones: p.zones,
           quote: text,
           source: p.source,
+          ...(a.date !== undefined ? { date: a.date } : {}),
+          ...(a.url !== undefined ? { url: a.url } : {}),
         });
       }
     }
   }
   const seen = new Set<string>();
-  return rows
-    .sort((x, y) => y.score - x.score)
+  const kept = rows
+    .sort(
+      (x, y) =>
+        newer(x, y) ||
+        // The same date: the later article in the corpus first, then the more central figure.
+        y.order - x.order ||
+        y.score - x.score,
+    )
     .filter((r) => {
-      const key = `${r.articleId}|${r.value}`;
+      // The same figure in two articles (a story run twice, or restated) is one row: the newest.
+      const key = `${r.measure}|${r.value}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })
-    .slice(0, max)
-    .map(({ score: _score, ...r }, i) => ({ n: i + 1, ...r }));
+    .slice(0, max);
+  const sourceOf = new Map<string, number>();
+  for (const r of kept) if (!sourceOf.has(r.passageId)) sourceOf.set(r.passageId, sourceOf.size + 1);
+  return kept.map(({ score: _score, order: _order, dateKey: _key, ...r }) => ({
+    n: sourceOf.get(r.passageId) ?? 0,
+    ...r,
+  }));
+}
+
+/** Orders rows by their article's date, newest first; undated after dated. */
+function newer(x: { dateKey: string | null }, y: { dateKey: string | null }): number {
+  if (x.dateKey === y.dateKey) return 0;
+  if (x.dateKey === null) return 1;
+  if (y.dateKey === null) return -1;
+  return x.dateKey < y.dateKey ? 1 : -1;
 }

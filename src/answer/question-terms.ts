@@ -3,19 +3,30 @@
  * character bigrams, the cues and measure word it implies. Pure given the index's text tools.
  */
 import { NOT_WORD_CHAR, type TextTools } from "./passage.js";
-import { ASKING, CUES, QUESTION_PHRASE, QUESTION_WORD } from "./question-words.js";
+import { ASKING, CHANGE_CUES, CUES, QUESTION_PHRASE, QUESTION_WORD } from "./question-words.js";
 
 /** A question word and its weight (idf × a length factor). */
 export interface Term {
   word: string;
   weight: number;
+  /** Other words that state it in a report (an everyday phrase's terms, see `everyday.ts`). */
+  alts?: readonly string[];
+}
+
+/** Whether a text states a question word, as itself or as one of its other words. */
+export function stated(text: string, t: { word: string; alts?: readonly string[] | undefined }): boolean {
+  return text.includes(t.word) || (t.alts?.some((a) => text.includes(a)) ?? false);
 }
 
 /**
  * The weighted words of an already normalised question: idf-weighted jieba words, question words
  * out, sub-words of longer words dropped.
  */
-export function questionTerms(normQuestion: string, tools: TextTools): Term[] {
+export function questionTerms(
+  normQuestion: string,
+  tools: TextTools,
+  alts?: ReadonlyMap<string, readonly string[]>,
+): Term[] {
   // The question phrase goes before segmenting: `哪一年` would leave `一年`, `几个月` `个月`.
   const asked = normQuestion.replace(QUESTION_PHRASE, " ");
   const words = [...new Set(tools.words(asked).map((w) => tools.normalize(w)))].filter(
@@ -42,10 +53,14 @@ export function questionTerms(normQuestion: string, tools: TextTools): Term[] {
   }
   // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
   const kept = words.filter((w) => !words.some((o) => o !== w && o.length > w.length && o.includes(w)));
-  return kept.map((word) => ({
-    word,
-    weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length),
-  }));
+  return kept.map((word) => {
+    const also = alts?.get(word);
+    return {
+      word,
+      weight: tools.idf(word) * Math.min(1.5, 0.7 + 0.15 * [...word].length),
+      ...(also !== undefined ? { alts: also } : {}),
+    };
+  });
 }
 
 /** The character bigrams of a text, letters and digits only. */
@@ -93,4 +108,13 @@ export function countedBy(normQuestion: string): RegExp | null {
   const m = /(?:多少|几)(?!乎|何|时|年|月|日|天|岁)(\p{Script=Han})/u.exec(normQuestion);
   if (!m?.[1]) return null;
   return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
+}
+
+/**
+ * What the clause answering a growth question should say: the comparison the question names
+ * (`同比`, `环比`) and its verb (`上涨` also as `涨`), so that `环比增长了多少` is not answered with the
+ * sentence's `同比增长0.9%`.
+ */
+export function changeCues(normQuestion: string): RegExp[] {
+  return CHANGE_CUES.filter(([asked]) => asked.test(normQuestion)).map(([, stated]) => stated);
 }

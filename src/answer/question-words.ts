@@ -36,6 +36,166 @@ export const CUES: [RegExp, RegExp][] = [
 /** Verbs that introduce what someone said: a person is often named right before one (`刘怀信表示`). */
 export const SPEECH_VERBS = "表示|说|介绍|指出|认为|强调|称|透露|提出";
 
+/**
+ * Words stating a change (`同比增长15.6%`, `增40.7%`, `较春节前增加了360人`, `较暑期上涨近四成`): a growth
+ * question is answered by a clause holding one.
+ */
+export const CHANGE_WORDS =
+  /增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|上升|下滑|攀升|扩大|缩小|增速|增幅|降幅|涨幅|跌幅|翻番|翻了|[增降涨跌升](?=了|\d|[一二三四五六七八九十两近超逾约达])|多了|少了|高出|低了/;
+
+/** Comparisons and directions of change a growth question may name, and how a clause states them. */
+export const CHANGE_CUES: [RegExp, RegExp][] = [
+  [/同比/, /同比|比上年|比去年|较上年|较去年|上年同期|去年同期/],
+  [/环比/, /环比|比上月|较上月|比上季|较上季/],
+  [/(?:增长|增加|上涨|上升|提高|增|涨|升|多)了?(?:百分之)?(?:多少|几)/, /增|涨|升|提高|多|高出|扩大|翻/],
+  [/(?:下降|减少|下跌|降低|回落|下滑|降|跌|少)了?(?:百分之)?(?:多少|几)/, /降|减|跌|回落|下滑|少|缩小/],
+];
+
+/**
+ * An everyday way of asking and the word news reports state the same fact with: the question's
+ * phrase is read as `term` (`$1` standing for what its first group matched), and a sentence stating
+ * any of `stated` states it.
+ */
+export interface EverydayTerm {
+  /** The phrase as people ask it (over simplified text); what it matches is replaced by `term`. */
+  asked: RegExp;
+  term: string;
+  /** Words that state it in a report (the term itself included). */
+  stated: readonly string[];
+  /** Where the equivalence comes from. */
+  source: string;
+}
+
+/**
+ * Everyday phrasing ↔ the corpus's terms, curated. Sources: definitions of the 《现代汉语词典》 (7th
+ * edition, 商务印书馆 2016) and the names of indicators in the National Bureau of Statistics' releases
+ * (国家统计局《统计公报》: 城镇新增就业, 营业收入, 同比增长). Only the asking verb is replaced: `捐了多少钱`
+ * becomes `捐款多少钱`, keeping `多少钱`, which says the fact is counted in 元.
+ */
+export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
+  {
+    // `帮多少人找到了工作`: the helping is the asker's frame; the report says `新增就业3400人`.
+    asked: /(?:帮助?了?)?(多少人|几个?人)?(?:找到了?|找着了?|有了?)(?:工作|活儿?|饭碗)|上岗/,
+    term: "$1就业",
+    stated: ["就业", "上岗"],
+    source: "现代汉语词典：就业，得到职业；参加工作。统计公报：城镇新增就业",
+  },
+  {
+    asked: /捐[了出过给]*(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资))/u,
+    term: "捐款",
+    stated: ["捐款", "捐赠", "捐助", "捐资", "捐"],
+    source: "现代汉语词典：捐款，捐助款项",
+  },
+  {
+    asked: /(?<![上高飙暴大看])涨(?=了|幅|得|多少|百分)/,
+    term: "增长",
+    stated: ["增长", "上涨", "增速", "增幅", "增加", "提高", "涨"],
+    source: "现代汉语词典：涨，（水位、物价等）升高。统计公报：同比增长、增速",
+  },
+  {
+    asked: /赚了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))|挣了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
+    term: "收入",
+    stated: ["收入", "营收", "利润", "营业收入", "净利润"],
+    source: "现代汉语词典：赚，获得利润；挣，用劳动换取。统计公报：营业收入、利润总额",
+  },
+  {
+    asked: /花了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
+    term: "投资",
+    stated: ["投资", "投入", "资金", "总投资"],
+    source: "现代汉语词典：花，用；耗费。统计公报：固定资产投资",
+  },
+  {
+    asked: /招了?(?=[\p{Script=Han}]{0,2}(?:多少|几)?[\p{Script=Han}]{0,2}(?:人|工|员工))/u,
+    term: "招聘",
+    stated: ["招聘", "招工", "招录", "引进"],
+    source: "现代汉语词典：招聘，用公告的方式聘请",
+  },
+  {
+    asked: /免了?(?=[\p{Script=Han}]{0,3}(?:钱|多少|费|租))|省了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
+    term: "减免",
+    stated: ["减免", "免除", "免收", "减少", "节省"],
+    source: "现代汉语词典：减免，减轻或免除（捐税、刑罚等）",
+  },
+  {
+    asked: /(?:回来)?上班(?=的?人|了?多少)|复工上班|返岗/,
+    term: "在岗",
+    stated: ["在岗", "返岗", "复工", "上岗"],
+    source: "现代汉语词典：在岗，在工作岗位上；返岗，返回工作岗位",
+  },
+  {
+    asked: /工资/,
+    term: "薪酬",
+    stated: ["薪酬", "工资", "薪资", "收入"],
+    source: "现代汉语词典：薪酬，工资；报酬",
+  },
+  {
+    asked: /卖了?(?=[\p{Script=Han}]{0,3}(?:多少|几))/u,
+    term: "销售",
+    stated: ["销售", "销量", "售出", "销售额"],
+    source: "现代汉语词典：销售，卖出（货物）",
+  },
+  {
+    asked: /(?<=[向给到在])(村|乡|镇|县|市)里/,
+    term: "$1",
+    stated: [],
+    source: "方位词“里”附在处所名词后（现代汉语词典：里，方位词），报道直称“某某村”",
+  },
+];
+
+/** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
+export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;
+
+/** `介绍一下X`, `说说X`: an overview of X (group 1). */
+export const OVERVIEW_ASKED =
+  /^(?:请|给我)?(?:简单)?(?:介绍一下|介绍下|介绍|说说|说一说|讲讲|讲一讲|谈谈|聊聊|概括一下|总结一下)(.+)$/;
+
+/**
+ * `X有什么新闻`, `X最新消息`, `X的最新动态`, `X近况`: an overview of what the news says of X (what comes
+ * before). Not a fact that ends on such a word (`在哪方面获得进展`).
+ */
+export const NEWS_ASKED =
+  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
+
+/** `X最近怎么样`, `X发展得如何`: how X is doing (an overview when X is a zone alone). */
+export const STATE_ASKED =
+  /(?:最近|近期|近来|现在|目前|这段时间)?(?:发展|情况|过得)?得?(?:怎么样|怎样|如何|咋样)了?(?:呢|吗)?$/;
+
+/**
+ * How something was done: `怎么稳就业的`, `是如何布局5G的`. Not `怎么样`/`怎样的` (a state, a
+ * description), `为什么`/`怎么会` (a reason), `如何评价` (an opinion), nor a `如何` that ends the question
+ * (`赛事组织如何`). Read as a how question only when an actor asks it (see {@link ACTOR}).
+ */
+export const HOW_ASKED =
+  /(?:怎么|怎样|如何)(?!样|的|回事|会|办|看|说|评价|理解|定义|回应|回答|解释|形容|描述|称呼|认为)\p{Script=Han}/u;
+
+/** What measures were taken (`采取了哪些措施`, `做了什么`, `有哪些举措`): a how question whoever asks it. */
+export const MEASURES_ASKED =
+  /(?:采取|推出|出台|实施)了?(?:哪些|什么|啥)(?:措施|办法|举措|行动|政策)|(?:做|干)了(?:哪些|什么|啥)(?:事情?)?$|有(?:哪些|什么)(?:措施|举措|做法|办法|经验)|(?:措施|举措|做法)(?:有哪些|是什么)/;
+
+/**
+ * The actors whose measures news reports (a zone, an authority, a company, a party body): `如何` asked
+ * of one is a how question; asked of a thing (`磷酸丙糖异构酶是如何构成的`) it asks a fact.
+ */
+export const ACTOR =
+  /高新区|园区|开发区|管委会|政府|部门|公司|企业|集团|党组织|党委|支部|协会|学校|高校|医院|银行|法院|检察院|警方|公安|街道|社区|[局委厅办]/;
+
+/** Where a several-facts question divides into its parts: `多少家、复工率多少`, `多少人，比春节前多了多少人`. */
+export const SEVERAL_SPLIT = /[、，,；;]|(?:以及|还有|另外)/;
+
+/**
+ * Words of sentences that state what was done (`建立`, `开辟`, `发放`, `成立` …): a how question is
+ * answered with such sentences. From the verbs of the page's and the news set's reports of measures.
+ */
+export const ACTION_VERBS =
+  /采取|建立|设立|成立|组建|开辟|开设|开展|组织|举办|推出|出台|制定|实施|推进|推动|落实|发放|兑现|减免|补贴|帮助|帮扶|协助|对接|合作|引进|招聘|招工|输送|培训|建设|新建|改造|建成|投资|投入|开工|投产|签约|捐款|捐赠|捐助|发布|启动|搭建|打造|布局|提供|加大|强化|完善|优化|创新|开通|上线|部署|设置|配备|安排|选派|走访|慰问/;
+
+/**
+ * Evaluations and framing, not actions (`这是…又一例`, `具有重要意义`, `重中之重`): a how answer leaves
+ * such sentences out.
+ */
+export const EVALUATIVE =
+  /又一例|一个缩影|具有(?:重要|重大|深远|积极)?(?:的)?(?:战略)?(?:意义|作用)|意义重大|重中之重|战略支点|标志着|彰显|充分说明|充分体现|体现了|不可或缺|至关重要|的关键所在|(?:重要|有力)(?:举措|抓手|保障|引擎)|(?:新的|一次)尝试|新的(?:经济)?增长点|奠定(?:了)?(?:坚实)?基础/;
+
 // The short answer (`short-question.ts`, `short-spans.ts`): where a question asks, what the noun after
 // its question word says about the kind of answer, and the words around a span that tell its kind.
 
@@ -52,8 +212,7 @@ export const ORG_HEAD =
   /(?:机构|公司|单位|组织|团体|部门|大学|学校|学院|政府|球队|俱乐部|银行|集团|企业|协会|机关|厂商|媒体|报社|电视台|军队|部队|政党|党派|队|社|局|委员会|联盟)$/;
 
 /** A noun after the question word asking for a place (`哪个国家`, `什么地方`). */
-export const PLACE_HEAD =
-  /(?:国家|城市|省份?|地区|地方|地点|区域|位置|港口|车站|机场|国|州|县|市|镇|村|岛)$/;
+export const PLACE_HEAD = /(?:国家|城市|省份?|地区|地方|地点|区域|位置|港口|车站|机场|国|州|县|市|镇|村|岛)$/;
 
 /** A noun after the question word asking for a work (`哪一部影片`, `什么书`): it is written in `《》`. */
 export const WORK_HEAD =
@@ -80,10 +239,12 @@ export const PLACE_SUFFIX =
 export const SHORT_COPULA = /(?:是|为|叫|叫做|称|称为|名为|即|乃|由|被|在|于|到|达|约|有|包括|如)$/;
 
 /** Endings of a word for a person by role (`主裁判`, `音乐家`, `球童`): `谁` is answered so too. */
-export const ROLE_END = /(?:家|者|人|员|师|长|官|手|生|王|帝|士|童|判|将|相|后|妃|主|父|母|子|女|兄|弟|姐|妹)$/;
+export const ROLE_END =
+  /(?:家|者|人|员|师|长|官|手|生|王|帝|士|童|判|将|相|后|妃|主|父|母|子|女|兄|弟|姐|妹)$/;
 
 /** A question asking for another name (`又叫什么`, `简称`). */
-export const ASKS_ALIAS = /又(?:可以)?(?:叫|称|名)|也(?:叫|称)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|叫做|外号|绰号|昵称/;
+export const ASKS_ALIAS =
+  /又(?:可以)?(?:叫|称|名)|也(?:叫|称)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|叫做|外号|绰号|昵称/;
 
 /** Words right before another name in a sentence (`又称`, `简称`, `俗名为`). */
 export const ALIAS_CUE =

@@ -51,6 +51,11 @@ export type QuestionType = "number" | "date" | "person" | "place" | "entity" | "
 export interface QuestionShape {
   type: QuestionType;
   unit: string | null;
+  /**
+   * A growth question (`同比增长了多少`, `涨了多少`, `比春节前多了多少人`): it is answered by the clause
+   * stating the change (`同比增长15.6%`), never by another number of the sentence.
+   */
+  change?: boolean;
 }
 
 const MEASURE_WORDS =
@@ -76,6 +81,13 @@ function unitOfCountedNoun(q: string): string | null {
 // A question that ends on an amount word asks for a number even without 多少: `项目投资额`, `新增就业人数`.
 const ASKS_FOR_AMOUNT =
   /(?:额|金额|数量|人数|总数|规模|产值|总值|营收|收入|增速|增幅|比例|比重|占比|率)(?:是|为|有)?[?？。]?$/;
+
+/** A growth question: a change word right before the question word, or a measure of change asked for. */
+const ASKS_CHANGE =
+  /(?:增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|上升|下滑|攀升|扩大|缩小|[涨跌增降多少高低])了?(?:百分之)?(?:多少|几)|(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长幅度)(?:是|为|有|达|达到)?(?:多少|几)/;
+
+/** A growth question asking for a rate (`增速`, `百分之多少`, `百分点`). */
+const ASKS_RATE = /百分之|百分点|增速|增幅|降幅|涨幅|跌幅|增长率|幅度/;
 
 /** The `unit` of a date question that asks for a year (`哪一年`): a month and day alone do not answer it. */
 export const YEAR_UNIT = "年";
@@ -116,6 +128,12 @@ export function questionShape(q: string): QuestionShape {
     ASKS_FOR_AMOUNT.test(q)
   ) {
     let unit = unitMatch?.[1] ?? null;
+    if (ASKS_CHANGE.test(q)) {
+      // The change is counted in the question's own measure word (`多了多少人`) or as a rate; what
+      // changed (`收入`, `投资`) says nothing of its unit: `收入同比下降了多少` is answered in %.
+      if (unit === null && ASKS_RATE.test(q)) unit = "%";
+      return { type: "number", unit, change: true };
+    }
     if (unit === null) unit = unitOfCountedNoun(q);
     if (unit === null) {
       if (/增速|增幅|增长率|比例|比重|占比|百分|率/.test(q)) unit = "%";
@@ -147,6 +165,7 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
   [/打算/u, ""],
   [/[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
+  [/[，,]?(?:可以|行|好)(?:么|吗|幺|不)(?=[?？!！。]*$)/u, ""],
   // Other spellings of question words (`甚麼` is usual in Taiwan and Hong Kong, `啥`/`咋` in speech):
   // left as they are, they would count as words of the question the corpus lacks.
   [/甚[麼么]|啥/gu, "什么"],

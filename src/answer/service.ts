@@ -1,15 +1,15 @@
-import { canonicalZone, findZones } from "../corpus/zones.js";
+import { canonicalZone, findZones, withoutZones } from "../corpus/zones.js";
 import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
 import type { Passage } from "../index/types.js";
-import { type AnswerDeps, answerQuestion } from "./answer.js";
+import { type AnswerDeps, answerQuestion, type ExtractiveOptions } from "./answer.js";
 import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
 import { cachedPassageText, type TextTools } from "./passage.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
 import type { Answer, AnswerService, PassageView } from "./types.js";
-import { resolveZone, suggestZones, zoneDetail } from "./zones.js";
+import { newestHeadlines, resolveZone, suggestZones, zoneDetail } from "./zones.js";
 
 /**
  * Normalisation that also folds every spelling of a known zone to its canonical name
@@ -84,6 +84,8 @@ export interface AnswerServiceOptions {
   logger?: AnswerLogger;
   /** Told the evidence behind each extractive answer (for fitting the decision to decline). */
   onEvidence?: AnswerDeps["onEvidence"];
+  /** Tunables of extractive answers (the decline learner answers with no threshold, to see every answer line). */
+  extractive?: ExtractiveOptions;
 }
 
 /**
@@ -135,7 +137,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
   const view = async (id: string): Promise<PassageView | null> => {
     const p = (await index.loadPassages([id.trim()]))[0];
     if (p === undefined) return null;
-    const date = (await index.loadArticles([p.articleId]))[0]?.date;
+    const article = (await index.loadArticles([p.articleId]))[0];
     return {
       id: p.id,
       articleId: p.articleId,
@@ -143,7 +145,8 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       section: p.section,
       zones: p.zones,
       byline: p.byline,
-      ...(date !== undefined ? { date } : {}),
+      ...(article?.date !== undefined ? { date: article.date } : {}),
+      ...(article?.url !== undefined ? { url: article.url } : {}),
       text: p.text,
       source: p.source,
     };
@@ -155,7 +158,13 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     retrieve: (q, k, zs) => hybridSearch(search, q, k, zs),
     tools,
     findZones,
+    withoutZones,
     knownZones: knownSet,
+    articles: {
+      zoneArticles: (zone) => index.zoneArticles(zone),
+      loadArticles: (ids) => index.loadArticles(ids),
+      loadPassages: (ids) => index.loadPassages(ids),
+    },
     ...(opts.onEvidence ? { onEvidence: opts.onEvidence } : {}),
   };
   // The model path retrieves through the LangChain retriever, so the passages a model is given are
@@ -172,16 +181,21 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     }
     return documentsToHits(await retriever.invoke(q), search.passageById);
   };
-  // Every citation carries its article's date when the corpus knows it, whichever path answered.
+  // Every citation carries its article's date and web address when the corpus knows them, whichever
+  // path answered.
   const dated = async (answer: Answer): Promise<Answer> => {
     const ids = [...new Set(answer.citations.map((c) => c.articleId))];
     const articles = ids.length === 0 ? [] : await index.loadArticles(ids);
-    const dateOf = new Map(ids.map((id, i) => [id, articles[i]?.date]));
+    const byId = new Map(ids.map((id, i) => [id, articles[i]]));
     return {
       ...answer,
       citations: answer.citations.map((c) => {
-        const date = dateOf.get(c.articleId);
-        return date === undefined ? c : { ...c, date };
+        const a = byId.get(c.articleId);
+        return {
+          ...c,
+          ...(a?.date !== undefined ? { date: a.date } : {}),
+          ...(a?.url !== undefined ? { url: a.url } : {}),
+        };
       }),
     };
   };
@@ -191,7 +205,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
         ...baseDeps,
         ...(askOpts?.onProgress ? { onProgress: askOpts.onProgress } : {}),
       };
-      if (llm === undefined) return dated(await answerQuestion(question, deps));
+      if (llm === undefined) return dated(await answerQuestion(question, deps, opts.extractive));
       return dated(
         await answerWithLlm(
           question,
@@ -202,9 +216,12 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
       );
     },
     zones: () => zones,
-    zoneList: () =>
+    zoneList: (only) =>
       Promise.all(
-        zones.map(async (z) => ({ ...z, titles: (await index.zoneArticles(z.zone)).map((a) => a.title) })),
+        (only === undefined ? zones : zones.filter((z) => only.includes(z.zone))).map(async (z) => {
+          const articles = await index.zoneArticles(z.zone);
+          return { ...z, titles: articles.map((a) => a.title), newest: newestHeadlines(articles) };
+        }),
       ),
     async zone(name) {
       const z = resolveZone(name, known, canonicalZone);

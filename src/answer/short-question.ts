@@ -63,14 +63,18 @@ export interface ShortQuestion {
   after: string | null;
 }
 
-const NOT_CONTENT = /^[\p{P}\p{S}\s]*$|^[的了是在和与及等也都又就而并或被把对于为以从由将已着过得地所之其该此这那吗呢吧啊么]$/u;
+const NOT_CONTENT =
+  /^[\p{P}\p{S}\s]*$|^[的了是在和与及等也都又就而并或被把对于为以从由将已着过得地所之其该此这那吗呢吧啊么]$/u;
 
 /** Reads a normalised question (conversational wrappers already out) for the short answer. */
 export function shortQuestion(normQuestion: string, shape: QuestionShape): ShortQuestion {
   const norm = normQuestion.replace(/[\s?？。！!.,，]+$/u, "").replace(/[呢吗啊呀吧]+$/u, "");
   // Of two question words, a later `多少`/`几` is what a number question asks for (`几年内建成多少个充电桩`).
   const asks = [...norm.matchAll(new RegExp(SHORT_ASKING.source, "g"))];
-  const ask = (shape.type === "number" ? asks.findLast((m) => /^(?:多少|几)$/.test(m[0])) : undefined) ?? asks[0] ?? null;
+  const ask =
+    (shape.type === "number" ? asks.findLast((m) => /^(?:多少|几)$/.test(m[0])) : undefined) ??
+    asks[0] ??
+    null;
   const at = ask?.index ?? norm.length;
   let end = at + (ask?.[0].length ?? 0);
   const measure = ASK_HEAD_MEASURE.exec(norm.slice(end));
@@ -92,7 +96,8 @@ export function shortQuestion(normQuestion: string, shape: QuestionShape): Short
   const several = /哪些|哪几|哪(?:两|三|四|五)/.test(norm);
   const reason = ASKS_REASON.test(norm);
   const manner = !reason && ASKS_MANNER.test(norm);
-  const yesNo = ASKS_YES_NO.test(norm) || (ask === null && /[吗么]$/.test(normQuestion.replace(/[?？。]+$/u, "")));
+  const yesNo =
+    ASKS_YES_NO.test(norm) || (ask === null && /[吗么]$/.test(normQuestion.replace(/[?？。]+$/u, "")));
   const kinds: AskedKinds = {
     number: shape.type === "number",
     date: shape.type === "date",
@@ -109,7 +114,8 @@ export function shortQuestion(normQuestion: string, shape: QuestionShape): Short
     entity: false,
   };
   // The measure word after the question word chosen is the unit asked for (`个` of `多少个`).
-  const measureUnit = ask !== null && /^(?:多少|几)$/.test(ask[0]) ? (measure?.[0].replace(/^[一两三四五几]/, "") ?? "") : "";
+  const measureUnit =
+    ask !== null && /^(?:多少|几)$/.test(ask[0]) ? (measure?.[0].replace(/^[一两三四五几]/, "") ?? "") : "";
   kinds.entity =
     !kinds.number && !kinds.date && !kinds.person && !kinds.place && !reason && !manner && !yesNo;
   return {

@@ -8,10 +8,10 @@
  */
 import { getJieba } from "../corpus/zones.js";
 import { findDates, findNumbers, hasYear, unitMatches } from "./evidence.js";
-import type { ShortQuestion } from "./short-question.js";
-import { breaksMarks, PAIRS, splitClauses } from "./span.js";
 import { ORDINAL_UNIT } from "./question.js";
 import { ALIAS_CUE, ORG_SUFFIX, PLACE_CUE, PLACE_SUFFIX, ROLE_END, SHORT_COPULA } from "./question-words.js";
+import type { ShortQuestion } from "./short-question.js";
+import { breaksMarks, PAIRS, splitClauses } from "./span.js";
 
 /**
  * Word classes at a span's edges (jieba's part-of-speech tags, grouped): what a span starts and ends
@@ -193,7 +193,8 @@ const ENUM = /、|(?<=[\p{L}\p{N}）」》”])(?:和|及|与|以及|或)(?=[\p{
 const NOUNISH = /^(?:n|eng|x)/;
 const EMPTY_BRACKETS = /[（(][\p{P}\s]*[）)]/u;
 /** An amount as a short answer gives it: a word saying how exact it is may go before (`近1200家`), no verb (`达`). */
-const NUMBER_START = /^(?:约|近|逾|超过|超|不到|不足|大约|将近|接近|至少|最多)?(?:\d|[零〇一二两三四五六七八九十百千万亿])/;
+const NUMBER_START =
+  /^(?:约|近|逾|超过|超|不到|不足|大约|将近|接近|至少|最多)?(?:\d|[零〇一二两三四五六七八九十百千万亿])/;
 const NUMBER_END = /(?:以上|以下|以内|左右|上下)$/;
 const ORDINAL = /^第[\d零〇一二两三四五六七八九十百千]+/u;
 /** A linking word ending the question before its question word. */
@@ -279,7 +280,8 @@ function prepare(sentence: string, normalize: (s: string) => string): Prepared {
     if (digitRun || sepRun || latinRun || joined) cut[i] = false;
   }
   // Names jieba tags (people, places, organisations, other proper nouns) stay whole.
-  for (const t of tokens) if (/^n[rstz]/.test(t.tag)) for (let i = t.start + 1; i < t.end; i++) cut[i] = false;
+  for (const t of tokens)
+    if (/^n[rstz]/.test(t.tag)) for (let i = t.start + 1; i < t.end; i++) cut[i] = false;
   cut[0] = true;
   cut[n] = true;
   const clauses: { start: number; end: number }[] = [];
@@ -424,11 +426,22 @@ export function spanCandidates(
   const rightSkip = [...q.right.slice(q.head.length)];
   const sideSpots = (words: readonly string[]) => {
     const total = words.reduce((a, t) => a + [...t].length, 0) || 1;
-    return words.flatMap((t) => occurrences(p.norm, t, cp).map(([a, b]) => [a, b, [...t].length / total] as [number, number, number]));
+    return words.flatMap((t) =>
+      occurrences(p.norm, t, cp).map(([a, b]) => [a, b, [...t].length / total] as [number, number, number]),
+    );
   };
   const leftSpots = sideSpots(q.leftTerms);
   const rightSpots = sideSpots(q.rightTerms);
-  const sentenceStarts = new Set(p.clauses.filter((c, i) => i === 0 || /[。！？!?]/.test(p.chars[c.start - 1] ?? "") || /[。！？!?]/.test(p.chars.slice(p.clauses[i - 1]?.end ?? 0, c.start).join(""))).map((c) => c.start));
+  const sentenceStarts = new Set(
+    p.clauses
+      .filter(
+        (c, i) =>
+          i === 0 ||
+          /[。！？!?]/.test(p.chars[c.start - 1] ?? "") ||
+          /[。！？!?]/.test(p.chars.slice(p.clauses[i - 1]?.end ?? 0, c.start).join("")),
+      )
+      .map((c) => c.start),
+  );
   const beforeSpots = q.before === null ? [] : occurrences(p.norm, q.before, cp);
   const afterSpots = q.after === null ? [] : occurrences(p.norm, q.after, cp);
   const out: SpanCandidate[] = [];
@@ -496,12 +509,20 @@ interface Context {
 }
 
 /** The share of words (counted once each) standing before `s` (side "before") or from `e` on ("after"). */
-function sideShare(spots: readonly [number, number, number][], s: number, e: number, side: "before" | "after"): number {
+function sideShare(
+  spots: readonly [number, number, number][],
+  s: number,
+  e: number,
+  side: "before" | "after",
+): number {
   const seen = new Map<string, number>();
   for (const [a, b, w] of spots) {
     if (side === "before" ? b <= s : a >= e) seen.set(`${w}:${b - a}`, w);
   }
-  return Math.min(1, [...seen.values()].reduce((x, y) => x + y, 0));
+  return Math.min(
+    1,
+    [...seen.values()].reduce((x, y) => x + y, 0),
+  );
 }
 
 const share = (flags: readonly boolean[], s: number, e: number): number => {
@@ -571,7 +592,11 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     numberExact: k.number && numberStart && numberEnd ? 1 : 0,
     unitMatch: k.number && numbers.some((m) => unitMatches(m.unit, q.unit)) ? 1 : 0,
     unitMismatch:
-      k.number && q.unit !== null && q.unit !== ORDINAL_UNIT && numbers.length > 0 && !numbers.some((m) => unitMatches(m.unit, q.unit))
+      k.number &&
+      q.unit !== null &&
+      q.unit !== ORDINAL_UNIT &&
+      numbers.length > 0 &&
+      !numbers.some((m) => unitMatches(m.unit, q.unit))
         ? 1
         : 0,
     ordinal: k.number && q.unit === ORDINAL_UNIT && ORDINAL.test(text) ? 1 : 0,
@@ -591,7 +616,11 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     entityNamed: k.entity && single && /^(?:n[rstz]|eng|x)/.test(firstTok?.tag ?? "") ? 1 : 0,
     clauseAsked: (k.reason || k.manner) && s === clause.start && e === clause.end ? 1 : 0,
     causeAsked: k.reason && (CAUSE.test(text) || CAUSE.test(before)) ? 1 : 0,
-    measureMatch: q.measure !== null && numbers.some((m) => m.unit.endsWith(q.measure ?? "") || (p.normChars[e] === q.measure && numberEnd)) ? 1 : 0,
+    measureMatch:
+      q.measure !== null &&
+      numbers.some((m) => m.unit.endsWith(q.measure ?? "") || (p.normChars[e] === q.measure && numberEnd))
+        ? 1
+        : 0,
     dateCut: p.dates.some(([a, b]) => (s > a && s < b) || (e > a && e < b)) ? 1 : 0,
     title: wrapped(text, TITLE) ? 1 : 0,
     quoted: wrapped(text, QUOTES) ? 1 : 0,
@@ -612,7 +641,10 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     leftAfter: sideShare(c.leftSpots, s, e, "after"),
     rightBefore: sideShare(c.rightSpots, s, e, "before"),
     sentenceStart: c.sentenceStart && s === clause.start ? 1 : 0,
-    headEnd: q.head !== "" && len > [...q.head].length && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1))) ? 1 : 0,
+    headEnd:
+      q.head !== "" && len > [...q.head].length && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1)))
+        ? 1
+        : 0,
     stated: share(c.covered, s, e),
     statedInClause: share(c.covered, s, e) * c.clauseCover,
     endAfterWords: e === clause.end ? leftWindow : 0,
@@ -653,7 +685,11 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
 }
 
 /** Whether a span is one noun chunk exactly, lies inside one, or spans several whole ones (a list). */
-function chunkFeatures(p: Prepared, s: number, e: number): { chunk: number; inChunk: number; chunks: number } {
+function chunkFeatures(
+  p: Prepared,
+  s: number,
+  e: number,
+): { chunk: number; inChunk: number; chunks: number } {
   const first = p.chunkAt[s] ?? -1;
   const last = p.chunkAt[e - 1] ?? -1;
   const range = p.chunkRanges[first];

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noApproximativeNumericConstant: fitted weights that happen to sit near a constant (1.442 ≈ log2 e), not constants
 /**
  * The short answer's weights (see `short.ts`): for each named feature of a candidate span
  * (`short-spans.ts`), a weight for each class of question — what a good answer looks like differs
@@ -287,10 +288,22 @@ export const SHORT_WEIGHTS: ShortWeights = {
  * worth against a span it contains is their F1 to this power, so a lower hedge favours the longer,
  * safer span. Fitted with the threshold: the hedge whose threshold gives the best F1.
  */
-export const SHORT_HEDGE: Record<ShortClass, number> = { amount: 0.5, time: 0.5, name: 0.5, reason: 0.5, thing: 0.5 };
+export const SHORT_HEDGE: Record<ShortClass, number> = {
+  amount: 0.5,
+  time: 0.5,
+  name: 0.5,
+  reason: 0.5,
+  thing: 0.5,
+};
 
 /**
  * Below this expected worth no short answer is given, by class: the lowest threshold at which the
  * class's short answers hold a gold answer at least 80% of the time on CMRC 2018 and DRCD (fitted).
  */
-export const SHORT_THRESHOLD: Record<ShortClass, number> = { amount: 0.5, time: 0.5, name: 0.5, reason: 0.5, thing: 0.5 };
+export const SHORT_THRESHOLD: Record<ShortClass, number> = {
+  amount: 0.5,
+  time: 0.5,
+  name: 0.5,
+  reason: 0.5,
+  thing: 0.5,
+};

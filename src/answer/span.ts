@@ -1,4 +1,5 @@
-import { SPEECH_VERBS } from "./question-words.js";
+import { stated } from "./question-terms.js";
+import { ASKING, SPEECH_VERBS } from "./question-words.js";
 
 /**
  * Span cutting: the part of a quoted sentence that the answer line shows. Pure; verbatim from the
@@ -96,7 +97,11 @@ export function tidy(span: string): string {
 export interface SpanTerm {
   word: string;
   weight: number;
+  /** Other words that state it (see `Term.alts`). */
+  alts?: readonly string[];
 }
+
+const states = (text: string | undefined, t: SpanTerm): boolean => text !== undefined && stated(text, t);
 
 /** What cutting a span needs to know of the question. */
 export interface SpanQuestion {
@@ -112,6 +117,16 @@ export interface SpanQuestion {
   facts: (normClause: string) => string[] | null;
   /** Whether the question asks for a person (a trailing speech verb is then dropped). */
   person: boolean;
+  /**
+   * Cues the answer clause should carry (a growth question's `同比`/`环比` and its verb, `上涨`): when
+   * some candidate clauses carry them all, the others are not candidates.
+   */
+  cues?: readonly RegExp[];
+  /**
+   * Whether the question asks for an amount: the clause whose new number is followed by what the
+   * question counts (`多少人受伤` → `21310人受伤`) is then preferred. Not for dates: `今后15年实现` is a span.
+   */
+  counts?: boolean;
   normalize: (s: string) => string;
 }
 
@@ -129,6 +144,46 @@ const MAX_SUBJECT_CLAUSES = 3;
 
 const SPEECH_END = new RegExp(`(?:${SPEECH_VERBS})[，,：:]?$`, "u");
 
+/** How far after a fact (characters) a question word still describes it. */
+const FOLLOW_WINDOW = 4;
+
+/** The question's word (with its weight) nearest after its question word, within the window: `受伤` of `多少人受伤`. */
+function wordsAfterAsking(q: SpanQuestion): SpanTerm[] {
+  const asking = new RegExp(ASKING.source, "g");
+  const ends = [...q.norm.matchAll(asking)].map((m) => (m.index ?? 0) + m[0].length);
+  // Only the nearest such word: `企业` of `多少家企业的药品`, not `药品`.
+  let nearest: SpanTerm | undefined;
+  let distance = Number.POSITIVE_INFINITY;
+  for (const t of q.terms) {
+    if (!q.slot.has(t.word)) continue;
+    const at = q.norm.indexOf(t.word);
+    for (const e of ends) {
+      if (at >= e && at - e <= FOLLOW_WINDOW && at - e < distance) {
+        distance = at - e;
+        nearest = t;
+      }
+    }
+  }
+  return nearest === undefined ? [] : [nearest];
+}
+
+/** The weight of `words` standing within {@link FOLLOW_WINDOW} characters after one of `facts` in `clause`. */
+function followWeight(clause: string, facts: readonly string[], words: readonly SpanTerm[]): number {
+  let best = 0;
+  for (const f of facts) {
+    const end = clause.indexOf(f) + f.length;
+    if (end < f.length) continue;
+    const next = clause.slice(end, end + FOLLOW_WINDOW + 4);
+    let w = 0;
+    for (const t of words) {
+      const at = next.indexOf(t.word);
+      if (at >= 0 && at <= FOLLOW_WINDOW) w += t.weight;
+    }
+    best = Math.max(best, w);
+  }
+  return best;
+}
+
 /**
  * The span of a sentence that answers, verbatim: for a question asking for a kind of fact (a number,
  * a date, a rank), the clause stating such a fact the question does not already state, with the most
@@ -143,14 +198,25 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   const norm = clauses.map((c) => q.normalize(c));
   const weight = (t: SpanTerm): number => t.weight * (q.slot.has(t.word) ? SPAN_SLOT_WEIGHT : 1);
   const total = q.terms.reduce((s, t) => s + weight(t), 0) || 1;
-  const cover = norm.map(
-    (c) => q.terms.reduce((s, t) => s + (c.includes(t.word) ? weight(t) : 0), 0) / total,
-  );
-  const candidates: number[] = [];
+  const cover = norm.map((c) => q.terms.reduce((s, t) => s + (states(c, t) ? weight(t) : 0), 0) / total);
+  let candidates: number[] = [];
+  const after = q.counts === true ? wordsAfterAsking(q) : [];
+  // Per clause: the weight of the question's words right after its question word (`多少人受伤`) that
+  // stand right after a new fact of the clause (`21310人受伤`): what is counted, or what happened to it.
+  const follows: number[] = [];
   for (let i = 0; i < norm.length; i++) {
     const facts = q.facts(norm[i] ?? "");
     if (facts === null) return tidy(sentence);
-    if (facts.some((f) => !q.norm.includes(f))) candidates.push(i);
+    const fresh = facts.filter((f) => !q.norm.includes(f));
+    if (fresh.length > 0) candidates.push(i);
+    follows.push(followWeight(norm[i] ?? "", fresh, after));
+  }
+  const closest = Math.max(0, ...candidates.map((i) => follows[i] ?? 0));
+  if (closest > 0) candidates = candidates.filter((i) => (follows[i] ?? 0) === closest);
+  const cues = q.cues ?? [];
+  if (cues.length > 0) {
+    const cued = candidates.filter((i) => cues.every((c) => c.test(norm[i] ?? "")));
+    if (cued.length > 0) candidates = cued;
   }
   if (candidates.length === 0) return tidy(sentence);
   const top = Math.max(...candidates.map((i) => cover[i] ?? 0));
@@ -160,11 +226,13 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   const at = best[0] ?? 0;
   let start = at;
   let end = at;
-  const covered = new Set(q.terms.filter((t) => norm[at]?.includes(t.word)).map((t) => t.word));
+  const covered = new Set(q.terms.filter((t) => states(norm[at], t)).map((t) => t.word));
   for (let i = at - 1; i >= 0 && at - i <= MAX_SUBJECT_CLAUSES; i--) {
-    // A clause stating another fact of the kind asked for is a rival answer, not the subject.
-    if ((q.facts(norm[i] ?? "") ?? []).length > 0) break;
-    const adds = q.terms.filter((t) => !covered.has(t.word) && norm[i]?.includes(t.word));
+    // A clause stating another fact of the kind asked for is a rival answer, not the subject; for a
+    // growth question (it has cues) so is any number: `产值为812.4亿元，同比增长9.6%` answers `9.6%`.
+    if ((q.facts(norm[i] ?? "") ?? []).length > 0 || (q.cues !== undefined && /\d/.test(norm[i] ?? "")))
+      break;
+    const adds = q.terms.filter((t) => !covered.has(t.word) && states(norm[i], t));
     if (adds.length === 0) break;
     for (const t of adds) covered.add(t.word);
     start = i;

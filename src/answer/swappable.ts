@@ -15,7 +15,7 @@ export function createSwappableService(initial: AnswerService): SwappableService
   return {
     ask: (question, opts) => current.ask(question, opts),
     zones: () => current.zones(),
-    zoneList: () => current.zoneList(),
+    zoneList: (only) => current.zoneList(only),
     zone: (name) => current.zone(name),
     zoneNames: (prefix, limit) => current.zoneNames(prefix, limit),
     passage: (id) => current.passage(id),

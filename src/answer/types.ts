@@ -14,6 +14,8 @@ export interface Citation {
   source: string;
   /** The article's date as the corpus gives it (`2020-06`, `2020-06-05`), so `今年`/`近日` can be read. */
   date?: string;
+  /** The original's web address, for an article fetched from a page (or given a `url` in the corpus). */
+  url?: string;
 }
 
 /** The asked-for fact in a few characters (`40.7%`), shown in bold above the answer sentence. */
@@ -23,6 +25,13 @@ export interface ShortAnswer {
   /** When it holds, as the quote says it (`1-4月`), when the question does not say it; else null. */
   qualifier: string | null;
 }
+
+/**
+ * The kind of answer when it is not a single fact: a digest of a zone's or topic's articles
+ * (`overview`), the measures an article reports (`how`), or several facts joined (`several`); its
+ * answer text then has one line (or one clause) per item, each cited.
+ */
+export type AnswerKind = "overview" | "how" | "several";
 
 /** The answer object of the CLI contract (`ask --json`). */
 export interface Answer {
@@ -35,12 +44,24 @@ export interface Answer {
   short?: ShortAnswer | null;
   abstained: boolean;
   mode: "extractive" | "llm";
+  /** Set when the question was recognised as one of these kinds (absent for a single fact). */
+  kind?: AnswerKind;
   citations: Citation[];
 }
 
-/** A zone and the articles about it, as `zones --json` prints them. */
+/** An article's headline and date, for a zone's newest articles. */
+export interface ZoneHeadline {
+  title: string;
+  date?: string;
+}
+
+/**
+ * A zone and the articles about it: `titles` (all of them, in corpus order) is what `zones --json`
+ * prints; `newest` the few a reader is shown, newest first.
+ */
 export interface ZoneSummary extends ZoneCount {
   titles: string[];
+  newest: ZoneHeadline[];
 }
 
 /**
@@ -73,6 +94,8 @@ export interface PassageView {
   byline: string | null;
   /** The article's date, when the corpus gives one. */
   date?: string;
+  /** The original's web address, when the article has one. */
+  url?: string;
   text: string;
   source: string;
 }
@@ -107,8 +130,11 @@ export interface AnswerService {
   ): Promise<Answer>;
   /** Every zone with its article count, most covered first (held in memory: `/zones`, topics). */
   zones(): ZoneCount[];
-  /** Every zone with its articles' titles, as {@link zones} orders them; a store may fetch the titles. */
-  zoneList(): Promise<ZoneSummary[]>;
+  /**
+   * Every zone (or only those named in `only`) with its articles' titles and its newest few, as
+   * {@link zones} orders them; a store may fetch the titles.
+   */
+  zoneList(only?: readonly string[]): Promise<ZoneSummary[]>;
   /** A zone by any spelling (`重庆市高新区`, `重庆高新区`, `重庆`), or null; its passages may be fetched. */
   zone(name: string): Promise<ZoneDetail | null>;
   /** Zone names for autocomplete, best matches first, at most `limit`. */

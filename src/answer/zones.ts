@@ -1,6 +1,7 @@
 import type { ArticleSummary, Passage } from "../index/types.js";
+import { dateKey } from "./date-key.js";
 import { zoneFigures } from "./figures.js";
-import type { ZoneDetail } from "./types.js";
+import type { ZoneDetail, ZoneHeadline } from "./types.js";
 
 const collator = new Intl.Collator("zh-Hans-CN");
 
@@ -31,6 +32,26 @@ export function suggestZones(prefix: string, known: readonly string[], limit = 2
   const starts = sorted.filter((z) => z.startsWith(q));
   const contains = sorted.filter((z) => !z.startsWith(q) && z.includes(q));
   return [...starts, ...contains].slice(0, limit);
+}
+
+/** How many of a zone's newest articles a zone list shows: enough to see what is going on there. */
+export const NEWEST_SHOWN = 3;
+
+/**
+ * A zone's newest articles, at most `n`: by date, newest first; articles of the same date, or
+ * undated (after the dated ones), keep their corpus order.
+ */
+export function newestHeadlines(
+  articles: readonly { title: string; date?: string }[],
+  n = NEWEST_SHOWN,
+): ZoneHeadline[] {
+  return articles
+    .map((a, i) => ({ a, i, key: dateKey(a.date) }))
+    .sort((x, y) =>
+      x.key === y.key ? x.i - y.i : x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? 1 : -1,
+    )
+    .slice(0, n)
+    .map(({ a }) => ({ title: a.title, ...(a.date !== undefined ? { date: a.date } : {}) }));
 }
 
 /** One zone in detail: its articles, and its key figures (see figures.ts), each cited. */

@@ -2,8 +2,9 @@
  * `npm run bench -- --store postgres [--sizes 100000]`: the PostgreSQL store on synthetic corpora
  * (DATABASE_URL required): ingest through the real `npm run ingest` entry point (rows/s, HNSW build),
  * then a fresh process answering as a bot does — load time, RSS, retrieval and answer latency,
- * recall@10 of pgvector's HNSW search against an exact scan. Each size is its own generation; the
- * database keeps the last two, as after any ingest.
+ * recall@10 of pgvector's HNSW search against an exact scan. Each size is its own generation, in a
+ * schema of the bench's own (named in the output) that is dropped at the end unless `--keep`: the
+ * user's generations, and which one is current, are never touched.
  */
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -12,11 +13,13 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import pg from "pg";
 import { DEFAULT_FUSION, hybridSearch } from "../answer/retrieve.js";
 import { createAnswerService } from "../answer/service.js";
 import { loadCorpus } from "../corpus/load.js";
-import { loadPostgresIndex, passagesTable, pgEfSearch } from "../index/postgres.js";
+import { createPgPool, openPgDb } from "../index/postgres/db.js";
+import { loadPostgresIndex, pgEfSearch } from "../index/postgres/load.js";
+import { passagesTable } from "../index/postgres/schema.js";
+import { openScratchStore, type StoreSettings } from "../store/open.js";
 import { type ChildOutput, HEAP_FLAG, runCaptured } from "./bench/child.js";
 import { percentiles, recallAtK, seededRandom, shuffled } from "./bench/stats.js";
 import {
@@ -28,7 +31,7 @@ import {
   toJsonl,
 } from "./bench/synthetic.js";
 import { createEmbeddings } from "./common.js";
-import { storeConfig } from "./postgres.js";
+import { storeConfig } from "./store.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -37,7 +40,10 @@ const MiB = 1024 * 1024;
 interface Options {
   sizes: number[];
   dataDir: string;
-  databaseUrl: string;
+  /** STORE=postgres's settings: the bench works in a schema of its own in that database. */
+  store: StoreSettings;
+  /** Keep the bench's schema (and its generations) instead of dropping it at the end. */
+  keep: boolean;
   questions: number;
   recallQueries: number;
   log: (line: string) => void;
@@ -95,6 +101,11 @@ function run(args: string[], env: Record<string, string>, nodeFlags: string[] = 
 
 export async function runPostgresBench(opts: Options): Promise<string> {
   const work = await mkdtemp(join(tmpdir(), "gaoxin-pg-bench-"));
+  const scratch = await openScratchStore(opts.store, "bench");
+  const schema = scratch.env.STORE_SCHEMA ?? "";
+  opts.log(
+    `the bench works in schema ${schema} of the same database; ${opts.keep ? "kept afterwards (--keep)" : "dropped afterwards"}`,
+  );
   try {
     const file = (n: string) => join(resolve(opts.dataDir), n);
     const sets = ["cmrc2018-dev", "drcd-dev"];
@@ -130,11 +141,9 @@ export async function runPostgresBench(opts: Options): Promise<string> {
       opts.log(`synthetic ${size}: ingest into PostgreSQL…`);
       const started = performance.now();
       // --full: a whole ingest (the database may hold a generation sharing many of these articles).
-      const ingest = await run(
-        [join(ROOT, "src/cli/ingest.ts"), "--input", path, "--full"],
-        { STORE: "postgres", DATABASE_URL: opts.databaseUrl },
-        [HEAP_FLAG],
-      );
+      const ingest = await run([join(ROOT, "src/cli/ingest.ts"), "--input", path, "--full"], scratch.env, [
+        HEAP_FLAG,
+      ]);
       const ingestSeconds = (performance.now() - started) / 1000;
       if (ingest.code !== 0)
         throw new Error(`ingest failed (exit ${ingest.code}): ${ingest.stderr.slice(-2000)}`);
@@ -144,7 +153,7 @@ export async function runPostgresBench(opts: Options): Promise<string> {
       const spec = join(work, `spec-${size}.json`);
       await writeFile(spec, JSON.stringify({ questions: asked, recallQueries: opts.recallQueries }));
       opts.log(`synthetic ${size}: queries in a fresh process…`);
-      const q = await run([SELF, "--probe", spec], { ...bot.env, DATABASE_URL: opts.databaseUrl }, bot.flags);
+      const q = await run([SELF, "--probe", spec], { ...bot.env, ...scratch.env }, bot.flags);
       if (q.code !== 0) throw new Error(`query probe failed (exit ${q.code}): ${q.stderr.slice(-2000)}`);
       rows.push({
         size,
@@ -155,9 +164,11 @@ export async function runPostgresBench(opts: Options): Promise<string> {
         query: JSON.parse(q.stdout.trim().split("\n").at(-1) ?? "") as QueryFigures,
       });
     }
-    return render(rows, opts);
+    return render(rows, opts, schema);
   } finally {
     await rm(work, { recursive: true, force: true });
+    if (opts.keep) await scratch.close();
+    else await scratch.drop();
   }
 }
 
@@ -179,9 +190,10 @@ const HEADER = [
   "recall@10",
 ];
 
-function render(rows: Row[], opts: Options): string {
+function render(rows: Row[], opts: Options, schema: string): string {
+  const url = opts.store.store.kind === "postgres" ? opts.store.store.databaseUrl : "";
   const lines = [
-    `PostgreSQL store (${opts.questions} questions, recall over ${opts.recallQueries}); DATABASE_URL host ${new URL(opts.databaseUrl).host}`,
+    `PostgreSQL store (${opts.questions} questions, recall over ${opts.recallQueries}); DATABASE_URL host ${new URL(url).host}, schema ${schema} (${opts.keep ? "kept" : "dropped"})`,
     "",
     `| ${HEADER.join(" | ")} |`,
     `|${HEADER.map(() => "---:").join("|")}|`,
@@ -211,23 +223,24 @@ async function timed<T>(items: readonly T[], inFlight: number, job: (item: T) =>
   return percentiles(latencies);
 }
 
-/** The fresh process answering as a bot does (its pool as the bot's: 8 connections). */
-async function probe(specPath: string, databaseUrl: string): Promise<QueryFigures> {
+/** The fresh process answering as a bot does (its pool as the bot's: 8 connections), in STORE_SCHEMA. */
+async function probe(specPath: string): Promise<QueryFigures> {
   // `generation`: a kept generation instead of the current one (rerunning the probe on an earlier size).
   const spec = JSON.parse(await readFile(specPath, "utf8")) as {
     questions: string[];
     recallQueries: number;
     generation?: number;
   };
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+  const store = storeConfig("postgres");
+  if (store.kind !== "postgres") throw new Error("the probe needs DATABASE_URL");
+  const pool = createPgPool(store.databaseUrl);
   try {
     const embeddings = createEmbeddings();
     const started = performance.now();
-    const store = storeConfig("postgres");
-    const override = store.kind === "postgres" ? store.efSearch : null;
-    const loaded = await loadPostgresIndex(pool, embeddings, {
+    const override = store.efSearch;
+    const db = await openPgDb(pool, store.schema);
+    const loaded = await loadPostgresIndex(db, embeddings, {
       generation: spec.generation,
-      minEfSearch: DEFAULT_FUSION.depth,
       efSearch: override,
     });
     if (!loaded.ok) throw new Error(loaded.error.message);
@@ -246,7 +259,7 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
     const rssAfterQueriesMiB = process.memoryUsage().rss / MiB;
 
     // recall@10: the HNSW index's answer against an exact scan of the same table.
-    const table = passagesTable(index.generation);
+    const table = db.t(passagesTable(index.generation));
     const ef = pgEfSearch(DEFAULT_FUSION.depth, override);
     const client = await pool.connect();
     let recall = 0;
@@ -292,6 +305,6 @@ async function probe(specPath: string, databaseUrl: string): Promise<QueryFigure
 }
 
 if (process.argv[2] === "--probe" && process.argv[3]) {
-  const figures = await probe(process.argv[3], process.env.DATABASE_URL ?? "");
+  const figures = await probe(process.argv[3]);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

@@ -2,16 +2,35 @@
  * `npm run bench [-- --sizes 10000,100000] [--json]`: speed and memory from the page to synthetic
  * corpora of the given sizes, side by side with a plain LangChain pipeline. See docs/benchmarks.md.
  */
-import { parseArgs } from "node:util";
+
+import { commandArgs } from "./args.js";
 import { DEFAULT_SIZES, runBench } from "./bench/run.js";
 import { renderReport } from "./bench/table.js";
 import { runPostgresBench } from "./bench-postgres.js";
 import { fail, note } from "./common.js";
-import { storeConfig } from "./postgres.js";
+import { commandStoreSettings } from "./store.js";
 
-const USAGE = `用法 (usage): npm run bench -- [--sizes 10000,100000] [--json] [--questions 300] [--r1-questions N]
+const SPEC = {
+  usage: `用法 (usage): npm run bench -- [--sizes 10000,100000] [--json] [--questions 300] [--r1-questions N]
   [--recall-queries 200] [--cold-runs 3] [--no-langchain] [--data ../shared/bench] [--work DIR --keep]
-  npm run bench -- --store postgres [--sizes 100000] [--questions 300] [--recall-queries 200]   (DATABASE_URL)`;
+  npm run bench -- --store postgres [--sizes 100000] [--questions 300] [--recall-queries 200] [--keep]
+    (DATABASE_URL; the bench works in a schema of its own there, dropped afterwards unless --keep)`,
+  help: "测量速度和内存 (speed and memory at the given corpus sizes; see docs/benchmarks.md).",
+  options: {
+    sizes: { type: "string" },
+    json: { type: "boolean" },
+    questions: { type: "string" },
+    "r1-questions": { type: "string" },
+    "recall-queries": { type: "string" },
+    "cold-runs": { type: "string" },
+    "no-langchain": { type: "boolean" },
+    data: { type: "string" },
+    work: { type: "string" },
+    keep: { type: "boolean" },
+    store: { type: "string" },
+  },
+} as const;
+const USAGE = SPEC.usage;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -22,33 +41,7 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 }
 
 async function main(): Promise<void> {
-  let values: ReturnType<typeof parse>["values"];
-  const parse = () =>
-    parseArgs({
-      options: {
-        sizes: { type: "string" },
-        json: { type: "boolean" },
-        questions: { type: "string" },
-        "r1-questions": { type: "string" },
-        "recall-queries": { type: "string" },
-        "cold-runs": { type: "string" },
-        "no-langchain": { type: "boolean" },
-        data: { type: "string" },
-        work: { type: "string" },
-        keep: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        store: { type: "string" },
-      },
-    });
-  try {
-    ({ values } = parse());
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`, 2);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { values } = commandArgs(SPEC);
   const sizes =
     values.sizes === undefined
       ? DEFAULT_SIZES
@@ -57,13 +50,13 @@ async function main(): Promise<void> {
           .filter((s) => s.trim() !== "")
           .map((s) => positive("sizes", s.trim().replace(/_/g, ""), 0));
   if (values.store === "postgres") {
-    const store = storeConfig();
-    if (store.kind !== "postgres")
-      fail(`--store postgres needs STORE=postgres and DATABASE_URL\n${USAGE}`, 2);
+    // --store postgres is STORE=postgres for this run: DATABASE_URL is required (one line without it).
+    const store = commandStoreSettings({ kind: "postgres" });
     const table = await runPostgresBench({
       sizes: values.sizes === undefined ? [100_000] : sizes,
       dataDir: values.data ?? "../shared/bench",
-      databaseUrl: store.databaseUrl,
+      store,
+      keep: values.keep ?? false,
       questions: positive("questions", values.questions, 300),
       recallQueries: positive("recall-queries", values["recall-queries"], 200),
       log: note,

@@ -15,6 +15,7 @@ import type { IndexEmbeddings } from "../index/build.js";
 import type { EnsureEvents } from "../index/ensure.js";
 import { IndexFailure } from "../index/manifest.js";
 import { removeTempDirs } from "../index/target.js";
+import { onStopSignals } from "../stop-signals.js";
 
 /** Prints a line for people on stderr, keeping stdout for answers and JSON. */
 export function note(line: string): void {
@@ -80,17 +81,16 @@ export function problemLine(p: CorpusProblem): string {
 /**
  * Runs a command-line entry point: an index that cannot be written where asked is one line and exit
  * 1, never a stack trace; on Ctrl-C or SIGTERM the temporary build directory beside the index is
- * removed before exiting (the previous index stays as it was).
+ * removed before exiting (the previous index stays as it was); a second signal after the first second
+ * exits at once.
  */
 export async function runCli(main: () => Promise<void>): Promise<void> {
-  for (const [signal, code] of [
-    ["SIGINT", 130],
-    ["SIGTERM", 143],
-  ] as const) {
-    process.once(signal, () => {
-      removeTempDirs().finally(() => process.exit(code));
-    });
-  }
+  const codes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+  // npm passes a Ctrl-C on while the terminal delivers it too: the copies are one stop (stop-signals.ts).
+  onStopSignals({
+    stop: (signal) => void removeTempDirs().finally(() => process.exit(codes[signal] ?? 1)),
+    force: (signal) => process.exit(codes[signal] ?? 1),
+  });
   try {
     await main();
   } catch (e) {

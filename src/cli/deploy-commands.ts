@@ -2,12 +2,21 @@ import { ConfigError, configErrorLine, loadDiscordConfig, loadEnvFileIfPresent }
 import { deployCommands } from "../discord/deploy.js";
 import { loadCommands } from "../discord/loader.js";
 import { scrubSecrets } from "../logger.js";
+import { commandArgs } from "./args.js";
 
 /**
  * `npm run deploy-commands`: registers the slash commands in `commands/` with Discord — to
  * DISCORD_GUILD_ID when set (shows at once), otherwise globally (can take up to an hour to appear).
  */
+const SPEC = {
+  usage: "用法 (usage): npm run deploy-commands",
+  help: `向 Discord 注册 commands/ 里的斜杠命令 (registers the slash commands in commands/ with Discord):
+to DISCORD_GUILD_ID when set (shows at once), otherwise globally (up to an hour to appear).`,
+  options: {},
+} as const;
+
 async function main(): Promise<number> {
+  commandArgs(SPEC);
   let config: ReturnType<typeof loadDiscordConfig>;
   try {
     loadEnvFileIfPresent(".env");

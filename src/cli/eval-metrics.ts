@@ -9,6 +9,8 @@ export interface EvalRow {
   question: string;
   answers?: string[];
   context_id?: string;
+  /** News sets: every article that states the answer (reprints of one story); any counts as the right one. */
+  positive_context_ids?: string[];
   answerable?: boolean;
   article_title_contains?: string | null;
 }
@@ -53,23 +55,43 @@ export interface Metrics {
   p95ms: number;
 }
 
+/** The articles that count as a row's own: its `context_id` and, in news sets, every reprint stating the answer. */
+export function rightArticles(row: EvalRow): Set<string> {
+  const out = new Set(row.positive_context_ids ?? []);
+  if (row.context_id !== undefined) out.add(row.context_id);
+  return out;
+}
+
 /**
  * The split-article protocol: half of the articles indexed, the questions of both halves asked.
- * A question about an indexed article should be answered, one about the other half declined.
+ * A question about an indexed article should be answered, one about the other half declined — or,
+ * in news, where another article may state the same fact, at least not answered wrongly.
  */
 export interface SplitReport {
-  /** Questions whose article is indexed. */
+  /** Questions with an indexed article (in news: one of their `positive_context_ids`). */
   answerable: number;
   /** Share of those declined. */
   declinedAnswerable: number | null;
-  /** Questions whose article is not indexed. */
+  /** Questions none of whose articles is indexed. */
   notIndexed: number;
   /** Share of those declined. */
   declinedNotIndexed: number | null;
+  /** Share of those answered with an answer line that holds no gold answer string: a confident wrong answer. */
+  wrongNotIndexed: number | null;
+}
+
+/** Whether an answer is given (not declined) and its answer line holds none of the row's gold strings. */
+export function answeredWrongly(row: EvalRow, a: Answer): boolean {
+  if (a.abstained) return false;
+  const golds = (row.answers ?? []).filter((g) => g !== "").map(squash);
+  const line = squash(answerLine(a));
+  return !golds.some((g) => line.includes(g));
 }
 
 /** Decline rates of the split-article protocol, from each question's answer and whether its article was indexed. */
-export function splitReport(outcomes: readonly { answer: Answer; indexed: boolean }[]): SplitReport {
+export function splitReport(
+  outcomes: readonly { row: EvalRow; answer: Answer; indexed: boolean }[],
+): SplitReport {
   const yes = outcomes.filter((o) => o.indexed);
   const no = outcomes.filter((o) => !o.indexed);
   return {
@@ -77,12 +99,13 @@ export function splitReport(outcomes: readonly { answer: Answer; indexed: boolea
     declinedAnswerable: rate(yes.filter((o) => o.answer.abstained).length, yes.length),
     notIndexed: no.length,
     declinedNotIndexed: rate(no.filter((o) => o.answer.abstained).length, no.length),
+    wrongNotIndexed: rate(no.filter((o) => answeredWrongly(o.row, o.answer)).length, no.length),
   };
 }
 
-/** One line for the split-article protocol's two decline rates. */
+/** One line for the split-article protocol's decline rates and the share answered wrongly. */
 export function renderSplit(s: SplitReport): string {
-  return `split-article protocol (half the articles indexed): declined when answerable ${fmt(s.declinedAnswerable)} (n=${s.answerable}), declined when not indexed ${fmt(s.declinedNotIndexed)} (n=${s.notIndexed})`;
+  return `split-article protocol (half the articles indexed): declined when answerable ${fmt(s.declinedAnswerable)} (n=${s.answerable}), declined when not indexed ${fmt(s.declinedNotIndexed)} (n=${s.notIndexed}), answered wrongly when not indexed ${fmt(s.wrongNotIndexed)}`;
 }
 
 export interface EvalReport {
@@ -141,10 +164,10 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
       lines++;
       if (breaksMarks(answerLine(answer), answer.citations.map((c) => c.quote).join(""))) broken++;
     }
-    const ids = answer.citations.map((c) => c.articleId);
-    if (row.context_id !== undefined) {
+    const right = rightArticles(row);
+    if (right.size > 0) {
       withContext++;
-      const at = ids.indexOf(row.context_id);
+      const at = answer.citations.findIndex((c) => right.has(c.articleId));
       if (at === 0) r1++;
       if (at >= 0 && at < 5) r5++;
       if (at >= 0 && at < 10) rr += 1 / (at + 1);
@@ -202,8 +225,9 @@ export function evaluate(outcomes: readonly Outcome[]): EvalReport {
       if (row.answerable !== undefined) return !seedRight(row, answer);
       const first = answer.citations[0];
       const golds = (row.answers ?? []).filter((g) => g !== "").map(squash);
+      const right = rightArticles(row);
       return (
-        (row.context_id !== undefined && first?.articleId !== row.context_id) ||
+        (right.size > 0 && (first === undefined || !right.has(first.articleId))) ||
         (golds.length > 0 && !golds.some((g) => squash(first?.quote ?? "").includes(g)))
       );
     })
@@ -213,8 +237,11 @@ export function evaluate(outcomes: readonly Outcome[]): EvalReport {
 
 const fmt = (x: number | null, digits = 3): string => (x === null ? "–" : x.toFixed(digits));
 
-/** A readable table of a report, one line overall and one per question type. */
-export function renderReport(report: EvalReport, title: string): string {
+/**
+ * A readable table of a report, one line overall and one per question type; with `baseline`, a line
+ * for it under the overall one (plain BM25 and the best-overlap sentence, see `eval-baseline.ts`).
+ */
+export function renderReport(report: EvalReport, title: string, baseline?: Metrics): string {
   const head = [
     "",
     "n",
@@ -256,6 +283,7 @@ export function renderReport(report: EvalReport, title: string): string {
   const rows = [
     head,
     line("all", report.overall),
+    ...(baseline === undefined ? [] : [line("baseline", baseline)]),
     ...Object.entries(report.byType).map(([t, m]) => line(t, m)),
   ];
   const widths = head.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));

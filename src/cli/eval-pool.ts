@@ -2,26 +2,34 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Pool } from "pg";
-import { DEFAULT_FUSION } from "../answer/retrieve.js";
 import { type AnswerServiceOptions, createAnswerService } from "../answer/service.js";
 import type { AnswerService } from "../answer/types.js";
 import { parseJsonl } from "../corpus/jsonl.js";
 import type { LoadedCorpus } from "../corpus/types.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import { buildIndex } from "../index/build.js";
-import { loadIndex } from "../index/load.js";
+import { type LoadedIndex, loadIndex } from "../index/load.js";
 import { readManifest } from "../index/manifest.js";
-import { ingestToPostgres, loadPostgresIndex } from "../index/postgres.js";
+import { err, ok, type Result } from "../result.js";
+import { openScratchStore, openStore, type StoreSettings } from "../store/open.js";
+import type { Store } from "../store/types.js";
 import { type ContextRow, contextArticles, readJsonl, toJsonl } from "./bench/synthetic.js";
 
 /**
  * Whether a paragraph's article is in the indexed half of the split-article protocol: the articles
- * (paragraphs grouped by title) are halved by a hash of the title, so the halves are the same on
- * every run and every machine.
+ * (see {@link articleKey}) are halved by a hash of their key, so the halves are the same on every
+ * run and every machine.
  */
-export function inIndexedHalf(title: string): boolean {
-  return ((createHash("sha256").update(title).digest()[0] ?? 0) & 1) === 0;
+export function inIndexedHalf(key: string): boolean {
+  return ((createHash("sha256").update(key).digest()[0] ?? 0) & 1) === 0;
+}
+
+/**
+ * What makes paragraphs one article for the split: their title (CMRC and DRCD group a Wikipedia
+ * page's paragraphs under it); a row without one (news) is an article of its own.
+ */
+export function articleKey(row: { context_id: string; title: string }): string {
+  return row.title.trim() !== "" ? row.title : `id:${row.context_id}`;
 }
 
 /**
@@ -37,6 +45,17 @@ export async function contextsService(
   keep?: (row: ContextRow) => boolean,
   serviceOptions: AnswerServiceOptions = {},
 ): Promise<AnswerService> {
+  return createAnswerService(await contextsIndex(contextsPath, dir, embeddings, note, keep), serviceOptions);
+}
+
+/** The index {@link contextsService} answers from (for measuring other answerers on the same pool). */
+export async function contextsIndex(
+  contextsPath: string,
+  dir: string | undefined,
+  embeddings: IndexEmbeddings,
+  note: (line: string) => void = () => {},
+  keep?: (row: ContextRow) => boolean,
+): Promise<LoadedIndex> {
   const reuse = keep === undefined ? dir : undefined;
   const bytes = await readFile(contextsPath);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -55,7 +74,7 @@ export async function contextsService(
   const loaded = await loadIndex(indexDir, embeddings);
   if (reuse === undefined) await rm(indexDir, { recursive: true, force: true });
   if (!loaded.ok) throw new Error(loaded.error.message);
-  return createAnswerService(loaded.value, serviceOptions);
+  return loaded.value;
 }
 
 /**
@@ -76,27 +95,66 @@ export async function contextsCorpus(
   return { articles: parsed.articles, problems: parsed.problems, files: [{ path: contextsPath, sha256 }] };
 }
 
+/** A pooled evaluation's service, and what to do with its store afterwards. */
+export interface Pooled {
+  service: AnswerService;
+  /** The index the service answers from (eval's baseline searches it too). */
+  index: LoadedIndex;
+  /** Where the pool was indexed (a temporary folder, a PostgreSQL schema of its own, or `--index`). */
+  location: string;
+  /** Removes the store it was indexed in, unless it is to be kept (`--keep`, `--index`). */
+  done(): Promise<void>;
+}
+
 /**
- * The contexts pooled into PostgreSQL (`STORE=postgres`): ingested as a new generation, then
- * answered from it as the bot does.
+ * The contexts pooled into a store of their own and answered from, never the user's index (an
+ * error value: why the pool could not be indexed, its store already removed): a new
+ * temporary folder or PostgreSQL schema (STORE's kind), dropped by `done` unless `keepStore`; or,
+ * with `index` (embedded store only), that folder, reused when built from the same bytes and kept.
+ * With `keep`, only the paragraphs it accepts are indexed.
  */
-export async function contextsPostgresService(
+export async function pooledService(
+  settings: StoreSettings,
   contextsPath: string,
-  pool: Pool,
-  embeddings: IndexEmbeddings,
-  note: (line: string) => void = () => {},
-  efSearch: number | null = null,
-): Promise<AnswerService> {
-  const corpus = await contextsCorpus(contextsPath, await readFile(contextsPath), note);
-  const summary = await ingestToPostgres({ pool, corpus, embeddings, inputs: [contextsPath] });
+  opts: {
+    label: string;
+    note?: (line: string) => void;
+    keep?: (row: ContextRow) => boolean;
+    index?: string | undefined;
+    keepStore?: boolean;
+  },
+): Promise<Result<Pooled, string>> {
+  const note = opts.note ?? (() => {});
+  const reuse = opts.keep === undefined ? opts.index : undefined;
+  let store: Store;
+  let done: () => Promise<void>;
+  if (reuse !== undefined) {
+    store = openStore({ ...settings, store: { kind: "embedded" }, indexDir: reuse });
+    done = () => store.close();
+  } else {
+    const scratch = await openScratchStore(settings, opts.label);
+    store = scratch;
+    done = opts.keepStore
+      ? async () => {
+          note(`已保留 (kept): ${scratch.location}`);
+          await scratch.close();
+        }
+      : () => scratch.drop();
+  }
+  const corpus = await contextsCorpus(contextsPath, await readFile(contextsPath), note, opts.keep);
   note(
-    `PostgreSQL 第 ${summary.generation} 代: ${summary.passages} passages, rows ${(summary.loadMs / 1000).toFixed(1)} s, HNSW ${(summary.indexMs / 1000).toFixed(1)} s`,
+    `正在为 ${corpus.articles.length} 个段落建立索引 (indexing ${corpus.articles.length} paragraphs) → ${store.location}`,
   );
-  const loaded = await loadPostgresIndex(pool, embeddings, {
-    generation: summary.generation,
-    minEfSearch: DEFAULT_FUSION.depth,
-    efSearch,
+  const ingested = await store.ingest({ corpus, inputs: [contextsPath] });
+  const opened = ingested.ok ? await store.open() : err(ingested.error);
+  if (!opened.ok) {
+    await done();
+    return err(opened.error.message);
+  }
+  return ok({
+    service: createAnswerService(opened.value),
+    index: opened.value,
+    location: store.location,
+    done,
   });
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return createAnswerService(loaded.value);
 }

@@ -1,57 +1,62 @@
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
-import type { Pool } from "pg";
-import { openAnswerService } from "../answer/open.js";
+import { openService } from "../answer/live.js";
 import { questionShape } from "../answer/question.js";
-import type { AnswerService } from "../answer/types.js";
+import type { Answer, AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
+import type { StoreSettings } from "../store/open.js";
+import { openStore } from "../store/open.js";
+import { commandArgs } from "./args.js";
 import type { ContextRow } from "./bench/synthetic.js";
 import { readJsonl } from "./bench/synthetic.js";
-import { baseConfig, createEmbeddings, fail, note, runCli, stderrEvents } from "./common.js";
+import { fail, note, runCli, stderrEvents } from "./common.js";
+import { baselineAnswer } from "./eval-baseline.js";
 import { missingEvalFile } from "./eval-data.js";
 import {
   type EvalRow,
   evaluate,
+  type Metrics,
+  metrics,
   type Outcome,
   renderReport,
   renderSplit,
+  rightArticles,
   type SplitReport,
   splitReport,
 } from "./eval-metrics.js";
-import { contextsPostgresService, contextsService, inIndexedHalf } from "./eval-pool.js";
-import { createPgPool, currentPostgresService, storeConfig } from "./postgres.js";
+import { articleKey, inIndexedHalf, type Pooled, pooledService } from "./eval-pool.js";
+import { commandStoreSettings } from "./store.js";
 
-const USAGE = `用法 (usage):
-  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--limit N] [--no-split] [--json]
-
+const SPEC = {
+  usage: `用法 (usage):
+  npm run eval -- --questions FILE [--contexts FILE] [--index DIR] [--keep] [--limit N] [--no-split] [--json]`,
+  help: `评测回答质量 (measures answer quality: R@1, exact match, declines; see docs/quality.md).
+  --questions FILE  每行一个 {"question", "answers", …} (one question a line)
+  --contexts FILE   把这些段落建成索引来回答 (answer from these paragraphs, pooled) instead of the index:
+                    in a store of their own (a temporary folder, or with STORE=postgres a schema of
+                    its own in the same database, named on stderr), dropped afterwards; yours is never touched
+  --keep            保留该存储 (keep that store instead of dropping it)
+  --index DIR       索引文件夹 (index folder, embedded store only; with --contexts reused when built from the same file)
+  --limit N         只问前 N 个 (ask the first N only)
+  --no-split        不跑分半协议 (skip the split-article protocol)
+  --json            输出 JSON (print the report as JSON)
 With --contexts, the split-article protocol runs too (unless --no-split): half of the articles
-(paragraphs grouped by title) indexed, the questions of both halves asked, the two decline rates printed.`;
+(paragraphs grouped by title) indexed, the questions of both halves asked, the two decline rates printed.`,
+  options: {
+    questions: { type: "string" },
+    contexts: { type: "string" },
+    index: { type: "string" },
+    limit: { type: "string" },
+    json: { type: "boolean" },
+    split: { type: "boolean", default: true },
+    keep: { type: "boolean" },
+  },
+  negatable: true,
+} as const;
+const USAGE = SPEC.usage;
 
 async function main(): Promise<void> {
-  let values: {
-    questions?: string;
-    contexts?: string;
-    index?: string;
-    limit?: string;
-    json?: boolean;
-    split?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        questions: { type: "string" },
-        contexts: { type: "string" },
-        index: { type: "string" },
-        limit: { type: "string" },
-        json: { type: "boolean" },
-        split: { type: "boolean", default: true },
-      },
-      allowNegative: true,
-    }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const { values } = commandArgs(SPEC);
   if (values.questions === undefined)
     fail(`请用 --questions 指定问题文件 (--questions is required)\n${USAGE}`, 2);
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
@@ -67,28 +72,30 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(`读不到问题文件 ${values.questions} (cannot read it): ${(e as Error).message}`);
   }
+  // --index: the embedded store's folder (refused in one line with STORE=postgres).
+  const settings = commandStoreSettings({ index: values.index });
   let service: AnswerService;
-  const store = storeConfig();
-  let pool: Pool | undefined;
-  if (store.kind === "postgres") {
-    // The pool (or the page) ingested as a new generation and answered from the database.
-    pool = createPgPool(store.databaseUrl);
-    service =
-      values.contexts !== undefined
-        ? await contextsPostgresService(values.contexts, pool, createEmbeddings(), note, store.efSearch)
-        : await currentPostgresService(pool, createEmbeddings(), store.efSearch);
-  } else if (values.contexts !== undefined) {
-    service = await contextsService(values.contexts, values.index, createEmbeddings(), note);
-  } else {
-    const config = baseConfig();
-    const opened = await openAnswerService({
-      indexDir: values.index ?? config.indexDir,
-      corpusPaths: [config.corpusDir],
-      embeddings: createEmbeddings(),
-      events: stderrEvents,
+  // The baseline beside the bot (plain BM25, best-overlap sentence), over the same pooled index.
+  let baseline: ((question: string) => Promise<Answer>) | undefined;
+  let finish: () => Promise<void>;
+  if (values.contexts !== undefined) {
+    const pooled = await pooledService(settings, values.contexts, {
+      label: "eval",
+      note,
+      index: values.index,
+      keepStore: values.keep ?? false,
     });
+    if (!pooled.ok) fail(pooled.error);
+    ({ service } = pooled.value);
+    const { index } = pooled.value;
+    baseline = (question) => baselineAnswer(index, question);
+    finish = pooled.value.done;
+  } else {
+    const store = openStore(settings);
+    const opened = await openService(store, { events: stderrEvents });
     if (!opened.ok) fail(opened.error.message);
     service = opened.value;
+    finish = () => store.close();
   }
 
   const bar = process.stderr.isTTY
@@ -104,36 +111,65 @@ async function main(): Promise<void> {
     bar?.increment();
   }
   bar?.stop();
-  await pool?.end();
   const report = evaluate(outcomes);
+  let base: Metrics | undefined;
+  if (baseline !== undefined) {
+    const baseOutcomes: Outcome[] = [];
+    for (const row of rows) {
+      const started = performance.now();
+      const answer = await baseline(row.question);
+      baseOutcomes.push({ row, answer, ms: performance.now() - started, type: "baseline" });
+    }
+    base = metrics(baseOutcomes);
+  }
+  await finish();
   const split =
     values.contexts !== undefined && values.split !== false
-      ? await splitProtocol(values.contexts, rows)
+      ? await splitProtocol(settings, values.contexts, rows, values.keep ?? false)
       : undefined;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(split === undefined ? report : { ...report, split })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...report, ...(base === undefined ? {} : { baseline: base }), ...(split === undefined ? {} : { split }) })}\n`,
+    );
     return;
   }
   const title = `${basename(values.questions)}${values.contexts ? ` against ${basename(values.contexts)} (pooled)` : ""}`;
-  process.stdout.write(`${renderReport(report, title)}\n`);
+  process.stdout.write(`${renderReport(report, title, base)}\n`);
   if (split !== undefined) process.stdout.write(`${renderSplit(split)}\n`);
 }
 
-/** Asks every question again with only the articles of one half indexed (see {@link inIndexedHalf}). */
-async function splitProtocol(contextsPath: string, rows: readonly EvalRow[]): Promise<SplitReport> {
-  const titles = new Map(
-    (await readJsonl<ContextRow>(contextsPath)).map((c) => [c.context_id, c.title] as const),
+/**
+ * Asks every question again with only the articles of one half indexed (see {@link inIndexedHalf});
+ * a question counts as not indexed only when none of its articles (reprints included) is.
+ */
+async function splitProtocol(
+  settings: StoreSettings,
+  contextsPath: string,
+  rows: readonly EvalRow[],
+  keepStore: boolean,
+): Promise<SplitReport> {
+  const keys = new Map(
+    (await readJsonl<ContextRow>(contextsPath)).map((c) => [c.context_id, articleKey(c)] as const),
   );
-  const service = await contextsService(contextsPath, undefined, createEmbeddings(), note, (c) =>
-    inIndexedHalf(c.title),
-  );
-  const asked: { answer: Awaited<ReturnType<AnswerService["ask"]>>; indexed: boolean }[] = [];
-  for (const row of rows) {
-    const title = row.context_id === undefined ? undefined : titles.get(row.context_id);
-    if (title === undefined) continue;
-    asked.push({ answer: await service.ask(row.question), indexed: inIndexedHalf(title) });
+  const split = await pooledService(settings, contextsPath, {
+    label: "eval_split",
+    note,
+    keep: (c) => inIndexedHalf(articleKey(c)),
+    keepStore,
+  });
+  if (!split.ok) fail(split.error);
+  const pooled: Pooled = split.value;
+  try {
+    const asked: { row: EvalRow; answer: Answer; indexed: boolean }[] = [];
+    for (const row of rows) {
+      const known = [...rightArticles(row)].flatMap((id) => keys.get(id) ?? []);
+      if (known.length === 0) continue;
+      asked.push({ row, answer: await pooled.service.ask(row.question), indexed: known.some(inIndexedHalf) });
+    }
+    return splitReport(asked);
+  } finally {
+    await pooled.done();
   }
-  return splitReport(asked);
 }
 
 await runCli(main);

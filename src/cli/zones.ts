@@ -1,36 +1,46 @@
-import { parseArgs } from "node:util";
-import { openAnswerService } from "../answer/open.js";
-import { baseConfig, createEmbeddings, fail, runCli, stderrEvents } from "./common.js";
+import { openService } from "../answer/live.js";
+import type { ZoneSummary } from "../answer/types.js";
+import { commandArgs } from "./args.js";
+import { fail, runCli, stderrEvents } from "./common.js";
+import { commandStore } from "./store.js";
 
-const USAGE = "用法 (usage): npm run --silent zones -- [--index DIR] [--json]";
+const SPEC = {
+  usage: "用法 (usage): npm run --silent zones -- [--index DIR] [--json]",
+  help: `列出语料涉及的高新区：文章数和最新的几篇标题，文章多的在前。
+(Lists the zones the news covers: article count and the newest headlines, most covered first.)
+  --json        输出 [{"zone", "articles", "titles"}] (every title; see the CLI contract)
+  --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/; not with STORE=postgres)`,
+  options: { index: { type: "string" }, json: { type: "boolean" } },
+} as const;
 
 async function main(): Promise<void> {
-  let values: { index?: string; json?: boolean };
+  const { values } = commandArgs(SPEC);
+  // The index STORE names: the folder (built first when missing or stale), or PostgreSQL's current generation.
+  const store = commandStore({ index: values.index });
+  let zones: ZoneSummary[];
   try {
-    ({ values } = parseArgs({ options: { index: { type: "string" }, json: { type: "boolean" } } }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`, 2);
+    const opened = await openService(store, { events: stderrEvents });
+    if (!opened.ok) fail(opened.error.message);
+    zones = await opened.value.zoneList();
+  } finally {
+    await store.close();
   }
-  const config = baseConfig();
-  const opened = await openAnswerService({
-    indexDir: values.index ?? config.indexDir,
-    corpusPaths: [config.corpusDir],
-    embeddings: createEmbeddings(values.index ?? config.indexDir),
-    events: stderrEvents,
-  });
-  if (!opened.ok) fail(opened.error.message);
-  const zones = await opened.value.zoneList();
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(zones, null, 2)}\n`);
+    // The contract's shape: every title, in corpus order.
+    const listed = zones.map(({ zone, articles, titles }) => ({ zone, articles, titles }));
+    process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
     return;
   }
   if (zones.length === 0) {
     process.stdout.write("语料中没有识别出高新区。\n");
     return;
   }
+  // A month of news gives a zone dozens of articles: the count and the newest few say what is going on.
   for (const z of zones) {
     process.stdout.write(`${z.zone}  ${z.articles} 篇\n`);
-    for (const t of z.titles) process.stdout.write(`    《${t}》\n`);
+    for (const h of z.newest) process.stdout.write(`    《${h.title}》${h.date ? ` ${h.date}` : ""}\n`);
+    const more = z.articles - z.newest.length;
+    if (more > 0) process.stdout.write(`    …另 ${more} 篇\n`);
   }
 }
 

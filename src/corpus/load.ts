@@ -1,18 +1,22 @@
 /**
- * Loading a corpus from files and folders. Every expected failure — a missing path, an empty,
- * binary or non-UTF-8 file, a bad line — becomes a CorpusProblem and the rest is still read.
+ * Loading a corpus from files and folders. Every expected failure — a missing path, an empty or
+ * binary file, one in an encoding other than UTF-8, GBK/GB18030 or UTF-16, a bad line — becomes a
+ * CorpusProblem and the rest is still read.
  */
 import { createHash } from "node:crypto";
 import type { Dirent } from "node:fs";
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { z } from "zod";
 import type { ParsedFile } from "./article.js";
+import { bomEncoding, CONVERT_HINT, ENCODING_LABEL, looksLikeGb, type TextEncodingName } from "./encoding.js";
 import { JsonlReader } from "./jsonl.js";
 import { parseMarkdown } from "./markdown.js";
 import { parseNewspaperPage } from "./newspaper.js";
-import type { Article, CorpusFile, CorpusProblem, LoadedCorpus } from "./types.js";
+import { readImage } from "./ocr.js";
+import { readPdf } from "./pdf.js";
+import type { Article, CorpusFile, CorpusProblem, DecodedFile, LoadedCorpus } from "./types.js";
 
 /** Readers by extension; `.jsonl` is read line by line as it streams in (see `readFileArticles`). */
 const READERS: Record<string, (text: string, path: string, stem: string) => ParsedFile> = {
@@ -22,15 +26,38 @@ const READERS: Record<string, (text: string, path: string, stem: string) => Pars
 };
 
 /**
+ * Readers of binary pages, given the whole file: e-paper PDFs (text layer) and scanned page images
+ * (OCR, when tesseract is installed). A page's metadata file gives them a date as it does a `.txt`.
+ */
+const BINARY_READERS: Record<
+  string,
+  (bytes: Buffer, path: string, stem: string) => Promise<{ articles: Article[]; problems: CorpusProblem[] }>
+> = {
+  ".pdf": readPdf,
+  ".png": readImage,
+  ".jpg": readImage,
+  ".jpeg": readImage,
+};
+
+/** Largest PDF or image read (an e-paper page is 1–20 MB). */
+const MAX_BINARY_BYTES = 256 * 1024 * 1024;
+
+/** Whether `path` is a page that may have a metadata file beside it. */
+const takesSidecar = (path: string) => {
+  const ext = extname(path).toLowerCase();
+  return ext === ".txt" || ext in BINARY_READERS;
+};
+
+/**
  * What a folder walk does with a file: read it (a known extension), pass over it without a word (hidden
- * files, a README, the folder's own metadata), or name it as skipped (a `.docx`, a `.pdf`: a user who
+ * files, a README, the folder's own metadata), or name it as skipped (a `.docx`, a `.csv`: a user who
  * dropped it in expects it to count, so silence would hide that it did not).
  */
 function walkAction(name: string): "read" | "ignore" | "unsupported" {
   if (name.startsWith(".")) return "ignore";
   // Corpus folders document themselves in README.md (see /work/shared/corpus); that is not news.
   if (/^readme\.(?:md|txt)$/i.test(name)) return "ignore";
-  if (extname(name).toLowerCase() in READERS) return "read";
+  if (extname(name).toLowerCase() in READERS || extname(name).toLowerCase() in BINARY_READERS) return "read";
   // Sidecar metadata (`*.meta.json`, e.g. a page's date) is read with its page, not as news.
   if (/\.meta\.json$/i.test(name)) return "ignore";
   return "unsupported";
@@ -39,13 +66,15 @@ function walkAction(name: string): "read" | "ignore" | "unsupported" {
 /**
  * A page's metadata file beside it: `000_x.txt` → `000_x.meta.json`, `{"date": "2020-06", "note": …}`.
  * A raw page often has no dateline; its date, established some other way (the note says how), is
- * given to every article of the page that has none of its own.
+ * given to every article of the page that has none of its own; so is `url`, the address the page was
+ * fetched from (an e-paper PDF fetched with `ingest --url`), for citations to link back to.
  */
 const PageMeta = z.object({
   date: z
     .string()
     .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "date must be YYYY, YYYY-MM or YYYY-MM-DD")
     .optional(),
+  url: z.url({ protocol: /^https?$/, error: "url must be an http(s) URL" }).optional(),
   note: z.string().optional(),
 });
 
@@ -57,7 +86,7 @@ export function sidecarPath(path: string): string {
 /** Reads a page's metadata file: null when there is none, else its bytes and what it says (or why not). */
 async function readSidecar(
   path: string,
-): Promise<{ file: CorpusFile; date?: string } | { file: CorpusFile; problem: string } | null> {
+): Promise<{ file: CorpusFile; date?: string; url?: string } | { file: CorpusFile; problem: string } | null> {
   const meta = sidecarPath(path);
   let bytes: Buffer;
   try {
@@ -74,12 +103,13 @@ async function readSidecar(
   }
   const parsed = PageMeta.safeParse(json);
   if (!parsed.success) return { file, problem: parsed.error.issues[0]?.message ?? "invalid metadata" };
-  return parsed.data.date === undefined ? { file } : { file, date: parsed.data.date };
+  const { date, url } = parsed.data;
+  return { file, ...(date !== undefined ? { date } : {}), ...(url !== undefined ? { url } : {}) };
 }
 
 /** Why a file of another type is skipped, in the words `ingest` and `ask` print. */
 function unsupported(ext: string): string {
-  return `unsupported file type "${ext || "(none)"}" (expected .txt, .md or .jsonl)`;
+  return `unsupported file type "${ext || "(none)"}" (expected .txt, .md, .jsonl, .pdf, .png or .jpg)`;
 }
 
 function message(e: unknown): string {
@@ -121,33 +151,66 @@ const MAX_PAGE_CHARS = 64 * 1024 * 1024;
 /** Why a file stopped being read: it is not text, or a page too large to hold. */
 class Unreadable extends Error {}
 
+/** Bytes that are not valid in the encoding tried, `at` the offset where that was found. */
+class NotDecodable extends Unreadable {
+  constructor(
+    readonly encoding: TextEncodingName,
+    readonly at: number,
+    readonly end: boolean,
+  ) {
+    super(
+      `not valid ${ENCODING_LABEL[encoding]} (${end ? `truncated character at the end, byte ${at}` : `near byte ${at}`})`,
+    );
+  }
+}
+
+/** The first bytes of a file (fewer for a short one): enough to tell its encoding. */
+async function head(path: string, n = 64 * 1024): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(n);
+    const { bytesRead } = await handle.read(buffer, 0, n, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Streams a file's bytes once: hashes them, checks they are text (NUL bytes or invalid UTF-8 mean
- * binary) and hands the decoded text on in pieces, so a file of any size is read in constant memory
- * beyond what `onText` keeps. Throws {@link Unreadable} with the reason, or the file system's error.
+ * Streams a file's bytes once: hashes them, checks they are text in `encoding` (NUL characters, or
+ * bytes that are not valid in it, mean binary) and hands the decoded text on in pieces, so a file of
+ * any size is read in constant memory beyond what `onText` keeps. A byte-order mark is dropped.
+ * Throws {@link Unreadable} with the reason, or the file system's error.
  */
-async function streamText(path: string, onText: (text: string) => void): Promise<string> {
+async function streamText(
+  path: string,
+  onText: (text: string) => void,
+  encoding: TextEncodingName = "utf-8",
+): Promise<string> {
   const hash = createHash("sha256");
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  // In UTF-16 every ASCII character has a zero byte: there, only a decoded NUL means binary.
+  const wide = encoding.startsWith("utf-16");
   let offset = 0;
   for await (const chunk of createReadStream(path)) {
     const bytes = chunk as Buffer;
     hash.update(bytes);
-    const nul = bytes.indexOf(0);
+    const nul = wide ? -1 : bytes.indexOf(0);
     if (nul >= 0) throw new Unreadable(`binary file (NUL bytes at byte ${offset + nul})`);
     let text: string;
     try {
       text = decoder.decode(bytes, { stream: true });
     } catch {
-      throw new Unreadable(`not valid UTF-8 (near byte ${offset})`);
+      throw new NotDecodable(encoding, offset, false);
     }
+    if (wide && text.includes("\0")) throw new Unreadable(`binary file (NUL characters near byte ${offset})`);
     offset += bytes.length;
     onText(text);
   }
   try {
     onText(decoder.decode());
   } catch {
-    throw new Unreadable(`not valid UTF-8 (truncated character at the end, byte ${offset})`);
+    throw new NotDecodable(encoding, offset, true);
   }
   return hash.digest("hex");
 }
@@ -189,20 +252,24 @@ export interface ReadResult {
   problems: CorpusProblem[];
   /** A page's metadata file (`<page>.meta.json`), recorded beside the page so a change to it is noticed. */
   sidecars: CorpusFile[];
+  /** The encoding the file was read in, when not UTF-8 (GBK/GB18030, UTF-16). */
+  encoding?: TextEncodingName;
 }
 
 /**
- * Reads one file: `.jsonl` line by line as it streams in, a page (`.txt`, `.md`) as one text; a
- * `.txt` page's metadata file gives its date to every article without one. A file that is not text,
+ * Reads one file: `.jsonl` line by line as it streams in, a page (`.txt`, `.md`) as one text, a PDF
+ * or page image whole; a page's metadata file (`.txt`, `.pdf`, image) gives its date and url to
+ * every article without one. A file that is not text,
  * or cannot be read, gives no articles and one problem saying why.
  */
 export async function readFileArticles(path: string): Promise<ReadResult> {
   const body = await readBody(path);
-  const meta =
-    body.sha256 !== undefined && extname(path).toLowerCase() === ".txt" ? await readSidecar(path) : null;
+  const meta = body.sha256 !== undefined && takesSidecar(path) ? await readSidecar(path) : null;
   if (meta === null) return { ...body, sidecars: [] };
-  if ("date" in meta && meta.date !== undefined)
-    for (const a of body.articles) if (a.date === undefined) a.date = meta.date;
+  for (const a of body.articles) {
+    if ("date" in meta && meta.date !== undefined && a.date === undefined) a.date = meta.date;
+    if ("url" in meta && meta.url !== undefined && a.url === undefined) a.url = meta.url;
+  }
   const problems =
     "problem" in meta ? [{ path: meta.file.path, message: meta.problem }, ...body.problems] : body.problems;
   return { ...body, problems, sidecars: [meta.file] };
@@ -210,6 +277,22 @@ export async function readFileArticles(path: string): Promise<ReadResult> {
 
 async function readBody(path: string): Promise<Omit<ReadResult, "sidecars">> {
   const ext = extname(path).toLowerCase();
+  const binary = BINARY_READERS[ext];
+  if (binary) {
+    let bytes: Buffer;
+    try {
+      if ((await stat(path)).size > MAX_BINARY_BYTES)
+        return {
+          articles: [],
+          problems: [{ path, message: `larger than ${MAX_BINARY_BYTES / 1024 / 1024} MiB` }],
+        };
+      bytes = await readFile(path);
+    } catch (e) {
+      return { articles: [], problems: [{ path, message: `cannot read file: ${message(e)}` }] };
+    }
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    return { sha256, ...(await binary(bytes, path, basename(path, extname(path)))) };
+  }
   const reader = READERS[ext];
   if (!reader) {
     let sha256: string | undefined;
@@ -224,30 +307,74 @@ async function readBody(path: string): Promise<Omit<ReadResult, "sidecars">> {
       problems: [{ path, message: unsupported(ext) }],
     };
   }
+  // UTF-16 says so with its byte-order mark; anything else is read as UTF-8 first, and as GBK/GB18030
+  // when it is not UTF-8 but reads as Chinese there.
+  let encoding: TextEncodingName = "utf-8";
+  try {
+    encoding = bomEncoding(await head(path)) ?? "utf-8";
+  } catch (e) {
+    return { articles: [], problems: [{ path, message: `cannot read file: ${message(e)}` }] };
+  }
+  let read = await readText(path, ext, reader, encoding);
+  if (read.error instanceof NotDecodable && encoding === "utf-8") {
+    const notUtf8 = read.error;
+    if (looksLikeGb(await head(path).catch(() => new Uint8Array()))) {
+      encoding = "gb18030";
+      read = await readText(path, ext, reader, encoding);
+    }
+    if (read.error instanceof NotDecodable)
+      return { ...withoutError(read), problems: [{ path, message: `${notUtf8.message}: ${CONVERT_HINT}` }] };
+  }
+  return { ...withoutError(read), ...(encoding !== "utf-8" && read.error === undefined ? { encoding } : {}) };
+}
+
+/** A read's outcome without the error it carried for the caller. */
+function withoutError(read: TextRead): Omit<ReadResult, "sidecars"> {
+  const { error: _error, ...rest } = read;
+  return rest;
+}
+
+/** One reading of a file in one encoding; `error` is why it stopped, when it did. */
+type TextRead = Omit<ReadResult, "sidecars"> & { error?: Unreadable };
+
+async function readText(
+  path: string,
+  ext: string,
+  reader: (text: string, path: string, stem: string) => ParsedFile,
+  encoding: TextEncodingName,
+): Promise<TextRead> {
   let blank = true;
   let sha256: string | undefined;
   try {
     if (ext === ".jsonl") {
       const jsonl = new JsonlReader(path);
       const lines = lineSplitter((line) => jsonl.push(line));
-      sha256 = await streamText(path, (text) => {
-        if (blank && text.trim() !== "") blank = false;
-        lines.push(text);
-      });
+      sha256 = await streamText(
+        path,
+        (text) => {
+          if (blank && text.trim() !== "") blank = false;
+          lines.push(text);
+        },
+        encoding,
+      );
       lines.end();
       if (blank) return { sha256, articles: [], problems: [{ path, message: "empty file" }] };
       return { sha256, articles: jsonl.articles, problems: jsonl.problems };
     }
     const parts: string[] = [];
     let length = 0;
-    sha256 = await streamText(path, (text) => {
-      length += text.length;
-      if (length > MAX_PAGE_CHARS)
-        throw new Unreadable(
-          `too large for one page (over ${MAX_PAGE_CHARS / 1024 / 1024}M characters): split it into several files, or write it as .jsonl (one article a line)`,
-        );
-      parts.push(text);
-    });
+    sha256 = await streamText(
+      path,
+      (text) => {
+        length += text.length;
+        if (length > MAX_PAGE_CHARS)
+          throw new Unreadable(
+            `too large for one page (over ${MAX_PAGE_CHARS / 1024 / 1024}M characters): split it into several files, or write it as .jsonl (one article a line)`,
+          );
+        parts.push(text);
+      },
+      encoding,
+    );
     const text = parts.join("");
     if (text.trim() === "") return { sha256, articles: [], problems: [{ path, message: "empty file" }] };
     return { sha256, ...reader(text, path, basename(path, extname(path))) };
@@ -260,6 +387,7 @@ async function readBody(path: string): Promise<Omit<ReadResult, "sidecars">> {
       ...(sha256 !== undefined ? { sha256 } : {}),
       articles: [],
       problems: [{ path, message: e.message }],
+      error: e,
     };
   }
 }
@@ -272,9 +400,16 @@ export function duplicateProblem(path: string, id: string, first: string): Corpu
 /** Reads one file into `into`; records its hash whenever its bytes could be read. */
 async function readOne(
   path: string,
-  into: { articles: Article[]; problems: CorpusProblem[]; files: CorpusFile[]; ids: Map<string, string> },
+  into: {
+    articles: Article[];
+    problems: CorpusProblem[];
+    files: CorpusFile[];
+    ids: Map<string, string>;
+    decoded: DecodedFile[];
+  },
 ): Promise<void> {
   const read = await readFileArticles(path);
+  if (read.encoding !== undefined) into.decoded.push({ path, encoding: ENCODING_LABEL[read.encoding] });
   if (read.sha256 !== undefined) into.files.push({ path, sha256: read.sha256 }, ...read.sidecars);
   into.problems.push(...read.problems);
   for (const a of read.articles) {
@@ -326,7 +461,7 @@ export async function corpusFiles(
   for await (const path of corpusPaths(paths, problems)) {
     try {
       files.push({ path, sha256: await hashFile(path) });
-      if (extname(path).toLowerCase() === ".txt") {
+      if (takesSidecar(path)) {
         const meta = await readSidecar(path);
         if (meta !== null) files.push(meta.file);
       }
@@ -340,7 +475,7 @@ export async function corpusFiles(
 /**
  * Reads every corpus file under `paths` (files or folders, folders recursively and in sorted
  * order): `.txt` as a newspaper page or plain article, `.md` as an article, `.jsonl` as one article
- * a line. Files of other types are skipped and named as problems; hidden files and README.md in
+ * a line; UTF-8, or GBK/GB18030 and UTF-16 (named in `decoded`). Files of other types are skipped and named as problems; hidden files and README.md in
  * folders are passed over. A file given twice is read once. Never throws for bad input.
  */
 export async function loadCorpus(paths: readonly string[]): Promise<LoadedCorpus> {
@@ -349,7 +484,8 @@ export async function loadCorpus(paths: readonly string[]): Promise<LoadedCorpus
     problems: [] as CorpusProblem[],
     files: [] as CorpusFile[],
     ids: new Map<string, string>(),
+    decoded: [] as DecodedFile[],
   };
   for await (const f of corpusPaths(paths, into.problems)) await readOne(f, into);
-  return { articles: into.articles, problems: into.problems, files: into.files };
+  return { articles: into.articles, problems: into.problems, files: into.files, decoded: into.decoded };
 }

@@ -1,8 +1,9 @@
 /**
  * Reading one `.md` article: the first `# ` line is the title, `## ` (or deeper) lines are
- * section titles, blank-line-separated blocks are paragraphs. `key: value` lines before the title
- * (or inside a `---` front-matter block) may give `date`, `url`, `source` (the publisher) and
- * `byline`/`author`; other keys are ignored.
+ * section titles, blank-line-separated blocks are paragraphs. Metadata is `key: value` lines (an
+ * ASCII key, `:` or `：`) before the title, inside a `---` front-matter block, or in a run right
+ * after the title (blank lines may stand between): `date`, `url`, `source` (the publisher) and
+ * `byline`/`author` are read, other keys are ignored; none of them is article text.
  */
 
 import type { ParsedFile } from "./article.js";
@@ -20,6 +21,36 @@ function stripInline(s: string): string {
 }
 
 const META = /^([A-Za-z_]+)\s*[:：]\s*(.*)$/;
+
+/**
+ * Reads the `key: value` lines right after the title (blank lines before them, and a `---` block, are
+ * allowed) into `meta`; returns the index of the first line of the body.
+ */
+function metadataAfterTitle(lines: readonly string[], from: number, meta: Map<string, string>): number {
+  let i = from;
+  while (i < lines.length && (lines[i] ?? "").trim() === "") i++;
+  const fenced = (lines[i] ?? "").trim() === "---";
+  let j = fenced ? i + 1 : i;
+  const found = new Map<string, string>();
+  for (; j < lines.length; j++) {
+    const line = (lines[j] ?? "").trim();
+    if (fenced && line === "---") {
+      j++;
+      break;
+    }
+    const m = META.exec(line);
+    if (!m) {
+      // A fenced block that never closes is not front matter: leave it to the body.
+      if (fenced) return from;
+      break;
+    }
+    found.set((m[1] ?? "").toLowerCase(), (m[2] ?? "").trim());
+  }
+  if (found.size === 0) return from;
+  // Front matter before the title wins over a repeat after it.
+  for (const [k, v] of found) if (!meta.has(k)) meta.set(k, v);
+  return j;
+}
 
 /**
  * Parses a Markdown article whose id is `id` (the file stem). An empty file, or one without a
@@ -52,6 +83,7 @@ export function parseMarkdown(text: string, source: string, id: string): ParsedF
     return { articles: [], problems: [{ path: source, line: 1, message: "no `# ` title line" }] };
   }
 
+  i = metadataAfterTitle(lines, i, meta);
   const paragraphs: Paragraph[] = [];
   let section: string | null = null;
   let block: string[] = [];

@@ -37,8 +37,16 @@ export interface CorpusFile {
   sha256: string;
 }
 
+/** A file read in another encoding than UTF-8, named as `ingest` reports it (`GBK/GB18030`, `UTF-16 LE`). */
+export interface DecodedFile {
+  path: string;
+  encoding: string;
+}
+
 export interface LoadedCorpus {
   articles: Article[];
   problems: CorpusProblem[];
   files: CorpusFile[];
+  /** Files read in another encoding than UTF-8. */
+  decoded?: DecodedFile[];
 }

@@ -146,15 +146,23 @@ export function canonicalZone(raw: string): string | null {
   return z && z.used === before.length ? aliased(z.name) : null;
 }
 
-/** Every zone mention in `text` with its position, in order of appearance (repeats included). */
-export function zoneMentions(text: string): { zone: string; index: number }[] {
-  const out: { zone: string; index: number }[] = [];
+/** The other names of `zone` (`光谷`, `东湖高新区` for `武汉东湖高新区`), longest first. */
+export function zoneAliases(zone: string): string[] {
+  return [...ALIASES]
+    .filter(([, z]) => z === zone)
+    .map(([alias]) => alias)
+    .sort((a, b) => b.length - a.length);
+}
+
+/** Every zone mention in `text` with its position and length, in order of appearance (repeats included). */
+export function zoneMentions(text: string): { zone: string; index: number; length: number }[] {
+  const out: { zone: string; index: number; length: number }[] = [];
   for (const m of text.matchAll(SUFFIX)) {
     const start = m.index ?? 0;
     const tail = HAN_TAIL.exec(text.slice(Math.max(0, start - 12), start));
     if (!tail) continue;
     const z = zoneFromPrefix(tail[0]);
-    if (z) out.push({ zone: aliased(z.name), index: start - z.used });
+    if (z) out.push({ zone: aliased(z.name), index: start - z.used, length: z.used + m[0].length });
   }
   // Aliases (`光谷`, `中关村科技园区`) where no suffix mention already covers them.
   for (const m of text.matchAll(ALIAS_RE)) {
@@ -162,7 +170,7 @@ export function zoneMentions(text: string): { zone: string; index: number }[] {
     const zone = ALIASES.get(m[0]);
     if (zone === undefined) continue;
     if (out.some((o) => o.zone === zone && Math.abs(o.index - index) <= m[0].length)) continue;
-    out.push({ zone, index });
+    out.push({ zone, index, length: m[0].length });
   }
   out.sort((a, b) => a.index - b.index);
   return out;
@@ -176,6 +184,18 @@ export function zoneMentions(text: string): { zone: string; index: number }[] {
  */
 export function findZones(text: string): string[] {
   return [...new Set(zoneMentions(text).map((m) => m.zone))];
+}
+
+/** `text` with every zone mention (any spelling, aliases too) taken out: what a question asks besides its zones. */
+export function withoutZones(text: string): string {
+  let out = "";
+  let at = 0;
+  for (const m of zoneMentions(text)) {
+    if (m.index < at) continue;
+    out += text.slice(at, m.index);
+    at = m.index + m.length;
+  }
+  return out + text.slice(at);
 }
 
 /** How often each zone is mentioned in `text`, most frequent first (ties: first appearance). */

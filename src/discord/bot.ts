@@ -1,5 +1,6 @@
 import { type Client, Events } from "discord.js";
 import type { BotContext, Command } from "./command.js";
+import type { Component } from "./component.js";
 import { createInFlight } from "./gate.js";
 import { onInteractionCreate, onMessageCreate } from "./handlers.js";
 import { renderShuttingDown } from "./render.js";
@@ -18,7 +19,12 @@ export interface Bot {
 }
 
 /** Wires the handlers and the client's error events onto `client`. Call before `login()`. */
-export function attachBot(client: Client, ctx: BotContext, commands: ReadonlyMap<string, Command>): Bot {
+export function attachBot(
+  client: Client,
+  ctx: BotContext,
+  commands: ReadonlyMap<string, Command>,
+  components: readonly Component[],
+): Bot {
   const inFlight = createInFlight();
   let accepting = true;
   const { logger } = ctx;
@@ -30,7 +36,7 @@ export function attachBot(client: Client, ctx: BotContext, commands: ReadonlyMap
       }
       return;
     }
-    void inFlight.track(onInteractionCreate(interaction, ctx, commands));
+    void inFlight.track(onInteractionCreate(interaction, ctx, commands, components));
   });
 
   client.on(Events.MessageCreate, (message) => {

@@ -24,6 +24,8 @@ export interface BotContext {
   timeZone?: string;
   /** Questions and feedback (`STATE_DB`); absent, nothing is recorded and `/report` says so. */
   state?: State;
+  /** The commands the bot registers, as Discord receives them: `/help` lists them. */
+  commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
 }
 
 /** One slash command: its definition and the function that runs it. */

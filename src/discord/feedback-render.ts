@@ -72,8 +72,7 @@ export function feedbackRow(
  * sources, more than any answer cites), so the message stays within Discord's five.
  */
 export function withFeedback(payload: Payload, answerId: string, declined: boolean): Payload {
-  // Payload's own row type predates discord-api-types in this code; the shapes are the same JSON.
-  const row = feedbackRow(answerId, declined) as unknown as ActionRow;
+  const row: ActionRow = feedbackRow(answerId, declined);
   return { ...payload, components: [...payload.components.slice(0, LIMITS.actionRows - 1), row] };
 }
 

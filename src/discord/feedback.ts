@@ -1,19 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import { ASK_IN_CHINESE } from "../answer/answer.js";
 import { questionTopics } from "../answer/topics.js";
 import type { Answer } from "../answer/types.js";
-import { DOWN_REASONS, type DownReason } from "../state/types.js";
+import type { DownReason } from "../state/types.js";
 import type { BotContext } from "./command.js";
-import {
-  type FeedbackAction,
-  parseFeedbackId,
-  renderDownAck,
-  renderFeedbackUnavailable,
-  renderVoteAck,
-  withFeedback,
-} from "./feedback-render.js";
+import { type FeedbackAction, withFeedback } from "./feedback-render.js";
 import type { Payload } from "./render.js";
-import { privately, toMessage } from "./respond.js";
 
 /**
  * Recording each answer and the votes on it. Every acknowledgement is private (ephemeral): one
@@ -63,15 +55,23 @@ export function recordAnswer(
     ...topics,
     latencyMs: Math.round(latencyMs),
   });
-  return withFeedback(payload, id, answer.abstained);
+  return withFeedback(payload, id, searchedAndDeclined(answer));
 }
 
-/** True when `customId` belongs to feedback (so the other button handlers leave it alone). */
-export function isFeedbackId(customId: string): boolean {
-  return customId.startsWith("fb:");
+/**
+ * Whether `answer` declined after looking in the corpus, so “这个问题语料里应该有” is the 👎 that
+ * fits. A question refused for its language was never looked up: the corpus lacks nothing, and the
+ * plain 👍/👎 row goes under it.
+ */
+export function searchedAndDeclined(answer: Answer): boolean {
+  return answer.abstained && answer.answer !== ASK_IN_CHINESE;
 }
 
-function vote(
+/**
+ * Records `userId`'s vote on the answer `action` names, with the 👎 reason if any; false while
+ * nothing can be recorded.
+ */
+export function recordVote(
   ctx: BotContext,
   userId: string,
   action: FeedbackAction,
@@ -89,48 +89,4 @@ function vote(
   });
   ctx.logger.debug({ answerId: action.answerId, vote: choice, reason }, "feedback recorded");
   return true;
-}
-
-/** 👍, 👎 (then the reason menu) or “这个问题语料里应该有”: recorded, acknowledged privately. */
-export async function onFeedbackButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
-  const action = parseFeedbackId(interaction.customId);
-  if (action === null || action.kind === "reason") {
-    await interaction.reply(privately(renderFeedbackUnavailable()));
-    return;
-  }
-  const choice = action.kind === "up" ? "up" : "down";
-  const reason = action.kind === "missing" ? "missing" : null;
-  if (!vote(ctx, interaction.user.id, action, choice, reason)) {
-    await interaction.reply(privately(renderFeedbackUnavailable()));
-    return;
-  }
-  if (action.kind === "down") {
-    await interaction.reply({
-      ...renderDownAck(action.answerId),
-      allowedMentions: { parse: [] },
-      flags: MessageFlags.Ephemeral,
-    });
-    return;
-  }
-  await interaction.reply(privately(renderVoteAck(choice, reason)));
-}
-
-/** The reason picked in the 👎 menu: the vote is stored again with it; the private message says so. */
-export async function onFeedbackSelect(
-  interaction: StringSelectMenuInteraction,
-  ctx: BotContext,
-): Promise<void> {
-  const action = parseFeedbackId(interaction.customId);
-  const picked = interaction.values[0];
-  const reason = DOWN_REASONS.find((r) => r === picked) ?? null;
-  if (
-    action?.kind !== "reason" ||
-    reason === null ||
-    !vote(ctx, interaction.user.id, action, "down", reason)
-  ) {
-    await interaction.reply(privately(renderFeedbackUnavailable()));
-    return;
-  }
-  // The menu sits on the private acknowledgement, so updating it is private too.
-  await interaction.update({ ...toMessage(renderVoteAck("down", reason)), components: [] });
 }

@@ -1,23 +1,25 @@
-import { type ButtonInteraction, type Interaction, type Message, MessageType } from "discord.js";
+import { type Interaction, type Message, MessageType } from "discord.js";
 import { admitQuestion, answerPayload } from "./ask-flow.js";
 import type { BotContext, Command } from "./command.js";
-import { parseCustomId } from "./custom-ids.js";
-import { isFeedbackId, onFeedbackButton, onFeedbackSelect } from "./feedback.js";
+import { type Component, routeComponent } from "./component.js";
 import { chainMessage, conversationBefore } from "./followup.js";
-import { renderMentionHelp, renderZonesPage, textPayload } from "./render.js";
-import { deferThenShowPrivately, privately, reportError, toMessage } from "./respond.js";
-import { passagePayload } from "./source-flow.js";
+import { renderMentionHelp, textPayload } from "./render.js";
+import { privately, reportError, toMessage } from "./respond.js";
 
 /**
  * Event handlers, named after their events. Each one catches everything it can throw and hands it
  * to {@link reportError}, so no interaction or message can take the process down.
  */
 
-/** Routes an interaction: slash command, autocomplete, button or the 👎 reason menu. */
+/**
+ * Routes an interaction: a slash command or its autocomplete to its module in `commands/`, a button
+ * or menu to the component module that owns its custom id (see component.ts).
+ */
 export async function onInteractionCreate(
   interaction: Interaction,
   ctx: BotContext,
   commands: ReadonlyMap<string, Command>,
+  components: readonly Component[],
 ): Promise<void> {
   try {
     if (interaction.isChatInputCommand()) {
@@ -31,32 +33,13 @@ export async function onInteractionCreate(
       const command = commands.get(interaction.commandName);
       if (command?.autocomplete) await command.autocomplete(interaction, ctx);
       else await interaction.respond([]);
-    } else if (interaction.isButton()) {
-      if (isFeedbackId(interaction.customId)) await onFeedbackButton(interaction, ctx);
-      else await onButton(interaction, ctx);
-    } else if (interaction.isStringSelectMenu() && isFeedbackId(interaction.customId)) {
-      await onFeedbackSelect(interaction, ctx);
+    } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+      if (!(await routeComponent(interaction, ctx, components)))
+        await interaction.reply(privately(textPayload("这个按钮已经失效了。")));
     }
   } catch (error) {
     await reportError(interaction, error, ctx.logger);
   }
-}
-
-/** A citation button opens the passage privately; a zones page button turns the page in place. */
-async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
-  const action = parseCustomId(interaction.customId);
-  if (action === null) {
-    await interaction.reply(privately(textPayload("这个按钮已经失效了。")));
-    return;
-  }
-  if (action.kind === "source") {
-    await deferThenShowPrivately(
-      interaction,
-      async () => (await passagePayload(action.passageId, interaction.user.id, ctx)).payload,
-    );
-    return;
-  }
-  await interaction.update(toMessage(renderZonesPage(ctx.service.zones(), action.page)));
 }
 
 /** `<@id>` and `<@!id>` mentions of the bot. */

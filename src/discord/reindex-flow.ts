@@ -52,7 +52,8 @@ export async function reindexFlow(
   ctx.logger.info({ userId }, "reindex started");
   const result = await reindexer.run();
   if (result.ok) {
-    ctx.logger.info({ userId, ...result.value }, "reindex done: new index in service");
+    const outcome = result.value.changed ? "reindex done: new index in service" : "reindex: nothing changed";
+    ctx.logger.info({ userId, ...result.value }, outcome);
     await replies.finish(renderReindexed(result.value));
   } else {
     ctx.logger.warn({ userId, ...result.error }, "reindex failed: old index still in service");

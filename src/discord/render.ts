@@ -1,25 +1,16 @@
 import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
   type APIEmbed,
   type APIEmbedField,
   ButtonStyle,
   ComponentType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import type { ReindexError, ReindexSummary } from "../answer/reindex.js";
-import type {
-  Answer,
-  AnswerStage,
-  Citation,
-  IndexStats,
-  PassageView,
-  ShortAnswer,
-  ZoneCount,
-  ZoneDetail,
-  ZoneFigure,
-} from "../answer/types.js";
-import { sortZones } from "../index/articles.js";
-import { sourceButtonId, zonesPageId } from "./custom-ids.js";
+import type { Answer, AnswerStage, Citation, IndexStats, PassageView, ShortAnswer } from "../answer/types.js";
+import { sourceButtonId } from "./custom-ids.js";
 import { escapeAndTruncate, escapeInline, escapeKeepingMarkers, escapeMarkdown, truncate } from "./text.js";
 
 /**
@@ -51,9 +42,10 @@ export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 export type Embed = APIEmbed;
 export type EmbedField = APIEmbedField;
 
-/** The buttons we send: each carries a custom id the bot handles (never a link or SKU button). */
+/** The buttons we send: a custom id the bot handles, or a link to an article's original web page. */
 export type Button = APIButtonComponentWithCustomId;
-export type ActionRow = APIActionRowComponent<Button>;
+export type LinkButton = APIButtonComponentWithURL;
+export type ActionRow = APIActionRowComponent<Button | LinkButton>;
 
 /**
  * A message as the renderers build it: Discord's own JSON shapes for embeds and components, so the
@@ -67,9 +59,8 @@ export interface Payload {
   allowedMentions: typeof NO_MENTIONS;
 }
 
-const COLOR = 0x2f80ed;
+export const COLOR = 0x2f80ed;
 const COLOR_MUTED = 0x8a8f98;
-export const ZONES_PER_PAGE = 15;
 
 /** A payload with only text. */
 export function textPayload(content: string): Payload {
@@ -88,32 +79,46 @@ export function embedLength(embed: Embed): number {
   return n;
 }
 
-/** Lays buttons out five to a row, at most five rows. */
-function rows(buttons: Button[]): ActionRow[] {
+/** Lays groups of buttons out five to a row, at most five rows, never splitting a group across rows. */
+function groupRows(groups: (Button | LinkButton)[][]): ActionRow[] {
   const out: ActionRow[] = [];
-  const capped = buttons.slice(0, LIMITS.actionRows * LIMITS.buttonsPerRow);
-  for (let i = 0; i < capped.length; i += LIMITS.buttonsPerRow) {
-    out.push({ type: ComponentType.ActionRow, components: capped.slice(i, i + LIMITS.buttonsPerRow) });
+  for (const g of groups) {
+    const last = out.at(-1);
+    if (last && last.components.length + g.length <= LIMITS.buttonsPerRow) last.components.push(...g);
+    else if (out.length < LIMITS.actionRows) out.push({ type: ComponentType.ActionRow, components: [...g] });
+    else break;
   }
   return out;
 }
 
-/** One “[n] 原文” button per citation whose passage id fits in a custom id. */
+/** Longest URL a link button takes. */
+const MAX_BUTTON_URL = 512;
+
+/**
+ * One “[n] 原文” button per passage cited (whose id fits in a custom id): rows citing one passage
+ * share its button, which opens the same text however many figures it holds. Beside it, a “[n] 网页”
+ * link to the article's original page when it was fetched from the web.
+ */
 export function sourceButtons(citations: readonly Citation[]): ActionRow[] {
-  const buttons: Button[] = [];
+  const groups: (Button | LinkButton)[][] = [];
   const seen = new Set<string>();
   for (const c of citations) {
     const id = sourceButtonId(c.n, c.passageId);
-    if (id === null || seen.has(id)) continue;
-    seen.add(id);
-    buttons.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: `[${c.n}] 原文`,
-      custom_id: id,
-    });
+    if (id === null || seen.has(c.passageId)) continue;
+    seen.add(c.passageId);
+    const group: (Button | LinkButton)[] = [
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: `[${c.n}] 原文`, custom_id: id },
+    ];
+    if (c.url && /^https?:\/\//.test(c.url) && c.url.length <= MAX_BUTTON_URL)
+      group.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: `[${c.n}] 网页`, url: c.url });
+    groups.push(group);
   }
-  return rows(buttons);
+  return groupRows(groups);
+}
+
+/** Lays buttons out five to a row, at most five rows. */
+export function rows(buttons: Button[]): ActionRow[] {
+  return groupRows(buttons.map((b) => [b]));
 }
 
 /**
@@ -179,7 +184,14 @@ export function renderAnswer(answer: Answer, opts: { echoQuestion?: boolean } = 
     ? `${escapeKeepingMarkers(answer.answer.trim() || "资料库里没有找到能回答这个问题的内容。")}${
         answer.citations.length > 0 ? "\n以下是最接近的来源，供参考：" : ""
       }`
-    : short + escapeKeepingMarkers(answer.answer);
+    : short +
+      (answer.kind !== undefined
+        ? // A digest or a list: whole lines, one item each with its citation, and a count of any left out.
+          fitLines(
+            answer.answer.split("\n").map(escapeKeepingMarkers),
+            LIMITS.content - head.length - short.length,
+          )
+        : escapeKeepingMarkers(answer.answer));
   const content = truncate(head + body, LIMITS.content);
   if (answer.citations.length === 0) {
     return { content, embeds: [], components: [], allowedMentions: NO_MENTIONS };
@@ -207,48 +219,6 @@ export function renderProgress(stage: AnswerStage): Payload {
   return textPayload(STAGE_TEXT[stage]);
 }
 
-/** One page of `/zones`, with previous/next buttons when there is more than one page. */
-export function renderZonesPage(
-  zones: readonly ZoneCount[],
-  page: number,
-  perPage = ZONES_PER_PAGE,
-): Payload {
-  if (zones.length === 0) return textPayload("资料库里还没有高新区。");
-  const sorted = sortZones(zones);
-  const pages = Math.ceil(sorted.length / perPage);
-  const p = Math.min(Math.max(0, Math.trunc(page)), pages - 1);
-  const lines = sorted
-    .slice(p * perPage, (p + 1) * perPage)
-    .map((z, i) => `${p * perPage + i + 1}\\. **${escapeAndTruncate(z.zone, 100)}** — ${z.articles} 篇`);
-  const total = sorted.reduce((sum, z) => sum + z.articles, 0);
-  const embed: Embed = {
-    title: `高新区一览（${sorted.length} 个）`,
-    description: truncate(lines.join("\n"), LIMITS.embedDescription),
-    color: COLOR,
-    footer: { text: `第 ${p + 1}/${pages} 页 · 按文章数排序 · 共 ${total} 篇次 · 用 /zone 查看某个高新区` },
-  };
-  const components =
-    pages > 1
-      ? rows([
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Secondary,
-            label: "上一页",
-            custom_id: zonesPageId(Math.max(0, p - 1), "prev"),
-            disabled: p === 0,
-          },
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Secondary,
-            label: "下一页",
-            custom_id: zonesPageId(Math.min(pages - 1, p + 1), "next"),
-            disabled: p === pages - 1,
-          },
-        ])
-      : [];
-  return { content: "", embeds: [embed], components, allowedMentions: NO_MENTIONS };
-}
-
 /** Lines that fit in `max` characters, with “…等 k 项” when some are left out. */
 export function fitLines(lines: readonly string[], max: number): string {
   const out: string[] = [];
@@ -265,48 +235,6 @@ export function fitLines(lines: readonly string[], max: number): string {
     used += need;
   }
   return truncate(out.join("\n"), max);
-}
-
-/** An article's headline with its byline and date, when it has them. */
-function articleLine(a: ZoneDetail["articles"][number]): string {
-  const byline = a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : "";
-  const date = a.date ? `（${escapeAndTruncate(a.date, 20)}）` : "";
-  return `• 《${escapeAndTruncate(a.title, 120)}》${byline}${date}`;
-}
-
-/** One row of the figures table: what is measured, the value, when, and its source `[n]`. */
-function figureLine(f: ZoneFigure): string {
-  const period = f.period ? escapeAndTruncate(f.period, 20) : "—";
-  return `${escapeAndTruncate(f.measure, 40)} · **${escapeAndTruncate(f.value, 30)}** · ${period} · [${f.n}]`;
-}
-
-/**
- * `/zone`: the zone's figures as a table (指标 · 数值 · 时间 · 来源, most central first) and its
- * articles; each figure's source opens from a button.
- */
-export function renderZone(detail: ZoneDetail): Payload {
-  const articleLines = detail.articles.map(articleLine);
-  const fields: EmbedField[] = [
-    {
-      name: `文章（${detail.articles.length} 篇）`,
-      value: articleLines.length > 0 ? fitLines(articleLines, LIMITS.fieldValue) : "—",
-    },
-  ];
-  const title = escapeAndTruncate(detail.zone, LIMITS.embedTitle);
-  const footer = "数字摘自新闻原文，按在文中的分量排序 · 点按钮查看原文";
-  const head = "**关键数字**（指标 · 数值 · 时间 · 来源）";
-  const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - head.length - 20;
-  const description =
-    detail.figures.length > 0
-      ? `${head}\n${fitLines(detail.figures.map(figureLine), Math.min(LIMITS.embedDescription - head.length - 20, room))}`
-      : "没有找到这个高新区的统计数字。";
-  const embed: Embed = { title, description, color: COLOR, fields, footer: { text: footer } };
-  return {
-    content: "",
-    embeds: [embed],
-    components: sourceButtons(detail.figures),
-    allowedMentions: NO_MENTIONS,
-  };
 }
 
 /**
@@ -329,6 +257,8 @@ export function renderPassage(view: PassageView): Payload {
   );
   const embed: Embed = {
     title,
+    // The headline opens the original page when the article was fetched from one.
+    ...(view.url && /^https?:\/\//.test(view.url) ? { url: view.url } : {}),
     description: escapeAndTruncate(view.text, room),
     color: COLOR,
     fields,
@@ -365,22 +295,45 @@ export function localTime(iso: string, timeZone = "Asia/Shanghai"): string {
   return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
 }
 
-/** `/help`: how to ask, and what the bot knows; the index time in `timeZone`. */
-export function renderHelp(stats: IndexStats, timeZone?: string): Payload {
+/** One line of `/help` for a registered command: its name, its options (optional ones in brackets), what it does. */
+function commandLine(c: RESTPostAPIChatInputApplicationCommandsJSONBody): string {
+  const options = (c.options ?? []).map((o) => {
+    const name = `${o.name}:`;
+    return "required" in o && o.required ? `\`${name}\`` : `[\`${name}\`]`;
+  });
+  const what = c.description_localizations?.["zh-CN"] ?? c.description;
+  return `**/${c.name}**${options.length > 0 ? ` ${options.join(" ")}` : ""}：${what}`;
+}
+
+/**
+ * `/help`: how to ask, every command the bot registers (from the command modules' own definitions,
+ * so the list cannot drift from them: members' commands first, those for admins last), and what the
+ * bot knows; the index time in `timeZone`.
+ */
+export function renderHelp(
+  stats: IndexStats,
+  commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  timeZone?: string,
+): Payload {
   const built = localTime(stats.builtAt, timeZone);
+  const forAdmins = (c: RESTPostAPIChatInputApplicationCommandsJSONBody) =>
+    c.default_member_permissions !== undefined && c.default_member_permissions !== null;
+  const ordered = [...commands.filter((c) => !forAdmins(c)), ...commands.filter(forAdmins)];
   const embed: Embed = {
     title: "高新区新闻问答",
     color: COLOR,
-    description: [
-      "根据高新区新闻回答问题，每个回答都注明出处。",
-      "",
-      "**/ask** `question:` 提问，例如：珠海高新区工业投资增速多少；加 `private:True` 只有你能看到",
-      "**@我 问题**：在频道里直接提问，我会回复那条消息",
-      ...(stats.mode === "llm" ? ["**回复我的回答**：接着追问，我会结合前面的对话来理解"] : []),
-      "**/zones**：列出所有高新区和文章数",
-      "**/zone** `name:`：某个高新区的文章和关键数字",
-      "**/source** `id:`：查看某段原文（回答下方的按钮也可以）",
-    ].join("\n"),
+    description: truncate(
+      [
+        "根据高新区新闻回答问题，每个回答都注明出处。例如：/ask 珠海高新区工业投资增速多少",
+        "",
+        "**@我 问题**：在频道里直接提问，我会回复那条消息",
+        ...(stats.mode === "llm" ? ["**回复我的回答**：接着追问，我会结合前面的对话来理解"] : []),
+        ...ordered.map(commandLine),
+        "",
+        "回答和关键数字下方的按钮可以打开原文。",
+      ].join("\n"),
+      LIMITS.embedDescription,
+    ),
     fields: [
       { name: "文章", value: String(stats.articles), inline: true },
       { name: "段落", value: String(stats.passages), inline: true },
@@ -410,11 +363,6 @@ export function renderError(errorId: string): Payload {
   return textPayload(`出错了，请稍后再试。（错误编号：${errorId}）`);
 }
 
-/** `/zone` with a name the index does not know. */
-export function renderZoneNotFound(name: string): Payload {
-  return textPayload(`没有找到“${escapeAndTruncate(name, 100)}”。用 /zones 查看所有高新区。`);
-}
-
 /** `/source` or a button with a passage id the index does not know (the id itself is logged). */
 export function renderPassageNotFound(): Payload {
   return textPayload("没有找到这段原文，索引可能已经更新。");
@@ -440,12 +388,19 @@ export function renderReindexBusy(): Payload {
   return textPayload("索引正在重建，请等这一次完成后再试。");
 }
 
-/** A finished rebuild, with its counts. */
+/** A finished `/reindex`, with its counts: a new index in service, or nothing changed. */
 export function renderReindexed(summary: ReindexSummary): Payload {
   const skipped = summary.skipped > 0 ? `，${summary.skipped} 处语料无法读取已跳过（详见日志）` : "";
-  return textPayload(
-    `索引已重建并换上：${summary.articles} 篇文章，${summary.passages} 个段落，用时 ${summary.seconds.toFixed(1)} 秒${skipped}。`,
-  );
+  const counts = `${summary.articles} 篇文章，${summary.passages} 个段落`;
+  const generation = summary.generation;
+  if (generation !== undefined)
+    return textPayload(
+      summary.changed
+        ? `已换上数据库中的第 ${generation} 代索引：${counts}。`
+        : `没有变化：数据库中最新的仍是正在使用的第 ${generation} 代索引（${counts}）。新报道由 npm run ingest 写入数据库。`,
+    );
+  if (!summary.changed) return textPayload(`没有变化：语料与正在使用的索引一致，无需重建（${counts}）。`);
+  return textPayload(`索引已重建并换上：${counts}，用时 ${summary.seconds.toFixed(1)} 秒${skipped}。`);
 }
 
 /** A failed rebuild: why, and that the old index still answers. */

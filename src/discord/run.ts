@@ -12,18 +12,21 @@ import {
   loadEnvFileIfPresent,
   loadModelConfig,
   loadStateConfig,
+  loadStoreConfig,
   type ModelConfig,
   type StateSettings,
+  type StoreConfig,
 } from "../config.js";
 import { IndexFailure } from "../index/manifest.js";
 import { removeTempDirs } from "../index/target.js";
 import { createLogger, type Logger } from "../logger.js";
 import { openState, type State } from "../state/state.js";
+import { onStopSignals, type SignalSource } from "../stop-signals.js";
 import { attachBot, type Bot } from "./bot.js";
 import { createClient } from "./client.js";
 import type { BotContext, Command } from "./command.js";
 import { createGate } from "./gate.js";
-import { COMMANDS_DIR, loadCommands } from "./loader.js";
+import { COMMANDS_DIR, commandBodies, loadCommands, loadComponents } from "./loader.js";
 import { DEFAULT_PROGRESS, type ProgressOptions } from "./progress.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { registerCommandsOnStart, runShardManager } from "./shards.js";
@@ -62,6 +65,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const { discord, logger } = opts;
   const started = performance.now();
   const commands = await loadCommands(opts.commandsDir ?? COMMANDS_DIR);
+  const components = await loadComponents();
   // Before login, so the first burst of questions does not pay for the answer path's set-up.
   if (opts.service.warmUp) {
     const warmStarted = performance.now();
@@ -77,12 +81,13 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     gate: createGate(discord.maxConcurrentAnswers),
     progress: opts.progress ?? DEFAULT_PROGRESS,
     timeZone: discord.timeZone,
+    commands: commandBodies(commands),
     ...(opts.reindex ? { reindex: opts.reindex } : {}),
     ...(opts.state ? { state: opts.state } : {}),
   };
   if (discord.deployOnStart) await registerCommandsOnStart(commands, discord, logger);
   const client = createClient({ apiBase: discord.apiBase, ...(opts.rest ? { rest: opts.rest } : {}) });
-  const bot = attachBot(client, ctx, commands);
+  const bot = attachBot(client, ctx, commands, components);
   // Attached before login: ready can fire before login() resolves.
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
@@ -122,21 +127,26 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
 
 /**
  * On the first SIGINT or SIGTERM: stop taking new work, finish replies in flight (bounded), destroy
- * the client and exit 0. A second signal exits at once with 1.
+ * the client and exit 0. The copies a launcher adds in the first second (npm, a terminal's process
+ * group, systemd's control group: see stop-signals.ts) are the same request; a signal after that
+ * exits at once with 1.
  */
 export function exitOnSignals(
   bot: Bot,
   logger: Logger,
-  opts: { timeoutMs?: number; exit?: (code: number) => void; shard?: boolean } = {},
+  opts: {
+    timeoutMs?: number;
+    exit?: (code: number) => void;
+    shard?: boolean;
+    source?: SignalSource & { once(event: "disconnect", listener: () => void): unknown };
+    now?: () => number;
+  } = {},
 ): void {
   const exit = opts.exit ?? ((code: number) => process.exit(code));
+  const source = opts.source ?? process;
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, "second signal: exiting now");
-      exit(1);
-      return;
-    }
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
     stopping = true;
     logger.info({ signal, inFlight: bot.inFlight }, "shutting down");
     bot.stop(opts.timeoutMs ?? SHUTDOWN_TIMEOUT_MS).then(
@@ -152,18 +162,27 @@ export function exitOnSignals(
       },
     );
   };
+  const handlers = {
+    stop,
+    copy: (signal: NodeJS.Signals) =>
+      logger.debug({ signal }, "signal repeated by the launcher: already stopping"),
+    force: (signal: NodeJS.Signals) => {
+      logger.warn({ signal }, "second signal: exiting now");
+      exit(1);
+    },
+  };
+  const timing = { source, ...(opts.now ? { now: opts.now } : {}) };
   if (opts.shard) {
     // A shard is stopped by its manager, which passes SIGINT and SIGTERM on as SIGTERM. Ctrl-C in a
     // terminal also sends SIGINT to the whole process group: taken alone, it would count as a
     // second signal and cut the replies in flight short.
-    process.on("SIGINT", () => undefined);
-    process.on("SIGTERM", onSignal);
+    source.on("SIGINT", () => undefined);
+    onStopSignals(handlers, { ...timing, signals: ["SIGTERM"] });
     // The manager gone (killed outright): stop rather than serve on as an orphan.
-    process.once("disconnect", () => onSignal("SIGTERM"));
+    source.once("disconnect", () => stop("SIGTERM"));
     return;
   }
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  onStopSignals(handlers, timing);
 }
 
 type Env = Record<string, string | undefined>;
@@ -179,7 +198,12 @@ export interface ProcessOptions {
    * Opens the answer service once, at start, with the settings already read: a bad setting has been
    * reported (one line, exit 1) before this runs.
    */
-  openService: (base: BaseConfig, logger: Logger, model: ModelConfig) => Promise<OpenedService>;
+  openService: (
+    base: BaseConfig,
+    logger: Logger,
+    model: ModelConfig,
+    store: StoreConfig,
+  ) => Promise<OpenedService>;
   env?: Env;
   commandsDir?: URL;
   /** A `.env` file to load first, when present (`npm start` passes `.env`). */
@@ -197,12 +221,14 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   let discord: DiscordConfig;
   let model: ModelConfig;
   let stateSettings: StateSettings;
+  let store: StoreConfig;
   try {
     if (opts.envFile) loadEnvFileIfPresent(opts.envFile);
     base = loadBaseConfig(opts.env);
     discord = loadDiscordConfig(opts.env);
     model = loadModelConfig(opts.env);
     stateSettings = loadStateConfig(opts.env);
+    store = loadStoreConfig(opts.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${configErrorLine(error)}\n`);
@@ -232,7 +258,7 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
 
   let opened: OpenedService;
   try {
-    opened = await opts.openService(base, logger, model);
+    opened = await opts.openService(base, logger, model, store);
   } catch (error) {
     // An index refused or unusable is said in one line; anything else is a bug, logged with its stack.
     if (error instanceof IndexFailure)

@@ -2,6 +2,7 @@ import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import type { DiscordConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import { err, ok, type Result } from "../result.js";
+import { onStopSignals } from "../stop-signals.js";
 import type { Command } from "./command.js";
 import { deployCommands } from "./deploy.js";
 
@@ -136,21 +137,22 @@ export async function runShardManager(opts: ShardManagerOptions): Promise<void> 
     const codes = await Promise.all(exits);
     return Math.max(0, ...codes);
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+  // npm and a terminal's process group each deliver a Ctrl-C: one stop (see stop-signals.ts).
+  onStopSignals({
+    stop(signal) {
+      if (stopping) return;
+      stopping = true;
+      void stopAll(signal).then((code) => {
+        logger.info({ code }, "all shards stopped");
+        exit(code);
+      });
+    },
+    force(signal) {
       logger.warn({ signal }, "second signal: killing the shards now");
       for (const shard of manager.shards.values()) shard.process?.kill("SIGKILL");
       exit(1);
-      return;
-    }
-    stopping = true;
-    void stopAll(signal).then((code) => {
-      logger.info({ code }, "all shards stopped");
-      exit(code);
-    });
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+    },
+  });
 
   try {
     await manager.spawn({

@@ -76,7 +76,7 @@ export async function ensureIndex(
   if (!updated.ok) {
     return err({
       code: "missing",
-      message: `没有可用的语料，无法建立索引 (no articles found in ${buildFrom.join(", ")})：请把报道放进 data/corpus/ 后运行 npm run ingest`,
+      message: `没有可用的语料，无法建立索引 (no articles found in ${buildFrom.join(", ")})：请把报道放进 ${buildFrom.join("、")} 后运行 npm run ingest`,
     });
   }
   events.built?.(updated.value);

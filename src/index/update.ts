@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { ENCODING_LABEL } from "../corpus/encoding.js";
 import { corpusFiles, duplicateProblem, loadCorpus, readFileArticles, sidecarPath } from "../corpus/load.js";
-import type { Article, CorpusFile, CorpusProblem } from "../corpus/types.js";
+import type { Article, CorpusFile, CorpusProblem, DecodedFile } from "../corpus/types.js";
 import { err, ok, type Result } from "../result.js";
 import { buildIndex, efSearchFor, type IndexEmbeddings, writeSegment, zoneWords } from "./build.js";
 import {
@@ -54,6 +55,8 @@ export interface UpdateSummary {
   embedded: number;
   /** Corpus files or lines that could not be read (for unchanged files: as they were last read). */
   problems: CorpusProblem[];
+  /** Files this run read in another encoding than UTF-8 (GBK/GB18030, UTF-16). */
+  decoded?: DecodedFile[];
 }
 
 /**
@@ -88,6 +91,7 @@ interface Plan {
   changed: number;
   removed: number;
   problems: CorpusProblem[];
+  decoded: DecodedFile[];
 }
 
 /**
@@ -165,6 +169,7 @@ async function update(opts: UpdateOptions): Promise<Result<UpdateSummary, Update
     removed: p.removed,
     embedded,
     problems: p.problems,
+    decoded: p.decoded,
   });
   if (
     p.fresh.length === 0 &&
@@ -261,6 +266,7 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
   let added = 0;
   let changed = 0;
   const walkProblems: CorpusProblem[] = [];
+  const decoded: DecodedFile[] = [];
   const current = await corpusFiles(opts.inputs, walkProblems);
   const shaOf = new Map(current.map((f) => [f.path, f.sha256]));
   // A page's metadata file (its date) is listed right after it and goes with it: unchanged only
@@ -291,6 +297,7 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
       continue;
     }
     const read = await readFileArticles(path);
+    if (read.encoding !== undefined) decoded.push({ path, encoding: ENCODING_LABEL[read.encoding] });
     if (read.sha256 === undefined) {
       // Unreadable now (gone, no permission): its articles leave the index, and it is reported.
       walkProblems.push(...read.problems);
@@ -330,6 +337,7 @@ async function plan(opts: UpdateOptions): Promise<Result<Plan, string>> {
     changed,
     removed,
     problems: [...walkProblems, ...ledgerFiles.flatMap((f) => f.problems)],
+    decoded,
   });
 }
 
@@ -366,6 +374,7 @@ async function full(
     changed: 0,
     removed: 0,
     embedded: built.passages,
+    decoded: corpus.decoded ?? [],
     problems: [
       ...corpus.problems,
       ...built.duplicateArticleIds.map((id) => ({

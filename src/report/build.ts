@@ -69,7 +69,7 @@ export function parseSince(text: string, now: number): Result<number, string> {
   const date = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
   if (!Number.isNaN(date) && date <= now) return ok(date);
   return err(
-    `--since takes a span such as 7d, 24h or 30m, or a past date such as 2026-11-01 (got "${text}")`,
+    `--since 要写成 7d、24h、30m 这样的时长或过去的日期，如 2026-11-01 (--since takes a span such as 7d, 24h or 30m, or a past date such as 2026-11-01; got "${text}")`,
   );
 }
 

@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { type Migration, readMigrationFiles } from "../migrations.js";
 import { err, ok, type Result } from "../result.js";
 import type { DownReason, QuestionRecord, StateStore, VoteRecord } from "./types.js";
 
@@ -13,16 +14,9 @@ import type { DownReason, QuestionRecord, StateStore, VoteRecord } from "./types
 /** The versioned schema files, applied in name order (`001_…sql`, `002_…sql`). */
 export const MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
 
-/** The migration files as `{ version, sql }`, in order. */
-export function readMigrations(dir: URL = MIGRATIONS_DIR): { version: number; name: string; sql: string }[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
-    .sort()
-    .map((name) => ({
-      version: Number(name.slice(0, 3)),
-      name,
-      sql: readFileSync(new URL(name, dir), "utf8"),
-    }));
+/** The migration files as `{ version, name, sql }`, in order. */
+export function readMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
+  return readMigrationFiles(dir);
 }
 
 /** Attempts at opening a state file another process is setting up, ~25 ms apart (a few seconds in all). */

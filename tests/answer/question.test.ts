@@ -59,7 +59,21 @@ describe("questionShape", () => {
     ["郴州高新区新增就业人数", "number", null],
     ["该区的营收在全省高新区中排名第几", "number", "第"],
   ])("%s → %s", (q, type, unit) => {
-    expect(questionShape(q)).toEqual({ type, unit });
+    expect(questionShape(q)).toMatchObject({ type, unit });
+  });
+
+  it.each([
+    ["园区实际销售收入同比下降了多少", null],
+    ["工业产值涨了多少", null],
+    ["比春节前多了多少人", "人"],
+    ["出口额增幅是多少", "%"],
+  ])("reads %s as a growth question (unit %s): a revenue's change is not counted in 元", (q, unit) => {
+    expect(questionShape(q)).toEqual({ type: "number", unit, change: true });
+  });
+
+  it("does not read a plain amount as a growth question", () => {
+    expect(questionShape("园区实际销售收入是多少").change).toBeUndefined();
+    expect(questionShape("有多少家企业入驻").change).toBeUndefined();
   });
 });
 

@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { questionShape } from "../../src/answer/question.js";
+import { shortQuestion } from "../../src/answer/short-question.js";
+import { spanCandidates } from "../../src/answer/short-spans.js";
 import {
   answerSpan,
   breaksMarks,
@@ -7,9 +10,6 @@ import {
   splitClauses,
   unbalancedMarks,
 } from "../../src/answer/span.js";
-import { questionShape } from "../../src/answer/question.js";
-import { shortQuestion } from "../../src/answer/short-question.js";
-import { spanCandidates } from "../../src/answer/short-spans.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
 describe("splitClauses", () => {
@@ -85,6 +85,43 @@ describe("answerSpan", () => {
     const q = numberQuestion("投资多少", ["投资"]);
     const sentence = "一期项目投资30亿元，二期项目投资50亿元，预计明年全部建成投产并达到设计产能。";
     expect(answerSpan(sentence, q)).toBe(sentence.replace(/。$/, ""));
+  });
+
+  it("answers a growth question with the clause of the comparison it names, not another number", () => {
+    const sentence =
+      "今年1-7月，园区规模以上工业产值为512.3亿元，同比增长8.4%，环比增长1.6%，高于全市平均水平。";
+    const q = {
+      ...numberQuestion(
+        "园区规模以上工业产值环比增长了多少",
+        ["园区", "工业产值", "环比", "增长"],
+        ["环比", "增长"],
+      ),
+      cues: [/环比/, /增/],
+    };
+    expect(answerSpan(sentence, q)).toBe("环比增长1.6%");
+    const yoy = { ...q, norm: "园区规模以上工业产值同比增长了多少", cues: [/同比/, /增/] };
+    expect(answerSpan(sentence, yoy)).toBe("同比增长8.4%");
+  });
+
+  it("prefers the clause whose new number is followed by what the question counts", () => {
+    const sentence = "截至6月底，园区今年已组织招聘会12场，帮助企业招工3150人，发放补贴420万元。";
+    const q = {
+      ...numberQuestion("园区帮助企业招工多少人", ["园区", "帮助", "企业", "招工"], ["招工"]),
+      counts: true,
+    };
+    const facts = (text: string) => [...text.matchAll(/\d+(?:场|人|万元)/g)].map((m) => m[0]);
+    const counted = {
+      ...q,
+      norm: "截至6月底园区组织了多少场招聘会",
+      terms: [
+        { word: "招聘会", weight: 1 },
+        { word: "组织", weight: 1 },
+      ],
+      slot: new Set(["招聘会"]),
+      facts,
+    };
+    expect(answerSpan(sentence, counted)).toContain("招聘会12场");
+    expect(answerSpan(sentence, { ...q, facts })).toContain("招工3150人");
   });
 
   it("quotes the whole sentence when the question asks for no recognisable kind of fact", () => {

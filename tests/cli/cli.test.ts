@@ -135,10 +135,59 @@ describe("zones", () => {
     const counts = zones.map((z) => z.articles);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(zones.find((z) => z.zone === "重庆高新区")?.titles).toEqual(["重庆市高新区协同创新战略联盟成立"]);
+    // The contract's shape, nothing more.
+    for (const z of zones) expect(Object.keys(z)).toEqual(["zone", "articles", "titles"]);
+  });
+
+  it("as text, a zone with many articles shows its count and its newest three, not every headline", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gaoxin-zones-"));
+    const days = ["2023-07-03", "2023-08-21", "2023-07-15", "2023-08-02", "2023-07-28"];
+    await writeFile(
+      join(dir, "month.jsonl"),
+      days
+        .map((date, i) =>
+          JSON.stringify({
+            id: `wh-${i}`,
+            title: `东湖高新区新闻${date}`,
+            date,
+            text: `武汉东湖高新区第${i + 1}条消息。`,
+          }),
+        )
+        .join("\n"),
+    );
+    const r = await cli("zones.ts", ["--index", join(dir, "idx")], dir, {
+      CORPUS_DIR: join(dir, "month.jsonl"),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 5)).toEqual([
+      "武汉东湖高新区  5 篇",
+      "    《东湖高新区新闻2023-08-21》 2023-08-21",
+      "    《东湖高新区新闻2023-08-02》 2023-08-02",
+      "    《东湖高新区新闻2023-07-28》 2023-07-28",
+      "    …另 2 篇",
+    ]);
   });
 });
 
 describe("ingest", () => {
+  it("reads GBK and UTF-16 files and says so in its summary; a Big5 one is skipped with how to convert it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gaoxin-encodings-"));
+    const r = await cli(
+      "ingest.ts",
+      ["--input", join(ROOT, "tests/fixtures/encodings"), "--index", join(dir, "idx")],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("已索引 4 篇文章");
+    expect(r.stdout).toContain(
+      "; 2 files read as GBK/GB18030; 1 file read as UTF-16 BE; 1 file read as UTF-16 LE)",
+    );
+    expect(r.stderr).toMatch(/gbk\.md: 按 GBK\/GB18030 编码读取 \(read as GBK\/GB18030, not UTF-8\)/);
+    expect(r.stderr).toMatch(
+      /big5\.md: not valid UTF-8 \(near byte 0\): save it as UTF-8, e\.g\. iconv -f BIG5 -t UTF-8/,
+    );
+  });
+
   it("reports bad files by path and line, indexes the rest, and exits 1", async () => {
     const dir = await mkdtemp(join(tmpdir(), "gaoxin-ingest-"));
     const corpus = join(dir, "in");

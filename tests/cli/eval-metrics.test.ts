@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, Citation } from "../../src/answer/types.js";
-import { evaluate, metrics, type Outcome, renderReport, seedRight } from "../../src/cli/eval-metrics.js";
+import {
+  answeredWrongly,
+  evaluate,
+  metrics,
+  type Outcome,
+  renderReport,
+  renderSplit,
+  seedRight,
+  splitReport,
+} from "../../src/cli/eval-metrics.js";
+import { articleKey, inIndexedHalf } from "../../src/cli/eval-pool.js";
 
 const cite = (n: number, articleId: string, quote: string, title = "标题"): Citation => ({
   n,
@@ -65,5 +75,46 @@ describe("metrics", () => {
     expect(r.overall.r1).toBeNull();
     expect(Object.keys(r.byType)).toEqual(["date"]);
     expect(renderReport(r, "t")).toContain("–");
+  });
+
+  it("counts any of a news row's positive contexts (reprints) as its own article", () => {
+    const row = { question: "q", context_id: "A", positive_context_ids: ["A", "B"], answers: ["5%"] };
+    const m = metrics([outcome(row, answer("5%[1]", [cite(1, "B", "增长5%。")]))]);
+    expect(m.r1).toBe(1);
+    const missed = evaluate([outcome(row, answer("x", [cite(1, "C", "x")]))]);
+    expect(missed.overall.r1).toBe(0);
+    expect(missed.misses).toEqual(["q"]);
+  });
+
+  it("prints a baseline line under the overall one when given", () => {
+    const r = evaluate([outcome({ question: "a", context_id: "A" }, answer("x", [cite(1, "A", "x")]))]);
+    const table = renderReport(r, "t", r.overall);
+    expect(table.split("\n")[3]).toMatch(/^baseline\s+1\s+1\.000/);
+  });
+});
+
+describe("split-article protocol", () => {
+  it("counts a not-indexed question answered with no gold string in its answer line as answered wrongly", () => {
+    const row = { question: "q", context_id: "A", answers: ["3.7%"] };
+    expect(answeredWrongly(row, answer("增长2.3%[1]。", [cite(1, "X", "增长2.3%。")]))).toBe(true);
+    expect(answeredWrongly(row, answer("增长3.7%[1]。", [cite(1, "X", "增长3.7%。")]))).toBe(false);
+    expect(answeredWrongly(row, answer("没有", [], true))).toBe(false);
+    const s = splitReport([
+      { row, answer: answer("增长2.3%[1]。", []), indexed: false },
+      { row, answer: answer("没有", [], true), indexed: false },
+      { row, answer: answer("增长3.7%[1]。", []), indexed: true },
+    ]);
+    expect(s).toMatchObject({ answerable: 1, notIndexed: 2, declinedNotIndexed: 0.5, wrongNotIndexed: 0.5 });
+    expect(renderSplit(s)).toContain("answered wrongly when not indexed 0.500");
+  });
+
+  it("splits untitled rows (news) article by article, titled rows (Wikipedia pages) by title", () => {
+    expect(articleKey({ context_id: "a", title: "长城" })).toBe(
+      articleKey({ context_id: "b", title: "长城" }),
+    );
+    const keys = Array.from({ length: 40 }, (_, i) => articleKey({ context_id: `n${i}`, title: "" }));
+    const indexed = keys.filter(inIndexedHalf).length;
+    expect(indexed).toBeGreaterThan(5);
+    expect(indexed).toBeLessThan(35);
   });
 });

@@ -146,11 +146,11 @@ describe("skipped corpus files", () => {
   it("ask that builds the index itself names the files it skipped, unsupported types included", async () => {
     const dir = await workdir();
     await writeFile(join(dir, "data/corpus/report.docx"), "PK\u0003\u0004");
-    await writeFile(join(dir, "data/corpus/scan.pdf"), "%PDF-1.4");
+    await writeFile(join(dir, "data/corpus/notes.csv"), "a,b\n");
     const r = await cli("ask.ts", ["珠海高新区工业投资增速多少"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("40.7%");
     expect(r.stderr).toMatch(/report\.docx: unsupported file type "\.docx".*已跳过 skipped/);
-    expect(r.stderr).toMatch(/scan\.pdf: unsupported file type "\.pdf".*已跳过 skipped/);
+    expect(r.stderr).toMatch(/notes\.csv: unsupported file type "\.csv".*已跳过 skipped/);
   });
 });

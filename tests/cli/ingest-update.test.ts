@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, ROOT, workdir } from "../helpers/cli.js";
@@ -38,6 +38,40 @@ describe("ingest", () => {
     const asked = await cli("ask.ts", ["--json", "西安高新区多少个项目集中开工"], dir);
     expect(JSON.parse(asked.stdout).citations[0]?.articleId).toBe("x1");
   });
+
+  it("a plain ingest keeps what an earlier --input added; leaving a folder out says so; a folder given twice is read once", async () => {
+    const own = await workdir();
+    try {
+      const mine = join(own, "my-articles");
+      await mkdir(mine);
+      await writeFile(join(mine, "xian.jsonl"), xian("x1", 7));
+      const both = await cli(
+        "ingest.ts",
+        ["--input", "data/corpus", "--input", mine, "--input", `${mine}/`],
+        own,
+      );
+      expect(both.code, both.stderr).toBe(0);
+      expect(both.stdout).toContain("indexed 7 articles");
+      const manifest = JSON.parse(await readFile(join(own, "embeddings/manifest.json"), "utf8"));
+      expect(manifest.corpus.inputs).toEqual(["data/corpus", mine]);
+      // A plain ingest reads the stored list, not CORPUS_DIR alone: nothing changed, nothing dropped.
+      const plain = await cli("ingest.ts", [], own);
+      expect(plain.code, plain.stderr).toBe(0);
+      expect(plain.stdout).toContain("corpus unchanged");
+      expect(plain.stderr).not.toContain("no longer indexed");
+      const asked = await cli("ask.ts", ["--json", "西安高新区多少个项目集中开工"], own);
+      expect(JSON.parse(asked.stdout).citations[0]?.articleId).toBe("x1");
+      // Naming only the page: the other folder's articles go, and the run says so in one line.
+      const one = await cli("ingest.ts", ["--input", "./data/corpus/"], own);
+      expect(one.code, one.stderr).toBe(0);
+      expect(one.stdout).toContain("indexed 6 articles");
+      expect(one.stderr.split("\n").filter((l) => l.includes("no longer indexed"))).toEqual([
+        expect.stringContaining(mine),
+      ]);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("--watch picks up a file dropped into the corpus folder, then stops on SIGTERM", async () => {
     const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/cli/ingest.ts"), "--watch"], {

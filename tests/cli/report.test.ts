@@ -36,11 +36,11 @@ describe("npm run report", () => {
   it("--since 30d covers every seeded question; the text form has each section", async () => {
     const r = await report(["--since", "30d", "--db", db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("asked 200, answered 150 (75%), declined 50 (25%)");
+    expect(r.stdout).toContain("提问 200，已回答 150（75%），未回答 50（25%）");
     for (const heading of [
-      "Declined questions",
-      "Answers with 👎",
-      "Zones asked about that the corpus does not cover",
+      "未回答的问题（按高新区或关键词）",
+      "被点 👎 的回答",
+      "被问到但语料未覆盖的高新区",
     ])
       expect(r.stdout).toContain(heading);
   });

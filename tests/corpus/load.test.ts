@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONVERT_HINT, looksLikeGb } from "../../src/corpus/encoding.js";
 import { parseJsonl } from "../../src/corpus/jsonl.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 
@@ -79,10 +80,14 @@ describe("loadCorpus", () => {
     const rel = (p: string) => p.slice(dir.length + 1);
     expect(c.problems.map((p) => [rel(p.path), p.line, p.message])).toEqual([
       // Named while the folders are walked: a file of a type nobody reads is skipped, not ignored.
-      ["a/notes.csv", undefined, 'unsupported file type ".csv" (expected .txt, .md or .jsonl)'],
+      [
+        "a/notes.csv",
+        undefined,
+        'unsupported file type ".csv" (expected .txt, .md, .jsonl, .pdf, .png or .jpg)',
+      ],
       ["a/binary.txt", undefined, "binary file (NUL bytes at byte 4)"],
       ["a/empty.txt", undefined, "empty file"],
-      ["a/latin1.md", undefined, "not valid UTF-8 (near byte 0)"],
+      ["a/latin1.md", undefined, `not valid UTF-8 (near byte 0): ${CONVERT_HINT}`],
       ["a/sub/records.jsonl", 2, expect.stringMatching(/^malformed JSON/)],
       ...[1, 2, 3, 4].map((n) => [
         "b/page.txt",
@@ -119,7 +124,7 @@ describe("loadCorpus", () => {
     expect(c.problems).toEqual([
       {
         path: join(dir, "a", "notes.csv"),
-        message: 'unsupported file type ".csv" (expected .txt, .md or .jsonl)',
+        message: 'unsupported file type ".csv" (expected .txt, .md, .jsonl, .pdf, .png or .jpg)',
       },
     ]);
   });
@@ -150,8 +155,61 @@ describe("loadCorpus", () => {
     const c = await loadCorpus([path]);
     expect(c.articles).toEqual([]);
     expect(c.problems).toEqual([
-      { path, message: expect.stringMatching(/^not valid UTF-8 \(near byte \d+\)$/) },
+      {
+        path,
+        message: expect.stringMatching(/^not valid UTF-8 \(near byte \d+\): save it as UTF-8, e\.g\. iconv /),
+      },
     ]);
     expect(Number(/byte (\d+)/.exec(c.problems[0]?.message ?? "")?.[1])).toBeGreaterThan(65_536);
+  });
+});
+
+describe("files in other encodings", () => {
+  const fixture = (name: string) => join("tests/fixtures/encodings", name);
+
+  it("reads GBK and GB18030 Chinese, names the encoding, and keeps the hash of the bytes", async () => {
+    const c = await loadCorpus([fixture("gbk.md"), fixture("gb18030.txt")]);
+    expect(c.problems).toEqual([]);
+    expect(c.decoded).toEqual([
+      { path: fixture("gbk.md"), encoding: "GBK/GB18030" },
+      { path: fixture("gb18030.txt"), encoding: "GBK/GB18030" },
+    ]);
+    const [md, page] = c.articles;
+    expect(md).toMatchObject({
+      title: "成都高新区新经济企业突破10万家",
+      date: "2024-05-10",
+      mainZone: "成都高新区",
+    });
+    expect(md?.paragraphs[0]?.text).toContain("较去年底增长18.2%");
+    // A character only GB18030's four-byte form holds.
+    expect(JSON.stringify(page)).toContain("㐀");
+    const bytes = await readFile(fixture("gbk.md"));
+    expect(c.files[0]?.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+  });
+
+  it("reads UTF-16 with its byte-order mark, either way round, without calling it binary", async () => {
+    const c = await loadCorpus([fixture("utf16le.jsonl"), fixture("utf16be.md")]);
+    expect(c.problems).toEqual([]);
+    expect(c.decoded?.map((d) => d.encoding)).toEqual(["UTF-16 LE", "UTF-16 BE"]);
+    expect(c.articles.map((a) => a.title)).toEqual(["西安高新区项目开工", "兰州高新区"]);
+    expect(c.articles[0]?.paragraphs[0]?.text).toBe("西安高新区7个“新基建”项目集中开工，总投资166亿元。");
+  });
+
+  it("does not take Big5 for GBK: it keeps the UTF-8 message, with how to convert", async () => {
+    const c = await loadCorpus([fixture("big5.md")]);
+    expect(c.articles).toEqual([]);
+    expect(c.decoded).toEqual([]);
+    expect(c.problems).toEqual([
+      { path: fixture("big5.md"), message: `not valid UTF-8 (near byte 0): ${CONVERT_HINT}` },
+    ]);
+  });
+});
+
+describe("looksLikeGb", () => {
+  it("takes simplified Chinese in GBK, not Big5 or Latin-1 accents or plain ASCII", async () => {
+    expect(looksLikeGb(await readFile("tests/fixtures/encodings/gbk.md"))).toBe(true);
+    expect(looksLikeGb(await readFile("tests/fixtures/encodings/big5.md"))).toBe(false);
+    expect(looksLikeGb(Buffer.from("caf\xe9 cr\xe8me br\xfbl\xe9e", "latin1"))).toBe(false);
+    expect(looksLikeGb(Buffer.from("plain ascii"))).toBe(false);
   });
 });

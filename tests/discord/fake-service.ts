@@ -59,11 +59,18 @@ export const xianCitation = cite(
   "西安高新区7个“新基建”项目集中开工，总投资166亿元，涵盖5G、数据中心、工业互联网等领域。",
 );
 
+const summary = (zone: string, titles: string[]): ZoneSummary => ({
+  zone,
+  articles: titles.length,
+  titles,
+  newest: titles.slice(0, 3).map((title) => ({ title, date: "2020-06" })),
+});
+
 export const zoneList: ZoneSummary[] = [
-  { zone: "珠海高新区", articles: 1, titles: [ZHUHAI_TITLE] },
-  { zone: "西安高新区", articles: 2, titles: [XIAN_TITLE, "西安高新区另一篇"] },
-  { zone: "兰州高新区", articles: 1, titles: ["兰州高新区“两新”组织与支部联合开展脱贫攻坚主题党日活动"] },
-  { zone: "重庆高新区", articles: 1, titles: ["重庆市高新区协同创新战略联盟成立"] },
+  summary("珠海高新区", [ZHUHAI_TITLE]),
+  summary("西安高新区", [XIAN_TITLE, "西安高新区另一篇"]),
+  summary("兰州高新区", ["兰州高新区“两新”组织与支部联合开展脱贫攻坚主题党日活动"]),
+  summary("重庆高新区", ["重庆市高新区协同创新战略联盟成立"]),
 ];
 
 export interface FakeOptions {
@@ -85,7 +92,7 @@ export function createFakeService(
   let running = 0;
   const zones: ZoneSummary[] = [...zoneList];
   for (let i = 0; i < (opts.extraZones ?? 0); i++)
-    zones.push({ zone: `测试${i + 1}号高新区`, articles: 1, titles: [] });
+    zones.push({ zone: `测试${i + 1}号高新区`, articles: 1, titles: [], newest: [] });
   const service = {
     calls,
     maxConcurrent: 0,
@@ -130,7 +137,8 @@ export function createFakeService(
       }
     },
     zones: () => zones,
-    zoneList: async () => zones,
+    zoneList: async (only?: readonly string[]) =>
+      only === undefined ? zones : zones.filter((z) => only.includes(z.zone)),
     async zone(name: string) {
       const z = zones.find(
         (x) => x.zone === name || x.zone.replace("高新区", "") === name.replace(/市?高新区$/, ""),

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, Citation } from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
-import { newAnswerId } from "../../src/discord/feedback.js";
+import { newAnswerId, searchedAndDeclined } from "../../src/discord/feedback.js";
 import {
   feedbackId,
   parseFeedbackId,
@@ -14,6 +14,7 @@ import { embedLength, LIMITS, renderAnswer } from "../../src/discord/render.js";
 import { buildReport } from "../../src/report/build.js";
 import { question, vote } from "../state/fixtures.js";
 import { zhuhaiCitation } from "./fake-service.js";
+import { buttonKey } from "./limits.js";
 
 describe("feedback custom ids", () => {
   it("round-trip for every kind, stay short, and are not mistaken for citation or page buttons", () => {
@@ -55,11 +56,11 @@ describe("the feedback row under an answer", () => {
       const p = withFeedback(renderAnswer(answer(many(n))), "abcdefabcdef", false);
       expect(p.components.length).toBeLessThanOrEqual(LIMITS.actionRows);
       for (const row of p.components) expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
-      expect(p.components.at(-1)?.components.map((b) => b.custom_id)).toEqual([
+      expect(p.components.at(-1)?.components.map(buttonKey)).toEqual([
         "fb:up:abcdefabcdef",
         "fb:down:abcdefabcdef",
       ]);
-      const ids = p.components.flatMap((r) => r.components.map((b) => b.custom_id));
+      const ids = p.components.flatMap((r) => r.components.map(buttonKey));
       expect(new Set(ids).size).toBe(ids.length);
     }
   });
@@ -67,6 +68,15 @@ describe("the feedback row under an answer", () => {
   it("under a declined answer offers 这个问题语料里应该有 in place of 👎", () => {
     const p = withFeedback(renderAnswer(answer([], true)), "abcdefabcdef", true);
     expect(p.components.at(-1)?.components.map((b) => b.label)).toEqual(["👍", "👎 这个问题语料里应该有"]);
+  });
+
+  it("offers 这个问题语料里应该有 only when the corpus was searched: not under a language refusal", async () => {
+    const { answerQuestion } = await import("../../src/answer/answer.js");
+    const refused = await answerQuestion("What is the GDP of Zhuhai?", {} as never);
+    expect(refused.abstained).toBe(true);
+    expect(searchedAndDeclined(refused)).toBe(false);
+    expect(searchedAndDeclined(answer([], true))).toBe(true);
+    expect(searchedAndDeclined(answer([zhuhaiCitation]))).toBe(false);
   });
 
   it("the 👎 acknowledgement offers the four reasons in a select menu", () => {

@@ -21,6 +21,7 @@ function context(service: AnswerService, reindex?: Reindexer): BotContext & { lo
     limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }),
     gate: createGate(4),
     progress: { delayMs: 10_000, intervalMs: 10_000 },
+    commands: [],
     ...(reindex ? { reindex } : {}),
     logs,
   };
@@ -47,7 +48,6 @@ function controlled(onDone: () => void = () => {}) {
       return running;
     },
     runs: () => runs,
-    refresh: async () => null,
     run() {
       runs += 1;
       running = true;
@@ -63,7 +63,7 @@ function controlled(onDone: () => void = () => {}) {
   return { reindexer, finish: (r: Result<ReindexSummary, ReindexError>) => finish(r) };
 }
 
-const SUMMARY: ReindexSummary = { articles: 7, passages: 41, seconds: 1.234, skipped: 0 };
+const SUMMARY: ReindexSummary = { articles: 7, passages: 41, seconds: 1.234, skipped: 0, changed: true };
 const admin = { userId: "1", canManageServer: true };
 const member = { userId: "2", canManageServer: false };
 

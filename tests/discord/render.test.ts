@@ -1,7 +1,16 @@
+import { ButtonStyle } from "discord-api-types/v10";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Answer, Citation, PassageView, ZoneDetail, ZoneSummary } from "../../src/answer/types.js";
+import type {
+  Answer,
+  Citation,
+  PassageView,
+  ZoneCount,
+  ZoneDetail,
+  ZoneHeadline,
+} from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
+import { commandBodies, loadCommands } from "../../src/discord/loader.js";
 import {
   localTime,
   renderAnswer,
@@ -9,12 +18,11 @@ import {
   renderPassage,
   renderReindexed,
   renderReindexFailed,
-  renderZone,
-  renderZonesPage,
 } from "../../src/discord/render.js";
+import { renderZone, renderZonesPage } from "../../src/discord/zone-render.js";
 import { sortZones } from "../../src/index/articles.js";
 import { createFakeService, passages, ZHUHAI_TITLE, zhuhaiCitation } from "./fake-service.js";
-import { expectWithinLimits } from "./limits.js";
+import { buttonKey, expectWithinLimits } from "./limits.js";
 
 // Hostile text: emoji, lone surrogates, zero-width, markdown, mass mentions, long runs.
 const hostileChar = fc.oneof(
@@ -39,6 +47,10 @@ const citationArb: fc.Arbitrary<Citation> = fc.record({
   zones: fc.array(hostile(10), { maxLength: 5 }),
   quote: long,
   source: fc.constant("data/corpus/x.txt"),
+  // Fetched articles carry their page's address; a hostile or overlong one gets no link button.
+  url: fc.option(fc.oneof(fc.webUrl(), fc.constant(`https://x.cn/${"a".repeat(600)}`), hostile(20)), {
+    nil: undefined,
+  }),
 });
 
 describe("renderAnswer", () => {
@@ -60,7 +72,7 @@ describe("renderAnswer", () => {
     expect(p.embeds[0]?.fields?.[0]?.value).toContain("增速达40.7%");
     const button = p.components[0]?.components[0];
     expect(button?.label).toBe("[1] 原文");
-    expect(parseCustomId(button?.custom_id ?? "")).toEqual({
+    expect(parseCustomId(button ? buttonKey(button) : "")).toEqual({
       kind: "source",
       passageId: zhuhaiCitation.passageId,
     });
@@ -159,12 +171,66 @@ describe("renderAnswer with a short answer", () => {
   });
 });
 
+describe("renderAnswer, digests and lists", () => {
+  const line = (i: number, text: string) => `${i}. 2023-08-${10 + i} 《标题${i}》：${text}[${i}]`;
+
+  it("shows a digest one item a line, citations kept, markdown escaped", () => {
+    const answer: Answer = {
+      question: "株洲高新区有什么新闻",
+      answer: [
+        "株洲高新区的报道（共 8 篇，最新在前）：",
+        line(1, "新增就业2860人"),
+        line(2, "**捐款**12万元"),
+        "另有 6 篇，用 /zone 株洲高新区 查看全部。",
+      ].join("\n"),
+      abstained: false,
+      mode: "extractive",
+      kind: "overview",
+      citations: [zhuhaiCitation, { ...zhuhaiCitation, n: 2 }],
+    };
+    const lines = renderAnswer(answer).content.split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe("1\\. 2023-08-11 《标题1》：新增就业2860人[1]");
+    expect(lines[2]).toContain("\\*\\*捐款\\*\\*12万元[2]");
+    expect(lines[3]).toContain("/zone 株洲高新区");
+  });
+
+  it("keeps whole lines within Discord's limits however long the items, saying how many are left out", () => {
+    fc.assert(
+      fc.property(
+        fc.array(long, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom("overview", "how", "several") as fc.Arbitrary<"overview" | "how" | "several">,
+        fc.array(citationArb, { maxLength: 12 }),
+        (items, kind, citations) => {
+          const answer: Answer = {
+            question: "问",
+            // An item is one sentence: answers never put a line break inside one.
+            answer: ["报道：", ...items.map((t, i) => line(i + 1, t.replace(/[\r\n]/g, "")))].join("\n"),
+            abstained: false,
+            mode: "extractive",
+            kind,
+            citations,
+          };
+          const p = renderAnswer(answer, { echoQuestion: true });
+          expectWithinLimits(p);
+          const shown = p.content.split("\n").slice(2);
+          // Every item shown is shown whole, with its marker; a cut list ends by counting the rest.
+          for (const l of shown.filter((x) => /^\d+\\\. /.test(x))) expect(l).toMatch(/\[\d+\]$/);
+          if (shown.length < items.length) expect(p.content).toMatch(/…等另 \d+ 项$/);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("renderZonesPage", () => {
-  const zones: ZoneSummary[] = Array.from({ length: 40 }, (_, i) => ({
+  const zones: ZoneCount[] = Array.from({ length: 40 }, (_, i) => ({
     zone: `第${i}高新区`,
     articles: i % 7,
-    titles: [],
   }));
+  const page = (zs: readonly ZoneCount[], p: number, newest?: ReadonlyMap<string, ZoneHeadline[]>) =>
+    renderZonesPage(zs, p, { articles: 33, ...(newest ? { newest } : {}) });
 
   it("sorts by article count, most first, then by name", () => {
     const sorted = sortZones(zones);
@@ -174,28 +240,52 @@ describe("renderZonesPage", () => {
   });
 
   it("pages long lists with previous/next buttons that name the target page", () => {
-    const first = renderZonesPage(zones, 0);
-    expect(first.embeds[0]?.footer?.text).toContain("第 1/3 页");
+    const first = page(zones, 0);
+    expect(first.embeds[0]?.footer?.text).toContain("第 1/5 页");
     const [prev, next] = first.components[0]?.components ?? [];
     expect(prev?.disabled).toBe(true);
-    expect(parseCustomId(next?.custom_id ?? "")).toEqual({ kind: "zones", page: 1 });
-    const last = renderZonesPage(zones, 99);
-    expect(last.embeds[0]?.footer?.text).toContain("第 3/3 页");
+    expect(parseCustomId(next ? buttonKey(next) : "")).toEqual({ kind: "zones", page: 1 });
+    const last = page(zones, 99);
+    expect(last.embeds[0]?.footer?.text).toContain("第 5/5 页");
     expect(last.components[0]?.components[1]?.disabled).toBe(true);
   });
 
   it("has no buttons when one page is enough", () => {
-    expect(renderZonesPage(zones.slice(0, 3), 0).components).toEqual([]);
+    expect(page(zones.slice(0, 3), 0).components).toEqual([]);
+  });
+
+  it("shows each zone's newest headlines under its count, and a footer that counts articles and says how it sorts", () => {
+    const zs: ZoneCount[] = [
+      { zone: "乙高新区", articles: 2 },
+      { zone: "甲高新区", articles: 2 },
+      { zone: "丙高新区", articles: 5 },
+    ];
+    const newest = new Map([
+      ["丙高新区", [{ title: "丙高新区最新一篇", date: "2023-08-28" }, { title: "较早一篇" }]],
+    ]);
+    const embed = renderZonesPage(zs, 0, { articles: 6, newest }).embeds[0];
+    expect(embed?.description?.split("\n")).toEqual([
+      "1\\. **丙高新区** — 5 篇",
+      "　· 《丙高新区最新一篇》（2023-08-28）",
+      "　· 《较早一篇》",
+      // Equal counts in pinyin order (jiǎ before yǐ), as the footer says.
+      "2\\. **甲高新区** — 2 篇",
+      "3\\. **乙高新区** — 2 篇",
+    ]);
+    // 6 articles, though the zones' counts add up to 9: an article naming two zones is one article.
+    expect(embed?.footer?.text).toContain("按文章数从多到少，同数按拼音 · 资料库共 6 篇文章");
   });
 
   it("stays within limits for hostile zone names", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ zone: long, articles: fc.nat(), titles: fc.constant<string[]>([]) }), {
-          maxLength: 60,
-        }),
+        fc.array(fc.record({ zone: long, articles: fc.nat() }), { maxLength: 60 }),
         fc.integer({ min: -5, max: 10 }),
-        (zs, page) => expectWithinLimits(renderZonesPage(zs, page)),
+        long,
+        (zs, p, title) =>
+          expectWithinLimits(
+            page(zs, p, new Map(zs.map((z) => [z.zone, [{ title, date: title }, { title }, { title }]]))),
+          ),
       ),
       { numRuns: 80 },
     );
@@ -211,8 +301,17 @@ describe("renderZone, renderPassage, renderHelp", () => {
       ...detail,
       articles: detail.articles.map((a) => ({ ...a, date: "2020-06-12" })),
       figures: [
-        { ...zhuhaiCitation, n: 1, measure: "工业投资增速", value: "40.7%", period: "1-4月" },
-        { ...zhuhaiCitation, n: 2, measure: "复工率", value: "94%", period: null },
+        {
+          ...zhuhaiCitation,
+          n: 1,
+          measure: "工业投资增速",
+          value: "40.7%",
+          period: "1-4月",
+          date: "2020-06",
+        },
+        { ...zhuhaiCitation, n: 2, passageId: "other#1", measure: "复工率", value: "94%", period: null },
+        // The same passage as the first row: the same source, and no second button.
+        { ...zhuhaiCitation, n: 1, measure: "民间投资增速", value: "32%", period: null },
       ],
     });
     expect(p.embeds[0]?.title).toBe("珠海高新区");
@@ -221,9 +320,39 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(p.embeds[0]?.fields?.[0]?.value).toContain("2020-06-12");
     // Markdown escapes (`40\.7%`) render as the plain text.
     const rows = (p.embeds[0]?.description ?? "").replace(/\\/g, "").split("\n");
-    expect(rows).toContain("工业投资增速 · **40.7%** · 1-4月 · [1]");
+    expect(rows).toContain("工业投资增速 · **40.7%** · 1-4月 · [1]（2020-06）");
     expect(rows).toContain("复工率 · **94%** · — · [2]");
+    expect(rows).toContain("民间投资增速 · **32%** · — · [1]");
+    // One button per passage.
     expect(p.components[0]?.components.map((b) => b.label)).toEqual(["[1] 原文", "[2] 原文"]);
+  });
+
+  it("puts a link to the original page beside 原文 for a citation fetched from the web, a pair never split across rows", () => {
+    const url = "https://news.example.cn/2024/0715/xian.html";
+    const cites = [1, 2, 3, 4].map((n) => ({
+      ...zhuhaiCitation,
+      n,
+      passageId: `p${n}#0`,
+      ...(n !== 4 ? { url } : {}),
+    }));
+    const p = renderAnswer({
+      question: "q",
+      answer: "a[1]",
+      abstained: false,
+      mode: "extractive",
+      citations: cites,
+    });
+    expectWithinLimits(p);
+    const labels = p.components.map((r) => r.components.map((b) => b.label));
+    expect(labels).toEqual([
+      ["[1] 原文", "[1] 网页", "[2] 原文", "[2] 网页"],
+      ["[3] 原文", "[3] 网页", "[4] 原文"],
+    ]);
+    const link = p.components[0]?.components[1];
+    expect(link && "url" in link && link).toMatchObject({ style: ButtonStyle.Link, url });
+    // A passage opened from a button links its headline to the page.
+    const view = { ...(passages[0] as PassageView), url };
+    expect(renderPassage(view).embeds[0]?.url).toBe(url);
   });
 
   it("shows a passage in full with its headline, zones and date, and neither its id nor its file", () => {
@@ -239,14 +368,26 @@ describe("renderZone, renderPassage, renderHelp", () => {
   });
 
   it("shows what the bot knows, the index time as local time in the configured zone", () => {
-    const p = renderHelp(service.stats());
+    const p = renderHelp(service.stats(), []);
     const fields = Object.fromEntries((p.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields).toMatchObject({ 文章: "6", 段落: "40", 高新区: "4" });
     // 2024-05-01T08:00Z is 16:00 in China and 04:00 in New York (daylight time).
     expect(fields.索引构建时间).toBe("2024年5月1日 16:00");
     expect(fields.回答方式).toContain("摘录式");
-    const ny = renderHelp(service.stats(), "America/New_York").embeds[0]?.fields ?? [];
+    const ny = renderHelp(service.stats(), [], "America/New_York").embeds[0]?.fields ?? [];
     expect(ny.find((f) => f.name === "索引构建时间")?.value).toBe("2024年5月1日 04:00");
+  });
+
+  it("lists every command the bot registers, from the command modules, admins' last, within limits", async () => {
+    const bodies = commandBodies(await loadCommands());
+    const description = renderHelp(service.stats(), bodies).embeds[0]?.description ?? "";
+    const listed = [...description.matchAll(/^\*\*\/([\w-]+)\*\*/gm)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual(bodies.map((b) => b.name).sort());
+    for (const name of ["report", "reindex", "forget-me"]) expect(listed).toContain(name);
+    expect(listed.slice(-2).sort()).toEqual(["reindex", "report"]);
+    expect(description).toContain("**/zone** `name:`：查看某个高新区的文章和关键数字");
+    expect(description).toContain("**/ask** `question:` [`private:`]");
+    expect(description.length).toBeLessThanOrEqual(4096);
   });
 
   it("writes times in the reader's zone across a date line, and leaves a non-date as it is", () => {
@@ -258,14 +399,24 @@ describe("renderZone, renderPassage, renderHelp", () => {
 
   it("mentions follow-ups by reply only when answers are model-written", () => {
     const help = (mode: "llm" | "extractive") =>
-      renderHelp({ ...service.stats(), mode }).embeds[0]?.description ?? "";
+      renderHelp({ ...service.stats(), mode }, []).embeds[0]?.description ?? "";
     expect(help("llm")).toContain("回复我的回答");
     expect(help("extractive")).not.toContain("回复我的回答");
   });
 
   it("/reindex outcomes stay within limits, whatever the error says", () => {
-    expect(renderReindexed({ articles: 12, passages: 80, seconds: 3.05, skipped: 2 }).content).toBe(
-      "索引已重建并换上：12 篇文章，80 个段落，用时 3.0 秒，2 处语料无法读取已跳过（详见日志）。",
+    expect(
+      renderReindexed({ articles: 12, passages: 80, seconds: 3.05, skipped: 2, changed: true }).content,
+    ).toBe("索引已重建并换上：12 篇文章，80 个段落，用时 3.0 秒，2 处语料无法读取已跳过（详见日志）。");
+    // Nothing changed: said so, not "rebuilt" (the index folder; a PostgreSQL bot's generation).
+    expect(
+      renderReindexed({ articles: 12, passages: 80, seconds: 0.2, skipped: 0, changed: false }).content,
+    ).toBe("没有变化：语料与正在使用的索引一致，无需重建（12 篇文章，80 个段落）。");
+    const pg = { articles: 12, passages: 80, seconds: 0.1, skipped: 0, generation: 7 };
+    expect(renderReindexed({ ...pg, changed: false }).content).toContain("没有变化");
+    expect(renderReindexed({ ...pg, changed: false }).content).toContain("第 7 代");
+    expect(renderReindexed({ ...pg, changed: true }).content).toBe(
+      "已换上数据库中的第 7 代索引：12 篇文章，80 个段落。",
     );
     fc.assert(
       fc.property(long, (message) => {

@@ -190,22 +190,27 @@ describe("citation buttons", () => {
 });
 
 describe("/zones, /zone, /source, /help", () => {
-  it("/zones lists every zone with its article count, most first, paged with buttons", async () => {
+  it("/zones lists every zone with its article count and newest headlines, most first, paged with buttons", async () => {
     const i = h.slash("zones", [], freshUser());
-    const cb = callbackBody(await h.callback(i));
-    expect(cb.type).toBe(4);
-    const embed = cb.data?.embeds?.[0];
+    expect(callbackBody(await h.callback(i)).type).toBe(5);
+    const shown = body(await h.edit(i));
+    const embed = shown.embeds?.[0];
     expect(embed?.title).toBe("高新区一览（34 个）");
-    expect(embed?.description?.split("\n")[0]).toBe("1\\. **西安高新区** — 2 篇");
-    expect(embed?.footer?.text).toContain("第 1/3 页");
-    const next = cb.data?.components?.[0]?.components[1];
+    expect(embed?.description?.split("\n").slice(0, 3)).toEqual([
+      "1\\. **西安高新区** — 2 篇",
+      `　· 《${XIAN_TITLE.replace(/\*/g, "\\*")}》（2020-06）`,
+      "　· 《西安高新区另一篇》（2020-06）",
+    ]);
+    expect(embed?.footer?.text).toContain("第 1/5 页");
+    const next = shown.components?.[0]?.components[1];
     expect(next?.label).toBe("下一页");
 
+    // The page turns in place: a deferred update (type 6), then the message edited.
     const click = buttonClick(h.emu, next?.custom_id ?? "", freshUser());
     h.emu.dispatch("INTERACTION_CREATE", click);
-    const page = callbackBody(await h.callback(click));
-    expect(page.type).toBe(7);
-    expect(page.data?.embeds?.[0]?.footer?.text).toContain("第 2/3 页");
+    expect(callbackBody(await h.callback(click)).type).toBe(6);
+    const page = body(await h.edit(click));
+    expect(page.embeds?.[0]?.footer?.text).toContain("第 2/5 页");
   });
 
   it("/zone autocomplete answers type 4 with a type 8 callback of choices", async () => {
@@ -268,6 +273,11 @@ describe("/zones, /zone, /source, /help", () => {
     expect(cb.data?.flags).toBe(64);
     const fields = cb.data?.embeds?.[0]?.fields?.map((f) => f.name);
     expect(fields).toEqual(["文章", "段落", "高新区", "索引构建时间", "回答方式"]);
+    // Every command the bot registered with the emulator is listed.
+    const registered = h.emu.requests.find((r) => r.method === "PUT" && r.path.endsWith("/commands"));
+    const names = ((registered?.body ?? []) as { name: string }[]).map((c) => c.name);
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    for (const name of names) expect(cb.data?.embeds?.[0]?.description).toContain(`**/${name}**`);
   });
 });
 

@@ -75,10 +75,28 @@ function startScript(): string {
   return pkg.scripts?.start ?? "";
 }
 
-/** Runs `npm start` itself in the project's root, as a user would, with the output collected. */
-export function spawnNpmStart(env: Record<string, string>): BotProcess {
+/**
+ * Runs `npm start` itself in the project's root, as a user would, with the output collected. With
+ * `group`, npm leads a process group of its own, as a terminal's foreground job or a service does, so
+ * a test can signal the whole group (`process.kill(-pid, …)`).
+ */
+export function spawnNpmStart(env: Record<string, string>, opts: { group?: boolean } = {}): BotProcess {
+  return spawnNpm(["start", "--silent"], env, opts);
+}
+
+/** Runs `npm <args>` in the project's root (see {@link spawnNpmStart}). */
+export function spawnNpm(
+  args: string[],
+  env: Record<string, string>,
+  opts: { group?: boolean } = {},
+): BotProcess {
   return collect(
-    spawn("npm", ["start", "--silent"], { cwd: fileURLToPath(ROOT), env, stdio: ["ignore", "pipe", "pipe"] }),
+    spawn("npm", args, {
+      cwd: fileURLToPath(ROOT),
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: opts.group === true,
+    }),
   );
 }
 

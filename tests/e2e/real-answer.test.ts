@@ -94,10 +94,13 @@ describe("npm start against the emulator, real answer service", () => {
   it("lists the zones with /zones", async () => {
     const i = slashCommand(emu, "zones", [], alice);
     emu.dispatch("INTERACTION_CREATE", i);
-    const embed = callbackBody(
-      await emu.waitForRequest((r) => r.path.includes(`${i.id}/${i.token}/callback`)),
-    ).data?.embeds?.[0];
-    for (const zone of ["珠海高新区", "西安高新区"]) expect(embed?.description).toContain(zone);
+    const embed = (await filledIn(i))?.embeds?.[0];
+    // The page's nine zones, eight a page; six articles (one names four zones), not the counts' sum.
+    expect(embed?.title).toBe("高新区一览（9 个）");
+    expect(embed?.description).toContain(
+      "**重庆高新区** — 1 篇\n　· 《重庆市高新区协同创新战略联盟成立》（2020-06）",
+    );
+    expect(embed?.footer?.text).toContain("第 1/2 页 · 按文章数从多到少，同数按拼音 · 资料库共 6 篇文章");
   });
 
   it("/zone 珠海高新区 shows its figures table with the 40.7% growth and the 94% 复工率, each with a source button", async () => {
@@ -106,11 +109,17 @@ describe("npm start against the emulator, real answer service", () => {
     const data = await filledIn(i);
     const rows = (data?.embeds?.[0]?.description ?? "").replace(/\\/g, "").split("\n");
     expect(rows.find((r) => r.includes("**40.7%**"))).toMatch(
-      /^工业投资增速 · \*\*40\.7%\*\* · 1-4月 · \[\d\]$/,
+      /^工业投资增速 · \*\*40\.7%\*\* · 1-4月 · \[\d\]（2020-06）$/,
     );
-    expect(rows.find((r) => r.includes("**94%**"))).toMatch(/^复工率 · \*\*94%\*\* · 目前 · \[\d\]$/);
+    expect(rows.find((r) => r.includes("**94%**"))).toMatch(
+      /^复工率 · \*\*94%\*\* · 目前 · \[\d\]（2020-06）$/,
+    );
     const buttons = data?.components?.flatMap((row) => row.components) ?? [];
     expect(buttons.length).toBeGreaterThanOrEqual(2);
+    // One button per passage: no two open the same one.
+    const opened = buttons.map((b) => parseCustomId(b.custom_id ?? ""));
+    const ids = opened.map((a) => (a?.kind === "source" ? a.passageId : ""));
+    expect(new Set(ids).size).toBe(ids.length);
     zhuhaiSourceButton = buttons[0]?.custom_id ?? "";
   });
 

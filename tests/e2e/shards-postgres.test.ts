@@ -4,7 +4,7 @@ import { loadCorpus } from "../../src/corpus/load.js";
 import { parseNewspaperPage } from "../../src/corpus/newspaper.js";
 import type { LoadedCorpus } from "../../src/corpus/types.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
-import { ingestToPostgres } from "../../src/index/postgres.js";
+import { ingestToPostgres } from "../../src/index/postgres/ingest.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/pglite.js";
 import { type Emulator, startEmulator } from "./emulator.js";
 import { body, CANARY_TOKEN } from "./harness.js";
@@ -26,7 +26,7 @@ let bot: BotProcess;
 let page: LoadedCorpus;
 
 const ingest = (corpus: LoadedCorpus, onLoaded?: () => void) =>
-  ingestToPostgres({ pool: db.pool, corpus, embeddings, inputs: [PAGE], ...(onLoaded ? { onLoaded } : {}) });
+  ingestToPostgres({ db: db.db, corpus, embeddings, inputs: [PAGE], ...(onLoaded ? { onLoaded } : {}) });
 
 const user = userFactory(610_000_000_000_000_000n, "pg-user");
 
@@ -58,8 +58,7 @@ describe("DISCORD_SHARDS=2 npm start with STORE=postgres", () => {
       botEnv(emu, CANARY_TOKEN, {
         DISCORD_SHARDS: "2",
         DISCORD_GUILD_ID: "",
-        STORE: "postgres",
-        DATABASE_URL: db.url,
+        ...db.env,
         STORE_POLL_SECONDS: "1",
       }),
     );
@@ -77,7 +76,9 @@ describe("DISCORD_SHARDS=2 npm start with STORE=postgres", () => {
       [0, 2],
       [1, 2],
     ]);
-    expect(bot.stdout.filter((l) => l.includes('"msg":"answering from PostgreSQL"'))).toHaveLength(2);
+    const ready = bot.stdout.filter((l) => l.includes('"msg":"answer service ready"'));
+    expect(ready).toHaveLength(2);
+    for (const line of ready) expect(line).toContain('"store":"postgres"');
     for (const c of await askEverywhere("珠海高新区工业投资增速多少", (c) => c.length > 0))
       expect(c).toContain("40.7%");
   });
@@ -109,9 +110,10 @@ describe("DISCORD_SHARDS=2 npm start with STORE=postgres", () => {
     // Both shard processes report the switch (found by polling every second).
     const switched = () =>
       bot.stdout.filter(
-        (l) => l.includes("switched to the new generation") && l.includes(`"generation":${generation}`),
+        (l) =>
+          l.includes("index updated: new version in service") && l.includes(`"generation":${generation}`),
       );
-    await bot.waitForLine("switched to the new generation", 20_000);
+    await bot.waitForLine("index updated: new version in service", 20_000);
     while (switched().length < 2) await new Promise((r) => setTimeout(r, 200));
     for (const c of await askEverywhere("杭州高新区数字经济核心产业营业收入多少", (c) => c.length > 0))
       expect(c).toContain("812");

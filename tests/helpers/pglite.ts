@@ -2,16 +2,25 @@ import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
+import { openPgDb, type PgDb } from "../../src/index/postgres/db.js";
 
 /**
  * An in-memory PostgreSQL (PGlite, with pgvector) served on 127.0.0.1 to the ordinary `pg` client,
  * standing in for a real server in tests. With PG_TEST_URL set, that server is used instead (the
- * tests then run against real PostgreSQL + pgvector; each gets a schema of its own).
+ * tests then run against real PostgreSQL + pgvector; each gets a schema of its own, so a database
+ * that already holds a user's generations in `public` is neither read nor changed).
  */
 export interface TestDatabase {
+  /** The server's URL (with PG_TEST_URL, its search_path starts with the test's schema). */
   url: string;
+  /** The test's schema: `public` on PGlite; with PG_TEST_URL a new one, dropped by `close`. */
+  schema: string;
+  /** STORE=postgres's variables for a child process using this database. */
+  env: Record<string, string>;
   /** A pool on the database (closed by `close`). */
   pool: pg.Pool;
+  /** The store's view of it: its tables in `schema`. */
+  db: PgDb;
   close(): Promise<void>;
 }
 
@@ -30,7 +39,10 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     const pool = new pg.Pool({ connectionString: url, max: 8 });
     return {
       url,
+      schema,
+      env: { STORE: "postgres", DATABASE_URL: url, STORE_SCHEMA: schema },
       pool,
+      db: await openPgDb(pool, schema),
       async close() {
         await pool.end();
         await admin.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -46,7 +58,10 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {
     url,
+    schema: "public",
+    env: { STORE: "postgres", DATABASE_URL: url, STORE_SCHEMA: "public" },
     pool,
+    db: await openPgDb(pool, "public"),
     async close() {
       await pool.end();
       await server.stop();

@@ -102,8 +102,9 @@ describe("ensureIndex on a damaged index", () => {
     const result = await ensureIndex(join(base, "none"), [empty], embeddings);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.message).toContain("data/corpus/");
-      expect(result.error.message).toContain("npm run ingest");
+      // The folder it was asked to read (CORPUS_DIR), not the default data/corpus/.
+      expect(result.error.message).toContain(`请把报道放进 ${empty} 后运行 npm run ingest`);
+      expect(result.error.message).not.toContain("data/corpus");
     }
   });
 

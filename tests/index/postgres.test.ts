@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HybridRetriever } from "../../src/answer/langchain-retriever.js";
-import { openPostgresService, type PostgresService } from "../../src/answer/open-postgres.js";
+import { type LiveService, openLiveService } from "../../src/answer/live.js";
 import { createAnswerService } from "../../src/answer/service.js";
 import type { AnswerService } from "../../src/answer/types.js";
 import { seedRight } from "../../src/cli/eval-metrics.js";
@@ -10,15 +10,16 @@ import { parseNewspaperPage } from "../../src/corpus/newspaper.js";
 import type { LoadedCorpus } from "../../src/corpus/types.js";
 import type { EmbeddedIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import { openPgDb } from "../../src/index/postgres/db.js";
+import { ingestToPostgres } from "../../src/index/postgres/ingest.js";
+import { loadPostgresIndex, type PgLoadedIndex, pgEfSearch } from "../../src/index/postgres/load.js";
 import {
   articlesTable,
   currentGeneration,
-  ingestToPostgres,
-  loadPostgresIndex,
-  type PgLoadedIndex,
   passagesTable,
   postingsTable,
-} from "../../src/index/postgres.js";
+} from "../../src/index/postgres/schema.js";
+import { postgresStore } from "../../src/store/postgres.js";
 import { openPageService, PAGE_CORPUS, type SeedRow } from "../helpers/page-index.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/pglite.js";
 
@@ -53,7 +54,14 @@ function withSecondPage(corpus: LoadedCorpus): LoadedCorpus {
 }
 
 const ingest = (corpus: LoadedCorpus, extra: Partial<Parameters<typeof ingestToPostgres>[0]> = {}) =>
-  ingestToPostgres({ pool: db.pool, corpus, embeddings, inputs: [PAGE_CORPUS], ...extra });
+  ingestToPostgres({ db: db.db, corpus, embeddings, inputs: [PAGE_CORPUS], ...extra });
+
+/** The load of a generation (the current one by default), or the test fails with why not. */
+async function load(generation?: number): Promise<PgLoadedIndex> {
+  const loaded = await loadPostgresIndex(db.db, embeddings, { generation });
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.value;
+}
 
 beforeAll(async () => {
   db = await startTestDatabase();
@@ -71,18 +79,14 @@ describe("STORE=postgres: a generation ingested and answered from", () => {
   beforeAll(async () => {
     const summary = await ingest(page);
     expect(summary.passages).toBeGreaterThan(0);
-    const loaded = await loadPostgresIndex(db.pool, embeddings, { minEfSearch: 50 });
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    index = loaded.value;
+    index = await load();
     service = createAnswerService(index);
   }, 60_000);
 
   it("keeps the BM25 postings in a table of its own, read per question, ranking and scoring as the embedded store", async () => {
     const gen = index.generation;
-    const row = await db.pool.query("SELECT bm25_docs, bm25_lengths FROM gaoxin_generations WHERE id = $1", [
-      gen,
-    ]);
-    expect(row.rows[0].bm25_docs).toBeNull();
+    const row = await db.pool.query("SELECT bm25_lengths FROM gaoxin_generations WHERE id = $1", [gen]);
+    expect(row.rows[0].bm25_lengths.length).toBe(4 * index.passages.length);
     const terms = await db.pool.query(`SELECT count(*)::int AS n FROM ${postingsTable(gen)}`);
     expect(terms.rows[0].n).toBeGreaterThan(1000);
     for (const row of [...SEED, ...OURS]) {
@@ -115,10 +119,8 @@ describe("STORE=postgres: a generation ingested and answered from", () => {
 
   it("keeps the articles in the generation's table: only the zone counts in the bot", async () => {
     const gen = index.generation;
-    const row = await db.pool.query("SELECT articles, zone_counts FROM gaoxin_generations WHERE id = $1", [
-      gen,
-    ]);
-    expect(row.rows[0].articles).toBeNull();
+    const row = await db.pool.query("SELECT zone_counts FROM gaoxin_generations WHERE id = $1", [gen]);
+    expect(row.rows[0].zone_counts.length).toBe(embedded.zones().length);
     const n = await db.pool.query(`SELECT count(*)::int AS n FROM ${articlesTable(gen)}`);
     expect(n.rows[0].n).toBe(embeddedIndex.articles.length);
     expect(index).not.toHaveProperty("articles");
@@ -172,23 +174,30 @@ describe("STORE=postgres: a generation ingested and answered from", () => {
   });
 
   it("gives its table an HNSW index of its own, and searches with ef_search set on the connection", async () => {
-    const gen = (await currentGeneration(db.pool)) as number;
+    const gen = (await currentGeneration(db.db)) as number;
     const { rows } = await db.pool.query(
-      "SELECT indexdef FROM pg_indexes WHERE tablename = $1 AND indexdef LIKE '%USING hnsw%' AND schemaname = current_schema()",
-      [passagesTable(gen)],
+      "SELECT indexdef FROM pg_indexes WHERE tablename = $1 AND indexdef LIKE '%USING hnsw%' AND schemaname = $2",
+      [passagesTable(gen), db.schema],
     );
     expect(rows).toHaveLength(1);
     expect(rows[0].indexdef).toContain("vector_cosine_ops");
-    // With one connection in the pool, the search's connection is the one asked afterwards (pgvector's
-    // default there is 40, which would cap the fusion's 50 nearest at 40).
+    // With one connection in the pool, the search's connection is the one asked afterwards: ef_search
+    // is the number of passages asked for (here all 25 of the page's, under pgvector's default of 40),
+    // or STORE_EF_SEARCH above it.
+    expect([pgEfSearch(50), pgEfSearch(10), pgEfSearch(50, 300), pgEfSearch(50, 5000)]).toEqual([
+      50, 40, 300, 1000,
+    ]);
     const one = new (await import("pg")).default.Pool({ connectionString: db.url, max: 1 });
     try {
-      const loaded = await loadPostgresIndex(one, embeddings, { minEfSearch: 50 });
+      const oneDb = await openPgDb(one, db.schema);
+      const loaded = await loadPostgresIndex(oneDb, embeddings);
       if (!loaded.ok) throw new Error(loaded.error.message);
-      await loaded.value.denseSearch("珠海高新区工业投资增速多少", 50);
+      expect(await loaded.value.denseSearch("珠海高新区工业投资增速多少", 50)).toHaveLength(
+        loaded.value.passages.length,
+      );
       const ef = Number((await one.query("SHOW hnsw.ef_search")).rows[0]["hnsw.ef_search"]);
-      expect(ef).toBe(50);
-      const raised = await loadPostgresIndex(one, embeddings, { minEfSearch: 50, efSearch: 300 });
+      expect(ef).toBe(40);
+      const raised = await loadPostgresIndex(oneDb, embeddings, { efSearch: 300 });
       if (!raised.ok) throw new Error(raised.error.message);
       await raised.value.denseSearch("珠海高新区工业投资增速多少", 50);
       expect(Number((await one.query("SHOW hnsw.ef_search")).rows[0]["hnsw.ef_search"])).toBe(300);
@@ -198,15 +207,48 @@ describe("STORE=postgres: a generation ingested and answered from", () => {
   });
 });
 
+/** A bot's store on the test database: watching by polling only when told (`watch.check()`). */
+const botStore = () =>
+  postgresStore({
+    databaseUrl: db.url,
+    schema: db.schema,
+    pollMs: 3_600_000,
+    efSearch: null,
+    corpusDir: PAGE_CORPUS,
+    embeddings,
+  });
+
+/** A bot's live service over the store, and the generation it answers from (as its log says). */
+async function openBot(): Promise<LiveService & { generation(): number; close(): Promise<void> }> {
+  const store = botStore();
+  let generation = (await currentGeneration(db.db)) as number;
+  const opened = await openLiveService(store, {
+    watch: true,
+    log: {
+      info: (obj) => {
+        generation = (obj as { generation: number }).generation;
+      },
+      warn: () => {},
+    },
+  });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return {
+    ...opened.value,
+    generation: () => generation,
+    close: async () => {
+      await opened.value.stop();
+      await store.close();
+    },
+  };
+}
+
 describe("switching generations", () => {
-  let opened: PostgresService;
+  let opened: Awaited<ReturnType<typeof openBot>>;
   beforeAll(async () => {
-    const r = await openPostgresService({ pool: db.pool, embeddings, pollMs: 3_600_000 });
-    if (!r.ok) throw new Error(r.error.message);
-    opened = r.value;
+    opened = await openBot();
   });
   afterAll(async () => {
-    await opened?.watcher.stop();
+    await opened?.close();
   });
 
   const HANGZHOU = "杭州高新区数字经济核心产业营业收入多少";
@@ -219,29 +261,25 @@ describe("switching generations", () => {
       },
     });
     await expect(killed).rejects.toThrow("killed midway");
-    expect(await currentGeneration(db.pool)).toBe(before);
-    await opened.watcher.check();
+    expect(await currentGeneration(db.db)).toBe(before);
+    await opened.watch?.check();
     expect(opened.generation()).toBe(before);
     expect((await opened.service.ask(HANGZHOU)).answer).not.toContain("812");
 
     const next = await ingest(page, { full: true });
     expect(next.dropped.length).toBeGreaterThan(0);
-
-    const { rows } = await db.pool.query("SELECT to_regclass($1) AS t", [
-      passagesTable(next.dropped[0] as number),
-    ]);
-    expect(rows[0].t).toBeNull();
+    expect(await db.db.tableExists(passagesTable(next.dropped[0] as number))).toBe(false);
   }, 60_000);
 
   it("a bot swaps to a new generation at its next check while answering, losing no question", async () => {
     // The bot has not checked since the ingest before: it is two generations behind, and its
     // generation, replaced moments ago, is kept for it.
     const behind = opened.generation();
-    expect(await currentGeneration(db.pool)).not.toBe(behind);
+    expect(await currentGeneration(db.db)).not.toBe(behind);
     const summary = await ingest(withSecondPage(page));
     expect(summary.dropped).not.toContain(behind);
     const asked = Array.from({ length: 20 }, () => opened.service.ask("珠海高新区工业投资增速多少"));
-    await opened.watcher.check();
+    await opened.watch?.check();
     expect(opened.generation()).toBe(summary.generation);
     for (const a of await Promise.all(asked)) expect(a.answer).toContain("40.7%");
     const a = await opened.service.ask(HANGZHOU);
@@ -254,30 +292,40 @@ describe("switching generations", () => {
     expect(rows.map((r) => Number(r.id))).toEqual([summary.generation, last.generation]);
   }, 60_000);
 
+  it("/reindex takes the newest generation at once, and says nothing changed when it is the one in service", async () => {
+    await opened.watch?.check();
+    const same = await opened.reindex.run();
+    expect(same.ok && same.value).toMatchObject({ changed: false, generation: opened.generation() });
+    const { generation } = await ingest(page, { full: true });
+    const moved = await opened.reindex.run();
+    expect(moved.ok && moved.value).toMatchObject({ changed: true, generation });
+    expect((await opened.service.ask(HANGZHOU)).answer).not.toContain("812");
+    // The watch finds nothing new afterwards: the reindex's generation is the one it knows.
+    await opened.watch?.check();
+    const again = await opened.reindex.run();
+    expect(again.ok && again.value).toMatchObject({ changed: false, generation });
+  }, 60_000);
+
   it.runIf(process.env.PG_TEST_URL !== undefined)(
     "on real PostgreSQL, a bot switches on the ingest's notification, without waiting for a poll",
     async () => {
+      const store = botStore();
+      const first = await store.open();
+      if (!first.ok) throw new Error(first.error.message);
       let switched: (generation: number) => void = () => {};
       const seen = new Promise<number>((resolve) => {
         switched = resolve;
       });
-      const r = await openPostgresService({
-        pool: db.pool,
-        embeddings,
-        pollMs: 3_600_000,
-        storeLogger: {
-          info: (obj) => switched((obj as { generation: number }).generation),
-          error: () => {},
-        },
+      const watch = store.watch({
+        onIndex: async (u) => switched(u.generation ?? -1),
+        onError: () => {},
       });
-      if (!r.ok) throw new Error(r.error.message);
       try {
-        expect(await r.value.watcher.listening).toBe(true);
-        const { generation } = await ingest(page);
+        expect(await watch?.listening).toBe(true);
+        const { generation } = await ingest(withSecondPage(page), { full: true });
         expect(await seen).toBe(generation);
-        expect(r.value.generation()).toBe(generation);
       } finally {
-        await r.value.watcher.stop();
+        await store.close();
       }
     },
     60_000,
@@ -318,9 +366,8 @@ describe("ingest into a database that already holds a generation", () => {
     expect(gone.rows[0].n).toBe(0);
 
     const open = async (generation: number) => {
-      const loaded = await loadPostgresIndex(db.pool, embeddings, { generation, minEfSearch: 50 });
-      if (!loaded.ok) throw new Error(loaded.error.message);
-      return { index: loaded.value, service: createAnswerService(loaded.value) };
+      const index = await load(generation);
+      return { index, service: createAnswerService(index) };
     };
     const incremental = await open(updated.generation);
     // The removed article: the generation before still has it, the new one has neither it nor its
@@ -355,38 +402,70 @@ describe("ingest into a database that already holds a generation", () => {
     const unchanged = await ingest(next, { embeddings: again });
     expect(unchanged.unchanged).toBe(true);
     expect(again.embedded).toBe(0);
-    expect(await currentGeneration(db.pool)).toBe(unchanged.generation);
+    expect(await currentGeneration(db.db)).toBe(unchanged.generation);
   }, 120_000);
 });
 
-describe("a generation written before articles had a table of their own", () => {
-  it("still loads: the bot makes the table from the generation's article list, inside the database", async () => {
+describe("a database written by the code before migrations", () => {
+  it("is brought to the current layout once, by the first bot to open it: article lists become tables, dead columns go", async () => {
     const { generation } = await ingest(page, { full: true });
     const table = articlesTable(generation);
-    // As an older ingest left it: the article list in the row, no table, no zone counts.
+    // As older code left it: no migrations recorded, the article list in the row and no articles
+    // table, no zone counts column, the BM25 columns nothing reads, no index on document numbers.
+    await db.pool.query("DROP TABLE gaoxin_schema_migrations");
     await db.pool.query(
-      `UPDATE gaoxin_generations SET zone_counts = NULL,
-         articles = (SELECT jsonb_agg(summary ORDER BY pos) FROM ${table}) WHERE id = $1`,
+      `ALTER TABLE gaoxin_generations ADD COLUMN articles jsonb, ADD COLUMN bm25_terms jsonb,
+         ADD COLUMN bm25_offsets bytea, ADD COLUMN bm25_docs bytea, ADD COLUMN bm25_tfs bytea`,
+    );
+    await db.pool.query(
+      `UPDATE gaoxin_generations SET articles = (SELECT jsonb_agg(summary ORDER BY pos) FROM ${table}) WHERE id = $1`,
       [generation],
     );
     await db.pool.query(`DROP TABLE ${table}`);
-    // …in a database whose ingests all ran that code: no zone counts column either.
     await db.pool.query("ALTER TABLE gaoxin_generations DROP COLUMN zone_counts");
-    const loaded = await loadPostgresIndex(db.pool, embeddings, { generation, minEfSearch: 50 });
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const service = createAnswerService(loaded.value);
-    expect(service.zones()).toEqual(embedded.zones());
-    for (const { zone } of embedded.zones())
-      expect(JSON.stringify(await service.zone(zone)), zone).toBe(JSON.stringify(await embedded.zone(zone)));
-    for (const row of SEED.slice(0, 5))
-      expect(JSON.stringify(await service.ask(row.question))).toBe(
-        JSON.stringify(await embedded.ask(row.question)),
-      );
+    await db.pool.query(`DROP INDEX ${passagesTable(generation)}_doc_idx`);
 
-    // Neither the table nor the list: a clear error naming the fix.
-    await db.pool.query("UPDATE gaoxin_generations SET articles = NULL WHERE id = $1", [generation]);
+    const store = botStore();
+    try {
+      const opened = await store.open();
+      if (!opened.ok) throw new Error(opened.error.message);
+      const service = createAnswerService(opened.value);
+      expect(service.zones()).toEqual(embedded.zones());
+      for (const { zone } of embedded.zones())
+        expect(JSON.stringify(await service.zone(zone)), zone).toBe(
+          JSON.stringify(await embedded.zone(zone)),
+        );
+      for (const row of SEED.slice(0, 5))
+        expect(JSON.stringify(await service.ask(row.question))).toBe(
+          JSON.stringify(await embedded.ask(row.question)),
+        );
+    } finally {
+      await store.close();
+    }
+    const columns = await db.pool.query(
+      "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'gaoxin_generations'",
+      [db.schema],
+    );
+    expect(columns.rows.map((r) => r.column_name).sort()).toEqual(
+      [
+        "article_hashes",
+        "bm25_lengths",
+        "bm25_params",
+        "created_at",
+        "id",
+        "manifest",
+        "replaced_at",
+        "state",
+        "zone_counts",
+      ].sort(),
+    );
+    expect(await db.db.indexExists(`${passagesTable(generation)}_doc_idx`)).toBe(true);
+    const applied = await db.pool.query("SELECT version FROM gaoxin_schema_migrations ORDER BY version");
+    expect(applied.rows.map((r) => r.version)).toEqual([1, 2]);
+
+    // A generation without its articles table (and no list to make it from): a clear error naming the fix.
     await db.pool.query(`DROP TABLE ${table}`);
-    const broken = await loadPostgresIndex(db.pool, embeddings, { generation, minEfSearch: 50 });
+    const broken = await loadPostgresIndex(db.db, embeddings, { generation });
     expect(broken.ok ? "loaded" : broken.error).toMatchObject({
       code: "corrupt",
       message: expect.stringContaining(`${table} is missing`),

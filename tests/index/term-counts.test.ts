@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TermCounts } from "../../src/index/postgres.js";
+import { TermCounts } from "../../src/index/postgres/bm25.js";
 
 describe("TermCounts", () => {
   it("gives every term's count as a Map would, and 0 for terms it does not hold", () => {

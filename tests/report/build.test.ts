@@ -106,8 +106,16 @@ describe("buildReport", () => {
 
   it("prints as text with every section", () => {
     const text = formatReport(report);
-    expect(text).toContain("asked 5, answered 2 (40%), declined 3 (60%); 👍 1, 👎 3");
-    expect(text).toContain("拉萨高新区  e.g. 拉萨高新区GDP多少");
+    expect(text).toContain("提问 5，已回答 2（40%），未回答 3（60%）；👍 1，👎 3");
+    expect(text).toContain("拉萨高新区  例：拉萨高新区GDP多少");
+    // The bot's words, not English: the same headings as /report.
+    for (const heading of [
+      "未回答的问题（按高新区或关键词）",
+      "被点 👎 的回答",
+      "被问到但语料未覆盖的高新区",
+    ])
+      expect(text).toContain(heading);
+    expect(text).not.toMatch(/\b(?:asked|answered|declined|Questions)\b/);
     expect(text).toContain("[人才·政策]");
     expect(text).toContain("引用不对 1");
     expect(text).toContain("深圳高新区");

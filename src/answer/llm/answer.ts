@@ -4,7 +4,7 @@ import { type AnswerDeps, answerQuestion } from "../answer.js";
 import { hasChinese, validateQuestion } from "../question.js";
 import type { Answer, Citation, ConversationTurn } from "../types.js";
 import { type CheckedAnswer, checkAnswer, MAX_ANSWER_CHARS, sameValue, statedNumbers } from "./check.js";
-import { answerMessages, NO_INFO, retryMessages, rewriteMessages } from "./prompt.js";
+import { answerMessages, kindMessages, NO_INFO, retryMessages, rewriteMessages } from "./prompt.js";
 import type { AnswerLogger, ChatModel, LlmError } from "./types.js";
 
 /** What the model answerer needs on top of the extractive answerer's deps. */
@@ -179,10 +179,16 @@ export async function answerWithLlm(
   });
   // A zone the corpus does not cover: the extractive refusal already says which zones it does cover.
   const named = deps.findZones(deps.tools.normalize(question));
-  if (hits.length === 0 || (named.length > 0 && named.every((z) => !deps.knownZones.has(z))))
+  const digest = extractive.kind === "overview" && !extractive.abstained;
+  if ((hits.length === 0 && !digest) || (named.length > 0 && named.every((z) => !deps.knownZones.has(z))))
     return extractive;
 
-  const passages = hits.slice(0, opts.maxPassages).map((h) => h.passage);
+  // A recognised kind (an overview, a how question, several facts): the model is given the passages
+  // the extractive answer cited, told the kind, and shown the sentences it found.
+  const kinded = extractive.kind !== undefined && !extractive.abstained;
+  const passages = kinded
+    ? await citedPassages(extractive, hits, deps)
+    : hits.slice(0, opts.maxPassages).map((h) => h.passage);
   const fallback = (reason: FallbackReason): Answer => {
     deps.logger?.warn(
       { ...describe(reason), ms: Math.round(performance.now() - started) },
@@ -192,7 +198,17 @@ export async function answerWithLlm(
   };
 
   deps.onProgress?.("generating");
-  const first = answerMessages(question, passages, turns);
+  const first = kinded
+    ? kindMessages(
+        question,
+        extractive.kind ?? "overview",
+        passages,
+        extractive.citations.map((c) => ({
+          passage: passages.findIndex((p) => p.id === c.passageId) + 1,
+          sentence: c.quote,
+        })),
+      )
+    : answerMessages(question, passages, turns);
   let messages = first;
   let checked: CheckedAnswer | null = null;
   for (let attempt = 1; attempt <= 2 && checked === null; attempt++) {
@@ -230,5 +246,23 @@ export async function answerWithLlm(
   }
   const { text, citations } = citeAnswer(checked, passages);
   deps.logger?.info({ ms, citations: citations.length }, "model answer");
-  return { question, answer: text, abstained: false, mode: "llm", citations };
+  return {
+    question,
+    answer: text,
+    abstained: false,
+    mode: "llm",
+    ...(kinded && extractive.kind !== undefined ? { kind: extractive.kind } : {}),
+    citations,
+  };
+}
+
+/** The passages an extractive answer cites, in citation order, from the retrieved ones or the source. */
+async function citedPassages(answer: Answer, hits: readonly Hit[], deps: LlmAnswerDeps): Promise<Passage[]> {
+  const ids = [...new Set(answer.citations.map((c) => c.passageId))];
+  const retrieved = new Map(hits.map((h) => [h.passage.id, h.passage]));
+  const missing = ids.filter((id) => !retrieved.has(id));
+  const loaded =
+    missing.length > 0 && deps.articles !== undefined ? await deps.articles.loadPassages(missing) : [];
+  for (const p of loaded) if (p !== undefined) retrieved.set(p.id, p);
+  return ids.flatMap((id) => retrieved.get(id) ?? []);
 }

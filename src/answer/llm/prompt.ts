@@ -1,5 +1,5 @@
 import type { Passage } from "../../index/types.js";
-import type { ConversationTurn } from "../types.js";
+import type { AnswerKind, ConversationTurn } from "../types.js";
 import type { ChatMessage } from "./types.js";
 
 /** What the model must say when the passages do not answer; it turns the answer into an abstention. */
@@ -52,6 +52,36 @@ export function answerMessages(
   return [
     { role: "system", content: SYSTEM_PROMPT },
     { role: "user", content: `${passageBlock(passages)}${context}\n\n问题：${question}` },
+  ];
+}
+
+/** What the model is told each kind of question wants, and how to lay the answer out (one item a line). */
+const KIND_TEXT: Record<AnswerKind, string> = {
+  overview:
+    "概览：用户想了解这方面的最新报道。下面的句子已按报道日期从新到旧排好；每篇报道写一行，写它的主要事实（一句话），行末标注段落编号，顺序不变。不要写日期（来源列表会标注日期）。",
+  how: "做法：用户想知道是怎么做的。逐条写出报道中实际采取的措施（谁做了什么，有数字就照抄数字），每条一行，按报道中的先后顺序，行末标注段落编号；不要写评价、意义或口号。",
+  several: "多个事实：问题同时问了几件事。按问题中的顺序逐一回答每一问，每个事实后标注段落编号。",
+};
+
+/**
+ * The messages of a first attempt at a question of a recognised kind (an overview, a how question,
+ * several facts): the kind and how to lay it out, the passages, and the sentences the extractive
+ * answer found in them (a guide to what to say, cited by the passages' numbers). One item a line is
+ * asked for, overriding the plain-answer rule against lists.
+ */
+export function kindMessages(
+  question: string,
+  kind: AnswerKind,
+  passages: readonly Passage[],
+  found: readonly { passage: number; sentence: string }[],
+): ChatMessage[] {
+  const list = found.map((f, i) => `${i + 1}. [${f.passage}] ${asData(f.sentence)}`).join("\n");
+  return [
+    { role: "system", content: SYSTEM_PROMPT },
+    {
+      role: "user",
+      content: `${passageBlock(passages)}\n\n问题类型：${KIND_TEXT[kind]}这类回答可以分行列出，每行一条，不受第6条“不要写列表”的限制。\n资料中与问题最相关的句子（方括号里是段落编号）：\n${list}\n\n问题：${question}`,
+    },
   ];
 }
 

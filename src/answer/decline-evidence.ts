@@ -1,0 +1,217 @@
+/**
+ * The evidence that the best sentence answers the question: named features of the best pick and its
+ * article, each 0–1, that the decision to decline (`decline.ts`) weighs.
+ */
+import type { Passage } from "../index/types.js";
+import type { SentencePick } from "./extractive.js";
+import { type FocusTerm, focusCoverage, headlineShare } from "./focus.js";
+import { NOT_WORD_CHAR, preparePassage, type TextTools } from "./passage.js";
+import type { QuestionShape } from "./question.js";
+import { stated, type Term } from "./question-terms.js";
+import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
+
+/**
+ * Named features of the evidence that the best sentence answers the question, each 0–1 (see
+ * `decline.ts` for how they are weighed). Shares are of the question's idf-weighted words.
+ */
+export interface Evidence {
+  /** Support of the best passage's best sentence: words and character bigrams, its passage counting in part. */
+  support: number;
+  /** Share of the question's words the quoted sentence itself (with its antecedent) states. */
+  sentence: number;
+  /** Share of the question's character bigrams the quoted sentence states. */
+  bigrams: number;
+  /** Coverage of the question's focus (words next to the question word, words the headline lacks). */
+  focus: number;
+  /** Share of the question's words that nowhere in the best passage or its headline stand. */
+  missing: number;
+  /** Weight of the heaviest question word the best passage lacks, over the heaviest question word's. */
+  missingTop: number;
+  /** 1 when the sentence holds the kind of fact asked for, or the question asks for no kind. */
+  typed: number;
+  /** 1 when the question asks for a number or a date and the quoted sentence holds none. */
+  untyped: number;
+  /** Lead of the best article's score over the next article's, relative to the best (0 when no other article is retrieved). */
+  margin: number;
+  /** 1 when the question names a zone the best passage is not about. */
+  offZone: number;
+  /** Longest run of the question's characters (question words out) the quote repeats, over the run's possible length. */
+  run: number;
+  /** Share of the question's words that no indexed passage holds at all. */
+  unknown: number;
+  /** Share of the question's character bigrams that nowhere in the best passage or its headline stand. */
+  gaps: number;
+  /** Longest stretch of consecutive question bigrams the best passage lacks (a name it never says), over 4, capped at 1. */
+  gapRun: number;
+  /** Share of the question's words the best passage's headline states. */
+  headline: number;
+  /** Share of the words next to the question word (`上市公司` in `有多少家上市公司`) the article's passages lack. */
+  slotMissing: number;
+  /** 1 when the question names the best article's whole headline (`李成栋是哪里人` of the page `李成栋`). */
+  named: number;
+  /** Share of the question's characters (question words and function characters out) the article's passages hold. */
+  chars: number;
+  /**
+   * Share of the periods the question names (`7月`, `上半年`, `二季度`, a year the article also dates
+   * things by) that the article's passages do not state: news repeats a story month after month.
+   */
+  period: number;
+  /** Weight of the heaviest question word the quote itself lacks, over the heaviest question word's. */
+  sentenceTop: number;
+}
+
+/** What {@link evidenceOf} needs of the question. */
+export interface EvidenceQuestion {
+  normQuestion: string;
+  terms: Term[];
+  total: number;
+  qBigrams: Set<string>;
+  focus: FocusTerm[];
+  /** The share of its characters a word missing whole counts for in the focus (`PICK_WEIGHTS.partial`). */
+  partial: number;
+  slot: ReadonlySet<string>;
+  shape: QuestionShape;
+  questionZones: readonly string[];
+  tools: TextTools;
+}
+
+/** The named features of the evidence behind the best pick (see {@link Evidence}). */
+export function evidenceOf(
+  first: SentencePick,
+  quote: string,
+  article: readonly Passage[],
+  nextScore: number | undefined,
+  q: EvidenceQuestion,
+): Evidence {
+  const { tools } = q;
+  // The zone a question names picks the articles (retrieval filters by it, `offZone` weighs it): as
+  // evidence it would make `珠海高新区有多少家上市公司` look half answered by any sentence of that zone.
+  const zoneWords = (w: string) => q.questionZones.some((z) => z.includes(w) || w.includes(z));
+  const terms = q.terms.filter((t) => !zoneWords(t.word));
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const normQuestion = q.questionZones.reduce((text, z) => text.replaceAll(z, " "), q.normQuestion);
+  const norm = tools.normalize(quote);
+  const passage = article[0] ?? first.passage;
+  // The article's retrieved passages together: a question's words may stand in the paragraph next door.
+  const prepared = (article.length > 0 ? article : [passage]).map(
+    (p) => tools.passageText?.(p) ?? preparePassage(p, tools.normalize),
+  );
+  const context = prepared.map((p) => p.context).join(" ");
+  const contextChars = prepared.map((p) => p.contextChars).join(" ");
+  const title = prepared[0]?.title ?? "";
+  let inSentence = 0;
+  let unknown = 0;
+  let missing = 0;
+  let heaviest = 0;
+  let heaviestMissing = 0;
+  let slotTotal = 0;
+  let slotMissing = 0;
+  let heaviestOut = 0;
+  for (const t of terms) {
+    if (!stated(norm, t)) heaviestOut = Math.max(heaviestOut, t.weight);
+    if (q.slot.has(t.word)) {
+      slotTotal += t.weight;
+      if (!stated(context, t)) slotMissing += t.weight;
+    }
+    heaviest = Math.max(heaviest, t.weight);
+    if (stated(norm, t)) inSentence += t.weight;
+    if (tools.known?.(t.word) === false) unknown += t.weight;
+    if (!stated(context, t)) {
+      missing += t.weight;
+      heaviestMissing = Math.max(heaviestMissing, t.weight);
+    }
+  }
+  const chars = norm.replace(NOT_WORD_CHAR, "");
+  let bigramHits = 0;
+  for (const b of q.qBigrams) if (chars.includes(b)) bigramHits++;
+  const needsType = q.shape.type === "number" || q.shape.type === "date";
+  const offZone = q.questionZones.length > 0 && !q.questionZones.some((z) => passage.zones.includes(z));
+  return {
+    support: first.support,
+    sentence: total === 0 ? 0 : inSentence / total,
+    bigrams: q.qBigrams.size === 0 ? 0 : bigramHits / q.qBigrams.size,
+    focus: Math.min(1, focusCoverage(q.focus, norm, q.partial)),
+    missing: total === 0 ? 1 : missing / total,
+    missingTop: heaviest === 0 ? 1 : heaviestMissing / heaviest,
+    typed: first.typed ? 1 : 0,
+    untyped: needsType && !first.typed ? 1 : 0,
+    // No other article retrieved (a zone filter leaves one): no lead is shown.
+    margin:
+      nextScore === undefined || first.score <= 0 ? 0 : Math.max(0, (first.score - nextScore) / first.score),
+    offZone: offZone ? 1 : 0,
+    run: longestRun(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "), chars),
+    unknown: total === 0 ? 0 : unknown / total,
+    ...bigramGaps(normQuestion, contextChars),
+    headline: headlineShare(title, terms, total),
+    slotMissing: slotTotal === 0 ? 0 : slotMissing / slotTotal,
+    named: [...title].length >= 2 && normQuestion.includes(title) ? 1 : 0,
+    chars: charShare(normQuestion, contextChars),
+    period: periodsMissing(normQuestion, context),
+    sentenceTop: heaviest === 0 ? 0 : heaviestOut / heaviest,
+  };
+}
+
+/** A period a question names: a year, a month (`6月份` is `6月`), a half year, a quarter, a span of months. */
+const PERIOD =
+  /\d{4}年|\d{1,2}[-－~～至到]\d{1,2}月|\d{1,2}月|[上下]半年|[一二三四1-4]季度|前[一二三两]季度/g;
+
+/**
+ * Share of the periods the question names that the article's text does not state. A year counts only
+ * when the article dates things by year at all (news often says `今年`).
+ */
+export function periodsMissing(normQuestion: string, context: string): number {
+  const periods = [...new Set(normQuestion.match(PERIOD) ?? [])];
+  if (periods.length === 0) return 0;
+  const datesByYear = /\d{4}年/.test(context);
+  const missing = periods.filter((p) => !context.includes(p) && (datesByYear || !/^\d{4}年$/.test(p)));
+  return missing.length / periods.length;
+}
+
+/** Share of the question's characters (question and function words out) that a passage's characters hold. */
+function charShare(normQuestion: string, contextChars: string): number {
+  const chars = [
+    ...normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " ").replace(NOT_WORD_CHAR, ""),
+  ];
+  return chars.length === 0 ? 0 : chars.filter((c) => contextChars.includes(c)).length / chars.length;
+}
+
+/** The question's character bigrams (question words out) that a passage lacks: their share, and their longest run. */
+function bigramGaps(normQuestion: string, contextChars: string): { gaps: number; gapRun: number } {
+  let all = 0;
+  let missing = 0;
+  let run = 0;
+  let longest = 0;
+  for (const piece of normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " ").split(" ")) {
+    const cs = [...piece];
+    run = 0;
+    for (let i = 0; i + 1 < cs.length; i++) {
+      all++;
+      if (contextChars.includes(`${cs[i]}${cs[i + 1]}`)) run = 0;
+      else {
+        missing++;
+        run++;
+        longest = Math.max(longest, run);
+      }
+    }
+  }
+  return { gaps: all === 0 ? 0 : missing / all, gapRun: Math.min(1, longest / 4) };
+}
+
+/**
+ * The longest run of characters of `question` (its pieces between spaces) found in `text`, over the
+ * longest piece's length (capped at 12): a sentence that answers usually repeats a stretch of the question.
+ */
+function longestRun(question: string, text: string): number {
+  const pieces = question.split(" ").filter((p) => p.length >= 2);
+  const cap = Math.min(12, Math.max(2, ...pieces.map((p) => [...p].length)));
+  let best = 0;
+  for (const p of pieces) {
+    const cs = [...p];
+    for (let i = 0; i < cs.length && cs.length - i > best; i++) {
+      let len = best + 1;
+      while (i + len <= cs.length && text.includes(cs.slice(i, i + len).join(""))) len++;
+      best = Math.max(best, len - 1);
+    }
+  }
+  return Math.min(1, best / cap);
+}

@@ -1,0 +1,189 @@
+/**
+ * Overviews (`西安高新区有什么新闻`, `郴州高新区最近怎么样`, `介绍一下珠海高新区`, `5G有什么新闻`): a short
+ * digest of the zone's or topic's articles, newest first — each line its date, its headline (or a
+ * stand-in made from its lead) and the one sentence stating its main fact, cited — the articles about
+ * the zone before those that mention it in passing, at most {@link DIGEST_ARTICLES}, then how many
+ * more there are and where to see them.
+ */
+import type { ArticleSummary } from "../index/types.js";
+import type { AnswerDeps } from "./answer.js";
+import {
+  type ArticleSentence,
+  type ArticleSource,
+  articleSentences,
+  newestFirst,
+  sentenceCitation,
+  shortened,
+  shownHeadline,
+  withoutDateline,
+} from "./article-text.js";
+import { findNumbers } from "./evidence.js";
+import type { TextTools } from "./passage.js";
+import { EVALUATIVE } from "./question-words.js";
+import type { Answer, Citation } from "./types.js";
+
+/** Articles a digest lists at most: five lines fit one Discord message with their sources. */
+export const DIGEST_ARTICLES = 5;
+
+/** Passages a topic digest reads to find its articles. */
+const TOPIC_PASSAGES = 40;
+
+/** What a digest needs besides the question. */
+export type DigestDeps = Pick<AnswerDeps, "retrieve" | "tools" | "findZones"> & { articles: ArticleSource };
+
+/** One article of a digest: its summary, whether it is about the zone, and its main sentence. */
+interface Entry {
+  article: ArticleSummary;
+  about: boolean;
+  main: ArticleSentence;
+  headline: string;
+}
+
+/**
+ * The sentence stating an article's main fact: for an article about the subject, the early sentence
+ * that names it and states a figure (the lede, usually), not an evaluation; otherwise the first
+ * sentence that mentions the subject (so the line says why the article is listed).
+ */
+function mainSentence(
+  sentences: readonly ArticleSentence[],
+  mentioned: readonly boolean[],
+  about: boolean,
+  tools: TextTools,
+): ArticleSentence | undefined {
+  if (!about) return sentences.find((s) => mentioned[s.at]) ?? sentences[0];
+  let best: ArticleSentence | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const s of sentences.slice(0, 6)) {
+    const norm = tools.normalize(s.sentence);
+    const score =
+      (mentioned[s.at] ? 1 : 0) +
+      (findNumbers(norm).some((n) => n.unit !== "") ? 0.5 : 0) -
+      (EVALUATIVE.test(norm) ? 2 : 0) -
+      ([...withoutDateline(s.sentence)].length < 15 ? 1 : 0) -
+      0.15 * s.at;
+    if (score > bestScore) {
+      bestScore = score;
+      best = s;
+    }
+  }
+  return best;
+}
+
+/** Articles a digest reads at most to tell those about its zone from those mentioning it in passing. */
+const DIGEST_READ = 30;
+
+/** The articles of a topic (`5G`): those whose retrieved passages state every word of it, in order of retrieval. */
+async function topicArticles(
+  topic: string,
+  zones: readonly string[],
+  deps: DigestDeps,
+): Promise<ArticleSummary[]> {
+  const words = [...new Set(deps.tools.words(topic).map((w) => deps.tools.normalize(w)))];
+  const hits = await deps.retrieve(`${zones.join(" ")} ${topic}`.trim(), TOPIC_PASSAGES, zones);
+  const ids: string[] = [];
+  for (const h of hits) {
+    const text = deps.tools.normalize(`${h.passage.title} ${h.passage.text}`);
+    if (words.length > 0 && words.every((w) => text.includes(w)) && !ids.includes(h.passage.articleId))
+      ids.push(h.passage.articleId);
+  }
+  const found = (await deps.articles.loadArticles(ids)).filter((a): a is ArticleSummary => a !== undefined);
+  return zones.length === 0 ? found : found.filter((a) => zones.some((z) => a.zones.includes(z)));
+}
+
+/**
+ * The digest answer to an overview question about `zones` (the first names the digest) and/or a
+ * `topic`. Declines, with no sources, when there is neither or nothing is found.
+ */
+export async function overviewAnswer(
+  question: string,
+  zones: readonly string[],
+  topic: string,
+  deps: DigestDeps,
+  max = DIGEST_ARTICLES,
+): Promise<Answer> {
+  const zone = zones[0];
+  // The topic as the question spells it (`5G`, not the normalised `5g`).
+  const at = question.toLowerCase().indexOf(topic);
+  const shown = topic !== "" && at >= 0 ? question.slice(at, at + topic.length) : topic;
+  const subject = `${zone ?? ""}${topic !== "" && zone !== undefined ? "的" : ""}${shown}`;
+  const declined = (answer: string): Answer => ({
+    question,
+    answer,
+    abstained: true,
+    mode: "extractive",
+    kind: "overview",
+    citations: [],
+  });
+  if (subject === "")
+    return declined(
+      "想了解哪个高新区或哪方面的新闻？请在问题里说出来，例如：西安高新区有什么新闻。用 /zones 查看全部高新区。",
+    );
+  const found =
+    topic !== ""
+      ? await topicArticles(topic, zones, deps)
+      : zone !== undefined
+        ? await deps.articles.zoneArticles(zone)
+        : [];
+  if (found.length === 0) return declined(`语料中没有关于${subject}的报道。`);
+  const words = deps.tools.words(topic).map((w) => deps.tools.normalize(w));
+  const mentions = (sentence: string): boolean => {
+    const norm = deps.tools.normalize(sentence);
+    return zone === undefined || topic !== ""
+      ? words.every((w) => norm.includes(w))
+      : deps.findZones(norm).includes(zone);
+  };
+  // Read the likeliest first: the articles whose main zone it is, newest first.
+  const likely = (a: ArticleSummary) => zone === undefined || a.mainZone === zone;
+  const reading = [...newestFirst(found.filter(likely)), ...newestFirst(found.filter((a) => !likely(a)))];
+  const about: Entry[] = [];
+  const passing: Entry[] = [];
+  for (const article of reading.slice(0, DIGEST_READ)) {
+    if (about.length >= max) break;
+    const sentences = await articleSentences(deps.articles, article);
+    const mentioned = sentences.map((s) => mentions(s.sentence));
+    // About the subject: named in the headline or lead, or more than once; else mentioned in passing.
+    const isAbout =
+      topic !== "" ||
+      mentions(article.title) ||
+      mentioned.slice(0, 2).some(Boolean) ||
+      mentioned.filter(Boolean).length >= 2;
+    const main = mainSentence(sentences, mentioned, isAbout, deps.tools);
+    if (main === undefined) continue;
+    const lead = sentences
+      .slice(0, 3)
+      .map((s) => s.sentence)
+      .join("");
+    (isAbout ? about : passing).push({
+      article,
+      about: isAbout,
+      main,
+      headline: shownHeadline(article.title, lead, main.sentence),
+    });
+  }
+  const entries = [
+    ...newestFirst(about.map((e) => ({ ...e, date: e.article.date }))),
+    ...newestFirst(passing.map((e) => ({ ...e, date: e.article.date }))),
+  ].slice(0, max);
+  if (entries.length === 0) return declined(`语料中没有关于${subject}的报道。`);
+  const citations: Citation[] = entries.map((e, i) => sentenceCitation(i + 1, e.main));
+  const lines = entries.map((e, i) => {
+    const date = e.article.date !== undefined ? `${e.article.date} ` : "";
+    const passing = e.about ? "" : "（提及）";
+    return `${i + 1}. ${date}《${e.headline}》${passing}：${shortened(e.main.sentence)}[${i + 1}]`;
+  });
+  const more = found.length - entries.length;
+  const tail =
+    more <= 0
+      ? ""
+      : zone !== undefined && topic === ""
+        ? `\n另有 ${more} 篇，用 /zone ${zone} 查看全部。`
+        : `\n另有 ${more} 篇相关报道。`;
+  return {
+    question,
+    answer: `${subject}的报道（共 ${found.length} 篇，最新在前）：\n${lines.join("\n")}${tail}`,
+    abstained: false,
+    mode: "extractive",
+    kind: "overview",
+    citations,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The kind of fact a question asks for, found in text: whether a sentence holds it (a number with the
+ * right unit, a rank, a date, a person, a zone) and which facts of that kind a clause states.
+ */
+import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
+import type { SentenceText } from "./passage.js";
+import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
+import { CHANGE_WORDS } from "./question-words.js";
+
+/** Whether a prepared sentence has a date; found once and kept with it for the next question. */
+export function isDated(s: SentenceText): boolean {
+  s.dated ??= findDates(s.norm).length > 0;
+  return s.dated;
+}
+
+/** A rank: `第二`, `第5`, `第十一`. */
+const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
+
+/** Whether a prepared sentence holds the kind of fact asked for; what it finds is kept for the next question. */
+export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
+  switch (shape.type) {
+    case "number":
+      if (shape.unit === ORDINAL_UNIT) return ORDINAL.test(s.norm);
+      if (shape.change === true && !CHANGE_WORDS.test(s.norm)) return false;
+      s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
+      return s.numbers.some(
+        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
+      );
+    case "date":
+      return isDated(s) && (shape.unit !== YEAR_UNIT || hasYear(s.norm));
+    case "person":
+      s.person ??= hasPersonCue(s.norm);
+      return s.person;
+    case "entity":
+      return shape.unit !== ZONE_UNIT || zoneNames(s.norm).length > 0;
+    default:
+      return true;
+  }
+}
+
+/** Zone names a (normalised) text spells out: `珠海高新区`, `武汉东湖新技术开发区`. */
+export function zoneNames(text: string): string[] {
+  return [...new Set(text.match(/\p{Script=Han}{2,8}?(?:高新区|高新技术产业开发区|开发区)/gu) ?? [])];
+}
+
+/**
+ * The facts of the asked-for kind a normalised text states — numbers with the expected unit (or counted
+ * with the question's measure word), ranks, dates (with a year when one is asked for) — or null when
+ * the question asks for no kind of fact that text shows (an entity, a place, a person, a reason).
+ */
+export function factsIn(text: string, shape: QuestionShape, counted: RegExp | null): string[] | null {
+  switch (shape.type) {
+    case "number": {
+      if (shape.unit === ORDINAL_UNIT) return [...text.matchAll(new RegExp(ORDINAL, "g"))].map((m) => m[0]);
+      // A growth question: only a clause stating a change states the fact asked for.
+      if (shape.change === true && !CHANGE_WORDS.test(text)) return [];
+      const out = findNumbers(text)
+        .filter((n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)))
+        .map((n) => n.text);
+      const c = counted === null ? null : new RegExp(counted, "g");
+      if (c !== null) for (const m of text.matchAll(c)) out.push(m[0]);
+      return out;
+    }
+    case "date":
+      return findDates(text)
+        .map((d) => d.text)
+        .filter((d) => shape.unit !== YEAR_UNIT || hasYear(d));
+    case "entity":
+      // `哪个高新区…`: the clause naming a zone answers.
+      return shape.unit === ZONE_UNIT ? zoneNames(text) : null;
+    default:
+      return null;
+  }
+}

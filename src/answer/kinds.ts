@@ -1,0 +1,71 @@
+/**
+ * The kinds of question people ask, told apart before answering: a fact (the default), an overview
+ * of a zone or topic (`X有什么新闻`, `X最近怎么样`, `介绍一下X`), how something was done (`怎么稳就业的`,
+ * `采取了哪些措施`), or several facts at once (`多少家、复工率多少`). Pure, over the normalised question.
+ */
+import {
+  ACTOR,
+  HOW_ASKED,
+  MEASURES_ASKED,
+  NEWS_ASKED,
+  OVERVIEW_ASKED,
+  SEVERAL_SPLIT,
+  STATE_ASKED,
+  TIME_WORDS,
+} from "./question-words.js";
+
+/** What a question asks for, as a kind of answer. */
+export type QuestionKind = "fact" | "overview" | "how" | "several";
+
+/** A question's kind and what the answer needs to know of it. */
+export interface QuestionIntent {
+  kind: QuestionKind;
+  /** Whether it asks for what is newest (`最近`, `最新`, `近期`, `目前`): the newest articles first. */
+  recent: boolean;
+  /** An overview's subject besides its zones (`5G` of `西安高新区5G有什么新闻`); empty for a zone alone. */
+  topic: string;
+  /** The parts of a several-facts question, in the question's order (each with its own question word). */
+  parts: string[];
+}
+
+/** A question word in a part of a several-facts question. */
+const ASKS = /多少|几(?=[个家人名位次年月日天种项条岁十百千万亿倍成号]|$)|什么时候|哪一?年|哪个|哪些|谁|什么/;
+
+/**
+ * The kind of a normalised question (conversational wrappers already out, see `plainQuestion`);
+ * `zones` are the zones it names, which an overview's subject may be alone; `withoutZones` takes every
+ * spelling of a zone out of a text (`光谷`).
+ */
+export function questionIntent(
+  normQuestion: string,
+  zones: readonly string[],
+  withoutZones: (text: string) => string = (t) => t,
+): QuestionIntent {
+  const q = normQuestion.replace(/[?？!！。.\s]+$/u, "");
+  const recent = TIME_WORDS.test(q);
+  const fact: QuestionIntent = { kind: "fact", recent, topic: "", parts: [] };
+  const subjectOf = (rest: string): string => {
+    let topic = withoutZones(rest);
+    for (const z of zones) topic = topic.replaceAll(z, "");
+    return topic
+      .replace(new RegExp(TIME_WORDS.source, "g"), "")
+      .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "");
+  };
+  const intro = OVERVIEW_ASKED.exec(q);
+  if (intro?.[1] !== undefined) return { ...fact, kind: "overview", topic: subjectOf(intro[1]) };
+  const news = NEWS_ASKED.exec(q);
+  if (news !== null && news.index > 0) {
+    return { ...fact, kind: "overview", recent: true, topic: subjectOf(q.slice(0, news.index)) };
+  }
+  // `郴州高新区最近怎么样`: about a zone and nothing else; `成都大运会的赛事组织如何` asks a fact.
+  const state = STATE_ASKED.exec(q);
+  if (state !== null && zones.length > 0 && subjectOf(q.slice(0, state.index)) === "") {
+    return { ...fact, kind: "overview", recent: true };
+  }
+  const actor = zones.length > 0 || ACTOR.test(q);
+  if ((MEASURES_ASKED.test(q) || (HOW_ASKED.test(q) && actor)) && !/多少/.test(q))
+    return { ...fact, kind: "how" };
+  const parts = q.split(SEVERAL_SPLIT).filter((p) => p.trim() !== "");
+  if (parts.length >= 2 && parts.every((p) => ASKS.test(p))) return { ...fact, kind: "several", parts };
+  return fact;
+}

@@ -1,0 +1,127 @@
+/**
+ * How questions (`郴州高新区怎么稳就业的`, `是如何布局5G的`, `采取了哪些措施`): up to
+ * {@link MAX_MEASURES} sentences of the best article that state what was done — who did what, with
+ * figures where given — not evaluations (`这是…又一例`, `具有重要意义`), in the article's order, each cited.
+ */
+
+import { splitSentences } from "../corpus/sentences.js";
+import type { Passage } from "../index/types.js";
+import {
+  type ArticleSentence,
+  type ArticleSource,
+  articleSentences,
+  sentenceCitation,
+  shownHeadline,
+} from "./article-text.js";
+import { findNumbers } from "./evidence.js";
+import type { SentencePick } from "./extractive.js";
+import type { TextTools } from "./passage.js";
+import { questionTerms, stated } from "./question-terms.js";
+import { ACTION_VERBS, EVALUATIVE, HOW_ASKED, MEASURES_ASKED } from "./question-words.js";
+import type { Answer } from "./types.js";
+
+/** Sentences a how answer lists at most. */
+export const MAX_MEASURES = 4;
+
+/**
+ * Weights of a sentence in a how answer: the question's topic (its words, idf-weighted, zones out),
+ * an action verb, a figure, and what makes a sentence not a measure. Set by hand on the page's how
+ * questions and checked on the 2023 zone news (docs/quality.md, "Kinds of question").
+ */
+const MEASURE_WEIGHTS = {
+  /** Share of the question's topic words the sentence states. */
+  topic: 1,
+  /** The sentence has an action verb (`建立`, `开辟`, `发放` …). */
+  action: 0.5,
+  /** The sentence states a figure with a unit (`836人`, `238万元`). */
+  figure: 0.25,
+  /** A quoted remark (`“…”某某说。`): someone's words, not the zone's action. */
+  remark: -0.3,
+  /** Below this a sentence is not listed. */
+  floor: 0.45,
+} as const;
+
+/** A headline repeated or a source line (`（原标题：…）来源：`): not something reported. */
+const NOT_REPORT = /原标题|来源[:：]|责任编辑|^[（(【]/;
+
+/** The article's sentences: all of them from the source, or those of its retrieved passages. */
+async function sentencesOf(
+  best: Passage,
+  picks: readonly SentencePick[],
+  articles: ArticleSource | undefined,
+): Promise<ArticleSentence[]> {
+  const summary = articles === undefined ? undefined : (await articles.loadArticles([best.articleId]))[0];
+  if (articles !== undefined && summary !== undefined) return articleSentences(articles, summary);
+  const passages = [
+    ...new Map(
+      picks.filter((p) => p.passage.articleId === best.articleId).map((p) => [p.passage.id, p.passage]),
+    ).values(),
+  ];
+  passages.sort((a, b) => a.ordinal - b.ordinal);
+  const out: ArticleSentence[] = [];
+  for (const passage of passages)
+    for (const sentence of splitSentences(passage.text)) out.push({ sentence, passage, at: out.length });
+  return out;
+}
+
+/**
+ * The how answer from the best pick's article, or null when the article states no measure (the
+ * caller then answers as for a fact).
+ */
+export async function howAnswer(
+  question: string,
+  normQuestion: string,
+  picks: readonly SentencePick[],
+  zones: readonly string[],
+  tools: TextTools,
+  articles: ArticleSource | undefined,
+): Promise<Answer | null> {
+  const best = picks[0];
+  if (best === undefined) return null;
+  const sentences = await sentencesOf(best.passage, picks, articles);
+  // The topic is what was done (`稳就业`, `布局5G`), not who did it: the zone and the words before the
+  // question's `怎么`/`采取` (`马会`, `兰州高新区的党组织`) name the actor every sentence shares.
+  const asked = HOW_ASKED.exec(normQuestion) ?? MEASURES_ASKED.exec(normQuestion);
+  const actor = asked === null ? "" : normQuestion.slice(0, asked.index);
+  const terms = questionTerms(normQuestion, tools).filter(
+    (t) => !zones.some((z) => z.includes(t.word) || t.word.includes(z)) && !actor.includes(t.word),
+  );
+  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
+  const w = MEASURE_WEIGHTS;
+  const title = tools.normalize(best.passage.title).replace(/[\s。！？!?]+$/u, "");
+  const scored = sentences.map((s) => {
+    const norm = tools.normalize(s.sentence);
+    // The headline repeated as the first line of the text is what the article is about, not a measure.
+    const headline = norm.replace(/[\s。！？!?]+$/u, "") === title;
+    if (EVALUATIVE.test(norm) || NOT_REPORT.test(norm) || headline)
+      return { s, topic: 0, score: Number.NEGATIVE_INFINITY };
+    const topic = terms.reduce((sum, t) => sum + (stated(norm, t) ? t.weight : 0), 0) / total;
+    // The sentence that answers the question best (as for a fact) is listed whatever its verbs.
+    if (s.passage.id === best.passage.id && s.sentence === best.sentence) return { s, topic, score: 10 };
+    const action = ACTION_VERBS.test(norm) ? 1 : 0;
+    const figure = findNumbers(norm).some((n) => n.unit !== "") ? 1 : 0;
+    const remark = /^[“"]|[”"][^，。]{0,30}(?:说|表示)[。！]?$/u.test(s.sentence) ? 1 : 0;
+    const score = w.topic * topic + w.action * action + w.figure * figure + w.remark * remark;
+    return { s, topic, score: action === 0 ? Number.NEGATIVE_INFINITY : score };
+  });
+  // A measure is on the question's topic: it states some of it (an event the article reports before
+  // the measures, `毒马案…揭发案件`, states none of `采取…措施`).
+  const chosen = scored
+    .filter((x) => x.score >= w.floor && x.topic > 0)
+    .sort((a, b) => b.score - a.score || a.s.at - b.s.at)
+    .slice(0, MAX_MEASURES)
+    .map((x) => x.s)
+    .sort((a, b) => a.at - b.at);
+  // One measure is a fact: answered as one, with its span. A list needs two sentences on the question's topic.
+  if (chosen.length < 2 || scored.filter((x) => chosen.includes(x.s) && x.topic > 0).length < 2) return null;
+  const headline = shownHeadline(best.passage.title, sentences[0]?.sentence ?? "");
+  const lines = chosen.map((s, i) => `${i + 1}. ${s.sentence.replace(/[。！？!?]+$/u, "")}[${i + 1}]`);
+  return {
+    question,
+    answer: `据《${headline}》：\n${lines.join("\n")}`,
+    abstained: false,
+    mode: "extractive",
+    kind: "how",
+    citations: chosen.map((s, i) => sentenceCitation(i + 1, s)),
+  };
+}

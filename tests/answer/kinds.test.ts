@@ -1,0 +1,187 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shownHeadline } from "../../src/answer/article-text.js";
+import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
+import { everydayQuestion } from "../../src/answer/everyday.js";
+import { questionIntent } from "../../src/answer/kinds.js";
+import { createAnswerService } from "../../src/answer/service.js";
+import type { AnswerService } from "../../src/answer/types.js";
+import { findZones, withoutZones } from "../../src/corpus/zones.js";
+import type { LoadedIndex } from "../../src/index/load.js";
+import { normalizeText } from "../../src/index/tokenize.js";
+import { kindsIndex } from "../helpers/kinds-index.js";
+
+let root: string;
+let index: LoadedIndex;
+let service: AnswerService;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "gaoxin-kinds-"));
+  index = await kindsIndex(root);
+  service = createAnswerService(index);
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const intent = (q: string) => {
+  const n = normalizeText(q);
+  return questionIntent(n, findZones(n), withoutZones);
+};
+
+describe("questionIntent", () => {
+  it.each([
+    ["株洲高新区有什么新闻", "overview"],
+    ["株洲高新区最近怎么样", "overview"],
+    ["介绍一下株洲高新区", "overview"],
+    ["绵阳高新区的最新动态", "overview"],
+    ["株洲高新区是怎么帮企业留住工人的", "how"],
+    ["园区采取了哪些措施", "how"],
+    ["复工企业有多少家、复工率多少", "several"],
+    ["株洲高新区工业产值是多少", "fact"],
+    ["赛事组织得如何", "fact"],
+    ["这种酶是如何构成的", "fact"],
+    ["它在哪方面获得进展", "fact"],
+  ])("%s → %s", (q, kind) => {
+    expect(intent(q).kind).toBe(kind);
+  });
+
+  it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
+    expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
+    expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
+  });
+});
+
+describe("shownHeadline", () => {
+  it("keeps a real headline, less a source glued to its end", () => {
+    expect(shownHeadline("园区企业家大会举行湖北日报讯", "（记者某某）8月15日，园区企业家大会举行。")).toBe(
+      "园区企业家大会举行",
+    );
+  });
+
+  it("makes a short stand-in from the lead when the title is only the text's first characters", () => {
+    const lead =
+      "中新网株洲8月1日电(记者某某) 8月1日，株洲高新区举办新能源汽车产业链对接会，签约项目12个，总投资86亿元。";
+    const shown = shownHeadline("中新网株洲8月1日电(记者某某) 8月1日，株洲高新区举办新", lead);
+    expect(shown).toBe("株洲高新区举办新能源汽车产业链对接会…");
+  });
+
+  it("takes the shown sentence when the lead is only names of reporters", () => {
+    const lead = "极目新闻记者张三通讯员李四王五8月12日凌晨，园区警方打掉一处诈骗窝点。";
+    expect(
+      shownHeadline("极目新闻记者张三通讯员李四王五", lead, "8月12日凌晨，园区警方打掉一处诈骗窝点。"),
+    ).toBe("8月12日凌晨，园区警方打掉一处诈骗窝点");
+  });
+});
+
+describe("everydayQuestion", () => {
+  it("reads everyday verbs as the words reports use, keeping the question word", () => {
+    expect(everydayQuestion("园区帮多少人找到了工作").question).toBe("园区多少人就业");
+    expect(everydayQuestion("机关党委向村里捐了多少钱").question).toBe("机关党委向村捐款多少钱");
+    expect(everydayQuestion("产值涨了多少").question).toBe("产值增长了多少");
+    // `上涨` is already the report's word.
+    expect(everydayQuestion("物价上涨了多少").question).toBe("物价上涨了多少");
+    expect(everydayQuestion("园区帮多少人找到了工作").alts.get("就业")).toContain("上岗");
+  });
+});
+
+describe("kinds of question, answered from whole articles", () => {
+  it("answers an everyday fact question with the sentence stating it", async () => {
+    const a = await service.ask("株洲高新区帮多少人找到了工作啊");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("2860人");
+    const d = await service.ask("株洲高新区向白石村捐了多少钱？");
+    expect(d.abstained).toBe(false);
+    expect(d.answer).toContain("12万元");
+  });
+
+  it("digests a zone's articles newest first, with dates, cited, then the count of the rest", async () => {
+    const a = await service.ask("株洲高新区最近有什么新闻");
+    expect(a.abstained).toBe(false);
+    expect(a.kind).toBe("overview");
+    const lines = a.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(DIGEST_ARTICLES);
+    const dates = lines.map((l) => /\d{4}-\d{2}-\d{2}/.exec(l)?.[0] ?? "");
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]).toBe("2023-08-15");
+    lines.forEach((l, i) => {
+      expect(l).toContain(`[${i + 1}]`);
+    });
+    expect(a.citations).toHaveLength(DIGEST_ARTICLES);
+    for (const c of a.citations) {
+      expect(c.zones).toContain("株洲高新区");
+      expect(index.passageById(c.passageId)?.text).toContain(c.quote);
+    }
+    // Nine articles name the zone; the newest only mentions it in passing, so it is not among the five.
+    expect(a.answer).toContain("另有 4 篇，用 /zone 株洲高新区 查看全部。");
+    expect(a.answer).not.toContain("消防");
+  });
+
+  it("lists an article mentioning the zone in passing after those about it", async () => {
+    const a = await service.ask("介绍一下株洲高新区");
+    const overview = await createAnswerService(index).ask("株洲高新区有什么新闻");
+    expect(a.answer).toBe(overview.answer.replace(overview.question, a.question));
+    const few = await service.ask("绵阳高新区有什么新闻");
+    expect(few.answer).toContain("绵阳高新区的报道（共 1 篇");
+    expect(few.answer).not.toContain("另有");
+  });
+
+  it("answers a how question with the measure sentences of the article, in its order, without evaluations", async () => {
+    const a = await service.ask("株洲高新区是怎么帮企业稳岗留工的？");
+    expect(a.abstained).toBe(false);
+    expect(a.kind).toBe("how");
+    const lines = a.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(4);
+    expect(a.answer).toContain("劳务协作站");
+    expect(a.answer).toContain("186万元");
+    expect(a.answer).not.toContain("又一例");
+    expect(a.answer).not.toContain("重要意义");
+    const text = index.passages
+      .filter((p) => p.articleId === "zz-03")
+      .map((p) => p.text)
+      .join("");
+    const at = a.citations.map((c) => text.indexOf(c.quote));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((x, y) => x - y));
+  });
+
+  it("answers several facts each from the clause stating it, in the question's order", async () => {
+    const a = await service.ask("株洲高新区复工企业有多少家，协调物流车辆多少台次");
+    expect(a.abstained).toBe(false);
+    const first = a.answer.indexOf("1260家");
+    const second = a.answer.indexOf("230台次");
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(second).toBeGreaterThan(first);
+    expect(a.answer).toMatch(/\[1\]/);
+  });
+
+  it("answers a growth question with the clause of the change it asks for, not another number", async () => {
+    const yoy = await service.ask("株洲高新区工业产值同比增长了多少");
+    expect(yoy.answer).toContain("9.6%");
+    expect(yoy.answer).not.toContain("812.4亿元");
+    const mom = await service.ask("株洲高新区工业产值环比涨了多少");
+    expect(mom.answer).toContain("2.1%");
+    expect(mom.answer).not.toContain("9.6%");
+  });
+
+  it("answers which zone did something with the clause naming it", async () => {
+    const a = await service.ask("哪个高新区建成了1200座5G基站");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("绵阳高新区");
+  });
+
+  it("answers a question asking for the latest from the newest article that states it", async () => {
+    const a = await service.ask("株洲高新区目前有多少家国家级专精特新企业");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("41家");
+    expect(a.citations[0]?.articleId).toBe("zz-05");
+  });
+
+  it("still declines what the articles do not state", async () => {
+    const a = await service.ask("株洲高新区今年引进了多少名博士");
+    expect(a.abstained).toBe(true);
+  });
+});

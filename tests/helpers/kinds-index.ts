@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseJsonl } from "../../src/corpus/jsonl.js";
+import { buildIndex } from "../../src/index/build.js";
+import { type LoadedIndex, loadIndex } from "../../src/index/load.js";
+import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+
+// Zone news written for the tests of the kinds of question (tests/fixtures/SOURCES.md): not the shared
+// benchmark questions, which are measured, not tested.
+const FILE = new URL("../fixtures/kinds-news.jsonl", import.meta.url);
+
+/** An index of `tests/fixtures/kinds-news.jsonl`, built under `root`. */
+export async function kindsIndex(root: string): Promise<LoadedIndex> {
+  const embeddings = new LocalEmbeddings({ dimensions: 256 });
+  const parsed = parseJsonl(readFileSync(FILE, "utf8"), "fixtures/kinds-news.jsonl");
+  const dir = join(root, "index");
+  await buildIndex({
+    corpus: {
+      articles: parsed.articles,
+      problems: [],
+      files: [{ path: "fixtures/kinds-news.jsonl", sha256: "x" }],
+    },
+    embeddings,
+    dir,
+    inputs: ["fixtures/kinds-news.jsonl"],
+  });
+  const loaded = await loadIndex(dir, embeddings);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.value;
+}
