@@ -193,6 +193,31 @@ describe("model answers through an OpenAI-compatible server", () => {
     expect(String(logs.find((l) => l.level === "warn")?.obj.problems)).toMatch(/47\.5%.*166亿元/);
   });
 
+  it("takes the model's short line out of the answer and shows it as the short answer, asked for in the prompt", async () => {
+    const { service } = await serviceWith((req) =>
+      completion(
+        `简答：40.7%（1-4月）\n珠海高新区1-4月工业投资增速达40.7%[${passageNumber(req, "增速达40.7%")}]。`,
+      ),
+    );
+    const answer = await service.ask(QUESTION);
+    expect(answer.mode).toBe("llm");
+    expect(answer.short).toEqual({ text: "40.7%", qualifier: "1-4月" });
+    expect(answer.answer).toBe("珠海高新区1-4月工业投资增速达40.7%[1]。");
+    expect(userMessage(chatRequests()[0] as RecordedRequest)).toContain("简答：");
+  });
+
+  it("checks the short line's numbers like the answer's: an invented one is retried, then the extractive answer", async () => {
+    const { service, logs } = await serviceWith((req) =>
+      completion(`简答：47.5%\n珠海高新区工业投资增速达40.7%[${passageNumber(req, "增速达40.7%")}]。`),
+    );
+    const answer = await service.ask(QUESTION);
+    expect(answer).toEqual(await extractive());
+    expect(answer.short?.text).not.toBe("47.5%");
+    expect(chatRequests()).toHaveLength(2);
+    expect(userMessage(chatRequests()[1] as RecordedRequest)).toContain("简答中的 47.5%");
+    expect(String(logs.find((l) => l.level === "warn")?.obj.problems)).toContain("unsupported-number");
+  });
+
   it("carries an injected passage as data only, and the answer it provokes is still checked", async () => {
     // The scripted model obeys the injection, as a weak model might: first bare, then with a made-up source.
     const { service } = await serviceWith(

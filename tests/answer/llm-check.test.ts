@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswer, claimsOf, statedNumbers, tidyAnswer } from "../../src/answer/llm/check.js";
+import { checkShort, splitShort } from "../../src/answer/llm/short.js";
 import type { Passage } from "../../src/index/types.js";
 
 const passage = (id: string, text: string, title = "标题"): Passage => ({
@@ -137,5 +138,34 @@ describe("checkAnswer", () => {
   it("reads 语料中没有相关信息 without citations as an abstention", () => {
     const r = checkAnswer("语料中没有相关信息。", P);
     expect(r.ok && r.value).toMatchObject({ abstained: true, cited: [] });
+  });
+});
+
+describe("the model's short line", () => {
+  it("is taken out of the reply, its period in brackets read as the qualifier", () => {
+    expect(splitShort("简答：40.7%（1-4月）\n增速达40.7%[1]。")).toEqual({
+      short: { text: "40.7%", qualifier: "1-4月" },
+      rest: "增速达40.7%[1]。",
+    });
+    // Brackets that are not a period belong to the fact.
+    expect(splitShort("**简答：**国际足联（FIFA）[2]\n正文[2]。").short).toEqual({
+      text: "国际足联（FIFA）",
+      qualifier: null,
+    });
+    expect(splitShort("简答：无\n语料中没有相关信息。")).toEqual({
+      short: null,
+      rest: "语料中没有相关信息。",
+    });
+    expect(splitShort("增速达40.7%[1]。")).toEqual({ short: null, rest: "增速达40.7%[1]。" });
+  });
+
+  it("must state only numbers the cited passages state, and be short", () => {
+    expect(checkShort({ text: "40.7%", qualifier: "1-4月" }, [1], P)).toEqual([]);
+    expect(checkShort({ text: "120个", qualifier: null }, [1], P).map((p) => p.code)).toEqual([
+      "unsupported-number",
+    ]);
+    expect(checkShort({ text: "甲".repeat(41), qualifier: null }, [1], P).map((p) => p.code)).toEqual([
+      "too-long",
+    ]);
   });
 });

@@ -2,9 +2,10 @@ import { splitSentences } from "../../corpus/sentences.js";
 import type { Hit, Passage } from "../../index/types.js";
 import { type AnswerDeps, answerQuestion } from "../answer.js";
 import { hasChinese, validateQuestion } from "../question.js";
-import type { Answer, Citation, ConversationTurn } from "../types.js";
+import type { Answer, Citation, ConversationTurn, ShortAnswer } from "../types.js";
 import { type CheckedAnswer, checkAnswer, MAX_ANSWER_CHARS, sameValue, statedNumbers } from "./check.js";
 import { answerMessages, kindMessages, NO_INFO, retryMessages, rewriteMessages } from "./prompt.js";
+import { checkShort, splitShort } from "./short.js";
 import type { AnswerLogger, ChatModel, LlmError } from "./types.js";
 
 /** What the model answerer needs on top of the extractive answerer's deps. */
@@ -211,22 +212,32 @@ export async function answerWithLlm(
     : answerMessages(question, passages, turns);
   let messages = first;
   let checked: CheckedAnswer | null = null;
+  let short: ShortAnswer | null = null;
   for (let attempt = 1; attempt <= 2 && checked === null; attempt++) {
     const reply = await deps.chat(messages, { signal: deadline });
     if (!reply.ok) return fallback({ kind: "llm-error", error: reply.error, attempt });
-    const result = checkAnswer(reply.value, passages, opts.maxChars);
-    if (result.ok) checked = result.value;
-    else if (attempt === 2)
-      return fallback({ kind: "check-failed", problems: result.error.map((p) => `${p.code}: ${p.message}`) });
+    // A single-fact answer opens with its short line (SHORT_RULE); a kind's answer has none to show.
+    const parts = splitShort(reply.value);
+    const result = checkAnswer(parts.rest, passages, opts.maxChars);
+    const problems = result.ok
+      ? kinded || parts.short === null || result.value.abstained
+        ? []
+        : checkShort(parts.short, result.value.cited, passages)
+      : result.error;
+    if (result.ok && problems.length === 0) {
+      checked = result.value;
+      short = kinded || result.value.abstained ? null : parts.short;
+    } else if (attempt === 2)
+      return fallback({ kind: "check-failed", problems: problems.map((p) => `${p.code}: ${p.message}`) });
     else {
       deps.logger?.info(
-        { problems: result.error.map((p) => p.code) },
+        { problems: problems.map((p) => p.code) },
         "model answer failed the checks; retrying",
       );
       messages = retryMessages(
         first,
         reply.value,
-        result.error.map((p) => p.message),
+        problems.map((p) => p.message),
       );
     }
   }
@@ -249,6 +260,7 @@ export async function answerWithLlm(
   return {
     question,
     answer: text,
+    short,
     abstained: false,
     mode: "llm",
     ...(kinded && extractive.kind !== undefined ? { kind: extractive.kind } : {}),

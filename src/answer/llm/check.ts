@@ -135,6 +135,19 @@ function passageNumbers(p: Passage): NumberKey[] {
   return statedNumbers(`${p.title}\n${p.section ?? ""}\n${p.text}`);
 }
 
+/** The numbers of `numbers` that none of the passages `refs` (1-based) states. */
+export function unsupportedNumbers(
+  numbers: readonly NumberKey[],
+  refs: readonly number[],
+  passages: readonly Passage[],
+): NumberKey[] {
+  const cited = refs.flatMap((n) => {
+    const p = passages[n - 1];
+    return p ? passageNumbers(p) : [];
+  });
+  return numbers.filter((a) => !cited.some((b) => sameNumber(a, b)));
+}
+
 /**
  * Splits an answer into claims: sentences, and the clauses of a sentence at `；` (`A增长40.7%[1]；B增长12%[2]。`
  * makes two claims, each checked against its own source). A claim without a marker takes the next
@@ -193,11 +206,7 @@ export function checkAnswer(
     const numbers = statedNumbers(claim.text.replace(/\[\d+\]/g, " "));
     if (numbers.length === 0) continue;
     if (claim.refs.length === 0) continue; // already reported as no-citation
-    const cited = claim.refs.flatMap((n) => {
-      const p = passages[n - 1];
-      return p ? passageNumbers(p) : [];
-    });
-    const missing = numbers.filter((a) => !cited.some((b) => sameNumber(a, b)));
+    const missing = unsupportedNumbers(numbers, claim.refs, passages);
     if (missing.length > 0) {
       problems.push({
         code: "unsupported-number",

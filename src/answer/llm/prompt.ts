@@ -39,6 +39,13 @@ export function historyBlock(history: readonly ConversationTurn[]): string {
   return history.map((t) => `用户：${t.question}\n助手：${t.answer.replace(/\[\d+\]/g, "")}`).join("\n");
 }
 
+/**
+ * What a single-fact question's prompt adds: the fact itself on a first line (see `short.ts`), shown
+ * above the answer as the extractive answer's short answer is.
+ */
+export const SHORT_RULE =
+  "回答的第一行写“简答：”，后面是问题所问的事实本身，只写几个字，照抄资料原文（例如“简答：40.7%（1-4月）”“简答：刘怀信”）；括号里写资料给出而问题没有说的时间。问题不是问一个具体事实、或资料中没有时，写“简答：无”。第二行起照常回答。";
+
 /** The messages of a first attempt at an answer. */
 export function answerMessages(
   question: string,
@@ -51,7 +58,7 @@ export function answerMessages(
       : "";
   return [
     { role: "system", content: SYSTEM_PROMPT },
-    { role: "user", content: `${passageBlock(passages)}${context}\n\n问题：${question}` },
+    { role: "user", content: `${passageBlock(passages)}${context}\n\n${SHORT_RULE}\n\n问题：${question}` },
   ];
 }
 
