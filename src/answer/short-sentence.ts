@@ -1,0 +1,207 @@
+/**
+ * A sentence read once for the short answer's candidates (`short-spans.ts`): its characters (and
+ * normalised ones, offset for offset), jieba's words with their tags, where a cut may fall (never
+ * inside a number, a name, a Latin word or a name joined by `·`), its numbers, dates, clauses, noun
+ * chunks and what lies inside brackets or quotes. Pure given jieba.
+ */
+import { getJieba } from "../corpus/zones.js";
+import { findDates, findNumbers } from "./evidence.js";
+import { PAIRS, splitClauses } from "./span.js";
+
+export interface Token {
+  start: number;
+  end: number;
+  tag: string;
+  word: string;
+}
+
+/** A sentence prepared once for every candidate: characters, normalised characters, words, clauses. */
+export interface Prepared {
+  chars: string[];
+  norm: string;
+  /** `norm` as code points; the same length as `chars`. */
+  normChars: string[];
+  tokens: Token[];
+  /** Token index of each character. */
+  tokenAt: number[];
+  /** Whether a cut may fall before character i (i = 0 … length). */
+  cut: boolean[];
+  /** Whether each character belongs to a number (digits, separators, magnitude, unit). */
+  numeric: boolean[];
+  /** Whether each character belongs to a date expression. */
+  dated: boolean[];
+  /** Date expressions, as code-point ranges. */
+  dates: [number, number][];
+  /** Whether each character belongs to a number that is not a date: an amount. */
+  amount: boolean[];
+  /** For each character, the noun chunk (a maximal run of nouns, names, numbers, measure words) holding it, or -1. */
+  chunkAt: number[];
+  chunkRanges: [number, number][];
+  /** Clause ranges, trailing punctuation out. */
+  clauses: { start: number; end: number }[];
+  /** Whether each character is inside a bracket or quote pair (not the marks). */
+  bracketed: boolean[];
+}
+
+export const PUNCT = /[\p{P}\p{S}\s]/u;
+export const OPENERS = new Set(PAIRS.map(([o]) => o));
+export const CLOSERS = new Set(PAIRS.map(([, c]) => c));
+const LATIN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u;
+const NAME_JOINER = /[·•・．]/u;
+
+/** Code-point offsets of a UTF-16 index in `s`. */
+export function cpIndex(s: string): (utf16: number) => number {
+  const map: number[] = [];
+  let cp = 0;
+  for (let i = 0; i < s.length; i++) {
+    map[i] = cp;
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) map[++i] = cp;
+    cp++;
+  }
+  map[s.length] = cp;
+  return (i) => map[i] ?? cp;
+}
+
+export function prepare(sentence: string, normalize: (s: string) => string): Prepared {
+  const chars = [...sentence];
+  const whole = [...normalize(sentence)];
+  // Normalising may change a length (`㎡` → `m2`): then character by character, keeping the original
+  // where one character becomes several, so offsets stay those of the sentence.
+  const normChars =
+    whole.length === chars.length
+      ? whole
+      : chars.map((c) => {
+          const n = [...normalize(c)];
+          return n.length === 1 ? (n[0] ?? c) : c;
+        });
+  const norm = normChars.join("");
+  const n = chars.length;
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const t of getJieba().tag(norm, true)) {
+    const len = [...t.word].length;
+    tokens.push({ start: at, end: at + len, tag: t.tag, word: t.word });
+    at += len;
+  }
+  if (at !== n) {
+    // jieba dropped or changed something: every character is a word then.
+    tokens.length = 0;
+    for (let i = 0; i < n; i++) tokens.push({ start: i, end: i + 1, tag: "x", word: normChars[i] ?? "" });
+  }
+  const tokenAt = new Array<number>(n).fill(0);
+  tokens.forEach((t, k) => {
+    for (let i = t.start; i < t.end; i++) tokenAt[i] = k;
+  });
+  const cut = new Array<boolean>(n + 1).fill(false);
+  for (const t of tokens) {
+    cut[t.start] = true;
+    cut[t.end] = true;
+  }
+  const cp = cpIndex(norm);
+  const numeric = new Array<boolean>(n).fill(false);
+  for (const m of findNumbers(norm)) {
+    const s = cp(m.index);
+    const e = cp(m.index + m.text.length);
+    for (let i = s; i < e; i++) numeric[i] = true;
+    for (let i = s + 1; i < e; i++) cut[i] = false;
+  }
+  const dated = new Array<boolean>(n).fill(false);
+  const dates: [number, number][] = [];
+  for (const d of findDates(norm)) {
+    dates.push([cp(d.index), cp(d.index + d.text.length)]);
+    for (let i = cp(d.index); i < cp(d.index + d.text.length); i++) dated[i] = true;
+  }
+  for (let i = 1; i < n; i++) {
+    const a = normChars[i - 1] ?? "";
+    const b = normChars[i] ?? "";
+    // Inside a number (`40.7`, `2,000`), a Latin word (`ω-force`) or a name joined by `·` (`雷蒙·钱德勒`).
+    const digitRun = /\d/.test(a) && /[\d.,]/.test(b);
+    const sepRun = /[.,]/.test(a) && /\d/.test(b) && /\d/.test(normChars[i - 2] ?? "");
+    const latinRun =
+      (LATIN.test(a) && LATIN.test(b)) ||
+      (LATIN.test(a) && /[-'&.]/.test(b) && LATIN.test(normChars[i + 1] ?? "")) ||
+      (/[-'&.]/.test(a) && LATIN.test(b) && LATIN.test(normChars[i - 2] ?? ""));
+    const joined = NAME_JOINER.test(a) || NAME_JOINER.test(b);
+    if (digitRun || sepRun || latinRun || joined) cut[i] = false;
+  }
+  // Names jieba tags (people, places, organisations, other proper nouns) stay whole.
+  for (const t of tokens)
+    if (/^n[rstz]/.test(t.tag)) for (let i = t.start + 1; i < t.end; i++) cut[i] = false;
+  cut[0] = true;
+  cut[n] = true;
+  const clauses: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const piece of splitClauses(sentence)) {
+    const len = [...piece].length;
+    // A quote may hold two sentences: split at their end too.
+    let s = from;
+    const pieceChars = [...piece];
+    for (let i = 0; i < len; i++) {
+      if (/[。！？!?]/.test(pieceChars[i] ?? "") && !CLOSERS.has(pieceChars[i + 1] ?? "")) {
+        clauses.push(trimRange(chars, s, from + i + 1));
+        s = from + i + 1;
+      }
+    }
+    if (s < from + len) clauses.push(trimRange(chars, s, from + len));
+    from += len;
+  }
+  const bracketed = new Array<boolean>(n).fill(false);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = chars[i] ?? "";
+    if (OPENERS.has(c) && !CLOSERS.has(c)) stack.push(i);
+    else if (CLOSERS.has(c) && stack.length > 0) {
+      const open = stack.pop() ?? 0;
+      for (let k = open + 1; k < i; k++) bracketed[k] = true;
+    }
+  }
+  const chunkAt = new Array<number>(n).fill(-1);
+  const chunkRanges: [number, number][] = [];
+  for (let k = 0; k < tokens.length; ) {
+    const isNoun = (t: Token | undefined) =>
+      t !== undefined && !PUNCT.test(t.word) && /^(?:n|vn|an|eng|m|q|b|x|j)/.test(t.tag);
+    if (!isNoun(tokens[k])) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (isNoun(tokens[j + 1])) j++;
+    const range: [number, number] = [tokens[k]?.start ?? 0, tokens[j]?.end ?? 0];
+    for (let i = range[0]; i < range[1]; i++) chunkAt[i] = chunkRanges.length;
+    chunkRanges.push(range);
+    k = j + 1;
+  }
+  return {
+    chunkAt,
+    chunkRanges,
+    chars,
+    norm,
+    normChars,
+    tokens,
+    tokenAt,
+    cut,
+    numeric,
+    dated,
+    dates,
+    amount: numeric.map((v, i) => v && !dated[i]),
+    clauses: clauses.filter((c) => c.end > c.start),
+    bracketed,
+  };
+}
+
+/** A range with punctuation and spaces trimmed at its ends (marks of a pair kept). */
+function trimRange(chars: readonly string[], start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && PUNCT.test(chars[s] ?? "") && !OPENERS.has(chars[s] ?? "")) s++;
+  while (e > s && PUNCT.test(chars[e - 1] ?? "") && !CLOSERS.has(chars[e - 1] ?? "")) e--;
+  return { start: s, end: e };
+}
+
+/** The UTF-16 offset of code point `at` in the joined code points. */
+export function cpToUtf16(chars: readonly string[], at: number): number {
+  let i = 0;
+  for (let k = 0; k < at && k < chars.length; k++) i += (chars[k] ?? "").length;
+  return i;
+}
