@@ -25,7 +25,8 @@
  * `--cache FILE` keeps the answered quotes (asking every question takes a minute or two) and reads them
  * back on the next run; delete it after a change to how sentences are picked. `--index-root DIR` keeps
  * each set's pooled index in DIR/<set> (as `eval --index`). `--quick` scores one fold only and
- * `--errors SET:TYPE:N` prints misses, for trying features.
+ * `--errors SET:TYPE:N` prints misses, for trying features; `--no-cv` skips the cross-validation (to
+ * write weights already measured).
  */
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -64,19 +65,24 @@ const { values } = parseArgs({
     bench: { type: "string", default: "../shared/bench" },
     cache: { type: "string" },
     "index-root": { type: "string" },
-    holds: { type: "string", default: "0.8" },
+    holds: { type: "string", default: "0.82" },
     "holds-sets": { type: "string", default: "cmrc2018,drcd" },
     hedge: { type: "string" },
     l2: { type: "string", default: "0.001" },
     folds: { type: "string", default: "5" },
     quick: { type: "boolean", default: false },
+    "no-cv": { type: "boolean", default: false },
     write: { type: "boolean", default: false },
     errors: { type: "string" },
   },
 });
 const BENCH = values.bench ?? "../shared/bench";
 const FOLDS = Number(values.folds);
-/** The share of given short answers that must hold a gold answer, on every set. */
+/**
+ * The share of given short answers that must hold a gold answer, on every set of `HOLDS_SETS`: 0.82,
+ * a margin over the 0.8 asked for, since a threshold fitted to hold exactly 0.8 held 0.789 on an
+ * unseen fold (CMRC, fold 0).
+ */
 const HOLDS = Number(values.holds);
 /**
  * The sets the threshold must keep `HOLDS` on. Not the news set by default: its questions were
@@ -328,7 +334,7 @@ if (values.errors !== undefined) {
 // k-fold cross-validation, folds by article: weights, hedge and threshold fitted without the fold scored.
 const cv: Choice[] = [];
 const cvAll: Choice[] = [];
-const folds = values.quick ? [0] : [...Array(FOLDS).keys()];
+const folds = values["no-cv"] ? [] : values.quick ? [0] : [...Array(FOLDS).keys()];
 for (const k of folds) {
   const train = samples.filter((s) => foldOf(s.asked.group) !== k);
   const w = fitAll(train);
@@ -351,7 +357,7 @@ const frontier = (xs: readonly Choice[]) => {
   });
   return best.toFixed(3);
 };
-for (const { name } of SETS) {
+for (const { name } of folds.length === 0 ? [] : SETS) {
   const mine = cv.filter((c) => c.s.asked.set === name);
   const total = values.quick ? totalOf(name, 0) : totalOf(name);
   console.log(`${values.quick ? "fold 0" : `${FOLDS}-fold CV`} ${name}: ${fmt(figures(mine, 0, total))}`);

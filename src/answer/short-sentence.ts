@@ -190,12 +190,19 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
   };
 }
 
-/** A range with punctuation and spaces trimmed at its ends (marks of a pair kept). */
+/** A range with punctuation and spaces trimmed at its ends (marks of a pair and a closing `%` kept). */
 function trimRange(chars: readonly string[], start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
   while (s < e && PUNCT.test(chars[s] ?? "") && !OPENERS.has(chars[s] ?? "")) s++;
-  while (e > s && PUNCT.test(chars[e - 1] ?? "") && !CLOSERS.has(chars[e - 1] ?? "")) e--;
+  // `%` and `‰` are a number's unit, not punctuation (`增速达40.7%。`).
+  while (
+    e > s &&
+    PUNCT.test(chars[e - 1] ?? "") &&
+    !CLOSERS.has(chars[e - 1] ?? "") &&
+    !/[%‰]/.test(chars[e - 1] ?? "")
+  )
+    e--;
   return { start: s, end: e };
 }
 

@@ -52,6 +52,36 @@ describe("metrics", () => {
     expect(m.answerHit).toBeCloseTo(1 / 3);
   });
 
+  it("scores the short answer by character F1 and exact match, declined and none counting 0, and says how often one is given", () => {
+    const withShort = (a: Answer, text: string | null): Answer => ({
+      ...a,
+      short: text === null ? null : { text, qualifier: null },
+    });
+    const quote = [cite(1, "A", "工业投资增速达40.7%。")];
+    const outcomes = [
+      // Exact: F1 1, holds.
+      outcome({ question: "a", answers: ["40.7%"] }, withShort(answer("增速达40.7%[1]", quote), "40.7%")),
+      // Longer than the gold: precision 5/8, recall 1; still holds it.
+      outcome(
+        { question: "b", answers: ["40.7%"] },
+        withShort(answer("增速达40.7%[1]", quote), "增速达40.7%"),
+      ),
+      // Answered with no short answer: 0, and not given.
+      outcome({ question: "c", answers: ["40.7%"] }, withShort(answer("增速达40.7%[1]", quote), null)),
+      // Declined: 0, even with a short answer left on it.
+      outcome({ question: "d", answers: ["40.7%"] }, withShort(answer("没有", quote, true), "40.7%")),
+    ];
+    const m = metrics(outcomes);
+    const f1 = (2 * (5 / 8)) / (5 / 8 + 1);
+    expect(m.shortF1).toBeCloseTo((1 + f1) / 4, 10);
+    expect(m.shortExact).toBeCloseTo(1 / 4, 10);
+    expect(m.shortGiven).toBeCloseTo(2 / 3, 10);
+    expect(m.shortHolds).toBe(1);
+    const table = renderReport(evaluate(outcomes), "t");
+    expect(table).toContain("short F1");
+    expect(table.split("\n")[2]).toContain(((1 + f1) / 4).toFixed(3));
+  });
+
   it("compares strings as the shared scorer does: NFKC, no whitespace", () => {
     const m = metrics([
       outcome({ question: "a", answers: ["40.7 %"] }, answer("达４０.７%", [cite(1, "A", "增速达40.7%。")])),

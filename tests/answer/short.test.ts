@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { questionShape } from "../../src/answer/question.js";
+import { decodeSpan, periodOf, shortAnswer } from "../../src/answer/short.js";
+import { shortQuestion } from "../../src/answer/short-question.js";
+import { normalizeText } from "../../src/index/tokenize.js";
+
+/** The short answer to a question from a quote, as the answerer computes it. */
+function short(question: string, quote: string) {
+  const q = normalizeText(question);
+  return shortAnswer(q, questionShape(q), quote, normalizeText);
+}
+
+const ZHUHAI = "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。";
+
+describe("the short answer, by kind of fact", () => {
+  it("a number with its unit, and the period the quote gives when the question does not", () => {
+    expect(short("珠海高新区工业投资增速多少", ZHUHAI)).toEqual({ text: "40.7%", qualifier: "1-4月" });
+    // The question names the period: it is not repeated.
+    expect(short("珠海高新区1-4月工业投资增速多少", ZHUHAI)).toEqual({ text: "40.7%", qualifier: null });
+    expect(
+      short(
+        "珠海高新区今年安排了多少个重点建设项目",
+        "珠海高新区今年安排重点建设项目120个，年度计划投资300亿元。",
+      ),
+    ).toEqual({
+      text: "120个",
+      qualifier: null,
+    });
+  });
+
+  it("money, with its magnitude", () => {
+    expect(
+      short("珠海高新区年度计划投资多少钱", "珠海高新区今年安排重点建设项目120个，年度计划投资300亿元。")
+        ?.text,
+    ).toBe("300亿元");
+  });
+
+  it("a date", () => {
+    expect(
+      short("株洲高新区什么时候成立的", "株洲高新区成立于1992年11月，是首批国家级高新区之一。")?.text,
+    ).toBe("1992年11月");
+  });
+
+  it("a person", () => {
+    expect(
+      short("珠海高新区党工委书记是谁", "珠海高新区党工委书记刘怀信表示，园区将继续推进项目建设。")?.text,
+    ).toBe("刘怀信");
+  });
+
+  it("a place", () => {
+    expect(short("金巴利街位于哪个城市", "金巴利街位于香港九龙尖沙咀，是一条单程行车街道。")?.text).toMatch(
+      /香港|九龙/,
+    );
+  });
+
+  it("a work, in its title marks", () => {
+    expect(
+      short("张三主演的哪部电影获得了金鸡奖", "2005年，张三主演的电影《图雅的婚事》获得了金鸡奖最佳影片。")
+        ?.text,
+    ).toBe("《图雅的婚事》");
+  });
+
+  it("a list for `哪两个`", () => {
+    expect(
+      short(
+        "《战国无双3》是由哪两个公司合作开发的",
+        "《战国无双3》是由光荣和ω-force开发的战国无双系列的正统第三续作。",
+      )?.text,
+    ).toBe("光荣和ω-force");
+  });
+
+  it("none for a yes-or-no question", () => {
+    expect(short("珠海高新区工业投资是否增长", ZHUHAI)).toBeNull();
+  });
+
+  it("is always verbatim from the quote", () => {
+    const quote = "東莞市總面積2,465平方公里，其中耕地面積約佔全市的一成。";
+    const got = short("東莞市總面積是多少", quote);
+    expect(got?.text).toBe("2,465平方公里");
+    expect(quote).toContain(got?.text);
+  });
+});
+
+describe("periodOf", () => {
+  const q = (text: string) => shortQuestion(normalizeText(text), questionShape(normalizeText(text)));
+
+  it("takes the nearest period before the number, else the first after it, never a vague one", () => {
+    const quote = "截至5月底，园区新增企业300家，1-4月增速达40.7%。";
+    expect(periodOf(quote, quote.indexOf("40.7%"), "40.7%", q("增速多少"), normalizeText)).toBe("1-4月");
+    expect(periodOf(quote, quote.indexOf("300家"), "300家", q("新增企业多少家"), normalizeText)).toBe(
+      "截至5月底",
+    );
+    expect(periodOf("目前园区有企业300家。", 6, "300家", q("有多少家企业"), normalizeText)).toBeNull();
+    expect(
+      periodOf("截至目前，累计发放补贴238万元。", 10, "238万元", q("累计发放了多少补贴"), normalizeText),
+    ).toBeNull();
+    // The question states the period, without the year: not repeated.
+    const jobs = "截至今年5月底，郴州高新区新增就业3400人。";
+    expect(
+      periodOf(jobs, jobs.indexOf("3400人"), "3400人", q("郴州高新区截至5月底新增就业多少人"), normalizeText),
+    ).toBeNull();
+  });
+});
+
+describe("decodeSpan", () => {
+  it("prefers a span holding the rivals the ranker hesitates between, more so the lower the hedge", () => {
+    // Two names inside one phrase, each half likely: the phrase holds either.
+    const spans = [
+      [0, 3],
+      [4, 7],
+      [0, 7],
+    ] as const;
+    expect(decodeSpan(spans, [0.45, 0.45, 0.1], 0.3).index).toBe(2);
+    // One name nearly certain: it alone.
+    expect(decodeSpan(spans, [0.9, 0.05, 0.05], 0.3).index).toBe(0);
+    expect(decodeSpan(spans, [0.9, 0.05, 0.05], 0.3).worth).toBeGreaterThan(0.85);
+  });
+});
