@@ -65,7 +65,7 @@ const { values } = parseArgs({
     bench: { type: "string", default: "../shared/bench" },
     cache: { type: "string" },
     "index-root": { type: "string" },
-    holds: { type: "string", default: "0.82" },
+    holds: { type: "string", default: "0.8" },
     "holds-sets": { type: "string", default: "cmrc2018,drcd" },
     hedge: { type: "string" },
     l2: { type: "string", default: "0.001" },
@@ -79,9 +79,10 @@ const { values } = parseArgs({
 const BENCH = values.bench ?? "../shared/bench";
 const FOLDS = Number(values.folds);
 /**
- * The share of given short answers that must hold a gold answer, on every set of `HOLDS_SETS`: 0.82,
- * a margin over the 0.8 asked for, since a threshold fitted to hold exactly 0.8 held 0.789 on an
- * unseen fold (CMRC, fold 0).
+ * The share of given short answers that must hold a gold answer, on every set of `HOLDS_SETS`. A
+ * margin (0.82) kept CMRC and DRCD above 0.8 on unseen folds (0.811 / 0.832) but gave short answers
+ * to 0.561 / 0.478 of answered questions, F1 0.433 / 0.313; at 0.8 a threshold fitted on the other
+ * folds holds about 0.8 on the unseen one, either side of it (docs/quality.md).
  */
 const HOLDS = Number(values.holds);
 /**
