@@ -100,7 +100,7 @@ const PERIODS = new RegExp(PERIOD.source, "g");
 
 /**
  * The period a number holds for, as the quote says it (`1-4月`, `截至5月底`), when the question does
- * not say it: the nearest one before the number, else the first after it.
+ * not say it: the nearest one before the number, else the first after it in its clause.
  */
 export function periodOf(
   quote: string,
@@ -115,7 +115,9 @@ export function periodOf(
     return !overlaps && !VAGUE_PERIOD.test(m[0]) && !q.norm.includes(normalize(periodCore(m[0])));
   });
   const before = found.filter((m) => (m.index ?? 0) < at).at(-1);
-  return (before ?? found[0])?.[0] ?? null;
+  // A period after the number holds for it only within its clause (`近1200家，2019年实现…` does not).
+  const after = found.find((m) => (m.index ?? 0) >= at && !/[，,；;。！？]/.test(quote.slice(at, m.index)));
+  return (before ?? after)?.[0] ?? null;
 }
 
 /** The candidates of a quote with their features in one flat array (one row per candidate). */

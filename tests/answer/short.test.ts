@@ -60,13 +60,11 @@ describe("the short answer, by kind of fact", () => {
     ).toBe("《图雅的婚事》");
   });
 
-  it("a list for `哪两个`", () => {
-    expect(
-      short(
-        "《战国无双3》是由哪两个公司合作开发的",
-        "《战国无双3》是由光荣和ω-force开发的战国无双系列的正统第三续作。",
-      )?.text,
-    ).toBe("光荣和ω-force");
+  it("a list for `哪些` and `哪两个`", () => {
+    expect(short("哪些企业获得了首批补贴", "华为、中兴和小米获得了首批补贴。")?.text).toBe(
+      "华为、中兴和小米",
+    );
+    expect(short("项目由哪两个公司合作开发", "该项目由光荣和ω-force合作开发。")?.text).toBe("光荣和ω-force");
   });
 
   it("none for a yes-or-no question", () => {
@@ -91,6 +89,14 @@ describe("periodOf", () => {
       "截至5月底",
     );
     expect(periodOf("目前园区有企业300家。", 6, "300家", q("有多少家企业"), normalizeText)).toBeNull();
+    // A period in the next clause is another figure's.
+    const later = "截至目前，该联盟共有高新技术企业近1200家，2019年实现地区生产总值近万亿元。";
+    expect(
+      periodOf(later, later.indexOf("近1200家"), "近1200家", q("联盟共有多少家高新技术企业"), normalizeText),
+    ).toBeNull();
+    expect(periodOf("园区新增企业300家（1-5月）。", 6, "300家", q("新增企业多少家"), normalizeText)).toBe(
+      "1-5月",
+    );
     expect(
       periodOf("截至目前，累计发放补贴238万元。", 10, "238万元", q("累计发放了多少补贴"), normalizeText),
     ).toBeNull();
