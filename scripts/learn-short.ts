@@ -399,7 +399,8 @@ if (values.write) {
     const row = CLASSES.map((c) => `${c}: ${Number(w[f][c].toFixed(3))}`).join(", ");
     text = text.replace(new RegExp(`(\\n  ${key}: )\\{[^}]*\\}`), `$1{ ${row} }`);
   }
-  const record = (r: Record<ShortClass, number>) => `{ ${CLASSES.map((c) => `${c}: ${r[c]}`).join(", ")} }`;
+  // One class a line, as Biome formats it.
+  const record = (r: Record<ShortClass, number>) => `{\n${CLASSES.map((c) => `  ${c}: ${r[c]},\n`).join("")}}`;
   text = text.replace(/(SHORT_HEDGE: Record<ShortClass, number> = )\{[^}]*\}/, `$1${record(tuning.hedge)}`);
   text = text.replace(/(SHORT_THRESHOLD: Record<ShortClass, number> = )\{[^}]*\}/, `$1${record(tuning.t)}`);
   await writeFile(path, text);

@@ -288,10 +288,22 @@ export const SHORT_WEIGHTS: ShortWeights = {
  * worth against a span it contains is their F1 to this power, so a lower hedge favours the longer,
  * safer span. Fitted with the threshold: the hedge whose threshold gives the best F1.
  */
-export const SHORT_HEDGE: Record<ShortClass, number> = { amount: 0.3, time: 0.3, name: 0.15, reason: 0.15, thing: 0.15 };
+export const SHORT_HEDGE: Record<ShortClass, number> = {
+  amount: 0.3,
+  time: 0.3,
+  name: 0.15,
+  reason: 0.15,
+  thing: 0.15,
+};
 
 /**
  * Below this expected worth no short answer is given, by class: the lowest threshold at which the
  * class's short answers hold a gold answer at least 80% of the time on CMRC 2018 and DRCD (fitted).
  */
-export const SHORT_THRESHOLD: Record<ShortClass, number> = { amount: 0.55, time: 0, name: 0.5, reason: 0.77, thing: 0.7 };
+export const SHORT_THRESHOLD: Record<ShortClass, number> = {
+  amount: 0.55,
+  time: 0,
+  name: 0.5,
+  reason: 0.77,
+  thing: 0.7,
+};
