@@ -400,7 +400,8 @@ if (values.write) {
     text = text.replace(new RegExp(`(\\n  ${key}: )\\{[^}]*\\}`), `$1{ ${row} }`);
   }
   // One class a line, as Biome formats it.
-  const record = (r: Record<ShortClass, number>) => `{\n${CLASSES.map((c) => `  ${c}: ${r[c]},\n`).join("")}}`;
+  const record = (r: Record<ShortClass, number>) =>
+    `{\n${CLASSES.map((c) => `  ${c}: ${r[c]},\n`).join("")}}`;
   text = text.replace(/(SHORT_HEDGE: Record<ShortClass, number> = )\{[^}]*\}/, `$1${record(tuning.hedge)}`);
   text = text.replace(/(SHORT_THRESHOLD: Record<ShortClass, number> = )\{[^}]*\}/, `$1${record(tuning.t)}`);
   await writeFile(path, text);
