@@ -25,8 +25,10 @@ describe("ask", () => {
     const r = await cli("ask.ts", ["--json", "珠海高新区工业投资增速多少"], work);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(Object.keys(a).sort()).toEqual(["abstained", "answer", "citations", "mode", "question"]);
+    // The contract's fields, plus `short` (this project's extension: the fact asked for, or null).
+    expect(Object.keys(a).sort()).toEqual(["abstained", "answer", "citations", "mode", "question", "short"]);
     expect(a).toMatchObject({ abstained: false, mode: "extractive", question: "珠海高新区工业投资增速多少" });
+    expect(a.short).toEqual({ text: "40.7%", qualifier: "1-4月" });
     expect(Object.keys(a.citations[0]).sort()).toEqual([
       "articleId",
       "date",
