@@ -56,7 +56,9 @@ export interface ExtractiveOptions {
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
-  candidates: 8,
+  // 12, not 8: with the re-ranking by the stretch of the question repeated and the answering evidence,
+  // news quote hit 0.748→0.750 and answer hit 0.713→0.717 (16 as 12); CMRC and DRCD unchanged or up.
+  candidates: 12,
   maxCitations: 5,
   minProbability: DECLINE_THRESHOLD,
   minSupport: 0.5,
