@@ -344,7 +344,10 @@ export function pickSentences(
     // The first passages re-ranked by how well their article's best sentence answers, as the decision
     // to decline weighs it (words the article lacks, the stretch of the question it repeats …).
     const all = ranked;
-    const probed = all.slice(0, EVIDENCE_DEPTH).map((r) => {
+    // A passage more than the weight behind the first cannot become first: it is not probed.
+    const reach = (all[0]?.score ?? 0) - weights.evidence;
+    const depth = Math.min(EVIDENCE_DEPTH, all.filter((r) => r.score >= reach).length);
+    const probed = all.slice(0, depth).map((r) => {
       const articleId = r.xs[0]?.passage.articleId;
       const mine = all.filter((o) => o.xs[0]?.passage.articleId === articleId);
       const c = best(
@@ -359,7 +362,7 @@ export function pickSentences(
       const e = evidenceOf(probe, c.quote, passages, undefined, evidenceQuestion(c.passage.title));
       return { ...r, score: r.score + weights.evidence * answerProbability(e) };
     });
-    ranked = [...probed.sort(byScore), ...all.slice(EVIDENCE_DEPTH)];
+    ranked = [...probed.sort(byScore), ...all.slice(depth)];
   }
   const top = ranked[0];
   if (top === undefined) return [];
