@@ -28,7 +28,7 @@ export const DECLINE_WEIGHTS: DeclineWeights = {
   /** The question's words in the quoted sentence itself: the answer sentence restates the question. */
   sentence: 1.063,
   /** The question's character bigrams in the quote: catches words jieba segments differently. */
-  bigrams: 0.434,
+  bigrams: 0.435,
   /** The focus (words next to the question word, words the headline lacks) in the quote. */
   focus: 0.704,
   /** Question words the article's retrieved passages lack: a question about something else. */
