@@ -54,7 +54,7 @@ let runs = 0;
 /**
  * Runs an entry point (`ask.ts` for src/cli/ask.ts, or a path from the root: `scripts/bench-bot.ts`)
  * inside this test process, as {@link cli} runs it in its own: `process.argv`, the environment and the working folder set for the
- * run, stdout and stderr captured, and `process.exit`'s code (or `process.exitCode`) as the result. A
+ * run (a variable given as undefined is unset), stdout and stderr captured, and `process.exit`'s code (or `process.exitCode`) as the result. A
  * fresh module instance each run (a query on the URL) re-runs its top-level `await main()`, while
  * the libraries it imports load once per test file: a spawned `tsx` pays 1–3 s of transpiling and
  * importing per run. For what a command prints and its exit code; what needs a process of its own
@@ -64,12 +64,13 @@ export async function cliInProcess(
   script: string,
   args: string[],
   cwd: string,
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
 ): Promise<Ran> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const saved = { argv: process.argv, cwd: process.cwd(), exitCode: process.exitCode };
-  const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  // The whole environment: a run may load a .env file into it, as `npm run` in that folder would.
+  const savedEnv = { ...process.env };
   const signals = ["SIGINT", "SIGTERM"] as const;
   const listeners = signals.map((s) => process.listeners(s));
   const capture =
@@ -83,7 +84,10 @@ export async function cliInProcess(
   const writes = { out: process.stdout.write, err: process.stderr.write, exit: process.exit };
   const file = join(ROOT, script.includes("/") ? script : join("src/cli", script));
   process.argv = [process.execPath, file, ...args];
-  Object.assign(process.env, env);
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   process.chdir(cwd);
   process.exitCode = undefined;
   process.stdout.write = capture(stdout) as typeof process.stdout.write;
@@ -105,10 +109,8 @@ export async function cliInProcess(
     process.exitCode = saved.exitCode;
     process.argv = saved.argv;
     process.chdir(saved.cwd);
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+    Object.assign(process.env, savedEnv);
     // runCli's Ctrl-C handlers belong to the run, not to the test worker.
     signals.forEach((s, i) => {
       for (const l of process.listeners(s)) if (!listeners[i]?.includes(l)) process.off(s, l);
