@@ -82,7 +82,7 @@ export function problemLine(p: CorpusProblem): string {
  * Runs a command-line entry point: an index that cannot be written where asked is one line and exit
  * 1, never a stack trace; on Ctrl-C or SIGTERM the temporary build directory beside the index is
  * removed before exiting (the previous index stays as it was); a second signal after the first second
- * exits at once.
+ * exits at once; a closed stdout pipe (`| head`) ends the command quietly.
  */
 export async function runCli(main: () => Promise<void>): Promise<void> {
   const codes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
@@ -90,6 +90,11 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   onStopSignals({
     stop: (signal) => void removeTempDirs().finally(() => process.exit(codes[signal] ?? 1)),
     force: (signal) => process.exit(codes[signal] ?? 1),
+  });
+  // `zones | head`: a reader that closed the pipe has all it wanted; the rest is dropped, not a crash.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
   });
   try {
     await main();

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -173,6 +175,18 @@ describe("zones", () => {
       "    《东湖高新区新闻2023-07-28》 2023-07-28",
       "    …另 2 篇",
     ]);
+  });
+  it("ends quietly, exit 0, when its reader closes the pipe (`zones | head -1`)", async () => {
+    const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/cli/zones.ts")], { cwd: work });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    // The reader takes the first chunk and goes away, as `head` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 });
 
