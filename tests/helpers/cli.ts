@@ -71,8 +71,13 @@ export async function cliInProcess(
   const saved = { argv: process.argv, cwd: process.cwd(), exitCode: process.exitCode };
   // The whole environment: a run may load a .env file into it, as `npm run` in that folder would.
   const savedEnv = { ...process.env };
-  const signals = ["SIGINT", "SIGTERM"] as const;
-  const listeners = signals.map((s) => process.listeners(s));
+  // What runCli hangs on the process for the run: its Ctrl-C handlers, its closed-pipe handler.
+  const hooks: [NodeJS.EventEmitter, string][] = [
+    [process, "SIGINT"],
+    [process, "SIGTERM"],
+    [process.stdout, "error"],
+  ];
+  const before = hooks.map(([emitter, event]) => emitter.listeners(event));
   const capture =
     (into: string[]) =>
     (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
@@ -111,9 +116,10 @@ export async function cliInProcess(
     process.chdir(saved.cwd);
     for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
     Object.assign(process.env, savedEnv);
-    // runCli's Ctrl-C handlers belong to the run, not to the test worker.
-    signals.forEach((s, i) => {
-      for (const l of process.listeners(s)) if (!listeners[i]?.includes(l)) process.off(s, l);
+    // They belong to the run, not to the test worker.
+    hooks.forEach(([emitter, event], i) => {
+      for (const l of emitter.listeners(event))
+        if (!before[i]?.includes(l)) emitter.off(event, l as (...args: unknown[]) => void);
     });
   }
   return { code, stdout: stdout.join(""), stderr: stderr.join("") };
