@@ -16,11 +16,26 @@ export default defineConfig({
           // Files share a worker's module cache: jieba, LangChain and the corpus load once per worker,
           // not per file (CPU for the unit run 31 s → 11 s here). Unit tests keep no global state.
           isolate: false,
+          // One worker takes every unit file (vitest gives a non-isolated project's files to one worker
+          // only when it has one); the unit files run first, while `npm test`'s checks use the other core.
+          maxWorkers: 1,
+          sequence: { groupOrder: 0 },
           include: ["tests/**/*.test.ts"],
           exclude: [...exclude, ...PROCESS_TESTS, ...HEAVY_TESTS],
         },
       },
-      { extends: true, test: { name: "slow", include: [...PROCESS_TESTS, ...HEAVY_TESTS], exclude } },
+      {
+        extends: true,
+        test: {
+          name: "slow",
+          // Two files at once: these mostly wait on the processes and servers they start, so on two
+          // cores one file at a time left a core idle.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+          include: [...PROCESS_TESTS, ...HEAVY_TESTS],
+          exclude,
+        },
+      },
     ],
   },
 });

@@ -201,7 +201,7 @@ function bigramGaps(normQuestion: string, contextChars: string): { gaps: number;
  * The longest run of characters of `question` (its pieces between spaces) found in `text`, over the
  * longest piece's length (capped at 12): a sentence that answers usually repeats a stretch of the question.
  */
-function longestRun(question: string, text: string): number {
+export function longestRun(question: string, text: string): number {
   const pieces = question.split(" ").filter((p) => p.length >= 2);
   const cap = Math.min(12, Math.max(2, ...pieces.map((p) => [...p].length)));
   let best = 0;

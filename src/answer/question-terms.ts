@@ -95,6 +95,26 @@ export function slotWords(normQuestion: string, terms: readonly Term[]): Set<str
   return out;
 }
 
+/**
+ * When a fact holds (`2023年7月末`, `6月份`, `上半年`, `二季度`, `年底`): words there frame the time, not
+ * the answer's slot (`截至2023年7月末为多少` asks for the amount, not for a clause that says `6月末`).
+ */
+const TIME_PHRASE =
+  /(?:\d{4}年)?(?:\d{1,2}[-－~～至到])?\d{1,2}月(?:份|末|底|初|中旬|上旬|下旬)?(?:\d{1,2}[日号])?|\d{4}年(?:[上下]半年|[一二三四1-4]季度|[底末初])?|[上下]半年|[一二三四1-4]季度|[年月][底末初]/gu;
+
+/** The question's words that stand inside one of its time phrases (`月末` of `2023年7月末`). */
+export function timeWords(normQuestion: string, terms: readonly Term[]): Set<string> {
+  const spans = [...normQuestion.matchAll(TIME_PHRASE)].map(
+    (m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const,
+  );
+  const out = new Set<string>();
+  for (const t of terms) {
+    const i = normQuestion.indexOf(t.word);
+    if (i >= 0 && spans.some(([a, b]) => i >= a && i + t.word.length <= b)) out.add(t.word);
+  }
+  return out;
+}
+
 /** The sentence cues of the why / alias patterns the question matches. */
 export function questionCues(question: string): RegExp[] {
   return CUES.filter(([q]) => q.test(question)).map(([, cue]) => cue);

@@ -219,6 +219,14 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
     if (cued.length > 0) candidates = cued;
   }
   if (candidates.length === 0) return tidy(sentence);
+  // The clause that says the words next to the question word (its predicate: `罚款` of `被罚款了多少元`)
+  // answers, however many of the topic's words another clause repeats (`嘉德鑫科技有限公司违法收取电费…`):
+  // the subject is pulled in from the left below anyway.
+  const slotted = norm.map((c) =>
+    q.terms.reduce((s, t) => s + (q.slot.has(t.word) && states(c, t) ? t.weight : 0), 0),
+  );
+  const mostSlot = Math.max(...candidates.map((i) => slotted[i] ?? 0));
+  if (mostSlot > 0) candidates = candidates.filter((i) => (slotted[i] ?? 0) === mostSlot);
   const top = Math.max(...candidates.map((i) => cover[i] ?? 0));
   const best = candidates.filter((i) => (cover[i] ?? 0) === top);
   // Two clauses state a new fact equally well: no cut is sure.

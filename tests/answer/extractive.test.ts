@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Candidate, pickSentences } from "../../src/answer/extractive.js";
+import { type Candidate, PICK_WEIGHTS, pickSentences } from "../../src/answer/extractive.js";
 import { cachedPassageText, preparePassage, type TextTools } from "../../src/answer/passage.js";
 import { questionShape } from "../../src/answer/question.js";
 import { hybridSearch } from "../../src/answer/retrieve.js";
@@ -144,6 +144,26 @@ describe("sentence choice", () => {
     expect(
       ask("该学院在排名中名列第几", "该学院在排名中名列前茅，共有学生3000人。该学院在全国排名第五。"),
     ).toBe("该学院在全国排名第五。");
+  });
+
+  it("ranks first the passage whose sentence repeats a stretch of the question, over one sharing its words apart", () => {
+    const question = "园区7月份新增就业人数是多少";
+    const at = (id: string, text: string, rank: number, relevance: number): Candidate => ({
+      passage: { ...passage(id, text), title: id },
+      rank,
+      relevance,
+    });
+    const candidates = [
+      at("别的报道", "7月份，园区人数超过5万人，就业形势平稳，新增企业30家。", 0, 1),
+      at("这篇报道", "据统计，园区7月份新增就业人数为3400人。", 1, 0.4),
+    ];
+    const shape = questionShape(normalizeText(question));
+    const [first] = pickSentences(question, shape, candidates, tools());
+    expect(first?.passage.id).toBe("这篇报道");
+    const [plain] = pickSentences(question, shape, candidates, tools(), [], {
+      weights: { ...PICK_WEIGHTS, run: 0, evidence: 0 },
+    });
+    expect(plain?.passage.id).toBe("别的报道");
   });
 
   describe("a sentence opening with a pronoun", () => {

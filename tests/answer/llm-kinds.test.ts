@@ -21,6 +21,8 @@ let index: LoadedIndex;
 let server: FakeOpenAi | null = null;
 
 beforeAll(async () => {
+  // The SDK the chat seam imports on its first question, loaded before the 2 s model budgets start.
+  await Promise.all([import("openai"), import("../../src/api-retry.js")]);
   root = await mkdtemp(join(tmpdir(), "gaoxin-llm-kinds-"));
   index = await kindsIndex(root);
 });

@@ -8,6 +8,7 @@ import {
   questionShape,
   validateQuestion,
 } from "../../src/answer/question.js";
+import { timeWords } from "../../src/answer/question-terms.js";
 
 describe("validateQuestion", () => {
   it("refuses an empty or whitespace-only question with a Chinese hint", () => {
@@ -111,5 +112,20 @@ describe("asksForByline / asksForSeveral", () => {
   it("tells a question asking for several things", () => {
     expect(asksForSeveral("哪些高新区参与发起了联盟")).toBe(true);
     expect(asksForSeveral("哪个高新区牵头")).toBe(false);
+  });
+});
+
+describe("timeWords", () => {
+  const terms = (words: string[]) => words.map((word) => ({ word, weight: 1 }));
+
+  it("finds the question's words inside its time phrases, and only those", () => {
+    const q = "中国外汇储备规模截至2023年7月末为多少";
+    expect([...timeWords(q, terms(["外汇储备", "规模", "截至", "2023", "年", "7", "月末"]))].sort()).toEqual(
+      ["2023", "7", "年", "月末"].sort(),
+    );
+    expect([...timeWords("上半年锂电池出口增长多少", terms(["上半年", "锂电池", "出口"]))]).toEqual([
+      "上半年",
+    ]);
+    expect(timeWords("园区有多少家企业", terms(["园区", "企业"])).size).toBe(0);
   });
 });

@@ -124,6 +124,18 @@ describe("answerSpan", () => {
     expect(answerSpan(sentence, { ...q, facts })).toContain("招工3150人");
   });
 
+  it("takes the clause saying the words next to the question word over one repeating more of the topic", () => {
+    const sentence =
+      "因加收电费，某某科技有限公司违法收取电费806786.62元，监管局对其作出警告、罚款403393.31元的处罚。";
+    const q = numberQuestion(
+      "某某科技有限公司被罚款了多少元",
+      ["某某", "科技", "有限公司", "罚款"],
+      ["罚款"],
+    );
+    expect(answerSpan(sentence, q)).toContain("罚款403393.31元");
+    expect(answerSpan(sentence, q)).not.toContain("806786.62元");
+  });
+
   it("quotes the whole sentence when the question asks for no recognisable kind of fact", () => {
     const q = { ...numberQuestion("它是由哪两个公司开发的", ["开发"]), facts: () => null };
     const sentence = "《战国无双3》是由光荣和ω-force开发的，是战国无双系列的正统第三续作，以三大故事为主轴。";

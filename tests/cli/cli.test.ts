@@ -4,7 +4,14 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, ROOT, workdir } from "../helpers/cli.js";
+import { cli, cliInProcess, ROOT, workdir } from "../helpers/cli.js";
+
+/**
+ * Most commands here run in this process (see cliInProcess), being about what they print, build and
+ * exit with. One answer, one refusal, one ingest and one zones run as `npm run` runs them, in a
+ * process of their own: that each ends with its code and leaves nothing running.
+ */
+const run = cliInProcess;
 
 let work: string;
 beforeAll(async () => {
@@ -22,7 +29,7 @@ describe("ask", () => {
   });
 
   it("--json prints the contract's answer object", async () => {
-    const r = await cli("ask.ts", ["--json", "珠海高新区工业投资增速多少"], work);
+    const r = await run("ask.ts", ["--json", "珠海高新区工业投资增速多少"], work);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     // The contract's fields, plus `short` (this project's extension: the fact asked for, or null).
@@ -50,7 +57,7 @@ describe("ask", () => {
       file,
       '珠海高新区工业投资增速多少\n{"question": "济宁高新区有多少个续建项目", "id": "x"}\n\n杭州高新区有多少家上市公司\n',
     );
-    const r = await cli("ask.ts", ["--batch", file], work);
+    const r = await run("ask.ts", ["--batch", file], work);
     expect(r.code).toBe(0);
     const lines = r.stdout
       .trim()
@@ -68,7 +75,7 @@ describe("ask", () => {
     const empty = await cli("ask.ts", [""], work);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("请给出一个问题");
-    const missing = await cli("ask.ts", ["--batch", "nope.txt"], work);
+    const missing = await run("ask.ts", ["--batch", "nope.txt"], work);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("nope.txt");
     expect(missing.stderr).not.toMatch(/\n\s+at /);
@@ -76,12 +83,12 @@ describe("ask", () => {
 
   it("rebuilds when a corpus file is added, and the new article is answerable", async () => {
     const dir = await workdir();
-    expect((await cli("ask.ts", ["珠海高新区工业投资增速多少"], dir)).code).toBe(0);
+    expect((await run("ask.ts", ["珠海高新区工业投资增速多少"], dir)).code).toBe(0);
     await writeFile(
       join(dir, "data/corpus/extra.jsonl"),
       `${JSON.stringify({ id: "hz-1", title: "杭州高新区集成电路产业加速集聚", text: "今年以来，杭州高新区新引进集成电路企业42家，产业规模突破300亿元。" })}\n`,
     );
-    const r = await cli("ask.ts", ["--json", "杭州高新区今年新引进了多少家集成电路企业"], dir);
+    const r = await run("ask.ts", ["--json", "杭州高新区今年新引进了多少家集成电路企业"], dir);
     expect(r.stderr).toContain("语料有变化");
     const a = JSON.parse(r.stdout);
     expect(a.abstained).toBe(false);
@@ -96,14 +103,14 @@ describe("ask", () => {
     const manifest = JSON.parse(await readFile(path, "utf8"));
     manifest.embeddings.id = "openai:text-embedding-3-small";
     await writeFile(path, JSON.stringify(manifest));
-    const r = await cli("ask.ts", ["珠海高新区工业投资增速多少"], dir);
+    const r = await run("ask.ts", ["珠海高新区工业投资增速多少"], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("openai:text-embedding-3-small");
     expect(r.stderr).toContain("npm run ingest");
   });
 
   it("exits 1 with one configuration line for a bad model setting, worded as the bot words it", async () => {
-    const r = await cli("ask.ts", ["珠海高新区工业投资增速多少"], work, {
+    const r = await run("ask.ts", ["珠海高新区工业投资增速多少"], work, {
       EMBEDDINGS: "openai",
       EMBEDDINGS_API_KEY: "",
       LLM_API_KEY: "",
@@ -116,9 +123,9 @@ describe("ask", () => {
 
   it("rebuilds a damaged index instead of failing", async () => {
     const dir = await workdir();
-    expect((await cli("ingest.ts", [], dir)).code).toBe(0);
+    expect((await run("ingest.ts", [], dir)).code).toBe(0);
     await writeFile(join(dir, "embeddings/passages.jsonl"), "{ truncated");
-    const r = await cli("ask.ts", ["--json", "珠海高新区工业投资增速多少"], dir);
+    const r = await run("ask.ts", ["--json", "珠海高新区工业投资增速多少"], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("索引已损坏");
     expect(JSON.parse(r.stdout).answer).toContain("40.7%");
@@ -159,7 +166,7 @@ describe("zones", () => {
         )
         .join("\n"),
     );
-    const r = await cli("zones.ts", ["--index", join(dir, "idx")], dir, {
+    const r = await run("zones.ts", ["--index", join(dir, "idx")], dir, {
       CORPUS_DIR: join(dir, "month.jsonl"),
     });
     expect(r.code).toBe(0);
@@ -188,7 +195,7 @@ describe("zones", () => {
 describe("ingest", () => {
   it("reads GBK and UTF-16 files and says so in its summary; a Big5 one is skipped with how to convert it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "gaoxin-encodings-"));
-    const r = await cli(
+    const r = await run(
       "ingest.ts",
       ["--input", join(ROOT, "tests/fixtures/encodings"), "--index", join(dir, "idx")],
       dir,
@@ -215,7 +222,7 @@ describe("ingest", () => {
       join(corpus, "articles.jsonl"),
       `${JSON.stringify({ id: "a1", title: "标题", text: "成都高新区新增企业100家。" })}\n{not json\n${JSON.stringify({ id: "a2", title: "缺正文" })}\n`,
     );
-    const r = await cli("ingest.ts", ["--input", corpus, "--index", join(dir, "idx")], dir);
+    const r = await run("ingest.ts", ["--input", corpus, "--index", join(dir, "idx")], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/empty\.md/);
     expect(r.stderr).toMatch(/binary\.txt/);
@@ -228,10 +235,10 @@ describe("ingest", () => {
 
   it("leaves the previous index alone when nothing could be read", async () => {
     const dir = await workdir();
-    expect((await cli("ingest.ts", [], dir)).code).toBe(0);
+    expect((await run("ingest.ts", [], dir)).code).toBe(0);
     const before = await readFile(join(dir, "embeddings/manifest.json"), "utf8");
     await writeFile(join(dir, "blank.md"), "");
-    const r = await cli("ingest.ts", ["--input", join(dir, "blank.md")], dir);
+    const r = await run("ingest.ts", ["--input", join(dir, "blank.md")], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("索引未改动");
     expect(await readFile(join(dir, "embeddings/manifest.json"), "utf8")).toBe(before);

@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentGeneration } from "../../src/index/postgres/schema.js";
-import { cli, workdir } from "../helpers/cli.js";
+import { cliInProcess, workdir } from "../helpers/cli.js";
 import { PAPER_ARTICLES, paperPdf } from "../helpers/epaper.js";
 import { FURNITURE_TEXT, PAGE_A, PAGE_B, pageA, pageB, rss } from "../helpers/news-pages.js";
 import { type Site, startSite } from "../helpers/news-site.js";
@@ -13,6 +13,9 @@ import { startTestDatabase } from "../helpers/pglite.js";
  * UTF-8 page wrapped in navigation and footer, a GBK page declared only in <meta>, and a link that
  * is gone; an e-paper PDF with two articles in a folder of its own. One `ingest` reads them all.
  */
+
+/** The commands run in this process (see cliInProcess): the test is about what they fetch, index and answer. */
+const cli = cliInProcess;
 
 let site: Site;
 let feed: string;

@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, workdir } from "../helpers/cli.js";
+import { cliInProcess as cli, workdir } from "../helpers/cli.js";
 
 /**
  * `--index DIR` never touches a folder that is not an index of ours: the CLI refuses, names the
  * folder, and every file in it is left byte for byte; odd paths get one readable line, no stack.
+ * The commands run in this process (cliInProcess): what they print, exit with and leave on disk.
  */
 
 /** Every file under `dir` with the sha256 of its bytes and its mode, sorted: a folder's fingerprint. */

@@ -3,9 +3,12 @@ import { once } from "node:events";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, ROOT, workdir } from "../helpers/cli.js";
+import { cliInProcess as cli, ROOT, workdir } from "../helpers/cli.js";
 
-/** `npm run ingest` on a corpus that changes: updates, not rebuilds, and `--watch` picking up a dropped file. */
+/**
+ * `npm run ingest` on a corpus that changes: updates, not rebuilds, and `--watch` picking up a dropped
+ * file. The single runs are in this process (cliInProcess); `--watch`, stopped by a signal, in its own.
+ */
 
 let dir: string;
 const corpus = () => join(dir, "data/corpus");

@@ -1,10 +1,9 @@
-import { execFile } from "node:child_process";
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/types.js";
+import { cliInProcess, ROOT } from "../helpers/cli.js";
 import {
   completion,
   deadBaseURL,
@@ -14,9 +13,6 @@ import {
   startFakeOpenAi,
 } from "../helpers/openai-server.js";
 
-const run = promisify(execFile);
-const ROOT = resolve(".");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 const QUESTION = "珠海高新区工业投资增速多少";
 const KEY = "sk-cli-fake-0123456789";
 
@@ -24,21 +20,20 @@ let work: string;
 let index: string;
 let server: FakeOpenAi | null = null;
 
-/** `ask --json` in a folder holding a copy of the default corpus, with only the given model settings. */
+/** The environment with no model settings of its own (LLM_*, OPENAI_*, EMBEDDINGS*): `env` alone sets them. */
+function only(env: Record<string, string>): Record<string, string | undefined> {
+  const unset = Object.keys(process.env).filter((k) => /^(LLM_|OPENAI_|EMBEDDINGS)/.test(k));
+  return { ...Object.fromEntries(unset.map((k) => [k, undefined])), ...env };
+}
+
+/**
+ * `ask --json` in a folder holding a copy of the default corpus, with only the given model settings,
+ * run in this process (cliInProcess): the test is about what it prints.
+ */
 async function askJson(env: Record<string, string>): Promise<{ answer: Answer; stderr: string }> {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(LLM_|OPENAI_|EMBEDDINGS)/.test(k)),
-  ) as Record<string, string>;
-  const { stdout, stderr } = await run(
-    TSX,
-    [join(ROOT, "src/cli/ask.ts"), "--json", "--index", index, QUESTION],
-    {
-      cwd: work,
-      env: { ...clean, ...env },
-      timeout: 60_000,
-    },
-  );
-  return { answer: JSON.parse(stdout) as Answer, stderr };
+  const r = await cliInProcess("ask.ts", ["--json", "--index", index, QUESTION], work, only(env));
+  expect(r.code, r.stderr).toBe(0);
+  return { answer: JSON.parse(r.stdout) as Answer, stderr: r.stderr };
 }
 
 beforeAll(async () => {
@@ -116,17 +111,11 @@ describe("ask --json with a model configured", () => {
       batch,
       `${Array.from({ length: 6 }, () => JSON.stringify({ question: QUESTION })).join("\n")}\n`,
     );
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(LLM_|OPENAI_|EMBEDDINGS)/.test(k)),
-    ) as Record<string, string>;
-    const { stdout, stderr } = await run(
-      TSX,
-      [join(ROOT, "src/cli/ask.ts"), "--index", index, "--batch", batch],
-      {
-        cwd: work,
-        env: { ...clean, LLM_API_KEY: KEY, LLM_BASE_URL: server.baseURL, LLM_MAX_RETRIES: "0" },
-        timeout: 60_000,
-      },
+    const { stdout, stderr } = await cliInProcess(
+      "ask.ts",
+      ["--index", index, "--batch", batch],
+      work,
+      only({ LLM_API_KEY: KEY, LLM_BASE_URL: server.baseURL, LLM_MAX_RETRIES: "0" }),
     );
     const answers = stdout
       .trim()

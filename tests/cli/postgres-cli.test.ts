@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPostgresBench } from "../../src/cli/bench-postgres.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { currentGeneration } from "../../src/index/postgres/schema.js";
-import { cli, ROOT } from "../helpers/cli.js";
+import { cli, cliInProcess, ROOT } from "../helpers/cli.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/pglite.js";
 
 /**
@@ -18,6 +18,12 @@ import { startTestDatabase, type TestDatabase } from "../helpers/pglite.js";
 
 let db: TestDatabase;
 let work: string;
+
+/**
+ * A command run in this process (see cliInProcess): these tests are about what the commands print
+ * and store. One run per file stays a process of its own (the unreachable database), and --watch.
+ */
+const run = cliInProcess;
 beforeAll(async () => {
   db = await startTestDatabase();
   work = await mkdtemp(join(tmpdir(), "gaoxin-pg-cli-"));
@@ -46,12 +52,12 @@ async function scratchSchemas(): Promise<string[]> {
 describe("STORE=postgres on the command line", () => {
   it("ingest writes a generation and makes it current; ask, zones and eval answer from it", async () => {
     // No index in the database yet: ask says so in one line, and what to run.
-    const empty = await cli("ask.ts", ["珠海高新区工业投资增速多少"], ROOT, db.env);
+    const empty = await run("ask.ts", ["珠海高新区工业投资增速多少"], ROOT, db.env);
     expect(empty.code).toBe(1);
     expect(empty.stderr.trim().split("\n")).toHaveLength(1);
     expect(empty.stderr).toContain("STORE=postgres npm run ingest");
 
-    const ingest = await cli("ingest.ts", ["--input", "data/corpus"], ROOT, db.env);
+    const ingest = await run("ingest.ts", ["--input", "data/corpus"], ROOT, db.env);
     expect(ingest.code, ingest.stderr).toBe(0);
     expect(ingest.stdout).toMatch(/indexed 6 articles, 25 passages .* generation 1 is current/);
     expect(await currentGeneration(db.db)).toBe(1);
@@ -61,18 +67,18 @@ describe("STORE=postgres on the command line", () => {
     const noFolder = { ...db.env, INDEX_DIR: join(work, "never-built") };
     const batch = join(work, "questions.jsonl");
     await writeFile(batch, jsonl({ question: "珠海高新区工业投资增速多少" }, { question: "什么是高新区" }));
-    const fromDb = await cli("ask.ts", ["--batch", batch], ROOT, noFolder);
+    const fromDb = await run("ask.ts", ["--batch", batch], ROOT, noFolder);
     expect(fromDb.code, fromDb.stderr).toBe(0);
     const embeddedIndex = { INDEX_DIR: join(work, "embedded"), STORE: "embedded" };
-    const fromFolder = await cli("ask.ts", ["--batch", batch], ROOT, embeddedIndex);
+    const fromFolder = await run("ask.ts", ["--batch", batch], ROOT, embeddedIndex);
     expect(fromDb.stdout).toBe(fromFolder.stdout);
     expect(fromDb.stdout).toContain("40.7%");
-    const zones = await cli("zones.ts", ["--json"], ROOT, noFolder);
+    const zones = await run("zones.ts", ["--json"], ROOT, noFolder);
     expect(zones.code, zones.stderr).toBe(0);
-    expect(zones.stdout).toBe((await cli("zones.ts", ["--json"], ROOT, embeddedIndex)).stdout);
+    expect(zones.stdout).toBe((await run("zones.ts", ["--json"], ROOT, embeddedIndex)).stdout);
     expect(existsSync(noFolder.INDEX_DIR)).toBe(false);
 
-    const evaluated = await cli(
+    const evaluated = await run(
       "eval.ts",
       ["--questions", "tests/fixtures/seed-dev.jsonl", "--json"],
       ROOT,
@@ -86,7 +92,7 @@ describe("STORE=postgres on the command line", () => {
   it("--index with STORE=postgres is refused in one line: the index is in the database", async () => {
     for (const script of ["ask.ts", "ingest.ts"]) {
       const args = script === "ask.ts" ? ["--index", work, "问题"] : ["--index", work];
-      const r = await cli(script, args, ROOT, db.env);
+      const r = await run(script, args, ROOT, db.env);
       expect(r.code, script).toBe(2);
       expect(r.stderr.trim().split("\n"), script).toHaveLength(1);
       expect(r.stderr).toContain("--index");
@@ -97,7 +103,7 @@ describe("STORE=postgres on the command line", () => {
     const mine = join(work, "my-articles");
     await mkdir(mine, { recursive: true });
     await writeFile(join(mine, "xian.jsonl"), jsonl(XIAN));
-    const both = await cli(
+    const both = await run(
       "ingest.ts",
       ["--input", "data/corpus", "--input", mine, "--input", `${mine}/`],
       ROOT,
@@ -106,15 +112,15 @@ describe("STORE=postgres on the command line", () => {
     expect(both.code, both.stderr).toBe(0);
     expect(both.stdout).toContain("indexed 7 articles");
     // A plain ingest reads the stored list: nothing changed, nothing dropped.
-    const plain = await cli("ingest.ts", [], ROOT, db.env);
+    const plain = await run("ingest.ts", [], ROOT, db.env);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toContain("corpus unchanged");
     expect(plain.stderr).not.toContain("no longer indexed");
-    const asked = await cli("ask.ts", ["--json", XIAN_Q], ROOT, db.env);
+    const asked = await run("ask.ts", ["--json", XIAN_Q], ROOT, db.env);
     expect(JSON.parse(asked.stdout).citations[0]?.articleId).toBe("x1");
 
     // --input naming only the page: the other folder's articles go, and the run says so in one line.
-    const one = await cli("ingest.ts", ["--input", "./data/corpus/"], ROOT, db.env);
+    const one = await run("ingest.ts", ["--input", "./data/corpus/"], ROOT, db.env);
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout).toContain("indexed 6 articles");
     const lines = one.stderr.split("\n").filter((l) => l.includes("no longer indexed"));
@@ -134,7 +140,7 @@ describe("STORE=postgres on the command line", () => {
   }, 60_000);
 
   it("refuses STORE=postgres without DATABASE_URL before reading the corpus", async () => {
-    const r = await cli("ingest.ts", ["--input", "data/corpus"], ROOT, {
+    const r = await run("ingest.ts", ["--input", "data/corpus"], ROOT, {
       STORE: "postgres",
       DATABASE_URL: "",
     });
@@ -179,10 +185,10 @@ describe("STORE=postgres on the command line", () => {
 
 describe("benches and evaluations against the user's database", () => {
   it("work in a schema of their own, named in their output, and leave the user's generation current and answering", async () => {
-    const ingest = await cli("ingest.ts", ["--input", "data/corpus"], ROOT, db.env);
+    const ingest = await run("ingest.ts", ["--input", "data/corpus"], ROOT, db.env);
     expect(ingest.code, ingest.stderr).toBe(0);
     const users = await currentGeneration(db.db);
-    const before = await cli("ask.ts", ["--json", "珠海高新区工业投资增速多少"], ROOT, db.env);
+    const before = await run("ask.ts", ["--json", "珠海高新区工业投资增速多少"], ROOT, db.env);
     expect(before.code, before.stderr).toBe(0);
 
     const logged: string[] = [];
@@ -205,7 +211,7 @@ describe("benches and evaluations against the user's database", () => {
     expect(logged.join("\n")).toContain(`schema ${schema}`);
     expect(table).toMatch(/\| 200 \|/);
 
-    const evaluated = await cli(
+    const evaluated = await run(
       "eval.ts",
       [
         "--questions",
@@ -226,7 +232,7 @@ describe("benches and evaluations against the user's database", () => {
     // Nothing left behind, and the user's generation still the one answering, word for word.
     expect(await scratchSchemas()).toEqual([]);
     expect(await currentGeneration(db.db)).toBe(users);
-    const after = await cli("ask.ts", ["--json", "珠海高新区工业投资增速多少"], ROOT, db.env);
+    const after = await run("ask.ts", ["--json", "珠海高新区工业投资增速多少"], ROOT, db.env);
     expect(after.stdout).toBe(before.stdout);
   }, 300_000);
 });

@@ -1,19 +1,20 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, type Ran, ROOT, workdir } from "../helpers/cli.js";
+import { cliInProcess, type Ran, workdir } from "../helpers/cli.js";
 import { seedStore } from "../state/seed.js";
 
 /**
  * Every command as a user meets it: `--help`, a mistyped flag, and the inputs each one refuses, each
- * refusal one clear line (then the usage) and a non-zero exit.
+ * refusal one clear line (then the usage) and a non-zero exit. The entry points run in this process
+ * (what they print and their exit code, through the same `process.exit`); that a refusal ends a real
+ * process with its code is checked by tests/cli/cli.test.ts (`ask ""`, exit 2).
  */
 
-const run = promisify(execFile);
 let work: string;
+const cli = (script: string, args: string[], env: Record<string, string> = {}): Promise<Ran> =>
+  cliInProcess(script, args, work, env);
 
 beforeAll(async () => {
   work = await workdir();
@@ -22,29 +23,15 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** A script outside src/cli (the bench:* entry points), run as `npm run` runs it. */
-async function script(path: string, args: string[]): Promise<Ran> {
-  try {
-    const { stdout, stderr } = await run(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, path), ...args], {
-      cwd: work,
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof x.code === "number" ? x.code : -1, stdout: x.stdout ?? "", stderr: x.stderr ?? "" };
-  }
-}
-
 const COMMANDS: [string, (args: string[]) => Promise<Ran>][] = [
   ...["ask", "zones", "ingest", "eval", "bench", "report", "invite", "deploy-commands"].map(
     (name): [string, (args: string[]) => Promise<Ran>] => [
       name,
-      (args) => cli(`${name}.ts`, args, work, { DISCORD_CLIENT_ID: "" }),
+      (args) => cli(`${name}.ts`, args, { DISCORD_CLIENT_ID: "" }),
     ],
   ),
-  ["bench:bot", (args) => script("scripts/bench-bot.ts", args)],
-  ["bench:report", (args) => script("scripts/bench-report.ts", args)],
+  ["bench:bot", (args) => cli("scripts/bench-bot.ts", args)],
+  ["bench:report", (args) => cli("scripts/bench-report.ts", args)],
 ];
 
 describe.each(COMMANDS)("npm run %s", (_name, command) => {
@@ -70,7 +57,7 @@ describe.each(COMMANDS)("npm run %s", (_name, command) => {
 describe("ask refuses what it cannot ask", () => {
   it("a 20,000-character question: one line, exit 2, and --json does not echo it", async () => {
     const long = "珠".repeat(20_000);
-    const r = await cli("ask.ts", ["--json", long], work);
+    const r = await cli("ask.ts", ["--json", long]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.split("\n")[0]).toBe(
@@ -81,7 +68,7 @@ describe("ask refuses what it cannot ask", () => {
 
   it("an empty or blank question, exit 2", async () => {
     for (const q of ["", "   "]) {
-      const r = await cli("ask.ts", [q], work);
+      const r = await cli("ask.ts", [q]);
       expect(r.code).toBe(2);
       expect(r.stderr.split("\n")[0]).toContain("(no question given)");
     }
@@ -90,7 +77,7 @@ describe("ask refuses what it cannot ask", () => {
   it("a --batch line without `question`, by its line number; the other lines are answered, exit 1", async () => {
     const file = join(work, "batch.jsonl");
     await writeFile(file, '珠海高新区工业投资增速多少\n{"q":"bad"}\n');
-    const r = await cli("ask.ts", ["--batch", file], work);
+    const r = await cli("ask.ts", ["--batch", file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       `${file}:2: 没有 "question" 字段 (no "question" string in the object)（已跳过 skipped）`,
@@ -103,7 +90,7 @@ describe("ask refuses what it cannot ask", () => {
   it("a --batch file with no question in it, exit 1", async () => {
     const file = join(work, "blank.txt");
     await writeFile(file, "\n\n");
-    const r = await cli("ask.ts", ["--batch", file], work);
+    const r = await cli("ask.ts", ["--batch", file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`问题文件里没有问题 (no questions in ${file})`);
   });
@@ -111,7 +98,7 @@ describe("ask refuses what it cannot ask", () => {
 
 describe("invite <client-id>", () => {
   it("prints the link for the id given, before DISCORD_CLIENT_ID", async () => {
-    const r = await cli("invite.ts", ["123456789012345678"], work, {
+    const r = await cli("invite.ts", ["123456789012345678"], {
       DISCORD_CLIENT_ID: "999999999999999999",
     });
     expect(r.code).toBe(0);
@@ -119,10 +106,10 @@ describe("invite <client-id>", () => {
   });
 
   it("refuses what is not an application id, and a second argument, exit 2", async () => {
-    const bad = await cli("invite.ts", ["my-bot"], work);
+    const bad = await cli("invite.ts", ["my-bot"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.split("\n")[0]).toContain('"my-bot" 不是应用 ID');
-    const two = await cli("invite.ts", ["123456789012345678", "1"], work);
+    const two = await cli("invite.ts", ["123456789012345678", "1"]);
     expect(two.code).toBe(2);
   });
 });
@@ -135,23 +122,23 @@ describe("report", () => {
   });
 
   it("speaks Chinese like /report, while --json keeps English keys", async () => {
-    const text = await cli("report.ts", ["--db", db, "--since", "30d"], work);
+    const text = await cli("report.ts", ["--db", db, "--since", "30d"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^提问统计：/);
     expect(text.stdout).toContain("提问 60，已回答");
-    const json = await cli("report.ts", ["--db", db, "--json"], work);
+    const json = await cli("report.ts", ["--db", db, "--json"]);
     expect(Object.keys(JSON.parse(json.stdout))).toContain("uncoveredZones");
   });
 
   it("--png FILE writes the chart /report attaches, and never overwrites a file", async () => {
     const png = join(work, "chart.png");
-    const r = await cli("report.ts", ["--db", db, "--png", png], work);
+    const r = await cli("report.ts", ["--db", db, "--png", png]);
     expect(r.code).toBe(0);
     const bytes = await readFile(png);
     expect(bytes.subarray(1, 4).toString()).toBe("PNG");
     // 800×400, as Discord shows it.
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([800, 400]);
-    const again = await cli("report.ts", ["--db", db, "--png", png], work);
+    const again = await cli("report.ts", ["--db", db, "--png", png]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("已存在，不会覆盖");
     expect((await readFile(png)).equals(bytes)).toBe(true);
@@ -159,7 +146,7 @@ describe("report", () => {
 
   it("a missing store is one Chinese line, exit 1, and is not created", async () => {
     const missing = join(work, "none.sqlite");
-    const r = await cli("report.ts", ["--db", missing, "--png", join(work, "x.png")], work);
+    const r = await cli("report.ts", ["--db", missing, "--png", join(work, "x.png")]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("没有状态库");

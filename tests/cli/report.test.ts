@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/report/build.js";
-import { cli } from "../helpers/cli.js";
+import { cliInProcess } from "../helpers/cli.js";
 import { seedStore } from "../state/seed.js";
 
-/** Runs `npm run report`'s entry point with `args` in the test's folder. */
-const report = (args: string[], env: Record<string, string> = {}) => cli("report.ts", args, dir, env);
+/** Runs `npm run report`'s entry point with `args` in the test's folder, in this process (cliInProcess). */
+const report = (args: string[], env: Record<string, string> = {}) =>
+  cliInProcess("report.ts", args, dir, env);
 
 let dir: string;
 let db: string;
