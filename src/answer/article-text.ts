@@ -58,6 +58,14 @@ const DATELINE =
 const TRAILING_BYLINE =
   /(?:\p{Script=Han}{2}(?:日报|晚报|新闻|网|社|台))?(?:讯|记者|通讯员)$|\p{Script=Han}{2,10}\d{1,2}月\d{1,2}日电\s*[（(]?(?:记者)?$/u;
 
+/**
+ * A headline as shown to a person: less the source's name or byline a news feed glued to its end
+ * (`…防骗墙”！极目新闻记者`, `…合伙人湖北日报讯`); the stored title (and `--json`'s) stays as given.
+ */
+export function headlineOf(title: string): string {
+  return title.replace(TRAILING_BYLINE, "").trim() || title;
+}
+
 /** A clause saying only when (`8月13日，`, `近日，`, `15日上午，`): a stand-in headline skips it. */
 const WHEN_CLAUSE =
   /^(?:当地时间)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:近日|日前|昨日|今天|当天|眼下|目前|近期|上午|下午|晚间|凌晨|早上|晚上|傍晚)*[，,]$/u;
@@ -84,7 +92,7 @@ export function withoutDateline(sentence: string): string {
 export function shownHeadline(title: string, lead: string, main?: string): string {
   const squash = (s: string) => s.replace(/\s+/gu, "").replace(/…$/u, "");
   const t = squash(title);
-  if (t === "" || !squash(lead).startsWith(t)) return title.replace(TRAILING_BYLINE, "") || title;
+  if (t === "" || !squash(lead).startsWith(t)) return headlineOf(title);
   const first = splitSentences(withoutDateline(lead))[0] ?? lead;
   // A lead that opens with names of reporters (`极目新闻记者某某通讯员某某…`) makes no headline: the
   // article's main sentence stands in.

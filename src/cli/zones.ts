@@ -1,3 +1,4 @@
+import { headlineOf } from "../answer/article-text.js";
 import { openService } from "../answer/live.js";
 import type { ZoneSummary } from "../answer/types.js";
 import { commandArgs } from "./args.js";
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
   // A month of news gives a zone dozens of articles: the count and the newest few say what is going on.
   for (const z of zones) {
     process.stdout.write(`${z.zone}  ${z.articles} 篇\n`);
-    for (const h of z.newest) process.stdout.write(`    《${h.title}》${h.date ? ` ${h.date}` : ""}\n`);
+    for (const h of z.newest)
+      process.stdout.write(`    《${headlineOf(h.title)}》${h.date ? ` ${h.date}` : ""}\n`);
     const more = z.articles - z.newest.length;
     if (more > 0) process.stdout.write(`    …另 ${more} 篇\n`);
   }

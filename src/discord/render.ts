@@ -8,6 +8,7 @@ import {
   ComponentType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
+import { headlineOf } from "../answer/article-text.js";
 import type { ReindexError, ReindexSummary } from "../answer/reindex.js";
 import type { Answer, AnswerStage, Citation, IndexStats, PassageView, ShortAnswer } from "../answer/types.js";
 import { sourceButtonId } from "./custom-ids.js";
@@ -130,7 +131,7 @@ function citationFields(citations: readonly Citation[], reserved: number): Embed
   const perField = Math.floor((LIMITS.embedTotal - reserved) / Math.max(1, shown.length));
   return shown.map((c) => {
     const name = escapeAndTruncate(
-      `[${c.n}] ${c.title}`,
+      `[${c.n}] ${headlineOf(c.title)}`,
       Math.min(LIMITS.fieldName, Math.floor(perField * 0.4)),
       escapeKeepingMarkers,
     );

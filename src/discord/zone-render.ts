@@ -1,4 +1,5 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/v10";
+import { headlineOf } from "../answer/article-text.js";
 import type { ZoneCount, ZoneDetail, ZoneFigure, ZoneHeadline } from "../answer/types.js";
 import { sortZones } from "../index/articles.js";
 import { zonesPageId } from "./custom-ids.js";
@@ -40,7 +41,7 @@ export function zonesPage(
 /** A headline under a zone in `/zones`, with its date when it has one. */
 function headlineLine(h: ZoneHeadline): string {
   const date = h.date ? `（${escapeAndTruncate(h.date, 20)}）` : "";
-  return `　· 《${escapeAndTruncate(h.title, 60)}》${date}`;
+  return `　· 《${escapeAndTruncate(headlineOf(h.title), 60)}》${date}`;
 }
 
 /**
@@ -96,7 +97,7 @@ export function renderZonesPage(
 function articleLine(a: ZoneDetail["articles"][number]): string {
   const byline = a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : "";
   const date = a.date ? `（${escapeAndTruncate(a.date, 20)}）` : "";
-  return `• 《${escapeAndTruncate(a.title, 120)}》${byline}${date}`;
+  return `• 《${escapeAndTruncate(headlineOf(a.title), 120)}》${byline}${date}`;
 }
 
 /**

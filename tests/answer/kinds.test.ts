@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shownHeadline } from "../../src/answer/article-text.js";
+import { headlineOf, shownHeadline } from "../../src/answer/article-text.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
@@ -51,6 +51,20 @@ describe("questionIntent", () => {
   it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
     expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
     expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
+  });
+});
+
+describe("headlineOf", () => {
+  it("drops a source name or byline glued to a headline's end, and nothing else", () => {
+    expect(headlineOf("民警为500家企业集中授课，筑牢“防骗墙”！极目新闻记者")).toBe(
+      "民警为500家企业集中授课，筑牢“防骗墙”！",
+    );
+    expect(headlineOf("全球50多位企业家成光谷产业合伙人湖北日报讯")).toBe("全球50多位企业家成光谷产业合伙人");
+    expect(headlineOf("工业投资增40.7% 珠海高新区奋力夺取抗疫与发展“双胜利”")).toBe(
+      "工业投资增40.7% 珠海高新区奋力夺取抗疫与发展“双胜利”",
+    );
+    // A title that is nothing but a byline stays as it is rather than vanish.
+    expect(headlineOf("新华社记者")).toBe("新华社记者");
   });
 });
 

@@ -49,3 +49,12 @@ describe("the short answer on the command line", () => {
     expect(json).toMatchObject(rest);
   });
 });
+
+describe("sources on the command line", () => {
+  it("show a news feed's headline without the source name glued to its end; --json keeps the title as stored", () => {
+    const title = "全球50多位企业家成光谷产业合伙人湖北日报讯";
+    const glued = { ...answer, citations: answer.citations.map((c) => ({ ...c, title })) };
+    expect(formatAnswer(glued)).toContain("[1] 《全球50多位企业家成光谷产业合伙人》");
+    expect(answerJson(glued).citations[0]?.title).toBe(title);
+  });
+});
