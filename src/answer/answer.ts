@@ -187,11 +187,12 @@ export async function answerQuestion(
   const citations = cited.map((p, i) => citation(i + 1, p));
   const line = answerLine(best, cited, shape, normalized, deps.tools.normalize);
   // A zone named from the article is the fact asked for; an answer gathered from several articles has
-  // no one fact of a few characters.
+  // no one fact of a few characters, nor has a question asking several (`多少家、复工率多少`) that one
+  // sentence answers whole: its first fact alone in bold would read as the whole answer.
   const short =
     line.zone !== null
       ? { text: line.zone, qualifier: null }
-      : line.gathered
+      : line.gathered || intent.kind === "several"
         ? null
         : shortAnswer(normalized, shape, best.quote, deps.tools.normalize);
   return { question, answer: line.text, short, abstained: false, mode: "extractive", citations };

@@ -172,6 +172,16 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toMatch(/\[1\]/);
   });
 
+  it("gives several facts one sentence states together in that sentence, with no one fact in bold above it", async () => {
+    const a = await service.ask("株洲高新区复工企业有多少家、复工率多少");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("1260家");
+    expect(a.answer).toContain("97%");
+    expect(a.short ?? null).toBeNull();
+    // One fact asked of the same sentence still gets its short answer.
+    expect((await service.ask("株洲高新区复工率多少")).short?.text).toBe("97%");
+  });
+
   it("answers a growth question with the clause of the change it asks for, not another number", async () => {
     const yoy = await service.ask("株洲高新区工业产值同比增长了多少");
     expect(yoy.answer).toContain("9.6%");
