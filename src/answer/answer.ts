@@ -57,11 +57,9 @@ export interface ExtractiveOptions {
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
-  // 12, not 8: with the re-ranking by the stretch of the question repeated and the answering evidence,
-  // news quote hit 0.748→0.750 and answer hit 0.713→0.717 (16 as 12); CMRC and DRCD unchanged or up.
-  // 12 read with the re-ranking by evidence: news 0.823 / 0.752 / 0.721 instead of 0.823 / 0.755 /
-  // 0.719, and 31.8% instead of 33.9% of its not-indexed questions answered wrongly (cross-validated),
-  // but ask took ~1.4× as long at p50 on the CMRC pool (docs/quality.md, "Speed").
+  // 8, not 12: 12 passages read with the re-ranking by evidence gave news 0.823 / 0.752 / 0.721 instead
+  // of 0.823 / 0.755 / 0.719, and 31.8% instead of 33.9% of its not-indexed questions answered wrongly
+  // (cross-validated), but ask took ~1.4× as long at p50 on the CMRC pool (docs/quality.md, "Speed").
   candidates: 8,
   maxCitations: 5,
   minProbability: DECLINE_THRESHOLD,

@@ -373,8 +373,7 @@ export function pickSentences(
   const articleId = top.xs[0]?.passage.articleId;
   const sameArticle = ranked.filter((r) => r.xs[0]?.passage.articleId === articleId).flatMap((r) => r.xs);
   const chosen = best(sameArticle, "pickScore");
-  const pick = scoredPick;
-  const first = pick(chosen, top.score);
+  const first = scoredPick(chosen, top.score);
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);
   first.typed = chosen.typed;
@@ -416,6 +415,6 @@ export function pickSentences(
   });
   const rest = ranked
     .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
-    .map((r) => pick(best(r.xs, "pickScore"), r.score));
+    .map((r) => scoredPick(best(r.xs, "pickScore"), r.score));
   return [first, ...rest];
 }

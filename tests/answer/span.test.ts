@@ -12,6 +12,33 @@ import {
 } from "../../src/answer/span.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
+/**
+ * Sentences of clauses built from `piece`s (up to `words` a clause), some wrapped in brackets or quotes
+ * holding commas (nested or not), up to `clauses` joined by one of `separators`, ending in `。`.
+ */
+function markedSentence(
+  piece: fc.Arbitrary<string>,
+  max: { words: number; clauses: number; separators: string[] },
+): fc.Arbitrary<string> {
+  const words = fc.array(piece, { minLength: 1, maxLength: max.words }).map((xs) => xs.join(""));
+  const marked: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    clause: fc.oneof(
+      { depthSize: "small" },
+      words,
+      fc
+        .tuple(
+          fc.constantFrom(["（", "）"], ["「", "」"], ["“", "”"], ["《", "》"]),
+          fc.array(tie("clause"), { minLength: 1, maxLength: 3 }),
+        )
+        .map(([[open, close], inner]) => `${open}${inner.join("，")}${close}`),
+      fc.tuple(words, tie("clause")).map(([a, b]) => `${a}${b}`),
+    ),
+  })).clause as fc.Arbitrary<string>;
+  return fc
+    .tuple(fc.array(marked, { minLength: 1, maxLength: max.clauses }), fc.constantFrom(...max.separators))
+    .map(([clauses, sep]) => `${clauses.join(sep)}。`);
+}
+
 describe("splitClauses", () => {
   it("does not cut a number at its thousands separator", () => {
     expect(splitClauses("年降水量約有2,000毫米，夏季最多。")).toEqual([
@@ -152,23 +179,7 @@ describe("answerSpan, for any sentence", () => {
     fc.double({ min: 0, max: 100, noNaN: true }).map((x) => `${x.toFixed(1)}%`),
     fc.integer({ min: 1, max: 99 }).map((n) => `${n}个`),
   );
-  const words = fc.array(piece, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(""));
-  const marked: fc.Arbitrary<string> = fc.letrec((tie) => ({
-    clause: fc.oneof(
-      { depthSize: "small" },
-      words,
-      fc
-        .tuple(
-          fc.constantFrom(["（", "）"], ["「", "」"], ["“", "”"], ["《", "》"]),
-          fc.array(tie("clause"), { minLength: 1, maxLength: 3 }),
-        )
-        .map(([[open, close], inner]) => `${open}${inner.join("，")}${close}`),
-      fc.tuple(words, tie("clause")).map(([a, b]) => `${a}${b}`),
-    ),
-  })).clause as fc.Arbitrary<string>;
-  const sentence = fc
-    .tuple(fc.array(marked, { minLength: 1, maxLength: 8 }), fc.constantFrom("，", "：", "；", ","))
-    .map(([clauses, sep]) => `${clauses.join(sep)}。`);
+  const sentence = markedSentence(piece, { words: 4, clauses: 8, separators: ["，", "：", "；", ","] });
   const question = fc.record({
     words: fc.subarray(["园区", "投资", "增长", "后增为", "年降水量", "企业", "项目"]),
     slot: fc.subarray(["后增为", "投资"]),
@@ -212,23 +223,7 @@ describe("short-answer candidates, for any sentence", () => {
     fc.integer({ min: 1, max: 99 }).map((n) => `${n}个`),
     fc.constantFrom("ω-force", "Leandro Netto", "AK-130", "雷蒙·钱德勒", "J·K·罗琳", "5.6万元"),
   );
-  const words = fc.array(piece, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(""));
-  const marked: fc.Arbitrary<string> = fc.letrec((tie) => ({
-    clause: fc.oneof(
-      { depthSize: "small" },
-      words,
-      fc
-        .tuple(
-          fc.constantFrom(["（", "）"], ["「", "」"], ["“", "”"], ["《", "》"]),
-          fc.array(tie("clause"), { minLength: 1, maxLength: 3 }),
-        )
-        .map(([[open, close], inner]) => `${open}${inner.join("，")}${close}`),
-      fc.tuple(words, tie("clause")).map(([a, b]) => `${a}${b}`),
-    ),
-  })).clause as fc.Arbitrary<string>;
-  const sentence = fc
-    .tuple(fc.array(marked, { minLength: 1, maxLength: 4 }), fc.constantFrom("，", "：", "；"))
-    .map(([clauses, sep]) => `${clauses.join(sep)}。`);
+  const sentence = markedSentence(piece, { words: 5, clauses: 4, separators: ["，", "：", "；"] });
   const question = fc.constantFrom(
     "投资增长多少",
     "项目由哪两个公司开发",

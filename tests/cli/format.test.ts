@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/types.js";
 import { answerJson, formatAnswer } from "../../src/cli/format.js";
+import { zhuhaiShortAnswer } from "../discord/fake-service.js";
 
-const answer: Answer = {
-  question: "珠海高新区工业投资增速多少",
-  answer: "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%[1]。",
-  short: { text: "40.7%", qualifier: "1-4月" },
-  abstained: false,
-  mode: "extractive",
-  citations: [
-    {
-      n: 1,
-      passageId: "zhuhai#0",
-      articleId: "zhuhai",
-      title: "工业投资增40.7% 珠海高新区奋力夺取抗疫与发展“双胜利”",
-      zones: ["珠海高新区"],
-      quote: "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。",
-      source: "data/corpus/zhuhai.txt",
-    },
-  ],
-};
+const answer = zhuhaiShortAnswer;
 
 describe("the short answer on the command line", () => {
   it("is the first line, the fact in bold with its period, above the answer sentence and the sources", () => {

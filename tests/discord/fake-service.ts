@@ -53,6 +53,16 @@ function cite(n: number, p: PassageView, quote: string): Citation {
 }
 
 export const zhuhaiCitation = cite(1, zhuhai, "1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。");
+/** An answer to the page's first question with its short answer, as the answer layer gives it. */
+export const zhuhaiShortAnswer: Answer = {
+  question: "珠海高新区工业投资增速多少",
+  answer: "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%[1]。",
+  short: { text: "40.7%", qualifier: "1-4月" },
+  abstained: false,
+  mode: "extractive",
+  citations: [zhuhaiCitation],
+};
+
 export const xianCitation = cite(
   1,
   xian,

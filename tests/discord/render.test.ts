@@ -21,7 +21,13 @@ import {
 } from "../../src/discord/render.js";
 import { renderZone, renderZonesPage } from "../../src/discord/zone-render.js";
 import { sortZones } from "../../src/index/articles.js";
-import { createFakeService, passages, ZHUHAI_TITLE, zhuhaiCitation } from "./fake-service.js";
+import {
+  createFakeService,
+  passages,
+  ZHUHAI_TITLE,
+  zhuhaiCitation,
+  zhuhaiShortAnswer,
+} from "./fake-service.js";
 import { buttonKey, expectWithinLimits } from "./limits.js";
 
 // Hostile text: emoji, lone surrogates, zero-width, markdown, mass mentions, long runs.
@@ -133,14 +139,7 @@ describe("renderAnswer", () => {
 });
 
 describe("renderAnswer with a short answer", () => {
-  const answer: Answer = {
-    question: "珠海高新区工业投资增速多少",
-    answer: "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%[1]。",
-    short: { text: "40.7%", qualifier: "1-4月" },
-    abstained: false,
-    mode: "extractive",
-    citations: [zhuhaiCitation],
-  };
+  const answer = zhuhaiShortAnswer;
 
   it("shows the fact in bold with its period first, then the sentence with its [n], then the sources", () => {
     const p = renderAnswer(answer, { echoQuestion: true });
