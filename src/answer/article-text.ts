@@ -130,7 +130,11 @@ export function shortened(sentence: string, max = 90): string {
 }
 
 /** The citation of a quote (verbatim) from a passage. */
-export function passageCitation(n: number, p: Passage, quote: string): Citation {
+export function passageCitation(
+  n: number,
+  p: Pick<Passage, "id" | "articleId" | "title" | "zones" | "source">,
+  quote: string,
+): Citation {
   return {
     n,
     passageId: p.id,

@@ -1,11 +1,5 @@
-import type {
-  Answer,
-  AnswerService,
-  AnswerStage,
-  Citation,
-  PassageView,
-  ZoneSummary,
-} from "../../src/answer/types.js";
+import { passageCitation } from "../../src/answer/article-text.js";
+import type { Answer, AnswerService, AnswerStage, PassageView, ZoneSummary } from "../../src/answer/types.js";
 
 /**
  * A small deterministic AnswerService for tests: two real passages from the default corpus, a
@@ -40,19 +34,11 @@ export const passages: PassageView[] = [
 
 const [zhuhai, xian] = passages as [PassageView, PassageView];
 
-function cite(n: number, p: PassageView, quote: string): Citation {
-  return {
-    n,
-    passageId: p.id,
-    articleId: p.articleId,
-    title: p.title,
-    zones: p.zones,
-    quote,
-    source: p.source,
-  };
-}
-
-export const zhuhaiCitation = cite(1, zhuhai, "1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。");
+export const zhuhaiCitation = passageCitation(
+  1,
+  zhuhai,
+  "1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。",
+);
 /** An answer to the page's first question with its short answer, as the answer layer gives it. */
 export const zhuhaiShortAnswer: Answer = {
   question: "珠海高新区工业投资增速多少",
@@ -63,7 +49,7 @@ export const zhuhaiShortAnswer: Answer = {
   citations: [zhuhaiCitation],
 };
 
-export const xianCitation = cite(
+export const xianCitation = passageCitation(
   1,
   xian,
   "西安高新区7个“新基建”项目集中开工，总投资166亿元，涵盖5G、数据中心、工业互联网等领域。",
@@ -159,7 +145,7 @@ export function createFakeService(
         zone: z.zone,
         articles: ps.map((p) => ({ id: p.articleId, title: p.title, byline: p.byline })),
         figures: ps.map((p, i) => ({
-          ...cite(i + 1, p, p.text.split("。")[0] ?? p.text),
+          ...passageCitation(i + 1, p, p.text.split("。")[0] ?? p.text),
           measure: "示例指标",
           value: p.text.match(/\d+(?:\.\d+)?%/)?.[0] ?? "1个",
           period: null,
