@@ -36,7 +36,7 @@ import {
 } from "../src/answer/decline.js";
 import type { Evidence } from "../src/answer/decline-evidence.js";
 import { type ContextRow, readJsonl } from "../src/cli/bench/synthetic.js";
-import { answeredWrongly, type EvalRow, rightArticles } from "../src/cli/eval-metrics.js";
+import { answeredWrongly, answerLine, type EvalRow, rightArticles } from "../src/cli/eval-metrics.js";
 import { articleKey, contextsService, inIndexedHalf } from "../src/cli/eval-pool.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
 
@@ -62,6 +62,10 @@ interface Sample {
   wrong: boolean;
   /** Null when the answerer declined before weighing evidence (no passage, a zone the corpus lacks). */
   x: number[] | null;
+  /** The question and the answer line given with no threshold (for reading cases in a dump). */
+  question?: string;
+  line?: string;
+  gold?: string[];
 }
 
 const { values } = parseArgs({
@@ -70,6 +74,11 @@ const { values } = parseArgs({
     folds: { type: "string", default: "5" },
     dump: { type: "string" },
     load: { type: "string" },
+    // Collect only these sets (comma-separated names), e.g. to add one set's samples to a dump.
+    sets: { type: "string" },
+    // Leave these features out of the fit (comma-separated): measures what a feature adds.
+    drop: { type: "string" },
+    sweep: { type: "boolean", default: false },
   },
 });
 const BENCH = values.bench ?? "../shared/bench";
@@ -152,6 +161,9 @@ async function collect(set: BenchSet, protocol: "learn" | "eval"): Promise<Sampl
       kind,
       wrong,
       x: e === null || answer.abstained ? null : EVIDENCE_FEATURES.map((k) => e[k]),
+      question: row.question,
+      line: answer.abstained ? "" : answerLine(answer),
+      gold: row.answers ?? [],
     });
   }
   return out;
@@ -261,9 +273,15 @@ if (values.load !== undefined) {
     .filter((l) => l !== "")
     .map((l) => JSON.parse(l) as Sample);
 } else {
-  for (const set of SETS)
+  const only = values.sets?.split(",");
+  for (const set of SETS.filter((s) => only === undefined || only.includes(s.name)))
     for (const protocol of set.protocols) samples.push(...(await collect(set, protocol)));
 }
+const dropped = new Set(values.drop?.split(",") ?? []);
+for (const s of samples)
+  if (s.x !== null)
+    // Dropped features count as 0 (their weight is then 0); a dump of fewer features is padded.
+    s.x = EVIDENCE_FEATURES.map((k, i) => (dropped.has(k) ? 0 : (s.x?.[i] ?? 0)));
 if (values.dump !== undefined) await writeFile(values.dump, samples.map((s) => JSON.stringify(s)).join("\n"));
 const parts = SETS.flatMap((set) => set.protocols.map((protocol) => ({ set: set.name, protocol })));
 const of = (set: string, protocol: Sample["protocol"]) =>
@@ -287,11 +305,28 @@ console.log(
 // k-fold cross-validation, folds by article: every question is scored by a model (and threshold)
 // fitted without its article.
 const declinedInCv = new Map<Sample, boolean>();
+const cvProb = new Map<Sample, number>();
 for (let k = 0; k < FOLDS; k++) {
   const train = samples.filter((s) => foldOf(s.group) !== k);
   const w = fitLogistic(train);
   const t = threshold(w, train);
-  for (const s of samples.filter((x) => foldOf(x.group) === k)) declinedInCv.set(s, prob(w, s.x) < t);
+  for (const s of samples.filter((x) => foldOf(x.group) === k)) {
+    declinedInCv.set(s, prob(w, s.x) < t);
+    cvProb.set(s, prob(w, s.x));
+  }
+}
+if (values.sweep) {
+  // The trade-off each threshold makes, on the cross-validated probabilities (eval's split).
+  for (let t = 0.2; t < 0.81; t += 0.05) {
+    const cells = parts
+      .filter((p) => p.protocol === "eval")
+      .map((p) => {
+        const r = ratesOf(of(p.set, p.protocol), (s) => (cvProb.get(s) ?? 0) < t);
+        const last = goalOf(p.set) === "wrong" ? r.wrongNotIndexed : r.declinedNotIndexed;
+        return `${p.set} ${r.declinedAnswerable.toFixed(3)} / ${last.toFixed(3)}`;
+      });
+    console.log(`sweep ${t.toFixed(2)}: ${cells.join("; ")}`);
+  }
 }
 for (const p of parts)
   console.log(
