@@ -68,10 +68,18 @@ export function decodeSpan(
   let index = -1;
   let worth = 0;
   let best = -1;
+  // Only overlapping spans count. Spans in order of start (as the candidates come) overlapping one
+  // start less than the longest span's length before it: so not every pair is read.
+  const ordered = spans.every(([s], i) => i === 0 || s >= (spans[i - 1]?.[0] ?? 0));
+  const longest = ordered ? Math.max(0, ...spans.map(([s, e]) => e - s)) : Number.POSITIVE_INFINITY;
+  let from = 0;
   spans.forEach(([s, e], i) => {
+    while (ordered && from < spans.length && (spans[from]?.[0] ?? 0) <= s - longest) from++;
     let held = 0;
     let expected = 0;
-    spans.forEach(([s2, e2], j) => {
+    for (let j = ordered ? from : 0; j < spans.length; j++) {
+      const [s2, e2] = spans[j] ?? [0, 0];
+      if (ordered && s2 >= e) break;
       const p = probs[j] ?? 0;
       const f1 = (2 * (Math.min(e, e2) - Math.max(s, s2))) / (e - s + e2 - s2);
       if (s <= s2 && e >= e2) {
@@ -79,7 +87,7 @@ export function decodeSpan(
         held += v;
         expected += v;
       } else if (f1 > 0) expected += p * f1;
-    });
+    }
     if (expected > best) {
       best = expected;
       worth = held;
