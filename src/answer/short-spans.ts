@@ -81,6 +81,8 @@ export const SPAN_FEATURES = [
   "leftAnchor",
   "rightAnchor",
   "rightAnchorSkip",
+  "rightAnchorBefore",
+  "rightWholeBefore",
   "leftTerm",
   "rightTerm",
   "near",
@@ -453,6 +455,8 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
   const leftK = Math.max(suffixMatch(p.normChars, s, c.left), suffixMatch(p.normChars, s, c.leftBare));
   const rightK = prefixMatch(p.normChars, e, c.right);
   const skipK = rightK > 0 ? 0 : prefixMatch(p.normChars, e, c.rightSkip);
+  // The thing counted stated right before the amount (`多少座5G宏基站`: `5G宏基站2337座`, not `5G微基站767座`).
+  const rightBeforeK = suffixMatch(p.normChars, s, c.right);
   // The span's characters the question has, its first punctuation out (as `text.replace(PUNCT, "")`).
   const punctAt = c.nextPunct[s] ?? e;
   const stated =
@@ -513,6 +517,8 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     leftAnchor: Math.min(leftK, 4) / 4,
     rightAnchor: Math.min(rightK, 4) / 4,
     rightAnchorSkip: Math.min(skipK, 4) / 4,
+    rightAnchorBefore: Math.min(rightBeforeK, 4) / 4,
+    rightWholeBefore: rightBeforeK > 1 && rightBeforeK === c.right.length ? 1 : 0,
     leftTerm: c.beforeSpots.some(([, b]) => b <= s && s - b <= 2) ? 1 : 0,
     rightTerm: c.afterSpots.some(([a]) => a >= e && a - e <= 2) ? 1 : 0,
     near,
