@@ -10,9 +10,13 @@
  *
  * The ranker is a conditional logit over the candidates of one quote, fitted (one set of weights per
  * class of question, L2-regularised) to put its probability on the candidates with the best F1. The
- * span given is chosen from the ranker's distribution by `decodeSpan` (short.ts); the threshold on its
- * expected worth is the lowest at which the short answers given hold a gold answer at least `--holds`
- * of the time on every set of the training data, so every question given one can trust it.
+ * span given is chosen from the ranker's distribution by `decodeSpan` (short.ts), with a hedge per
+ * class. Whether it is given: a logistic model (`SHORT_GIVE`) of the chance that the chosen span holds
+ * a gold answer, fitted on the training choices, and one threshold on that chance for every class —
+ * the lowest at which the short answers given hold a gold answer at least `--holds` of the time on
+ * every set of `--holds-sets` of the training data, so every question given one can trust it.
+ * (`--give class` instead thresholds the ranker's worth per class, as before the give model.)
+ * `--target f1|f1sq` fits the ranker to each candidate's F1 (squared) rather than to the best ones.
  *
  * Figures printed, for each set: 5-fold cross-validation grouped by article (no question is scored by
  * weights or a threshold fitted on its article): character F1 and exact match over all questions
