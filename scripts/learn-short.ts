@@ -487,7 +487,8 @@ if (values.write) {
   for (const f of SPAN_FEATURES) {
     const key = /^[A-Za-z0-9]+$/.test(f) ? f : `"${f}"`;
     const row = CLASSES.map((c) => `${c}: ${Number(w[f][c].toFixed(3))}`).join(", ");
-    text = text.replace(new RegExp(`(\\n  ${key}: )\\{[^}]*\\}`), `$1{ ${row} }`);
+    const escaped = key.replace(/[*]/g, "\\$&");
+    text = text.replace(new RegExp(`(\\n  ${escaped}: )\\{[^}]*\\}`), `$1{ ${row} }`);
   }
   // One class a line, as Biome formats it.
   const record = (r: Record<ShortClass, number>) =>
