@@ -3,6 +3,7 @@
  * a how question's measures): where they come from, their sentences, their headline or a stand-in,
  * and the citation of one of their sentences.
  */
+import { ORIGINAL_TITLE, SOURCE_NAME, STORY_OPENING } from "../corpus/news-marks.js";
 import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
 import { splitClauses } from "./span.js";
@@ -54,10 +55,6 @@ export function newestFirst<T extends { date?: string | undefined }>(articles: r
 const DATELINE =
   /^(?:原标题[:：]|[\p{Script=Han}A-Za-z（）()·\s]{2,16}?(?:讯(?!员)|电(?!话|池|力|网|视|影)|消息)(?:\s*[（(][^）)]*[）)])?[，,:：\s]*|\p{Script=Han}{2,10}\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:电|讯|消息)(?:\s*[（(][^）)]*[）)])?[，,\s]*|[（(][^）)]{0,30}[）)]\s*|[^（()）)，。]{1,8}[）)]\s*)+/u;
 
-/** News agencies and papers whose names open a dateline or end a byline (`中新网重庆新闻8月17日电`). */
-const SOURCE_NAME =
-  "(?:中新网|中国新闻网|新华社|新华网|人民网|央视网|央广网|光明网|澎湃新闻|红星新闻网?|极目新闻|本报|\\p{Script=Han}{2}(?:日报|晚报|都市报|(?<!本)报|新闻网|网|社|台))";
-
 /**
  * A source's name and byline glued to the end of a headline (`…合伙人湖北日报讯`, `…防骗墙”！极目新闻记者`,
  * `…系列活动三秦都市报-三秦网讯（`, `…诈骗10万余元中新网重庆新闻8月17日电(记者`). A dateline counts only
@@ -67,9 +64,6 @@ const TRAILING_BYLINE = new RegExp(
   `(?:${SOURCE_NAME}(?:\\s*[-－—]\\s*${SOURCE_NAME})?)?(?:讯|记者|通讯员)\\s*(?:[（(][^）)]{0,12})?$|${SOURCE_NAME}\\p{Script=Han}{0,8}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日[电讯]\\s*(?:[（(][^）)]{0,12})?$`,
   "u",
 );
-
-/** A republished story's `原标题：` label before its headline. */
-const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/u;
 
 /**
  * A headline as shown to a person. The stored title (and `--json`'s) stays as given; shown, it loses
@@ -100,8 +94,7 @@ export function headlineOf(title: string): string {
 }
 
 /** Where a story's first clause starts inside a title that ran on: a date, `今年以来`, `据…消息` and a comma, after a headline's worth of words. */
-const STORY_START =
-  /(?<=[\p{Script=Han}”》」）)!！?？]{8}[^，,]*?)(?:(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日|今年以来|近年来|近日|日前)(?:凌晨|上午|中午|下午|晚上?|傍晚)?|据[^，,]{1,20}(?:报道|消息))[，,].*$/u;
+const STORY_START = new RegExp(`(?<=[\\p{Script=Han}”》」）)!！?？]{8}[^，,]*?)(?:${STORY_OPENING}).*$`, "u");
 
 /** A quote or bracket opened after a headline's worth of characters and never closed. */
 const UNCLOSED_TAIL = /(?<=^.{8,})[“（(《「][^”）)》」]*$/u;
@@ -180,7 +173,8 @@ function standIn(lead: string, cut = false): string {
   )
     clauses.shift();
   const rest = clauses.join("");
-  if (cut && [...rest].length <= STAND_IN_CHARS + 8) return sentence === first ? `${rest}…` : rest;
+  if (cut && [...rest].length <= STAND_IN_CHARS + 8)
+    return sentence === first ? `${rest.replace(/…+$/u, "")}…` : rest;
   let out = "";
   for (const clause of clauses) {
     if (out === "" && SKIPPED_CLAUSE.test(clause)) continue;
