@@ -205,6 +205,10 @@ describe("kinds of question, answered from whole articles", () => {
     const at = a.citations.map((c) => text.indexOf(c.quote));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect(at).toEqual([...at].sort((x, y) => x - y));
+    // What was done named before `做了啥`: the topic, not the actor.
+    const done = await service.ask("株洲高新区帮企业稳岗留工做了啥");
+    expect(done.kind).toBe("how");
+    expect(done.answer).toContain("劳务协作站");
   });
 
   it("answers several facts each from the clause stating it, in the question's order", async () => {
@@ -247,6 +251,17 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("41家");
     expect(a.citations[0]?.articleId).toBe("zz-05");
+  });
+
+  it("starts the answer after a republished story's headline label and its dateline, unless the date is asked", async () => {
+    const a = await service.ask("德阳高新区人才公寓有多少套房源");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("320套");
+    expect(a.answer).not.toMatch(/原标题|日报讯|记者/);
+    expect(a.citations[0]?.quote).toContain("8月16日");
+    const d = await service.ask("德阳高新区人才公寓是什么时候交付使用的");
+    expect(d.abstained).toBe(false);
+    expect(d.answer).toContain("8月16日");
   });
 
   it("still declines what the articles do not state", async () => {
