@@ -170,7 +170,7 @@ export const HOW_ASKED =
 
 /** What measures were taken (`采取了哪些措施`, `做了什么`, `有哪些举措`): a how question whoever asks it. */
 export const MEASURES_ASKED =
-  /(?:采取|推出|出台|实施)了?(?:哪些|什么|啥)(?:措施|办法|举措|行动|政策)|(?:做|干)了(?:哪些|什么|啥)(?:事情?)?$|有(?:哪些|什么)(?:措施|举措|做法|办法|经验)|(?:措施|举措|做法)(?:有哪些|是什么)/;
+  /(?:采取|推出|出台|实施)了?(?:哪些|什么|啥)(?:措施|办法|举措|行动|政策)|(?:做|干)了(?:哪些|什么|啥)(?:事情?|工作)?$|有(?:哪些|什么)(?:措施|举措|做法|办法|经验)|(?:措施|举措|做法)(?:有哪些|是什么)/;
 
 /**
  * The actors whose measures news reports (a zone, an authority, a company, a party body): `如何` asked
