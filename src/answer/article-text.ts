@@ -158,7 +158,7 @@ export function withoutDateline(sentence: string): string {
 export function shownHeadline(title: string, lead: string, main?: string): string {
   const squash = (s: string) => s.replace(/\s+/gu, "").replace(/…$/u, "");
   const t = squash(title);
-  if (t === "" || !squash(lead).startsWith(t)) return headlineOf(title);
+  if (t === "" || ORIGINAL_TITLE.test(title) || !squash(lead).startsWith(t)) return headlineOf(title);
   const first = splitSentences(withoutDateline(lead))[0] ?? lead;
   // A lead that opens with names of reporters (`极目新闻记者某某通讯员某某…`) makes no headline: the
   // article's main sentence stands in.

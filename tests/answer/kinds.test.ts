@@ -37,6 +37,7 @@ describe("questionIntent", () => {
     ["株洲高新区最近怎么样", "overview"],
     ["介绍一下株洲高新区", "overview"],
     ["绵阳高新区的最新动态", "overview"],
+    ["株洲高新区有几篇报道", "overview"],
     ["株洲高新区是怎么帮企业留住工人的", "how"],
     ["园区采取了哪些措施", "how"],
     ["复工企业有多少家、复工率多少", "several"],
@@ -262,6 +263,11 @@ describe("kinds of question, answered from whole articles", () => {
     const d = await service.ask("德阳高新区人才公寓是什么时候交付使用的");
     expect(d.abstained).toBe(false);
     expect(d.answer).toContain("8月16日");
+    // Its digest line: the headline without the label, then a sentence of the story, not the headline again.
+    const o = await service.ask("德阳高新区有什么新闻");
+    const item = o.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
+    expect(item).toContain("《德阳高新区首批人才公寓交付使用》：");
+    expect(item).toContain("320套");
   });
 
   it("still declines what the articles do not state", async () => {
