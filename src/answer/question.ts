@@ -97,6 +97,11 @@ const ASKS_YEAR = /哪一?年|何年|年份|哪个年代|什么年代|几几年/
 /** The `unit` of a number question that asks for a rank (`第几`). */
 export const ORDINAL_UNIT = "第";
 
+/** The `unit` of a number question asking how long (`多久`, `多长时间`): a length of time answers it. */
+export const DURATION_UNIT = "时长";
+
+const ASKS_DURATION = /多久|多长时间|多长的时间|多少时间/;
+
 /** The `unit` of an entity question asking which zone (`哪个高新区`, `哪些园区`). */
 export const ZONE_UNIT = "高新区";
 
@@ -134,6 +139,7 @@ export function questionShape(q: string): QuestionShape {
       if (unit === null && ASKS_RATE.test(q)) unit = "%";
       return { type: "number", unit, change: true };
     }
+    if (unit === null && ASKS_DURATION.test(q)) return { type: "number", unit: DURATION_UNIT };
     if (unit === null) unit = unitOfCountedNoun(q);
     if (unit === null) {
       if (/增速|增幅|增长率|比例|比重|占比|百分|率/.test(q)) unit = "%";
