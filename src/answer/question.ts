@@ -102,6 +102,8 @@ export const DURATION_UNIT = "时长";
 
 const ASKS_DURATION = /多久|多长时间|多长的时间|多少时间/;
 
+const ASKS_AGE = /年龄|年纪|岁数|(?:几|多少)岁/;
+
 /** The `unit` of an entity question asking which zone (`哪个高新区`, `哪些园区`). */
 export const ZONE_UNIT = "高新区";
 
@@ -140,6 +142,8 @@ export function questionShape(q: string): QuestionShape {
       return { type: "number", unit, change: true };
     }
     if (unit === null && ASKS_DURATION.test(q)) return { type: "number", unit: DURATION_UNIT };
+    // `年龄是多少`, `几岁`: an age, counted in 岁.
+    if (unit === null && ASKS_AGE.test(q)) return { type: "number", unit: "岁" };
     if (unit === null) unit = unitOfCountedNoun(q);
     if (unit === null) {
       if (/增速|增幅|增长率|比例|比重|占比|百分|率/.test(q)) unit = "%";

@@ -61,6 +61,8 @@ describe("questionShape", () => {
     ["该区的营收在全省高新区中排名第几", "number", "第"],
     ["改造工程要持续多久", "number", "时长"],
     ["从园区到机场要多长时间", "number", "时长"],
+    ["那位老人今年多大年纪", "number", "岁"],
+    ["他夺冠时几岁", "number", "岁"],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toMatchObject({ type, unit });
   });
