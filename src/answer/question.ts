@@ -122,7 +122,9 @@ export function asksForByline(q: string): boolean {
 /** Classifies a (simplified, cleaned) question by what it asks for. */
 export function questionShape(q: string): QuestionShape {
   if (
-    /什么时候|何时|哪一?年|哪一?天|哪一?月|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(q)
+    /什么时候|何时|哪一?年|哪一?天|哪一?月|哪个(?:月|日期|季度)|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(
+      q,
+    )
   ) {
     return { type: "date", unit: ASKS_YEAR.test(q) ? YEAR_UNIT : null };
   }

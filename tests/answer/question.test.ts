@@ -63,6 +63,7 @@ describe("questionShape", () => {
     ["从园区到机场要多长时间", "number", "时长"],
     ["那位老人今年多大年纪", "number", "岁"],
     ["他夺冠时几岁", "number", "岁"],
+    ["新厂房预计在哪个月建成", "date", null],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toMatchObject({ type, unit });
   });
