@@ -238,12 +238,10 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   // the subject is pulled in from the left below anyway.
   // Of the slot words, the one next to the question word is the predicate itself (`建交` of
   // `中巴建交多少周年`), the others the topic every clause may name (`中巴`): nearer counts more.
-  const slotted = norm.map((c) =>
-    q.terms.reduce(
-      (s, t) => s + (q.slot.has(t.word) && states(c, t) ? t.weight * slotNearness(q.norm, t.word) : 0),
-      0,
-    ),
-  );
+  const slotTerms = q.terms
+    .filter((t) => q.slot.has(t.word))
+    .map((t) => ({ t, weight: t.weight * slotNearness(q.norm, t.word) }));
+  const slotted = norm.map((c) => slotTerms.reduce((s, x) => s + (states(c, x.t) ? x.weight : 0), 0));
   const mostSlot = Math.max(...candidates.map((i) => slotted[i] ?? 0));
   if (mostSlot > 0) candidates = candidates.filter((i) => (slotted[i] ?? 0) === mostSlot);
   const top = Math.max(...candidates.map((i) => cover[i] ?? 0));
