@@ -3,6 +3,7 @@
  * a how question's measures): where they come from, their sentences, their headline or a stand-in,
  * and the citation of one of their sentences.
  */
+import { ORIGINAL_TITLE, SOURCE_NAME, STORY_OPENING } from "../corpus/news-marks.js";
 import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
 import { splitClauses } from "./span.js";
@@ -54,21 +55,74 @@ export function newestFirst<T extends { date?: string | undefined }>(articles: r
 const DATELINE =
   /^(?:原标题[:：]|[\p{Script=Han}A-Za-z（）()·\s]{2,16}?(?:讯(?!员)|电(?!话|池|力|网|视|影)|消息)(?:\s*[（(][^）)]*[）)])?[，,:：\s]*|\p{Script=Han}{2,10}\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:电|讯|消息)(?:\s*[（(][^）)]*[）)])?[，,\s]*|[（(][^）)]{0,30}[）)]\s*|[^（()）)，。]{1,8}[）)]\s*)+/u;
 
-/** A source's name and byline glued to the end of a headline (`…合伙人湖北日报讯`, `…防骗墙”！极目新闻记者`). */
-const TRAILING_BYLINE =
-  /(?:\p{Script=Han}{2}(?:日报|晚报|新闻|网|社|台))?(?:讯|记者|通讯员)$|\p{Script=Han}{2,10}\d{1,2}月\d{1,2}日电\s*[（(]?(?:记者)?$/u;
+/**
+ * A source's name and byline glued to the end of a headline (`…合伙人湖北日报讯`, `…防骗墙”！极目新闻记者`,
+ * `…系列活动三秦都市报-三秦网讯（`, `…诈骗10万余元中新网重庆新闻8月17日电(记者`). A dateline counts only
+ * after a source's name: a bare run of Han characters before `8月17日电` would eat the headline's own words.
+ */
+const TRAILING_BYLINE = new RegExp(
+  `(?:${SOURCE_NAME}(?:\\s*[-－—]\\s*${SOURCE_NAME})?)?(?:讯|记者|通讯员)\\s*(?:[（(][^）)]{0,12})?$|${SOURCE_NAME}\\p{Script=Han}{0,8}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日[电讯]\\s*(?:[（(][^）)]{0,12})?$`,
+  "u",
+);
 
 /**
- * A headline as shown to a person: less the source's name or byline a news feed glued to its end
- * (`…防骗墙”！极目新闻记者`, `…合伙人湖北日报讯`); the stored title (and `--json`'s) stays as given.
+ * A headline as shown to a person. The stored title (and `--json`'s) stays as given; shown, it loses
+ * the source's name or byline a news feed glued to its end, a `原标题：` label (and the text that ran on
+ * after it: where the headline's first words come again, the story has begun), and when the title is
+ * only the text's first characters cut mid-word (`8月18日上午，西安高新区“送法入企”…在比亚迪工`), it
+ * becomes a short stand-in made from them, like {@link shownHeadline}'s.
  */
 export function headlineOf(title: string): string {
-  return title.replace(TRAILING_BYLINE, "").trim() || title;
+  let t = title.replace(TRAILING_BYLINE, "").trim();
+  const half = t.length / 2;
+  if (Number.isInteger(half) && half >= 4 && t.slice(0, half) === t.slice(half)) t = t.slice(0, half);
+  const labelled = ORIGINAL_TITLE.test(t);
+  if (labelled) {
+    t = t.replace(ORIGINAL_TITLE, "");
+    // The headline ends where its first words come again: the story has begun.
+    const opening = [...t].slice(0, 5).join("");
+    const again = [...opening].length === 5 ? t.indexOf(opening, 8) : -1;
+    if (again > 0) t = t.slice(0, again);
+  } else if (opensLikeLead(t)) return standIn(t, true) || title;
+  // The story's first clause ran on after the headline (`…夏日送清凉7月21日上午，龙湖天街…`); after a
+  // label, a quote or bracket opened and cut off is the story's too (`…让民生更有温度“以前不知道政府还`).
+  t = t.replace(STORY_START, "");
+  if (labelled) t = t.replace(UNCLOSED_TAIL, "");
+  t = t.replace(/[，,：:；;、]+$/u, "");
+  if (!labelled && [...t].length >= 28 && /[，。；]/u.test(t)) t = standIn(t, true);
+  return t || title;
 }
 
-/** A clause saying only when (`8月13日，`, `近日，`, `15日上午，`): a stand-in headline skips it. */
-const WHEN_CLAUSE =
-  /^(?:当地时间)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:近日|日前|昨日|今天|当天|眼下|目前|近期|上午|下午|晚间|凌晨|早上|晚上|傍晚)*[，,]$/u;
+/** Where a story's first clause starts inside a title that ran on: a date, `今年以来`, `据…消息` and a comma, after a headline's worth of words. */
+const STORY_START = new RegExp(`(?<=[\\p{Script=Han}”》」）)!！?？]{8}[^，,]*?)(?:${STORY_OPENING}).*$`, "u");
+
+/** A quote or bracket opened after a headline's worth of characters and never closed. */
+const UNCLOSED_TAIL = /(?<=^.{8,})[“（(《「][^”）)》」]*$/u;
+
+/** A title that is a lead's first characters: it opens with a dateline or a when-clause. */
+function opensLikeLead(t: string): boolean {
+  const dateline = t.match(DATELINE)?.[0] ?? "";
+  // `…识破电诈骗局` is no dateline: one has a date, or ends at punctuation.
+  if (dateline !== "" && (/\d/u.test(dateline) || /[：:，,）)\s]$/u.test(dateline))) return true;
+  const first = splitClauses(t)[0] ?? "";
+  return first !== t && SKIPPED_CLAUSE.test(first);
+}
+
+/** A point in time (`8月13日`, `15日上午`, `7月28日晚`, `近日`). */
+const TIME_POINT =
+  "(?:\\d{4}年)?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:\\d{1,2}时)?(?:近日|日前|昨日|今天|当天|眼下|目前|近期|凌晨|上午|中午|下午|晚间|早上|晚上|傍晚|晚|早)*";
+
+/** A clause saying only when (`8月13日，`, `近日，`, `7月21日凌晨至21日上午，`, `昨天（8月4日），`): a stand-in headline skips it. */
+const WHEN_CLAUSE = new RegExp(
+  `^(?:当地时间)?(?:昨天|前天|今天|昨日|今日)?[（(]?${TIME_POINT}[）)]?(?:[至—\\-－~～]${TIME_POINT})?[，,]$`,
+  "u",
+);
+
+/** A clause a stand-in headline skips: when, or whose report it is (`据央广网报道，`, `据重庆市水文监测总站监测，`). */
+const SKIPPED_CLAUSE = new RegExp(
+  `${WHEN_CLAUSE.source}|^据[^，,]{1,24}(?:报道|消息|监测|介绍|了解)[，,]$`,
+  "u",
+);
 
 /** Names of reporters and photographers before the story starts (`叶文波通讯员尹晓婧…8月17日，`). */
 const BYLINE_RUN =
@@ -97,11 +151,33 @@ export function shownHeadline(title: string, lead: string, main?: string): strin
   // A lead that opens with names of reporters (`极目新闻记者某某通讯员某某…`) makes no headline: the
   // article's main sentence stands in.
   const from = main !== undefined && BYLINE_WORD.test(first.slice(0, 12)) ? withoutDateline(main) : first;
-  const sentence = from.replace(/[。！？!?]+$/u, "");
-  if ([...sentence].length <= STAND_IN_CHARS + 8) return sentence;
+  return standIn(from);
+}
+
+/**
+ * A short stand-in headline from a lead's sentence: dateline and byline out, the sentence when short,
+ * else its first clauses, at most {@link STAND_IN_CHARS} characters and `…`; `cut` when the text
+ * stops mid-word (a title that is a lead's first characters).
+ */
+function standIn(lead: string, cut = false): string {
+  const first = splitSentences(withoutDateline(lead))[0] ?? lead;
+  const sentence = first.replace(/[。！？!?]+$/u, "");
+  if (!cut && [...sentence].length <= STAND_IN_CHARS + 8) return sentence;
+  // A title cut mid-word (`cut`) shows its clauses after the when-clauses, and `…`.
+  const clauses = splitClauses(sentence);
+  while (
+    cut &&
+    clauses.length > 1 &&
+    SKIPPED_CLAUSE.test(clauses[0] ?? "") &&
+    [...clauses.slice(1).join("")].length >= 8
+  )
+    clauses.shift();
+  const rest = clauses.join("");
+  if (cut && [...rest].length <= STAND_IN_CHARS + 8)
+    return sentence === first ? `${rest.replace(/…+$/u, "")}…` : rest;
   let out = "";
-  for (const clause of splitClauses(sentence)) {
-    if (out === "" && WHEN_CLAUSE.test(clause)) continue;
+  for (const clause of clauses) {
+    if (out === "" && SKIPPED_CLAUSE.test(clause)) continue;
     if (out !== "" && [...out].length + [...clause].length > STAND_IN_CHARS) break;
     out += clause;
     if ([...out].length >= 8) break;

@@ -1,3 +1,5 @@
+import { DATELINE_OPENING, ORIGINAL_TITLE, STORY_OPENING } from "./news-marks.js";
+
 /**
  * Ends a sentence. The ASCII `.` is left out on purpose: it is the decimal point in `40.7%`. So are
  * `；`/`;`: they join the clauses of one sentence (`投资增长40.7%；产值增长12%。`), and a quote cut at
@@ -47,7 +49,37 @@ export function splitSentences(text: string): string[] {
     }
   }
   flush();
-  return out;
+  return out.flatMap(unglued);
+}
+
+/** Where a story begins after its headline: its first clause's opening, or its dateline. */
+const STORY_BEGINS = new RegExp(`${STORY_OPENING}|${DATELINE_OPENING}`, "u");
+
+/** A photo's credit (`本报记者某某摄`, `某某供图`) right before the next caption's date. */
+const CREDIT_THEN_STORY = new RegExp(`(?<=摄|供图)(?=${STORY_OPENING})`, "gu");
+
+/**
+ * A sentence that is two run together where the source lost a line break: a `原标题：` headline and the
+ * story's first sentence (`原标题：某区获批为省级高新区8月12日，山东省…` — the story begins at its date,
+ * or where the headline's first words come again), or a photo's credit and the next caption
+ * (`…清理道路淤泥。本报记者某某摄8月6日，…`). Split there; the pieces joined are the sentence.
+ */
+function unglued(sentence: string): string[] {
+  const label = ORIGINAL_TITLE.exec(sentence);
+  if (label !== null) {
+    const start = label[0].length;
+    const headline = sentence.slice(start);
+    const opening = STORY_BEGINS.exec(headline.slice(6));
+    const words = [...headline].slice(0, 5).join("");
+    const again = [...words].length === 5 ? headline.indexOf(words, 6) : -1;
+    const cuts = [opening === null ? -1 : opening.index + 6, again].filter((i) => i > 0);
+    if (cuts.length > 0) {
+      const at = start + Math.min(...cuts);
+      return [sentence.slice(0, at), ...unglued(sentence.slice(at))];
+    }
+  }
+  const pieces = sentence.split(CREDIT_THEN_STORY);
+  return pieces.length > 1 ? pieces : [sentence];
 }
 
 /** Length in characters (code points), not UTF-16 units: what a reader counts. */

@@ -66,6 +66,51 @@ describe("headlineOf", () => {
     // A title that is nothing but a byline stays as it is rather than vanish.
     expect(headlineOf("新华社记者")).toBe("新华社记者");
   });
+
+  it("drops a dateline glued to a headline's end without eating the headline's own words", () => {
+    expect(headlineOf("园区男子被AI合成视频诈骗10万余元中新网重庆新闻8月17日电(记者")).toBe(
+      "园区男子被AI合成视频诈骗10万余元",
+    );
+    expect(headlineOf("园区举办首届“员工关爱”系列活动三秦都市报-三秦网讯（")).toBe(
+      "园区举办首届“员工关爱”系列活动",
+    );
+    expect(headlineOf("泰州举行“百姓名嘴”风采展示活动本报讯")).toBe("泰州举行“百姓名嘴”风采展示活动");
+    // `电` inside a headline's words is no dateline.
+    expect(headlineOf("银行支行识破电诈骗局")).toBe("银行支行识破电诈骗局");
+  });
+
+  it("shows a republished story's headline without its label or the story that ran on after it", () => {
+    expect(headlineOf("原标题：小心陌生快递")).toBe("小心陌生快递");
+    expect(headlineOf("原标题：某某高新区（某镇）：“三抓三促”破解农村党员管理难某某高新区（某")).toBe(
+      "某某高新区（某镇）：“三抓三促”破解农村党员管理难",
+    );
+    expect(headlineOf("原标题：某区：“党建+救助”，让民生更有温度“以前不知道政府还")).toBe(
+      "某区：“党建+救助”，让民生更有温度",
+    );
+    expect(headlineOf("原标题：艺术公益课堂打造农村留守儿童暑期7月26日，由园区团委、阳")).toBe(
+      "艺术公益课堂打造农村留守儿童暑期",
+    );
+  });
+
+  it("makes a stand-in of a title that is only a lead's first characters, cut mid-word", () => {
+    expect(headlineOf("8月18日上午，某某高新区“送法入企”助力汽车工业向“绿”而生主题活动在比亚迪工")).toBe(
+      "某某高新区“送法入企”助力汽车工业向“绿”而生主题活动在比亚迪工…",
+    );
+    expect(headlineOf("央视网消息：昨天（8月4日），河北涿州市主城区积水已经基本退去，居民生活秩序正在")).toBe(
+      "河北涿州市主城区积水已经基本退去，居民生活秩序正在…",
+    );
+    expect(headlineOf("7月28日晚，第三十一届世界大学生夏季运动会在四川省成都市隆重开幕")).toBe(
+      "第三十一届世界大学生夏季运动会在四川省成都市隆重开幕…",
+    );
+    // A headline followed by the story's first clause.
+    expect(
+      headlineOf("园区银行为“宁小蜂”夏日送清凉7月21日上午，龙湖天街“宁小蜂”驿站前，园区党工委组织开展了"),
+    ).toBe("园区银行为“宁小蜂”夏日送清凉");
+    // A headline and its subtitle given twice.
+    expect(headlineOf("柳州这新区出手，帮青年才俊“牵手”柳州这新区出手，帮青年才俊“牵手”")).toBe(
+      "柳州这新区出手，帮青年才俊“牵手”",
+    );
+  });
 });
 
 describe("shownHeadline", () => {

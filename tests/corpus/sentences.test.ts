@@ -63,7 +63,11 @@ describe("splitSentences", () => {
   });
 
   it("loses nothing but whitespace at piece edges (property)", () => {
-    const alphabet = fc.constantFrom(..."高新区增速达40.7%。！？；!?;”）」 \n，abc".split(""));
+    const alphabet = fc.constantFrom(
+      ..."高新区增速达40.7%。！？；!?;”）」 \n，abc".split(""),
+      // Marks where a headline or a photo's credit runs into the story.
+      ...["原标题：", "8月12日，", "近日，", "摄", "供图", "新京报讯"],
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 80 }), (chars) => {
         const text = chars.join("");
@@ -83,6 +87,44 @@ describe("splitSentences", () => {
         }
       }),
     );
+  });
+});
+
+describe("splitSentences on news that lost its line breaks", () => {
+  it("splits a republished story's headline from its first sentence", () => {
+    expect(splitSentences("原标题：某区获批为省级高新区8月12日，省政府发布批复。同意设立。")).toEqual([
+      "原标题：某区获批为省级高新区",
+      "8月12日，省政府发布批复。",
+      "同意设立。",
+    ]);
+    expect(splitSentences("原标题：某法院帮助28名农民工追索工资近日，某法院调解了28起讨薪案件。")).toEqual([
+      "原标题：某法院帮助28名农民工追索工资",
+      "近日，某法院调解了28起讨薪案件。",
+    ]);
+    // Where the headline's first words come again, or a dateline starts, the story has begun.
+    expect(splitSentences("原标题：某某高新区：破解党员管理难某某高新区面对党员年龄结构大等现象。")).toEqual([
+      "原标题：某某高新区：破解党员管理难",
+      "某某高新区面对党员年龄结构大等现象。",
+    ]);
+    expect(
+      splitSentences("原标题：某局表态：满足住房需求新京报讯（记者某某）7月30日，某局发布消息。"),
+    ).toEqual(["原标题：某局表态：满足住房需求", "新京报讯（记者某某）7月30日，某局发布消息。"]);
+    // A headline that ends at its own punctuation was split already; one with no story mark stays whole.
+    expect(splitSentences("原标题：小心陌生快递！女子被骗3万多。")).toEqual([
+      "原标题：小心陌生快递！",
+      "女子被骗3万多。",
+    ]);
+    expect(splitSentences("原标题：某区举办活动为丰富居民生活某区开展活动。")).toHaveLength(1);
+  });
+
+  it("splits a photo's credit from the caption after it", () => {
+    expect(splitSentences("官兵在清理道路淤泥。本报记者某某摄8月6日，直升机运送救援物资。")).toEqual([
+      "官兵在清理道路淤泥。",
+      "本报记者某某摄",
+      "8月6日，直升机运送救援物资。",
+    ]);
+    // `摄` inside words, not before a date, splits nothing.
+    expect(splitSentences("记者现场拍摄了视频，摄影师也在。")).toHaveLength(1);
   });
 });
 
