@@ -1,5 +1,5 @@
 import type { Hit } from "../index/types.js";
-import { type ArticleSource, passageCitation } from "./article-text.js";
+import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
@@ -209,7 +209,10 @@ function answerLine(
   normQuestion: string,
   normalize: (s: string) => string,
 ): { text: string; zone: string | null; gathered: boolean } {
-  let line = `${best.span}[1]`;
+  // A lead's dateline or byline (`胡某通讯员张某8月12日，…`, `中新网8月1日电 …`) is not the fact: the
+  // line starts after it, unless the date it gives is what was asked.
+  const span = shape.type === "date" ? best.span : withoutDateline(best.span);
+  let line = `${span}[1]`;
   let named: string | null = null;
   if (shape.unit === ZONE_UNIT && zoneNames(normalize(best.span)).length === 0) {
     const zone = best.passage.mainZone ?? best.passage.zones[0];

@@ -101,11 +101,19 @@ const UNCLOSED_TAIL = /(?<=^.{8,})[“（(《「][^”）)》」]*$/u;
 
 /** A title that is a lead's first characters: it opens with a dateline or a when-clause. */
 function opensLikeLead(t: string): boolean {
-  const dateline = t.match(DATELINE)?.[0] ?? "";
-  // `…识破电诈骗局` is no dateline: one has a date, or ends at punctuation.
-  if (dateline !== "" && (/\d/u.test(dateline) || /[：:，,）)\s]$/u.test(dateline))) return true;
+  if (datelineOf(t) !== "") return true;
   const first = splitClauses(t)[0] ?? "";
   return first !== t && SKIPPED_CLAUSE.test(first);
+}
+
+/**
+ * The dateline a text opens with, or "". `会同电信部门…`, `…识破电诈骗局` and `EX2）为…` open with none: a
+ * dateline names a source (`讯`, `电`, `消息`, a reporter) and has a date, or ends at punctuation or a space.
+ */
+function datelineOf(text: string): string {
+  const dateline = text.match(DATELINE)?.[0] ?? "";
+  const marked = /讯|电|消息|原标题|记者|通讯员/u.test(dateline);
+  return marked && (/\d/u.test(dateline) || /[：:，,）)\s]$/u.test(dateline)) ? dateline : "";
 }
 
 /** A point in time (`8月13日`, `15日上午`, `7月28日晚`, `近日`). */
@@ -133,7 +141,11 @@ const STAND_IN_CHARS = 24;
 
 /** A sentence without the dateline and byline a lead opens with: what it reports. */
 export function withoutDateline(sentence: string): string {
-  const out = sentence.replace(DATELINE, "").replace(BYLINE_RUN, "").trim();
+  const rest = sentence.slice(datelineOf(sentence).length);
+  const byline = rest.match(BYLINE_RUN)?.[0] ?? "";
+  // Names of reporters, or a photo's credit right before the date: not `摄政时期是指…` nor `拍摄电影，…`.
+  const names = /记者|通讯员|实习生/u.test(byline) || /(?:供图|摄)$/u.test(byline);
+  const out = (names ? rest.slice(byline.length) : rest).trim();
   return out === "" ? sentence : out;
 }
 
@@ -146,7 +158,7 @@ export function withoutDateline(sentence: string): string {
 export function shownHeadline(title: string, lead: string, main?: string): string {
   const squash = (s: string) => s.replace(/\s+/gu, "").replace(/…$/u, "");
   const t = squash(title);
-  if (t === "" || !squash(lead).startsWith(t)) return headlineOf(title);
+  if (t === "" || ORIGINAL_TITLE.test(title) || !squash(lead).startsWith(t)) return headlineOf(title);
   const first = splitSentences(withoutDateline(lead))[0] ?? lead;
   // A lead that opens with names of reporters (`极目新闻记者某某通讯员某某…`) makes no headline: the
   // article's main sentence stands in.

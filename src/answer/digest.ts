@@ -5,6 +5,7 @@
  * the zone before those that mention it in passing, at most {@link DIGEST_ARTICLES}, then how many
  * more there are and where to see them.
  */
+import { ORIGINAL_TITLE } from "../corpus/news-marks.js";
 import type { ArticleSummary } from "../index/types.js";
 import type { AnswerDeps } from "./answer.js";
 import {
@@ -60,6 +61,8 @@ function mainSentence(
       (findNumbers(norm).some((n) => n.unit !== "") ? 0.5 : 0) -
       (EVALUATIVE.test(norm) ? 2 : 0) -
       ([...withoutDateline(s.sentence)].length < 15 ? 1 : 0) -
+      // A republished story's `原标题：` line is its headline, shown already.
+      (ORIGINAL_TITLE.test(s.sentence) ? 2 : 0) -
       0.15 * s.at;
     if (score > bestScore) {
       bestScore = score;

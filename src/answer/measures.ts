@@ -82,7 +82,9 @@ export async function howAnswer(
   // The topic is what was done (`稳就业`, `布局5G`), not who did it: the zone and the words before the
   // question's `怎么`/`采取` (`马会`, `兰州高新区的党组织`) name the actor every sentence shares.
   const asked = HOW_ASKED.exec(normQuestion) ?? MEASURES_ASKED.exec(normQuestion);
-  const actor = asked === null ? "" : normQuestion.slice(0, asked.index);
+  // `X反诈做了啥`: what was done comes before `做了`, so only the zone names the actor there.
+  const doneLast = asked !== null && /^[做干]了/u.test(asked[0]);
+  const actor = asked === null || doneLast ? "" : normQuestion.slice(0, asked.index);
   const terms = questionTerms(normQuestion, tools).filter(
     (t) => !zones.some((z) => z.includes(t.word) || t.word.includes(z)) && !actor.includes(t.word),
   );

@@ -150,11 +150,11 @@ export const OVERVIEW_ASKED =
   /^(?:请|给我)?(?:简单)?(?:介绍一下|介绍下|介绍|说说|说一说|讲讲|讲一讲|谈谈|聊聊|概括一下|总结一下)(.+)$/;
 
 /**
- * `X有什么新闻`, `X最新消息`, `X的最新动态`, `X近况`: an overview of what the news says of X (what comes
+ * `X有什么新闻`, `X最新消息`, `X的最新动态`, `X近况`, `X有几篇报道`: an overview (its count is the digest's first line) of what the news says of X (what comes
  * before). Not a fact that ends on such a word (`在哪方面获得进展`).
  */
 export const NEWS_ASKED =
-  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
+  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些|几篇|多少篇?)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|文章|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
 
 /** `X最近怎么样`, `X发展得如何`: how X is doing (an overview when X is a zone alone). */
 export const STATE_ASKED =
@@ -170,7 +170,7 @@ export const HOW_ASKED =
 
 /** What measures were taken (`采取了哪些措施`, `做了什么`, `有哪些举措`): a how question whoever asks it. */
 export const MEASURES_ASKED =
-  /(?:采取|推出|出台|实施)了?(?:哪些|什么|啥)(?:措施|办法|举措|行动|政策)|(?:做|干)了(?:哪些|什么|啥)(?:事情?)?$|有(?:哪些|什么)(?:措施|举措|做法|办法|经验)|(?:措施|举措|做法)(?:有哪些|是什么)/;
+  /(?:采取|推出|出台|实施)了?(?:哪些|什么|啥)(?:措施|办法|举措|行动|政策)|(?:做|干)了(?:哪些|什么|啥)(?:事情?|工作)?$|有(?:哪些|什么)(?:措施|举措|做法|办法|经验)|(?:措施|举措|做法)(?:有哪些|是什么)/;
 
 /**
  * The actors whose measures news reports (a zone, an authority, a company, a party body): `如何` asked

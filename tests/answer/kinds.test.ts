@@ -37,6 +37,7 @@ describe("questionIntent", () => {
     ["株洲高新区最近怎么样", "overview"],
     ["介绍一下株洲高新区", "overview"],
     ["绵阳高新区的最新动态", "overview"],
+    ["株洲高新区有几篇报道", "overview"],
     ["株洲高新区是怎么帮企业留住工人的", "how"],
     ["园区采取了哪些措施", "how"],
     ["复工企业有多少家、复工率多少", "several"],
@@ -205,6 +206,10 @@ describe("kinds of question, answered from whole articles", () => {
     const at = a.citations.map((c) => text.indexOf(c.quote));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect(at).toEqual([...at].sort((x, y) => x - y));
+    // What was done named before `做了啥`: the topic, not the actor.
+    const done = await service.ask("株洲高新区帮企业稳岗留工做了啥");
+    expect(done.kind).toBe("how");
+    expect(done.answer).toContain("劳务协作站");
   });
 
   it("answers several facts each from the clause stating it, in the question's order", async () => {
@@ -247,6 +252,22 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("41家");
     expect(a.citations[0]?.articleId).toBe("zz-05");
+  });
+
+  it("starts the answer after a republished story's headline label and its dateline, unless the date is asked", async () => {
+    const a = await service.ask("德阳高新区人才公寓有多少套房源");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("320套");
+    expect(a.answer).not.toMatch(/原标题|日报讯|记者/);
+    expect(a.citations[0]?.quote).toContain("8月16日");
+    const d = await service.ask("德阳高新区人才公寓是什么时候交付使用的");
+    expect(d.abstained).toBe(false);
+    expect(d.answer).toContain("8月16日");
+    // Its digest line: the headline without the label, then a sentence of the story, not the headline again.
+    const o = await service.ask("德阳高新区有什么新闻");
+    const item = o.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
+    expect(item).toContain("《德阳高新区首批人才公寓交付使用》：");
+    expect(item).toContain("320套");
   });
 
   it("still declines what the articles do not state", async () => {
