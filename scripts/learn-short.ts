@@ -10,9 +10,13 @@
  *
  * The ranker is a conditional logit over the candidates of one quote, fitted (one set of weights per
  * class of question, L2-regularised) to put its probability on the candidates with the best F1. The
- * span given is chosen from the ranker's distribution by `decodeSpan` (short.ts); the threshold on its
- * expected worth is the lowest at which the short answers given hold a gold answer at least `--holds`
- * of the time on every set of the training data, so every question given one can trust it.
+ * span given is chosen from the ranker's distribution by `decodeSpan` (short.ts), with a hedge per
+ * class. Whether it is given: a logistic model (`SHORT_GIVE`) of the chance that the chosen span holds
+ * a gold answer, fitted on the training choices, and one threshold on that chance for every class —
+ * the lowest at which the short answers given hold a gold answer at least `--holds` of the time on
+ * every set of `--holds-sets` of the training data, so every question given one can trust it.
+ * (`--give class` instead thresholds the ranker's worth per class, as before the give model.)
+ * `--target f1|f1sq` fits the ranker to each candidate's F1 (squared) rather than to the best ones.
  *
  * Figures printed, for each set: 5-fold cross-validation grouped by article (no question is scored by
  * weights or a threshold fitted on its article): character F1 and exact match over all questions
@@ -32,15 +36,19 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { plainQuestion, questionShape } from "../src/answer/question.js";
-import { candidateMatrix, decodeSpan, rankCandidates, shortClass } from "../src/answer/short.js";
+import {
+  candidateMatrix,
+  decodeSpan,
+  GIVE_FEATURES,
+  type GiveFeature,
+  giveChance,
+  giveFeatures,
+  rankCandidates,
+  shortClass,
+} from "../src/answer/short.js";
 import { shortQuestion } from "../src/answer/short-question.js";
 import { SPAN_FEATURES, spanCandidates } from "../src/answer/short-spans.js";
-import {
-  SHORT_HEDGE,
-  SHORT_THRESHOLD,
-  type ShortClass,
-  type ShortWeights,
-} from "../src/answer/short-weights.js";
+import { SHORT_HEDGE, type ShortClass, type ShortWeights } from "../src/answer/short-weights.js";
 import { readJsonl } from "../src/cli/bench/synthetic.js";
 import type { EvalRow } from "../src/cli/eval-metrics.js";
 import { contextsService } from "../src/cli/eval-pool.js";
@@ -74,6 +82,8 @@ const { values } = parseArgs({
     "no-cv": { type: "boolean", default: false },
     write: { type: "boolean", default: false },
     errors: { type: "string" },
+    target: { type: "string", default: "best" },
+    give: { type: "string", default: "model" },
   },
 });
 const BENCH = values.bench ?? "../shared/bench";
@@ -173,6 +183,14 @@ function samplesOf(asked: readonly Asked[]): Sample[] {
 
 const D = SPAN_FEATURES.length;
 
+const TARGET = values.target;
+/** What a candidate is worth to the objective: 1 for the best ones (`best`), or its F1 (`f1`), or its F1 squared. */
+function targetOf(s: Sample): number[] {
+  if (TARGET === "f1") return s.f1;
+  if (TARGET === "f1sq") return s.f1.map((f) => f * f);
+  return (s.best ?? []).map((b) => (b ? 1 : 0));
+}
+
 /** Conditional logit for one class, fitted by Adam on the log-probability of each question's best candidates. */
 function fitClass(train: readonly Sample[], steps = 150, rate = 0.05): Float64Array {
   const data = train.filter((s) => s.best !== null);
@@ -194,16 +212,17 @@ function fitClass(train: readonly Sample[], steps = 150, rate = 0.05): Float64Ar
       }
       let total = 0;
       let good = 0;
+      const t = targetOf(s);
       for (let c = 0; c < n; c++) {
         const e = Math.exp((z[c] as number) - max);
         z[c] = e;
         total += e;
-        if (s.best?.[c]) good += e;
+        good += e * (t[c] ?? 0);
       }
-      // d(−log P(best))/dz_c = p_c − [c best] p_c / P(best).
+      // d(−log Σ p_c t_c)/dz_c = p_c − t_c p_c / Σ p t.
       for (let c = 0, o = 0; c < n; c++, o += D) {
         const p = (z[c] as number) / total;
-        const d = s.best?.[c] ? p - (z[c] as number) / good : p;
+        const d = p - ((z[c] as number) * (t[c] ?? 0)) / good;
         if (d === 0) continue;
         for (let i = 0; i < D; i++) g[i] = (g[i] as number) + d * (x[o + i] as number);
       }
@@ -235,15 +254,25 @@ interface Choice {
   worth: number;
   f1: number;
   holds: boolean;
+  /** What the choice to give it reads ({@link giveFeatures}). */
+  d: number[];
 }
 
 function choose(w: ShortWeights, s: Sample, hedges: Record<ShortClass, number>): Choice {
   const hedge = hedges[s.cls];
-  if (s.texts.length === 0) return { s, text: null, worth: 0, f1: 0, holds: false };
+  if (s.texts.length === 0) return { s, text: null, worth: 0, f1: 0, holds: false, d: [] };
   const probs = rankCandidates(s.x, s.texts.length, s.cls, w);
-  const { index, worth } = decodeSpan(s.spans, probs, hedge);
+  const choice = decodeSpan(s.spans, probs, hedge);
+  const { index, worth } = choice;
   const text = s.texts[index] ?? null;
-  return { s, text, worth, f1: s.f1[index] ?? 0, holds: text !== null && holdsGold(text, s.asked.golds) };
+  return {
+    s,
+    text,
+    worth,
+    f1: s.f1[index] ?? 0,
+    holds: text !== null && holdsGold(text, s.asked.golds),
+    d: giveFeatures(s.cls, probs, choice, s.spans[index] ?? [0, 0]),
+  };
 }
 
 /** The figures of choices given at threshold `t`, over `total` questions of a set. */
@@ -276,7 +305,7 @@ const MIN_CONSTRAINED = 30;
  * with the best F1 summed over those sets (each over its answered questions).
  */
 function tune(w: ShortWeights, train: readonly Sample[]): Tuning {
-  const out: Tuning = { hedge: { ...SHORT_HEDGE }, t: { ...SHORT_THRESHOLD } };
+  const out: Tuning = { hedge: { ...SHORT_HEDGE }, t: { amount: 1, time: 1, name: 1, reason: 1, thing: 1 } };
   const answered = new Map(HOLDS_SETS.map((n) => [n, train.filter((s) => s.asked.set === n).length]));
   for (const cls of CLASSES) {
     const mine = train.filter((s) => s.cls === cls);
@@ -301,6 +330,62 @@ function tune(w: ShortWeights, train: readonly Sample[]): Tuning {
     out.t[cls] = best.t;
   }
   return out;
+}
+
+/** The logistic model of whether a chosen span holds a gold answer, fitted by Adam (L2) on the training choices. */
+function fitGive(choices: readonly Choice[], steps = 400, rate = 0.05): Record<GiveFeature, number> {
+  const data = choices.filter((c) => c.text !== null);
+  const G = GIVE_FEATURES.length;
+  const w = new Float64Array(G);
+  const m = new Float64Array(G);
+  const v = new Float64Array(G);
+  for (let step = 1; step <= steps; step++) {
+    const g = new Float64Array(G);
+    for (const c of data) {
+      let z = 0;
+      for (let i = 0; i < G; i++) z += (w[i] as number) * (c.d[i] ?? 0);
+      const err = 1 / (1 + Math.exp(-z)) - (c.holds ? 1 : 0);
+      for (let i = 0; i < G; i++) g[i] = (g[i] as number) + err * (c.d[i] ?? 0);
+    }
+    for (let i = 0; i < G; i++) {
+      const gi = (g[i] as number) / Math.max(1, data.length) + L2 * (w[i] as number);
+      m[i] = 0.9 * (m[i] as number) + 0.1 * gi;
+      v[i] = 0.999 * (v[i] as number) + 0.001 * gi * gi;
+      w[i] =
+        (w[i] as number) -
+        (rate * ((m[i] as number) / (1 - 0.9 ** step))) /
+          (Math.sqrt((v[i] as number) / (1 - 0.999 ** step)) + 1e-8);
+    }
+  }
+  return Object.fromEntries(GIVE_FEATURES.map((f, i) => [f, w[i] ?? 0])) as Record<GiveFeature, number>;
+}
+
+/**
+ * The give model and its threshold for weights `w` and tuned hedges: the model fitted on the training
+ * choices, the threshold the lowest on its chance at which the short answers given hold a gold answer
+ * at least `HOLDS` of the time on every set of `HOLDS_SETS` — one for all classes, so a set's answers
+ * are given surest first whatever their class.
+ */
+function tuneGive(w: ShortWeights, train: readonly Sample[], tuning: Tuning) {
+  const choices = train.map((s) => choose(w, s, tuning.hedge));
+  const give = fitGive(choices);
+  const scored = choices.map((c) => ({ ...c, worth: c.text === null ? 0 : giveChance(c.d, give) }));
+  let t = 1;
+  for (let x = 0; x <= 1; x += 0.005) {
+    const ok = HOLDS_SETS.every((name) => {
+      const f = figures(
+        scored.filter((c) => c.s.asked.set === name),
+        x,
+        1,
+      );
+      return f.given === 0 || f.holds >= HOLDS;
+    });
+    if (ok) {
+      t = Number(x.toFixed(3));
+      break;
+    }
+  }
+  return { give, t };
 }
 
 /** A stable fold for an article: the same on every run. */
@@ -340,11 +425,14 @@ for (const k of folds) {
   const train = samples.filter((s) => foldOf(s.asked.group) !== k);
   const w = fitAll(train);
   const tuning = tune(w, train);
-  process.stderr.write(`fold ${k}: ${JSON.stringify(tuning)}\n`);
+  const given = values.give === "model" ? tuneGive(w, train, tuning) : null;
+  process.stderr.write(`fold ${k}: ${JSON.stringify(tuning)} ${JSON.stringify(given)}\n`);
   for (const s of samples.filter((x) => foldOf(x.asked.group) === k)) {
-    const c = choose(w, s, tuning.hedge);
+    const c0 = choose(w, s, tuning.hedge);
+    const c = given === null ? c0 : { ...c0, worth: c0.text === null ? 0 : giveChance(c0.d, given.give) };
+    const t = given === null ? tuning.t[s.cls] : given.t;
     cvAll.push(c);
-    cv.push(c.worth >= tuning.t[s.cls] ? c : { ...c, text: null, f1: 0, holds: false });
+    cv.push(c.worth >= t ? c : { ...c, text: null, f1: 0, holds: false });
   }
 }
 /** The largest share of a set's answered questions that could be given one holding `HOLDS`, best first by worth. */
@@ -374,9 +462,11 @@ if (values.quick) process.exit(0);
 
 const w = fitAll(samples);
 const tuning = tune(w, samples);
+const given = tuneGive(w, samples, tuning);
 const choices = samples
   .map((s) => choose(w, s, tuning.hedge))
-  .map((c) => (c.worth >= tuning.t[c.s.cls] ? c : { ...c, text: null, f1: 0, holds: false }));
+  .map((c) => ({ ...c, worth: c.text === null ? 0 : giveChance(c.d, given.give) }))
+  .map((c) => (c.worth >= given.t ? c : { ...c, text: null, f1: 0, holds: false }));
 for (const { name } of SETS)
   console.log(
     `fitted on all, ${name}: ${fmt(
@@ -388,7 +478,7 @@ for (const { name } of SETS)
     )}`,
   );
 console.log(
-  `fitted: ${JSON.stringify(tuning)}; in short-weights.ts now: ${JSON.stringify({ hedge: SHORT_HEDGE, t: SHORT_THRESHOLD })}`,
+  `fitted: ${JSON.stringify({ hedge: tuning.hedge, give: given })}; hedges in short-weights.ts now: ${JSON.stringify(SHORT_HEDGE)}`,
 );
 
 if (values.write) {
@@ -397,13 +487,21 @@ if (values.write) {
   for (const f of SPAN_FEATURES) {
     const key = /^[A-Za-z0-9]+$/.test(f) ? f : `"${f}"`;
     const row = CLASSES.map((c) => `${c}: ${Number(w[f][c].toFixed(3))}`).join(", ");
-    text = text.replace(new RegExp(`(\\n  ${key}: )\\{[^}]*\\}`), `$1{ ${row} }`);
+    const escaped = key.replace(/[*]/g, "\\$&");
+    text = text.replace(new RegExp(`(\\n  ${escaped}: )\\{[^}]*\\}`), `$1{ ${row} }`);
   }
   // One class a line, as Biome formats it.
   const record = (r: Record<ShortClass, number>) =>
     `{\n${CLASSES.map((c) => `  ${c}: ${r[c]},\n`).join("")}}`;
   text = text.replace(/(SHORT_HEDGE: Record<ShortClass, number> = )\{[^}]*\}/, `$1${record(tuning.hedge)}`);
-  text = text.replace(/(SHORT_THRESHOLD: Record<ShortClass, number> = )\{[^}]*\}/, `$1${record(tuning.t)}`);
+  text = text.replace(/(SHORT_GIVE_THRESHOLD = )[\d.]+/, `$1${given.t}`);
+  // Within SHORT_GIVE only: its names (`amount`, `time` …) are SHORT_HEDGE's too.
+  const at = text.indexOf("SHORT_GIVE: Record<GiveFeature, number> = {");
+  const end = text.indexOf("\n};", at);
+  let block = text.slice(at, end);
+  for (const f of GIVE_FEATURES)
+    block = block.replace(new RegExp(`(\n  ${f}: )-?[\\d.e-]+,`), `$1${Number(given.give[f].toFixed(3))},`);
+  text = text.slice(0, at) + block + text.slice(end);
   await writeFile(path, text);
   console.log("short-weights.ts written");
 }

@@ -206,9 +206,9 @@ function trimRange(chars: readonly string[], start: number, end: number): { star
   return { start: s, end: e };
 }
 
-/** The UTF-16 offset of code point `at` in the joined code points. */
-export function cpToUtf16(chars: readonly string[], at: number): number {
-  let i = 0;
-  for (let k = 0; k < at && k < chars.length; k++) i += (chars[k] ?? "").length;
-  return i;
+/** The UTF-16 offset in the joined code points of each code point, and of their end. */
+export function utf16Offsets(chars: readonly string[]): number[] {
+  const out = [0];
+  for (let k = 0; k < chars.length; k++) out.push((out[k] ?? 0) + (chars[k] ?? "").length);
+  return out;
 }

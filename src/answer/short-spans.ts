@@ -5,13 +5,14 @@
  * the kind of fact the question asks for, where it stands against the question's words in the
  * sentence, and its shape (length, the words at its edges, the punctuation around it); the weights
  * in `short-weights.ts` rank them. Pure given jieba.
- * A little over 500 lines: the feature list and the function computing them are read together.
+ * About 600 lines: the feature list and the function computing them are read together, and the
+ * per-sentence tables that keep the per-candidate work small (hundreds of candidates a sentence).
  */
 import { findDates, findNumbers, hasYear, unitMatches } from "./evidence.js";
 import { ORDINAL_UNIT } from "./question.js";
 import { ALIAS_CUE, ORG_SUFFIX, PLACE_CUE, PLACE_SUFFIX, ROLE_END, SHORT_COPULA } from "./question-words.js";
 import type { ShortQuestion } from "./short-question.js";
-import { CLOSERS, cpIndex, cpToUtf16, OPENERS, type Prepared, PUNCT, prepare } from "./short-sentence.js";
+import { CLOSERS, cpIndex, OPENERS, type Prepared, PUNCT, prepare, utf16Offsets } from "./short-sentence.js";
 import { breaksMarks, PAIRS, unbalancedMarks } from "./span.js";
 
 /**
@@ -39,15 +40,12 @@ const EDGE_FEATURES = EDGES.flatMap((edge) =>
   (Object.keys(WORD_CLASSES) as WordClass[]).map((cls) => `${edge}:${cls}` as const),
 );
 
-const EDGE_PARTS = EDGE_FEATURES.map(
-  (name) => [name, ...name.split(":")] as [string, (typeof EDGES)[number], WordClass],
-);
+const CLASS_TESTS = Object.entries(WORD_CLASSES) as [WordClass, RegExp][];
 
-/** The word class of a jieba tag; `punct` for punctuation, `none` at a clause edge. */
-function wordClass(tag: string | undefined, word: string): WordClass | "punct" | "none" {
-  if (tag === undefined) return "none";
+/** The word class of a jieba word; `punct` for punctuation. */
+function wordClass(tag: string, word: string): WordClass | "punct" {
   if (PUNCT.test(word)) return "punct";
-  for (const [cls, re] of Object.entries(WORD_CLASSES)) if (re.test(tag)) return cls as WordClass;
+  for (const [cls, re] of CLASS_TESTS) if (re.test(tag)) return cls;
   return "other";
 }
 
@@ -83,6 +81,8 @@ export const SPAN_FEATURES = [
   "leftAnchor",
   "rightAnchor",
   "rightAnchorSkip",
+  "rightAnchorBefore",
+  "rightWholeBefore",
   "leftTerm",
   "rightTerm",
   "near",
@@ -137,6 +137,23 @@ export const SPAN_FEATURES = [
 ] as const;
 
 export type SpanFeature = (typeof SPAN_FEATURES)[number];
+type EdgeFeature = (typeof EDGE_FEATURES)[number];
+
+const FEATURE_INDEX = new Map<string, number>(SPAN_FEATURES.map((f, i) => [f, i]));
+/** Where each of `features`' named values goes in a row, in the order it lists them (read on its first call). */
+let literalOrder: number[] | undefined;
+/** The place in a row of each edge's word class: one feature per (edge, class), at most one of an edge's set. */
+const EDGE_INDEX = Object.fromEntries(
+  EDGES.map((edge) => [
+    edge,
+    new Map(
+      (Object.keys(WORD_CLASSES) as WordClass[]).map((cls) => [
+        cls,
+        FEATURE_INDEX.get(`${edge}:${cls}`) ?? -1,
+      ]),
+    ),
+  ]),
+) as Record<(typeof EDGES)[number], Map<string, number>>;
 
 /** A candidate short answer: code-point offsets into the sentence, its text (verbatim) and features. */
 export interface SpanCandidate {
@@ -144,7 +161,7 @@ export interface SpanCandidate {
   end: number;
   text: string;
   /** Values in {@link SPAN_FEATURES} order, each 0–1. */
-  x: number[];
+  x: Float64Array;
 }
 
 /** Longest candidate, in characters: longer than this is a sentence, not a short answer. */
@@ -250,6 +267,9 @@ export function spanCandidates(
   };
   const leftSpots = sideSpots(q.leftTerms);
   const rightSpots = sideSpots(q.rightTerms);
+  // Each side's share depends on one end of a span only: read once per position, not per candidate.
+  const shares = (spots: readonly [number, number, number][], side: "before" | "after") =>
+    Array.from({ length: n + 1 }, (_, at) => sideShare(spots, at, side));
   const sentenceStarts = new Set(
     p.clauses
       .filter(
@@ -264,8 +284,42 @@ export function spanCandidates(
   const afterSpots = q.after === null ? [] : occurrences(p.norm, q.after, cp);
   // A span may not leave a mark unbalanced that the sentence has balanced (as `breaksMarks`).
   const own = unbalancedMarks(sentence);
+  const verbatim16 = utf16Offsets(p.chars);
+  // The question's characters in the sentence, counted up to each position (`statedChars`).
+  const inQuestion = [0];
+  for (let i = 0; i < n; i++)
+    inQuestion.push((inQuestion[i] ?? 0) + (qChars.has(p.normChars[i] ?? "") ? 1 : 0));
+  // The first punctuation at or after each position.
+  const nextPunct = new Array<number>(n + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--)
+    nextPunct[i] = PUNCT.test(p.normChars[i] ?? "") ? i : (nextPunct[i + 1] ?? n);
+  const sentenceWide = {
+    tokenClass: p.tokens.map((t) => wordClass(t.tag, t.word)),
+    inQuestion,
+    nextPunct,
+    covered,
+    spots,
+    qChars,
+    left,
+    leftBare,
+    right,
+    rightSkip,
+    beforeSpots,
+    afterSpots,
+    leftBefore: shares(leftSpots, "before"),
+    rightAfter: shares(rightSpots, "after"),
+    leftAfter: shares(leftSpots, "after"),
+    rightBefore: shares(rightSpots, "before"),
+    utf16: utf16Offsets(p.normChars),
+  };
   const out: SpanCandidate[] = [];
   p.clauses.forEach((clause, ci) => {
+    const c: Context = {
+      ...sentenceWide,
+      clauseCover: clauseCover[ci] ?? 0,
+      bestClause: (clauseCover[ci] ?? 0) === bestCover && bestCover > 0,
+      sentenceStart: sentenceStarts.has(clause.start),
+    };
     for (let s = clause.start; s < clause.end; s++) {
       if (!p.cut[s]) continue;
       const first = p.chars[s] ?? "";
@@ -274,7 +328,7 @@ export function spanCandidates(
         if (!p.cut[e]) continue;
         const last = p.chars[e - 1] ?? "";
         if (PUNCT.test(last) && !CLOSERS.has(last) && !/[%‰]/.test(last)) continue;
-        const text = p.chars.slice(s, e).join("");
+        const text = sentence.slice(verbatim16[s], verbatim16[e]);
         // A mark at an edge is part of the span only with its partner inside (`《图雅的婚事》`, not `360人。”`).
         if (CLOSERS.has(last) && !OPENERS.has(last) && !text.includes(OPENER_OF.get(last) ?? "")) continue;
         if (OPENERS.has(first) && !CLOSERS.has(first) && !text.includes(CLOSER_OF.get(first) ?? "")) continue;
@@ -285,22 +339,7 @@ export function spanCandidates(
           start: s,
           end: e,
           text,
-          x: features(p, q, s, e, ci, {
-            covered,
-            spots,
-            qChars,
-            clauseCover: clauseCover[ci] ?? 0,
-            bestClause: (clauseCover[ci] ?? 0) === bestCover && bestCover > 0,
-            left,
-            leftBare,
-            right,
-            rightSkip,
-            beforeSpots,
-            afterSpots,
-            leftSpots,
-            rightSpots,
-            sentenceStart: sentenceStarts.has(clause.start),
-          }),
+          x: features(p, q, s, e, ci, c),
         });
       }
     }
@@ -322,28 +361,38 @@ interface Context {
   rightSkip: string[];
   beforeSpots: [number, number][];
   afterSpots: [number, number][];
-  /** Where the question's words before / after its question word stand, with their shares. */
-  leftSpots: [number, number, number][];
-  rightSpots: [number, number, number][];
+  /**
+   * The shares of the question's words before its question word that stand before each position,
+   * and so on (`sideShare`), indexed by a span's start (…Before) or end (…After).
+   */
+  leftBefore: number[];
+  rightAfter: number[];
+  leftAfter: number[];
+  rightBefore: number[];
+  /** The UTF-16 offset of each code point of the normalised sentence (and of its end). */
+  utf16: number[];
+  /** How many of the sentence's characters before each position the question has. */
+  inQuestion: number[];
+  /** The first punctuation at or after each position (the sentence's length if none). */
+  nextPunct: number[];
+  /** The word class of each of the sentence's words. */
+  tokenClass: (WordClass | "punct")[];
   /** Whether the candidate's clause opens a sentence. */
   sentenceStart: boolean;
 }
 
-/** The share of words (counted once each) standing before `s` (side "before") or from `e` on ("after"). */
-function sideShare(
-  spots: readonly [number, number, number][],
-  s: number,
-  e: number,
-  side: "before" | "after",
-): number {
-  const seen = new Map<string, number>();
+/** The share of words (counted once each) standing before `at` (side "before") or from `at` on ("after"). */
+function sideShare(spots: readonly [number, number, number][], at: number, side: "before" | "after"): number {
+  // A word found twice counts once (the same share and length: the same word).
+  const seen: [number, number][] = [];
+  let total = 0;
   for (const [a, b, w] of spots) {
-    if (side === "before" ? b <= s : a >= e) seen.set(`${w}:${b - a}`, w);
+    if (!(side === "before" ? b <= at : a >= at) || seen.some(([v, len]) => v === w && len === b - a))
+      continue;
+    seen.push([w, b - a]);
+    total += w;
   }
-  return Math.min(
-    1,
-    [...seen.values()].reduce((x, y) => x + y, 0),
-  );
+  return Math.min(1, total);
 }
 
 const share = (flags: readonly boolean[], s: number, e: number): number => {
@@ -352,15 +401,24 @@ const share = (flags: readonly boolean[], s: number, e: number): number => {
   return e > s ? k / (e - s) : 0;
 };
 
-function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: number, c: Context): number[] {
+/**
+ * A candidate's features, in {@link SPAN_FEATURES} order. Hundreds of candidates a sentence: what
+ * only one kind of question reads is computed only for that kind, and nothing is read twice.
+ */
+function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: number, c: Context): Float64Array {
   const k = q.kinds;
-  const text = p.normChars.slice(s, e).join("");
+  const text = p.norm.slice(c.utf16[s], c.utf16[e]);
   const len = e - s;
   const clause = p.clauses[ci] ?? { start: s, end: e };
   const firstTok = p.tokens[p.tokenAt[s] ?? 0];
   const lastTok = p.tokens[p.tokenAt[e - 1] ?? 0];
   const tokenCount = (p.tokenAt[e - 1] ?? 0) - (p.tokenAt[s] ?? 0) + 1;
-  const tags = p.tokens.slice(p.tokenAt[s] ?? 0, (p.tokenAt[e - 1] ?? 0) + 1).map((t) => t.tag);
+  const firstAt = p.tokenAt[s] ?? 0;
+  const lastAt = p.tokenAt[e - 1] ?? 0;
+  const nameTag = (re: RegExp) => {
+    for (let t = firstAt; t <= lastAt; t++) if (re.test(p.tokens[t]?.tag ?? "")) return true;
+    return false;
+  };
   const numeric = share(p.amount, s, e);
   const dated = share(p.dated, s, e);
   // Read only where a feature asks (a number question, a measure word; a date question): the two
@@ -373,11 +431,15 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
   const dates = k.date ? findDates(text) : [];
   const dateExact = dates.some((d) => d.text === text || text === `${d.text}份`) ? 1 : 0;
   const single = tokenCount === 1;
-  const nameTag = (re: RegExp) => tags.some((t) => re.test(t));
-  const oovName = single && lastTok?.tag === "x" && /^\p{Script=Han}{2,4}$/u.test(text);
-  const person = nameTag(/^nr/) || oovName || /\p{L}[·•・]\p{L}/u.test(text);
-  const place = nameTag(/^ns/) || PLACE_SUFFIX.test(text);
-  const org = nameTag(/^nt/) || ORG_SUFFIX.test(text);
+  const person =
+    k.person &&
+    (nameTag(/^nr/) ||
+      (single && lastTok?.tag === "x" && /^\p{Script=Han}{2,4}$/u.test(text)) ||
+      /\p{L}[·•・]\p{L}/u.test(text));
+  const place = k.place && (nameTag(/^ns/) || PLACE_SUFFIX.test(text));
+  const org = k.org && (nameTag(/^nt/) || ORG_SUFFIX.test(text));
+  const title = wrapped(text, TITLE);
+  const enumeration = ENUM.test(text);
   let near = 0;
   let leftWindow = 0;
   let rightWindow = 0;
@@ -393,23 +455,27 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
   const leftK = Math.max(suffixMatch(p.normChars, s, c.left), suffixMatch(p.normChars, s, c.leftBare));
   const rightK = prefixMatch(p.normChars, e, c.right);
   const skipK = rightK > 0 ? 0 : prefixMatch(p.normChars, e, c.rightSkip);
-  const statedChars = [...text.replace(PUNCT, "")].filter((ch) => c.qChars.has(ch)).length / Math.max(1, len);
-  const before = p.norm.slice(0, cpToUtf16(p.normChars, s)).slice(-4);
+  // The thing counted stated right before the amount (`多少座5G宏基站`: `5G宏基站2337座`, not `5G微基站767座`).
+  const rightBeforeK = suffixMatch(p.normChars, s, c.right);
+  // The span's characters the question has, its first punctuation out (as `text.replace(PUNCT, "")`).
+  const punctAt = c.nextPunct[s] ?? e;
+  const stated =
+    (c.inQuestion[e] ?? 0) -
+    (c.inQuestion[s] ?? 0) -
+    (punctAt < e && c.qChars.has(p.normChars[punctAt] ?? "") ? 1 : 0);
+  const statedChars = stated / Math.max(1, len);
+  const chunks = chunkFeatures(p, s, e);
+  const at = c.utf16[s] ?? 0;
+  const before = p.norm.slice(Math.max(0, at - 4), at);
   const nextChar = p.chars[e] ?? "";
+  // The word at each edge: none before a span opening its clause, nor after one closing it.
   const edgeTokens = {
-    first: firstTok,
-    last: lastTok,
-    before: s > clause.start ? p.tokens[(p.tokenAt[s] ?? 0) - 1] : undefined,
-    after: e < clause.end ? p.tokens[(p.tokenAt[e - 1] ?? 0) + 1] : undefined,
+    first: firstAt,
+    last: lastAt,
+    before: s > clause.start ? firstAt - 1 : -1,
+    after: e < clause.end ? lastAt + 1 : -1,
   };
-  // Each edge's word class once, not once per feature naming it.
-  const classes = {} as Record<(typeof EDGES)[number], WordClass | "punct" | "none">;
-  for (const edge of EDGES) classes[edge] = wordClass(edgeTokens[edge]?.tag, edgeTokens[edge]?.word ?? "");
-  const edges = Object.fromEntries(
-    EDGE_PARTS.map(([name, edge, cls]) => [name, classes[edge] === cls ? 1 : 0]),
-  );
-  const f: Record<SpanFeature, number> = {
-    ...(edges as Record<(typeof EDGE_FEATURES)[number], number>),
+  const f: Record<Exclude<SpanFeature, EdgeFeature>, number> = {
     numberAsked: k.number ? numeric : 0,
     numberExact: k.number && numberStart && numberEnd ? 1 : 0,
     unitMatch: k.number && numbers.some((m) => unitMatches(m.unit, q.unit)) ? 1 : 0,
@@ -431,10 +497,10 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     personRole: k.person && !person && ROLE_END.test(text) ? 1 : 0,
     placeAsked: k.place && place ? 1 : 0,
     placeCue: k.place && PLACE_CUE.test(before) ? 1 : 0,
-    aliasCue: k.alias && ALIAS_CUE.test(p.norm.slice(0, cpToUtf16(p.normChars, s)).slice(-6)) ? 1 : 0,
+    aliasCue: k.alias && ALIAS_CUE.test(p.norm.slice(Math.max(0, at - 6), at)) ? 1 : 0,
     orgAsked: k.org && org ? 1 : 0,
-    workAsked: k.work && wrapped(text, TITLE) ? 1 : 0,
-    severalAsked: k.several && ENUM.test(text) ? 1 : 0,
+    workAsked: k.work && title ? 1 : 0,
+    severalAsked: k.several && enumeration ? 1 : 0,
     entityNamed: k.entity && single && /^(?:n[rstz]|eng|x)/.test(firstTok?.tag ?? "") ? 1 : 0,
     clauseAsked: (k.reason || k.manner) && s === clause.start && e === clause.end ? 1 : 0,
     causeAsked: k.reason && (CAUSE.test(text) || CAUSE.test(before)) ? 1 : 0,
@@ -444,13 +510,15 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
         ? 1
         : 0,
     dateCut: p.dates.some(([a, b]) => (s > a && s < b) || (e > a && e < b)) ? 1 : 0,
-    title: wrapped(text, TITLE) ? 1 : 0,
+    title: title ? 1 : 0,
     quoted: wrapped(text, QUOTES) ? 1 : 0,
     parenthetical: wrapped(text, BRACKETS) ? 1 : 0,
-    enumeration: ENUM.test(text) ? 1 : 0,
+    enumeration: enumeration ? 1 : 0,
     leftAnchor: Math.min(leftK, 4) / 4,
     rightAnchor: Math.min(rightK, 4) / 4,
     rightAnchorSkip: Math.min(skipK, 4) / 4,
+    rightAnchorBefore: Math.min(rightBeforeK, 4) / 4,
+    rightWholeBefore: rightBeforeK > 1 && rightBeforeK === c.right.length ? 1 : 0,
     leftTerm: c.beforeSpots.some(([, b]) => b <= s && s - b <= 2) ? 1 : 0,
     rightTerm: c.afterSpots.some(([a]) => a >= e && a - e <= 2) ? 1 : 0,
     near,
@@ -458,10 +526,10 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     rightWindow,
     bothWindows: Math.min(leftWindow, rightWindow),
     subject: s === clause.start ? rightWindow : 0,
-    leftBefore: sideShare(c.leftSpots, s, e, "before"),
-    rightAfter: sideShare(c.rightSpots, s, e, "after"),
-    leftAfter: sideShare(c.leftSpots, s, e, "after"),
-    rightBefore: sideShare(c.rightSpots, s, e, "before"),
+    leftBefore: c.leftBefore[s] ?? 0,
+    rightAfter: c.rightAfter[e] ?? 0,
+    leftAfter: c.leftAfter[e] ?? 0,
+    rightBefore: c.rightBefore[s] ?? 0,
     sentenceStart: c.sentenceStart && s === clause.start ? 1 : 0,
     headEnd:
       q.head !== "" && len > [...q.head].length && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1)))
@@ -475,7 +543,7 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     clauseCover: c.clauseCover,
     clauseBest: c.bestClause ? 1 : 0,
     headInside: q.head !== "" && text.includes(q.head) ? 1 : 0,
-    headAfter: q.head !== "" && p.norm.slice(cpToUtf16(p.normChars, e)).startsWith(q.head) ? 1 : 0,
+    headAfter: q.head !== "" && p.norm.startsWith(q.head, c.utf16[e] ?? 0) ? 1 : 0,
     copula: SHORT_COPULA.test(before) ? 1 : 0,
     puncBefore: s === clause.start ? 1 : 0,
     puncAfter: e === clause.end ? 1 : 0,
@@ -489,10 +557,12 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     endsFunction: FUNCTION_TAG.test(lastTok?.tag ?? "") ? 1 : 0,
     startsVerb: /^v/.test(firstTok?.tag ?? "") ? 1 : 0,
     endsVerb: /^v/.test(lastTok?.tag ?? "") ? 1 : 0,
-    hasVerb: tags.some((t) => /^v(?!n)/.test(t)) ? 1 : 0,
+    hasVerb: nameTag(/^v(?!n)/) ? 1 : 0,
     endsNoun: /^(?:n|eng|x|m|q)/.test(lastTok?.tag ?? "") ? 1 : 0,
     wholeClause: s === clause.start && e === clause.end ? 1 : 0,
-    ...chunkFeatures(p, s, e),
+    chunk: chunks.chunk,
+    inChunk: chunks.inChunk,
+    chunks: chunks.chunks,
     position: p.chars.length > 0 ? s / p.chars.length : 0,
     tokens: Math.min(tokenCount, 10) / 10,
     len1: len === 1 ? 1 : 0,
@@ -503,7 +573,18 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     len13to20: len >= 13 && len <= 20 ? 1 : 0,
     len21up: len >= 21 ? 1 : 0,
   };
-  return SPAN_FEATURES.map((name) => f[name]);
+  const x = new Float64Array(SPAN_FEATURES.length);
+  // In the order `f` lists them (the same every call): reading them by name is most of the time.
+  literalOrder ??= Object.keys(f).map((name) => FEATURE_INDEX.get(name) ?? -1);
+  const values = Object.values(f);
+  for (let i = 0; i < values.length; i++) x[literalOrder[i] ?? -1] = values[i] ?? 0;
+  // Each edge's word class: one of its features is 1 (none at a clause edge or on punctuation).
+  for (const edge of EDGES) {
+    const at = edgeTokens[edge];
+    const i = at < 0 ? undefined : EDGE_INDEX[edge].get(c.tokenClass[at] ?? "punct");
+    if (i !== undefined) x[i] = 1;
+  }
+  return x;
 }
 
 /** Whether a span is one noun chunk exactly, lies inside one, or spans several whole ones (a list). */

@@ -4,7 +4,8 @@
  * (`1-4月`). Candidates and their features are in `short-spans.ts`; a conditional logit with weights
  * for each class of question ranks them (`SHORT_WEIGHTS`); the span given is the one with the best
  * expected F1 under the ranker's distribution (`SHORT_HEDGE`), and none is given when the chance
- * that it holds the fact is below the class's `SHORT_THRESHOLD`. Fitted by `scripts/learn-short.ts`.
+ * that it holds the fact (`SHORT_GIVE`, a logistic model over the ranker's sureness, the class and
+ * the span's length) is below `SHORT_GIVE_THRESHOLD`. Fitted by `scripts/learn-short.ts`.
  * Pure given jieba; independent of how the quote was chosen.
  */
 import { PERIOD } from "./figures.js";
@@ -12,8 +13,9 @@ import type { QuestionShape } from "./question.js";
 import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
 import { SPAN_FEATURES, type SpanCandidate, spanCandidates } from "./short-spans.js";
 import {
+  SHORT_GIVE,
+  SHORT_GIVE_THRESHOLD,
   SHORT_HEDGE,
-  SHORT_THRESHOLD,
   SHORT_WEIGHTS,
   type ShortClass,
   type ShortWeights,
@@ -64,14 +66,22 @@ export function decodeSpan(
   spans: readonly (readonly [number, number])[],
   probs: readonly number[],
   hedge: number,
-): { index: number; worth: number } {
+): { index: number; worth: number; expected: number } {
   let index = -1;
   let worth = 0;
   let best = -1;
+  // Only overlapping spans count. Spans in order of start (as the candidates come) overlapping one
+  // start less than the longest span's length before it: so not every pair is read.
+  const ordered = spans.every(([s], i) => i === 0 || s >= (spans[i - 1]?.[0] ?? 0));
+  const longest = ordered ? Math.max(0, ...spans.map(([s, e]) => e - s)) : Number.POSITIVE_INFINITY;
+  let from = 0;
   spans.forEach(([s, e], i) => {
+    while (ordered && from < spans.length && (spans[from]?.[0] ?? 0) <= s - longest) from++;
     let held = 0;
     let expected = 0;
-    spans.forEach(([s2, e2], j) => {
+    for (let j = ordered ? from : 0; j < spans.length; j++) {
+      const [s2, e2] = spans[j] ?? [0, 0];
+      if (ordered && s2 >= e) break;
       const p = probs[j] ?? 0;
       const f1 = (2 * (Math.min(e, e2) - Math.max(s, s2))) / (e - s + e2 - s2);
       if (s <= s2 && e >= e2) {
@@ -79,14 +89,75 @@ export function decodeSpan(
         held += v;
         expected += v;
       } else if (f1 > 0) expected += p * f1;
-    });
+    }
     if (expected > best) {
       best = expected;
       worth = held;
       index = i;
     }
   });
-  return { index, worth };
+  return { index, worth, expected: best };
+}
+
+/** What the choice of whether to give a short answer reads (`giveFeatures`), each 0–1. */
+export const GIVE_FEATURES = [
+  "bias",
+  "worth",
+  "expected",
+  "chosen",
+  "top",
+  "amount",
+  "time",
+  "name",
+  "reason",
+  "worthAmount",
+  "worthTime",
+  "worthName",
+  "worthReason",
+  "short",
+  "long",
+  "candidates",
+] as const;
+export type GiveFeature = (typeof GIVE_FEATURES)[number];
+
+/**
+ * What says whether the chosen span can be trusted: its worth (the ranker's chance it holds the
+ * fact) and expected F1 from `decodeSpan`, its own and the top probability, the class of question
+ * (and worth by class: the ranker is surer of amounts than of things), its length, and how many
+ * candidates the quote had.
+ */
+export function giveFeatures(
+  cls: ShortClass,
+  probs: readonly number[],
+  choice: { index: number; worth: number; expected: number },
+  span: readonly [number, number],
+): number[] {
+  const len = span[1] - span[0];
+  const f: Record<GiveFeature, number> = {
+    bias: 1,
+    worth: choice.worth,
+    expected: choice.expected,
+    chosen: probs[choice.index] ?? 0,
+    top: Math.max(0, ...probs),
+    amount: cls === "amount" ? 1 : 0,
+    time: cls === "time" ? 1 : 0,
+    name: cls === "name" ? 1 : 0,
+    reason: cls === "reason" ? 1 : 0,
+    worthAmount: cls === "amount" ? choice.worth : 0,
+    worthTime: cls === "time" ? choice.worth : 0,
+    worthName: cls === "name" ? choice.worth : 0,
+    worthReason: cls === "reason" ? choice.worth : 0,
+    short: len <= 4 ? 1 : 0,
+    long: len > 12 ? 1 : 0,
+    candidates: Math.min(1, Math.log(1 + probs.length) / Math.log(1000)),
+  };
+  return GIVE_FEATURES.map((name) => f[name]);
+}
+
+/** The chance that a chosen span holds the fact asked for: a logistic model over {@link giveFeatures}. */
+export function giveChance(x: readonly number[], w: Record<GiveFeature, number> = SHORT_GIVE): number {
+  const z = GIVE_FEATURES.reduce((a, name, i) => a + w[name] * (x[i] ?? 0), 0);
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** Periods that say too little to be worth a qualifier (`目前`: every figure holds now). */
@@ -147,13 +218,15 @@ export function shortAnswer(
   if (cands.length === 0) return null;
   const cls = shortClass(q.kinds);
   const probs = rankCandidates(candidateMatrix(cands), cands.length, cls);
-  const { index, worth } = decodeSpan(
+  const choice = decodeSpan(
     cands.map((c) => [c.start, c.end] as const),
     probs,
     SHORT_HEDGE[cls],
   );
-  const chosen = cands[index];
-  if (chosen === undefined || worth < SHORT_THRESHOLD[cls]) return null;
+  const chosen = cands[choice.index];
+  if (chosen === undefined) return null;
+  if (giveChance(giveFeatures(cls, probs, choice, [chosen.start, chosen.end])) < SHORT_GIVE_THRESHOLD)
+    return null;
   const at = [...quote].slice(0, chosen.start).join("").length;
   return {
     text: chosen.text,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { questionShape } from "../../src/answer/question.js";
-import { decodeSpan, periodOf, shortAnswer } from "../../src/answer/short.js";
+import {
+  candidateMatrix,
+  decodeSpan,
+  periodOf,
+  rankCandidates,
+  shortAnswer,
+  shortClass,
+} from "../../src/answer/short.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
+import { spanCandidates } from "../../src/answer/short-spans.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
 /** The short answer to a question from a quote, as the answerer computes it. */
@@ -26,6 +34,22 @@ describe("the short answer, by kind of fact", () => {
       text: "120个",
       qualifier: null,
     });
+  });
+
+  it("ranks the amount next to the thing the question counts above the clause's last amount", () => {
+    const question = normalizeText("西安高新区要新建和改造多少座5G宏基站");
+    const q = shortQuestion(question, questionShape(question));
+    const cands = spanCandidates("将新建和改造5G宏基站2337座、5G微基站767座。", q, normalizeText);
+    const probs = rankCandidates(candidateMatrix(cands), cands.length, shortClass(q.kinds));
+    const [first, second] = cands
+      .map((c, i) => ({ text: c.text, p: probs[i] ?? 0 }))
+      .sort((a, b) => b.p - a.p)
+      .map((c) => c.text);
+    expect([first, second]).toEqual(["2337座", "767座"]);
+    // Unsure between the two, the answer is the span holding both, never the other one alone.
+    expect(
+      short("西安高新区要新建和改造多少座5G宏基站", "将新建和改造5G宏基站2337座、5G微基站767座。")?.text,
+    ).toContain("2337座");
   });
 
   it("money, with its magnitude", () => {
