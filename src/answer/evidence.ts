@@ -1,3 +1,4 @@
+import { DURATION_UNIT } from "./question.js";
 import { SPEECH_VERBS } from "./question-words.js";
 
 /**
@@ -31,10 +32,23 @@ export function findNumbers(text: string): { text: string; unit: string; index: 
   return out;
 }
 
+/**
+ * A length of time (`两周`, `3个月`, `半年`, `22.5小时`, `一年左右`): what `多久`/`多长时间` asks for. A
+ * four-digit year (`2024年`), a month (`5月`) and an anniversary (`50周年`) are not one.
+ */
+const DURATION_RE =
+  /(?:(?<![\d.])\d{1,3}(?:\.\d+)?(?!\d)|[零〇一二两三四五六七八九十百千几数]+)(?:多|余)?个?半?(?:个?月|个?星期|周(?!年)|天|个?小时|分钟|秒|年(?!代|级))(?:半|多|左右)?|半个?(?:月|年|小时)/gu;
+
+/** The lengths of time a (normalised) text states, verbatim. */
+export function findDurations(text: string): string[] {
+  return [...text.matchAll(DURATION_RE)].map((m) => m[0]).filter((d) => !/^\d{1,2}月$/.test(d));
+}
+
 /** True when the number carries the unit a question expects (`个` in `多少个`, `%` for a rate, `元` for money). */
 export function unitMatches(unit: string, expected: string | null): boolean {
   if (expected === null) return unit !== "";
   if (expected === "%") return /%|％|百分点/.test(unit);
+  if (expected === DURATION_UNIT) return /^(?:个?月|周|星期|天|个?小时|分钟|秒|年)$/.test(unit);
   if (expected === "元") return /元/.test(unit);
   if (expected === "万" || expected === "亿") return unit.includes(expected);
   return unit.endsWith(expected) || unit.includes(expected);

@@ -2,9 +2,9 @@
  * The kind of fact a question asks for, found in text: whether a sentence holds it (a number with the
  * right unit, a rank, a date, a person, a zone) and which facts of that kind a clause states.
  */
-import { findDates, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
+import { findDates, findDurations, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
 import type { SentenceText } from "./passage.js";
-import { ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
+import { DURATION_UNIT, ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
 import { CHANGE_WORDS } from "./question-words.js";
 
 /** Whether a prepared sentence has a date; found once and kept with it for the next question. */
@@ -21,6 +21,7 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
   switch (shape.type) {
     case "number":
       if (shape.unit === ORDINAL_UNIT) return ORDINAL.test(s.norm);
+      if (shape.unit === DURATION_UNIT) return findDurations(s.norm).length > 0;
       if (shape.change === true && !CHANGE_WORDS.test(s.norm)) return false;
       s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
       return s.numbers.some(
@@ -52,6 +53,7 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
   switch (shape.type) {
     case "number": {
       if (shape.unit === ORDINAL_UNIT) return [...text.matchAll(new RegExp(ORDINAL, "g"))].map((m) => m[0]);
+      if (shape.unit === DURATION_UNIT) return findDurations(text);
       // A growth question: only a clause stating a change states the fact asked for.
       if (shape.change === true && !CHANGE_WORDS.test(text)) return [];
       const out = findNumbers(text)

@@ -80,19 +80,26 @@ const SLOT_GAP = 4;
  * often only restates the topic every sentence of the article shares.
  */
 export function slotWords(normQuestion: string, terms: readonly Term[]): Set<string> {
-  const out = new Set<string>();
+  return new Set(terms.filter((t) => askingGap(normQuestion, t.word) <= SLOT_GAP).map((t) => t.word));
+}
+
+/**
+ * How far (characters) a word of the question stands from its nearest question word (`建交` of
+ * `中巴建交多少周年`: 0), or Infinity when it is not in the question or the question has no question word.
+ */
+export function askingGap(normQuestion: string, word: string): number {
+  let gap = Number.POSITIVE_INFINITY;
   for (const m of normQuestion.matchAll(ASKING)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    for (const t of terms) {
-      for (let i = normQuestion.indexOf(t.word); i >= 0; i = normQuestion.indexOf(t.word, i + 1)) {
-        const before = start - (i + t.word.length);
-        const after = i - end;
-        if ((before >= 0 && before <= SLOT_GAP) || (after >= 0 && after <= SLOT_GAP)) out.add(t.word);
-      }
+    for (let i = normQuestion.indexOf(word); i >= 0; i = normQuestion.indexOf(word, i + 1)) {
+      const before = start - (i + word.length);
+      const after = i - end;
+      if (before >= 0) gap = Math.min(gap, before);
+      if (after >= 0) gap = Math.min(gap, after);
     }
   }
-  return out;
+  return gap;
 }
 
 /**

@@ -97,6 +97,13 @@ const ASKS_YEAR = /哪一?年|何年|年份|哪个年代|什么年代|几几年/
 /** The `unit` of a number question that asks for a rank (`第几`). */
 export const ORDINAL_UNIT = "第";
 
+/** The `unit` of a number question asking how long (`多久`, `多长时间`): a length of time answers it. */
+export const DURATION_UNIT = "时长";
+
+const ASKS_DURATION = /多久|多长时间|多长的时间|多少时间/;
+
+const ASKS_AGE = /年龄|年纪|岁数|(?:几|多少)岁/;
+
 /** The `unit` of an entity question asking which zone (`哪个高新区`, `哪些园区`). */
 export const ZONE_UNIT = "高新区";
 
@@ -115,7 +122,9 @@ export function asksForByline(q: string): boolean {
 /** Classifies a (simplified, cleaned) question by what it asks for. */
 export function questionShape(q: string): QuestionShape {
   if (
-    /什么时候|何时|哪一?年|哪一?天|哪一?月|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(q)
+    /什么时候|何时|哪一?年|哪一?天|哪一?月|哪个(?:月|日期|季度)|几月|几号|几日|什么时间|哪个时间|何年|何日|多久以前|年份/.test(
+      q,
+    )
   ) {
     return { type: "date", unit: ASKS_YEAR.test(q) ? YEAR_UNIT : null };
   }
@@ -134,6 +143,9 @@ export function questionShape(q: string): QuestionShape {
       if (unit === null && ASKS_RATE.test(q)) unit = "%";
       return { type: "number", unit, change: true };
     }
+    if (unit === null && ASKS_DURATION.test(q)) return { type: "number", unit: DURATION_UNIT };
+    // `年龄是多少`, `几岁`: an age, counted in 岁.
+    if (unit === null && ASKS_AGE.test(q)) return { type: "number", unit: "岁" };
     if (unit === null) unit = unitOfCountedNoun(q);
     if (unit === null) {
       if (/增速|增幅|增长率|比例|比重|占比|百分|率/.test(q)) unit = "%";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates, findNumbers, hasYear, unitMatches } from "../../src/answer/evidence.js";
+import { findDates, findDurations, findNumbers, hasYear, unitMatches } from "../../src/answer/evidence.js";
 
 describe("findNumbers", () => {
   it("keeps the unit with the number", () => {
@@ -17,6 +17,21 @@ describe("findNumbers", () => {
   });
 });
 
+describe("findDurations", () => {
+  it("reads lengths of time in digits and in Chinese numerals, halves included", () => {
+    expect(findDurations("工期两周，试运行3个月左右，质保半年，单程约2.5小时")).toEqual([
+      "两周",
+      "3个月左右",
+      "半年",
+      "2.5小时",
+    ]);
+  });
+
+  it("does not take a date, a month, an anniversary or a decade for a length of time", () => {
+    expect(findDurations("项目于2024年5月20日开工，迎来建厂50周年，始于1960年代")).toEqual([]);
+  });
+});
+
 describe("unitMatches", () => {
   it("matches the unit a question expects", () => {
     expect(unitMatches("%", "%")).toBe(true);
@@ -24,6 +39,8 @@ describe("unitMatches", () => {
     expect(unitMatches("万个", "个")).toBe(true);
     expect(unitMatches("人", "个")).toBe(false);
     expect(unitMatches("", null)).toBe(false);
+    expect(unitMatches("个月", "时长")).toBe(true);
+    expect(unitMatches("人", "时长")).toBe(false);
   });
 });
 

@@ -98,6 +98,15 @@ describe("sentence choice", () => {
     expect(evidence?.chars).toBe(1);
   });
 
+  it("answers `多久` with the clause stating a length of time, not the one with a date", () => {
+    const { span } = pick(
+      "道路改造工程要持续多久",
+      "据市交通局介绍，道路改造工程于2024年3月1日正式开工，预计将持续两周的时间，其间公交线路临时绕行。",
+    );
+    // The clause naming what lasts is read with it; the rest of the sentence is not.
+    expect(span).toBe("道路改造工程于2024年3月1日正式开工，预计将持续两周的时间");
+  });
+
   it("measures the lead over the next article with another headline, not over another part of the same story", () => {
     const shape = questionShape("园区有多少家企业");
     const at = (id: string, title: string, text: string, rank: number): Candidate => ({

@@ -59,6 +59,11 @@ describe("questionShape", () => {
     ["西安高新区北斗产业创新中心项目投资额", "number", "元"],
     ["郴州高新区新增就业人数", "number", null],
     ["该区的营收在全省高新区中排名第几", "number", "第"],
+    ["改造工程要持续多久", "number", "时长"],
+    ["从园区到机场要多长时间", "number", "时长"],
+    ["那位老人今年多大年纪", "number", "岁"],
+    ["他夺冠时几岁", "number", "岁"],
+    ["新厂房预计在哪个月建成", "date", null],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toMatchObject({ type, unit });
   });

@@ -101,6 +101,19 @@ describe("answerSpan", () => {
     ).toBe("后增为22省");
   });
 
+  it("of two clauses naming slot words, takes the one with the word next to the question word", () => {
+    // `两市` and `结好` both frame the slot; `结好` (right before `多少`) is the predicate asked about.
+    const q: SpanQuestion = {
+      ...numberQuestion("两市结好多少周年", ["两市", "结好", "周年"], ["两市", "结好", "周年"]),
+      facts: (text) => [...text.matchAll(/\d+周年/g)].map((m) => m[0]),
+    };
+    const sentence =
+      "市外办负责人在座谈会上介绍说，今年是两市开展经贸合作20周年，明年将迎来结好30周年，双方将互派代表团。";
+    expect(answerSpan(sentence, q)).toBe("明年将迎来结好30周年");
+    // Without a question word to measure from, the two clauses tie and the sentence is shown whole.
+    expect(answerSpan(sentence, { ...q, norm: "两市结好周年" })).toBe(sentence.replace(/。$/, ""));
+  });
+
   it("keeps a number with a thousands separator whole", () => {
     const q = numberQuestion("年降水量是多少毫米", ["年降水量"]);
     expect(

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { factsIn } from "../../src/answer/facts.js";
+import { questionShape } from "../../src/answer/question.js";
+
+describe("factsIn", () => {
+  it("gives an age question the ages a clause states, not its other numbers", () => {
+    expect(factsIn("他带领12名队员出征，时年28岁", questionShape("他出征时几岁"), null)).toEqual(["28岁"]);
+  });
+
+  it("gives a how-long question the lengths of time a clause states, not its dates", () => {
+    expect(factsIn("工程于2024年3月1日开工，工期两周", questionShape("工程要持续多久"), null)).toEqual([
+      "两周",
+    ]);
+  });
+});
