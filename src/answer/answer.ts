@@ -1,3 +1,4 @@
+import { ORIGINAL_TITLE } from "../corpus/news-marks.js";
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
@@ -210,8 +211,8 @@ function answerLine(
   normalize: (s: string) => string,
 ): { text: string; zone: string | null; gathered: boolean } {
   // A lead's dateline or byline (`胡某通讯员张某8月12日，…`, `中新网8月1日电 …`) is not the fact: the
-  // line starts after it, unless the date it gives is what was asked.
-  const span = shape.type === "date" ? best.span : withoutDateline(best.span);
+  // line starts after it, unless the date it gives is what was asked (a `原标题：` label goes always).
+  const span = shape.type === "date" ? best.span.replace(ORIGINAL_TITLE, "") : withoutDateline(best.span);
   let line = `${span}[1]`;
   let named: string | null = null;
   if (shape.unit === ZONE_UNIT && zoneNames(normalize(best.span)).length === 0) {

@@ -21,6 +21,16 @@ function short(question: string, quote: string) {
 const ZHUHAI = "据统计，1-4月主要经济指标呈现回升势头，工业投资加速，增速达40.7%。";
 
 describe("the short answer, by kind of fact", () => {
+  it("gives no time for a when question whose quote states none, and gives one where it does", () => {
+    expect(
+      short("宁阳高新区什么时候获批省级高新区的", "原标题：宁阳高新技术产业开发区获批为省级高新区"),
+    ).toBeNull();
+    expect(
+      short("宁阳高新区什么时候获批省级高新区的", "8月12日，山东省人民政府批复设立宁阳高新技术产业开发区。")
+        ?.text,
+    ).toBe("8月12日");
+  });
+
   it("a number with its unit, and the period the quote gives when the question does not", () => {
     expect(short("珠海高新区工业投资增速多少", ZHUHAI)).toEqual({ text: "40.7%", qualifier: "1-4月" });
     // The question names the period: it is not repeated.
