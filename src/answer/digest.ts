@@ -42,19 +42,23 @@ interface Entry {
 
 /**
  * The sentence stating an article's main fact: for an article about the subject, the early sentence
- * that names it and states a figure (the lede, usually), not an evaluation; otherwise the first
- * sentence that mentions the subject (so the line says why the article is listed).
+ * that names it and states a figure (the lede, usually), not an evaluation — for a topic (`topical`), of
+ * the sentences stating it wherever they stand; otherwise the first sentence that mentions the subject
+ * (so the line says why the article is listed).
  */
 function mainSentence(
   sentences: readonly ArticleSentence[],
   mentioned: readonly boolean[],
   about: boolean,
   tools: TextTools,
+  topical = false,
 ): ArticleSentence | undefined {
   if (!about) return sentences.find((s) => mentioned[s.at]) ?? sentences[0];
+  // A topic's digest (`珠海高新区复工有什么新闻`) shows the sentence stating the topic, wherever it stands.
+  const stating = topical ? sentences.filter((s) => mentioned[s.at]) : [];
   let best: ArticleSentence | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (const s of sentences.slice(0, 6)) {
+  for (const s of stating.length > 0 ? stating : sentences.slice(0, 6)) {
     const norm = tools.normalize(s.sentence);
     const score =
       (mentioned[s.at] ? 1 : 0) +
@@ -150,7 +154,7 @@ export async function overviewAnswer(
       mentions(article.title) ||
       mentioned.slice(0, 2).some(Boolean) ||
       mentioned.filter(Boolean).length >= 2;
-    const main = mainSentence(sentences, mentioned, isAbout, deps.tools);
+    const main = mainSentence(sentences, mentioned, isAbout, deps.tools, topic !== "");
     if (main === undefined) continue;
     const lead = sentences
       .slice(0, 3)

@@ -268,6 +268,10 @@ describe("kinds of question, answered from whole articles", () => {
     const item = o.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
     expect(item).toContain("《德阳高新区首批人才公寓交付使用》：");
     expect(item).toContain("320套");
+    // A topic's digest line is the sentence stating the topic, though it comes late in the article.
+    const topic = await service.ask("德阳高新区物业有什么新闻");
+    expect(topic.kind).toBe("overview");
+    expect(topic.answer.split("\n").find((l) => l.startsWith("1. "))).toContain("物业服务由园区国企负责");
   });
 
   it("still declines what the articles do not state", async () => {
