@@ -3,7 +3,7 @@
  * a how question's measures): where they come from, their sentences, their headline or a stand-in,
  * and the citation of one of their sentences.
  */
-import { ORIGINAL_TITLE, SOURCE_NAME, STORY_OPENING } from "../corpus/news-marks.js";
+import { ORIGINAL_TITLE, openingAgain, SOURCE_NAME, STORY_OPENING } from "../corpus/news-marks.js";
 import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
 import { splitClauses } from "./span.js";
@@ -79,9 +79,7 @@ export function headlineOf(title: string): string {
   const labelled = ORIGINAL_TITLE.test(t);
   if (labelled) {
     t = t.replace(ORIGINAL_TITLE, "");
-    // The headline ends where its first words come again: the story has begun.
-    const opening = [...t].slice(0, 5).join("");
-    const again = [...opening].length === 5 ? t.indexOf(opening, 8) : -1;
+    const again = openingAgain(t, 8);
     if (again > 0) t = t.slice(0, again);
   } else if (opensLikeLead(t)) return standIn(t, true) || title;
   // The story's first clause ran on after the headline (`…夏日送清凉7月21日上午，龙湖天街…`); after a

@@ -17,3 +17,13 @@ export const DATELINE_OPENING = `${SOURCE_NAME}[\\p{Script=Han}A-Za-z\\-－]{0,1
 
 /** A republished story's `原标题：` label. */
 export const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/u;
+
+/**
+ * Where a headline's first words (its first five characters) come again at or after `from`: a
+ * `原标题：` headline run into its story (`…破解农村党员管理难张家港高新区（塘桥镇）面对…`) ends there.
+ * -1 when they do not, or the headline is shorter.
+ */
+export function openingAgain(headline: string, from: number): number {
+  const words = [...headline].slice(0, 5).join("");
+  return [...words].length === 5 ? headline.indexOf(words, from) : -1;
+}

@@ -1,4 +1,4 @@
-import { DATELINE_OPENING, ORIGINAL_TITLE, STORY_OPENING } from "./news-marks.js";
+import { DATELINE_OPENING, ORIGINAL_TITLE, openingAgain, STORY_OPENING } from "./news-marks.js";
 
 /**
  * Ends a sentence. The ASCII `.` is left out on purpose: it is the decimal point in `40.7%`. So are
@@ -70,14 +70,14 @@ function unglued(sentence: string): string[] {
     const start = label[0].length;
     const headline = sentence.slice(start);
     const opening = STORY_BEGINS.exec(headline.slice(6));
-    const words = [...headline].slice(0, 5).join("");
-    const again = [...words].length === 5 ? headline.indexOf(words, 6) : -1;
-    const cuts = [opening === null ? -1 : opening.index + 6, again].filter((i) => i > 0);
+    const cuts = [opening === null ? -1 : opening.index + 6, openingAgain(headline, 6)].filter((i) => i > 0);
     if (cuts.length > 0) {
       const at = start + Math.min(...cuts);
       return [sentence.slice(0, at), ...unglued(sentence.slice(at))];
     }
   }
+  // Most sentences credit no photo: spare them the look-around scan.
+  if (!sentence.includes("摄") && !sentence.includes("供图")) return [sentence];
   const pieces = sentence.split(CREDIT_THEN_STORY);
   return pieces.length > 1 ? pieces : [sentence];
 }
