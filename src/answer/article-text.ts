@@ -33,9 +33,13 @@ export async function articleSentences(
   const passages = (await source.loadPassages(article.passageIds)).filter(
     (p): p is Passage => p !== undefined,
   );
-  passages.sort((a, b) => a.ordinal - b.ordinal);
+  return passageSentences(passages);
+}
+
+/** The sentences of one article's passages, in the article's order (the passages sorted by ordinal). */
+export function passageSentences(passages: readonly Passage[]): ArticleSentence[] {
   const out: ArticleSentence[] = [];
-  for (const passage of passages)
+  for (const passage of [...passages].sort((a, b) => a.ordinal - b.ordinal))
     for (const sentence of splitSentences(passage.text)) out.push({ sentence, passage, at: out.length });
   return out;
 }

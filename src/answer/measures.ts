@@ -4,12 +4,12 @@
  * figures where given — not evaluations (`这是…又一例`, `具有重要意义`), in the article's order, each cited.
  */
 
-import { splitSentences } from "../corpus/sentences.js";
 import type { Passage } from "../index/types.js";
 import {
   type ArticleSentence,
   type ArticleSource,
   articleSentences,
+  passageSentences,
   sentenceCitation,
   shownHeadline,
 } from "./article-text.js";
@@ -52,16 +52,11 @@ async function sentencesOf(
 ): Promise<ArticleSentence[]> {
   const summary = articles === undefined ? undefined : (await articles.loadArticles([best.articleId]))[0];
   if (articles !== undefined && summary !== undefined) return articleSentences(articles, summary);
-  const passages = [
+  return passageSentences([
     ...new Map(
       picks.filter((p) => p.passage.articleId === best.articleId).map((p) => [p.passage.id, p.passage]),
     ).values(),
-  ];
-  passages.sort((a, b) => a.ordinal - b.ordinal);
-  const out: ArticleSentence[] = [];
-  for (const passage of passages)
-    for (const sentence of splitSentences(passage.text)) out.push({ sentence, passage, at: out.length });
-  return out;
+  ]);
 }
 
 /**
