@@ -11,7 +11,7 @@
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
 import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
-import { SPAN_FEATURES, type SpanCandidate, spanCandidates } from "./short-spans.js";
+import { rowScore, SPAN_FEATURES, type SpanCandidate, scoredSpans } from "./short-spans.js";
 import {
   SHORT_GIVE,
   SHORT_GIVE_THRESHOLD,
@@ -39,6 +39,20 @@ export function shortClass(k: AskedKinds): ShortClass {
  */
 const SAYS_TIME = /[\d一二三四五六七八九十百千廿零〇年月日时季旬节朝代前后初末间春夏秋冬今昨明近]|世纪|现在/u;
 
+/** The default weights of each class in {@link SPAN_FEATURES} order, read once (other weights may be changing: a fit's). */
+const DEFAULT_CLASS_WEIGHTS = new Map<ShortClass, Float64Array>();
+
+/** One class's weights in {@link SPAN_FEATURES} order. */
+function classWeights(w: ShortWeights, cls: ShortClass): ArrayLike<number> {
+  if (w !== SHORT_WEIGHTS) return SPAN_FEATURES.map((f) => w[f][cls]);
+  let out = DEFAULT_CLASS_WEIGHTS.get(cls);
+  if (out === undefined) {
+    out = Float64Array.from(SPAN_FEATURES, (f) => w[f][cls]);
+    DEFAULT_CLASS_WEIGHTS.set(cls, out);
+  }
+  return out;
+}
+
 /** The candidates' probabilities under one class's weights: a softmax over their linear scores. */
 export function rankCandidates(
   x: ArrayLike<number>,
@@ -47,13 +61,14 @@ export function rankCandidates(
   w: ShortWeights = SHORT_WEIGHTS,
 ): number[] {
   const d = SPAN_FEATURES.length;
-  const weights = SPAN_FEATURES.map((f) => w[f][cls]);
+  const weights = classWeights(w, cls);
   const z = new Array<number>(count);
-  for (let c = 0; c < count; c++) {
-    let sum = 0;
-    for (let i = 0; i < d; i++) sum += (weights[i] ?? 0) * (x[c * d + i] ?? 0);
-    z[c] = sum;
-  }
+  for (let c = 0; c < count; c++) z[c] = rowScore(weights, x, c * d);
+  return softmax(z);
+}
+
+/** Probabilities from linear scores. */
+function softmax(z: readonly number[]): number[] {
   const m = Math.max(...z);
   const e = z.map((v) => Math.exp(v - m));
   const total = e.reduce((a, b) => a + b, 0);
@@ -83,6 +98,10 @@ export function decodeSpan(
   const ordered = spans.every(([s], i) => i === 0 || s >= (spans[i - 1]?.[0] ?? 0));
   const longest = ordered ? Math.max(0, ...spans.map(([s, e]) => e - s)) : Number.POSITIVE_INFINITY;
   let from = 0;
+  // A contained span's F1 depends on the two lengths only (whole numbers, the second at most the
+  // first: so `a² + b` tells each pair apart): its power is read from a table (the power was most of
+  // the time), the same value it would have had.
+  const powers = new Map<number, number>();
   spans.forEach(([s, e], i) => {
     while (ordered && from < spans.length && (spans[from]?.[0] ?? 0) <= s - longest) from++;
     let held = 0;
@@ -93,7 +112,13 @@ export function decodeSpan(
       const p = probs[j] ?? 0;
       const f1 = (2 * (Math.min(e, e2) - Math.max(s, s2))) / (e - s + e2 - s2);
       if (s <= s2 && e >= e2) {
-        const v = p * f1 ** hedge;
+        const key = (e - s) * (e - s) + (e2 - s2);
+        let power = powers.get(key);
+        if (power === undefined) {
+          power = f1 ** hedge;
+          powers.set(key, power);
+        }
+        const v = p * power;
         held += v;
         expected += v;
       } else if (f1 > 0) expected += p * f1;
@@ -202,6 +227,13 @@ export function periodOf(
 /** The candidates of a quote with their features in one flat array (one row per candidate). */
 export function candidateMatrix(cands: readonly SpanCandidate[]): Float64Array {
   const d = SPAN_FEATURES.length;
+  // The rows `spanCandidates` gives are views of one matrix, one after another: that matrix is read as is.
+  const first = cands[0]?.x;
+  if (
+    first !== undefined &&
+    cands.every((c, i) => c.x.buffer === first.buffer && c.x.byteOffset === first.byteOffset + i * d * 8)
+  )
+    return new Float64Array(first.buffer, first.byteOffset, cands.length * d);
   const x = new Float64Array(cands.length * d);
   cands.forEach((c, i) => {
     x.set(c.x, i * d);
@@ -222,10 +254,10 @@ export function shortAnswer(
   const q = shortQuestion(question, shape);
   // A yes-or-no question has no fact of a few characters to show above its sentence.
   if (q.kinds.yesNo) return null;
-  const cands = spanCandidates(quote, q, normalize);
-  if (cands.length === 0) return null;
   const cls = shortClass(q.kinds);
-  const probs = rankCandidates(candidateMatrix(cands), cands.length, cls);
+  const { spans: cands, scores } = scoredSpans(quote, q, normalize, classWeights(SHORT_WEIGHTS, cls));
+  if (cands.length === 0) return null;
+  const probs = softmax(scores);
   const choice = decodeSpan(
     cands.map((c) => [c.start, c.end] as const),
     probs,
