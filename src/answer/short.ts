@@ -93,30 +93,50 @@ export function decodeSpan(
   let index = -1;
   let worth = 0;
   let best = -1;
+  const n = spans.length;
+  // Read from flat arrays: the pairs are read n × (overlapping spans) times.
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const ps = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = spans[i]?.[0] ?? 0;
+    ends[i] = spans[i]?.[1] ?? 0;
+    ps[i] = probs[i] ?? 0;
+  }
   // Only overlapping spans count. Spans in order of start (as the candidates come) overlapping one
   // start less than the longest span's length before it: so not every pair is read.
-  const ordered = spans.every(([s], i) => i === 0 || s >= (spans[i - 1]?.[0] ?? 0));
-  const longest = ordered ? Math.max(0, ...spans.map(([s, e]) => e - s)) : Number.POSITIVE_INFINITY;
-  let from = 0;
+  let ordered = true;
+  let longest = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && (starts[i] ?? 0) < (starts[i - 1] ?? 0)) ordered = false;
+    longest = Math.max(longest, (ends[i] ?? 0) - (starts[i] ?? 0));
+  }
   // A contained span's F1 depends on the two lengths only (whole numbers, the second at most the
-  // first: so `a² + b` tells each pair apart): its power is read from a table (the power was most of
-  // the time), the same value it would have had.
-  const powers = new Map<number, number>();
-  spans.forEach(([s, e], i) => {
-    while (ordered && from < spans.length && (spans[from]?.[0] ?? 0) <= s - longest) from++;
+  // first: so `a² + b` tells each pair apart, below (longest + 1)²): its power is read from a table
+  // (the power was most of the time), the same value it would have had.
+  const powers = new Float64Array((longest + 1) * (longest + 1)).fill(Number.NaN);
+  const reach = ordered ? longest : Number.POSITIVE_INFINITY;
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const s = starts[i] ?? 0;
+    const e = ends[i] ?? 0;
+    while (ordered && from < n && (starts[from] ?? 0) <= s - reach) from++;
     let held = 0;
     let expected = 0;
-    for (let j = ordered ? from : 0; j < spans.length; j++) {
-      const [s2, e2] = spans[j] ?? [0, 0];
+    for (let j = ordered ? from : 0; j < n; j++) {
+      const s2 = starts[j] ?? 0;
       if (ordered && s2 >= e) break;
-      const p = probs[j] ?? 0;
+      const e2 = ends[j] ?? 0;
+      // Starting before this span and ending by its start: no overlap, nothing to add.
+      if (s2 < s && e2 <= s) continue;
+      const p = ps[j] ?? 0;
       const f1 = (2 * (Math.min(e, e2) - Math.max(s, s2))) / (e - s + e2 - s2);
       if (s <= s2 && e >= e2) {
         const key = (e - s) * (e - s) + (e2 - s2);
-        let power = powers.get(key);
-        if (power === undefined) {
+        let power = powers[key] ?? Number.NaN;
+        if (Number.isNaN(power)) {
           power = f1 ** hedge;
-          powers.set(key, power);
+          powers[key] = power;
         }
         const v = p * power;
         held += v;
@@ -128,7 +148,7 @@ export function decodeSpan(
       worth = held;
       index = i;
     }
-  });
+  }
   return { index, worth, expected: best };
 }
 
