@@ -392,8 +392,9 @@ function eachCandidate(
   const leftSpots = sideSpots(q.leftTerms);
   const rightSpots = sideSpots(q.rightTerms);
   // Each side's share depends on one end of a span only: read once per position, not per candidate.
+  // (Only where a cut may fall: no span starts or ends elsewhere.)
   const shares = (spots: readonly [number, number, number][], side: "before" | "after") =>
-    Array.from({ length: n + 1 }, (_, at) => sideShare(spots, at, side));
+    Array.from({ length: n + 1 }, (_, at) => (p.cut[at] ? sideShare(spots, at, side) : 0));
   const sentenceStarts = new Set(
     p.clauses
       .filter(
@@ -635,6 +636,16 @@ function startSide(
   };
   const k = q.kinds;
   for (let s = 0; s <= n; s++) {
+    // A span starts only where a cut may fall: elsewhere nothing is read.
+    if (!p.cut[s]) {
+      out.near.push(0);
+      out.window.push(0);
+      out.leftK.push(0);
+      out.rightBeforeK.push(0);
+      for (const flags of [out.term, out.copula, out.placeCue, out.aliasCue, out.cause, out.functionChar])
+        flags.push(false);
+      continue;
+    }
     let near = 0;
     let window = 0;
     for (const [, b, weight] of w.spots) {
@@ -675,6 +686,16 @@ function endSide(
   const n = p.chars.length;
   const out: EndSide = { near: [], window: [], rightK: [], skipK: [], term: [], headAfter: [] };
   for (let e = 0; e <= n; e++) {
+    // A span ends only where a cut may fall: elsewhere nothing is read.
+    if (!p.cut[e]) {
+      out.near.push(0);
+      out.window.push(0);
+      out.rightK.push(0);
+      out.skipK.push(0);
+      out.term.push(false);
+      out.headAfter.push(false);
+      continue;
+    }
     let near = 0;
     let window = 0;
     for (const [a, , weight] of w.spots) {
