@@ -6,7 +6,7 @@
  */
 import type { Passage } from "../index/types.js";
 import { answerProbability } from "./decline.js";
-import { type Evidence, type EvidenceQuestion, evidenceOf, longestRun } from "./decline-evidence.js";
+import { type Evidence, type EvidenceQuestion, evidenceOf, runIn } from "./decline-evidence.js";
 import { hasYear } from "./evidence.js";
 import { factsIn, isDated, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare } from "./focus.js";
@@ -258,11 +258,14 @@ export function pickSentences(
   const slot = slotWords(normQuestion, terms);
   const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
   const several = shape.type === "entity" && asksForSeveral(normQuestion);
-  const runQuestion = normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " ");
+  const runOf = runIn(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "));
+  const bigramList = [...qBigrams];
   const byPassage: Scored[][] = [];
   for (const { passage, rank, relevance } of candidates) {
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
     const { context, contextChars } = prepared;
+    // Whether the passage holds each of the question's bigrams: the same for each of its sentences.
+    const bigramInContext = bigramList.map((b) => contextChars.includes(b));
     const focus = focusTerms(terms, prepared.title, slot, weights);
     const headline = headlineShare(prepared.title, terms, total);
     const passageFeatures = {
@@ -279,10 +282,10 @@ export function pickSentences(
       if (qBigrams.size > 0) {
         // `chars.includes(b)` is exactly "b is among the sentence's bigrams" (see SentenceText).
         let hit = 0;
-        for (const b of qBigrams) {
+        bigramList.forEach((b, k) => {
           if (s.chars.includes(b)) hit++;
-          else if (contextChars.includes(b)) hit += weights.context;
-        }
+          else if (bigramInContext[k] === true) hit += weights.context;
+        });
         bigramShare = hit / qBigrams.size;
       }
       // A sentence opening with a pronoun or a relative date, or dated by month and day alone when the
@@ -308,7 +311,7 @@ export function pickSentences(
         lead: previous === undefined && passage.ordinal === 0 ? weights.lead * headline ** 3 : 0,
         typed: typedSentence(s, shape) || counted?.test(norm) === true || (yearless && quote !== s.sentence),
         cues: cues.filter((cue) => cue.test(norm)).length,
-        run: longestRun(runQuestion, s.chars),
+        run: runOf(s.chars),
       };
       previous = s;
       scored.push({
