@@ -201,6 +201,8 @@ const MARKS = new Set([...PAIRS.flat(), '"']);
 
 /** Whether `text` is wrapped in one of the pairs, the marks inside left as balanced as in `text`. */
 function wrapped(text: string, pairs: readonly (readonly [string, string])[]): boolean {
+  // Every opening mark is one character: a text opening with none of them is not wrapped.
+  if (!MARKS.has(text[0] ?? "")) return false;
   for (const [o, c] of pairs)
     if (text.startsWith(o) && text.endsWith(c) && !breaksMarks(text.slice(1, -1), text)) return true;
   return false;
@@ -264,13 +266,14 @@ class MarkBalance {
   add(ch: string): void {
     if (!MARKS.has(ch)) return;
     if (ch === '"') this.straight++;
-    this.pairs.forEach(([open, close], k) => {
+    for (let k = 0; k < this.pairs.length; k++) {
+      const [open, close] = this.pairs[k] ?? ["", ""];
       if (ch === open) this.depth[k] = (this.depth[k] ?? 0) + 1;
       else if (ch === close) {
         if (this.depth[k] === 0) this.broken[k] = true;
         else this.depth[k] = (this.depth[k] ?? 0) - 1;
       }
-    });
+    }
   }
 
   /** Whether the span leaves a mark unbalanced that the sentence does not (as `breaksMarks`). */
@@ -330,7 +333,13 @@ export function scoredSpans(
 ): { spans: Span[]; scores: number[] } {
   const scores: number[] = [];
   const spans = eachCandidate(sentence, q, normalize, scratch, () => {
-    scores.push(rowScore(weights, scratch, 0));
+    // As `rowScore` sums, reading only the values written other than 0 (in the same order).
+    let sum = 0;
+    for (let k = 0; k < written.count; k++) {
+      const i = written.at[k] ?? 0;
+      sum += (weights[i] ?? 0) * (scratch[i] ?? 0);
+    }
+    scores.push(sum);
   });
   return { spans, scores };
 }
@@ -476,7 +485,8 @@ function eachCandidate(
         if (marks.breaks()) continue;
         features(p, q, s, e, ci, c, row, 0);
         take(found.length);
-        row.fill(0);
+        // Only the values written other than 0 need clearing: every feature but the edges' is written each time.
+        for (let i = 0; i < written.count; i++) row[written.at[i] ?? 0] = 0;
         found.push({ start: s, end: e, text });
       }
     }
@@ -742,6 +752,7 @@ function features(
   x: Float64Array,
   o: number,
 ): void {
+  written.count = 0;
   const k = q.kinds;
   const text = p.norm.slice(c.utf16[s], c.utf16[e]);
   const len = e - s;
@@ -789,98 +800,110 @@ function features(
   const statedChars = stated / Math.max(1, len);
   const statedShare = share(c.coveredUpTo, s, e);
   const nextChar = p.chars[e] ?? "";
-  x[o + F.numberAsked] = k.number ? numeric : 0;
-  x[o + F.numberExact] = k.number && numberStart && numberEnd ? 1 : 0;
-  x[o + F.unitMatch] = k.number && numbers.some((m) => unitMatches(m.unit, q.unit)) ? 1 : 0;
-  x[o + F.unitMismatch] =
+  put(x, o, F.numberAsked, k.number ? numeric : 0);
+  put(x, o, F.numberExact, k.number && numberStart && numberEnd ? 1 : 0);
+  put(x, o, F.unitMatch, k.number && numbers.some((m) => unitMatches(m.unit, q.unit)) ? 1 : 0);
+  put(
+    x,
+    o,
+    F.unitMismatch,
     k.number &&
-    q.unit !== null &&
-    q.unit !== ORDINAL_UNIT &&
-    numbers.length > 0 &&
-    !numbers.some((m) => unitMatches(m.unit, q.unit))
+      q.unit !== null &&
+      q.unit !== ORDINAL_UNIT &&
+      numbers.length > 0 &&
+      !numbers.some((m) => unitMatches(m.unit, q.unit))
       ? 1
-      : 0;
-  x[o + F.ordinal] = k.number && q.unit === ORDINAL_UNIT && ORDINAL.test(text) ? 1 : 0;
-  x[o + F.numberOff] = !k.number && !k.date && numeric > 0.5 ? 1 : 0;
-  x[o + F.dateAsked] = k.date ? dated : 0;
-  x[o + F.dateExact] = k.date ? dateExact : 0;
-  x[o + F.yearAsked] = k.year && hasYear(text) ? 1 : 0;
-  x[o + F.dateOff] = !k.date && dated > 0.5 ? 1 : 0;
-  x[o + F.personAsked] = k.person && person ? 1 : 0;
-  x[o + F.personRole] = k.person && !person && ROLE_END.test(text) ? 1 : 0;
-  x[o + F.placeAsked] = k.place && place ? 1 : 0;
-  x[o + F.placeCue] = k.place && starts.placeCue[s] === true ? 1 : 0;
-  x[o + F.aliasCue] = k.alias && starts.aliasCue[s] === true ? 1 : 0;
-  x[o + F.orgAsked] = k.org && org ? 1 : 0;
-  x[o + F.workAsked] = k.work && title ? 1 : 0;
-  x[o + F.severalAsked] = k.several && enumeration ? 1 : 0;
-  x[o + F.entityNamed] = k.entity && single && tags.entity[firstAt] === true ? 1 : 0;
-  x[o + F.clauseAsked] = (k.reason || k.manner) && s === clause.start && e === clause.end ? 1 : 0;
-  x[o + F.causeAsked] = k.reason && (CAUSE.test(text) || starts.cause[s] === true) ? 1 : 0;
-  x[o + F.measureMatch] =
+      : 0,
+  );
+  put(x, o, F.ordinal, k.number && q.unit === ORDINAL_UNIT && ORDINAL.test(text) ? 1 : 0);
+  put(x, o, F.numberOff, !k.number && !k.date && numeric > 0.5 ? 1 : 0);
+  put(x, o, F.dateAsked, k.date ? dated : 0);
+  put(x, o, F.dateExact, k.date ? dateExact : 0);
+  put(x, o, F.yearAsked, k.year && hasYear(text) ? 1 : 0);
+  put(x, o, F.dateOff, !k.date && dated > 0.5 ? 1 : 0);
+  put(x, o, F.personAsked, k.person && person ? 1 : 0);
+  put(x, o, F.personRole, k.person && !person && ROLE_END.test(text) ? 1 : 0);
+  put(x, o, F.placeAsked, k.place && place ? 1 : 0);
+  put(x, o, F.placeCue, k.place && starts.placeCue[s] === true ? 1 : 0);
+  put(x, o, F.aliasCue, k.alias && starts.aliasCue[s] === true ? 1 : 0);
+  put(x, o, F.orgAsked, k.org && org ? 1 : 0);
+  put(x, o, F.workAsked, k.work && title ? 1 : 0);
+  put(x, o, F.severalAsked, k.several && enumeration ? 1 : 0);
+  put(x, o, F.entityNamed, k.entity && single && tags.entity[firstAt] === true ? 1 : 0);
+  put(x, o, F.clauseAsked, (k.reason || k.manner) && s === clause.start && e === clause.end ? 1 : 0);
+  put(x, o, F.causeAsked, k.reason && (CAUSE.test(text) || starts.cause[s] === true) ? 1 : 0);
+  put(
+    x,
+    o,
+    F.measureMatch,
     q.measure !== null &&
-    numbers.some((m) => m.unit.endsWith(q.measure ?? "") || (p.normChars[e] === q.measure && numberEnd))
+      numbers.some((m) => m.unit.endsWith(q.measure ?? "") || (p.normChars[e] === q.measure && numberEnd))
       ? 1
-      : 0;
-  x[o + F.dateCut] = cutsDate(p.dates, s, e) ? 1 : 0;
-  x[o + F.title] = title ? 1 : 0;
-  x[o + F.quoted] = wrapped(text, QUOTES) ? 1 : 0;
-  x[o + F.parenthetical] = wrapped(text, BRACKETS) ? 1 : 0;
-  x[o + F.enumeration] = enumeration ? 1 : 0;
-  x[o + F.leftAnchor] = Math.min(leftK, 4) / 4;
-  x[o + F.rightAnchor] = Math.min(rightK, 4) / 4;
-  x[o + F.rightAnchorSkip] = Math.min(skipK, 4) / 4;
-  x[o + F.rightAnchorBefore] = Math.min(rightBeforeK, 4) / 4;
-  x[o + F.rightWholeBefore] = rightBeforeK > 1 && rightBeforeK === c.right.length ? 1 : 0;
-  x[o + F.leftTerm] = starts.term[s] === true ? 1 : 0;
-  x[o + F.rightTerm] = ends.term[e] === true ? 1 : 0;
-  x[o + F.near] = near;
-  x[o + F.leftWindow] = leftWindow;
-  x[o + F.rightWindow] = rightWindow;
-  x[o + F.bothWindows] = Math.min(leftWindow, rightWindow);
-  x[o + F.subject] = s === clause.start ? rightWindow : 0;
-  x[o + F.leftBefore] = c.leftBefore[s] ?? 0;
-  x[o + F.rightAfter] = c.rightAfter[e] ?? 0;
-  x[o + F.leftAfter] = c.leftAfter[e] ?? 0;
-  x[o + F.rightBefore] = c.rightBefore[s] ?? 0;
-  x[o + F.sentenceStart] = c.sentenceStart && s === clause.start ? 1 : 0;
-  x[o + F.headEnd] =
-    q.head !== "" && len > c.headLength && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1))) ? 1 : 0;
-  x[o + F.stated] = statedShare;
-  x[o + F.statedInClause] = statedShare * c.clauseCover;
-  x[o + F.endAfterWords] = e === clause.end ? leftWindow : 0;
-  x[o + F.endBeforeWords] = e === clause.end ? rightWindow : 0;
-  x[o + F.statedChars] = statedChars;
-  x[o + F.clauseCover] = c.clauseCover;
-  x[o + F.clauseBest] = c.bestClause ? 1 : 0;
-  x[o + F.headInside] = q.head !== "" && text.includes(q.head) ? 1 : 0;
-  x[o + F.headAfter] = ends.headAfter[e] === true ? 1 : 0;
-  x[o + F.copula] = starts.copula[s] === true ? 1 : 0;
-  x[o + F.puncBefore] = s === clause.start ? 1 : 0;
-  x[o + F.puncAfter] = e === clause.end ? 1 : 0;
-  x[o + F.deAfter] = nextChar === "的" ? 1 : 0;
-  x[o + F.bracketAfter] = nextChar === "（" || nextChar === "(" ? 1 : 0;
-  x[o + F.nounBefore] = s > clause.start && tags.nounish[firstAt - 1] === true ? 1 : 0;
-  x[o + F.nounAfter] = e < clause.end && tags.nounish[lastAt + 1] === true ? 1 : 0;
-  x[o + F.verbAfter] = e < clause.end && tags.verb[lastAt + 1] === true ? 1 : 0;
-  x[o + F.insideBrackets] = p.bracketed[s] === true && p.bracketed[e - 1] === true ? 1 : 0;
-  x[o + F.startsFunction] = tags.function[firstAt] === true || starts.functionChar[s] === true ? 1 : 0;
-  x[o + F.endsFunction] = tags.function[lastAt] === true ? 1 : 0;
-  x[o + F.startsVerb] = tags.verb[firstAt] === true ? 1 : 0;
-  x[o + F.endsVerb] = tags.verb[lastAt] === true ? 1 : 0;
-  x[o + F.hasVerb] = tagged(p, firstAt, lastAt, PLAIN_VERB) ? 1 : 0;
-  x[o + F.endsNoun] = tags.endsNoun[lastAt] === true ? 1 : 0;
-  x[o + F.wholeClause] = s === clause.start && e === clause.end ? 1 : 0;
+      : 0,
+  );
+  put(x, o, F.dateCut, cutsDate(p.dates, s, e) ? 1 : 0);
+  put(x, o, F.title, title ? 1 : 0);
+  put(x, o, F.quoted, wrapped(text, QUOTES) ? 1 : 0);
+  put(x, o, F.parenthetical, wrapped(text, BRACKETS) ? 1 : 0);
+  put(x, o, F.enumeration, enumeration ? 1 : 0);
+  put(x, o, F.leftAnchor, Math.min(leftK, 4) / 4);
+  put(x, o, F.rightAnchor, Math.min(rightK, 4) / 4);
+  put(x, o, F.rightAnchorSkip, Math.min(skipK, 4) / 4);
+  put(x, o, F.rightAnchorBefore, Math.min(rightBeforeK, 4) / 4);
+  put(x, o, F.rightWholeBefore, rightBeforeK > 1 && rightBeforeK === c.right.length ? 1 : 0);
+  put(x, o, F.leftTerm, starts.term[s] === true ? 1 : 0);
+  put(x, o, F.rightTerm, ends.term[e] === true ? 1 : 0);
+  put(x, o, F.near, near);
+  put(x, o, F.leftWindow, leftWindow);
+  put(x, o, F.rightWindow, rightWindow);
+  put(x, o, F.bothWindows, Math.min(leftWindow, rightWindow));
+  put(x, o, F.subject, s === clause.start ? rightWindow : 0);
+  put(x, o, F.leftBefore, c.leftBefore[s] ?? 0);
+  put(x, o, F.rightAfter, c.rightAfter[e] ?? 0);
+  put(x, o, F.leftAfter, c.leftAfter[e] ?? 0);
+  put(x, o, F.rightBefore, c.rightBefore[s] ?? 0);
+  put(x, o, F.sentenceStart, c.sentenceStart && s === clause.start ? 1 : 0);
+  put(
+    x,
+    o,
+    F.headEnd,
+    q.head !== "" && len > c.headLength && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1))) ? 1 : 0,
+  );
+  put(x, o, F.stated, statedShare);
+  put(x, o, F.statedInClause, statedShare * c.clauseCover);
+  put(x, o, F.endAfterWords, e === clause.end ? leftWindow : 0);
+  put(x, o, F.endBeforeWords, e === clause.end ? rightWindow : 0);
+  put(x, o, F.statedChars, statedChars);
+  put(x, o, F.clauseCover, c.clauseCover);
+  put(x, o, F.clauseBest, c.bestClause ? 1 : 0);
+  put(x, o, F.headInside, q.head !== "" && text.includes(q.head) ? 1 : 0);
+  put(x, o, F.headAfter, ends.headAfter[e] === true ? 1 : 0);
+  put(x, o, F.copula, starts.copula[s] === true ? 1 : 0);
+  put(x, o, F.puncBefore, s === clause.start ? 1 : 0);
+  put(x, o, F.puncAfter, e === clause.end ? 1 : 0);
+  put(x, o, F.deAfter, nextChar === "的" ? 1 : 0);
+  put(x, o, F.bracketAfter, nextChar === "（" || nextChar === "(" ? 1 : 0);
+  put(x, o, F.nounBefore, s > clause.start && tags.nounish[firstAt - 1] === true ? 1 : 0);
+  put(x, o, F.nounAfter, e < clause.end && tags.nounish[lastAt + 1] === true ? 1 : 0);
+  put(x, o, F.verbAfter, e < clause.end && tags.verb[lastAt + 1] === true ? 1 : 0);
+  put(x, o, F.insideBrackets, p.bracketed[s] === true && p.bracketed[e - 1] === true ? 1 : 0);
+  put(x, o, F.startsFunction, tags.function[firstAt] === true || starts.functionChar[s] === true ? 1 : 0);
+  put(x, o, F.endsFunction, tags.function[lastAt] === true ? 1 : 0);
+  put(x, o, F.startsVerb, tags.verb[firstAt] === true ? 1 : 0);
+  put(x, o, F.endsVerb, tags.verb[lastAt] === true ? 1 : 0);
+  put(x, o, F.hasVerb, tagged(p, firstAt, lastAt, PLAIN_VERB) ? 1 : 0);
+  put(x, o, F.endsNoun, tags.endsNoun[lastAt] === true ? 1 : 0);
+  put(x, o, F.wholeClause, s === clause.start && e === clause.end ? 1 : 0);
   chunkFeatures(p, s, e, x, o);
-  x[o + F.position] = p.chars.length > 0 ? s / p.chars.length : 0;
-  x[o + F.tokens] = Math.min(tokenCount, 10) / 10;
-  x[o + F.len1] = len === 1 ? 1 : 0;
-  x[o + F.len2] = len === 2 ? 1 : 0;
-  x[o + F.len3to4] = len >= 3 && len <= 4 ? 1 : 0;
-  x[o + F.len5to7] = len >= 5 && len <= 7 ? 1 : 0;
-  x[o + F.len8to12] = len >= 8 && len <= 12 ? 1 : 0;
-  x[o + F.len13to20] = len >= 13 && len <= 20 ? 1 : 0;
-  x[o + F.len21up] = len >= 21 ? 1 : 0;
+  put(x, o, F.position, p.chars.length > 0 ? s / p.chars.length : 0);
+  put(x, o, F.tokens, Math.min(tokenCount, 10) / 10);
+  put(x, o, F.len1, len === 1 ? 1 : 0);
+  put(x, o, F.len2, len === 2 ? 1 : 0);
+  put(x, o, F.len3to4, len >= 3 && len <= 4 ? 1 : 0);
+  put(x, o, F.len5to7, len >= 5 && len <= 7 ? 1 : 0);
+  put(x, o, F.len8to12, len >= 8 && len <= 12 ? 1 : 0);
+  put(x, o, F.len13to20, len >= 13 && len <= 20 ? 1 : 0);
+  put(x, o, F.len21up, len >= 21 ? 1 : 0);
   // Each edge's word class: one of its features is 1 (none at a clause edge or on punctuation).
   // The word at each edge: none before a span opening its clause, nor after one closing it.
   edgeClass(x, o, 0, c.tokenClass[firstAt]);
@@ -892,7 +915,19 @@ function features(
 /** Sets the feature of an edge's word class (the edge's place in {@link EDGES}; none for punctuation). */
 function edgeClass(x: Float64Array, o: number, edge: number, cls: number | undefined): void {
   const i = cls === undefined || cls < 0 ? undefined : EDGE_AT[edge]?.[cls];
-  if (i !== undefined) x[o + i] = 1;
+  if (i !== undefined) put(x, o, i, 1);
+}
+
+/**
+ * The places of the values other than 0 the last {@link features} call wrote, in the order written:
+ * ascending, as the features are listed (a score sums only these, in that order: see `scoredSpans`).
+ */
+const written = { at: new Int32Array(SPAN_FEATURES.length), count: 0 };
+
+/** Writes one feature of a row and notes its place when it is not 0. */
+function put(x: Float64Array, o: number, i: number, v: number): void {
+  x[o + i] = v;
+  if (v !== 0) written.at[written.count++] = i;
 }
 
 /** Whether a span is one noun chunk exactly, lies inside one, or spans several whole ones (a list). */
@@ -901,8 +936,12 @@ function chunkFeatures(p: Prepared, s: number, e: number, x: Float64Array, o: nu
   const last = p.chunkAt[e - 1] ?? -1;
   const range = p.chunkRanges[first];
   const whole = first >= 0 && last >= 0 && p.chunkRanges[first]?.[0] === s && p.chunkRanges[last]?.[1] === e;
-  x[o + F.chunk] = whole && first === last ? 1 : 0;
-  x[o + F.inChunk] =
-    first >= 0 && first === last && range !== undefined && (range[0] < s || range[1] > e) ? 1 : 0;
-  x[o + F.chunks] = whole && last > first ? 1 : 0;
+  put(x, o, F.chunk, whole && first === last ? 1 : 0);
+  put(
+    x,
+    o,
+    F.inChunk,
+    first >= 0 && first === last && range !== undefined && (range[0] < s || range[1] > e) ? 1 : 0,
+  );
+  put(x, o, F.chunks, whole && last > first ? 1 : 0);
 }
