@@ -221,6 +221,8 @@ interface Scored {
   passage: Passage;
   rank: number;
   sentence: string;
+  /** The sentence normalised (with the tools' `normalize`). */
+  norm: string;
   /** The sentence, with the one before it when it cannot be read alone (see {@link SentencePick.quote}). */
   quote: string;
   support: number;
@@ -318,6 +320,7 @@ export function pickSentences(
         passage,
         rank,
         sentence: s.sentence,
+        norm,
         quote,
         support: supportOf(features, weights),
         typed: features.typed,
@@ -330,7 +333,8 @@ export function pickSentences(
   const best = (xs: Scored[], key: "rankScore" | "pickScore"): Scored =>
     xs.reduce((a, b) => (b[key] > a[key] ? b : a));
   const byScore = (a: Ranked, b: Ranked) => b.score - a.score || (a.xs[0]?.rank ?? 0) - (b.xs[0]?.rank ?? 0);
-  const evidenceQuestion = (title: string): EvidenceQuestion => ({
+  // The quote read normalised is its sentence's `norm` when it is the sentence alone: not normalised again.
+  const evidenceQuestion = (title: string, quoted: Scored): EvidenceQuestion => ({
     normQuestion,
     terms,
     total,
@@ -340,7 +344,10 @@ export function pickSentences(
     slot,
     shape,
     questionZones,
-    tools,
+    tools: {
+      ...tools,
+      normalize: (text) => (text === quoted.sentence ? quoted.norm : tools.normalize(text)),
+    },
   });
   let ranked: Ranked[] = byPassage
     .map((xs) => ({ xs, score: best(xs, "rankScore").rankScore }))
@@ -364,7 +371,7 @@ export function pickSentences(
         support: Math.max(c.support, best(r.xs, "rankScore").support),
       };
       const passages = mine.flatMap((o) => (o.xs[0] === undefined ? [] : [o.xs[0].passage]));
-      const e = evidenceOf(probe, c.quote, passages, undefined, evidenceQuestion(c.passage.title));
+      const e = evidenceOf(probe, c.quote, passages, undefined, evidenceQuestion(c.passage.title, c));
       return { ...r, score: r.score + weights.evidence * answerProbability(e) };
     });
     ranked = [...probed.sort(byScore), ...all.slice(depth)];
@@ -400,7 +407,7 @@ export function pickSentences(
     chosen.quote,
     articlePassages,
     nextArticle,
-    evidenceQuestion(first.passage.title),
+    evidenceQuestion(first.passage.title, chosen),
   );
   // A word of the question's time phrase (`月末` of `截至2023年7月末为多少`) frames when, not what: the
   // clause answering is the one with the amount, not one that says another `6月末`.
