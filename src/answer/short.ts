@@ -107,9 +107,15 @@ export function decodeSpan(
   // start less than the longest span's length before it: so not every pair is read.
   let ordered = true;
   let longest = 0;
+  // Probabilities of 0 or more and spans of at least a character: an F1 is then at most 1.
+  let bounded = true;
+  // The probabilities summed in order of start: what the spans starting in a range can add at most.
+  const mass = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
     if (i > 0 && (starts[i] ?? 0) < (starts[i - 1] ?? 0)) ordered = false;
     longest = Math.max(longest, (ends[i] ?? 0) - (starts[i] ?? 0));
+    if (!((ps[i] ?? 0) >= 0) || !((ends[i] ?? 0) > (starts[i] ?? 0))) bounded = false;
+    mass[i + 1] = (mass[i] ?? 0) + (ps[i] ?? 0);
   }
   // A contained span's F1 depends on the two lengths only (whole numbers, the second at most the
   // first: so `a² + b` tells each pair apart, below (longest + 1)²): its power is read from a table
@@ -121,6 +127,20 @@ export function decodeSpan(
     const s = starts[i] ?? 0;
     const e = ends[i] ?? 0;
     while (ordered && from < n && (starts[from] ?? 0) <= s - reach) from++;
+    if (ordered && bounded && hedge > 0 && best > 0) {
+      // A span's expected F1 is at most the probability of the spans it may overlap (an F1 is at
+      // most 1), those starting from `from` to the first starting at or after its end: when that
+      // cannot beat the best so far, it is not weighed (the room left, 1e-9 and a billionth, is far
+      // above what rounding sums of a few thousand probabilities can err by).
+      let lo = from;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((starts[mid] ?? 0) < e) lo = mid + 1;
+        else hi = mid;
+      }
+      if (((mass[lo] ?? 0) - (mass[from] ?? 0)) * (1 + 1e-9) + 1e-9 < best) continue;
+    }
     let held = 0;
     let expected = 0;
     for (let j = ordered ? from : 0; j < n; j++) {
