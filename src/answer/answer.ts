@@ -232,7 +232,8 @@ function answerLine(
       gathered = true;
     });
   }
-  return { text: `${line}。`, zone: named, gathered };
+  // A span ending inside a quote has its full stop already (`…污染。”[1]`).
+  return { text: /[。！？!?][”』」"]$/u.test(span) && !gathered ? line : `${line}。`, zone: named, gathered };
 }
 
 /** Words of a byline question that say what is asked, not which article: they prove nothing. */
