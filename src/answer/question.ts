@@ -102,7 +102,8 @@ export const DURATION_UNIT = "时长";
 
 const ASKS_DURATION = /多久|多长时间|多长的时间|多少时间/;
 
-const ASKS_AGE = /年龄|年纪|岁数|(?:几|多少)岁/;
+// `徐某某多大了`: asked of a person with `了` at the end, `多大` is an age (`面积多大` has no `了`).
+const ASKS_AGE = /年龄|年纪|岁数|(?:几|多少)岁|多大了(?:[?？吗呢]|$)/;
 
 /** The `unit` of an entity question asking which zone (`哪个高新区`, `哪些园区`). */
 export const ZONE_UNIT = "高新区";
