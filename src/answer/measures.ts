@@ -62,8 +62,9 @@ async function sentencesOf(
 
 /**
  * The how answer from the first of the picks' articles, in their order, that states two measures on the
- * question's topic (`武汉东湖高新区怎么反诈的`: the first tells of one event, a later one of the police's
- * lessons to 500 companies), or null when none does (the caller then answers as for a fact).
+ * question's topic — after the first, only articles about a zone the question names
+ * (`武汉东湖高新区怎么反诈的`: the first tells of one event, a later one of the police's lessons to 500
+ * companies) — or null when none does (the caller then answers as for a fact).
  */
 export async function howAnswer(
   question: string,
@@ -73,8 +74,12 @@ export async function howAnswer(
   tools: TextTools,
   articles: ArticleSource | undefined,
 ): Promise<Answer | null> {
+  // Past the first article only to another about a zone the question names: asked of no zone, a
+  // later article's `措施` are another story's (`五部门…采取了什么措施` listed a second policy's).
   const firsts = picks.filter(
-    (p, i) => picks.findIndex((q) => q.passage.articleId === p.passage.articleId) === i,
+    (p, i) =>
+      picks.findIndex((q) => q.passage.articleId === p.passage.articleId) === i &&
+      (i === 0 || zones.some((z) => p.passage.mainZone === z)),
   );
   for (const best of firsts) {
     const answer = await articleMeasures(question, normQuestion, best, picks, zones, tools, articles);
