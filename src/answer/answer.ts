@@ -1,4 +1,3 @@
-import { ORIGINAL_TITLE } from "../corpus/news-marks.js";
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
@@ -261,7 +260,7 @@ function answerLine(
 ): { text: string; zone: string | null; gathered: boolean } {
   // A lead's dateline or byline (`胡某通讯员张某8月12日，…`, `中新网8月1日电 …`) is not the fact: the
   // line starts after it, unless the date it gives is what was asked (a `原标题：` label goes always).
-  const span = shape.type === "date" ? best.span.replace(ORIGINAL_TITLE, "") : withoutDateline(best.span);
+  const span = withoutDateline(best.span, shape.type === "date");
   let line = `${span}[1]`;
   let named: string | null = null;
   if (shape.unit === ZONE_UNIT && zoneNames(normalize(best.span)).length === 0) {

@@ -143,11 +143,17 @@ const BYLINE_RUN =
 /** Longest stand-in headline, in characters. */
 const STAND_IN_CHARS = 24;
 
-/** A sentence without the dateline and byline a lead opens with: what it reports. */
-export function withoutDateline(sentence: string): string {
+/**
+ * A sentence without the dateline and byline a lead opens with: what it reports. With `keepDate` (a
+ * when question), a dateline giving a date stays (`中新网上海7月31日电…`); the source and byline before
+ * a date in the story go (`湘潭日报讯（通讯员…）8月4日，…` → `8月4日，…`).
+ */
+export function withoutDateline(sentence: string, keepDate = false): string {
   // A `原标题：` label goes whatever follows it (`原标题：苏州…电子科技有限公司…被处罚` has no dateline).
   const body = sentence.replace(ORIGINAL_TITLE, "");
-  const rest = body.slice(datelineOf(body).length);
+  const dateline = datelineOf(body);
+  if (keepDate && /\d/u.test(dateline)) return body.trim() === "" ? sentence : body;
+  const rest = body.slice(dateline.length);
   const byline = rest.match(BYLINE_RUN)?.[0] ?? "";
   // Names of reporters, or a photo's credit right before the date: not `摄政时期是指…` nor `拍摄电影，…`.
   const names = /记者|通讯员|实习生/u.test(byline) || /(?:供图|摄)$/u.test(byline);

@@ -48,8 +48,10 @@ export function questionIntent(
   const subjectOf = (rest: string): string => {
     let topic = withoutZones(rest);
     for (const z of zones) topic = topic.replaceAll(z, "");
+    // `环保方面`, `人才相关`: the field is the topic, the word for "field" is not (no article says it).
     return topic
       .replace(new RegExp(TIME_WORDS.source, "g"), "")
+      .replace(/(?:方面|领域|相关|这块|这一块)(?:的)?$/u, "")
       .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "");
   };
   const intro = OVERVIEW_ASKED.exec(q);

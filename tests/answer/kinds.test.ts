@@ -66,6 +66,8 @@ describe("questionIntent", () => {
     });
     expect(intent("株洲高新区有哪些活动")).toMatchObject({ kind: "overview", topic: "活动" });
     expect(intent("涿州受灾情况怎么样")).toMatchObject({ kind: "overview", topic: "涿州受灾" });
+    // The field asked about is the topic, not the word for "field".
+    expect(intent("株洲高新区环保方面有什么新闻")).toMatchObject({ kind: "overview", topic: "环保" });
     // A situation of the zone alone is its overview; `如何` without `情况` asks a fact.
     expect(intent("株洲高新区最近情况怎么样")).toMatchObject({ kind: "overview", topic: "" });
     expect(intent("成都大运会的赛事组织如何").kind).toBe("fact");
@@ -303,6 +305,9 @@ describe("kinds of question, answered from whole articles", () => {
     const d = await service.ask("德阳高新区人才公寓是什么时候交付使用的");
     expect(d.abstained).toBe(false);
     expect(d.answer).toContain("8月16日");
+    // A byline the source broke over two lines leaves a name and a bracket before the date: not shown.
+    const e = await service.ask("湘潭高新区员工关爱活动是什么时候启动的");
+    expect(e.answer).toMatch(/^8月4日，湘潭高新区/);
     // Its digest line: the headline without the label, then a sentence of the story, not the headline again.
     const o = await service.ask("德阳高新区有什么新闻");
     const item = o.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";

@@ -30,6 +30,8 @@ describe("the short answer, by kind of fact", () => {
       short("宁阳高新区什么时候获批省级高新区的", "8月12日，山东省人民政府批复设立宁阳高新技术产业开发区。")
         ?.text,
     ).toBe("8月12日");
+    // An ordinal counts, it does not date: `第一届` answers no when question.
+    expect(short("员工关爱活动是什么时候办的", "第一届员工关爱活动启动仪式在软件城举行。")).toBeNull();
   });
 
   it("a number with its unit, and the period the quote gives when the question does not", () => {
