@@ -72,6 +72,9 @@ describe("questionIntent", () => {
     // A situation of the zone alone is its overview; `如何` without `情况` asks a fact.
     expect(intent("株洲高新区最近情况怎么样")).toMatchObject({ kind: "overview", topic: "" });
     expect(intent("成都大运会的赛事组织如何").kind).toBe("fact");
+    // How a thing is doing, asked with a time word, is its news; without one, a fact.
+    expect(intent("天府绛溪实验室最近怎么样")).toMatchObject({ kind: "overview", topic: "天府绛溪实验室" });
+    expect(intent("产品质量怎么样").kind).toBe("fact");
   });
 
   it("splits `A和B分别是多少` into a part per thing, each with the question word", () => {
