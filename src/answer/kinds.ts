@@ -5,6 +5,8 @@
  */
 import {
   ACTOR,
+  BOTH_ASKED,
+  EVENTS_ASKED,
   HOW_ASKED,
   MEASURES_ASKED,
   NEWS_ASKED,
@@ -47,9 +49,15 @@ export function questionIntent(
   const subjectOf = (rest: string): string => {
     let topic = withoutZones(rest);
     for (const z of zones) topic = topic.replaceAll(z, "");
-    return topic
-      .replace(new RegExp(TIME_WORDS.source, "g"), "")
-      .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "");
+    // `环保方面`, `人才相关`: the field is the topic, the word for "field" is not (no article says it).
+    return (
+      topic
+        .replace(new RegExp(TIME_WORDS.source, "g"), "")
+        .replace(/(?:方面|领域|相关|这块|这一块)(?:的)?$/u, "")
+        // `成都高新区和重庆高新区各有几篇`: with the zones out, what joined them and counted them goes too.
+        .replace(/^(?:[和与及、跟同]|以及)+|(?:[和与及、跟同]|以及)?(?:各|分别|一共|总共|都)$/gu, "")
+        .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "")
+    );
   };
   const intro = OVERVIEW_ASKED.exec(q);
   if (intro?.[1] !== undefined) return { ...fact, kind: "overview", topic: subjectOf(intro[1]) };
@@ -57,14 +65,32 @@ export function questionIntent(
   if (news !== null && news.index > 0) {
     return { ...fact, kind: "overview", recent: true, topic: subjectOf(q.slice(0, news.index)) };
   }
+  // `重庆高新区最近有什么诈骗案`: the zone's news on 诈骗; `有哪些活动` asked of no zone and no time is a fact.
+  const events = EVENTS_ASKED.exec(q);
+  if (events !== null && (zones.length > 0 || recent)) {
+    const kind = events[1] ?? "";
+    const topic = subjectOf(q.slice(0, events.index)) + (kind !== "" || events[2] !== "活动" ? kind : "活动");
+    return { ...fact, kind: "overview", recent: true, topic };
+  }
   // `郴州高新区最近怎么样`: about a zone and nothing else; `成都大运会的赛事组织如何` asks a fact.
   const state = STATE_ASKED.exec(q);
   if (state !== null && zones.length > 0 && subjectOf(q.slice(0, state.index)) === "") {
     return { ...fact, kind: "overview", recent: true };
   }
+  // `涿州受灾情况怎么样`: the news on 涿州 and 受灾, each article's sentence stating it (no article: a fact).
+  // `片仔癀最近怎么样`: asked with a time word, how a thing is doing is its news too.
+  const situation =
+    state !== null && (state[0].startsWith("情况") || TIME_WORDS.test(state[0]))
+      ? subjectOf(q.slice(0, state.index))
+      : "";
+  if (situation !== "") return { ...fact, kind: "overview", recent: true, topic: situation };
   const actor = zones.length > 0 || ACTOR.test(q);
   if ((MEASURES_ASKED.test(q) || (HOW_ASKED.test(q) && actor)) && !/多少/.test(q))
     return { ...fact, kind: "how" };
+  // `复工率和复工企业数分别是多少`: each thing with the question word (`复工率是多少`, `复工企业数是多少`).
+  const both = BOTH_ASKED.exec(q);
+  if (both !== null && !ASKS.test(both[1] ?? "") && !ASKS.test(both[2] ?? ""))
+    return { ...fact, kind: "several", parts: [`${both[1]}是${both[3]}`, `${both[2]}是${both[3]}`] };
   const parts = q.split(SEVERAL_SPLIT).filter((p) => p.trim() !== "");
   if (parts.length >= 2 && parts.every((p) => ASKS.test(p))) return { ...fact, kind: "several", parts };
   return fact;

@@ -81,10 +81,18 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：就业，得到职业；参加工作。统计公报：城镇新增就业",
   },
   {
-    asked: /捐[了出过给]*(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资))/u,
+    // `捐了款` whole (it read `捐款款`); `捐了多少钱` up to what is asked.
+    asked: /捐[了出过给]*(?:款(?!项)|(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资)))/u,
     term: "捐款",
     stated: ["捐款", "捐赠", "捐助", "捐资", "捐"],
     source: "现代汉语词典：捐款，捐助款项",
+  },
+  {
+    // `复工企业数是多少`: a report counts the things themselves (`复工复产企业达1260家`).
+    asked: /(?<=企业|公司|项目|机构|门店|商户|网点|基站)(?:数量|数目|数)(?![据字码额])/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：数目，通过单位表现出来的事物的多少；报道以量词计数（“企业达1260家”）",
   },
   {
     asked: /(?<![上高飙暴大看])涨(?=了|幅|得|多少|百分)/,
@@ -154,7 +162,14 @@ export const OVERVIEW_ASKED =
  * before). Not a fact that ends on such a word (`在哪方面获得进展`).
  */
 export const NEWS_ASKED =
-  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些|几篇|多少篇?)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|文章|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
+  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些|几篇|多少篇?)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|文章|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况)|在(?:搞|干|做|忙)(?:些|着)?(?:什么|啥)|有(?:什么|啥)(?:动静|新鲜事))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
+
+/**
+ * `X最近有什么诈骗案`, `X有哪些活动`: the news of a kind of event (group 1 what kind, group 2 the
+ * event word) — an overview of that topic when a zone or a time word says it is news being asked for.
+ */
+export const EVENTS_ASKED =
+  /有(?:什么|哪些|啥)(?:新的?)?(\p{Script=Han}{0,8}?)(案件?|案子|事件|活动)(?:吗|呢)?$/u;
 
 /** `X最近怎么样`, `X发展得如何`: how X is doing (an overview when X is a zone alone). */
 export const STATE_ASKED =
@@ -179,15 +194,23 @@ export const MEASURES_ASKED =
 export const ACTOR =
   /高新区|园区|开发区|管委会|政府|部门|公司|企业|集团|党组织|党委|支部|协会|学校|高校|医院|银行|法院|检察院|警方|公安|街道|社区|[局委厅办]/;
 
+/**
+ * `A和B分别是多少`, `A与B各是多少`: two things asked with one question word after them (groups 1, 2;
+ * 3 the question word and what follows it).
+ */
+export const BOTH_ASKED =
+  /^(.+?)(?:和|与|及|以及|跟)(.+?)(?:分别|各)(?:是|为|有|达到?)?((?:多少|几|什么|哪些|哪个|谁|哪里|哪儿).*)$/u;
+
 /** Where a several-facts question divides into its parts: `多少家、复工率多少`, `多少人，比春节前多了多少人`. */
 export const SEVERAL_SPLIT = /[、，,；;]|(?:以及|还有|另外)/;
 
 /**
  * Words of sentences that state what was done (`建立`, `开辟`, `发放`, `成立` …): a how question is
- * answered with such sentences. From the verbs of the page's and the news set's reports of measures.
+ * answered with such sentences. From the verbs of the page's and the news set's reports of measures,
+ * and of the 2023 zone news's police, rescue and campaign reports (`举行`, `宣讲`, `排查`, `救援`, `破获` …).
  */
 export const ACTION_VERBS =
-  /采取|建立|设立|成立|组建|开辟|开设|开展|组织|举办|推出|出台|制定|实施|推进|推动|落实|发放|兑现|减免|补贴|帮助|帮扶|协助|对接|合作|引进|招聘|招工|输送|培训|建设|新建|改造|建成|投资|投入|开工|投产|签约|捐款|捐赠|捐助|发布|启动|搭建|打造|布局|提供|加大|强化|完善|优化|创新|开通|上线|部署|设置|配备|安排|选派|走访|慰问/;
+  /采取|建立|设立|成立|组建|开辟|开设|开展|组织|举办|举行|宣讲|授课|排查|整治|巡查|救援|转移|抢修|疏散|查处|破获|打击|推出|出台|制定|实施|推进|推动|落实|发放|兑现|减免|补贴|帮助|帮扶|协助|对接|合作|引进|招聘|招工|输送|培训|建设|新建|改造|建成|投资|投入|开工|投产|签约|捐款|捐赠|捐助|发布|启动|搭建|打造|布局|提供|加大|强化|完善|优化|创新|开通|上线|部署|设置|配备|安排|选派|走访|慰问/;
 
 /**
  * Evaluations and framing, not actions (`这是…又一例`, `具有重要意义`, `重中之重`): a how answer leaves
@@ -195,6 +218,13 @@ export const ACTION_VERBS =
  */
 export const EVALUATIVE =
   /又一例|一个缩影|具有(?:重要|重大|深远|积极)?(?:的)?(?:战略)?(?:意义|作用)|意义重大|重中之重|战略支点|标志着|彰显|充分说明|充分体现|体现了|不可或缺|至关重要|的关键所在|(?:重要|有力)(?:举措|抓手|保障|引擎)|(?:新的|一次)尝试|新的(?:经济)?增长点|奠定(?:了)?(?:坚实)?基础/;
+
+/**
+ * Who attended (`市领导某某、某某，园区党工委书记某某参加活动`): the roll-call news ends its story with, not
+ * what happened; a digest line passes over it.
+ */
+export const ATTENDANCE =
+  /(?:参加|出席|参与)(?:了)?(?:本次|此次|当天的?)?(?:活动|会议|仪式|开幕式|启动仪式|签约仪式|揭牌仪式)?[。！]?$/u;
 
 // The short answer (`short-question.ts`, `short-spans.ts`): where a question asks, what the noun after
 // its question word says about the kind of answer, and the words around a span that tell its kind.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lineAndShort } from "../../src/answer/answer.js";
 import { questionShape } from "../../src/answer/question.js";
 import {
   candidateMatrix,
@@ -30,6 +31,8 @@ describe("the short answer, by kind of fact", () => {
       short("宁阳高新区什么时候获批省级高新区的", "8月12日，山东省人民政府批复设立宁阳高新技术产业开发区。")
         ?.text,
     ).toBe("8月12日");
+    // An ordinal counts, it does not date: `第一届` answers no when question.
+    expect(short("员工关爱活动是什么时候办的", "第一届员工关爱活动启动仪式在软件城举行。")).toBeNull();
   });
 
   it("a number with its unit, and the period the quote gives when the question does not", () => {
@@ -187,5 +190,42 @@ describe("the answerer's scores", () => {
         expect(scored.scores.every((s, i) => Object.is(s, dense[i]))).toBe(true);
       }
     }
+  });
+});
+
+describe("lineAndShort", () => {
+  const quote = "如今，园区市场主体达19.6万家，其中企业13万家；高新技术企业5249家，占全市41%。";
+  const short = { text: "5249家", qualifier: null };
+
+  it("re-cuts a line that leaves the short answer out to the clause of the quote stating it", () => {
+    expect(lineAndShort("如今，园区市场主体达19.6万家[1]。", short, quote, false)).toEqual({
+      text: "高新技术企业5249家[1]。",
+      short,
+    });
+  });
+
+  it("reads a clause that is the short answer alone with the next clause", () => {
+    const dated = "2003年12月，她出任省妇联副主席；2005年8月出任区长。";
+    expect(
+      lineAndShort("2005年8月出任区长[1]。", { text: "2003年12月", qualifier: null }, dated, false).text,
+    ).toBe("2003年12月，她出任省妇联副主席[1]。");
+  });
+
+  it("keeps a line cut by the question's predicate, and then shows no short answer contradicting it", () => {
+    expect(lineAndShort("如今，园区市场主体达19.6万家[1]。", short, quote, true)).toEqual({
+      text: "如今，园区市场主体达19.6万家[1]。",
+      short: null,
+    });
+  });
+
+  it("leaves a line that states the short answer, and a quote without it, as they are", () => {
+    const line = "高新技术企业5249家，占全市41%[1]。";
+    expect(lineAndShort(line, short, quote, false)).toEqual({ text: line, short });
+    expect(
+      lineAndShort("园区市场主体达19.6万家[1]。", { text: "42家", qualifier: null }, quote, false),
+    ).toEqual({
+      text: "园区市场主体达19.6万家[1]。",
+      short: null,
+    });
   });
 });
