@@ -354,7 +354,9 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("湘潭高新区最近有什么诈骗案");
     expect(a.kind).toBe("overview");
     expect(a.answer).toContain("湘潭高新区诈骗的报道");
+    // The story's own question (`…还能追回吗？`) is not its line.
     expect(a.answer).toContain("被骗2万元");
+    expect(a.answer).not.toContain("追回吗");
     // `网购` and `诈骗` in two sentences of the newest article: listed after the one stating both, in passing.
     const b = await service.ask("湘潭高新区网购诈骗有什么新闻");
     const lines = b.answer.split("\n").filter((l) => /^\d+\. /.test(l));
