@@ -42,11 +42,19 @@ const EDGE_FEATURES = EDGES.flatMap((edge) =>
 
 const CLASS_TESTS = Object.entries(WORD_CLASSES) as [WordClass, RegExp][];
 
-/** The word class of a jieba word; `punct` for punctuation. */
-function wordClass(tag: string, word: string): WordClass | "punct" {
-  if (PUNCT.test(word)) return "punct";
-  for (const [cls, re] of CLASS_TESTS) if (re.test(tag)) return cls;
-  return "other";
+/** Each tag's word class, as its place in `CLASS_NAMES` (tags are few: read once each). */
+const TAG_CLASS = new Map<string, number>();
+
+/** The word class of a tag (of a word that is not punctuation), as its place in `CLASS_NAMES`. */
+function classOfTag(tag: string): number {
+  let cls = TAG_CLASS.get(tag);
+  if (cls === undefined) {
+    cls = CLASS_TESTS.findIndex(([, re]) => re.test(tag));
+    // No test passing: `other` (the last class).
+    if (cls < 0) cls = CLASS_TESTS.length - 1;
+    TAG_CLASS.set(tag, cls);
+  }
+  return cls;
 }
 
 /** The named features of a candidate span, in a fixed order (the weights object has one per name). */
@@ -436,7 +444,7 @@ function eachCandidate(
     starts: startSide(p, q, { spots, left, leftBare, right, beforeSpots }, utf16),
     ends: endSide(p, q, { spots, right, rightSkip, afterSpots }, utf16),
     tags: tagTests(p),
-    tokenClass: p.tokens.map((t) => CLASS_NAMES.indexOf(wordClass(t.tag, t.word) as WordClass)),
+    tokenClass: p.tokens.map((t) => (PUNCT.test(t.word) ? -1 : classOfTag(t.tag))),
     inQuestion,
     nextPunct,
     coveredUpTo: countsUpTo(covered),
@@ -558,11 +566,9 @@ function sideShare(spots: readonly [number, number, number][], at: number, side:
 const share = (upTo: readonly number[], s: number, e: number): number =>
   e > s ? ((upTo[e] ?? 0) - (upTo[s] ?? 0)) / (e - s) : 0;
 
-/** Whether a word of `words` runs from `first` to `last` (token indices). */
-function tagged(p: Prepared, first: number, last: number, re: RegExp): boolean {
-  for (let t = first; t <= last; t++) if (re.test(p.tokens[t]?.tag ?? "")) return true;
-  return false;
-}
+/** Whether a word from `first` to `last` (token indices) passes a tag test counted in `upTo` (`TagTests`). */
+const tagged = (upTo: readonly number[], first: number, last: number): boolean =>
+  (upTo[last + 1] ?? 0) - (upTo[first] ?? 0) > 0;
 
 /** Whether a span's start or end falls inside a date expression. */
 function cutsDate(dates: readonly [number, number][], s: number, e: number): boolean {
@@ -608,6 +614,11 @@ interface EndSide {
 
 /** Tests of each word's tag (index: the word's place in the sentence). */
 interface TagTests {
+  /** How many words before each (and up to the end) are tagged a verb (not `vn`), a person, a place, an organisation. */
+  plainVerbUpTo: number[];
+  personUpTo: number[];
+  placeUpTo: number[];
+  orgUpTo: number[];
   function: boolean[];
   verb: boolean[];
   nounish: boolean[];
@@ -728,6 +739,10 @@ function endSide(
 function tagTests(p: Prepared): TagTests {
   const tags = p.tokens.map((t) => t.tag);
   return {
+    plainVerbUpTo: countsUpTo(tags.map((t) => PLAIN_VERB.test(t))),
+    personUpTo: countsUpTo(tags.map((t) => /^nr/.test(t))),
+    placeUpTo: countsUpTo(tags.map((t) => /^ns/.test(t))),
+    orgUpTo: countsUpTo(tags.map((t) => /^nt/.test(t))),
     function: tags.map((t) => FUNCTION_TAG.test(t)),
     verb: tags.map((t) => /^v/.test(t)),
     nounish: tags.map((t) => NOUNISH.test(t)),
@@ -753,6 +768,7 @@ function features(
   o: number,
 ): void {
   written.count = 0;
+  const { starts, ends, tags } = c;
   const k = q.kinds;
   const text = p.norm.slice(c.utf16[s], c.utf16[e]);
   const len = e - s;
@@ -775,14 +791,15 @@ function features(
   const single = tokenCount === 1;
   const person =
     k.person &&
-    (tagged(p, firstAt, lastAt, /^nr/) ||
+    (tagged(tags.personUpTo, firstAt, lastAt) ||
       (single && lastTok?.tag === "x" && /^\p{Script=Han}{2,4}$/u.test(text)) ||
       /\p{L}[·•・]\p{L}/u.test(text));
-  const place = k.place && (tagged(p, firstAt, lastAt, /^ns/) || PLACE_SUFFIX.test(text));
-  const org = k.org && (tagged(p, firstAt, lastAt, /^nt/) || ORG_SUFFIX.test(text));
-  const title = wrapped(text, TITLE);
+  const place = k.place && (tagged(tags.placeUpTo, firstAt, lastAt) || PLACE_SUFFIX.test(text));
+  const org = k.org && (tagged(tags.orgUpTo, firstAt, lastAt) || ORG_SUFFIX.test(text));
+  // Only a text opening with a mark can be wrapped in a pair.
+  const marked = MARKS.has(text[0] ?? "");
+  const title = marked && wrapped(text, TITLE);
   const enumeration = ENUM.test(text);
-  const { starts, ends, tags } = c;
   // A word of the question before the span counts by the span's start only, one after it by its end.
   const near = Math.max(starts.near[s] ?? 0, ends.near[e] ?? 0);
   const leftWindow = starts.window[s] ?? 0;
@@ -843,8 +860,8 @@ function features(
   );
   put(x, o, F.dateCut, cutsDate(p.dates, s, e) ? 1 : 0);
   put(x, o, F.title, title ? 1 : 0);
-  put(x, o, F.quoted, wrapped(text, QUOTES) ? 1 : 0);
-  put(x, o, F.parenthetical, wrapped(text, BRACKETS) ? 1 : 0);
+  put(x, o, F.quoted, marked && wrapped(text, QUOTES) ? 1 : 0);
+  put(x, o, F.parenthetical, marked && wrapped(text, BRACKETS) ? 1 : 0);
   put(x, o, F.enumeration, enumeration ? 1 : 0);
   put(x, o, F.leftAnchor, Math.min(leftK, 4) / 4);
   put(x, o, F.rightAnchor, Math.min(rightK, 4) / 4);
@@ -891,7 +908,7 @@ function features(
   put(x, o, F.endsFunction, tags.function[lastAt] === true ? 1 : 0);
   put(x, o, F.startsVerb, tags.verb[firstAt] === true ? 1 : 0);
   put(x, o, F.endsVerb, tags.verb[lastAt] === true ? 1 : 0);
-  put(x, o, F.hasVerb, tagged(p, firstAt, lastAt, PLAIN_VERB) ? 1 : 0);
+  put(x, o, F.hasVerb, tagged(tags.plainVerbUpTo, firstAt, lastAt) ? 1 : 0);
   put(x, o, F.endsNoun, tags.endsNoun[lastAt] === true ? 1 : 0);
   put(x, o, F.wholeClause, s === clause.start && e === clause.end ? 1 : 0);
   chunkFeatures(p, s, e, x, o);
