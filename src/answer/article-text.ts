@@ -57,7 +57,7 @@ export function newestFirst<T extends { date?: string | undefined }>(articles: r
  * `极目新闻记者 某某 通讯员 某某`): not a headline, and not the fact a line shows.
  */
 const DATELINE =
-  /^(?:原标题[:：]|[\p{Script=Han}A-Za-z（）()·\s]{2,16}?(?:讯(?!员)|电(?!话|池|力|网|视|影)|消息)(?:\s*[（(][^）)]*[）)])?[，,:：\s]*|\p{Script=Han}{2,10}\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:电|讯|消息)(?:\s*[（(][^）)]*[）)])?[，,\s]*|[（(][^）)]{0,30}[）)]\s*|[^（()）)，。]{1,8}[）)]\s*)+/u;
+  /^(?:原标题[:：]|[\p{Script=Han}A-Za-z（）()·\s]{2,16}?(?:讯(?!员)|电(?!话|池|力|网|视|影|子|脑|商|信|器|动|气|台|缆|费|量|源|厂|站|梯|竞)|消息)(?:\s*[（(][^）)]*[）)])?[，,:：\s]*|[\p{Script=Han}A-Za-z\-－·]{2,16}\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:电|讯|消息)(?:\s*[（(][^）)]*[）)])?[，,\s]*|[（(][^）)]{0,30}[）)]\s*|[^（()）)，。]{1,8}[）)]\s*)+/u;
 
 /**
  * A source's name and byline glued to the end of a headline (`…合伙人湖北日报讯`, `…防骗墙”！极目新闻记者`,
@@ -114,7 +114,9 @@ function opensLikeLead(t: string): boolean {
  */
 function datelineOf(text: string): string {
   const dateline = text.match(DATELINE)?.[0] ?? "";
-  const marked = /讯|电|消息|原标题|记者|通讯员/u.test(dateline);
+  // A reporter's name and the bracket closing a byline split off before it (`刘相琳)记者17日从…`).
+  const remnant = /^\p{Script=Han}{2,4}[)）]/u.test(dateline);
+  const marked = remnant || /讯|电|消息|原标题|记者|通讯员/u.test(dateline);
   return marked && (/\d/u.test(dateline) || /[：:，,）)\s]$/u.test(dateline)) ? dateline : "";
 }
 
@@ -136,14 +138,22 @@ const SKIPPED_CLAUSE = new RegExp(
 
 /** Names of reporters and photographers before the story starts (`叶文波通讯员尹晓婧…8月17日，`). */
 const BYLINE_RUN =
-  /^[^，。！？]{0,60}?(?:记者|通讯员|实习生|供图|摄影?)[^，。！？]{0,60}?(?=\d{1,2}月\d{1,2}日|近日|日前|昨日|今天|今年|当天|连日来|\d{4}年)/u;
+  /^[^，。！？]{0,60}?(?:记者|通讯员|实习生|供图|摄影?)[^，。！？]{0,60}?(?=\d{1,2}月\d{1,2}日|近日|近期|日前|昨日|昨天|前天|今天|今年|当天|连日来|\d{4}年)/u;
 
 /** Longest stand-in headline, in characters. */
 const STAND_IN_CHARS = 24;
 
-/** A sentence without the dateline and byline a lead opens with: what it reports. */
-export function withoutDateline(sentence: string): string {
-  const rest = sentence.slice(datelineOf(sentence).length);
+/**
+ * A sentence without the dateline and byline a lead opens with: what it reports. With `keepDate` (a
+ * when question), a dateline giving a date stays (`中新网上海7月31日电…`); the source and byline before
+ * a date in the story go (`湘潭日报讯（通讯员…）8月4日，…` → `8月4日，…`).
+ */
+export function withoutDateline(sentence: string, keepDate = false): string {
+  // A `原标题：` label goes whatever follows it (`原标题：苏州…电子科技有限公司…被处罚` has no dateline).
+  const body = sentence.replace(ORIGINAL_TITLE, "");
+  const dateline = datelineOf(body);
+  if (keepDate && /\d/u.test(dateline)) return body.trim() === "" ? sentence : body;
+  const rest = body.slice(dateline.length);
   const byline = rest.match(BYLINE_RUN)?.[0] ?? "";
   // Names of reporters, or a photo's credit right before the date: not `摄政时期是指…` nor `拍摄电影，…`.
   const names = /记者|通讯员|实习生/u.test(byline) || /(?:供图|摄)$/u.test(byline);

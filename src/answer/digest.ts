@@ -112,7 +112,7 @@ export async function overviewAnswer(
   // The topic as the question spells it (`5G`, not the normalised `5g`).
   const at = question.toLowerCase().indexOf(topic);
   const shown = topic !== "" && at >= 0 ? question.slice(at, at + topic.length) : topic;
-  const subject = `${zone ?? ""}${topic !== "" && zone !== undefined ? "的" : ""}${shown}`;
+  const subject = `${zone ?? ""}${shown}`;
   const declined = (answer: string): Answer => ({
     question,
     answer,
@@ -149,8 +149,9 @@ export async function overviewAnswer(
     const sentences = await articleSentences(deps.articles, article);
     const mentioned = sentences.map((s) => mentions(s.sentence));
     // About the subject: named in the headline or lead, or more than once; else mentioned in passing.
+    // A topic of several words (`涿州受灾`) is about an article only where one sentence states them all.
     const isAbout =
-      topic !== "" ||
+      (topic !== "" && mentioned.some(Boolean)) ||
       mentions(article.title) ||
       mentioned.slice(0, 2).some(Boolean) ||
       mentioned.filter(Boolean).length >= 2;

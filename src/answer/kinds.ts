@@ -5,6 +5,7 @@
  */
 import {
   ACTOR,
+  EVENTS_ASKED,
   HOW_ASKED,
   MEASURES_ASKED,
   NEWS_ASKED,
@@ -47,8 +48,10 @@ export function questionIntent(
   const subjectOf = (rest: string): string => {
     let topic = withoutZones(rest);
     for (const z of zones) topic = topic.replaceAll(z, "");
+    // `环保方面`, `人才相关`: the field is the topic, the word for "field" is not (no article says it).
     return topic
       .replace(new RegExp(TIME_WORDS.source, "g"), "")
+      .replace(/(?:方面|领域|相关|这块|这一块)(?:的)?$/u, "")
       .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "");
   };
   const intro = OVERVIEW_ASKED.exec(q);
@@ -57,11 +60,21 @@ export function questionIntent(
   if (news !== null && news.index > 0) {
     return { ...fact, kind: "overview", recent: true, topic: subjectOf(q.slice(0, news.index)) };
   }
+  // `重庆高新区最近有什么诈骗案`: the zone's news on 诈骗; `有哪些活动` asked of no zone and no time is a fact.
+  const events = EVENTS_ASKED.exec(q);
+  if (events !== null && (zones.length > 0 || recent)) {
+    const kind = events[1] ?? "";
+    const topic = subjectOf(q.slice(0, events.index)) + (kind !== "" || events[2] !== "活动" ? kind : "活动");
+    return { ...fact, kind: "overview", recent: true, topic };
+  }
   // `郴州高新区最近怎么样`: about a zone and nothing else; `成都大运会的赛事组织如何` asks a fact.
   const state = STATE_ASKED.exec(q);
   if (state !== null && zones.length > 0 && subjectOf(q.slice(0, state.index)) === "") {
     return { ...fact, kind: "overview", recent: true };
   }
+  // `涿州受灾情况怎么样`: the news on 涿州 and 受灾, each article's sentence stating it (no article: a fact).
+  const situation = state?.[0].startsWith("情况") ? subjectOf(q.slice(0, state.index)) : "";
+  if (situation !== "") return { ...fact, kind: "overview", recent: true, topic: situation };
   const actor = zones.length > 0 || ACTOR.test(q);
   if ((MEASURES_ASKED.test(q) || (HOW_ASKED.test(q) && actor)) && !/多少/.test(q))
     return { ...fact, kind: "how" };

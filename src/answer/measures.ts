@@ -12,6 +12,7 @@ import {
   passageSentences,
   sentenceCitation,
   shownHeadline,
+  withoutDateline,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { SentencePick } from "./extractive.js";
@@ -60,8 +61,10 @@ async function sentencesOf(
 }
 
 /**
- * The how answer from the best pick's article, or null when the article states no measure (the
- * caller then answers as for a fact).
+ * The how answer from the first of the picks' articles, in their order, that states two measures on the
+ * question's topic — after the first, only articles about a zone the question names
+ * (`武汉东湖高新区怎么反诈的`: the first tells of one event, a later one of the police's lessons to 500
+ * companies) — or null when none does (the caller then answers as for a fact).
  */
 export async function howAnswer(
   question: string,
@@ -71,8 +74,30 @@ export async function howAnswer(
   tools: TextTools,
   articles: ArticleSource | undefined,
 ): Promise<Answer | null> {
-  const best = picks[0];
-  if (best === undefined) return null;
+  // Past the first article only to another about a zone the question names: asked of no zone, a
+  // later article's `措施` are another story's (`五部门…采取了什么措施` listed a second policy's).
+  const firsts = picks.filter(
+    (p, i) =>
+      picks.findIndex((q) => q.passage.articleId === p.passage.articleId) === i &&
+      (i === 0 || zones.some((z) => p.passage.mainZone === z)),
+  );
+  for (const best of firsts) {
+    const answer = await articleMeasures(question, normQuestion, best, picks, zones, tools, articles);
+    if (answer !== null) return answer;
+  }
+  return null;
+}
+
+/** The how answer from `best`'s article, or null when it states fewer than two measures on the topic. */
+async function articleMeasures(
+  question: string,
+  normQuestion: string,
+  best: SentencePick,
+  picks: readonly SentencePick[],
+  zones: readonly string[],
+  tools: TextTools,
+  articles: ArticleSource | undefined,
+): Promise<Answer | null> {
   const sentences = await sentencesOf(best.passage, picks, articles);
   // The topic is what was done (`稳就业`, `布局5G`), not who did it: the zone and the words before the
   // question's `怎么`/`采取` (`马会`, `兰州高新区的党组织`) name the actor every sentence shares.
@@ -112,7 +137,10 @@ export async function howAnswer(
   // One measure is a fact: answered as one, with its span. A list needs two sentences on the question's topic.
   if (chosen.length < 2 || scored.filter((x) => chosen.includes(x.s) && x.topic > 0).length < 2) return null;
   const headline = shownHeadline(best.passage.title, sentences[0]?.sentence ?? "");
-  const lines = chosen.map((s, i) => `${i + 1}. ${s.sentence.replace(/[。！？!?]+$/u, "")}[${i + 1}]`);
+  // A lead's dateline and byline are not a measure: the line starts after them (the citation keeps them).
+  const lines = chosen.map(
+    (s, i) => `${i + 1}. ${withoutDateline(s.sentence).replace(/[。！？!?]+$/u, "")}[${i + 1}]`,
+  );
   return {
     question,
     answer: `据《${headline}》：\n${lines.join("\n")}`,

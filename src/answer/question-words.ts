@@ -154,7 +154,14 @@ export const OVERVIEW_ASKED =
  * before). Not a fact that ends on such a word (`在哪方面获得进展`).
  */
 export const NEWS_ASKED =
-  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些|几篇|多少篇?)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|文章|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
+  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些|几篇|多少篇?)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|文章|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况)|在(?:搞|干|做|忙)(?:些|着)?(?:什么|啥)|有(?:什么|啥)(?:动静|新鲜事))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
+
+/**
+ * `X最近有什么诈骗案`, `X有哪些活动`: the news of a kind of event (group 1 what kind, group 2 the
+ * event word) — an overview of that topic when a zone or a time word says it is news being asked for.
+ */
+export const EVENTS_ASKED =
+  /有(?:什么|哪些|啥)(?:新的?)?(\p{Script=Han}{0,8}?)(案件?|案子|事件|活动)(?:吗|呢)?$/u;
 
 /** `X最近怎么样`, `X发展得如何`: how X is doing (an overview when X is a zone alone). */
 export const STATE_ASKED =
@@ -184,10 +191,11 @@ export const SEVERAL_SPLIT = /[、，,；;]|(?:以及|还有|另外)/;
 
 /**
  * Words of sentences that state what was done (`建立`, `开辟`, `发放`, `成立` …): a how question is
- * answered with such sentences. From the verbs of the page's and the news set's reports of measures.
+ * answered with such sentences. From the verbs of the page's and the news set's reports of measures,
+ * and of the 2023 zone news's police, rescue and campaign reports (`举行`, `宣讲`, `排查`, `救援`, `破获` …).
  */
 export const ACTION_VERBS =
-  /采取|建立|设立|成立|组建|开辟|开设|开展|组织|举办|推出|出台|制定|实施|推进|推动|落实|发放|兑现|减免|补贴|帮助|帮扶|协助|对接|合作|引进|招聘|招工|输送|培训|建设|新建|改造|建成|投资|投入|开工|投产|签约|捐款|捐赠|捐助|发布|启动|搭建|打造|布局|提供|加大|强化|完善|优化|创新|开通|上线|部署|设置|配备|安排|选派|走访|慰问/;
+  /采取|建立|设立|成立|组建|开辟|开设|开展|组织|举办|举行|宣讲|授课|排查|整治|巡查|救援|转移|抢修|疏散|查处|破获|打击|推出|出台|制定|实施|推进|推动|落实|发放|兑现|减免|补贴|帮助|帮扶|协助|对接|合作|引进|招聘|招工|输送|培训|建设|新建|改造|建成|投资|投入|开工|投产|签约|捐款|捐赠|捐助|发布|启动|搭建|打造|布局|提供|加大|强化|完善|优化|创新|开通|上线|部署|设置|配备|安排|选派|走访|慰问/;
 
 /**
  * Evaluations and framing, not actions (`这是…又一例`, `具有重要意义`, `重中之重`): a how answer leaves

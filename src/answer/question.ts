@@ -59,7 +59,7 @@ export interface QuestionShape {
 }
 
 const MEASURE_WORDS =
-  "个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间";
+  "个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|平方公里|公顷|公斤|千克|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间|瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅";
 const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 
 // What is counted decides the unit: `多少员工` is counted in 人, `多少企业` in 家.
@@ -102,7 +102,8 @@ export const DURATION_UNIT = "时长";
 
 const ASKS_DURATION = /多久|多长时间|多长的时间|多少时间/;
 
-const ASKS_AGE = /年龄|年纪|岁数|(?:几|多少)岁/;
+// `徐某某多大了`: asked of a person with `了` at the end, `多大` is an age (`面积多大` has no `了`).
+const ASKS_AGE = /年龄|年纪|岁数|(?:几|多少)岁|多大了(?:[?？吗呢]|$)/;
 
 /** The `unit` of an entity question asking which zone (`哪个高新区`, `哪些园区`). */
 export const ZONE_UNIT = "高新区";

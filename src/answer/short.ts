@@ -39,6 +39,9 @@ export function shortClass(k: AskedKinds): ShortClass {
  */
 const SAYS_TIME = /[\d一二三四五六七八九十百千廿零〇年月日时季旬节朝代前后初末间春夏秋冬今昨明近]|世纪|现在/u;
 
+/** An ordinal with its measure word: what `SAYS_TIME` must not take for a time. */
+const ORDINAL_RUN = /第[\d一二三四五六七八九十百千零〇两]+[届次期批轮名位个号场章节]/gu;
+
 /** The candidates' probabilities under one class's weights: a softmax over their linear scores. */
 export function rankCandidates(
   x: ArrayLike<number>,
@@ -232,7 +235,9 @@ export function shortAnswer(
     SHORT_HEDGE[cls],
   );
   const chosen = cands[choice.index];
-  if (chosen === undefined || (cls === "time" && !SAYS_TIME.test(normalize(chosen.text)))) return null;
+  // An ordinal (`第一届`, `第3次`) counts, it does not date.
+  const time = (text: string) => SAYS_TIME.test(normalize(text).replace(ORDINAL_RUN, ""));
+  if (chosen === undefined || (cls === "time" && !time(chosen.text))) return null;
   if (giveChance(giveFeatures(cls, probs, choice, [chosen.start, chosen.end])) < SHORT_GIVE_THRESHOLD)
     return null;
   const at = [...quote].slice(0, chosen.start).join("").length;

@@ -55,14 +55,21 @@ export function splitSentences(text: string): string[] {
 /** Where a story begins after its headline: its first clause's opening, or its dateline. */
 const STORY_BEGINS = new RegExp(`${STORY_OPENING}|${DATELINE_OPENING}`, "u");
 
-/** A photo's credit (`本报记者某某摄`, `某某供图`) right before the next caption's date. */
-const CREDIT_THEN_STORY = new RegExp(`(?<=摄|供图)(?=${STORY_OPENING})`, "gu");
+/**
+ * A photo's credit (`本报记者某某摄`, `某某供图`) right before the next caption's date, or a caption's
+ * bracketed credit right before the story goes on (`讲座现场（央广网发王嵩燚摄）高新警方结合…`).
+ */
+const CREDIT_THEN_STORY = new RegExp(
+  `(?<=摄|供图)(?=${STORY_OPENING})|(?<=[（(][^（()）)]{1,30}(?:摄|供图)[）)])(?=\\p{Script=Han})`,
+  "gu",
+);
 
 /**
  * A sentence that is two run together where the source lost a line break: a `原标题：` headline and the
  * story's first sentence (`原标题：某区获批为省级高新区8月12日，山东省…` — the story begins at its date,
  * or where the headline's first words come again), or a photo's credit and the next caption
- * (`…清理道路淤泥。本报记者某某摄8月6日，…`). Split there; the pieces joined are the sentence.
+ * (`…清理道路淤泥。本报记者某某摄8月6日，…`), or a caption and its bracketed credit and the story's next
+ * sentence. Split there; the pieces joined are the sentence.
  */
 function unglued(sentence: string): string[] {
   const label = ORIGINAL_TITLE.exec(sentence);

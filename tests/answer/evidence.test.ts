@@ -7,6 +7,12 @@ describe("findNumbers", () => {
       (n) => n.text,
     );
     expect(got).toEqual(["166亿元", "40.7%", "3400人", "4万个"]);
+    // Measure words of goods and cases, not only of companies and people.
+    expect(findNumbers("查获假酒416瓶，通报4起案例，发放12箱物资").map((n) => n.text)).toEqual([
+      "416瓶",
+      "4起",
+      "12箱",
+    ]);
   });
 
   it("reads Chinese numerals with a unit but not a lone numeral", () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { headlineOf, shownHeadline } from "../../src/answer/article-text.js";
+import { headlineOf, shownHeadline, withoutDateline } from "../../src/answer/article-text.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
@@ -45,6 +45,10 @@ describe("questionIntent", () => {
     ["赛事组织得如何", "fact"],
     ["这种酶是如何构成的", "fact"],
     ["它在哪方面获得进展", "fact"],
+    ["株洲高新区最近在搞什么", "overview"],
+    ["株洲高新区有啥动静", "overview"],
+    ["这个节日有哪些活动", "fact"],
+    ["霍布斯在1647年的时候发生了什么事", "fact"],
   ])("%s → %s", (q, kind) => {
     expect(intent(q).kind).toBe(kind);
   });
@@ -52,6 +56,44 @@ describe("questionIntent", () => {
   it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
     expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
     expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
+  });
+
+  it("reads the kind of event asked of a zone, and a situation asked of a topic, as a topic's news", () => {
+    expect(intent("株洲高新区最近有什么诈骗案")).toMatchObject({
+      kind: "overview",
+      recent: true,
+      topic: "诈骗",
+    });
+    expect(intent("株洲高新区有哪些活动")).toMatchObject({ kind: "overview", topic: "活动" });
+    expect(intent("涿州受灾情况怎么样")).toMatchObject({ kind: "overview", topic: "涿州受灾" });
+    // The field asked about is the topic, not the word for "field".
+    expect(intent("株洲高新区环保方面有什么新闻")).toMatchObject({ kind: "overview", topic: "环保" });
+    // A situation of the zone alone is its overview; `如何` without `情况` asks a fact.
+    expect(intent("株洲高新区最近情况怎么样")).toMatchObject({ kind: "overview", topic: "" });
+    expect(intent("成都大运会的赛事组织如何").kind).toBe("fact");
+  });
+});
+
+describe("withoutDateline", () => {
+  it("drops a lead's label, dateline and byline, and the words of no other sentence", () => {
+    expect(withoutDateline("原标题：某某光伏电子科技有限公司违反环评法被处罚")).toBe(
+      "某某光伏电子科技有限公司违反环评法被处罚",
+    );
+    expect(withoutDateline("中国山东网-感知山东8月18日讯为进一步提高居民的知晓率，社区开展宣讲。")).toBe(
+      "为进一步提高居民的知晓率，社区开展宣讲。",
+    );
+    expect(withoutDateline("刘某某)记者17日从重庆高新警方获悉，民警已冻结涉案账户。")).toBe(
+      "记者17日从重庆高新警方获悉，民警已冻结涉案账户。",
+    );
+    expect(withoutDateline("河南日报客户端记者李某某实习生王某近期河北省涿州市遭受了洪水灾害。")).toBe(
+      "近期河北省涿州市遭受了洪水灾害。",
+    );
+    for (const plain of [
+      "会同电信部门开展排查。",
+      "电子信息产业产值增长12%。",
+      "英国的摄政时期是指1811年至1820年。",
+    ])
+      expect(withoutDateline(plain)).toBe(plain);
   });
 });
 
@@ -263,6 +305,9 @@ describe("kinds of question, answered from whole articles", () => {
     const d = await service.ask("德阳高新区人才公寓是什么时候交付使用的");
     expect(d.abstained).toBe(false);
     expect(d.answer).toContain("8月16日");
+    // A byline the source broke over two lines leaves a name and a bracket before the date: not shown.
+    const e = await service.ask("湘潭高新区员工关爱活动是什么时候启动的");
+    expect(e.answer).toMatch(/^8月4日，湘潭高新区/);
     // Its digest line: the headline without the label, then a sentence of the story, not the headline again.
     const o = await service.ask("德阳高新区有什么新闻");
     const item = o.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
@@ -272,6 +317,35 @@ describe("kinds of question, answered from whole articles", () => {
     const topic = await service.ask("德阳高新区物业有什么新闻");
     expect(topic.kind).toBe("overview");
     expect(topic.answer.split("\n").find((l) => l.startsWith("1. "))).toContain("物业服务由园区国企负责");
+  });
+
+  it("answers a how question from the first article stating two measures, its lines without the dateline", async () => {
+    const a = await service.ask("湘潭高新区是怎么反诈的？");
+    expect(a.kind).toBe("how");
+    expect(a.citations.every((c) => c.articleId === "xt-02")).toBe(true);
+    expect(a.answer).toContain("300余家企业");
+    const first = a.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
+    expect(first).not.toMatch(/日报讯|记者/);
+    expect(a.citations[0]?.quote).toContain("湘潭日报讯");
+  });
+
+  it("digests the news of a kind of event, articles stating the topic in one sentence first", async () => {
+    const a = await service.ask("湘潭高新区最近有什么诈骗案");
+    expect(a.kind).toBe("overview");
+    expect(a.answer).toContain("湘潭高新区诈骗的报道");
+    expect(a.answer).toContain("被骗2万元");
+    // `网购` and `诈骗` in two sentences of the newest article: listed after the one stating both, in passing.
+    const b = await service.ask("湘潭高新区网购诈骗有什么新闻");
+    const lines = b.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(lines[0]).toContain("遭遇网购诈骗");
+    expect(lines[1]).toContain("（提及）");
+  });
+
+  it("ends an answer line that closes a quote without a second full stop", async () => {
+    const a = await service.ask("湘潭高新区设立了多少个反诈咨询台");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("12个");
+    expect(a.answer).toMatch(/。”\[1\]$/);
   });
 
   it("still declines what the articles do not state", async () => {

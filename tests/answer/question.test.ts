@@ -63,6 +63,10 @@ describe("questionShape", () => {
     ["从园区到机场要多长时间", "number", "时长"],
     ["那位老人今年多大年纪", "number", "岁"],
     ["他夺冠时几岁", "number", "岁"],
+    ["卖汽油的那个人多大了", "number", "岁"],
+    ["警方查获了多少瓶假酒", "number", "瓶"],
+    ["纪委通报了几起诬告案例", "number", "起"],
+    ["新厂房面积多大", "number", null],
     ["新厂房预计在哪个月建成", "date", null],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toMatchObject({ type, unit });

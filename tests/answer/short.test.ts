@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lineAndShort } from "../../src/answer/answer.js";
 import { questionShape } from "../../src/answer/question.js";
 import {
   candidateMatrix,
@@ -29,6 +30,8 @@ describe("the short answer, by kind of fact", () => {
       short("宁阳高新区什么时候获批省级高新区的", "8月12日，山东省人民政府批复设立宁阳高新技术产业开发区。")
         ?.text,
     ).toBe("8月12日");
+    // An ordinal counts, it does not date: `第一届` answers no when question.
+    expect(short("员工关爱活动是什么时候办的", "第一届员工关爱活动启动仪式在软件城举行。")).toBeNull();
   });
 
   it("a number with its unit, and the period the quote gives when the question does not", () => {
@@ -154,5 +157,35 @@ describe("decodeSpan", () => {
     // One name nearly certain: it alone.
     expect(decodeSpan(spans, [0.9, 0.05, 0.05], 0.3).index).toBe(0);
     expect(decodeSpan(spans, [0.9, 0.05, 0.05], 0.3).worth).toBeGreaterThan(0.85);
+  });
+});
+
+describe("lineAndShort", () => {
+  const quote = "如今，园区市场主体达19.6万家，其中企业13万家；高新技术企业5249家，占全市41%。";
+  const short = { text: "5249家", qualifier: null };
+
+  it("re-cuts a line that leaves the short answer out to the clause of the quote stating it", () => {
+    expect(lineAndShort("如今，园区市场主体达19.6万家[1]。", short, quote, false)).toEqual({
+      text: "高新技术企业5249家[1]。",
+      short,
+    });
+  });
+
+  it("keeps a line cut by the question's predicate, and then shows no short answer contradicting it", () => {
+    expect(lineAndShort("如今，园区市场主体达19.6万家[1]。", short, quote, true)).toEqual({
+      text: "如今，园区市场主体达19.6万家[1]。",
+      short: null,
+    });
+  });
+
+  it("leaves a line that states the short answer, and a quote without it, as they are", () => {
+    const line = "高新技术企业5249家，占全市41%[1]。";
+    expect(lineAndShort(line, short, quote, false)).toEqual({ text: line, short });
+    expect(
+      lineAndShort("园区市场主体达19.6万家[1]。", { text: "42家", qualifier: null }, quote, false),
+    ).toEqual({
+      text: "园区市场主体达19.6万家[1]。",
+      short: null,
+    });
   });
 });

@@ -125,6 +125,15 @@ describe("splitSentences on news that lost its line breaks", () => {
     ]);
     // `摄` inside words, not before a date, splits nothing.
     expect(splitSentences("记者现场拍摄了视频，摄影师也在。")).toHaveLength(1);
+    // A caption's bracketed credit, then the story going on: split after the bracket.
+    expect(splitSentences("讲座现场（央广网发某某摄）高新警方结合辖区实际开展宣讲。")).toEqual([
+      "讲座现场（央广网发某某摄）",
+      "高新警方结合辖区实际开展宣讲。",
+    ]);
+    expect(splitSentences("图为现场（记者某某摄）。他说（摄于2020年）很好。")).toEqual([
+      "图为现场（记者某某摄）。",
+      "他说（摄于2020年）很好。",
+    ]);
   });
 });
 
