@@ -74,7 +74,7 @@ export const PICK_WEIGHTS = {
    * 0.15 × support (words 0.6, bigrams 0.4) + 0.85 × (focus + lead), times the type factor, plus the
    * bonus. Refitted by scripts/learn-pick.ts (quote hit within the first article, 5-fold CV by
    * article; hand CMRC 0.878, DRCD 0.883, news 0.755): a search on the quote hit kept these values
-   * (0.878 / 0.882 / 0.754), a conditional logit lost (0.872 / 0.879 / 0.755), per question type too
+   * (0.878 / 0.882 / 0.754), a conditional logit lost (0.872 / 0.879 / 0.757), per question type too
    * (docs/quality.md, "Sentence scoring").
    */
   pickWords: 0.09,
