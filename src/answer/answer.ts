@@ -242,7 +242,10 @@ function lineHolding(text: string, short: string, quote: string): string {
     at += c.length;
   });
   if (first < 0 || last < 0) return text;
-  return `${tidy(withoutDateline(clauses.slice(first, last + 1).join("")))}[1]。`;
+  // A clause that is the fact alone (`2003年12月，`) is read with the next, saying what happened then.
+  const alone = [...tidy(clauses.slice(first, last + 1).join(""))].length <= [...short].length + 2;
+  if (alone && last + 1 < clauses.length) last += 1;
+  return `${tidy(withoutDateline(clauses.slice(first, last + 1).join(""), true))}[1]。`;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { TextTools } from "./passage.js";
-import { EVALUATIVE } from "./question-words.js";
+import { ATTENDANCE, EVALUATIVE } from "./question-words.js";
 import type { Answer, Citation } from "./types.js";
 
 /** Articles a digest lists at most: five lines fit one Discord message with their sources. */
@@ -64,6 +64,7 @@ function mainSentence(
       (mentioned[s.at] ? 1 : 0) +
       (findNumbers(norm).some((n) => n.unit !== "") ? 0.5 : 0) -
       (EVALUATIVE.test(norm) ? 2 : 0) -
+      (ATTENDANCE.test(norm) ? 1 : 0) -
       ([...withoutDateline(s.sentence)].length < 15 ? 1 : 0) -
       // A republished story's `原标题：` line is its headline, shown already.
       (ORIGINAL_TITLE.test(s.sentence) ? 2 : 0) -
@@ -97,41 +98,27 @@ async function topicArticles(
   return zones.length === 0 ? found : found.filter((a) => zones.some((z) => a.zones.includes(z)));
 }
 
-/**
- * The digest answer to an overview question about `zones` (the first names the digest) and/or a
- * `topic`. Declines, with no sources, when there is neither or nothing is found.
- */
-export async function overviewAnswer(
-  question: string,
+/** The articles found for an overview and the entries to show, the articles about it first. */
+interface Digest {
+  found: ArticleSummary[];
+  entries: (Entry & { date: string | undefined })[];
+}
+
+/** The entries of a digest of `zone` and/or `topic`: at most `max`, about the subject first, newest first. */
+async function digestOf(
+  zone: string | undefined,
   zones: readonly string[],
   topic: string,
   deps: DigestDeps,
-  max = DIGEST_ARTICLES,
-): Promise<Answer> {
-  const zone = zones[0];
-  // The topic as the question spells it (`5G`, not the normalised `5g`).
-  const at = question.toLowerCase().indexOf(topic);
-  const shown = topic !== "" && at >= 0 ? question.slice(at, at + topic.length) : topic;
-  const subject = `${zone ?? ""}${shown}`;
-  const declined = (answer: string): Answer => ({
-    question,
-    answer,
-    abstained: true,
-    mode: "extractive",
-    kind: "overview",
-    citations: [],
-  });
-  if (subject === "")
-    return declined(
-      "想了解哪个高新区或哪方面的新闻？请在问题里说出来，例如：西安高新区有什么新闻。用 /zones 查看全部高新区。",
-    );
+  max: number,
+): Promise<Digest> {
   const found =
     topic !== ""
       ? await topicArticles(topic, zones, deps)
       : zone !== undefined
         ? await deps.articles.zoneArticles(zone)
         : [];
-  if (found.length === 0) return declined(`语料中没有关于${subject}的报道。`);
+  if (found.length === 0) return { found, entries: [] };
   const words = deps.tools.words(topic).map((w) => deps.tools.normalize(w));
   const mentions = (sentence: string): boolean => {
     const norm = deps.tools.normalize(sentence);
@@ -172,13 +159,50 @@ export async function overviewAnswer(
     ...newestFirst(about.map((e) => ({ ...e, date: e.article.date }))),
     ...newestFirst(passing.map((e) => ({ ...e, date: e.article.date }))),
   ].slice(0, max);
+  return { found, entries };
+}
+
+/** One digest line: date, headline (`（提及）` when the article mentions the subject in passing), main sentence, cited. */
+const entryLine = (e: Entry, n: number): string => {
+  const date = e.article.date !== undefined ? `${e.article.date} ` : "";
+  return `${date}《${e.headline}》${e.about ? "" : "（提及）"}：${shortened(e.main.sentence)}[${n}]`;
+};
+
+/**
+ * The digest answer to an overview question about `zones` (the first names the digest) and/or a
+ * `topic`; several zones and no topic (`成都高新区和重庆高新区各有几篇报道`) get a line each: the count and
+ * the newest article. Declines, with no sources, when there is neither or nothing is found.
+ */
+export async function overviewAnswer(
+  question: string,
+  zones: readonly string[],
+  topic: string,
+  deps: DigestDeps,
+  max = DIGEST_ARTICLES,
+): Promise<Answer> {
+  const zone = zones[0];
+  // The topic as the question spells it (`5G`, not the normalised `5g`).
+  const at = question.toLowerCase().indexOf(topic);
+  const shown = topic !== "" && at >= 0 ? question.slice(at, at + topic.length) : topic;
+  const subject = `${zone ?? ""}${shown}`;
+  const declined = (answer: string): Answer => ({
+    question,
+    answer,
+    abstained: true,
+    mode: "extractive",
+    kind: "overview",
+    citations: [],
+  });
+  if (subject === "")
+    return declined(
+      "想了解哪个高新区或哪方面的新闻？请在问题里说出来，例如：西安高新区有什么新闻。用 /zones 查看全部高新区。",
+    );
+  if (zones.length > 1 && topic === "") return zonesAnswer(question, zones.slice(0, max), deps);
+  const { found, entries } = await digestOf(zone, zones, topic, deps, max);
+  if (found.length === 0) return declined(`语料中没有关于${subject}的报道。`);
   if (entries.length === 0) return declined(`语料中没有关于${subject}的报道。`);
   const citations: Citation[] = entries.map((e, i) => sentenceCitation(i + 1, e.main));
-  const lines = entries.map((e, i) => {
-    const date = e.article.date !== undefined ? `${e.article.date} ` : "";
-    const passing = e.about ? "" : "（提及）";
-    return `${i + 1}. ${date}《${e.headline}》${passing}：${shortened(e.main.sentence)}[${i + 1}]`;
-  });
+  const lines = entries.map((e, i) => `${i + 1}. ${entryLine(e, i + 1)}`);
   const more = found.length - entries.length;
   const tail =
     more <= 0
@@ -190,6 +214,32 @@ export async function overviewAnswer(
     question,
     answer: `${subject}的报道（共 ${found.length} 篇，最新在前）：\n${lines.join("\n")}${tail}`,
     abstained: false,
+    mode: "extractive",
+    kind: "overview",
+    citations,
+  };
+}
+
+/** Several zones at once: per zone, how many articles and its newest one, cited; zones with none say so. */
+async function zonesAnswer(question: string, zones: readonly string[], deps: DigestDeps): Promise<Answer> {
+  const lines: string[] = [];
+  const citations: Citation[] = [];
+  for (const zone of zones) {
+    const { found, entries } = await digestOf(zone, [zone], "", deps, 1);
+    const e = entries[0];
+    if (e === undefined) {
+      lines.push(`${lines.length + 1}. ${zone}：语料中没有报道`);
+      continue;
+    }
+    citations.push(sentenceCitation(citations.length + 1, e.main));
+    lines.push(
+      `${lines.length + 1}. ${zone}（共 ${found.length} 篇），最新：${entryLine(e, citations.length)}`,
+    );
+  }
+  return {
+    question,
+    answer: `${zones.join("、")}的报道：\n${lines.join("\n")}\n用 /zone 加高新区名称查看一个高新区的全部报道。`,
+    abstained: citations.length === 0,
     mode: "extractive",
     kind: "overview",
     citations,

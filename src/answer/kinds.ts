@@ -5,6 +5,7 @@
  */
 import {
   ACTOR,
+  BOTH_ASKED,
   EVENTS_ASKED,
   HOW_ASKED,
   MEASURES_ASKED,
@@ -49,10 +50,14 @@ export function questionIntent(
     let topic = withoutZones(rest);
     for (const z of zones) topic = topic.replaceAll(z, "");
     // `环保方面`, `人才相关`: the field is the topic, the word for "field" is not (no article says it).
-    return topic
-      .replace(new RegExp(TIME_WORDS.source, "g"), "")
-      .replace(/(?:方面|领域|相关|这块|这一块)(?:的)?$/u, "")
-      .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "");
+    return (
+      topic
+        .replace(new RegExp(TIME_WORDS.source, "g"), "")
+        .replace(/(?:方面|领域|相关|这块|这一块)(?:的)?$/u, "")
+        // `成都高新区和重庆高新区各有几篇`: with the zones out, what joined them and counted them goes too.
+        .replace(/^(?:[和与及、跟同]|以及)+|(?:[和与及、跟同]|以及)?(?:各|分别|一共|总共|都)$/gu, "")
+        .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "")
+    );
   };
   const intro = OVERVIEW_ASKED.exec(q);
   if (intro?.[1] !== undefined) return { ...fact, kind: "overview", topic: subjectOf(intro[1]) };
@@ -78,6 +83,10 @@ export function questionIntent(
   const actor = zones.length > 0 || ACTOR.test(q);
   if ((MEASURES_ASKED.test(q) || (HOW_ASKED.test(q) && actor)) && !/多少/.test(q))
     return { ...fact, kind: "how" };
+  // `复工率和复工企业数分别是多少`: each thing with the question word (`复工率是多少`, `复工企业数是多少`).
+  const both = BOTH_ASKED.exec(q);
+  if (both !== null && !ASKS.test(both[1] ?? "") && !ASKS.test(both[2] ?? ""))
+    return { ...fact, kind: "several", parts: [`${both[1]}是${both[3]}`, `${both[2]}是${both[3]}`] };
   const parts = q.split(SEVERAL_SPLIT).filter((p) => p.trim() !== "");
   if (parts.length >= 2 && parts.every((p) => ASKS.test(p))) return { ...fact, kind: "several", parts };
   return fact;

@@ -87,6 +87,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：捐款，捐助款项",
   },
   {
+    // `复工企业数是多少`: a report counts the things themselves (`复工复产企业达1260家`).
+    asked: /(?<=企业|公司|项目|机构|门店|商户|网点|基站)(?:数量|数目|数)(?![据字码额])/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：数目，通过单位表现出来的事物的多少；报道以量词计数（“企业达1260家”）",
+  },
+  {
     asked: /(?<![上高飙暴大看])涨(?=了|幅|得|多少|百分)/,
     term: "增长",
     stated: ["增长", "上涨", "增速", "增幅", "增加", "提高", "涨"],
@@ -186,6 +193,13 @@ export const MEASURES_ASKED =
 export const ACTOR =
   /高新区|园区|开发区|管委会|政府|部门|公司|企业|集团|党组织|党委|支部|协会|学校|高校|医院|银行|法院|检察院|警方|公安|街道|社区|[局委厅办]/;
 
+/**
+ * `A和B分别是多少`, `A与B各是多少`: two things asked with one question word after them (groups 1, 2;
+ * 3 the question word and what follows it).
+ */
+export const BOTH_ASKED =
+  /^(.+?)(?:和|与|及|以及|跟)(.+?)(?:分别|各)(?:是|为|有|达到?)?((?:多少|几|什么|哪些|哪个|谁|哪里|哪儿).*)$/u;
+
 /** Where a several-facts question divides into its parts: `多少家、复工率多少`, `多少人，比春节前多了多少人`. */
 export const SEVERAL_SPLIT = /[、，,；;]|(?:以及|还有|另外)/;
 
@@ -203,6 +217,13 @@ export const ACTION_VERBS =
  */
 export const EVALUATIVE =
   /又一例|一个缩影|具有(?:重要|重大|深远|积极)?(?:的)?(?:战略)?(?:意义|作用)|意义重大|重中之重|战略支点|标志着|彰显|充分说明|充分体现|体现了|不可或缺|至关重要|的关键所在|(?:重要|有力)(?:举措|抓手|保障|引擎)|(?:新的|一次)尝试|新的(?:经济)?增长点|奠定(?:了)?(?:坚实)?基础/;
+
+/**
+ * Who attended (`市领导某某、某某，园区党工委书记某某参加活动`): the roll-call news ends its story with, not
+ * what happened; a digest line passes over it.
+ */
+export const ATTENDANCE =
+  /(?:参加|出席|参与)(?:了)?(?:本次|此次|当天的?)?(?:活动|会议|仪式|开幕式|启动仪式|签约仪式|揭牌仪式)?[。！]?$/u;
 
 // The short answer (`short-question.ts`, `short-spans.ts`): where a question asks, what the noun after
 // its question word says about the kind of answer, and the words around a span that tell its kind.

@@ -49,6 +49,7 @@ describe("questionIntent", () => {
     ["株洲高新区有啥动静", "overview"],
     ["这个节日有哪些活动", "fact"],
     ["霍布斯在1647年的时候发生了什么事", "fact"],
+    ["甲和乙分别是谁", "several"],
   ])("%s → %s", (q, kind) => {
     expect(intent(q).kind).toBe(kind);
   });
@@ -71,6 +72,13 @@ describe("questionIntent", () => {
     // A situation of the zone alone is its overview; `如何` without `情况` asks a fact.
     expect(intent("株洲高新区最近情况怎么样")).toMatchObject({ kind: "overview", topic: "" });
     expect(intent("成都大运会的赛事组织如何").kind).toBe("fact");
+  });
+
+  it("splits `A和B分别是多少` into a part per thing, each with the question word", () => {
+    expect(intent("株洲高新区复工率和复工企业数分别是多少")).toMatchObject({
+      kind: "several",
+      parts: ["株洲高新区复工率是多少", "复工企业数是多少"],
+    });
   });
 });
 
@@ -270,6 +278,10 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toContain("1260家");
     expect(a.answer).toContain("97%");
     expect(a.short ?? null).toBeNull();
+    const both = await service.ask("株洲高新区复工率和复工企业数分别是多少");
+    expect(both.answer).toContain("1260家");
+    expect(both.answer).toContain("97%");
+    expect(both.short ?? null).toBeNull();
     // One fact asked of the same sentence still gets its short answer.
     expect((await service.ask("株洲高新区复工率多少")).short?.text).toBe("97%");
   });
@@ -346,6 +358,24 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("12个");
     expect(a.answer).toMatch(/。”\[1\]$/);
+  });
+
+  it("answers several zones' news with each zone's count and newest article", async () => {
+    const a = await service.ask("株洲高新区和绵阳高新区各有几篇报道");
+    expect(a.kind).toBe("overview");
+    const lines = a.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^1\. 株洲高新区（共 \d+ 篇），最新：2023-08-15/);
+    expect(lines[1]).toMatch(/^2\. 绵阳高新区（共 1 篇），最新：2023-08-10 《绵阳高新区建成5G基站1200座》/);
+    expect(a.citations).toHaveLength(2);
+  });
+
+  it("passes over who attended for a digest line", async () => {
+    const a = await service.ask("湘潭高新区有什么新闻");
+    const first = a.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
+    expect(first).toContain("2023-08-20");
+    expect(first).toContain("签约项目6个");
+    expect(first).not.toContain("参加活动");
   });
 
   it("still declines what the articles do not state", async () => {

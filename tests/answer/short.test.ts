@@ -171,6 +171,13 @@ describe("lineAndShort", () => {
     });
   });
 
+  it("reads a clause that is the short answer alone with the next clause", () => {
+    const dated = "2003年12月，她出任省妇联副主席；2005年8月出任区长。";
+    expect(
+      lineAndShort("2005年8月出任区长[1]。", { text: "2003年12月", qualifier: null }, dated, false).text,
+    ).toBe("2003年12月，她出任省妇联副主席[1]。");
+  });
+
   it("keeps a line cut by the question's predicate, and then shows no short answer contradicting it", () => {
     expect(lineAndShort("如今，园区市场主体达19.6万家[1]。", short, quote, true)).toEqual({
       text: "如今，园区市场主体达19.6万家[1]。",
