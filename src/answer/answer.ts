@@ -187,12 +187,14 @@ export async function answerQuestion(
   // A zone named from the article is the fact asked for; an answer gathered from several articles has
   // no one fact of a few characters, nor has a question asking several (`多少家、复工率多少`) that one
   // sentence answers whole: its first fact alone in bold would read as the whole answer.
+  // A `哪个高新区` question whose line names one zone is answered by that name as the line spells it.
+  const spelled = shape.unit === ZONE_UNIT && line.zone === null ? zoneSpelled(line.text) : null;
   const short =
     line.zone !== null
       ? { text: line.zone, qualifier: null }
       : line.gathered || intent.kind === "several"
         ? null
-        : shortAnswer(normalized, shape, best.quote, deps.tools.normalize);
+        : (spelled ?? shortAnswer(normalized, shape, best.quote, deps.tools.normalize));
   // A line that states a number of the kind asked was cut by the question's predicate (`21310人受伤`,
   // not `10761人死亡`): it stays, whatever the short answer says. (Not so for dates: re-cut there, DRCD
   // answer hit on dates 0.796 → 0.827, CMRC 0.867 → 0.871, news one question more; kept for numbers,
@@ -208,6 +210,15 @@ export async function answerQuestion(
     mode: "extractive",
     citations,
   };
+}
+
+/**
+ * The one zone a line names, verbatim as it spells it (`重庆市高新技术产业开发区`; read on the line itself,
+ * since normalising renames zones), or null when it names none or several.
+ */
+function zoneSpelled(text: string): ShortAnswer | null {
+  const names = zoneNames(text);
+  return names.length === 1 && names[0] !== undefined ? { text: names[0], qualifier: null } : null;
 }
 
 /**

@@ -81,7 +81,8 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：就业，得到职业；参加工作。统计公报：城镇新增就业",
   },
   {
-    asked: /捐[了出过给]*(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资))/u,
+    // `捐了款` whole (it read `捐款款`); `捐了多少钱` up to what is asked.
+    asked: /捐[了出过给]*(?:款(?!项)|(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资)))/u,
     term: "捐款",
     stated: ["捐款", "捐赠", "捐助", "捐资", "捐"],
     source: "现代汉语词典：捐款，捐助款项",

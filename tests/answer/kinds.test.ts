@@ -190,6 +190,7 @@ describe("everydayQuestion", () => {
   it("reads everyday verbs as the words reports use, keeping the question word", () => {
     expect(everydayQuestion("园区帮多少人找到了工作").question).toBe("园区多少人就业");
     expect(everydayQuestion("机关党委向村里捐了多少钱").question).toBe("机关党委向村捐款多少钱");
+    expect(everydayQuestion("哪个高新区向村里捐了款").question).toBe("哪个高新区向村捐款");
     expect(everydayQuestion("产值涨了多少").question).toBe("产值增长了多少");
     // `上涨` is already the report's word.
     expect(everydayQuestion("物价上涨了多少").question).toBe("物价上涨了多少");
@@ -299,6 +300,11 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("哪个高新区建成了1200座5G基站");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("绵阳高新区");
+    // The zone itself in bold, as the line spells it; asked in everyday words too.
+    expect(a.short?.text).toBe("绵阳高新区");
+    const d = await service.ask("哪个高新区向村里捐了款");
+    expect(d.short?.text).toBe("株洲高新区");
+    expect(d.citations[0]?.quote).toContain("捐款12万元");
   });
 
   it("answers a question asking for the latest from the newest article that states it", async () => {
