@@ -65,6 +65,8 @@ function mainSentence(
       (findNumbers(norm).some((n) => n.unit !== "") ? 0.5 : 0) -
       (EVALUATIVE.test(norm) ? 2 : 0) -
       (ATTENDANCE.test(norm) ? 1 : 0) -
+      // A question the story asks (`林纬奇之后，谁来担任片仔癀的董事长？`) states nothing.
+      (/[？?][”"]?$/u.test(s.sentence.trim()) ? 1 : 0) -
       ([...withoutDateline(s.sentence)].length < 15 ? 1 : 0) -
       // A republished story's `原标题：` line is its headline, shown already.
       (ORIGINAL_TITLE.test(s.sentence) ? 2 : 0) -

@@ -78,7 +78,11 @@ export function questionIntent(
     return { ...fact, kind: "overview", recent: true };
   }
   // `涿州受灾情况怎么样`: the news on 涿州 and 受灾, each article's sentence stating it (no article: a fact).
-  const situation = state?.[0].startsWith("情况") ? subjectOf(q.slice(0, state.index)) : "";
+  // `片仔癀最近怎么样`: asked with a time word, how a thing is doing is its news too.
+  const situation =
+    state !== null && (state[0].startsWith("情况") || TIME_WORDS.test(state[0]))
+      ? subjectOf(q.slice(0, state.index))
+      : "";
   if (situation !== "") return { ...fact, kind: "overview", recent: true, topic: situation };
   const actor = zones.length > 0 || ACTOR.test(q);
   if ((MEASURES_ASKED.test(q) || (HOW_ASKED.test(q) && actor)) && !/多少/.test(q))

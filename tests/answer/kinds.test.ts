@@ -72,6 +72,9 @@ describe("questionIntent", () => {
     // A situation of the zone alone is its overview; `如何` without `情况` asks a fact.
     expect(intent("株洲高新区最近情况怎么样")).toMatchObject({ kind: "overview", topic: "" });
     expect(intent("成都大运会的赛事组织如何").kind).toBe("fact");
+    // How a thing is doing, asked with a time word, is its news; without one, a fact.
+    expect(intent("天府绛溪实验室最近怎么样")).toMatchObject({ kind: "overview", topic: "天府绛溪实验室" });
+    expect(intent("产品质量怎么样").kind).toBe("fact");
   });
 
   it("splits `A和B分别是多少` into a part per thing, each with the question word", () => {
@@ -351,7 +354,9 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("湘潭高新区最近有什么诈骗案");
     expect(a.kind).toBe("overview");
     expect(a.answer).toContain("湘潭高新区诈骗的报道");
+    // The story's own question (`…还能追回吗？`) is not its line.
     expect(a.answer).toContain("被骗2万元");
+    expect(a.answer).not.toContain("追回吗");
     // `网购` and `诈骗` in two sentences of the newest article: listed after the one stating both, in passing.
     const b = await service.ask("湘潭高新区网购诈骗有什么新闻");
     const lines = b.answer.split("\n").filter((l) => /^\d+\. /.test(l));
