@@ -184,11 +184,11 @@ export async function answerQuestion(
   const cited = [best, ...related].slice(0, opts.maxCitations);
   const citations = cited.map((p, i) => citation(i + 1, p));
   const line = answerLine(best, cited, shape, normalized, deps.tools.normalize);
+  // A `哪个高新区` question whose line names one zone is answered by that name as the line spells it.
+  const spelled = shape.unit === ZONE_UNIT && line.zone === null ? zoneSpelled(line.text) : null;
   // A zone named from the article is the fact asked for; an answer gathered from several articles has
   // no one fact of a few characters, nor has a question asking several (`多少家、复工率多少`) that one
   // sentence answers whole: its first fact alone in bold would read as the whole answer.
-  // A `哪个高新区` question whose line names one zone is answered by that name as the line spells it.
-  const spelled = shape.unit === ZONE_UNIT && line.zone === null ? zoneSpelled(line.text) : null;
   const short =
     line.zone !== null
       ? { text: line.zone, qualifier: null }

@@ -49,8 +49,6 @@ export interface Candidate {
 export const PICK_WEIGHTS = {
   /** Passage ranking: the retrieval relevance (0–1) added to the best sentence's support. Set by hand with BM25 k1 0.9, b 0.4. */
   retrieval: 0.5,
-  /** Sentence choice: share of plain support in the score, the rest being focus coverage. Set by hand (focus choice, quote hit up on both sets). */
-  support: 0.15,
   /** Support: share from idf-weighted question words; the rest is from character bigrams (paraphrase, segmentation slips). Set by hand. */
   lexical: 0.6,
   /** A question word (or bigram) found in the passage or headline but not the sentence counts this much. Set by hand. */
@@ -71,6 +69,24 @@ export const PICK_WEIGHTS = {
   typed: 0.08,
   /** Added per why/alias cue the sentence carries (`因为`, `又称`) when the question asks why or for another name. Set by hand. */
   cue: 0.06,
+  /**
+   * Sentence choice ({@link pickScore}): the weight of each of its {@link PICK_TERMS}. Set by hand as
+   * 0.15 × support (words 0.6, bigrams 0.4) + 0.85 × (focus + lead), times the type factor, plus the
+   * bonus. Refitted by scripts/learn-pick.ts (quote hit within the first article, 5-fold CV by
+   * article; hand CMRC 0.878, DRCD 0.883, news 0.755): a search on the quote hit kept these values
+   * (0.878 / 0.882 / 0.754), a conditional logit lost (0.872 / 0.879 / 0.757), per question type too
+   * (docs/quality.md, "Sentence scoring").
+   */
+  pickWords: 0.09,
+  pickBigrams: 0.06,
+  pickFocus: 0.85,
+  pickLead: 0.85,
+  /** Sentence choice: added when the sentence holds the asked-for kind of fact (as `typed` for ranking). */
+  pickTyped: 0.08,
+  /** Sentence choice: added per why/alias cue (as `cue` for ranking). */
+  pickCue: 0.06,
+  /** Sentence choice: the longest stretch of the question the sentence repeats (as `run` for ranking); 0.01–0.4 gained nothing in the refit. */
+  pickRun: 0,
   /** Factor on a number question's sentence that holds no such number. Set by hand. */
   untypedNumber: 0.45,
   /** Factor on a person question's sentence with no role word or speech verb: none, a name often stands alone. Set by hand. */
@@ -163,11 +179,44 @@ export function rankScore(f: SentenceFeatures, shape: QuestionShape, w: PickWeig
   );
 }
 
-/** Sentence-choosing score: support and focus, type, bonus. */
+/** The terms of the sentence-choosing score, each weighed by the weight of its name in {@link PICK_WEIGHTS}. */
+export const PICK_TERMS = [
+  "pickWords",
+  "pickBigrams",
+  "pickFocus",
+  "pickLead",
+  "pickTyped",
+  "pickCue",
+  "pickRun",
+] as const;
+export type PickTerm = (typeof PICK_TERMS)[number];
+
+/**
+ * A sentence's {@link PICK_TERMS}: its words, bigrams, focus and lead times the type factor, the
+ * asked-for kind of fact, its cues and its run. {@link pickScore} is their weighted sum (the fitting
+ * script reads them; pickScore adds them up without building the record).
+ */
+export function pickTerms(f: SentenceFeatures, shape: QuestionShape, w: PickWeights = PICK_WEIGHTS) {
+  const t = typeFactor(f, shape, w);
+  return {
+    pickWords: f.words * t,
+    pickBigrams: f.bigrams * t,
+    pickFocus: f.focus * t,
+    pickLead: f.lead * t,
+    pickTyped: f.typed && hasType(shape) ? 1 : 0,
+    pickCue: f.cues,
+    pickRun: f.run,
+  } satisfies Record<PickTerm, number>;
+}
+
+/** Sentence-choosing score: the weighted {@link pickTerms}, times the off-zone factor. */
 export function pickScore(f: SentenceFeatures, shape: QuestionShape, w: PickWeights = PICK_WEIGHTS): number {
+  const t = typeFactor(f, shape, w);
   return (
-    ((w.support * supportOf(f, w) + (1 - w.support) * (f.focus + f.lead)) * typeFactor(f, shape, w) +
-      bonusOf(f, shape, w)) *
+    ((w.pickWords * f.words + w.pickBigrams * f.bigrams + w.pickFocus * f.focus + w.pickLead * f.lead) * t +
+      (f.typed && hasType(shape) ? w.pickTyped : 0) +
+      w.pickCue * f.cues +
+      w.pickRun * f.run) *
     (f.offZone ? w.offZone : 1)
   );
 }
@@ -249,6 +298,8 @@ export function pickSentences(
     weights?: PickWeights;
     /** Other words stating a question word (an everyday phrase's terms, see `everyday.ts`). */
     alts?: ReadonlyMap<string, readonly string[]>;
+    /** Told every scored sentence with its features (for fitting the weights: scripts/learn-pick.ts). */
+    observe?: (passage: Passage, quote: string, features: SentenceFeatures) => void;
   } = {},
 ): SentencePick[] {
   const weights = opts.weights ?? PICK_WEIGHTS;
@@ -315,6 +366,7 @@ export function pickSentences(
         cues: cues.filter((cue) => cue.test(norm)).length,
         run: runOf(s.chars),
       };
+      opts.observe?.(passage, quote, features);
       previous = s;
       scored.push({
         passage,

@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Candidate, PICK_WEIGHTS, pickSentences } from "../../src/answer/extractive.js";
+import {
+  type Candidate,
+  PICK_TERMS,
+  PICK_WEIGHTS,
+  pickScore,
+  pickSentences,
+  pickTerms,
+} from "../../src/answer/extractive.js";
 import { cachedPassageText, preparePassage, type TextTools } from "../../src/answer/passage.js";
 import { questionShape } from "../../src/answer/question.js";
 import { hybridSearch } from "../../src/answer/retrieve.js";
@@ -221,5 +228,34 @@ describe("sentence choice", () => {
       const p = pick("园区另有什么", text);
       expect(p.quote).toBe(p.sentence);
     });
+  });
+});
+
+describe("the sentence choice", () => {
+  it("is the weighted sum of the terms the fitting script reads, and quotes the article's best-scoring sentence", async () => {
+    const tools = indexTextTools(
+      index,
+      index.zones.map((z) => z.zone),
+    );
+    let sentences = 0;
+    for (const question of questions) {
+      const shape = questionShape(tools.normalize(question));
+      const hits = await hybridSearch(index, question, 8);
+      const candidates: Candidate[] = hits.map((h, rank) => ({ passage: h.passage, rank }));
+      const seen: { articleId: string; quote: string; score: number }[] = [];
+      const [first] = pickSentences(question, shape, candidates, tools, [], {
+        observe: (p, quote, f) => {
+          const terms = pickTerms(f, shape);
+          const sum = PICK_TERMS.reduce((s, k) => s + PICK_WEIGHTS[k] * terms[k], 0);
+          expect(pickScore(f, shape)).toBeCloseTo(sum * (f.offZone ? PICK_WEIGHTS.offZone : 1), 12);
+          seen.push({ articleId: p.articleId, quote, score: pickScore(f, shape) });
+        },
+      });
+      const mine = seen.filter((s) => s.articleId === first?.passage.articleId);
+      const top = Math.max(...mine.map((s) => s.score));
+      expect(mine.filter((s) => s.score === top).map((s) => s.quote)).toContain(first?.quote);
+      sentences += seen.length;
+    }
+    expect(sentences).toBeGreaterThan(questions.length * 8);
   });
 });
