@@ -9,6 +9,7 @@ import { NOT_WORD_CHAR, preparePassage, type TextTools } from "./passage.js";
 import type { QuestionShape } from "./question.js";
 import { stated, type Term } from "./question-terms.js";
 import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
+import { utf16Offsets } from "./short-sentence.js";
 
 /**
  * Named features of the evidence that the best sentence answers the question, each 0–1 (see
@@ -108,15 +109,17 @@ export function evidenceOf(
   let slotMissing = 0;
   let heaviestOut = 0;
   for (const t of terms) {
-    if (!stated(norm, t)) heaviestOut = Math.max(heaviestOut, t.weight);
+    const inQuote = stated(norm, t);
+    const inContext = stated(context, t);
+    if (!inQuote) heaviestOut = Math.max(heaviestOut, t.weight);
     if (q.slot.has(t.word)) {
       slotTotal += t.weight;
-      if (!stated(context, t)) slotMissing += t.weight;
+      if (!inContext) slotMissing += t.weight;
     }
     heaviest = Math.max(heaviest, t.weight);
-    if (stated(norm, t)) inSentence += t.weight;
+    if (inQuote) inSentence += t.weight;
     if (tools.known?.(t.word) === false) unknown += t.weight;
-    if (!stated(context, t)) {
+    if (!inContext) {
       missing += t.weight;
       heaviestMissing = Math.max(heaviestMissing, t.weight);
     }
@@ -202,16 +205,29 @@ function bigramGaps(normQuestion: string, contextChars: string): { gaps: number;
  * longest piece's length (capped at 12): a sentence that answers usually repeats a stretch of the question.
  */
 export function longestRun(question: string, text: string): number {
-  const pieces = question.split(" ").filter((p) => p.length >= 2);
-  const cap = Math.min(12, Math.max(2, ...pieces.map((p) => [...p].length)));
-  let best = 0;
-  for (const p of pieces) {
-    const cs = [...p];
-    for (let i = 0; i < cs.length && cs.length - i > best; i++) {
-      let len = best + 1;
-      while (i + len <= cs.length && text.includes(cs.slice(i, i + len).join(""))) len++;
-      best = Math.max(best, len - 1);
+  return runIn(question)(text);
+}
+
+/**
+ * {@link longestRun} of one question, read once for every text it is matched against (each sentence
+ * of the retrieved passages): its pieces, their characters' offsets and the cap.
+ */
+export function runIn(question: string): (text: string) => number {
+  const pieces = question
+    .split(" ")
+    .filter((p) => p.length >= 2)
+    .map((p) => ({ text: p, offsets: utf16Offsets([...p]) }));
+  const cap = Math.min(12, Math.max(2, ...pieces.map((p) => p.offsets.length - 1)));
+  return (text) => {
+    let best = 0;
+    for (const { text: p, offsets } of pieces) {
+      const length = offsets.length - 1;
+      for (let i = 0; i < length && length - i > best; i++) {
+        let len = best + 1;
+        while (i + len <= length && text.includes(p.slice(offsets[i], offsets[i + len]))) len++;
+        best = Math.max(best, len - 1);
+      }
     }
-  }
-  return Math.min(1, best / cap);
+    return Math.min(1, best / cap);
+  };
 }

@@ -6,7 +6,7 @@
  */
 import type { Passage } from "../index/types.js";
 import { answerProbability } from "./decline.js";
-import { type Evidence, type EvidenceQuestion, evidenceOf, longestRun } from "./decline-evidence.js";
+import { type Evidence, type EvidenceQuestion, evidenceOf, runIn } from "./decline-evidence.js";
 import { hasYear } from "./evidence.js";
 import { factsIn, isDated, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare } from "./focus.js";
@@ -270,6 +270,8 @@ interface Scored {
   passage: Passage;
   rank: number;
   sentence: string;
+  /** The sentence normalised (with the tools' `normalize`). */
+  norm: string;
   /** The sentence, with the one before it when it cannot be read alone (see {@link SentencePick.quote}). */
   quote: string;
   support: number;
@@ -309,11 +311,14 @@ export function pickSentences(
   const slot = slotWords(normQuestion, terms);
   const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
   const several = shape.type === "entity" && asksForSeveral(normQuestion);
-  const runQuestion = normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " ");
+  const runOf = runIn(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "));
+  const bigramList = [...qBigrams];
   const byPassage: Scored[][] = [];
   for (const { passage, rank, relevance } of candidates) {
     const prepared = tools.passageText?.(passage) ?? preparePassage(passage, tools.normalize);
     const { context, contextChars } = prepared;
+    // Whether the passage holds each of the question's bigrams: the same for each of its sentences.
+    const bigramInContext = bigramList.map((b) => contextChars.includes(b));
     const focus = focusTerms(terms, prepared.title, slot, weights);
     const headline = headlineShare(prepared.title, terms, total);
     const passageFeatures = {
@@ -330,10 +335,10 @@ export function pickSentences(
       if (qBigrams.size > 0) {
         // `chars.includes(b)` is exactly "b is among the sentence's bigrams" (see SentenceText).
         let hit = 0;
-        for (const b of qBigrams) {
+        bigramList.forEach((b, k) => {
           if (s.chars.includes(b)) hit++;
-          else if (contextChars.includes(b)) hit += weights.context;
-        }
+          else if (bigramInContext[k] === true) hit += weights.context;
+        });
         bigramShare = hit / qBigrams.size;
       }
       // A sentence opening with a pronoun or a relative date, or dated by month and day alone when the
@@ -359,7 +364,7 @@ export function pickSentences(
         lead: previous === undefined && passage.ordinal === 0 ? weights.lead * headline ** 3 : 0,
         typed: typedSentence(s, shape) || counted?.test(norm) === true || (yearless && quote !== s.sentence),
         cues: cues.filter((cue) => cue.test(norm)).length,
-        run: longestRun(runQuestion, s.chars),
+        run: runOf(s.chars),
       };
       opts.observe?.(passage, quote, features);
       previous = s;
@@ -367,6 +372,7 @@ export function pickSentences(
         passage,
         rank,
         sentence: s.sentence,
+        norm,
         quote,
         support: supportOf(features, weights),
         typed: features.typed,
@@ -379,7 +385,8 @@ export function pickSentences(
   const best = (xs: Scored[], key: "rankScore" | "pickScore"): Scored =>
     xs.reduce((a, b) => (b[key] > a[key] ? b : a));
   const byScore = (a: Ranked, b: Ranked) => b.score - a.score || (a.xs[0]?.rank ?? 0) - (b.xs[0]?.rank ?? 0);
-  const evidenceQuestion = (title: string): EvidenceQuestion => ({
+  // The quote read normalised is its sentence's `norm` when it is the sentence alone: not normalised again.
+  const evidenceQuestion = (title: string, quoted: Scored): EvidenceQuestion => ({
     normQuestion,
     terms,
     total,
@@ -389,7 +396,10 @@ export function pickSentences(
     slot,
     shape,
     questionZones,
-    tools,
+    tools: {
+      ...tools,
+      normalize: (text) => (text === quoted.sentence ? quoted.norm : tools.normalize(text)),
+    },
   });
   let ranked: Ranked[] = byPassage
     .map((xs) => ({ xs, score: best(xs, "rankScore").rankScore }))
@@ -413,7 +423,7 @@ export function pickSentences(
         support: Math.max(c.support, best(r.xs, "rankScore").support),
       };
       const passages = mine.flatMap((o) => (o.xs[0] === undefined ? [] : [o.xs[0].passage]));
-      const e = evidenceOf(probe, c.quote, passages, undefined, evidenceQuestion(c.passage.title));
+      const e = evidenceOf(probe, c.quote, passages, undefined, evidenceQuestion(c.passage.title, c));
       return { ...r, score: r.score + weights.evidence * answerProbability(e) };
     });
     ranked = [...probed.sort(byScore), ...all.slice(depth)];
@@ -449,7 +459,7 @@ export function pickSentences(
     chosen.quote,
     articlePassages,
     nextArticle,
-    evidenceQuestion(first.passage.title),
+    evidenceQuestion(first.passage.title, chosen),
   );
   // A word of the question's time phrase (`月末` of `截至2023年7月末为多少`) frames when, not what: the
   // clause answering is the one with the amount, not one that says another `6月末`.

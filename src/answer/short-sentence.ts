@@ -159,8 +159,6 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
   const chunkAt = new Array<number>(n).fill(-1);
   const chunkRanges: [number, number][] = [];
   for (let k = 0; k < tokens.length; ) {
-    const isNoun = (t: Token | undefined) =>
-      t !== undefined && !PUNCT.test(t.word) && /^(?:n|vn|an|eng|m|q|b|x|j)/.test(t.tag);
     if (!isNoun(tokens[k])) {
       k++;
       continue;
@@ -189,6 +187,10 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
     bracketed,
   };
 }
+
+/** Whether a word belongs in a noun chunk: a noun, name, number, measure word, distinguishing word or abbreviation. */
+const isNoun = (t: Token | undefined): boolean =>
+  t !== undefined && !PUNCT.test(t.word) && /^(?:n|vn|an|eng|m|q|b|x|j)/.test(t.tag);
 
 /** A range with punctuation and spaces trimmed at its ends (marks of a pair and a closing `%` kept). */
 function trimRange(chars: readonly string[], start: number, end: number): { start: number; end: number } {

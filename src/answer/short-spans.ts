@@ -42,11 +42,19 @@ const EDGE_FEATURES = EDGES.flatMap((edge) =>
 
 const CLASS_TESTS = Object.entries(WORD_CLASSES) as [WordClass, RegExp][];
 
-/** The word class of a jieba word; `punct` for punctuation. */
-function wordClass(tag: string, word: string): WordClass | "punct" {
-  if (PUNCT.test(word)) return "punct";
-  for (const [cls, re] of CLASS_TESTS) if (re.test(tag)) return cls;
-  return "other";
+/** Each tag's word class, as its place in `CLASS_NAMES` (tags are few: read once each). */
+const TAG_CLASS = new Map<string, number>();
+
+/** The word class of a tag (of a word that is not punctuation), as its place in `CLASS_NAMES`. */
+function classOfTag(tag: string): number {
+  let cls = TAG_CLASS.get(tag);
+  if (cls === undefined) {
+    cls = CLASS_TESTS.findIndex(([, re]) => re.test(tag));
+    // No test passing: `other` (the last class).
+    if (cls < 0) cls = CLASS_TESTS.length - 1;
+    TAG_CLASS.set(tag, cls);
+  }
+  return cls;
 }
 
 /** The named features of a candidate span, in a fixed order (the weights object has one per name). */
@@ -137,23 +145,11 @@ export const SPAN_FEATURES = [
 ] as const;
 
 export type SpanFeature = (typeof SPAN_FEATURES)[number];
-type EdgeFeature = (typeof EDGE_FEATURES)[number];
-
-const FEATURE_INDEX = new Map<string, number>(SPAN_FEATURES.map((f, i) => [f, i]));
-/** Where each of `features`' named values goes in a row, in the order it lists them (read on its first call). */
-let literalOrder: number[] | undefined;
-/** The place in a row of each edge's word class: one feature per (edge, class), at most one of an edge's set. */
-const EDGE_INDEX = Object.fromEntries(
-  EDGES.map((edge) => [
-    edge,
-    new Map(
-      (Object.keys(WORD_CLASSES) as WordClass[]).map((cls) => [
-        cls,
-        FEATURE_INDEX.get(`${edge}:${cls}`) ?? -1,
-      ]),
-    ),
-  ]),
-) as Record<(typeof EDGES)[number], Map<string, number>>;
+/** Each feature's place in a row. */
+const F = Object.fromEntries(SPAN_FEATURES.map((f, i) => [f, i])) as Record<SpanFeature, number>;
+const CLASS_NAMES = Object.keys(WORD_CLASSES) as WordClass[];
+/** The place in a row of (edge, word class), by edge then by the class's place in {@link CLASS_NAMES}. */
+const EDGE_AT = EDGES.map((edge) => CLASS_NAMES.map((cls) => F[`${edge}:${cls}`]));
 
 /** A candidate short answer: code-point offsets into the sentence, its text (verbatim) and features. */
 export interface SpanCandidate {
@@ -209,10 +205,16 @@ function prefixMatch(normChars: readonly string[], at: number, right: readonly s
 }
 
 /** Any mark of a pair: a span without one cannot leave one unbalanced. */
-const MARK = new RegExp(`[${[...new Set(PAIRS.flat())].join("").replace(/[\]\\^-]/g, "\\$&")}"]`, "u");
+const MARKS = new Set([...PAIRS.flat(), '"']);
 
-const wrapped = (text: string, pairs: readonly (readonly [string, string])[]): boolean =>
-  pairs.some(([o, c]) => text.startsWith(o) && text.endsWith(c) && !breaksMarks(text.slice(1, -1), text));
+/** Whether `text` is wrapped in one of the pairs, the marks inside left as balanced as in `text`. */
+function wrapped(text: string, pairs: readonly (readonly [string, string])[]): boolean {
+  // Every opening mark is one character: a text opening with none of them is not wrapped.
+  if (!MARKS.has(text[0] ?? "")) return false;
+  for (const [o, c] of pairs)
+    if (text.startsWith(o) && text.endsWith(c) && !breaksMarks(text.slice(1, -1), text)) return true;
+  return false;
+}
 
 const TITLE: readonly (readonly [string, string])[] = [["《", "》"]];
 const BRACKETS: readonly (readonly [string, string])[] = [
@@ -226,16 +228,155 @@ const QUOTES: readonly (readonly [string, string])[] = [
   ["‘", "’"],
   ['"', '"'],
 ];
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const PERCENT = /[%‰]/;
+const OPEN_BRACKET = /[（(]/;
+const PLAIN_VERB = /^v(?!n)/;
+
+/** How many of `flags` are set before each position (and up to the end). */
+function countsUpTo(flags: readonly boolean[]): number[] {
+  const out = [0];
+  for (let i = 0; i < flags.length; i++) out.push((out[i] ?? 0) + (flags[i] ? 1 : 0));
+  return out;
+}
+
+/**
+ * The marks of the pairs (and straight quotes) a span from a fixed start leaves unbalanced, read one
+ * character at a time as the span grows: as `unbalancedMarks` of the span, without reading it again
+ * for each end. Only the pairs the sentence has any mark of are followed.
+ */
+class MarkBalance {
+  private readonly pairs: (readonly [string, string])[];
+  private readonly keys: string[];
+  private readonly depth: number[];
+  private readonly broken: boolean[];
+  private straight = 0;
+  private readonly own: ReadonlySet<string>;
+  private readonly quotes: boolean;
+
+  constructor(sentence: string, own: ReadonlySet<string>) {
+    this.pairs = PAIRS.filter(([o, c]) => sentence.includes(o) || sentence.includes(c));
+    this.keys = this.pairs.map(([o, c]) => o + c);
+    this.depth = this.pairs.map(() => 0);
+    this.broken = this.pairs.map(() => false);
+    this.quotes = sentence.includes('"');
+    this.own = own;
+  }
+
+  /** Starts a new span. */
+  reset(): void {
+    this.depth.fill(0);
+    this.broken.fill(false);
+    this.straight = 0;
+  }
+
+  /** The span grows by one character. */
+  add(ch: string): void {
+    if (!MARKS.has(ch)) return;
+    if (ch === '"') this.straight++;
+    for (let k = 0; k < this.pairs.length; k++) {
+      const [open, close] = this.pairs[k] ?? ["", ""];
+      if (ch === open) this.depth[k] = (this.depth[k] ?? 0) + 1;
+      else if (ch === close) {
+        if (this.depth[k] === 0) this.broken[k] = true;
+        else this.depth[k] = (this.depth[k] ?? 0) - 1;
+      }
+    }
+  }
+
+  /** Whether the span leaves a mark unbalanced that the sentence does not (as `breaksMarks`). */
+  breaks(): boolean {
+    for (let k = 0; k < this.keys.length; k++)
+      if ((this.broken[k] === true || (this.depth[k] ?? 0) > 0) && !this.own.has(this.keys[k] ?? ""))
+        return true;
+    return this.quotes && this.straight % 2 === 1 && !this.own.has('""');
+  }
+}
+
+/** A candidate's place in the sentence (code points) and its text, verbatim. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /**
  * The candidate short answers of a sentence for a question, each with its features. `normalize` is
  * the index's normalisation (NFKC, Traditional → Simplified, lowercase), which the question had too.
+ * The candidates' feature rows are views of one matrix (see `candidateMatrix`).
  */
 export function spanCandidates(
   sentence: string,
   q: ShortQuestion,
   normalize: (s: string) => string,
 ): SpanCandidate[] {
+  const d = SPAN_FEATURES.length;
+  let rows = new Float64Array(64 * d);
+  const row = new Float64Array(d);
+  const found = eachCandidate(sentence, q, normalize, row, (i) => {
+    if ((i + 1) * d > rows.length) {
+      const grown = new Float64Array(rows.length * 2);
+      grown.set(rows);
+      rows = grown;
+    }
+    rows.set(row, i * d);
+  });
+  const matrix = rows;
+  return found.map((f, i) => ({ ...f, x: matrix.subarray(i * d, (i + 1) * d) }));
+}
+
+/** A row for {@link scoredSpans}, written over for each candidate. */
+const scratch = new Float64Array(SPAN_FEATURES.length);
+
+/**
+ * The candidate short answers of a sentence, as {@link spanCandidates} finds them, each with its
+ * linear score under `weights` (one per feature, in {@link SPAN_FEATURES} order) as `rankCandidates`
+ * computes it, bit for bit: what answering needs, without a row of features kept per candidate.
+ */
+export function scoredSpans(
+  sentence: string,
+  q: ShortQuestion,
+  normalize: (s: string) => string,
+  weights: ArrayLike<number>,
+): { spans: Span[]; scores: number[] } {
+  const scores: number[] = [];
+  const spans = eachCandidate(sentence, q, normalize, scratch, () => {
+    // As `rowScore` sums, reading only the values written other than 0 (in the same order).
+    let sum = 0;
+    for (let k = 0; k < written.count; k++) {
+      const i = written.at[k] ?? 0;
+      sum += (weights[i] ?? 0) * (scratch[i] ?? 0);
+    }
+    scores.push(sum);
+  });
+  return { spans, scores };
+}
+
+/**
+ * A row's linear score: the sum of weight × feature in {@link SPAN_FEATURES} order. Most features of
+ * a candidate are 0: skipping them leaves the sum as it was, bit for bit (a weight times 0 adds ±0,
+ * and the sum, starting at +0, never is -0).
+ */
+export function rowScore(weights: ArrayLike<number>, x: ArrayLike<number>, at: number): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const v = x[at + i] ?? 0;
+    if (v !== 0) sum += (weights[i] ?? 0) * v;
+  }
+  return sum;
+}
+
+/**
+ * The candidates of a sentence, in order of start (then end): for each, its features are written
+ * into `row` (zero before) and `take` is called with its index; `row` is then zero again.
+ */
+function eachCandidate(
+  sentence: string,
+  q: ShortQuestion,
+  normalize: (s: string) => string,
+  row: Float64Array,
+  take: (index: number) => void,
+): Span[] {
   const p = prepare(sentence, normalize);
   const n = p.chars.length;
   const cp = cpIndex(p.norm);
@@ -268,8 +409,9 @@ export function spanCandidates(
   const leftSpots = sideSpots(q.leftTerms);
   const rightSpots = sideSpots(q.rightTerms);
   // Each side's share depends on one end of a span only: read once per position, not per candidate.
+  // (Only where a cut may fall: no span starts or ends elsewhere.)
   const shares = (spots: readonly [number, number, number][], side: "before" | "after") =>
-    Array.from({ length: n + 1 }, (_, at) => sideShare(spots, at, side));
+    Array.from({ length: n + 1 }, (_, at) => (p.cut[at] ? sideShare(spots, at, side) : 0));
   const sentenceStarts = new Set(
     p.clauses
       .filter(
@@ -283,7 +425,7 @@ export function spanCandidates(
   const beforeSpots = q.before === null ? [] : occurrences(p.norm, q.before, cp);
   const afterSpots = q.after === null ? [] : occurrences(p.norm, q.after, cp);
   // A span may not leave a mark unbalanced that the sentence has balanced (as `breaksMarks`).
-  const own = unbalancedMarks(sentence);
+  const marks = new MarkBalance(sentence, unbalancedMarks(sentence));
   const verbatim16 = utf16Offsets(p.chars);
   // The question's characters in the sentence, counted up to each position (`statedChars`).
   const inQuestion = [0];
@@ -293,26 +435,37 @@ export function spanCandidates(
   const nextPunct = new Array<number>(n + 1).fill(n);
   for (let i = n - 1; i >= 0; i--)
     nextPunct[i] = PUNCT.test(p.normChars[i] ?? "") ? i : (nextPunct[i + 1] ?? n);
+  // What the choice of candidates reads of each character, read once per sentence.
+  const punct = p.chars.map((ch) => PUNCT.test(ch));
+  const lettersUpTo = countsUpTo(p.chars.map((ch) => LETTER_OR_DIGIT.test(ch)));
+  const brackets = OPEN_BRACKET.test(sentence);
+  const utf16 = utf16Offsets(p.normChars);
   const sentenceWide = {
-    tokenClass: p.tokens.map((t) => wordClass(t.tag, t.word)),
+    starts: startSide(p, q, { spots, left, leftBare, right, beforeSpots }, utf16),
+    ends: endSide(p, q, { spots, right, rightSkip, afterSpots }, utf16),
+    tags: tagTests(p),
+    tokenClass: p.tokens.map((t) => (PUNCT.test(t.word) ? -1 : classOfTag(t.tag))),
     inQuestion,
     nextPunct,
-    covered,
+    coveredUpTo: countsUpTo(covered),
+    amountUpTo: countsUpTo(p.amount),
+    datedUpTo: countsUpTo(p.dated),
     spots,
     qChars,
     left,
     leftBare,
     right,
     rightSkip,
+    headLength: [...q.head].length,
     beforeSpots,
     afterSpots,
     leftBefore: shares(leftSpots, "before"),
     rightAfter: shares(rightSpots, "after"),
     leftAfter: shares(leftSpots, "after"),
     rightBefore: shares(rightSpots, "before"),
-    utf16: utf16Offsets(p.normChars),
+    utf16,
   };
-  const out: SpanCandidate[] = [];
+  const found: Span[] = [];
   p.clauses.forEach((clause, ci) => {
     const c: Context = {
       ...sentenceWide,
@@ -323,32 +476,44 @@ export function spanCandidates(
     for (let s = clause.start; s < clause.end; s++) {
       if (!p.cut[s]) continue;
       const first = p.chars[s] ?? "";
-      if (PUNCT.test(first) && !OPENERS.has(first)) continue;
+      if (punct[s] === true && !OPENERS.has(first)) continue;
+      marks.reset();
       for (let e = s + 1; e <= clause.end && e - s <= MAX_SHORT_CHARS; e++) {
-        if (!p.cut[e]) continue;
         const last = p.chars[e - 1] ?? "";
-        if (PUNCT.test(last) && !CLOSERS.has(last) && !/[%‰]/.test(last)) continue;
+        marks.add(last);
+        if (!p.cut[e]) continue;
+        if (punct[e - 1] === true && !CLOSERS.has(last) && !PERCENT.test(last)) continue;
+        if ((lettersUpTo[e] ?? 0) === (lettersUpTo[s] ?? 0)) continue;
         const text = sentence.slice(verbatim16[s], verbatim16[e]);
         // A mark at an edge is part of the span only with its partner inside (`《图雅的婚事》`, not `360人。”`).
         if (CLOSERS.has(last) && !OPENERS.has(last) && !text.includes(OPENER_OF.get(last) ?? "")) continue;
         if (OPENERS.has(first) && !CLOSERS.has(first) && !text.includes(CLOSER_OF.get(first) ?? "")) continue;
         // Brackets left empty by the source (`（，）`, where a name in another script was dropped) say nothing.
-        if (!/[\p{L}\p{N}]/u.test(text) || EMPTY_BRACKETS.test(text)) continue;
-        if (MARK.test(text) && [...unbalancedMarks(text)].some((m) => !own.has(m))) continue;
-        out.push({
-          start: s,
-          end: e,
-          text,
-          x: features(p, q, s, e, ci, c),
-        });
+        if (brackets && EMPTY_BRACKETS.test(text)) continue;
+        if (marks.breaks()) continue;
+        features(p, q, s, e, ci, c, row, 0);
+        take(found.length);
+        // Only the values written other than 0 need clearing: every feature but the edges' is written each time.
+        for (let i = 0; i < written.count; i++) row[written.at[i] ?? 0] = 0;
+        found.push({ start: s, end: e, text });
       }
     }
   });
-  return out;
+  return found;
 }
 
 interface Context {
-  covered: boolean[];
+  /** Per position, as a span's start: what the question's words before it and the text before it say (`StartSide`). */
+  starts: StartSide;
+  /** Per position, as a span's end: what the question's words after it and the text after it say (`EndSide`). */
+  ends: EndSide;
+  /** Per word of the sentence: which tests of its tag pass (`TagTests`). */
+  tags: TagTests;
+  /** How many characters before each position are the question's words (as `covered` of the sentence). */
+  coveredUpTo: number[];
+  /** How many characters before each position belong to an amount, a date (`Prepared.amount`, `.dated`). */
+  amountUpTo: number[];
+  datedUpTo: number[];
   /** Where the question's words stand: start, end, the word's share of the question's words. */
   spots: [number, number, number][];
   qChars: Set<string>;
@@ -359,6 +524,8 @@ interface Context {
   leftBare: string[];
   right: string[];
   rightSkip: string[];
+  /** The question's head noun's length in characters. */
+  headLength: number;
   beforeSpots: [number, number][];
   afterSpots: [number, number][];
   /**
@@ -375,8 +542,8 @@ interface Context {
   inQuestion: number[];
   /** The first punctuation at or after each position (the sentence's length if none). */
   nextPunct: number[];
-  /** The word class of each of the sentence's words. */
-  tokenClass: (WordClass | "punct")[];
+  /** The word class of each of the sentence's words, as its place in {@link CLASS_NAMES} (-1: punctuation). */
+  tokenClass: number[];
   /** Whether the candidate's clause opens a sentence. */
   sentenceStart: boolean;
 }
@@ -395,32 +562,223 @@ function sideShare(spots: readonly [number, number, number][], at: number, side:
   return Math.min(1, total);
 }
 
-const share = (flags: readonly boolean[], s: number, e: number): number => {
-  let k = 0;
-  for (let i = s; i < e; i++) if (flags[i]) k++;
-  return e > s ? k / (e - s) : 0;
-};
+/** The share of a span's characters counted in `upTo` (prefix counts, as {@link countsUpTo} gives). */
+const share = (upTo: readonly number[], s: number, e: number): number =>
+  e > s ? ((upTo[e] ?? 0) - (upTo[s] ?? 0)) / (e - s) : 0;
+
+/** Whether a word from `first` to `last` (token indices) passes a tag test counted in `upTo` (`TagTests`). */
+const tagged = (upTo: readonly number[], first: number, last: number): boolean =>
+  (upTo[last + 1] ?? 0) - (upTo[first] ?? 0) > 0;
+
+/** Whether a span's start or end falls inside a date expression. */
+function cutsDate(dates: readonly [number, number][], s: number, e: number): boolean {
+  for (const [a, b] of dates) if ((s > a && s < b) || (e > a && e < b)) return true;
+  return false;
+}
+
+/** What a span starting at each position reads (index: the position, 0 … length). */
+interface StartSide {
+  /** Nearness of the closest question word ending before it, `1 / (1 + gap)`, 0 if none. */
+  near: number[];
+  /** Share of the question's words ending at most {@link WINDOW} characters before it (at most 1). */
+  window: number[];
+  /** How many characters of the question's end before its question word stand right before it (either form of `left`). */
+  leftK: number[];
+  /** How many characters of the question's end after its question word stand right before it. */
+  rightBeforeK: number[];
+  /** The question's word right before its question word ends at most 2 characters before it. */
+  term: boolean[];
+  /** The 4 characters before it end with a linking word (`是`, `位于`, `因为` …), or the 6 with an alias cue. */
+  copula: boolean[];
+  placeCue: boolean[];
+  aliasCue: boolean[];
+  cause: boolean[];
+  /** It starts with a function character (`的`, `在` …). */
+  functionChar: boolean[];
+}
+
+/** What a span ending at each position reads (index: the position, 0 … length). */
+interface EndSide {
+  /** Nearness of the closest question word starting after it, `1 / (1 + gap)`, 0 if none. */
+  near: number[];
+  /** Share of the question's words starting at most {@link WINDOW} characters after it (at most 1). */
+  window: number[];
+  /** How many characters of the question after its question word follow it, and of that without its head noun when none do. */
+  rightK: number[];
+  skipK: number[];
+  /** The question's word right after its question word starts at most 2 characters after it. */
+  term: boolean[];
+  /** The question's head noun follows it. */
+  headAfter: boolean[];
+}
+
+/** Tests of each word's tag (index: the word's place in the sentence). */
+interface TagTests {
+  /** How many words before each (and up to the end) are tagged a verb (not `vn`), a person, a place, an organisation. */
+  plainVerbUpTo: number[];
+  personUpTo: number[];
+  placeUpTo: number[];
+  orgUpTo: number[];
+  function: boolean[];
+  verb: boolean[];
+  nounish: boolean[];
+  endsNoun: boolean[];
+  entity: boolean[];
+}
 
 /**
- * A candidate's features, in {@link SPAN_FEATURES} order. Hundreds of candidates a sentence: what
- * only one kind of question reads is computed only for that kind, and nothing is read twice.
+ * The start side of every position: the question's words before it (`spots`, the shares of each word's
+ * characters) and what the text before it says. Read once per sentence, not once per candidate.
  */
-function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: number, c: Context): Float64Array {
+function startSide(
+  p: Prepared,
+  q: ShortQuestion,
+  w: {
+    spots: readonly [number, number, number][];
+    left: readonly string[];
+    leftBare: readonly string[];
+    right: readonly string[];
+    beforeSpots: readonly [number, number][];
+  },
+  utf16: readonly number[],
+): StartSide {
+  const n = p.chars.length;
+  const out: StartSide = {
+    near: [],
+    window: [],
+    leftK: [],
+    rightBeforeK: [],
+    term: [],
+    copula: [],
+    placeCue: [],
+    aliasCue: [],
+    cause: [],
+    functionChar: [],
+  };
+  const k = q.kinds;
+  for (let s = 0; s <= n; s++) {
+    // A span starts only where a cut may fall: elsewhere nothing is read.
+    if (!p.cut[s]) {
+      out.near.push(0);
+      out.window.push(0);
+      out.leftK.push(0);
+      out.rightBeforeK.push(0);
+      for (const flags of [out.term, out.copula, out.placeCue, out.aliasCue, out.cause, out.functionChar])
+        flags.push(false);
+      continue;
+    }
+    let near = 0;
+    let window = 0;
+    for (const [, b, weight] of w.spots) {
+      if (b > s) continue;
+      near = Math.max(near, 1 / (1 + (s - b)));
+      if (s - b <= WINDOW) window += weight;
+    }
+    out.near.push(near);
+    out.window.push(Math.min(1, window));
+    // The question's `是`/`为`/`有` before its question word is often not in the sentence (`复工率是多少`, `复工率94%`).
+    out.leftK.push(Math.max(suffixMatch(p.normChars, s, w.left), suffixMatch(p.normChars, s, w.leftBare)));
+    // The thing counted stated right before the amount (`多少座5G宏基站`: `5G宏基站2337座`, not `5G微基站767座`).
+    out.rightBeforeK.push(suffixMatch(p.normChars, s, w.right));
+    out.term.push(w.beforeSpots.some(([, b]) => b <= s && s - b <= 2));
+    const at = utf16[s] ?? 0;
+    const before = p.norm.slice(Math.max(0, at - 4), at);
+    out.copula.push(SHORT_COPULA.test(before));
+    out.placeCue.push(k.place && PLACE_CUE.test(before));
+    out.aliasCue.push(k.alias && ALIAS_CUE.test(p.norm.slice(Math.max(0, at - 6), at)));
+    out.cause.push(k.reason && CAUSE.test(before));
+    out.functionChar.push(FUNCTION_CHAR.test(p.normChars[s] ?? ""));
+  }
+  return out;
+}
+
+/** The end side of every position: the question's words after it and what follows it (see {@link startSide}). */
+function endSide(
+  p: Prepared,
+  q: ShortQuestion,
+  w: {
+    spots: readonly [number, number, number][];
+    right: readonly string[];
+    rightSkip: readonly string[];
+    afterSpots: readonly [number, number][];
+  },
+  utf16: readonly number[],
+): EndSide {
+  const n = p.chars.length;
+  const out: EndSide = { near: [], window: [], rightK: [], skipK: [], term: [], headAfter: [] };
+  for (let e = 0; e <= n; e++) {
+    // A span ends only where a cut may fall: elsewhere nothing is read.
+    if (!p.cut[e]) {
+      out.near.push(0);
+      out.window.push(0);
+      out.rightK.push(0);
+      out.skipK.push(0);
+      out.term.push(false);
+      out.headAfter.push(false);
+      continue;
+    }
+    let near = 0;
+    let window = 0;
+    for (const [a, , weight] of w.spots) {
+      if (a < e) continue;
+      near = Math.max(near, 1 / (1 + (a - e)));
+      if (a - e <= WINDOW) window += weight;
+    }
+    out.near.push(near);
+    out.window.push(Math.min(1, window));
+    const rightK = prefixMatch(p.normChars, e, w.right);
+    out.rightK.push(rightK);
+    out.skipK.push(rightK > 0 ? 0 : prefixMatch(p.normChars, e, w.rightSkip));
+    out.term.push(w.afterSpots.some(([a]) => a >= e && a - e <= 2));
+    out.headAfter.push(q.head !== "" && p.norm.startsWith(q.head, utf16[e] ?? 0));
+  }
+  return out;
+}
+
+/** The tests of every word's tag that a candidate's edges read. */
+function tagTests(p: Prepared): TagTests {
+  const tags = p.tokens.map((t) => t.tag);
+  return {
+    plainVerbUpTo: countsUpTo(tags.map((t) => PLAIN_VERB.test(t))),
+    personUpTo: countsUpTo(tags.map((t) => /^nr/.test(t))),
+    placeUpTo: countsUpTo(tags.map((t) => /^ns/.test(t))),
+    orgUpTo: countsUpTo(tags.map((t) => /^nt/.test(t))),
+    function: tags.map((t) => FUNCTION_TAG.test(t)),
+    verb: tags.map((t) => /^v/.test(t)),
+    nounish: tags.map((t) => NOUNISH.test(t)),
+    endsNoun: tags.map((t) => /^(?:n|eng|x|m|q)/.test(t)),
+    entity: tags.map((t) => /^(?:n[rstz]|eng|x)/.test(t)),
+  };
+}
+
+/**
+ * A candidate's features, written in {@link SPAN_FEATURES} order into `x` from `o` on (`x` is zero
+ * there). Hundreds of candidates a sentence: what only one kind of question reads is computed only for
+ * that kind, and nothing is read twice. Every feature of the list but the edges' word classes is
+ * written here, by name.
+ */
+function features(
+  p: Prepared,
+  q: ShortQuestion,
+  s: number,
+  e: number,
+  ci: number,
+  c: Context,
+  x: Float64Array,
+  o: number,
+): void {
+  written.count = 0;
+  const { starts, ends, tags } = c;
   const k = q.kinds;
   const text = p.norm.slice(c.utf16[s], c.utf16[e]);
   const len = e - s;
   const clause = p.clauses[ci] ?? { start: s, end: e };
-  const firstTok = p.tokens[p.tokenAt[s] ?? 0];
-  const lastTok = p.tokens[p.tokenAt[e - 1] ?? 0];
-  const tokenCount = (p.tokenAt[e - 1] ?? 0) - (p.tokenAt[s] ?? 0) + 1;
   const firstAt = p.tokenAt[s] ?? 0;
   const lastAt = p.tokenAt[e - 1] ?? 0;
-  const nameTag = (re: RegExp) => {
-    for (let t = firstAt; t <= lastAt; t++) if (re.test(p.tokens[t]?.tag ?? "")) return true;
-    return false;
-  };
-  const numeric = share(p.amount, s, e);
-  const dated = share(p.dated, s, e);
+  const lastTok = p.tokens[lastAt];
+  const tokenCount = lastAt - firstAt + 1;
+  const numeric = share(c.amountUpTo, s, e);
+  const dated = share(c.datedUpTo, s, e);
   // Read only where a feature asks (a number question, a measure word; a date question): the two
   // readers are most of the short answer's time (~1.6 ms a question on the CMRC pool, p50 3.8 ms).
   const numbers = k.number || q.measure !== null ? findNumbers(text) : [];
@@ -433,30 +791,23 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
   const single = tokenCount === 1;
   const person =
     k.person &&
-    (nameTag(/^nr/) ||
+    (tagged(tags.personUpTo, firstAt, lastAt) ||
       (single && lastTok?.tag === "x" && /^\p{Script=Han}{2,4}$/u.test(text)) ||
       /\p{L}[·•・]\p{L}/u.test(text));
-  const place = k.place && (nameTag(/^ns/) || PLACE_SUFFIX.test(text));
-  const org = k.org && (nameTag(/^nt/) || ORG_SUFFIX.test(text));
-  const title = wrapped(text, TITLE);
+  const place = k.place && (tagged(tags.placeUpTo, firstAt, lastAt) || PLACE_SUFFIX.test(text));
+  const org = k.org && (tagged(tags.orgUpTo, firstAt, lastAt) || ORG_SUFFIX.test(text));
+  // Only a text opening with a mark can be wrapped in a pair.
+  const marked = MARKS.has(text[0] ?? "");
+  const title = marked && wrapped(text, TITLE);
   const enumeration = ENUM.test(text);
-  let near = 0;
-  let leftWindow = 0;
-  let rightWindow = 0;
-  for (const [a, b, weight] of c.spots) {
-    const d = b <= s ? s - b : a >= e ? a - e : -1;
-    if (d >= 0) near = Math.max(near, 1 / (1 + d));
-    if (b <= s && s - b <= WINDOW) leftWindow += weight;
-    if (a >= e && a - e <= WINDOW) rightWindow += weight;
-  }
-  leftWindow = Math.min(1, leftWindow);
-  rightWindow = Math.min(1, rightWindow);
-  // The question's `是`/`为`/`有` before its question word is often not in the sentence (`复工率是多少`, `复工率94%`).
-  const leftK = Math.max(suffixMatch(p.normChars, s, c.left), suffixMatch(p.normChars, s, c.leftBare));
-  const rightK = prefixMatch(p.normChars, e, c.right);
-  const skipK = rightK > 0 ? 0 : prefixMatch(p.normChars, e, c.rightSkip);
-  // The thing counted stated right before the amount (`多少座5G宏基站`: `5G宏基站2337座`, not `5G微基站767座`).
-  const rightBeforeK = suffixMatch(p.normChars, s, c.right);
+  // A word of the question before the span counts by the span's start only, one after it by its end.
+  const near = Math.max(starts.near[s] ?? 0, ends.near[e] ?? 0);
+  const leftWindow = starts.window[s] ?? 0;
+  const rightWindow = ends.window[e] ?? 0;
+  const leftK = starts.leftK[s] ?? 0;
+  const rightK = ends.rightK[e] ?? 0;
+  const skipK = ends.skipK[e] ?? 0;
+  const rightBeforeK = starts.rightBeforeK[s] ?? 0;
   // The span's characters the question has, its first punctuation out (as `text.replace(PUNCT, "")`).
   const punctAt = c.nextPunct[s] ?? e;
   const stated =
@@ -464,142 +815,150 @@ function features(p: Prepared, q: ShortQuestion, s: number, e: number, ci: numbe
     (c.inQuestion[s] ?? 0) -
     (punctAt < e && c.qChars.has(p.normChars[punctAt] ?? "") ? 1 : 0);
   const statedChars = stated / Math.max(1, len);
-  const chunks = chunkFeatures(p, s, e);
-  const at = c.utf16[s] ?? 0;
-  const before = p.norm.slice(Math.max(0, at - 4), at);
+  const statedShare = share(c.coveredUpTo, s, e);
   const nextChar = p.chars[e] ?? "";
-  // The word at each edge: none before a span opening its clause, nor after one closing it.
-  const edgeTokens = {
-    first: firstAt,
-    last: lastAt,
-    before: s > clause.start ? firstAt - 1 : -1,
-    after: e < clause.end ? lastAt + 1 : -1,
-  };
-  const f: Record<Exclude<SpanFeature, EdgeFeature>, number> = {
-    numberAsked: k.number ? numeric : 0,
-    numberExact: k.number && numberStart && numberEnd ? 1 : 0,
-    unitMatch: k.number && numbers.some((m) => unitMatches(m.unit, q.unit)) ? 1 : 0,
-    unitMismatch:
-      k.number &&
+  put(x, o, F.numberAsked, k.number ? numeric : 0);
+  put(x, o, F.numberExact, k.number && numberStart && numberEnd ? 1 : 0);
+  put(x, o, F.unitMatch, k.number && numbers.some((m) => unitMatches(m.unit, q.unit)) ? 1 : 0);
+  put(
+    x,
+    o,
+    F.unitMismatch,
+    k.number &&
       q.unit !== null &&
       q.unit !== ORDINAL_UNIT &&
       numbers.length > 0 &&
       !numbers.some((m) => unitMatches(m.unit, q.unit))
-        ? 1
-        : 0,
-    ordinal: k.number && q.unit === ORDINAL_UNIT && ORDINAL.test(text) ? 1 : 0,
-    numberOff: !k.number && !k.date && numeric > 0.5 ? 1 : 0,
-    dateAsked: k.date ? dated : 0,
-    dateExact: k.date ? dateExact : 0,
-    yearAsked: k.year && hasYear(text) ? 1 : 0,
-    dateOff: !k.date && dated > 0.5 ? 1 : 0,
-    personAsked: k.person && person ? 1 : 0,
-    personRole: k.person && !person && ROLE_END.test(text) ? 1 : 0,
-    placeAsked: k.place && place ? 1 : 0,
-    placeCue: k.place && PLACE_CUE.test(before) ? 1 : 0,
-    aliasCue: k.alias && ALIAS_CUE.test(p.norm.slice(Math.max(0, at - 6), at)) ? 1 : 0,
-    orgAsked: k.org && org ? 1 : 0,
-    workAsked: k.work && title ? 1 : 0,
-    severalAsked: k.several && enumeration ? 1 : 0,
-    entityNamed: k.entity && single && /^(?:n[rstz]|eng|x)/.test(firstTok?.tag ?? "") ? 1 : 0,
-    clauseAsked: (k.reason || k.manner) && s === clause.start && e === clause.end ? 1 : 0,
-    causeAsked: k.reason && (CAUSE.test(text) || CAUSE.test(before)) ? 1 : 0,
-    measureMatch:
-      q.measure !== null &&
+      ? 1
+      : 0,
+  );
+  put(x, o, F.ordinal, k.number && q.unit === ORDINAL_UNIT && ORDINAL.test(text) ? 1 : 0);
+  put(x, o, F.numberOff, !k.number && !k.date && numeric > 0.5 ? 1 : 0);
+  put(x, o, F.dateAsked, k.date ? dated : 0);
+  put(x, o, F.dateExact, k.date ? dateExact : 0);
+  put(x, o, F.yearAsked, k.year && hasYear(text) ? 1 : 0);
+  put(x, o, F.dateOff, !k.date && dated > 0.5 ? 1 : 0);
+  put(x, o, F.personAsked, k.person && person ? 1 : 0);
+  put(x, o, F.personRole, k.person && !person && ROLE_END.test(text) ? 1 : 0);
+  put(x, o, F.placeAsked, k.place && place ? 1 : 0);
+  put(x, o, F.placeCue, k.place && starts.placeCue[s] === true ? 1 : 0);
+  put(x, o, F.aliasCue, k.alias && starts.aliasCue[s] === true ? 1 : 0);
+  put(x, o, F.orgAsked, k.org && org ? 1 : 0);
+  put(x, o, F.workAsked, k.work && title ? 1 : 0);
+  put(x, o, F.severalAsked, k.several && enumeration ? 1 : 0);
+  put(x, o, F.entityNamed, k.entity && single && tags.entity[firstAt] === true ? 1 : 0);
+  put(x, o, F.clauseAsked, (k.reason || k.manner) && s === clause.start && e === clause.end ? 1 : 0);
+  put(x, o, F.causeAsked, k.reason && (CAUSE.test(text) || starts.cause[s] === true) ? 1 : 0);
+  put(
+    x,
+    o,
+    F.measureMatch,
+    q.measure !== null &&
       numbers.some((m) => m.unit.endsWith(q.measure ?? "") || (p.normChars[e] === q.measure && numberEnd))
-        ? 1
-        : 0,
-    dateCut: p.dates.some(([a, b]) => (s > a && s < b) || (e > a && e < b)) ? 1 : 0,
-    title: title ? 1 : 0,
-    quoted: wrapped(text, QUOTES) ? 1 : 0,
-    parenthetical: wrapped(text, BRACKETS) ? 1 : 0,
-    enumeration: enumeration ? 1 : 0,
-    leftAnchor: Math.min(leftK, 4) / 4,
-    rightAnchor: Math.min(rightK, 4) / 4,
-    rightAnchorSkip: Math.min(skipK, 4) / 4,
-    rightAnchorBefore: Math.min(rightBeforeK, 4) / 4,
-    rightWholeBefore: rightBeforeK > 1 && rightBeforeK === c.right.length ? 1 : 0,
-    leftTerm: c.beforeSpots.some(([, b]) => b <= s && s - b <= 2) ? 1 : 0,
-    rightTerm: c.afterSpots.some(([a]) => a >= e && a - e <= 2) ? 1 : 0,
-    near,
-    leftWindow,
-    rightWindow,
-    bothWindows: Math.min(leftWindow, rightWindow),
-    subject: s === clause.start ? rightWindow : 0,
-    leftBefore: c.leftBefore[s] ?? 0,
-    rightAfter: c.rightAfter[e] ?? 0,
-    leftAfter: c.leftAfter[e] ?? 0,
-    rightBefore: c.rightBefore[s] ?? 0,
-    sentenceStart: c.sentenceStart && s === clause.start ? 1 : 0,
-    headEnd:
-      q.head !== "" && len > [...q.head].length && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1)))
-        ? 1
-        : 0,
-    stated: share(c.covered, s, e),
-    statedInClause: share(c.covered, s, e) * c.clauseCover,
-    endAfterWords: e === clause.end ? leftWindow : 0,
-    endBeforeWords: e === clause.end ? rightWindow : 0,
-    statedChars,
-    clauseCover: c.clauseCover,
-    clauseBest: c.bestClause ? 1 : 0,
-    headInside: q.head !== "" && text.includes(q.head) ? 1 : 0,
-    headAfter: q.head !== "" && p.norm.startsWith(q.head, c.utf16[e] ?? 0) ? 1 : 0,
-    copula: SHORT_COPULA.test(before) ? 1 : 0,
-    puncBefore: s === clause.start ? 1 : 0,
-    puncAfter: e === clause.end ? 1 : 0,
-    deAfter: nextChar === "的" ? 1 : 0,
-    bracketAfter: nextChar === "（" || nextChar === "(" ? 1 : 0,
-    nounBefore: s > clause.start && NOUNISH.test(p.tokens[(p.tokenAt[s] ?? 0) - 1]?.tag ?? "") ? 1 : 0,
-    nounAfter: e < clause.end && NOUNISH.test(p.tokens[(p.tokenAt[e - 1] ?? 0) + 1]?.tag ?? "") ? 1 : 0,
-    verbAfter: e < clause.end && /^v/.test(p.tokens[(p.tokenAt[e - 1] ?? 0) + 1]?.tag ?? "") ? 1 : 0,
-    insideBrackets: p.bracketed[s] === true && p.bracketed[e - 1] === true ? 1 : 0,
-    startsFunction: FUNCTION_TAG.test(firstTok?.tag ?? "") || FUNCTION_CHAR.test(text) ? 1 : 0,
-    endsFunction: FUNCTION_TAG.test(lastTok?.tag ?? "") ? 1 : 0,
-    startsVerb: /^v/.test(firstTok?.tag ?? "") ? 1 : 0,
-    endsVerb: /^v/.test(lastTok?.tag ?? "") ? 1 : 0,
-    hasVerb: nameTag(/^v(?!n)/) ? 1 : 0,
-    endsNoun: /^(?:n|eng|x|m|q)/.test(lastTok?.tag ?? "") ? 1 : 0,
-    wholeClause: s === clause.start && e === clause.end ? 1 : 0,
-    chunk: chunks.chunk,
-    inChunk: chunks.inChunk,
-    chunks: chunks.chunks,
-    position: p.chars.length > 0 ? s / p.chars.length : 0,
-    tokens: Math.min(tokenCount, 10) / 10,
-    len1: len === 1 ? 1 : 0,
-    len2: len === 2 ? 1 : 0,
-    len3to4: len >= 3 && len <= 4 ? 1 : 0,
-    len5to7: len >= 5 && len <= 7 ? 1 : 0,
-    len8to12: len >= 8 && len <= 12 ? 1 : 0,
-    len13to20: len >= 13 && len <= 20 ? 1 : 0,
-    len21up: len >= 21 ? 1 : 0,
-  };
-  const x = new Float64Array(SPAN_FEATURES.length);
-  // In the order `f` lists them (the same every call): reading them by name is most of the time.
-  literalOrder ??= Object.keys(f).map((name) => FEATURE_INDEX.get(name) ?? -1);
-  const values = Object.values(f);
-  for (let i = 0; i < values.length; i++) x[literalOrder[i] ?? -1] = values[i] ?? 0;
+      ? 1
+      : 0,
+  );
+  put(x, o, F.dateCut, cutsDate(p.dates, s, e) ? 1 : 0);
+  put(x, o, F.title, title ? 1 : 0);
+  put(x, o, F.quoted, marked && wrapped(text, QUOTES) ? 1 : 0);
+  put(x, o, F.parenthetical, marked && wrapped(text, BRACKETS) ? 1 : 0);
+  put(x, o, F.enumeration, enumeration ? 1 : 0);
+  put(x, o, F.leftAnchor, Math.min(leftK, 4) / 4);
+  put(x, o, F.rightAnchor, Math.min(rightK, 4) / 4);
+  put(x, o, F.rightAnchorSkip, Math.min(skipK, 4) / 4);
+  put(x, o, F.rightAnchorBefore, Math.min(rightBeforeK, 4) / 4);
+  put(x, o, F.rightWholeBefore, rightBeforeK > 1 && rightBeforeK === c.right.length ? 1 : 0);
+  put(x, o, F.leftTerm, starts.term[s] === true ? 1 : 0);
+  put(x, o, F.rightTerm, ends.term[e] === true ? 1 : 0);
+  put(x, o, F.near, near);
+  put(x, o, F.leftWindow, leftWindow);
+  put(x, o, F.rightWindow, rightWindow);
+  put(x, o, F.bothWindows, Math.min(leftWindow, rightWindow));
+  put(x, o, F.subject, s === clause.start ? rightWindow : 0);
+  put(x, o, F.leftBefore, c.leftBefore[s] ?? 0);
+  put(x, o, F.rightAfter, c.rightAfter[e] ?? 0);
+  put(x, o, F.leftAfter, c.leftAfter[e] ?? 0);
+  put(x, o, F.rightBefore, c.rightBefore[s] ?? 0);
+  put(x, o, F.sentenceStart, c.sentenceStart && s === clause.start ? 1 : 0);
+  put(
+    x,
+    o,
+    F.headEnd,
+    q.head !== "" && len > c.headLength && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1))) ? 1 : 0,
+  );
+  put(x, o, F.stated, statedShare);
+  put(x, o, F.statedInClause, statedShare * c.clauseCover);
+  put(x, o, F.endAfterWords, e === clause.end ? leftWindow : 0);
+  put(x, o, F.endBeforeWords, e === clause.end ? rightWindow : 0);
+  put(x, o, F.statedChars, statedChars);
+  put(x, o, F.clauseCover, c.clauseCover);
+  put(x, o, F.clauseBest, c.bestClause ? 1 : 0);
+  put(x, o, F.headInside, q.head !== "" && text.includes(q.head) ? 1 : 0);
+  put(x, o, F.headAfter, ends.headAfter[e] === true ? 1 : 0);
+  put(x, o, F.copula, starts.copula[s] === true ? 1 : 0);
+  put(x, o, F.puncBefore, s === clause.start ? 1 : 0);
+  put(x, o, F.puncAfter, e === clause.end ? 1 : 0);
+  put(x, o, F.deAfter, nextChar === "的" ? 1 : 0);
+  put(x, o, F.bracketAfter, nextChar === "（" || nextChar === "(" ? 1 : 0);
+  put(x, o, F.nounBefore, s > clause.start && tags.nounish[firstAt - 1] === true ? 1 : 0);
+  put(x, o, F.nounAfter, e < clause.end && tags.nounish[lastAt + 1] === true ? 1 : 0);
+  put(x, o, F.verbAfter, e < clause.end && tags.verb[lastAt + 1] === true ? 1 : 0);
+  put(x, o, F.insideBrackets, p.bracketed[s] === true && p.bracketed[e - 1] === true ? 1 : 0);
+  put(x, o, F.startsFunction, tags.function[firstAt] === true || starts.functionChar[s] === true ? 1 : 0);
+  put(x, o, F.endsFunction, tags.function[lastAt] === true ? 1 : 0);
+  put(x, o, F.startsVerb, tags.verb[firstAt] === true ? 1 : 0);
+  put(x, o, F.endsVerb, tags.verb[lastAt] === true ? 1 : 0);
+  put(x, o, F.hasVerb, tagged(tags.plainVerbUpTo, firstAt, lastAt) ? 1 : 0);
+  put(x, o, F.endsNoun, tags.endsNoun[lastAt] === true ? 1 : 0);
+  put(x, o, F.wholeClause, s === clause.start && e === clause.end ? 1 : 0);
+  chunkFeatures(p, s, e, x, o);
+  put(x, o, F.position, p.chars.length > 0 ? s / p.chars.length : 0);
+  put(x, o, F.tokens, Math.min(tokenCount, 10) / 10);
+  put(x, o, F.len1, len === 1 ? 1 : 0);
+  put(x, o, F.len2, len === 2 ? 1 : 0);
+  put(x, o, F.len3to4, len >= 3 && len <= 4 ? 1 : 0);
+  put(x, o, F.len5to7, len >= 5 && len <= 7 ? 1 : 0);
+  put(x, o, F.len8to12, len >= 8 && len <= 12 ? 1 : 0);
+  put(x, o, F.len13to20, len >= 13 && len <= 20 ? 1 : 0);
+  put(x, o, F.len21up, len >= 21 ? 1 : 0);
   // Each edge's word class: one of its features is 1 (none at a clause edge or on punctuation).
-  for (const edge of EDGES) {
-    const at = edgeTokens[edge];
-    const i = at < 0 ? undefined : EDGE_INDEX[edge].get(c.tokenClass[at] ?? "punct");
-    if (i !== undefined) x[i] = 1;
-  }
-  return x;
+  // The word at each edge: none before a span opening its clause, nor after one closing it.
+  edgeClass(x, o, 0, c.tokenClass[firstAt]);
+  edgeClass(x, o, 1, c.tokenClass[lastAt]);
+  if (s > clause.start) edgeClass(x, o, 2, c.tokenClass[firstAt - 1]);
+  if (e < clause.end) edgeClass(x, o, 3, c.tokenClass[lastAt + 1]);
+}
+
+/** Sets the feature of an edge's word class (the edge's place in {@link EDGES}; none for punctuation). */
+function edgeClass(x: Float64Array, o: number, edge: number, cls: number | undefined): void {
+  const i = cls === undefined || cls < 0 ? undefined : EDGE_AT[edge]?.[cls];
+  if (i !== undefined) put(x, o, i, 1);
+}
+
+/**
+ * The places of the values other than 0 the last {@link features} call wrote, in the order written:
+ * ascending, as the features are listed (a score sums only these, in that order: see `scoredSpans`).
+ */
+const written = { at: new Int32Array(SPAN_FEATURES.length), count: 0 };
+
+/** Writes one feature of a row and notes its place when it is not 0. */
+function put(x: Float64Array, o: number, i: number, v: number): void {
+  x[o + i] = v;
+  if (v !== 0) written.at[written.count++] = i;
 }
 
 /** Whether a span is one noun chunk exactly, lies inside one, or spans several whole ones (a list). */
-function chunkFeatures(
-  p: Prepared,
-  s: number,
-  e: number,
-): { chunk: number; inChunk: number; chunks: number } {
+function chunkFeatures(p: Prepared, s: number, e: number, x: Float64Array, o: number): void {
   const first = p.chunkAt[s] ?? -1;
   const last = p.chunkAt[e - 1] ?? -1;
   const range = p.chunkRanges[first];
   const whole = first >= 0 && last >= 0 && p.chunkRanges[first]?.[0] === s && p.chunkRanges[last]?.[1] === e;
-  return {
-    chunk: whole && first === last ? 1 : 0,
-    inChunk: first >= 0 && first === last && range !== undefined && (range[0] < s || range[1] > e) ? 1 : 0,
-    chunks: whole && last > first ? 1 : 0,
-  };
+  put(x, o, F.chunk, whole && first === last ? 1 : 0);
+  put(
+    x,
+    o,
+    F.inChunk,
+    first >= 0 && first === last && range !== undefined && (range[0] < s || range[1] > e) ? 1 : 0,
+  );
+  put(x, o, F.chunks, whole && last > first ? 1 : 0);
 }

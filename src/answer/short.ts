@@ -11,7 +11,7 @@
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
 import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
-import { SPAN_FEATURES, type SpanCandidate, spanCandidates } from "./short-spans.js";
+import { rowScore, SPAN_FEATURES, type SpanCandidate, scoredSpans } from "./short-spans.js";
 import {
   SHORT_GIVE,
   SHORT_GIVE_THRESHOLD,
@@ -39,6 +39,20 @@ export function shortClass(k: AskedKinds): ShortClass {
  */
 const SAYS_TIME = /[\d一二三四五六七八九十百千廿零〇年月日时季旬节朝代前后初末间春夏秋冬今昨明近]|世纪|现在/u;
 
+/** The default weights of each class in {@link SPAN_FEATURES} order, read once (other weights may be changing: a fit's). */
+const DEFAULT_CLASS_WEIGHTS = new Map<ShortClass, Float64Array>();
+
+/** One class's weights in {@link SPAN_FEATURES} order. */
+function classWeights(w: ShortWeights, cls: ShortClass): ArrayLike<number> {
+  if (w !== SHORT_WEIGHTS) return SPAN_FEATURES.map((f) => w[f][cls]);
+  let out = DEFAULT_CLASS_WEIGHTS.get(cls);
+  if (out === undefined) {
+    out = Float64Array.from(SPAN_FEATURES, (f) => w[f][cls]);
+    DEFAULT_CLASS_WEIGHTS.set(cls, out);
+  }
+  return out;
+}
+
 /** An ordinal with its measure word: what `SAYS_TIME` must not take for a time. */
 const ORDINAL_RUN = /第[\d一二三四五六七八九十百千零〇两]+[届次期批轮名位个号场章节]/gu;
 
@@ -50,13 +64,14 @@ export function rankCandidates(
   w: ShortWeights = SHORT_WEIGHTS,
 ): number[] {
   const d = SPAN_FEATURES.length;
-  const weights = SPAN_FEATURES.map((f) => w[f][cls]);
+  const weights = classWeights(w, cls);
   const z = new Array<number>(count);
-  for (let c = 0; c < count; c++) {
-    let sum = 0;
-    for (let i = 0; i < d; i++) sum += (weights[i] ?? 0) * (x[c * d + i] ?? 0);
-    z[c] = sum;
-  }
+  for (let c = 0; c < count; c++) z[c] = rowScore(weights, x, c * d);
+  return softmax(z);
+}
+
+/** Probabilities from linear scores. */
+function softmax(z: readonly number[]): number[] {
   const m = Math.max(...z);
   const e = z.map((v) => Math.exp(v - m));
   const total = e.reduce((a, b) => a + b, 0);
@@ -81,22 +96,72 @@ export function decodeSpan(
   let index = -1;
   let worth = 0;
   let best = -1;
+  const n = spans.length;
+  // Read from flat arrays: the pairs are read n × (overlapping spans) times.
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const ps = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = spans[i]?.[0] ?? 0;
+    ends[i] = spans[i]?.[1] ?? 0;
+    ps[i] = probs[i] ?? 0;
+  }
   // Only overlapping spans count. Spans in order of start (as the candidates come) overlapping one
   // start less than the longest span's length before it: so not every pair is read.
-  const ordered = spans.every(([s], i) => i === 0 || s >= (spans[i - 1]?.[0] ?? 0));
-  const longest = ordered ? Math.max(0, ...spans.map(([s, e]) => e - s)) : Number.POSITIVE_INFINITY;
+  let ordered = true;
+  let longest = 0;
+  // Probabilities of 0 or more and spans of at least a character: an F1 is then at most 1.
+  let bounded = true;
+  // The probabilities summed in order of start: what the spans starting in a range can add at most.
+  const mass = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && (starts[i] ?? 0) < (starts[i - 1] ?? 0)) ordered = false;
+    longest = Math.max(longest, (ends[i] ?? 0) - (starts[i] ?? 0));
+    if (!((ps[i] ?? 0) >= 0) || !((ends[i] ?? 0) > (starts[i] ?? 0))) bounded = false;
+    mass[i + 1] = (mass[i] ?? 0) + (ps[i] ?? 0);
+  }
+  // A contained span's F1 depends on the two lengths only (whole numbers, the second at most the
+  // first: so `a² + b` tells each pair apart, below (longest + 1)²): its power is read from a table
+  // (the power was most of the time), the same value it would have had.
+  const powers = new Float64Array((longest + 1) * (longest + 1)).fill(Number.NaN);
+  const reach = ordered ? longest : Number.POSITIVE_INFINITY;
   let from = 0;
-  spans.forEach(([s, e], i) => {
-    while (ordered && from < spans.length && (spans[from]?.[0] ?? 0) <= s - longest) from++;
+  for (let i = 0; i < n; i++) {
+    const s = starts[i] ?? 0;
+    const e = ends[i] ?? 0;
+    while (ordered && from < n && (starts[from] ?? 0) <= s - reach) from++;
+    if (ordered && bounded && hedge > 0 && best > 0) {
+      // A span's expected F1 is at most the probability of the spans it may overlap (an F1 is at
+      // most 1), those starting from `from` to the first starting at or after its end: when that
+      // cannot beat the best so far, it is not weighed (the room left, 1e-9 and a billionth, is far
+      // above what rounding sums of a few thousand probabilities can err by).
+      let lo = from;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((starts[mid] ?? 0) < e) lo = mid + 1;
+        else hi = mid;
+      }
+      if (((mass[lo] ?? 0) - (mass[from] ?? 0)) * (1 + 1e-9) + 1e-9 < best) continue;
+    }
     let held = 0;
     let expected = 0;
-    for (let j = ordered ? from : 0; j < spans.length; j++) {
-      const [s2, e2] = spans[j] ?? [0, 0];
+    for (let j = ordered ? from : 0; j < n; j++) {
+      const s2 = starts[j] ?? 0;
       if (ordered && s2 >= e) break;
-      const p = probs[j] ?? 0;
+      const e2 = ends[j] ?? 0;
+      // Starting before this span and ending by its start: no overlap, nothing to add.
+      if (s2 < s && e2 <= s) continue;
+      const p = ps[j] ?? 0;
       const f1 = (2 * (Math.min(e, e2) - Math.max(s, s2))) / (e - s + e2 - s2);
       if (s <= s2 && e >= e2) {
-        const v = p * f1 ** hedge;
+        const key = (e - s) * (e - s) + (e2 - s2);
+        let power = powers[key] ?? Number.NaN;
+        if (Number.isNaN(power)) {
+          power = f1 ** hedge;
+          powers[key] = power;
+        }
+        const v = p * power;
         held += v;
         expected += v;
       } else if (f1 > 0) expected += p * f1;
@@ -106,7 +171,7 @@ export function decodeSpan(
       worth = held;
       index = i;
     }
-  });
+  }
   return { index, worth, expected: best };
 }
 
@@ -205,6 +270,13 @@ export function periodOf(
 /** The candidates of a quote with their features in one flat array (one row per candidate). */
 export function candidateMatrix(cands: readonly SpanCandidate[]): Float64Array {
   const d = SPAN_FEATURES.length;
+  // The rows `spanCandidates` gives are views of one matrix, one after another: that matrix is read as is.
+  const first = cands[0]?.x;
+  if (
+    first !== undefined &&
+    cands.every((c, i) => c.x.buffer === first.buffer && c.x.byteOffset === first.byteOffset + i * d * 8)
+  )
+    return new Float64Array(first.buffer, first.byteOffset, cands.length * d);
   const x = new Float64Array(cands.length * d);
   cands.forEach((c, i) => {
     x.set(c.x, i * d);
@@ -225,10 +297,10 @@ export function shortAnswer(
   const q = shortQuestion(question, shape);
   // A yes-or-no question has no fact of a few characters to show above its sentence.
   if (q.kinds.yesNo) return null;
-  const cands = spanCandidates(quote, q, normalize);
-  if (cands.length === 0) return null;
   const cls = shortClass(q.kinds);
-  const probs = rankCandidates(candidateMatrix(cands), cands.length, cls);
+  const { spans: cands, scores } = scoredSpans(quote, q, normalize, classWeights(SHORT_WEIGHTS, cls));
+  if (cands.length === 0) return null;
+  const probs = softmax(scores);
   const choice = decodeSpan(
     cands.map((c) => [c.start, c.end] as const),
     probs,

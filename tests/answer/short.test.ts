@@ -10,7 +10,8 @@ import {
   shortClass,
 } from "../../src/answer/short.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
-import { spanCandidates } from "../../src/answer/short-spans.js";
+import { SPAN_FEATURES, scoredSpans, spanCandidates } from "../../src/answer/short-spans.js";
+import { SHORT_WEIGHTS } from "../../src/answer/short-weights.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
 /** The short answer to a question from a quote, as the answerer computes it. */
@@ -157,6 +158,38 @@ describe("decodeSpan", () => {
     // One name nearly certain: it alone.
     expect(decodeSpan(spans, [0.9, 0.05, 0.05], 0.3).index).toBe(0);
     expect(decodeSpan(spans, [0.9, 0.05, 0.05], 0.3).worth).toBeGreaterThan(0.85);
+  });
+});
+
+describe("the answerer's scores", () => {
+  // `scoredSpans` sums only the features a candidate has other than 0, in the order they are written:
+  // the same sum, bit for bit, as the whole row in list order, if the features are written in that order.
+  it("equal the sum over each candidate's whole row, for every class of question", () => {
+    const d = SPAN_FEATURES.length;
+    const cases: [string, string][] = [
+      ["珠海高新区工业投资增速多少", ZHUHAI],
+      ["宁阳高新区什么时候获批省级高新区的", "8月12日，山东省人民政府批复设立宁阳高新技术产业开发区。"],
+      [
+        "《战国无双3》是由哪两个公司合作开发的",
+        "《战国无双3》（）是由光荣和ω-force开发的战国无双系列的正统第三续作。",
+      ],
+      ["锣鼓经常用的节奏型称为什么", "常用的节奏型称为「锣鼓点」，又名“点子”（俗称）。"],
+      ["赵鹏在2014年下半赛季没有出场的原因是什么", "不过由于伤病困扰，他在2014下半赛季并没有得到出场机会。"],
+    ];
+    for (const [question, quote] of cases) {
+      const norm = normalizeText(question);
+      const q = shortQuestion(norm, questionShape(norm));
+      const cands = spanCandidates(quote, q, normalizeText);
+      const x = candidateMatrix(cands);
+      for (const cls of ["amount", "time", "name", "reason", "thing"] as const) {
+        const w = SPAN_FEATURES.map((f) => SHORT_WEIGHTS[f][cls]);
+        const scored = scoredSpans(quote, q, normalizeText, w);
+        expect(scored.spans.map((s) => s.text)).toEqual(cands.map((c) => c.text));
+        const dense = cands.map((_, i) => w.reduce((sum, wi, k) => sum + wi * (x[i * d + k] ?? 0), 0));
+        expect(scored.scores).toEqual(dense);
+        expect(scored.scores.every((s, i) => Object.is(s, dense[i]))).toBe(true);
+      }
+    }
   });
 });
 
