@@ -39,6 +39,7 @@ import { type ContextRow, readJsonl } from "../src/cli/bench/synthetic.js";
 import { answeredWrongly, answerLine, type EvalRow, rightArticles } from "../src/cli/eval-metrics.js";
 import { articleKey, contextsService, inIndexedHalf } from "../src/cli/eval-pool.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
+import { foldOf } from "./learn-common.js";
 
 /** One benchmark: its files, the splits it is asked under, and what its unanswerable goal counts. */
 interface BenchSet {
@@ -256,13 +257,6 @@ function threshold(w: readonly number[], samples: readonly Sample[]): number {
   return all.bestMargin >= 0 ? all.best : widest(w, samples, false).best;
 }
 
-/** A stable fold for an article: the same on every run. */
-function foldOf(group: string): number {
-  let h = 2166136261;
-  for (const ch of group) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
-  return (h >>> 0) % FOLDS;
-}
-
 const fmt = (r: Rates) =>
   `declined when answerable ${r.declinedAnswerable.toFixed(3)}, when not indexed ${r.declinedNotIndexed.toFixed(3)} (answered wrongly ${r.wrongNotIndexed.toFixed(3)}), when its paragraph is left out ${r.declinedFactMissing.toFixed(3)}`;
 
@@ -307,10 +301,10 @@ console.log(
 const declinedInCv = new Map<Sample, boolean>();
 const cvProb = new Map<Sample, number>();
 for (let k = 0; k < FOLDS; k++) {
-  const train = samples.filter((s) => foldOf(s.group) !== k);
+  const train = samples.filter((s) => foldOf(s.group, FOLDS) !== k);
   const w = fitLogistic(train);
   const t = threshold(w, train);
-  for (const s of samples.filter((x) => foldOf(x.group) === k)) {
+  for (const s of samples.filter((x) => foldOf(x.group, FOLDS) === k)) {
     declinedInCv.set(s, prob(w, s.x) < t);
     cvProb.set(s, prob(w, s.x));
   }

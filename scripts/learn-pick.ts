@@ -35,7 +35,6 @@
  * (CV figures only); `--sweep` measures the passage ranking's weights
  * (see {@link sweep}). Figures of the last run: docs/quality.md, "Sentence scoring".
  */
-import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DEFAULT_EXTRACTIVE } from "../src/answer/answer.js";
@@ -59,6 +58,7 @@ import { contextsIndex } from "../src/cli/eval-pool.js";
 import { holdsGold } from "../src/cli/eval-short.js";
 import { findZones } from "../src/corpus/zones.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
+import { foldOf, readCache } from "./learn-common.js";
 
 /** One question: the candidate sentences of its first article, their features and labels. */
 interface Asked {
@@ -151,13 +151,8 @@ async function prepare(row: Row, { index, knownSet, tools }: Awaited<ReturnType<
 }
 
 async function collect(): Promise<Asked[]> {
-  if (values.cache !== undefined && existsSync(values.cache)) {
-    const text = await readFile(values.cache, "utf8");
-    return text
-      .split("\n")
-      .filter((l) => l !== "")
-      .map((l) => JSON.parse(l) as Asked);
-  }
+  const cached = await readCache<Asked>(values.cache);
+  if (cached !== null) return cached;
   const out: Asked[] = [];
   for (const set of SETS) {
     const opened = await openSet(set);
@@ -257,13 +252,13 @@ async function sweep(): Promise<void> {
   });
   const cv: { set: string; hits: [boolean, boolean] }[] = [];
   for (let k = 0; k < FOLDS; k++) {
-    const train = rows.filter((r) => foldOf(r.group) !== k);
+    const train = rows.filter((r) => foldOf(r.group, FOLDS) !== k);
     const best = SWEEP.map((_, i) => i).reduce(
       (a, i) => (worth(train, i) > worth(train, a) + 1e-9 ? i : a),
       0,
     );
     process.stderr.write(`fold ${k}: ${JSON.stringify(SWEEP[best])}\n`);
-    for (const r of rows.filter((x) => foldOf(x.group) === k))
+    for (const r of rows.filter((x) => foldOf(x.group, FOLDS) === k))
       cv.push({ set: r.set, hits: r.hits[best] ?? [false, false] });
   }
   for (const { name } of SETS) {
@@ -397,13 +392,6 @@ function choose(s: Sample, w: readonly number[]): number {
   return best;
 }
 
-/** A stable fold for an article: the same on every run. */
-function foldOf(group: string): number {
-  let h = 2166136261;
-  for (const ch of group) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
-  return (h >>> 0) % FOLDS;
-}
-
 const asked = await collect();
 const samples = asked.map(sampleOf);
 const hand = FITTED.map((k) => PICK_WEIGHTS[k]);
@@ -422,8 +410,8 @@ const groupsOf = (xs: readonly Sample[]): Sample[][] =>
 const cvChoice = new Map<Sample, number>();
 for (let k = 0; k < FOLDS; k++) {
   for (const group of groupsOf(samples)) {
-    const w = fitWeights(group.filter((s) => foldOf(s.asked.group) !== k));
-    for (const s of group.filter((x) => foldOf(x.asked.group) === k)) cvChoice.set(s, choose(s, w));
+    const w = fitWeights(group.filter((s) => foldOf(s.asked.group, FOLDS) !== k));
+    for (const s of group.filter((x) => foldOf(x.asked.group, FOLDS) === k)) cvChoice.set(s, choose(s, w));
   }
 }
 const hit = (s: Sample, c: number) => s.asked.labels[c] === true;

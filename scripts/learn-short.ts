@@ -32,7 +32,6 @@
  * `--errors SET:TYPE:N` prints misses, for trying features; `--no-cv` skips the cross-validation (to
  * write weights already measured).
  */
-import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { plainQuestion, questionShape } from "../src/answer/question.js";
@@ -55,6 +54,7 @@ import { contextsService } from "../src/cli/eval-pool.js";
 import { bestF1, exactMatch, holdsGold } from "../src/cli/eval-short.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
 import { normalizeText } from "../src/index/tokenize.js";
+import { foldOf, readCache } from "./learn-common.js";
 
 /** One question of a set, as the extractive answerer answered it. */
 interface Asked {
@@ -113,13 +113,8 @@ const SETS = [
 ] as const;
 
 async function collect(): Promise<Asked[]> {
-  if (values.cache !== undefined && existsSync(values.cache)) {
-    const text = await readFile(values.cache, "utf8");
-    return text
-      .split("\n")
-      .filter((l) => l !== "")
-      .map((l) => JSON.parse(l) as Asked);
-  }
+  const cached = await readCache<Asked>(values.cache);
+  if (cached !== null) return cached;
   const out: Asked[] = [];
   for (const set of SETS) {
     const index = values["index-root"] === undefined ? undefined : `${values["index-root"]}/${set.name}`;
@@ -388,18 +383,11 @@ function tuneGive(w: ShortWeights, train: readonly Sample[], tuning: Tuning) {
   return { give, t };
 }
 
-/** A stable fold for an article: the same on every run. */
-function foldOf(group: string): number {
-  let h = 2166136261;
-  for (const ch of group) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
-  return (h >>> 0) % FOLDS;
-}
-
 const asked = await collect();
 const samples = samplesOf(asked);
 /** Questions of a set (in the folds scored): the denominator of F1 and exact match. */
 const totalOf = (set: string, fold?: number) =>
-  asked.filter((a) => a.set === set && (fold === undefined || foldOf(a.group) === fold)).length;
+  asked.filter((a) => a.set === set && (fold === undefined || foldOf(a.group, FOLDS) === fold)).length;
 
 if (values.errors !== undefined) {
   const [set, type, n] = values.errors.split(":");
@@ -422,12 +410,12 @@ const cv: Choice[] = [];
 const cvAll: Choice[] = [];
 const folds = values["no-cv"] ? [] : values.quick ? [0] : [...Array(FOLDS).keys()];
 for (const k of folds) {
-  const train = samples.filter((s) => foldOf(s.asked.group) !== k);
+  const train = samples.filter((s) => foldOf(s.asked.group, FOLDS) !== k);
   const w = fitAll(train);
   const tuning = tune(w, train);
   const given = values.give === "model" ? tuneGive(w, train, tuning) : null;
   process.stderr.write(`fold ${k}: ${JSON.stringify(tuning)} ${JSON.stringify(given)}\n`);
-  for (const s of samples.filter((x) => foldOf(x.asked.group) === k)) {
+  for (const s of samples.filter((x) => foldOf(x.asked.group, FOLDS) === k)) {
     const c0 = choose(w, s, tuning.hedge);
     const c = given === null ? c0 : { ...c0, worth: c0.text === null ? 0 : giveChance(c0.d, given.give) };
     const t = given === null ? tuning.t[s.cls] : given.t;
