@@ -274,7 +274,11 @@ function answerLine(
 ): { text: string; zone: string | null; gathered: boolean } {
   // A lead's dateline or byline (`胡某通讯员张某8月12日，…`, `中新网8月1日电 …`) is not the fact: the
   // line starts after it, unless the date it gives is what was asked (a `原标题：` label goes always).
-  const span = withoutDateline(best.span, shape.type === "date");
+  // `哪个高新区…`: the bold names the zone, so the line is the sentence saying what it did when that is
+  // short (`…走访结对帮扶的白石村，向村里捐款12万元…`; the clause naming the zone left out the donation).
+  const whole =
+    shape.unit === ZONE_UNIT && !asksForSeveral(normQuestion) && [...best.sentence].length <= ZONE_LINE_CHARS;
+  const span = withoutDateline(whole ? tidy(best.sentence) : best.span, shape.type === "date");
   let line = `${span}[1]`;
   let named: string | null = null;
   if (shape.unit === ZONE_UNIT && zoneNames(normalize(best.span)).length === 0) {
@@ -297,6 +301,9 @@ function answerLine(
   // A span ending inside a quote has its full stop already (`…污染。”[1]`).
   return { text: /[。！？!?][”』」"]$/u.test(span) && !gathered ? line : `${line}。`, zone: named, gathered };
 }
+
+/** Longest sentence a which-zone question's line shows whole. */
+const ZONE_LINE_CHARS = 90;
 
 /** Words of a byline question that say what is asked, not which article: they prove nothing. */
 const BYLINE_WORDS = /^(?:记者|作者|撰稿|撰稿人|通讯员|报道|文章|新闻|写|谁)$/;
