@@ -201,7 +201,6 @@ export async function overviewAnswer(
     );
   if (zones.length > 1 && topic === "") return zonesAnswer(question, zones.slice(0, max), deps);
   const { found, entries } = await digestOf(zone, zones, topic, deps, max);
-  if (found.length === 0) return declined(`语料中没有关于${subject}的报道。`);
   if (entries.length === 0) return declined(`语料中没有关于${subject}的报道。`);
   const citations: Citation[] = entries.map((e, i) => sentenceCitation(i + 1, e.main));
   const lines = entries.map((e, i) => `${i + 1}. ${entryLine(e, i + 1)}`);

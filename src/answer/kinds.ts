@@ -74,16 +74,13 @@ export function questionIntent(
   }
   // `郴州高新区最近怎么样`: about a zone and nothing else; `成都大运会的赛事组织如何` asks a fact.
   const state = STATE_ASKED.exec(q);
-  if (state !== null && zones.length > 0 && subjectOf(q.slice(0, state.index)) === "") {
+  const situation = state === null ? "" : subjectOf(q.slice(0, state.index));
+  if (state !== null && zones.length > 0 && situation === "")
     return { ...fact, kind: "overview", recent: true };
-  }
   // `涿州受灾情况怎么样`: the news on 涿州 and 受灾, each article's sentence stating it (no article: a fact).
   // `片仔癀最近怎么样`: asked with a time word, how a thing is doing is its news too.
-  const situation =
-    state !== null && (state[0].startsWith("情况") || TIME_WORDS.test(state[0]))
-      ? subjectOf(q.slice(0, state.index))
-      : "";
-  if (situation !== "") return { ...fact, kind: "overview", recent: true, topic: situation };
+  if (situation !== "" && (state?.[0].startsWith("情况") || TIME_WORDS.test(state?.[0] ?? "")))
+    return { ...fact, kind: "overview", recent: true, topic: situation };
   const actor = zones.length > 0 || ACTOR.test(q);
   if ((MEASURES_ASKED.test(q) || (HOW_ASKED.test(q) && actor)) && !/多少/.test(q))
     return { ...fact, kind: "how" };

@@ -79,7 +79,7 @@ export async function howAnswer(
   const firsts = picks.filter(
     (p, i) =>
       picks.findIndex((q) => q.passage.articleId === p.passage.articleId) === i &&
-      (i === 0 || zones.some((z) => p.passage.mainZone === z)),
+      (i === 0 || (p.passage.mainZone !== null && zones.includes(p.passage.mainZone))),
   );
   for (const best of firsts) {
     const answer = await articleMeasures(question, normQuestion, best, picks, zones, tools, articles);

@@ -150,6 +150,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   },
 ];
 
+/**
+ * Measure words of goods and cases (`416瓶`, `4起`, `12箱`): read as units in numbers (`evidence.ts`) and
+ * asked for after `多少`/`几` (`question.ts`), one list for both.
+ */
+export const GOODS_AND_CASES =
+  "瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅";
+
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
 export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;
 

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "../result.js";
+import { GOODS_AND_CASES } from "./question-words.js";
 
 /** Longest question accepted, in characters; longer ones are refused with a clear message. */
 export const MAX_QUESTION_CHARS = 500;
@@ -58,8 +59,7 @@ export interface QuestionShape {
   change?: boolean;
 }
 
-const MEASURE_WORDS =
-  "个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|平方公里|公顷|公斤|千克|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间|瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅";
+const MEASURE_WORDS = `个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|平方公里|公顷|公斤|千克|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间|${GOODS_AND_CASES}`;
 const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 
 // What is counted decides the unit: `多少员工` is counted in 人, `多少企业` in 家.
