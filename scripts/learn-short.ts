@@ -18,6 +18,14 @@
  * (`--give class` instead thresholds the ranker's worth per class, as before the give model.)
  * `--target f1|f1sq` fits the ranker to each candidate's F1 (squared) rather than to the best ones.
  *
+ * `--ranker net` (what ships) fits instead, per class, a network: the logit's linear term plus one
+ * hidden layer of `--hidden` tanh units over the same features (`ShortNet`, `netScore` in short.ts),
+ * to the same listwise objective, by Adam on minibatches of `--batch` quotes for `--epochs` epochs at
+ * `--rate`, L2 `--net-l2`; a plain loop here, as the logit's, rather than a library (see
+ * docs/quality.md). `--write` then writes short-net-weights.ts whole, and the hedge, give model and
+ * threshold into short-weights.ts (not the logit's rows). `--give-folds N` fits the give model on
+ * choices made by rankers fitted without each quote (N inner folds) instead of the ranker's own.
+ *
  * Figures printed, for each set: 5-fold cross-validation grouped by article (no question is scored by
  * weights or a threshold fitted on its article): character F1 and exact match over all questions
  * (declined and no short answer count 0), the share of answered questions given one, and the share of
@@ -25,6 +33,7 @@
  * them into short-weights.ts.
  *
  *   npx tsx scripts/learn-short.ts [--bench ../shared/bench] [--cache FILE] [--index-root DIR] [--write]
+ *   npx tsx scripts/learn-short.ts --cache FILE --ranker net --holds 0.82 [--hidden 16] [--write]
  *
  * `--cache FILE` keeps the answered quotes (asking every question takes a minute or two) and reads them
  * back on the next run; delete it after a change to how sentences are picked. `--index-root DIR` keeps
@@ -42,12 +51,16 @@ import {
   type GiveFeature,
   giveChance,
   giveFeatures,
+  netScore,
   rankCandidates,
+  type ShortNet,
   shortClass,
+  softmax,
 } from "../src/answer/short.js";
 import { shortQuestion } from "../src/answer/short-question.js";
 import { SPAN_FEATURES, spanCandidates } from "../src/answer/short-spans.js";
 import { SHORT_HEDGE, type ShortClass, type ShortWeights } from "../src/answer/short-weights.js";
+import { seededRandom } from "../src/cli/bench/stats.js";
 import { readJsonl } from "../src/cli/bench/synthetic.js";
 import type { EvalRow } from "../src/cli/eval-metrics.js";
 import { contextsService } from "../src/cli/eval-pool.js";
@@ -84,6 +97,13 @@ const { values } = parseArgs({
     errors: { type: "string" },
     target: { type: "string", default: "best" },
     give: { type: "string", default: "model" },
+    ranker: { type: "string", default: "logit" },
+    "give-folds": { type: "string", default: "1" },
+    hidden: { type: "string", default: "16" },
+    epochs: { type: "string", default: "15" },
+    batch: { type: "string", default: "32" },
+    rate: { type: "string", default: "0.005" },
+    "net-l2": { type: "string", default: "0.0001" },
   },
 });
 const BENCH = values.bench ?? "../shared/bench";
@@ -104,6 +124,16 @@ const HOLDS_SETS = (values["holds-sets"] ?? "").split(",");
 /** The hedges tried (see `decodeSpan`); `--hedge` fixes one. */
 const HEDGES = values.hedge === undefined ? [0.15, 0.3, 0.5, 0.75, 1] : [Number(values.hedge)];
 const L2 = Number(values.l2);
+/** Inner folds for the give model's training choices (`heldOutChoices`); 1: the ranker's own training choices. */
+const GIVE_FOLDS = Number(values["give-folds"]);
+/** The network's size and fitting (`--ranker net`). */
+const NET = {
+  hidden: Number(values.hidden),
+  epochs: Number(values.epochs),
+  batch: Number(values.batch),
+  rate: Number(values.rate),
+  l2: Number(values["net-l2"]),
+};
 const CLASSES: readonly ShortClass[] = ["amount", "time", "name", "reason", "thing"];
 
 const SETS = [
@@ -140,6 +170,8 @@ async function collect(): Promise<Asked[]> {
   return out;
 }
 
+const D = SPAN_FEATURES.length;
+
 /** An answered question's candidates, features and labels, ready for fitting. */
 interface Sample {
   asked: Asked;
@@ -149,6 +181,9 @@ interface Sample {
   /** Candidate features, one row of {@link SPAN_FEATURES} per candidate. */
   x: Float64Array;
   f1: number[];
+  /** The features other than 0 of candidate c: `x[c * D + nz[k]]` for k from `nzAt[c]` to `nzAt[c + 1]`. */
+  nz: Int32Array;
+  nzAt: Int32Array;
   /** The candidates the ranker should choose: those with the best F1 when it is at least 0.5; else null. */
   best: boolean[] | null;
 }
@@ -163,20 +198,27 @@ function samplesOf(asked: readonly Asked[]): Sample[] {
     const cands = q.kinds.yesNo ? [] : spanCandidates(a.quote, q, normalizeText);
     const f1 = cands.map((c) => bestF1(c.text, a.golds));
     const top = Math.max(0, ...f1);
+    const x = candidateMatrix(cands);
+    const nzAt = new Int32Array(cands.length + 1);
+    const nz: number[] = [];
+    for (let c = 0; c < cands.length; c++) {
+      for (let i = 0; i < D; i++) if (x[c * D + i] !== 0) nz.push(i);
+      nzAt[c + 1] = nz.length;
+    }
     out.push({
       asked: a,
       cls: shortClass(q.kinds),
       texts: cands.map((c) => c.text),
       spans: cands.map((c) => [c.start, c.end]),
-      x: candidateMatrix(cands),
+      x,
       f1,
+      nz: Int32Array.from(nz),
+      nzAt,
       best: top >= 0.5 ? f1.map((f) => f >= top - 1e-9) : null,
     });
   }
   return out;
 }
-
-const D = SPAN_FEATURES.length;
 
 const TARGET = values.target;
 /** What a candidate is worth to the objective: 1 for the best ones (`best`), or its F1 (`f1`), or its F1 squared. */
@@ -242,6 +284,129 @@ function fitAll(train: readonly Sample[]): ShortWeights {
   ) as ShortWeights;
 }
 
+/** One class's network over a flat parameter array: `input` (D × hidden), `bias`, `output`, `linear` (D). */
+function netOf(p: Float64Array, hidden: number): ShortNet {
+  const a = D * hidden;
+  return {
+    hidden,
+    input: p.subarray(0, a),
+    bias: p.subarray(a, a + hidden),
+    output: p.subarray(a + hidden, a + 2 * hidden),
+    linear: p.subarray(a + 2 * hidden, a + 2 * hidden + D),
+  };
+}
+
+/** A sample's candidates' probabilities under one class's network. */
+function netProbs(net: ShortNet, s: Sample, acts?: Float64Array): number[] {
+  const z = new Array<number>(s.texts.length);
+  for (let c = 0; c < z.length; c++)
+    z[c] = netScore(net, s.x, c * D, s.nz, s.nzAt[c] ?? 0, s.nzAt[c + 1] ?? 0, acts);
+  return softmax(z);
+}
+
+/**
+ * One class's network, fitted by Adam on minibatches of `NET.batch` quotes to the same listwise
+ * objective as {@link fitClass} (−log of the probability on the best candidates), L2 `NET.l2` on all
+ * but the hidden biases. Input weights start small and random (fixed seed), the rest at 0.
+ */
+function fitNet(train: readonly Sample[]): ShortNet {
+  const data = train.filter((s) => s.best !== null);
+  const H = NET.hidden;
+  const P = D * H + 2 * H + D;
+  const p = new Float64Array(P);
+  const rnd = seededRandom(22);
+  const scale = 1 / Math.sqrt(20);
+  for (let i = 0; i < D * H; i++) p[i] = (rnd() * 2 - 1) * scale;
+  for (let k = 0; k < H; k++) p[D * H + H + k] = (rnd() * 2 - 1) * 0.1;
+  const net = netOf(p, H);
+  const g = new Float64Array(P);
+  const m = new Float64Array(P);
+  const v = new Float64Array(P);
+  const order = data.map((_, i) => i);
+  let acts = new Float64Array(H * 64);
+  let step = 0;
+  for (let epoch = 0; epoch < NET.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (let b = 0; b < order.length; b += NET.batch) {
+      g.fill(0);
+      const batch = order.slice(b, b + NET.batch);
+      for (const at of batch) {
+        const s = data[at] as Sample;
+        const n = s.texts.length;
+        if (acts.length < n * H) acts = new Float64Array(n * H * 2);
+        const z = new Array<number>(n);
+        for (let c = 0; c < n; c++)
+          z[c] = netScore(
+            net,
+            s.x,
+            c * D,
+            s.nz,
+            s.nzAt[c] ?? 0,
+            s.nzAt[c + 1] ?? 0,
+            acts.subarray(c * H, (c + 1) * H),
+          );
+        const probs = softmax(z);
+        const t = targetOf(s);
+        let good = 0;
+        for (let c = 0; c < n; c++) good += (probs[c] as number) * (t[c] ?? 0);
+        for (let c = 0; c < n; c++) {
+          const pc = probs[c] as number;
+          const d = pc - (pc * (t[c] ?? 0)) / good;
+          if (d === 0) continue;
+          // The hidden units' share of the gradient: through output, then tanh.
+          const ao = c * H;
+          const da = new Float64Array(H);
+          for (let k = 0; k < H; k++) {
+            const a = acts[ao + k] as number;
+            g[D * H + H + k] = (g[D * H + H + k] as number) + d * a;
+            da[k] = d * (net.output[k] as number) * (1 - a * a);
+            g[D * H + k] = (g[D * H + k] as number) + (da[k] as number);
+          }
+          for (let j = s.nzAt[c] ?? 0; j < (s.nzAt[c + 1] ?? 0); j++) {
+            const i = s.nz[j] as number;
+            const x = s.x[c * D + i] as number;
+            g[D * H + 2 * H + i] = (g[D * H + 2 * H + i] as number) + d * x;
+            const o = i * H;
+            for (let k = 0; k < H; k++) g[o + k] = (g[o + k] as number) + (da[k] as number) * x;
+          }
+        }
+      }
+      step++;
+      for (let i = 0; i < P; i++) {
+        const isBias = i >= D * H && i < D * H + H;
+        const gi = (g[i] as number) / batch.length + (isBias ? 0 : NET.l2 * (p[i] as number));
+        m[i] = 0.9 * (m[i] as number) + 0.1 * gi;
+        v[i] = 0.999 * (v[i] as number) + 0.001 * gi * gi;
+        const mh = (m[i] as number) / (1 - 0.9 ** step);
+        const vh = (v[i] as number) / (1 - 0.999 ** step);
+        p[i] = (p[i] as number) - (NET.rate * mh) / (Math.sqrt(vh) + 1e-8);
+      }
+    }
+  }
+  return net;
+}
+
+/** The ranker: today's conditional logit (weights per class) or a network per class. */
+type Model = { kind: "logit"; w: ShortWeights } | { kind: "net"; nets: Record<ShortClass, ShortNet> };
+
+/** The ranker of `--ranker`, fitted on `train`. */
+function fitModel(train: readonly Sample[]): Model {
+  if (values.ranker !== "net") return { kind: "logit", w: fitAll(train) };
+  const started = Date.now();
+  const nets = Object.fromEntries(CLASSES.map((c) => [c, fitNet(train.filter((s) => s.cls === c))]));
+  process.stderr.write(`network fitted in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  return { kind: "net", nets: nets as Record<ShortClass, ShortNet> };
+}
+
+/** A sample's candidates' probabilities under a model. */
+function probsOf(model: Model, s: Sample): number[] {
+  if (model.kind === "logit") return rankCandidates(s.x, s.texts.length, s.cls, model.w);
+  return netProbs(model.nets[s.cls], s);
+}
+
 /** What the short answer would be for a sample: the chosen span, its expected worth, and how it scores. */
 interface Choice {
   s: Sample;
@@ -253,10 +418,10 @@ interface Choice {
   d: number[];
 }
 
-function choose(w: ShortWeights, s: Sample, hedges: Record<ShortClass, number>): Choice {
+function choose(w: Model, s: Sample, hedges: Record<ShortClass, number>): Choice {
   const hedge = hedges[s.cls];
   if (s.texts.length === 0) return { s, text: null, worth: 0, f1: 0, holds: false, d: [] };
-  const probs = rankCandidates(s.x, s.texts.length, s.cls, w);
+  const probs = probsOf(w, s);
   const choice = decodeSpan(s.spans, probs, hedge);
   const { index, worth } = choice;
   const text = s.texts[index] ?? null;
@@ -299,7 +464,7 @@ const MIN_CONSTRAINED = 30;
  * `HOLDS_SETS` (where the class has at least {@link MIN_CONSTRAINED} questions); of those, the pair
  * with the best F1 summed over those sets (each over its answered questions).
  */
-function tune(w: ShortWeights, train: readonly Sample[]): Tuning {
+function tune(w: Model, train: readonly Sample[]): Tuning {
   const out: Tuning = { hedge: { ...SHORT_HEDGE }, t: { amount: 1, time: 1, name: 1, reason: 1, thing: 1 } };
   const answered = new Map(HOLDS_SETS.map((n) => [n, train.filter((s) => s.asked.set === n).length]));
   for (const cls of CLASSES) {
@@ -356,13 +521,30 @@ function fitGive(choices: readonly Choice[], steps = 400, rate = 0.05): Record<G
 }
 
 /**
+ * Each training sample's choice by a ranker fitted without it (`--give-folds` inner folds by article):
+ * what the give model and its threshold should learn from. A ranker's choices on its own training
+ * data are surer and more often right than on unseen quotes — the more so the more it can fit — so
+ * a give model fitted on them gives too many unseen answers that do not hold.
+ */
+function heldOutChoices(train: readonly Sample[], tuning: Tuning): Choice[] {
+  const out: Choice[] = [];
+  const fold = (s: Sample) => foldOf(`${s.asked.group}#give`, GIVE_FOLDS);
+  for (let j = 0; j < GIVE_FOLDS; j++) {
+    const w = fitModel(train.filter((s) => fold(s) !== j));
+    for (const s of train) if (fold(s) === j) out.push(choose(w, s, tuning.hedge));
+  }
+  return out;
+}
+
+/**
  * The give model and its threshold for weights `w` and tuned hedges: the model fitted on the training
  * choices, the threshold the lowest on its chance at which the short answers given hold a gold answer
  * at least `HOLDS` of the time on every set of `HOLDS_SETS` — one for all classes, so a set's answers
  * are given surest first whatever their class.
  */
-function tuneGive(w: ShortWeights, train: readonly Sample[], tuning: Tuning) {
-  const choices = train.map((s) => choose(w, s, tuning.hedge));
+function tuneGive(w: Model, train: readonly Sample[], tuning: Tuning) {
+  const choices =
+    GIVE_FOLDS > 1 ? heldOutChoices(train, tuning) : train.map((s) => choose(w, s, tuning.hedge));
   const give = fitGive(choices);
   const scored = choices.map((c) => ({ ...c, worth: c.text === null ? 0 : giveChance(c.d, give) }));
   let t = 1;
@@ -391,7 +573,7 @@ const totalOf = (set: string, fold?: number) =>
 
 if (values.errors !== undefined) {
   const [set, type, n] = values.errors.split(":");
-  const w = fitAll(samples);
+  const w = fitModel(samples);
   const misses = samples
     .filter((s) => s.asked.set === set && (!type || s.cls === type))
     .map((s) => choose(w, s, SHORT_HEDGE))
@@ -411,7 +593,7 @@ const cvAll: Choice[] = [];
 const folds = values["no-cv"] ? [] : values.quick ? [0] : [...Array(FOLDS).keys()];
 for (const k of folds) {
   const train = samples.filter((s) => foldOf(s.asked.group, FOLDS) !== k);
-  const w = fitAll(train);
+  const w = fitModel(train);
   const tuning = tune(w, train);
   const given = values.give === "model" ? tuneGive(w, train, tuning) : null;
   process.stderr.write(`fold ${k}: ${JSON.stringify(tuning)} ${JSON.stringify(given)}\n`);
@@ -421,6 +603,16 @@ for (const k of folds) {
     const t = given === null ? tuning.t[s.cls] : given.t;
     cvAll.push(c);
     cv.push(c.worth >= t ? c : { ...c, text: null, f1: 0, holds: false });
+  }
+  // Fold by fold, to compare rankers on the same folds.
+  for (const { name } of SETS) {
+    const of = (xs: readonly Choice[]) =>
+      xs.filter((c) => c.s.asked.set === name && foldOf(c.s.asked.group, FOLDS) === k);
+    const f = figures(of(cv), 0, totalOf(name, k));
+    const all = figures(of(cvAll), 0, totalOf(name, k));
+    console.log(
+      `fold ${k} ${name}: F1 ${f.f1.toFixed(3)} EM ${f.exact.toFixed(3)} given ${f.given.toFixed(3)} holds ${f.holds.toFixed(3)} given-all F1 ${all.f1.toFixed(3)}`,
+    );
   }
 }
 /** The largest share of a set's answered questions that could be given one holding `HOLDS`, best first by worth. */
@@ -448,7 +640,7 @@ for (const { name } of folds.length === 0 ? [] : SETS) {
 }
 if (values.quick) process.exit(0);
 
-const w = fitAll(samples);
+const w = fitModel(samples);
 const tuning = tune(w, samples);
 const given = tuneGive(w, samples, tuning);
 const choices = samples
@@ -472,9 +664,11 @@ console.log(
 if (values.write) {
   const path = new URL("../src/answer/short-weights.ts", import.meta.url);
   let text = await readFile(path, "utf8");
-  for (const f of SPAN_FEATURES) {
+  for (const f of w.kind === "logit" ? SPAN_FEATURES : []) {
     const key = /^[A-Za-z0-9]+$/.test(f) ? f : `"${f}"`;
-    const row = CLASSES.map((c) => `${c}: ${Number(w[f][c].toFixed(3))}`).join(", ");
+    const row = CLASSES.map((c) => `${c}: ${Number((w as { w: ShortWeights }).w[f][c].toFixed(3))}`).join(
+      ", ",
+    );
     const escaped = key.replace(/[*]/g, "\\$&");
     text = text.replace(new RegExp(`(\\n  ${escaped}: )\\{[^}]*\\}`), `$1{ ${row} }`);
   }
@@ -492,4 +686,27 @@ if (values.write) {
   text = text.slice(0, at) + block + text.slice(end);
   await writeFile(path, text);
   console.log("short-weights.ts written");
+  if (w.kind === "net") await writeNet(w.nets);
+}
+
+/**
+ * Writes the networks into short-net-weights.ts, whole: its header (kept from the file there, or a
+ * first one) and one `ShortNet` a class, numbers to 4 significant digits.
+ */
+async function writeNet(nets: Record<ShortClass, ShortNet>): Promise<void> {
+  const path = new URL("../src/answer/short-net-weights.ts", import.meta.url);
+  const old = await readFile(path, "utf8").catch(() => "");
+  const cut = old.indexOf("import type");
+  const header =
+    cut > 0
+      ? old.slice(0, cut)
+      : "/** The short answer's ranker: see short.ts and scripts/learn-short.ts. */\n";
+  const list = (xs: ArrayLike<number>) => `[${Array.from(xs, (v) => Number(v.toPrecision(4))).join(", ")}]`;
+  const body = CLASSES.map((c) => {
+    const n = nets[c];
+    return `  ${c}: {\n    hidden: ${n.hidden},\n    input: ${list(n.input)},\n    bias: ${list(n.bias)},\n    output: ${list(n.output)},\n    linear: ${list(n.linear)},\n  },\n`;
+  }).join("");
+  const text = `${header}import type { ShortNet } from "./short.js";\nimport type { ShortClass } from "./short-weights.js";\n\n/** Fitted: one network per class of question (see the header). */\nexport const SHORT_NET: Record<ShortClass, ShortNet> = {\n${body}};\n`;
+  await writeFile(path, text);
+  console.log("short-net-weights.ts written (format it: npx biome format --write)");
 }

@@ -329,25 +329,39 @@ export function spanCandidates(
 const scratch = new Float64Array(SPAN_FEATURES.length);
 
 /**
+ * A candidate's score from its row of features (in {@link SPAN_FEATURES} order) and the places of
+ * its values other than 0 (`nz[0]` … `nz[count - 1]`, in the order written).
+ */
+export type RowScorer = (row: Float64Array, nz: Int32Array, count: number) => number;
+
+/**
+ * The linear score under `weights` (one per feature, in {@link SPAN_FEATURES} order) as `rowScore`
+ * sums it, bit for bit, reading only the values other than 0 (in the same order).
+ */
+export function linearScorer(weights: ArrayLike<number>): RowScorer {
+  return (row, nz, count) => {
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const i = nz[k] ?? 0;
+      sum += (weights[i] ?? 0) * (row[i] ?? 0);
+    }
+    return sum;
+  };
+}
+
+/**
  * The candidate short answers of a sentence, as {@link spanCandidates} finds them, each with its
- * linear score under `weights` (one per feature, in {@link SPAN_FEATURES} order) as `rankCandidates`
- * computes it, bit for bit: what answering needs, without a row of features kept per candidate.
+ * score under `score`: what answering needs, without a row of features kept per candidate.
  */
 export function scoredSpans(
   sentence: string,
   q: ShortQuestion,
   normalize: (s: string) => string,
-  weights: ArrayLike<number>,
+  score: RowScorer,
 ): { spans: Span[]; scores: number[] } {
   const scores: number[] = [];
   const spans = eachCandidate(sentence, q, normalize, scratch, () => {
-    // As `rowScore` sums, reading only the values written other than 0 (in the same order).
-    let sum = 0;
-    for (let k = 0; k < written.count; k++) {
-      const i = written.at[k] ?? 0;
-      sum += (weights[i] ?? 0) * (scratch[i] ?? 0);
-    }
-    scores.push(sum);
+    scores.push(score(scratch, written.at, written.count));
   });
   return { spans, scores };
 }

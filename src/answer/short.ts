@@ -1,8 +1,9 @@
 /**
  * The short answer: the asked-for fact itself, a verbatim span of the cited quote (`40.7%`, `刘怀信`,
  * `2019年4月`), with the period it holds for when the quote gives one and the question does not
- * (`1-4月`). Candidates and their features are in `short-spans.ts`; a conditional logit with weights
- * for each class of question ranks them (`SHORT_WEIGHTS`); the span given is the one with the best
+ * (`1-4月`). Candidates and their features are in `short-spans.ts`; a network for each class of
+ * question ranks them (`SHORT_NET`: a linear term and one hidden layer; the conditional logit before
+ * it, `SHORT_WEIGHTS`, is kept for the fitting script's comparison); the span given is the one with the best
  * expected F1 under the ranker's distribution (`SHORT_HEDGE`), and none is given when the chance
  * that it holds the fact (`SHORT_GIVE`, a logistic model over the ranker's sureness, the class and
  * the span's length) is below `SHORT_GIVE_THRESHOLD`. Fitted by `scripts/learn-short.ts`.
@@ -10,6 +11,7 @@
  */
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
+import { SHORT_NET } from "./short-net-weights.js";
 import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
 import { rowScore, SPAN_FEATURES, type SpanCandidate, scoredSpans } from "./short-spans.js";
 import {
@@ -70,8 +72,55 @@ export function rankCandidates(
   return softmax(z);
 }
 
-/** Probabilities from linear scores. */
-function softmax(z: readonly number[]): number[] {
+/**
+ * One class's ranker when it is a network (`short-net-weights.ts`): a candidate's score is
+ * `linear · x + output · tanh(inputᵀ x + bias)`, a conditional logit plus one hidden layer of
+ * `hidden` units, so features may count together (a date right after the question's words) and not
+ * only each alone. `input` is feature-major (`input[i * hidden + h]`) so a sparse row reads it in runs.
+ */
+export interface ShortNet {
+  hidden: number;
+  input: ArrayLike<number>;
+  bias: ArrayLike<number>;
+  output: ArrayLike<number>;
+  linear: ArrayLike<number>;
+}
+
+/**
+ * A candidate's score under `net`, reading only its features other than 0: those at `nz[from]` …
+ * `nz[to - 1]`, each at `x[at + i]` (one candidate's row of a matrix). The hidden units' values are
+ * left in `acts` (the fitting script's backward pass reads them). Features that are 0 add nothing, so
+ * this is the dense sum's value.
+ */
+export function netScore(
+  net: ShortNet,
+  x: ArrayLike<number>,
+  at: number,
+  nz: ArrayLike<number>,
+  from: number,
+  to: number,
+  acts: Float64Array = new Float64Array(net.hidden),
+): number {
+  const h = net.hidden;
+  for (let k = 0; k < h; k++) acts[k] = net.bias[k] ?? 0;
+  let z = 0;
+  for (let j = from; j < to; j++) {
+    const i = nz[j] ?? 0;
+    const v = x[at + i] ?? 0;
+    z += (net.linear[i] ?? 0) * v;
+    const o = i * h;
+    for (let k = 0; k < h; k++) acts[k] = (acts[k] as number) + (net.input[o + k] ?? 0) * v;
+  }
+  for (let k = 0; k < h; k++) {
+    const a = Math.tanh(acts[k] as number);
+    acts[k] = a;
+    z += (net.output[k] ?? 0) * a;
+  }
+  return z;
+}
+
+/** Probabilities from scores. */
+export function softmax(z: readonly number[]): number[] {
   const m = Math.max(...z);
   const e = z.map((v) => Math.exp(v - m));
   const total = e.reduce((a, b) => a + b, 0);
@@ -298,7 +347,11 @@ export function shortAnswer(
   // A yes-or-no question has no fact of a few characters to show above its sentence.
   if (q.kinds.yesNo) return null;
   const cls = shortClass(q.kinds);
-  const { spans: cands, scores } = scoredSpans(quote, q, normalize, classWeights(SHORT_WEIGHTS, cls));
+  const net = SHORT_NET[cls];
+  const acts = new Float64Array(net.hidden);
+  const { spans: cands, scores } = scoredSpans(quote, q, normalize, (row, nz, count) =>
+    netScore(net, row, 0, nz, 0, count, acts),
+  );
   if (cands.length === 0) return null;
   const probs = softmax(scores);
   const choice = decodeSpan(

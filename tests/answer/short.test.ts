@@ -10,7 +10,7 @@ import {
   shortClass,
 } from "../../src/answer/short.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
-import { SPAN_FEATURES, scoredSpans, spanCandidates } from "../../src/answer/short-spans.js";
+import { linearScorer, SPAN_FEATURES, scoredSpans, spanCandidates } from "../../src/answer/short-spans.js";
 import { SHORT_WEIGHTS } from "../../src/answer/short-weights.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
@@ -183,7 +183,7 @@ describe("the answerer's scores", () => {
       const x = candidateMatrix(cands);
       for (const cls of ["amount", "time", "name", "reason", "thing"] as const) {
         const w = SPAN_FEATURES.map((f) => SHORT_WEIGHTS[f][cls]);
-        const scored = scoredSpans(quote, q, normalizeText, w);
+        const scored = scoredSpans(quote, q, normalizeText, linearScorer(w));
         expect(scored.spans.map((s) => s.text)).toEqual(cands.map((c) => c.text));
         const dense = cands.map((_, i) => w.reduce((sum, wi, k) => sum + wi * (x[i * d + k] ?? 0), 0));
         expect(scored.scores).toEqual(dense);
