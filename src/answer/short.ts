@@ -10,6 +10,7 @@
  */
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
+import { respectiveAnswer } from "./respectively.js";
 import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
 import { rowScore, SPAN_FEATURES, type SpanCandidate, scoredSpans } from "./short-spans.js";
 import {
@@ -297,6 +298,12 @@ export function shortAnswer(
   const q = shortQuestion(question, shape);
   // A yes-or-no question has no fact of a few characters to show above its sentence.
   if (q.kinds.yesNo) return null;
+  // A `分别` list pairs things with amounts: the amount of the thing asked, not a ranked guess.
+  if (q.kinds.number) {
+    const listed = respectiveAnswer(quote, question, normalize);
+    if (listed !== null)
+      return { text: listed.value, qualifier: periodOf(quote, listed.valueAt, listed.value, q, normalize) };
+  }
   const cls = shortClass(q.kinds);
   const { spans: cands, scores } = scoredSpans(quote, q, normalize, classWeights(SHORT_WEIGHTS, cls));
   if (cands.length === 0) return null;
