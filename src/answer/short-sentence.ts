@@ -48,6 +48,7 @@ export const OPENERS = new Set(PAIRS.map(([o]) => o));
 export const CLOSERS = new Set(PAIRS.map(([, c]) => c));
 const LATIN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u;
 const NAME_JOINER = /[·•・．]/u;
+const HAN = /\p{Script=Han}/u;
 
 /** Code-point offsets of a UTF-16 index in `s`. */
 export function cpIndex(s: string): (utf16: number) => number {
@@ -123,7 +124,11 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
       (LATIN.test(a) && /[-'&.]/.test(b) && LATIN.test(normChars[i + 1] ?? "")) ||
       (/[-'&.]/.test(a) && LATIN.test(b) && LATIN.test(normChars[i - 2] ?? ""));
     const joined = NAME_JOINER.test(a) || NAME_JOINER.test(b);
-    if (digitRun || sepRun || latinRun || joined) cut[i] = false;
+    // A model named by a character and a number (`卡-52`, `歼-20`): `37架卡` is no answer.
+    const model =
+      (HAN.test(a) && b === "-" && /\d/.test(normChars[i + 1] ?? "")) ||
+      (a === "-" && /\d/.test(b) && HAN.test(normChars[i - 2] ?? ""));
+    if (digitRun || sepRun || latinRun || joined || model) cut[i] = false;
   }
   // Names jieba tags (people, places, organisations, other proper nouns) stay whole.
   for (const t of tokens)
