@@ -234,7 +234,16 @@ describe("short-answer candidates, for any sentence", () => {
     fc.integer({ min: 0, max: 9_999_999 }).map((n) => `${n.toLocaleString("en-US")}毫米`),
     fc.double({ min: 0, max: 100, noNaN: true }).map((x) => `${x.toFixed(1)}%`),
     fc.integer({ min: 1, max: 99 }).map((n) => `${n}个`),
-    fc.constantFrom("ω-force", "Leandro Netto", "AK-130", "雷蒙·钱德勒", "J·K·罗琳", "5.6万元", "卡-52", "歼-20"),
+    fc.constantFrom(
+      "ω-force",
+      "Leandro Netto",
+      "AK-130",
+      "雷蒙·钱德勒",
+      "J·K·罗琳",
+      "5.6万元",
+      "卡-52",
+      "歼-20",
+    ),
   );
   const sentence = markedSentence(piece, { words: 5, clauses: 4, separators: ["，", "：", "；"] });
   const question = fc.constantFrom(
