@@ -105,6 +105,23 @@ describe("the short answer, by kind of fact", () => {
     expect(short("项目由哪两个公司合作开发", "该项目由光荣和ω-force合作开发。")?.text).toBe("光荣和ω-force");
   });
 
+  it("an organisation: a company's name is never cut from its first place or name on", () => {
+    const quote = "园区企业苏州贝尔特光伏电子科技有限公司去年营业收入增长两成。";
+    const name = "苏州贝尔特光伏电子科技有限公司";
+    const from = quote.indexOf(name);
+    const to = from + name.length;
+    const q = shortQuestion(
+      normalizeText("哪家公司营业收入增长"),
+      questionShape(normalizeText("哪家公司营业收入增长")),
+    );
+    const cands = spanCandidates(quote, q, normalizeText);
+    expect(cands.some((c) => c.text === name)).toBe(true);
+    for (const c of cands) {
+      expect(c.start <= from || c.start >= to, c.text).toBe(true);
+      expect(c.end <= from || c.end >= to, c.text).toBe(true);
+    }
+  });
+
   it("none for a yes-or-no question", () => {
     expect(short("珠海高新区工业投资是否增长", ZHUHAI)).toBeNull();
   });
