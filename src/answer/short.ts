@@ -321,7 +321,25 @@ export function shortAnswer(
     return null;
   const at = [...quote].slice(0, chosen.start).join("").length;
   return {
-    text: chosen.text,
+    text: q.kinds.number ? hedged(quote, chosen.start, chosen.end) : chosen.text,
     qualifier: q.kinds.number ? periodOf(quote, at, chosen.text, q, normalize) : null,
   };
+}
+
+/** Words before an amount that say it is not exact (`近60亿美元`, `超过20款`, `至少23人`): longest first. */
+const HEDGE_BEFORE = /(?:不超过|超过|不足|不到|至少|最多|多达|接近|将近|大约|约|近|逾|超)$/u;
+/** Words after an amount that say it is not exact (`300项以上`, `56亿元左右`). */
+const HEDGE_AFTER = /^(?:以上|以下|左右|之多|上下)/u;
+
+/**
+ * The amount at code points [start, end) of the quote with the words around it that say it is not
+ * exact: `60亿美元` alone misstates `近60亿美元`. Verbatim: the words stand right next to it.
+ */
+export function hedged(quote: string, start: number, end: number): string {
+  const chars = [...quote];
+  const text = chars.slice(start, end).join("");
+  if (!/^[\d零〇一二两三四五六七八九十百千]/u.test(text)) return text;
+  const before = HEDGE_BEFORE.exec(chars.slice(Math.max(0, start - 3), start).join(""))?.[0] ?? "";
+  const after = HEDGE_AFTER.exec(chars.slice(end, end + 2).join(""))?.[0] ?? "";
+  return `${before}${text}${after}`;
 }

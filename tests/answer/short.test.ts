@@ -66,6 +66,15 @@ describe("the short answer, by kind of fact", () => {
     ).toContain("2337座");
   });
 
+  it("an amount with the words that say it is not exact, never with a verb (`达`)", () => {
+    expect(short("野火造成的损失有多少", "野火造成的损失已接近60亿美元，还在上升。")?.text).toBe(
+      "接近60亿美元",
+    );
+    expect(short("方案要推广多少项产品", "方案提出，推广300项以上升级和创新产品。")?.text).toBe("300项以上");
+    expect(short("枪击造成多少人受伤", "事件造成1人死亡、至少23人受伤。")?.text).toBe("至少23人");
+    expect(short("珠海高新区工业投资增速多少", ZHUHAI)?.text).toBe("40.7%");
+  });
+
   it("money, with its magnitude", () => {
     expect(
       short("珠海高新区年度计划投资多少钱", "珠海高新区今年安排重点建设项目120个，年度计划投资300亿元。")
