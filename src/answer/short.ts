@@ -321,9 +321,21 @@ export function shortAnswer(
     return null;
   const at = [...quote].slice(0, chosen.start).join("").length;
   return {
-    text: q.kinds.number ? hedged(quote, chosen.start, chosen.end) : chosen.text,
+    text: q.kinds.number
+      ? hedged(quote, chosen.start, chosen.end)
+      : q.kinds.year
+        ? yearOf(chosen.text)
+        : chosen.text,
     qualifier: q.kinds.number ? periodOf(quote, at, chosen.text, q, normalize) : null,
   };
+}
+
+/** A date that begins with its year (`1976年7月`): the year, which is what `哪一年` asks. */
+const YEAR_FIRST = /^(?:公元前?|西元前?)?\d{3,4}年/u;
+
+/** The year a `哪一年` question asks for, when the chosen date begins with it; else the date. */
+export function yearOf(date: string): string {
+  return YEAR_FIRST.exec(date)?.[0] ?? date;
 }
 
 /** Words before an amount that say it is not exact (`近60亿美元`, `超过20款`, `至少23人`): longest first. */

@@ -75,6 +75,12 @@ describe("the short answer, by kind of fact", () => {
     expect(short("珠海高新区工业投资增速多少", ZHUHAI)?.text).toBe("40.7%");
   });
 
+  it("the year alone for a which-year question, the date for a when question", () => {
+    const quote = "1976年7月，卡特在纽约赢得民主党总统候选人提名。";
+    expect(short("卡特在哪一年赢得了提名", quote)?.text).toBe("1976年");
+    expect(short("卡特什么时候赢得了提名", quote)?.text).toBe("1976年7月");
+  });
+
   it("money, with its magnitude", () => {
     expect(
       short("珠海高新区年度计划投资多少钱", "珠海高新区今年安排重点建设项目120个，年度计划投资300亿元。")
