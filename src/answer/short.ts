@@ -8,6 +8,7 @@
  * the span's length) is below `SHORT_GIVE_THRESHOLD`. Fitted by `scripts/learn-short.ts`.
  * Pure given jieba; independent of how the quote was chosen.
  */
+import { findDates } from "./evidence.js";
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
 import { respectiveAnswer } from "./respectively.js";
@@ -325,9 +326,27 @@ export function shortAnswer(
       ? hedged(quote, chosen.start, chosen.end)
       : q.kinds.year
         ? yearOf(chosen.text)
-        : chosen.text,
+        : q.kinds.date && ASKS_MONTH.test(q.norm)
+          ? monthOf(dateAround(quote, at, chosen.text))
+          : chosen.text,
     qualifier: q.kinds.number ? periodOf(quote, at, chosen.text, q, normalize) : null,
   };
+}
+
+/** A question asking which month (`哪个月`, `几月份`): the month is the answer, not the year before it. */
+const ASKS_MONTH = /哪一?个?月|几月|何月/u;
+/** A month in a date (`12月`, `十二月份`). */
+const MONTH = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?/u;
+
+/** The whole date of the quote the span at UTF-16 `at` falls in (`2025年` → `2025年12月`), else the span. */
+function dateAround(quote: string, at: number, text: string): string {
+  const end = at + text.length;
+  return findDates(quote).find((d) => d.index <= at && d.index + d.text.length >= end)?.text ?? text;
+}
+
+/** The month a which-month question asks for, when the chosen date states one; else the date. */
+export function monthOf(date: string): string {
+  return MONTH.exec(date)?.[0] ?? date;
 }
 
 /** A date that begins with its year (`1976年7月`): the year, which is what `哪一年` asks. */

@@ -75,10 +75,13 @@ describe("the short answer, by kind of fact", () => {
     expect(short("珠海高新区工业投资增速多少", ZHUHAI)?.text).toBe("40.7%");
   });
 
-  it("the year alone for a which-year question, the date for a when question", () => {
+  it("the year alone for a which-year question, the month for a which-month one, the date for a when question", () => {
     const quote = "1976年7月，卡特在纽约赢得民主党总统候选人提名。";
     expect(short("卡特在哪一年赢得了提名", quote)?.text).toBe("1976年");
     expect(short("卡特什么时候赢得了提名", quote)?.text).toBe("1976年7月");
+    // And the month alone for a which-month question.
+    const plan = "项目预计2025年12月主体施工完成，2026年投入使用。";
+    expect(short("项目预计在哪个月完成主体施工", plan)?.text).toBe("12月");
   });
 
   it("money, with its magnitude", () => {
