@@ -310,8 +310,8 @@ export const SHORT_HEDGE: Record<ShortClass, number> = {
  * Below this chance ({@link SHORT_GIVE}) no short answer is given: the lowest at which the short
  * answers given hold a gold answer at least 82% of the time on CMRC 2018 and on DRCD (fitted, `--holds
  * 0.82`: the network fits its training quotes better than unseen ones, and at 80% its unseen answers
- * held 0.773 / 0.796 against the logit's 0.783 / 0.814; at 82% 0.787 / 0.814, the logit 0.782 / 0.814, main merged). One for every class,
- * so a set's answers are given surest first whatever they ask.
+ * held 0.773 / 0.796 against the logit's 0.783 / 0.814; at 82% 0.787 / 0.814 against 0.782 / 0.814).
+ * One for every class, so a set's answers are given surest first whatever they ask.
  */
 export const SHORT_GIVE_THRESHOLD = 0.605;
 
