@@ -1,3 +1,4 @@
+import { zoneMentions } from "../corpus/zones.js";
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
@@ -23,6 +24,7 @@ import { severalAnswer } from "./several.js";
 import { shortAnswer } from "./short.js";
 import { splitClauses, tidy } from "./span.js";
 import type { Answer, AnswerStage, Citation, ShortAnswer } from "./types.js";
+import { zoneByLastPlace } from "./zones.js";
 
 /** Everything `answerQuestion` needs, built once at an entry point. */
 export interface AnswerDeps {
@@ -120,7 +122,11 @@ export async function answerQuestion(
     everyday.alts.size > 0 || everyday.question !== deps.tools.normalize(plain) ? everyday.question : plain;
   const normalized = deps.tools.normalize(asked);
   const shape = questionShape(normalized);
-  const named = deps.findZones(normalized);
+  // `滨海高新区` asked of a corpus that covers `天津滨海高新区`: the city left out, the same zone.
+  const named = deps
+    .findZones(normalized)
+    .map((z) => zoneByLastPlace(z, deps.knownZones) ?? z)
+    .filter((z, i, zs) => zs.indexOf(z) === i);
   const known = named.filter((z) => deps.knownZones.has(z));
   const intent = questionIntent(normalized, named, deps.withoutZones);
   const unknown = named.filter((z) => !deps.knownZones.has(z));
@@ -221,9 +227,19 @@ export async function answerQuestion(
  * since normalising renames zones), or null when it names none or several.
  */
 function zoneSpelled(text: string): ShortAnswer | null {
-  const names = zoneNames(text);
-  return names.length === 1 && names[0] !== undefined ? { text: names[0], qualifier: null } : null;
+  // Read as the corpus reads zones (a place, then the suffix): `记者从天津滨海高新区` names `天津滨海高新区`.
+  const mentions = zoneMentions(text);
+  const m = mentions[0];
+  if (m === undefined || mentions.some((o) => o.zone !== m.zone)) return null;
+  return { text: text.slice(m.index, m.index + m.length), qualifier: null };
 }
+
+/**
+ * Whether a line names a zone: one the corpus reader recognises, or a name ending in another suffix
+ * (`…开发区`); a bare `高新区` after other words (`接下来高新区综合执法局`) is none.
+ */
+const namesZone = (text: string): boolean =>
+  zoneMentions(text).length > 0 || zoneNames(text).some((n) => !n.endsWith(ZONE_UNIT));
 
 /**
  * The answer line and the short answer made to agree: a line leaving the short answer out is re-cut
@@ -285,7 +301,7 @@ function answerLine(
   const span = withoutDateline(whole ? tidy(best.sentence) : best.span, shape.type === "date");
   let line = `${span}[1]`;
   let named: string | null = null;
-  if (shape.unit === ZONE_UNIT && zoneNames(normalize(best.span)).length === 0) {
+  if (shape.unit === ZONE_UNIT && !namesZone(normalize(best.span))) {
     const zone = best.passage.mainZone ?? best.passage.zones[0];
     if (zone !== undefined) {
       line = `${zone}：${line}`;
