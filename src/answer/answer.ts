@@ -19,6 +19,7 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
+import { bigrams } from "./question-terms.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
 import { shortAnswer } from "./short.js";
@@ -298,7 +299,10 @@ function answerLine(
   // short (`…走访结对帮扶的白石村，向村里捐款12万元…`; the clause naming the zone left out the donation).
   const whole =
     shape.unit === ZONE_UNIT && !asksForSeveral(normQuestion) && [...best.sentence].length <= ZONE_LINE_CHARS;
-  const span = withoutDateline(whole ? tidy(best.sentence) : best.span, shape.type === "date");
+  const span = withoutDateline(
+    whole ? tidy(best.sentence) : partAsked(best.span, shape, normQuestion, normalize),
+    shape.type === "date",
+  );
   let line = `${span}[1]`;
   let named: string | null = null;
   if (shape.unit === ZONE_UNIT && !namesZone(normalize(best.span))) {
@@ -320,6 +324,37 @@ function answerLine(
   }
   // A span ending inside a quote has its full stop already (`…污染。”[1]`).
   return { text: /[。！？!?][”』」"]$/u.test(span) && !gathered ? line : `${line}。`, zone: named, gathered };
+}
+
+/**
+ * Of a span listing like facts in parts (`高技术制造业…同比增长41.5%…；科技型中小企业贷款余额2.36万亿元，
+ * 同比增长25.1%…；…`), the part on what a number question asks: the one stating a number of its kind
+ * that shares the most of the question's character pairs, when it shares {@link PART_LEAD} more than
+ * any other (`自研游戏销售收入` asked: `中国自主研发游戏国内市场…` shares two fewer than `自研游戏海外市场…`,
+ * and is the answer).
+ */
+/** Character pairs of the question the part asked for shares beyond any other part's. */
+const PART_LEAD = 3;
+
+function partAsked(
+  span: string,
+  shape: QuestionShape,
+  normQuestion: string,
+  normalize: (s: string) => string,
+): string {
+  if (shape.type !== "number" || !/[；;]/u.test(span)) return span;
+  const pairs = bigrams(normQuestion);
+  const parts = span
+    .split(/(?<=[；;])/u)
+    .map((part) => {
+      const norm = normalize(part);
+      const typed = (factsIn(norm, shape, null) ?? []).length > 0;
+      return { part, score: typed ? [...pairs].filter((b) => norm.includes(b)).length : -1 };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = parts;
+  if (first === undefined || second === undefined || first.score < second.score + PART_LEAD) return span;
+  return tidy(first.part);
 }
 
 /** Longest sentence a which-zone question's line shows whole. */

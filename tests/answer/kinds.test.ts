@@ -317,6 +317,13 @@ describe("kinds of question, answered from whole articles", () => {
     expect(mom.answer).not.toContain("9.6%");
   });
 
+  it("answers a growth question from the part of a listing sentence on what it asks", async () => {
+    const a = await service.ask("益阳高新区科技型中小企业贷款余额涨了多少");
+    expect(a.answer).toContain("18.2%");
+    expect(a.answer).not.toContain("31.5%");
+    expect(a.answer).not.toContain("12.4%");
+  });
+
   it("answers which zone did something with the clause naming it", async () => {
     const a = await service.ask("哪个高新区建成了1200座5G基站");
     expect(a.abstained).toBe(false);
