@@ -299,8 +299,9 @@ function answerLine(
   // short (`…走访结对帮扶的白石村，向村里捐款12万元…`; the clause naming the zone left out the donation).
   const whole =
     shape.unit === ZONE_UNIT && !asksForSeveral(normQuestion) && [...best.sentence].length <= ZONE_LINE_CHARS;
+  const cut = whole ? tidy(best.sentence) : partAsked(best.span, shape, normQuestion, normalize);
   const span = withoutDateline(
-    whole ? tidy(best.sentence) : partAsked(best.span, shape, normQuestion, normalize),
+    shape.unit === ZONE_UNIT ? withWhatWasLearnt(cut, best.sentence) : cut,
     shape.type === "date",
   );
   let line = `${span}[1]`;
@@ -333,6 +334,25 @@ function answerLine(
  * any other (`自研游戏销售收入` asked: `中国自主研发游戏国内市场…` shares two fewer than `自研游戏海外市场…`,
  * and is the answer).
  */
+/**
+ * A clause that only says where the news came from (`记者从天津滨海高新区获悉`) with the clause after it,
+ * which says what: a which-zone line names the zone and what it did.
+ */
+function withWhatWasLearnt(span: string, sentence: string): string {
+  if (!/(?:获悉|了解到|得知)$/u.test(span)) return span;
+  const clauses = splitClauses(sentence);
+  let at = 0;
+  const end = sentence.indexOf(span) + span.length;
+  for (const [i, c] of clauses.entries()) {
+    at += c.length;
+    if (at >= end) {
+      const next = clauses[i + 1];
+      return next === undefined ? span : tidy(sentence.slice(sentence.indexOf(span), at + next.length));
+    }
+  }
+  return span;
+}
+
 /** Character pairs of the question the part asked for shares beyond any other part's. */
 const PART_LEAD = 3;
 

@@ -445,6 +445,10 @@ describe("kinds of question, answered from whole articles", () => {
     const b = await service.ask("哪个高新区在推行代位注销");
     expect(b.short?.text).toBe("益阳高新区");
     expect(b.answer.startsWith("益阳高新区：")).toBe(true);
+    // Where the news came from, and what the zone did: the clause after `获悉` too.
+    const c = await service.ask("哪个高新区发放了知识产权质押贷款");
+    expect(c.short?.text).toBe("常德高新区");
+    expect(c.answer).toContain("500万元");
   });
 
   it("lists measures, not a caption nor how people took them", async () => {
