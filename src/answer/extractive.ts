@@ -113,18 +113,6 @@ export const PICK_WEIGHTS = {
   evidence: 1,
 } as const;
 
-/** Share of a sentence's character pairs another must share to be the same sentence reprinted. */
-const REPRINT_SHARE = 0.8;
-
-/** Whether `norm` is the sentence of `pairs` (its character bigrams) reprinted with a few words changed. */
-function reprinted(pairs: ReadonlySet<string>, norm: string): boolean {
-  if (pairs.size < 10) return false;
-  const other = bigrams(norm);
-  let shared = 0;
-  for (const b of other) if (pairs.has(b)) shared++;
-  return shared >= REPRINT_SHARE * Math.max(pairs.size, other.size);
-}
-
 /** How many of the best passages {@link PICK_WEIGHTS}.evidence re-ranks (10 ranked as 6 did on news). */
 const EVIDENCE_DEPTH = 6;
 
@@ -458,14 +446,12 @@ export function pickSentences(
   // The lead is over the next article with another headline: parts of one story (paragraphs of one
   // page, a follow-up under the same headline) are not rival answers.
   const headline = top.xs[0]?.passage.title;
-  // A reprint (another article whose best sentence is the chosen one, word for word, or but for a name
-  // another site put in or took out: `王某通过…` / `客户通过…`) is the same story too.
-  const chosenPairs = bigrams(chosen.norm);
+  // A reprint (another article whose best sentence is the chosen one, word for word) is the same story too.
   const nextArticle = ranked.find(
     (r) =>
       r.xs[0]?.passage.articleId !== articleId &&
       r.xs[0]?.passage.title !== headline &&
-      !r.xs.some((x) => x.sentence === chosen.sentence || reprinted(chosenPairs, x.norm)),
+      !r.xs.some((x) => x.sentence === chosen.sentence),
   )?.score;
   // The article's retrieved passages, and those of the same story (same headline): a question's words
   // may stand in the paragraph next door.
