@@ -29,7 +29,8 @@ import {
   timeWords,
 } from "./question-terms.js";
 import { FUNCTION_CHARS, QUESTION_NOISE, ZONE_ANAPHOR } from "./question-words.js";
-import { answerSpan } from "./span.js";
+import { respectiveAnswer } from "./respectively.js";
+import { answerSpan, tidy } from "./span.js";
 
 export type { Evidence };
 
@@ -468,17 +469,29 @@ export function pickSentences(
   // A word of the question's time phrase (`月末` of `截至2023年7月末为多少`) frames when, not what: the
   // clause answering is the one with the amount, not one that says another `6月末`.
   const timed = timeWords(normQuestion, terms);
-  first.span = answerSpan(first.sentence, {
-    norm: normQuestion,
-    terms,
-    slot: new Set([...slot].filter((w) => !timed.has(w))),
-    // `哪些高新区`: every zone the sentence names answers, so the sentence is shown whole.
-    facts: (text) => (several ? null : factsIn(text, shape, counted)),
-    person: shape.type === "person",
-    counts: shape.type === "number",
-    ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
-    normalize: tools.normalize,
-  });
+  // A `分别` list (`完工量、新接订单量…分别占49.6%、72.6%…`): the clauses from its things to its amounts.
+  const listed =
+    shape.type === "number" && !several
+      ? respectiveAnswer(first.sentence, normQuestion, tools.normalize)
+      : null;
+  const listedSpan =
+    listed !== null && (factsIn(tools.normalize(listed.value), shape, counted) ?? []).length > 0
+      ? tidy(listed.span)
+      : null;
+  first.span =
+    listedSpan !== null
+      ? listedSpan
+      : answerSpan(first.sentence, {
+          norm: normQuestion,
+          terms,
+          slot: new Set([...slot].filter((w) => !timed.has(w))),
+          // `哪些高新区`: every zone the sentence names answers, so the sentence is shown whole.
+          facts: (text) => (several ? null : factsIn(text, shape, counted)),
+          person: shape.type === "person",
+          counts: shape.type === "number",
+          ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
+          normalize: tools.normalize,
+        });
   const rest = ranked
     .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
     .map((r) => scoredPick(best(r.xs, "pickScore"), r.score));

@@ -48,6 +48,9 @@ export const OPENERS = new Set(PAIRS.map(([o]) => o));
 export const CLOSERS = new Set(PAIRS.map(([, c]) => c));
 const LATIN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u;
 const NAME_JOINER = /[·•・．]/u;
+const HAN = /\p{Script=Han}/u;
+/** The last word of a company's name. */
+const COMPANY = /(?:公司|集团)$/u;
 
 /** Code-point offsets of a UTF-16 index in `s`. */
 export function cpIndex(s: string): (utf16: number) => number {
@@ -123,7 +126,11 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
       (LATIN.test(a) && /[-'&.]/.test(b) && LATIN.test(normChars[i + 1] ?? "")) ||
       (/[-'&.]/.test(a) && LATIN.test(b) && LATIN.test(normChars[i - 2] ?? ""));
     const joined = NAME_JOINER.test(a) || NAME_JOINER.test(b);
-    if (digitRun || sepRun || latinRun || joined) cut[i] = false;
+    // A model named by a character and a number (`卡-52`, `歼-20`): `37架卡` is no answer.
+    const model =
+      (HAN.test(a) && b === "-" && /\d/.test(normChars[i + 1] ?? "")) ||
+      (a === "-" && /\d/.test(b) && HAN.test(normChars[i - 2] ?? ""));
+    if (digitRun || sepRun || latinRun || joined || model) cut[i] = false;
   }
   // Names jieba tags (people, places, organisations, other proper nouns) stay whole.
   for (const t of tokens)
@@ -168,6 +175,14 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
     const range: [number, number] = [tokens[k]?.start ?? 0, tokens[j]?.end ?? 0];
     for (let i = range[0]; i < range[1]; i++) chunkAt[i] = chunkRanges.length;
     chunkRanges.push(range);
+    // A company's name stays whole from its first place or name on (`苏州贝尔特光伏电子科技有限公司`,
+    // not `电子科技有限公司`); words before that (`园区企业`) may be left out.
+    if (COMPANY.test(tokens[j]?.word ?? "")) {
+      let first = k;
+      while (first < j && !/^n[rstz]/.test(tokens[first]?.tag ?? "")) first++;
+      if (first === j) first = k;
+      for (let i = (tokens[first]?.start ?? 0) + 1; i < range[1]; i++) cut[i] = false;
+    }
     k = j + 1;
   }
   return {

@@ -8,8 +8,10 @@
  * the span's length) is below `SHORT_GIVE_THRESHOLD`. Fitted by `scripts/learn-short.ts`.
  * Pure given jieba; independent of how the quote was chosen.
  */
+import { findDates } from "./evidence.js";
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
+import { respectiveAnswer } from "./respectively.js";
 import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
 import { rowScore, SPAN_FEATURES, type SpanCandidate, scoredSpans } from "./short-spans.js";
 import {
@@ -297,6 +299,12 @@ export function shortAnswer(
   const q = shortQuestion(question, shape);
   // A yes-or-no question has no fact of a few characters to show above its sentence.
   if (q.kinds.yesNo) return null;
+  // A `分别` list pairs things with amounts: the amount of the thing asked, not a ranked guess.
+  if (q.kinds.number) {
+    const listed = respectiveAnswer(quote, question, normalize);
+    if (listed !== null)
+      return { text: listed.value, qualifier: periodOf(quote, listed.valueAt, listed.value, q, normalize) };
+  }
   const cls = shortClass(q.kinds);
   const { spans: cands, scores } = scoredSpans(quote, q, normalize, classWeights(SHORT_WEIGHTS, cls));
   if (cands.length === 0) return null;
@@ -314,7 +322,55 @@ export function shortAnswer(
     return null;
   const at = [...quote].slice(0, chosen.start).join("").length;
   return {
-    text: chosen.text,
+    text: q.kinds.number
+      ? hedged(quote, chosen.start, chosen.end)
+      : q.kinds.year
+        ? yearOf(chosen.text)
+        : q.kinds.date && ASKS_MONTH.test(q.norm)
+          ? monthOf(dateAround(quote, at, chosen.text))
+          : chosen.text,
     qualifier: q.kinds.number ? periodOf(quote, at, chosen.text, q, normalize) : null,
   };
+}
+
+/** A question asking which month (`哪个月`, `几月份`): the month is the answer, not the year before it. */
+const ASKS_MONTH = /哪一?个?月|几月|何月/u;
+/** A month in a date (`12月`, `十二月份`). */
+const MONTH = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?/u;
+
+/** The whole date of the quote the span at UTF-16 `at` falls in (`2025年` → `2025年12月`), else the span. */
+function dateAround(quote: string, at: number, text: string): string {
+  const end = at + text.length;
+  return findDates(quote).find((d) => d.index <= at && d.index + d.text.length >= end)?.text ?? text;
+}
+
+/** The month a which-month question asks for, when the chosen date states one; else the date. */
+export function monthOf(date: string): string {
+  return MONTH.exec(date)?.[0] ?? date;
+}
+
+/** A date that begins with its year (`1976年7月`): the year, which is what `哪一年` asks. */
+const YEAR_FIRST = /^(?:公元前?|西元前?)?\d{3,4}年/u;
+
+/** The year a `哪一年` question asks for, when the chosen date begins with it; else the date. */
+export function yearOf(date: string): string {
+  return YEAR_FIRST.exec(date)?.[0] ?? date;
+}
+
+/** Words before an amount that say it is not exact (`近60亿美元`, `超过20款`, `至少23人`): longest first. */
+const HEDGE_BEFORE = /(?:不超过|超过|不足|不到|至少|最多|多达|接近|将近|大约|约|近|逾|超)$/u;
+/** Words after an amount that say it is not exact (`300项以上`, `56亿元左右`). */
+const HEDGE_AFTER = /^(?:以上|以下|左右|之多|上下)/u;
+
+/**
+ * The amount at code points [start, end) of the quote with the words around it that say it is not
+ * exact: `60亿美元` alone misstates `近60亿美元`. Verbatim: the words stand right next to it.
+ */
+export function hedged(quote: string, start: number, end: number): string {
+  const chars = [...quote];
+  const text = chars.slice(start, end).join("");
+  if (!/^[\d零〇一二两三四五六七八九十百千]/u.test(text)) return text;
+  const before = HEDGE_BEFORE.exec(chars.slice(Math.max(0, start - 3), start).join(""))?.[0] ?? "";
+  const after = HEDGE_AFTER.exec(chars.slice(end, end + 2).join(""))?.[0] ?? "";
+  return `${before}${text}${after}`;
 }

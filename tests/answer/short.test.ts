@@ -66,6 +66,24 @@ describe("the short answer, by kind of fact", () => {
     ).toContain("2337座");
   });
 
+  it("an amount with the words that say it is not exact, never with a verb (`达`)", () => {
+    expect(short("野火造成的损失有多少", "野火造成的损失已接近60亿美元，还在上升。")?.text).toBe(
+      "接近60亿美元",
+    );
+    expect(short("方案要推广多少项产品", "方案提出，推广300项以上升级和创新产品。")?.text).toBe("300项以上");
+    expect(short("枪击造成多少人受伤", "事件造成1人死亡、至少23人受伤。")?.text).toBe("至少23人");
+    expect(short("珠海高新区工业投资增速多少", ZHUHAI)?.text).toBe("40.7%");
+  });
+
+  it("the year alone for a which-year question, the month for a which-month one, the date for a when question", () => {
+    const quote = "1976年7月，卡特在纽约赢得民主党总统候选人提名。";
+    expect(short("卡特在哪一年赢得了提名", quote)?.text).toBe("1976年");
+    expect(short("卡特什么时候赢得了提名", quote)?.text).toBe("1976年7月");
+    // And the month alone for a which-month question.
+    const plan = "项目预计2025年12月主体施工完成，2026年投入使用。";
+    expect(short("项目预计在哪个月完成主体施工", plan)?.text).toBe("12月");
+  });
+
   it("money, with its magnitude", () => {
     expect(
       short("珠海高新区年度计划投资多少钱", "珠海高新区今年安排重点建设项目120个，年度计划投资300亿元。")
@@ -103,6 +121,23 @@ describe("the short answer, by kind of fact", () => {
       "华为、中兴和小米",
     );
     expect(short("项目由哪两个公司合作开发", "该项目由光荣和ω-force合作开发。")?.text).toBe("光荣和ω-force");
+  });
+
+  it("an organisation: a company's name is never cut from its first place or name on", () => {
+    const quote = "园区企业苏州贝尔特光伏电子科技有限公司去年营业收入增长两成。";
+    const name = "苏州贝尔特光伏电子科技有限公司";
+    const from = quote.indexOf(name);
+    const to = from + name.length;
+    const q = shortQuestion(
+      normalizeText("哪家公司营业收入增长"),
+      questionShape(normalizeText("哪家公司营业收入增长")),
+    );
+    const cands = spanCandidates(quote, q, normalizeText);
+    expect(cands.some((c) => c.text === name)).toBe(true);
+    for (const c of cands) {
+      expect(c.start <= from || c.start >= to, c.text).toBe(true);
+      expect(c.end <= from || c.end >= to, c.text).toBe(true);
+    }
   });
 
   it("none for a yes-or-no question", () => {

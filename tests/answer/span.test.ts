@@ -234,7 +234,16 @@ describe("short-answer candidates, for any sentence", () => {
     fc.integer({ min: 0, max: 9_999_999 }).map((n) => `${n.toLocaleString("en-US")}毫米`),
     fc.double({ min: 0, max: 100, noNaN: true }).map((x) => `${x.toFixed(1)}%`),
     fc.integer({ min: 1, max: 99 }).map((n) => `${n}个`),
-    fc.constantFrom("ω-force", "Leandro Netto", "AK-130", "雷蒙·钱德勒", "J·K·罗琳", "5.6万元"),
+    fc.constantFrom(
+      "ω-force",
+      "Leandro Netto",
+      "AK-130",
+      "雷蒙·钱德勒",
+      "J·K·罗琳",
+      "5.6万元",
+      "卡-52",
+      "歼-20",
+    ),
   );
   const sentence = markedSentence(piece, { words: 5, clauses: 4, separators: ["，", "：", "；"] });
   const question = fc.constantFrom(
@@ -245,9 +254,9 @@ describe("short-answer candidates, for any sentence", () => {
     "园区什么时候开发",
     "年降水量是多少毫米",
   );
-  const ATOMS = /\d+(?:[.,]\d+)*|[A-Za-zω]+(?:[-'.][A-Za-zω]+)*/gu;
+  const ATOMS = /\p{Script=Han}-\d+|\d+(?:[.,]\d+)*|[A-Za-zω]+(?:[-'.][A-Za-zω]+)*/gu;
 
-  it("are verbatim, never cut inside a number, a Latin word or a name joined by `·`, and leave no mark unbalanced", () => {
+  it("are verbatim, never cut inside a number, a Latin word, a model (`卡-52`) or a name joined by `·`, and leave no mark unbalanced", () => {
     fc.assert(
       fc.property(sentence, question, (s, raw) => {
         const norm = normalizeText(raw);
