@@ -1,4 +1,4 @@
-import { zoneMentions } from "../corpus/zones.js";
+import { ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.js";
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
@@ -193,6 +193,13 @@ export async function answerQuestion(
   const line = answerLine(best, cited, shape, normalized, deps.tools.normalize);
   // A `哪个高新区` question whose line names one zone is answered by that name as the line spells it.
   const spelled = shape.unit === ZONE_UNIT && line.zone === null ? zoneSpelled(line.text) : null;
+  // A zone the corpus does not know by name (`南京玄武徐庄高新区`) is still named with its suffix.
+  const withSuffix = (s: ShortAnswer | null): ShortAnswer | null => {
+    if (s === null || shape.unit !== ZONE_UNIT) return s;
+    const at = line.text.indexOf(s.text);
+    const suffix = at < 0 ? null : ZONE_SUFFIX_FIRST.exec(line.text.slice(at + s.text.length));
+    return suffix === null ? s : { ...s, text: s.text + suffix[0] };
+  };
   // A zone named from the article is the fact asked for; an answer gathered from several articles has
   // no one fact of a few characters, nor has a question asking several (`多少家、复工率多少`) that one
   // sentence answers whole: its first fact alone in bold would read as the whole answer.
@@ -201,7 +208,7 @@ export async function answerQuestion(
       ? { text: line.zone, qualifier: null }
       : line.gathered || intent.kind === "several"
         ? null
-        : (spelled ?? shortAnswer(normalized, shape, best.quote, deps.tools.normalize));
+        : (spelled ?? withSuffix(shortAnswer(normalized, shape, best.quote, deps.tools.normalize)));
   // A line that states a number of the kind asked was cut by the question's predicate (`21310人受伤`,
   // not `10761人死亡`): it stays, whatever the short answer says. (Not so for dates: re-cut there, DRCD
   // answer hit on dates 0.796 → 0.827, CMRC 0.867 → 0.871, news one question more; kept for numbers,

@@ -34,6 +34,8 @@ const aliased = (zone: string): string => ALIASES.get(zone) ?? zone;
 const SUFFIX =
   /(?:国家)?(?:高新技术产业开发区|高新技术产业园区|高新技术开发区|高新技术园区|高新开发区|高新区)/gu;
 const SUFFIX_AT_END = new RegExp(`${SUFFIX.source}$`, "u");
+/** A zone's suffix at the start of a text (`高新区举办…`): what ends a place's name as a zone. */
+export const ZONE_SUFFIX_FIRST = new RegExp(`^${SUFFIX.source}`, "u");
 
 // Provinces and autonomous regions (not the four municipalities): `湖南郴州高新区` is 郴州高新区,
 // but `湖南高新区` alone keeps its province.
