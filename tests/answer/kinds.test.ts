@@ -449,9 +449,12 @@ describe("kinds of question, answered from whole articles", () => {
     const c = await service.ask("哪个高新区发放了知识产权质押贷款");
     expect(c.short?.text).toBe("常德高新区");
     expect(c.answer).toContain("500万元");
-    // A zone the corpus does not know by name keeps its suffix in bold.
+    // A zone named by a district jieba does not tag as a place (玄武, 徐庄: in the place list).
     const d = await service.ask("哪个高新区开了智能机器人产业大会");
     expect(d.short?.text).toBe("南京玄武徐庄高新区");
+    // A zone the corpus does not know by name keeps its suffix in bold.
+    const e = await service.ask("哪个高新区举行了新材料产业论坛");
+    expect(e.short?.text).toBe("长沙麓谷高新区");
   });
 
   it("lists measures, not a caption nor how people took them", async () => {
