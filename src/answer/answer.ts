@@ -1,3 +1,4 @@
+import { ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.js";
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
@@ -18,11 +19,13 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
+import { bigrams } from "./question-terms.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
 import { shortAnswer } from "./short.js";
 import { splitClauses, tidy } from "./span.js";
 import type { Answer, AnswerStage, Citation, ShortAnswer } from "./types.js";
+import { zoneByLastPlace } from "./zones.js";
 
 /** Everything `answerQuestion` needs, built once at an entry point. */
 export interface AnswerDeps {
@@ -120,7 +123,11 @@ export async function answerQuestion(
     everyday.alts.size > 0 || everyday.question !== deps.tools.normalize(plain) ? everyday.question : plain;
   const normalized = deps.tools.normalize(asked);
   const shape = questionShape(normalized);
-  const named = deps.findZones(normalized);
+  // `滨海高新区` asked of a corpus that covers `天津滨海高新区`: the city left out, the same zone.
+  const named = deps
+    .findZones(normalized)
+    .map((z) => zoneByLastPlace(z, deps.knownZones) ?? z)
+    .filter((z, i, zs) => zs.indexOf(z) === i);
   const known = named.filter((z) => deps.knownZones.has(z));
   const intent = questionIntent(normalized, named, deps.withoutZones);
   const unknown = named.filter((z) => !deps.knownZones.has(z));
@@ -186,6 +193,13 @@ export async function answerQuestion(
   const line = answerLine(best, cited, shape, normalized, deps.tools.normalize);
   // A `哪个高新区` question whose line names one zone is answered by that name as the line spells it.
   const spelled = shape.unit === ZONE_UNIT && line.zone === null ? zoneSpelled(line.text) : null;
+  // A zone the corpus does not know by name (`南京玄武徐庄高新区`) is still named with its suffix.
+  const withSuffix = (s: ShortAnswer | null): ShortAnswer | null => {
+    if (s === null || shape.unit !== ZONE_UNIT) return s;
+    const at = line.text.indexOf(s.text);
+    const suffix = at < 0 ? null : ZONE_SUFFIX_FIRST.exec(line.text.slice(at + s.text.length));
+    return suffix === null ? s : { ...s, text: s.text + suffix[0] };
+  };
   // A zone named from the article is the fact asked for; an answer gathered from several articles has
   // no one fact of a few characters, nor has a question asking several (`多少家、复工率多少`) that one
   // sentence answers whole: its first fact alone in bold would read as the whole answer.
@@ -194,7 +208,7 @@ export async function answerQuestion(
       ? { text: line.zone, qualifier: null }
       : line.gathered || intent.kind === "several"
         ? null
-        : (spelled ?? shortAnswer(normalized, shape, best.quote, deps.tools.normalize));
+        : (spelled ?? withSuffix(shortAnswer(normalized, shape, best.quote, deps.tools.normalize)));
   // A line that states a number of the kind asked was cut by the question's predicate (`21310人受伤`,
   // not `10761人死亡`): it stays, whatever the short answer says. (Not so for dates: re-cut there, DRCD
   // answer hit on dates 0.796 → 0.827, CMRC 0.867 → 0.871, news one question more; kept for numbers,
@@ -221,9 +235,19 @@ export async function answerQuestion(
  * since normalising renames zones), or null when it names none or several.
  */
 function zoneSpelled(text: string): ShortAnswer | null {
-  const names = zoneNames(text);
-  return names.length === 1 && names[0] !== undefined ? { text: names[0], qualifier: null } : null;
+  // Read as the corpus reads zones (a place, then the suffix): `记者从天津滨海高新区` names `天津滨海高新区`.
+  const mentions = zoneMentions(text);
+  const m = mentions[0];
+  if (m === undefined || mentions.some((o) => o.zone !== m.zone)) return null;
+  return { text: text.slice(m.index, m.index + m.length), qualifier: null };
 }
+
+/**
+ * Whether a line names a zone: one the corpus reader recognises, or a name ending in another suffix
+ * (`…开发区`); a bare `高新区` after other words (`接下来高新区综合执法局`) is none.
+ */
+const namesZone = (text: string): boolean =>
+  zoneMentions(text).length > 0 || zoneNames(text).some((n) => !n.endsWith(ZONE_UNIT));
 
 /**
  * The answer line and the short answer made to agree: a line leaving the short answer out is re-cut
@@ -282,10 +306,14 @@ function answerLine(
   // short (`…走访结对帮扶的白石村，向村里捐款12万元…`; the clause naming the zone left out the donation).
   const whole =
     shape.unit === ZONE_UNIT && !asksForSeveral(normQuestion) && [...best.sentence].length <= ZONE_LINE_CHARS;
-  const span = withoutDateline(whole ? tidy(best.sentence) : best.span, shape.type === "date");
+  const cut = whole ? tidy(best.sentence) : partAsked(best.span, shape, normQuestion, normalize);
+  const span = withoutDateline(
+    shape.unit === ZONE_UNIT ? withWhatWasLearnt(cut, best.sentence) : cut,
+    shape.type === "date",
+  );
   let line = `${span}[1]`;
   let named: string | null = null;
-  if (shape.unit === ZONE_UNIT && zoneNames(normalize(best.span)).length === 0) {
+  if (shape.unit === ZONE_UNIT && !namesZone(normalize(best.span))) {
     const zone = best.passage.mainZone ?? best.passage.zones[0];
     if (zone !== undefined) {
       line = `${zone}：${line}`;
@@ -304,6 +332,56 @@ function answerLine(
   }
   // A span ending inside a quote has its full stop already (`…污染。”[1]`).
   return { text: /[。！？!?][”』」"]$/u.test(span) && !gathered ? line : `${line}。`, zone: named, gathered };
+}
+
+/**
+ * Of a span listing like facts in parts (`高技术制造业…同比增长41.5%…；科技型中小企业贷款余额2.36万亿元，
+ * 同比增长25.1%…；…`), the part on what a number question asks: the one stating a number of its kind
+ * that shares the most of the question's character pairs, when it shares {@link PART_LEAD} more than
+ * any other (`自研游戏销售收入` asked: `中国自主研发游戏国内市场…` shares two fewer than `自研游戏海外市场…`,
+ * and is the answer).
+ */
+/**
+ * A clause that only says where the news came from (`记者从天津滨海高新区获悉`) with the clause after it,
+ * which says what: a which-zone line names the zone and what it did.
+ */
+function withWhatWasLearnt(span: string, sentence: string): string {
+  if (!/(?:获悉|了解到|得知)$/u.test(span)) return span;
+  const clauses = splitClauses(sentence);
+  let at = 0;
+  const end = sentence.indexOf(span) + span.length;
+  for (const [i, c] of clauses.entries()) {
+    at += c.length;
+    if (at >= end) {
+      const next = clauses[i + 1];
+      return next === undefined ? span : tidy(sentence.slice(sentence.indexOf(span), at + next.length));
+    }
+  }
+  return span;
+}
+
+/** Character pairs of the question the part asked for shares beyond any other part's. */
+const PART_LEAD = 3;
+
+function partAsked(
+  span: string,
+  shape: QuestionShape,
+  normQuestion: string,
+  normalize: (s: string) => string,
+): string {
+  if (shape.type !== "number" || !/[；;]/u.test(span)) return span;
+  const pairs = bigrams(normQuestion);
+  const parts = span
+    .split(/(?<=[；;])/u)
+    .map((part) => {
+      const norm = normalize(part);
+      const typed = (factsIn(norm, shape, null) ?? []).length > 0;
+      return { part, score: typed ? [...pairs].filter((b) => norm.includes(b)).length : -1 };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = parts;
+  if (first === undefined || second === undefined || first.score < second.score + PART_LEAD) return span;
+  return tidy(first.part);
 }
 
 /** Longest sentence a which-zone question's line shows whole. */

@@ -140,6 +140,9 @@ const SKIPPED_CLAUSE = new RegExp(
 const BYLINE_RUN =
   /^[^，。！？]{0,60}?(?:记者|通讯员|实习生|供图|摄影?)[^，。！？]{0,60}?(?=\d{1,2}月\d{1,2}日|近日|近期|日前|昨日|昨天|前天|今天|今年|当天|连日来|\d{4}年)/u;
 
+/** A photo's credit opening a sentence: a name and `供图`, or a reporter's name and `摄` (not `拍摄`). */
+const PHOTO_CREDIT = /^(?:\p{Script=Han}{2,4}供图|记者\p{Script=Han}{2,4}摄)(?=\p{Script=Han})/u;
+
 /** Longest stand-in headline, in characters. */
 const STAND_IN_CHARS = 24;
 
@@ -157,7 +160,9 @@ export function withoutDateline(sentence: string, keepDate = false): string {
   const byline = rest.match(BYLINE_RUN)?.[0] ?? "";
   // Names of reporters, or a photo's credit right before the date: not `摄政时期是指…` nor `拍摄电影，…`.
   const names = /记者|通讯员|实习生/u.test(byline) || /(?:供图|摄)$/u.test(byline);
-  const out = (names ? rest.slice(byline.length) : rest).trim();
+  // A photo's credit glued to the next sentence (`贾克帅供图活动现场，…`, `记者李蔚东摄党纪法规…`), no date after it.
+  const after = names ? rest.slice(byline.length) : rest.replace(PHOTO_CREDIT, "");
+  const out = after.trim();
   return out === "" ? sentence : out;
 }
 

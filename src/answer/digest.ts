@@ -67,6 +67,8 @@ function mainSentence(
       (ATTENDANCE.test(norm) ? 1 : 0) -
       // A question the story asks (`林纬奇之后，谁来担任片仔癀的董事长？`) states nothing.
       (/[？?][”"]?$/u.test(s.sentence.trim()) ? 1 : 0) -
+      // Someone's words quoted whole (`“公司产能不足的问题很快缓解…”`) are the story's hook, not its fact.
+      (QUOTED_WHOLE.test(s.sentence.trim()) ? 1 : 0) -
       ([...withoutDateline(s.sentence)].length < 15 ? 1 : 0) -
       // A republished story's `原标题：` line is its headline, shown already.
       (ORIGINAL_TITLE.test(s.sentence) ? 2 : 0) -
@@ -78,6 +80,9 @@ function mainSentence(
   }
   return best;
 }
+
+/** A sentence that is one quotation from its first character to its last (a full stop may close it). */
+const QUOTED_WHOLE = /^[“"「『].*[”"」』][。！？]?$/u;
 
 /** Articles a digest reads at most to tell those about its zone from those mentioning it in passing. */
 const DIGEST_READ = 30;
@@ -146,6 +151,9 @@ async function digestOf(
       mentioned.filter(Boolean).length >= 2;
     const main = mainSentence(sentences, mentioned, isAbout, deps.tools, topic !== "");
     if (main === undefined) continue;
+    // A reprint (another site's copy, its main sentence the same) is one story: listed once, the newest copy.
+    const said = deps.tools.normalize(main.sentence);
+    if ([...about, ...passing].some((e) => deps.tools.normalize(e.main.sentence) === said)) continue;
     const lead = sentences
       .slice(0, 3)
       .map((s) => s.sentence)

@@ -28,7 +28,7 @@ import {
   slotWords,
   timeWords,
 } from "./question-terms.js";
-import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
+import { FUNCTION_CHARS, QUESTION_NOISE, ZONE_ANAPHOR } from "./question-words.js";
 import { respectiveAnswer } from "./respectively.js";
 import { answerSpan, tidy } from "./span.js";
 
@@ -328,6 +328,7 @@ export function pickSentences(
       headlineNamed: [...prepared.title].length >= 2 && normQuestion.includes(prepared.title),
       offZone: questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z)),
     };
+    const zoneHere = questionZones.find((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
     let previous: SentenceText | undefined;
     for (const s of prepared.sentences) {
@@ -354,12 +355,15 @@ export function pickSentences(
         previous !== undefined && (yearless || ANAPHORIC.test(norm))
           ? withAntecedent(passage.text, previous, s)
           : s.sentence;
-      let focusShare = focusCoverage(focus, norm, weights.partial);
+      // `该区累计在谈项目146个`: in an article about the zone the question names, `该区` is that zone.
+      const read =
+        zoneHere !== undefined && ZONE_ANAPHOR.test(norm) ? norm.replace(ZONE_ANAPHOR, zoneHere) : norm;
+      let focusShare = focusCoverage(focus, read, weights.partial);
       if (quote !== s.sentence && previous !== undefined)
         focusShare = Math.max(focusShare, focusCoverage(focus, previous.norm + norm, weights.partial));
       const features: SentenceFeatures = {
         ...passageFeatures,
-        words: coverage(terms, total, norm, context, weights.context),
+        words: coverage(terms, total, read, context, weights.context),
         bigrams: bigramShare,
         focus: focusShare,
         lead: previous === undefined && passage.ordinal === 0 ? weights.lead * headline ** 3 : 0,

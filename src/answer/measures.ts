@@ -18,7 +18,7 @@ import { findNumbers } from "./evidence.js";
 import type { SentencePick } from "./extractive.js";
 import type { TextTools } from "./passage.js";
 import { questionTerms, stated } from "./question-terms.js";
-import { ACTION_VERBS, EVALUATIVE, HOW_ASKED, MEASURES_ASKED } from "./question-words.js";
+import { ACTION_VERBS, EVALUATIVE, HOW_ASKED, MEASURES_ASKED, REACTION } from "./question-words.js";
 import type { Answer } from "./types.js";
 
 /** Sentences a how answer lists at most. */
@@ -41,6 +41,9 @@ const MEASURE_WEIGHTS = {
   /** Below this a sentence is not listed. */
   floor: 0.45,
 } as const;
+
+/** Shorter than this, with no figure, a sentence is a caption or a subhead, not a measure (as for digests). */
+const MIN_MEASURE_CHARS = 15;
 
 /** A headline repeated or a source line (`（原标题：…）来源：`): not something reported. */
 const NOT_REPORT = /原标题|来源[:：]|责任编辑|^[（(【]/;
@@ -123,6 +126,10 @@ async function articleMeasures(
     const action = ACTION_VERBS.test(norm) ? 1 : 0;
     const figure = findNumbers(norm).some((n) => n.unit !== "") ? 1 : 0;
     const remark = /^[“"]|[”"][^，。]{0,30}(?:说|表示)[。！]?$/u.test(s.sentence) ? 1 : 0;
+    // How people took it (`大家纷纷表示…`), and a caption or subhead (`防溺水安全知识宣讲活动。`) naming
+    // an event: neither says who did what.
+    const caption = [...withoutDateline(s.sentence)].length < MIN_MEASURE_CHARS && figure === 0;
+    if (caption || REACTION.test(withoutDateline(norm))) return { s, topic, score: Number.NEGATIVE_INFINITY };
     const score = w.topic * topic + w.action * action + w.figure * figure + w.remark * remark;
     return { s, topic, score: action === 0 ? Number.NEGATIVE_INFINITY : score };
   });

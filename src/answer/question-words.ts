@@ -143,6 +143,34 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：销售，卖出（货物）",
   },
   {
+    // `公司最后要赔多少钱`: the judgment says `支付…赔偿金79391.8元`, the mediation `赔偿金额为3万元`.
+    asked: /赔(?![偿付款])了?(?=[\p{Script=Han}]{0,3}(?:钱|多少|几))/u,
+    term: "赔偿",
+    stated: ["赔偿", "赔付", "赔偿金", "补偿"],
+    source: "现代汉语词典：赔，赔偿；赔偿，因自己的行动使他人或集体受到损失而给予补偿",
+  },
+  {
+    // `签了多少个亿元以上的项目`: reports count `签约亿元以上项目38个`.
+    asked: /签(?![约订署名到收])了?(?=[\p{Script=Han}]{0,3}(?:多少|几))/u,
+    term: "签约",
+    stated: ["签约", "签订", "签署"],
+    source: "现代汉语词典：签约，签订条约或合同",
+  },
+  {
+    // `那次抓了多少人`: police reports say `抓获涉诈嫌疑人20名`.
+    asked: /抓(?![获捕住])了?(?=[\p{Script=Han}]{0,3}(?:多少|几))/u,
+    term: "抓获",
+    stated: ["抓获", "抓捕", "落网", "刑拘", "捉"],
+    source: "现代汉语词典：抓获，捉住；逮住",
+  },
+  {
+    // `被骗了多少`, nothing counted after it: what is taken by fraud is money (`转账近12万元`).
+    asked: /(骗(?:走|去)?了?多少)(?![\p{Script=Han}])/u,
+    term: "$1钱",
+    stated: [],
+    source: "现代汉语词典：骗，用欺骗的手段取得（财物）；诈骗，讹诈骗取（财物）",
+  },
+  {
     asked: /(?<=[向给到在])(村|乡|镇|县|市)里/,
     term: "$1",
     stated: [],
@@ -165,11 +193,11 @@ export const OVERVIEW_ASKED =
   /^(?:请|给我)?(?:简单)?(?:介绍一下|介绍下|介绍|说说|说一说|讲讲|讲一讲|谈谈|聊聊|概括一下|总结一下)(.+)$/;
 
 /**
- * `X有什么新闻`, `X最新消息`, `X的最新动态`, `X近况`, `X有几篇报道`: an overview (its count is the digest's first line) of what the news says of X (what comes
+ * `X有什么新闻`, `X最新消息`, `X的最新动态`, `X近况`, `X有几篇报道`, `X在干嘛` (`嘛` already dropped as a particle): an overview (its count is the digest's first line) of what the news says of X (what comes
  * before). Not a fact that ends on such a word (`在哪方面获得进展`).
  */
 export const NEWS_ASKED =
-  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些|几篇|多少篇?)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|文章|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况)|在(?:搞|干|做|忙)(?:些|着)?(?:什么|啥)|有(?:什么|啥)(?:动静|新鲜事))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
+  /(?:(?:有没有|有|出了)(?:什么|哪些|啥|些|几篇|多少篇?)?(?:新|最新|重要|重大|大)?的?(?:新闻|消息|动态|报道|文章|新鲜事|大事|进展|近况)|(?:最新|最近|近期)的?(?:新闻|消息|动态|报道|进展|情况)|的?(?:新闻|消息|动态|近况)|在(?:搞|干|做|忙)(?:些|着)?(?:什么|啥|嘛)?|有(?:什么|啥)(?:动静|新鲜事))(?:吗|呢|有哪些|是什么|如何|怎么样)?$/;
 
 /**
  * `X最近有什么诈骗案`, `X有哪些活动`: the news of a kind of event (group 1 what kind, group 2 the
@@ -208,16 +236,20 @@ export const ACTOR =
 export const BOTH_ASKED =
   /^(.+?)(?:和|与|及|以及|跟)(.+?)(?:分别|各)(?:是|为|有|达到?)?((?:多少|几|什么|哪些|哪个|谁|哪里|哪儿).*)$/u;
 
-/** Where a several-facts question divides into its parts: `多少家、复工率多少`, `多少人，比春节前多了多少人`. */
-export const SEVERAL_SPLIT = /[、，,；;]|(?:以及|还有|另外)/;
+/**
+ * Where a several-facts question divides into its parts: `多少家、复工率多少`, `多少人，比春节前多了多少人`,
+ * `多少个救生圈和多少件救生衣` (`和` only before a question word: elsewhere it joins the things asked of).
+ */
+export const SEVERAL_SPLIT = /[、，,；;]|(?:以及|还有|另外)|[和跟与](?=多少|几)/;
 
 /**
  * Words of sentences that state what was done (`建立`, `开辟`, `发放`, `成立` …): a how question is
  * answered with such sentences. From the verbs of the page's and the news set's reports of measures,
- * and of the 2023 zone news's police, rescue and campaign reports (`举行`, `宣讲`, `排查`, `救援`, `破获` …).
+ * and of the 2023 zone news's police, rescue and campaign reports (`举行`, `宣讲`, `排查`, `救援`, `破获`,
+ * `配置` …).
  */
 export const ACTION_VERBS =
-  /采取|建立|设立|成立|组建|开辟|开设|开展|组织|举办|举行|宣讲|授课|排查|整治|巡查|救援|转移|抢修|疏散|查处|破获|打击|推出|出台|制定|实施|推进|推动|落实|发放|兑现|减免|补贴|帮助|帮扶|协助|对接|合作|引进|招聘|招工|输送|培训|建设|新建|改造|建成|投资|投入|开工|投产|签约|捐款|捐赠|捐助|发布|启动|搭建|打造|布局|提供|加大|强化|完善|优化|创新|开通|上线|部署|设置|配备|安排|选派|走访|慰问/;
+  /采取|建立|设立|成立|组建|开辟|开设|开展|组织|举办|举行|宣讲|授课|排查|整治|巡查|救援|转移|抢修|疏散|查处|破获|打击|推出|出台|制定|实施|推进|推动|落实|发放|兑现|减免|补贴|帮助|帮扶|协助|对接|合作|引进|招聘|招工|输送|培训|建设|新建|改造|建成|投资|投入|开工|投产|签约|捐款|捐赠|捐助|发布|启动|搭建|打造|布局|提供|加大|强化|完善|优化|创新|开通|上线|部署|设置|配备|配置|安排|选派|走访|慰问/;
 
 /**
  * Evaluations and framing, not actions (`这是…又一例`, `具有重要意义`, `重中之重`): a how answer leaves
@@ -289,3 +321,16 @@ export const ALIAS_CUE =
 
 /** Words right before a place in a sentence (`位于`, `坐落于`, `出生于`). */
 export const PLACE_CUE = /(?:位于|坐落于|座落于|地处|设于|设在|来自|生于|出生于|迁至|迁往|前往)$/;
+
+/**
+ * Words a report about a zone uses for it once named (`该区累计在谈项目146个`): in an article about
+ * the zone a question names, they state its name.
+ */
+export const ZONE_ANAPHOR = /该区|该园区|该高新区|本区/;
+
+/**
+ * How the people an event reached took it (`大家纷纷表示，这样的面对面宣讲…`): their words, not what
+ * was done.
+ */
+export const REACTION =
+  /^(?:大家|群众|居民|市民|村民|家长|孩子们|学生们|网友|企业负责人|参会人员|与会人员|他们|她们)(?:都|也)?(?:纷纷)?(?:表示|说|称赞|点赞|感叹|感慨|反映)/u;

@@ -24,6 +24,17 @@ export function resolveZone(
   return hits.length === 1 ? (hits[0] ?? null) : null;
 }
 
+/**
+ * The one zone the corpus covers whose name ends with `zone`'s whole name, a place before it
+ * (`滨海高新区` → `天津滨海高新区`): people leave out the city of a zone they know. Null when `zone` is
+ * covered itself, or when no zone or several end so.
+ */
+export function zoneByLastPlace(zone: string, known: ReadonlySet<string>): string | null {
+  if (known.has(zone)) return null;
+  const hits = [...known].filter((z) => z.length > zone.length && z.endsWith(zone));
+  return hits.length === 1 ? (hits[0] ?? null) : null;
+}
+
 /** Zone names for autocomplete: those starting with the typed text first, then those containing it. */
 export function suggestZones(prefix: string, known: readonly string[], limit = 25): string[] {
   const q = prefix.trim();

@@ -49,6 +49,11 @@ export interface StartOptions {
   rest?: ClientOptions["rest"];
   /** Where questions and feedback are recorded; closed when the bot stops. */
   state?: State;
+  /**
+   * Called with the bot once it is ready, before `bot ready` is logged: a launcher that stops the bot
+   * as soon as it reads that line (systemd, a test) finds the stop handlers in place.
+   */
+  beforeReady?: (bot: Bot) => void;
 }
 
 export interface RunningBot {
@@ -111,6 +116,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   } finally {
     clearTimeout(timer);
   }
+  opts.beforeReady?.(bot);
   logger.info(
     {
       user: client.user?.tag,
@@ -269,20 +275,21 @@ export async function runBotProcess(opts: ProcessOptions): Promise<void> {
   }
   // Never fatal: a store that cannot be used is one log line, and the bot answers without recording.
   const state = await openState(stateSettings, logger);
-  let running: RunningBot;
   try {
-    running = await startBot({
+    await startBot({
       discord,
       ...opened,
       state,
       logger,
       ...(opts.commandsDir ? { commandsDir: opts.commandsDir } : {}),
       ...(opts.rest ? { rest: opts.rest } : {}),
+      // Before `bot ready` is logged: a SIGTERM sent on reading it stops gracefully (exit 0), not by
+      // the signal's default action.
+      beforeReady: (bot) => exitOnSignals(bot, logger, { shard: discord.isShard === true }),
     });
   } catch (error) {
     logger.fatal(describeStartError(error, discord.apiBase ?? "discord.com"));
     process.exitCode = 1;
     return;
   }
-  exitOnSignals(running.bot, logger, { shard: discord.isShard === true });
 }

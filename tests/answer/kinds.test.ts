@@ -50,6 +50,9 @@ describe("questionIntent", () => {
     ["这个节日有哪些活动", "fact"],
     ["霍布斯在1647年的时候发生了什么事", "fact"],
     ["甲和乙分别是谁", "several"],
+    ["株洲高新区最近在干嘛", "overview"],
+    ["园区配了多少个救生圈和多少件救生衣", "several"],
+    ["张三和李四谁更高", "fact"],
   ])("%s → %s", (q, kind) => {
     expect(intent(q).kind).toBe(kind);
   });
@@ -99,7 +102,13 @@ describe("withoutDateline", () => {
     expect(withoutDateline("河南日报客户端记者李某某实习生王某近期河北省涿州市遭受了洪水灾害。")).toBe(
       "近期河北省涿州市遭受了洪水灾害。",
     );
+    // A photo's credit glued to the sentence after it, no date between them.
+    expect(withoutDateline("贾某某供图活动现场，救援人员讲解如何自救。")).toBe(
+      "活动现场，救援人员讲解如何自救。",
+    );
+    expect(withoutDateline("记者李某某摄知识竞赛决赛现场。")).toBe("知识竞赛决赛现场。");
     for (const plain of [
+      "张三拍摄电影时受了伤。",
       "会同电信部门开展排查。",
       "电子信息产业产值增长12%。",
       "英国的摄政时期是指1811年至1820年。",
@@ -198,6 +207,15 @@ describe("everydayQuestion", () => {
     // `上涨` is already the report's word.
     expect(everydayQuestion("物价上涨了多少").question).toBe("物价上涨了多少");
     expect(everydayQuestion("园区帮多少人找到了工作").alts.get("就业")).toContain("上岗");
+    expect(everydayQuestion("公司最后要赔多少钱").question).toBe("公司最后要赔偿多少钱");
+    expect(everydayQuestion("园区签了多少个亿元以上的项目").question).toBe("园区签约多少个亿元以上的项目");
+    expect(everydayQuestion("警方那次抓了多少人").question).toBe("警方那次抓获多少人");
+    // Taken by fraud, nothing counted after `多少`: money.
+    expect(everydayQuestion("骆女士被骗了多少").question).toBe("骆女士被骗了多少钱");
+    expect(everydayQuestion("被骗了多少人").question).toBe("被骗了多少人");
+    // Already the reports' words.
+    expect(everydayQuestion("签约了多少个项目").question).toBe("签约了多少个项目");
+    expect(everydayQuestion("抓获了多少人").question).toBe("抓获了多少人");
   });
 });
 
@@ -299,6 +317,13 @@ describe("kinds of question, answered from whole articles", () => {
     expect(mom.answer).not.toContain("9.6%");
   });
 
+  it("answers a growth question from the part of a listing sentence on what it asks", async () => {
+    const a = await service.ask("益阳高新区科技型中小企业贷款余额涨了多少");
+    expect(a.answer).toContain("18.2%");
+    expect(a.answer).not.toContain("31.5%");
+    expect(a.answer).not.toContain("12.4%");
+  });
+
   it("answers which zone did something with the clause naming it", async () => {
     const a = await service.ask("哪个高新区建成了1200座5G基站");
     expect(a.abstained).toBe(false);
@@ -387,6 +412,58 @@ describe("kinds of question, answered from whole articles", () => {
     expect(first).toContain("2023-08-20");
     expect(first).toContain("签约项目6个");
     expect(first).not.toContain("参加活动");
+  });
+
+  it("reads `该区` in an article about the zone asked of as that zone", async () => {
+    const a = await service.ask("益阳高新区今年在谈多少个项目啊");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("52个");
+    const signed = await service.ask("益阳高新区签了多少个亿元以上的项目");
+    expect(signed.abstained).toBe(false);
+    expect(signed.answer).toContain("19个");
+  });
+
+  it("reads a zone asked of without its city as the one zone the corpus names so", async () => {
+    const a = await service.ask("滨海高新区新增了多少家科技型中小企业");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("120家");
+    expect(a.citations[0]?.zones).toContain("天津滨海高新区");
+  });
+
+  it("lists a reprinted story once, and shows no quotation whole as an article's main sentence", async () => {
+    const a = await service.ask("益阳高新区有什么新闻");
+    const lines = a.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(lines.filter((l) => l.includes("科创贷款300万元"))).toHaveLength(1);
+    const order = lines.find((l) => l.includes("电机企业")) ?? "";
+    expect(order).not.toContain("订单已经排到了年底");
+    expect(order).toContain("新建生产线");
+  });
+
+  it("bolds the zone as the corpus reads it, and the article's zone for a bare `高新区`", async () => {
+    const a = await service.ask("哪个高新区发放了首笔科创贷款");
+    expect(a.short?.text).toBe("益阳高新区");
+    const b = await service.ask("哪个高新区在推行代位注销");
+    expect(b.short?.text).toBe("益阳高新区");
+    expect(b.answer.startsWith("益阳高新区：")).toBe(true);
+    // Where the news came from, and what the zone did: the clause after `获悉` too.
+    const c = await service.ask("哪个高新区发放了知识产权质押贷款");
+    expect(c.short?.text).toBe("常德高新区");
+    expect(c.answer).toContain("500万元");
+    // A zone named by a district jieba does not tag as a place (玄武, 徐庄: in the place list).
+    const d = await service.ask("哪个高新区开了智能机器人产业大会");
+    expect(d.short?.text).toBe("南京玄武徐庄高新区");
+    // A zone the corpus does not know by name keeps its suffix in bold.
+    const e = await service.ask("哪个高新区举行了新材料产业论坛");
+    expect(e.short?.text).toBe("长沙麓谷高新区");
+  });
+
+  it("lists measures, not a caption nor how people took them", async () => {
+    const a = await service.ask("益阳高新区是怎么防溺水的");
+    expect(a.kind).toBe("how");
+    expect(a.answer).toContain("领导小组");
+    expect(a.answer).toContain("护栏");
+    expect(a.answer).not.toContain("大家纷纷表示");
+    expect(a.answer).not.toMatch(/\d\. 防溺水安全知识宣讲活动/);
   });
 
   it("still declines what the articles do not state", async () => {

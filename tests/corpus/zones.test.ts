@@ -89,6 +89,17 @@ describe("zone aliases (src/corpus/zone-aliases.json)", () => {
     expect(canonicalZone("东湖高新区")).toBe("武汉东湖高新区");
   });
 
+  it("finds national zones whose names hold a word that is no place, and districts jieba does not tag", () => {
+    expect(findZones("包头稀土高新区和泰州医药高新区签约")).toEqual(["包头稀土高新区", "泰州医药高新区"]);
+    expect(findZones("稀土高新区今年引进项目多少个")).toEqual(["包头稀土高新区"]);
+    expect(findZones("厦门火炬高新区、中山火炬高新区")).toEqual(["厦门火炬高新区", "中山火炬高新区"]);
+    expect(findZones("净月高新区发布新政")).toEqual(["长春净月高新区"]);
+    expect(findZones("赤壁高新区企业复工")).toEqual(["赤壁高新区"]);
+    expect(findZones("大会在南京玄武徐庄高新区举办")).toEqual(["南京玄武徐庄高新区"]);
+    // `火炬高新区` alone names three zones, `生物医药高新区` none.
+    expect(findZones("火炬高新区、生物医药高新区")).toEqual([]);
+  });
+
   it("keeps the order of appearance with suffix mentions and aliases mixed", () => {
     expect(findZones("珠海高新区与光谷、中关村签约")).toEqual([
       "珠海高新区",

@@ -25,10 +25,14 @@ const freshUser = userFactory(600000000000000000n);
 const service = createFakeService({ extraZones: 30, delayMs: 150, slowOn: "慢" });
 let h: Harness;
 const timings: { case: string; firstCallbackMs: number; finalEditMs: number }[] = [];
+/** What the start hook saw: the bot, and whether `bot ready` had been logged already. */
+const beforeReady: { bot: unknown; readyLogged: boolean }[] = [];
 
 beforeAll(async () => {
   h = await startHarness({
     service,
+    beforeReady: (bot, logs) =>
+      void beforeReady.push({ bot, readyLogged: logs.some((l) => l.includes('"bot ready"')) }),
     progress: { delayMs: 20, intervalMs: 40 },
     discord: { maxConcurrentAnswers: 2 },
   });
@@ -59,6 +63,11 @@ describe("starting up", () => {
     );
     expect(reindex?.default_member_permissions).toBe("32");
     console.log(`[timing] start → ready with command registration: ${h.startMs.toFixed(1)} ms`);
+  });
+
+  it("hands the bot to the stop handlers before logging `bot ready`, which launchers wait for", () => {
+    expect(beforeReady).toEqual([{ bot: h.running.bot, readyLogged: false }]);
+    expect(h.logs.some((l) => l.includes('"bot ready"'))).toBe(true);
   });
 
   it("asks the gateway for Guilds, GuildMessages and MessageContent", () => {

@@ -1,6 +1,7 @@
 import type { Reindexer } from "../../src/answer/reindex.js";
 import type { AnswerService } from "../../src/answer/types.js";
 import type { DiscordConfig } from "../../src/config.js";
+import type { Bot } from "../../src/discord/bot.js";
 import type { ProgressOptions } from "../../src/discord/progress.js";
 import { type RunningBot, startBot } from "../../src/discord/run.js";
 import { createLogger, type Logger } from "../../src/logger.js";
@@ -74,6 +75,8 @@ export async function startHarness(opts: {
   beforeStart?: (emu: Emulator) => void;
   /** The state store the bot records into. */
   state?: State;
+  /** Passed to `startBot`: called with the bot (and the log lines so far) before `bot ready` is logged. */
+  beforeReady?: (bot: Bot, logs: readonly string[]) => void;
 }): Promise<Harness> {
   const emu = await startEmulator();
   opts.beforeStart?.(emu);
@@ -102,6 +105,7 @@ export async function startHarness(opts: {
       logger,
       progress: opts.progress ?? { delayMs: 10_000, intervalMs: 10_000 },
       readyTimeoutMs: 10_000,
+      ...(opts.beforeReady ? { beforeReady: (bot: Bot) => opts.beforeReady?.(bot, logs) } : {}),
     });
   const started = performance.now();
   let running: RunningBot;
