@@ -335,13 +335,6 @@ function answerLine(
 }
 
 /**
- * Of a span listing like facts in parts (`高技术制造业…同比增长41.5%…；科技型中小企业贷款余额2.36万亿元，
- * 同比增长25.1%…；…`), the part on what a number question asks: the one stating a number of its kind
- * that shares the most of the question's character pairs, when it shares {@link PART_LEAD} more than
- * any other (`自研游戏销售收入` asked: `中国自主研发游戏国内市场…` shares two fewer than `自研游戏海外市场…`,
- * and is the answer).
- */
-/**
  * A clause that only says where the news came from (`记者从天津滨海高新区获悉`) with the clause after it,
  * which says what: a which-zone line names the zone and what it did.
  */
@@ -363,6 +356,13 @@ function withWhatWasLearnt(span: string, sentence: string): string {
 /** Character pairs of the question the part asked for shares beyond any other part's. */
 const PART_LEAD = 3;
 
+/**
+ * Of a span listing like facts in parts (`高技术制造业…同比增长41.5%…；科技型中小企业贷款余额2.36万亿元，
+ * 同比增长25.1%…；…`), the part on what a number question asks: the one stating a number of its kind
+ * that shares the most of the question's character pairs, when it shares {@link PART_LEAD} more than
+ * any other (`自研游戏销售收入` asked: `中国自主研发游戏国内市场…` shares two fewer than `自研游戏海外市场…`,
+ * and is the answer).
+ */
 function partAsked(
   span: string,
   shape: QuestionShape,
