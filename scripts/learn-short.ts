@@ -26,6 +26,11 @@
  * threshold into short-weights.ts (not the logit's rows). `--give-folds N` fits the give model on
  * choices made by rankers fitted without each quote (N inner folds) instead of the ranker's own.
  *
+ * `--as-shipped` scores the cross-validated choices as `shortAnswer` shows them: a `分别` list's amount
+ * given whatever the ranker says (respectively.ts), and the rules read off the chosen span (`readOff`:
+ * an amount's hedge, the year or month asked, none for a when question without a time). They are not
+ * fitted, so the fitting is the same; only what is scored differs.
+ *
  * Figures printed, for each set: 5-fold cross-validation grouped by article (no question is scored by
  * weights or a threshold fitted on its article): character F1 and exact match over all questions
  * (declined and no short answer count 0), the share of answered questions given one, and the share of
@@ -44,6 +49,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { plainQuestion, questionShape } from "../src/answer/question.js";
+import { respectiveAnswer } from "../src/answer/respectively.js";
 import {
   candidateMatrix,
   decodeSpan,
@@ -53,11 +59,12 @@ import {
   giveFeatures,
   netScore,
   rankCandidates,
+  readOff,
   type ShortNet,
   shortClass,
   softmax,
 } from "../src/answer/short.js";
-import { shortQuestion } from "../src/answer/short-question.js";
+import { type ShortQuestion, shortQuestion } from "../src/answer/short-question.js";
 import { SPAN_FEATURES, spanCandidates } from "../src/answer/short-spans.js";
 import { SHORT_HEDGE, type ShortClass, type ShortWeights } from "../src/answer/short-weights.js";
 import { seededRandom } from "../src/cli/bench/stats.js";
@@ -92,6 +99,7 @@ const { values } = parseArgs({
     l2: { type: "string", default: "0.001" },
     folds: { type: "string", default: "5" },
     quick: { type: "boolean", default: false },
+    "as-shipped": { type: "boolean", default: false },
     "no-cv": { type: "boolean", default: false },
     write: { type: "boolean", default: false },
     errors: { type: "string" },
@@ -186,6 +194,9 @@ interface Sample {
   nzAt: Int32Array;
   /** The candidates the ranker should choose: those with the best F1 when it is at least 0.5; else null. */
   best: boolean[] | null;
+  /** The question as the short answer reads it, and the amount a `分别` list gives it (or null). */
+  q: ShortQuestion;
+  listed: string | null;
 }
 
 function samplesOf(asked: readonly Asked[]): Sample[] {
@@ -215,6 +226,11 @@ function samplesOf(asked: readonly Asked[]): Sample[] {
       nz: Int32Array.from(nz),
       nzAt,
       best: top >= 0.5 ? f1.map((f) => f >= top - 1e-9) : null,
+      q,
+      listed:
+        q.kinds.number && !q.kinds.yesNo
+          ? (respectiveAnswer(a.quote, norm, normalizeText)?.value ?? null)
+          : null,
     });
   }
   return out;
@@ -410,6 +426,8 @@ function probsOf(model: Model, s: Sample): number[] {
 /** What the short answer would be for a sample: the chosen span, its expected worth, and how it scores. */
 interface Choice {
   s: Sample;
+  /** The chosen candidate, or -1. */
+  index: number;
   text: string | null;
   worth: number;
   f1: number;
@@ -420,13 +438,14 @@ interface Choice {
 
 function choose(w: Model, s: Sample, hedges: Record<ShortClass, number>): Choice {
   const hedge = hedges[s.cls];
-  if (s.texts.length === 0) return { s, text: null, worth: 0, f1: 0, holds: false, d: [] };
+  if (s.texts.length === 0) return { s, index: -1, text: null, worth: 0, f1: 0, holds: false, d: [] };
   const probs = probsOf(w, s);
   const choice = decodeSpan(s.spans, probs, hedge);
   const { index, worth } = choice;
   const text = s.texts[index] ?? null;
   return {
     s,
+    index,
     text,
     worth,
     f1: s.f1[index] ?? 0,
@@ -434,6 +453,23 @@ function choose(w: Model, s: Sample, hedges: Record<ShortClass, number>): Choice
     d: giveFeatures(s.cls, probs, choice, s.spans[index] ?? [0, 0]),
   };
 }
+
+/**
+ * A choice as `shortAnswer` shows it (`--as-shipped`): a `分别` amount given in any case, else the
+ * given span read off by `readOff`; scored again against the gold answers.
+ */
+function shipped(c: Choice): Choice {
+  const { s } = c;
+  const span = s.spans[c.index];
+  const text =
+    s.listed ??
+    (c.text === null || span === undefined
+      ? null
+      : readOff(s.asked.quote ?? "", s.q, span[0], span[1], normalizeText));
+  if (text === null) return { ...c, text: null, f1: 0, holds: false };
+  return { ...c, text, f1: bestF1(text, s.asked.golds), holds: holdsGold(text, s.asked.golds) };
+}
+const scoredAs = (c: Choice): Choice => (values["as-shipped"] ? shipped(c) : c);
 
 /** The figures of choices given at threshold `t`, over `total` questions of a set. */
 function figures(choices: readonly Choice[], t: number, total: number) {
@@ -601,8 +637,8 @@ for (const k of folds) {
     const c0 = choose(w, s, tuning.hedge);
     const c = given === null ? c0 : { ...c0, worth: c0.text === null ? 0 : giveChance(c0.d, given.give) };
     const t = given === null ? tuning.t[s.cls] : given.t;
-    cvAll.push(c);
-    cv.push(c.worth >= t ? c : { ...c, text: null, f1: 0, holds: false });
+    cvAll.push(scoredAs(c));
+    cv.push(scoredAs(c.worth >= t ? c : { ...c, text: null, f1: 0, holds: false }));
   }
   // Fold by fold, to compare rankers on the same folds.
   for (const { name } of SETS) {
