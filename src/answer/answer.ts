@@ -339,15 +339,15 @@ function answerLine(
  * which says what: a which-zone line names the zone and what it did.
  */
 function withWhatWasLearnt(span: string, sentence: string): string {
-  if (!/(?:获悉|了解到|得知)$/u.test(span)) return span;
+  const from = sentence.indexOf(span);
+  if (!/(?:获悉|了解到|得知)$/u.test(span) || from < 0) return span;
   const clauses = splitClauses(sentence);
   let at = 0;
-  const end = sentence.indexOf(span) + span.length;
   for (const [i, c] of clauses.entries()) {
     at += c.length;
-    if (at >= end) {
+    if (at >= from + span.length) {
       const next = clauses[i + 1];
-      return next === undefined ? span : tidy(sentence.slice(sentence.indexOf(span), at + next.length));
+      return next === undefined ? span : tidy(sentence.slice(from, at + next.length));
     }
   }
   return span;

@@ -146,6 +146,14 @@ const PHOTO_CREDIT = /^(?:\p{Script=Han}{2,4}供图|记者\p{Script=Han}{2,4}摄
 /** Longest stand-in headline, in characters. */
 const STAND_IN_CHARS = 24;
 
+/** Shorter than this (characters, dateline out), a line is a caption or a subhead, not a fact told. */
+const CAPTION_CHARS = 15;
+
+/** Whether a sentence is as short as a caption or subhead (`防溺水安全知识宣讲活动。`), its dateline out. */
+export function captionLength(sentence: string): boolean {
+  return [...withoutDateline(sentence)].length < CAPTION_CHARS;
+}
+
 /**
  * A sentence without the dateline and byline a lead opens with: what it reports. With `keepDate` (a
  * when question), a dateline giving a date stays (`中新网上海7月31日电…`); the source and byline before

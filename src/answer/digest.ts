@@ -12,11 +12,11 @@ import {
   type ArticleSentence,
   type ArticleSource,
   articleSentences,
+  captionLength,
   newestFirst,
   sentenceCitation,
   shortened,
   shownHeadline,
-  withoutDateline,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { TextTools } from "./passage.js";
@@ -69,7 +69,7 @@ function mainSentence(
       (/[？?][”"]?$/u.test(s.sentence.trim()) ? 1 : 0) -
       // Someone's words quoted whole (`“公司产能不足的问题很快缓解…”`) are the story's hook, not its fact.
       (QUOTED_WHOLE.test(s.sentence.trim()) ? 1 : 0) -
-      ([...withoutDateline(s.sentence)].length < 15 ? 1 : 0) -
+      (captionLength(s.sentence) ? 1 : 0) -
       // A republished story's `原标题：` line is its headline, shown already.
       (ORIGINAL_TITLE.test(s.sentence) ? 2 : 0) -
       0.15 * s.at;

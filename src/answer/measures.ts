@@ -9,6 +9,7 @@ import {
   type ArticleSentence,
   type ArticleSource,
   articleSentences,
+  captionLength,
   passageSentences,
   sentenceCitation,
   shownHeadline,
@@ -41,9 +42,6 @@ const MEASURE_WEIGHTS = {
   /** Below this a sentence is not listed. */
   floor: 0.45,
 } as const;
-
-/** Shorter than this, with no figure, a sentence is a caption or a subhead, not a measure (as for digests). */
-const MIN_MEASURE_CHARS = 15;
 
 /** A headline repeated or a source line (`（原标题：…）来源：`): not something reported. */
 const NOT_REPORT = /原标题|来源[:：]|责任编辑|^[（(【]/;
@@ -128,7 +126,7 @@ async function articleMeasures(
     const remark = /^[“"]|[”"][^，。]{0,30}(?:说|表示)[。！]?$/u.test(s.sentence) ? 1 : 0;
     // How people took it (`大家纷纷表示…`), and a caption or subhead (`防溺水安全知识宣讲活动。`) naming
     // an event: neither says who did what.
-    const caption = [...withoutDateline(s.sentence)].length < MIN_MEASURE_CHARS && figure === 0;
+    const caption = captionLength(s.sentence) && figure === 0;
     if (caption || REACTION.test(withoutDateline(norm))) return { s, topic, score: Number.NEGATIVE_INFINITY };
     const score = w.topic * topic + w.action * action + w.figure * figure + w.remark * remark;
     return { s, topic, score: action === 0 ? Number.NEGATIVE_INFINITY : score };

@@ -29,17 +29,14 @@ const LIST_BACK = 2;
 /** The amounts right after `分别` in its clause, when they form one list with a unit on each. */
 function amountsAfter(rest: string): { text: string; at: number }[] | null {
   const numbers = findNumbers(rest).filter((n) => /\d/.test(n.text) || n.unit !== "");
-  const list: { text: string; at: number }[] = [];
+  const list: { text: string; at: number; unit: string }[] = [];
   for (const n of numbers) {
     const prev = list.at(-1);
     if (prev !== undefined && !BETWEEN_AMOUNTS.test(rest.slice(prev.at + prev.text.length, n.index))) break;
-    list.push({ text: n.text, at: n.index });
+    list.push({ text: n.text, at: n.index, unit: n.unit });
   }
-  if (list.length < 2) return null;
   // `3、5和7万元`: the unit stands on the last amount only — no amount alone is a verbatim answer.
-  const units = list.map((a) => a.text.replace(/^[\d.,]+/u, ""));
-  if (units.some((u) => u === "")) return null;
-  return list;
+  return list.length < 2 || list.some((a) => a.unit === "") ? null : list;
 }
 
 /**
@@ -54,11 +51,11 @@ function itemsOf(text: string, n: number): string[] | null {
     const m = JOIN_LAST.exec(last);
     if (m !== null) return [...byComma, last.slice(0, m.index), last.slice(m.index + m[0].length)];
   }
-  const all = text.split(/、|以及|和|与|及/u);
+  const all = text.split(new RegExp(`、|${JOIN_LAST.source}`, "u"));
   return all.length === n ? all : null;
 }
 
-/** The longest stretch of `text` (as `pick` cuts it, longest first) that the question holds. */
+/** The first of `cuts` (longest first) that the question holds, or "". */
 function longestHeld(question: string, cuts: readonly string[]): string {
   for (const c of cuts) if (c !== "" && question.includes(c)) return c;
   return "";

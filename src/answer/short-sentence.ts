@@ -49,6 +49,8 @@ export const CLOSERS = new Set(PAIRS.map(([, c]) => c));
 const LATIN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u;
 const NAME_JOINER = /[·•・．]/u;
 const HAN = /\p{Script=Han}/u;
+/** jieba's tags of names: people, places, organisations, other proper nouns. */
+const NAME_TAG = /^n[rstz]/;
 /** The last word of a company's name. */
 const COMPANY = /(?:公司|集团)$/u;
 
@@ -133,8 +135,7 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
     if (digitRun || sepRun || latinRun || joined || model) cut[i] = false;
   }
   // Names jieba tags (people, places, organisations, other proper nouns) stay whole.
-  for (const t of tokens)
-    if (/^n[rstz]/.test(t.tag)) for (let i = t.start + 1; i < t.end; i++) cut[i] = false;
+  for (const t of tokens) if (NAME_TAG.test(t.tag)) for (let i = t.start + 1; i < t.end; i++) cut[i] = false;
   cut[0] = true;
   cut[n] = true;
   const clauses: { start: number; end: number }[] = [];
@@ -179,7 +180,7 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
     // not `电子科技有限公司`); words before that (`园区企业`) may be left out.
     if (COMPANY.test(tokens[j]?.word ?? "")) {
       let first = k;
-      while (first < j && !/^n[rstz]/.test(tokens[first]?.tag ?? "")) first++;
+      while (first < j && !NAME_TAG.test(tokens[first]?.tag ?? "")) first++;
       if (first === j) first = k;
       for (let i = (tokens[first]?.start ?? 0) + 1; i < range[1]; i++) cut[i] = false;
     }

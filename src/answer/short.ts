@@ -43,20 +43,6 @@ export function shortClass(k: AskedKinds): ShortClass {
  */
 const SAYS_TIME = /[\d一二三四五六七八九十百千廿零〇年月日时季旬节朝代前后初末间春夏秋冬今昨明近]|世纪|现在/u;
 
-/** The default weights of each class in {@link SPAN_FEATURES} order, read once (other weights may be changing: a fit's). */
-const DEFAULT_CLASS_WEIGHTS = new Map<ShortClass, Float64Array>();
-
-/** One class's weights in {@link SPAN_FEATURES} order. */
-function classWeights(w: ShortWeights, cls: ShortClass): ArrayLike<number> {
-  if (w !== SHORT_WEIGHTS) return SPAN_FEATURES.map((f) => w[f][cls]);
-  let out = DEFAULT_CLASS_WEIGHTS.get(cls);
-  if (out === undefined) {
-    out = Float64Array.from(SPAN_FEATURES, (f) => w[f][cls]);
-    DEFAULT_CLASS_WEIGHTS.set(cls, out);
-  }
-  return out;
-}
-
 /** An ordinal with its measure word: what `SAYS_TIME` must not take for a time. */
 const ORDINAL_RUN = /第[\d一二三四五六七八九十百千零〇两]+[届次期批轮名位个号场章节]/gu;
 
@@ -68,7 +54,8 @@ export function rankCandidates(
   w: ShortWeights = SHORT_WEIGHTS,
 ): number[] {
   const d = SPAN_FEATURES.length;
-  const weights = classWeights(w, cls);
+  // (The answer ranks with the network; this logit is the fitting script's, so no weights are cached.)
+  const weights = SPAN_FEATURES.map((f) => w[f][cls]);
   const z = new Array<number>(count);
   for (let c = 0; c < count; c++) z[c] = rowScore(weights, x, c * d);
   return softmax(z);
@@ -390,16 +377,15 @@ export function readOff(
   end: number,
   normalize: (s: string) => string,
 ): string | null {
-  const span = [...quote].slice(start, end).join("");
+  const chars = [...quote];
+  const span = chars.slice(start, end).join("");
   // An ordinal (`第一届`, `第3次`) counts, it does not date.
   if (shortClass(q.kinds) === "time" && !SAYS_TIME.test(normalize(span).replace(ORDINAL_RUN, "")))
     return null;
-  if (q.kinds.number) return hedged(quote, start, end);
+  if (q.kinds.number) return hedged(chars, start, end);
   if (q.kinds.year) return yearOf(span);
-  if (q.kinds.date && ASKS_MONTH.test(q.norm)) {
-    const at = [...quote].slice(0, start).join("").length;
-    return monthOf(dateAround(quote, at, span));
-  }
+  if (q.kinds.date && ASKS_MONTH.test(q.norm))
+    return monthOf(dateAround(quote, chars.slice(0, start).join("").length, span));
   return span;
 }
 
@@ -415,7 +401,7 @@ function dateAround(quote: string, at: number, text: string): string {
 }
 
 /** The month a which-month question asks for, when the chosen date states one; else the date. */
-export function monthOf(date: string): string {
+function monthOf(date: string): string {
   return MONTH.exec(date)?.[0] ?? date;
 }
 
@@ -423,7 +409,7 @@ export function monthOf(date: string): string {
 const YEAR_FIRST = /^(?:公元前?|西元前?)?\d{3,4}年/u;
 
 /** The year a `哪一年` question asks for, when the chosen date begins with it; else the date. */
-export function yearOf(date: string): string {
+function yearOf(date: string): string {
   return YEAR_FIRST.exec(date)?.[0] ?? date;
 }
 
@@ -433,11 +419,10 @@ const HEDGE_BEFORE = /(?:不超过|超过|不足|不到|至少|最多|多达|接
 const HEDGE_AFTER = /^(?:以上|以下|左右|之多|上下)/u;
 
 /**
- * The amount at code points [start, end) of the quote with the words around it that say it is not
- * exact: `60亿美元` alone misstates `近60亿美元`. Verbatim: the words stand right next to it.
+ * The amount at code points [start, end) of the quote (its `chars`) with the words around it that say
+ * it is not exact: `60亿美元` alone misstates `近60亿美元`. Verbatim: the words stand right next to it.
  */
-export function hedged(quote: string, start: number, end: number): string {
-  const chars = [...quote];
+function hedged(chars: readonly string[], start: number, end: number): string {
   const text = chars.slice(start, end).join("");
   if (!/^[\d零〇一二两三四五六七八九十百千]/u.test(text)) return text;
   const before = HEDGE_BEFORE.exec(chars.slice(Math.max(0, start - 3), start).join(""))?.[0] ?? "";
