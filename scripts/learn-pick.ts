@@ -58,7 +58,7 @@ import { contextsIndex } from "../src/cli/eval-pool.js";
 import { holdsGold } from "../src/cli/eval-short.js";
 import { findZones } from "../src/corpus/zones.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
-import { foldOf, readCache } from "./learn-common.js";
+import { adamStep, foldOf, readCache } from "./learn-common.js";
 
 /** One question: the candidate sentences of its first article, their features and labels. */
 interface Asked {
@@ -316,14 +316,7 @@ function fit(train: readonly Sample[], steps = 300, rate = 0.05): number[] {
         for (let i = 0; i < D; i++) g[i] = (g[i] ?? 0) + d * (row[i] ?? 0);
       });
     }
-    for (let i = 0; i < D; i++) {
-      const gi = (g[i] ?? 0) / Math.max(1, data.length) + L2 * (w[i] ?? 0);
-      m[i] = 0.9 * (m[i] ?? 0) + 0.1 * gi;
-      v[i] = 0.999 * (v[i] ?? 0) + 0.001 * gi * gi;
-      const mh = (m[i] ?? 0) / (1 - 0.9 ** step);
-      const vh = (v[i] ?? 0) / (1 - 0.999 ** step);
-      w[i] = (w[i] ?? 0) - (rate * mh) / (Math.sqrt(vh) + 1e-8);
-    }
+    adamStep(w, m, v, step, rate, (i) => (g[i] ?? 0) / Math.max(1, data.length) + L2 * (w[i] ?? 0));
   }
   // Back to the scale of the fixed terms (the fit ran ten times larger, for a sharper softmax).
   return w.map((x) => x / 10);

@@ -74,7 +74,7 @@ import { contextsService } from "../src/cli/eval-pool.js";
 import { bestF1, exactMatch, holdsGold } from "../src/cli/eval-short.js";
 import { LocalEmbeddings } from "../src/index/local-embeddings.js";
 import { normalizeText } from "../src/index/tokenize.js";
-import { foldOf, readCache } from "./learn-common.js";
+import { adamStep, foldOf, readCache } from "./learn-common.js";
 
 /** One question of a set, as the extractive answerer answered it. */
 interface Asked {
@@ -280,14 +280,7 @@ function fitClass(train: readonly Sample[], steps = 150, rate = 0.05): Float64Ar
         for (let i = 0; i < D; i++) g[i] = (g[i] as number) + d * (x[o + i] as number);
       }
     }
-    for (let i = 0; i < D; i++) {
-      const gi = (g[i] as number) / Math.max(1, data.length) + L2 * (w[i] as number);
-      m[i] = 0.9 * (m[i] as number) + 0.1 * gi;
-      v[i] = 0.999 * (v[i] as number) + 0.001 * gi * gi;
-      const mh = (m[i] as number) / (1 - 0.9 ** step);
-      const vh = (v[i] as number) / (1 - 0.999 ** step);
-      w[i] = (w[i] as number) - (rate * mh) / (Math.sqrt(vh) + 1e-8);
-    }
+    adamStep(w, m, v, step, rate, (i) => (g[i] as number) / Math.max(1, data.length) + L2 * (w[i] as number));
   }
   return w;
 }
@@ -391,15 +384,10 @@ function fitNet(train: readonly Sample[]): ShortNet {
         }
       }
       step++;
-      for (let i = 0; i < P; i++) {
+      adamStep(p, m, v, step, NET.rate, (i) => {
         const isBias = i >= D * H && i < D * H + H;
-        const gi = (g[i] as number) / batch.length + (isBias ? 0 : NET.l2 * (p[i] as number));
-        m[i] = 0.9 * (m[i] as number) + 0.1 * gi;
-        v[i] = 0.999 * (v[i] as number) + 0.001 * gi * gi;
-        const mh = (m[i] as number) / (1 - 0.9 ** step);
-        const vh = (v[i] as number) / (1 - 0.999 ** step);
-        p[i] = (p[i] as number) - (NET.rate * mh) / (Math.sqrt(vh) + 1e-8);
-      }
+        return (g[i] as number) / batch.length + (isBias ? 0 : NET.l2 * (p[i] as number));
+      });
     }
   }
   return net;
@@ -543,15 +531,7 @@ function fitGive(choices: readonly Choice[], steps = 400, rate = 0.05): Record<G
       const err = 1 / (1 + Math.exp(-z)) - (c.holds ? 1 : 0);
       for (let i = 0; i < G; i++) g[i] = (g[i] as number) + err * (c.d[i] ?? 0);
     }
-    for (let i = 0; i < G; i++) {
-      const gi = (g[i] as number) / Math.max(1, data.length) + L2 * (w[i] as number);
-      m[i] = 0.9 * (m[i] as number) + 0.1 * gi;
-      v[i] = 0.999 * (v[i] as number) + 0.001 * gi * gi;
-      w[i] =
-        (w[i] as number) -
-        (rate * ((m[i] as number) / (1 - 0.9 ** step))) /
-          (Math.sqrt((v[i] as number) / (1 - 0.999 ** step)) + 1e-8);
-    }
+    adamStep(w, m, v, step, rate, (i) => (g[i] as number) / Math.max(1, data.length) + L2 * (w[i] as number));
   }
   return Object.fromEntries(GIVE_FEATURES.map((f, i) => [f, w[i] ?? 0])) as Record<GiveFeature, number>;
 }
