@@ -97,7 +97,9 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
     asked: /(?<![上高飙暴大看])涨(?=了|幅|得|多少|百分)/,
     term: "增长",
-    stated: ["增长", "上涨", "增速", "增幅", "增加", "提高", "涨"],
+    // Not `增速`/`增幅`: they name the rate, and a clause saying how the rate moved (`增速较2022年全年回升
+    // 2.3个百分点`) would tie with the one stating the growth (`同比增长4.5%`), leaving the line uncut.
+    stated: ["增长", "上涨", "增加", "提高", "涨"],
     source: "现代汉语词典：涨，（水位、物价等）升高。统计公报：同比增长、增速",
   },
   {

@@ -470,4 +470,21 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("株洲高新区今年引进了多少名博士");
     expect(a.abstained).toBe(true);
   });
+
+  it("answers `涨了多少` with the clause of the growth, not the one saying how the rate moved", async () => {
+    const a = await service.ask("衡阳高新区上半年GDP涨了多少");
+    expect(a.answer).toContain("6.2%");
+    expect(a.answer).not.toContain("312.5亿元");
+    expect(a.answer).not.toContain("1.8个百分点");
+  });
+
+  it("answers a number question from the article's sentence stating a number of its kind", async () => {
+    const money = await service.ask("衡阳高新区法院帮那13个购房者要回了多少钱");
+    expect(money.abstained).toBe(false);
+    expect(money.answer).toContain("210余万元");
+  });
+
+  it("reads `多细` as asking a size", async () => {
+    expect((await service.ask("湘南精工的钻针能做到多细")).answer).toContain("0.03毫米");
+  });
 });
