@@ -164,10 +164,10 @@ export function questionShape(q: string): QuestionShape {
     }
     return { type: "number", unit };
   }
+  // `哪个高新区…` (`在哪个高新区投产的` too): the answer names a zone, from the sentence or the article's zone.
+  if (ASKS_ZONE.test(q)) return { type: "entity", unit: ZONE_UNIT };
   if (/哪里|哪儿|何处|什么地方|哪个(?:国家|城市|省|地区|地方)|位于|在哪/.test(q))
     return { type: "place", unit: null };
-  // `哪个高新区…`: the answer names a zone, from the sentence or the article's zone.
-  if (ASKS_ZONE.test(q)) return { type: "entity", unit: ZONE_UNIT };
   if (/哪个|哪些|哪家|哪项|哪种|什么|何种|哪(?:两|三|几)/.test(q)) return { type: "entity", unit: null };
   return { type: "other", unit: null };
 }
