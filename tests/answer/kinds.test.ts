@@ -191,6 +191,15 @@ describe("headlineOf", () => {
 });
 
 describe("shownHeadline", () => {
+  it("takes a headline the source ran into the dateline as the headline, and out of the lead", () => {
+    const lead =
+      "园区多措并举优化服务“靠前办”本报衡阳8月1日电 （记者某某）不久前，一家企业拿到了施工许可证。";
+    expect(shownHeadline("园区多措并举优化服务“靠前办”本报衡阳8月1日电", lead)).toBe(
+      "园区多措并举优化服务“靠前办”",
+    );
+    expect(withoutDateline(lead)).toBe("不久前，一家企业拿到了施工许可证。");
+  });
+
   it("keeps a real headline, less a source glued to its end", () => {
     expect(shownHeadline("园区企业家大会举行湖北日报讯", "（记者某某）8月15日，园区企业家大会举行。")).toBe(
       "园区企业家大会举行",
