@@ -178,16 +178,15 @@ export async function answerQuestion(
     if (byline !== null) return byline;
   }
   if (best.evidence !== undefined) deps.onEvidence?.(question, best.evidence);
-  // Asked how a zone did something, its article listing two measures on the topic answers even when
-  // the words of the question are not all in one sentence (`株洲高新区是怎么招商引资的`: `组建12支招商
-  // 队伍`, `项目招引`), which the decision to decline, made for facts, weighs against it.
-  const how =
-    intent.kind === "how" && known.length > 0
-      ? await howAnswer(question, normalized, picks, known, deps.tools, deps.articles, HOW_OVER_DECLINE)
-      : null;
-  if (how !== null) return how;
   if (best.evidence === undefined || answerProbability(best.evidence) < opts.minProbability) {
-    return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
+    // Asked how a zone did something, its article listing two measures on the topic answers even when
+    // the words of the question are not all in one sentence (`株洲高新区是怎么招商引资的`: `组建12支招商
+    // 队伍`, `项目招引`), which the decision to decline, made for facts, weighs against it.
+    const how =
+      intent.kind === "how" && known.length > 0
+        ? await howAnswer(question, normalized, picks, known, deps.tools, deps.articles, HOW_OVER_DECLINE)
+        : null;
+    return how ?? abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
   }
   if (intent.kind === "how") {
     const measures = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
