@@ -152,6 +152,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赔，赔偿；赔偿，因自己的行动使他人或集体受到损失而给予补偿",
   },
   {
+    // `彭某最后被判了几年`: the judgment is reported as `判处有期徒刑四年`.
+    asked: /(?:被)?判(?![处決决定断别明])了?(?=[\p{Script=Han}]{0,3}(?:多少|几|什么|多久))/u,
+    term: "判处",
+    stated: ["判处", "判决", "判"],
+    source: "现代汉语词典：判处，（法院）判决处以（某种刑罚）",
+  },
+  {
     // `签了多少个亿元以上的项目`: reports count `签约亿元以上项目38个`.
     asked: /签(?![约订署名到收])了?(?=[\p{Script=Han}]{0,3}(?:多少|几))/u,
     term: "签约",

@@ -190,6 +190,26 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   // left as they are, they would count as words of the question the corpus lacks.
   [/甚[麼么]|啥/gu, "什么"],
   [/咋/gu, "怎么"],
+  // `宝 山 高 新 区 在 建 项 目`: spaces between Chinese characters split no words (Chinese is written
+  // without them); left in, every character reads as a word of its own.
+  [/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, ""],
+  // `几栋楼`, `几辆车`: `几` with a measure word asks what `多少` asks; jieba glues the measure word to
+  // the noun after it (`栋楼`), a word no report says (`16栋楼宇`). Not `第几` (an ordinal), `哪几`,
+  // `几乎`, `几十万`; the measure words `几` already takes in QUESTION_PHRASE (`几个`, `几家`) stay.
+  [
+    /(?<![哪第])[几幾](?![乎何十百千万])(?=[栋棟层層户戶辆輛台臺套项項座所条條只隻头頭张張部架艘吨噸亩畝笔筆份批篇首款间間棵株件起])/gu,
+    "多少",
+  ],
+  // A question begun in English (`what is 宝山高新区…的建筑面积`): the English question word is read as
+  // the Chinese one, so that the words left are the corpus's. Only before Chinese text.
+  [
+    /^(?:(?:hi|hello|hey|please|pls|plz)\b[\s,，!！]*)*(?:what(?:'s|\s+(?:is|are|was|were))?|tell\s+me(?:\s+about)?)\s+(?=\p{Script=Han})/iu,
+    "",
+  ],
+  [/^how\s+(?:many|much)\s+(?=\p{Script=Han})(.+?)[?？]*$/iu, "$1多少"],
+  [/^who(?:'s|\s+(?:is|was))?\s+(?=\p{Script=Han})(.+?)[?？]*$/iu, "$1是谁"],
+  [/^when\s+(?:is|was|did|will)?\s*(?=\p{Script=Han})(.+?)[?？]*$/iu, "$1是什么时候"],
+  [/^where\s+(?:is|was)?\s*(?=\p{Script=Han})(.+?)[?？]*$/iu, "$1在哪里"],
 ];
 
 /**

@@ -239,6 +239,10 @@ describe("everydayQuestion", () => {
     // Already the reports' words.
     expect(everydayQuestion("签约了多少个项目").question).toBe("签约了多少个项目");
     expect(everydayQuestion("抓获了多少人").question).toBe("抓获了多少人");
+    // A sentence is reported as `判处有期徒刑四年`; `判决`/`判处` asked are left alone.
+    expect(everydayQuestion("彭某最后被判了几年").question).toBe("彭某最后判处几年");
+    expect(everydayQuestion("法院判处了几年").question).toBe("法院判处了几年");
+    expect(everydayQuestion("判断依据是什么").question).toBe("判断依据是什么");
   });
 });
 
@@ -250,6 +254,18 @@ describe("kinds of question, answered from whole articles", () => {
     const d = await service.ask("株洲高新区向白石村捐了多少钱？");
     expect(d.abstained).toBe(false);
     expect(d.answer).toContain("12万元");
+  });
+
+  it("answers a question typed with spaces between its characters as if typed plainly", async () => {
+    const a = await service.ask("株 洲 高 新 区 帮 多 少 人 找 到 了 工 作");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("2860人");
+  });
+
+  it("answers a question begun in English as if asked in Chinese", async () => {
+    const a = await service.ask("how much 株洲高新区向白石村捐款");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("12万元");
   });
 
   it("digests a zone's articles newest first, with dates, cited, then the count of the rest", async () => {

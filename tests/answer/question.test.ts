@@ -114,6 +114,38 @@ describe("plainQuestion", () => {
   it("keeps a question that is nothing but a wrapper", () => {
     expect(plainQuestion("啊")).toBe("啊");
   });
+
+  it.each([
+    ["宝 山 高 新 区 在 建 项 目 多 少 个", "宝山高新区在建项目多少个"],
+    ["宝山高新区 垒知上海科创园 总投资多少", "宝山高新区垒知上海科创园总投资多少"],
+    ["5G 基站有多少座", "5G 基站有多少座"],
+  ])("joins Chinese characters a space splits, not Latin words: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+
+  it.each([
+    ["垒知项目一共要建几栋楼", "垒知项目一共要建多少栋楼"],
+    ["車禍涉及幾輛車", "車禍涉及多少輛車"],
+    ["获得第几名", "获得第几名"],
+    ["哪几栋楼停电了", "哪几栋楼停电了"],
+    ["几乎所有的楼", "几乎所有的楼"],
+    ["几十万台设备", "几十万台设备"],
+    ["有几个项目", "有几个项目"],
+  ])("reads `几` with a measure word as `多少`, not an ordinal or `几乎`: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+
+  it.each([
+    ["what is 宝山高新区垒知项目的建筑面积", "宝山高新区垒知项目的建筑面积"],
+    ["Hi, what's 珠海高新区工业投资增速", "珠海高新区工业投资增速"],
+    ["how many 宝山高新区在建项目?", "宝山高新区在建项目多少"],
+    ["who is 乌鲁木齐高新区妇联主席", "乌鲁木齐高新区妇联主席是谁"],
+    ["when 垒知科创园封顶", "垒知科创园封顶是什么时候"],
+    ["where is 垒知上海科创园", "垒知上海科创园在哪里"],
+    ["what about AI", "what about AI"],
+  ])("reads an English question word before Chinese as the Chinese one: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
 });
 
 describe("asksForByline / asksForSeveral", () => {
