@@ -152,6 +152,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赔，赔偿；赔偿，因自己的行动使他人或集体受到损失而给予补偿",
   },
   {
+    // `华静哪年出生的`: a biography says `1963年11月生`.
+    asked: /出生/u,
+    term: "出生",
+    stated: ["出生", "月生", "年生", "生于"],
+    source: "人物简历的通行写法：“1963年11月生”（新华社、人民网履历）",
+  },
+  {
     // `彭某最后被判了几年`: the judgment is reported as `判处有期徒刑四年`.
     asked: /(?:被)?判(?![处決决定断别明])了?(?=[\p{Script=Han}]{0,3}(?:多少|几|什么|多久))/u,
     term: "判处",

@@ -183,6 +183,11 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/我(?:在|正在)?(?:看|读)(?:到)?(?:了)?(.{0,20}?)(?:的|那篇|这篇)(?:报道|新闻|文章)[，,]?/u, "$1"],
   [/(?:那|这)篇(?:报道|新闻|文章)(?:里|中)?(?:的)?/u, ""],
   [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
+  // `那场暴雨`, `这次活动`, `那个项目`: the asker points at something the corpus names without the
+  // pointing; jieba glues the measure word to the noun (`场暴雨`), a word no report says.
+  [/(?<![哪])(?:那|这)(?:场|次|个|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],
+  // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
+  [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],
   [/[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
   [/[，,]?(?:可以|行|好)(?:么|吗|幺|不)(?=[?？!！。]*$)/u, ""],

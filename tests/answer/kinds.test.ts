@@ -243,6 +243,8 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("彭某最后被判了几年").question).toBe("彭某最后判处几年");
     expect(everydayQuestion("法院判处了几年").question).toBe("法院判处了几年");
     expect(everydayQuestion("判断依据是什么").question).toBe("判断依据是什么");
+    // A biography says `1963年11月生`: the question keeps `出生`, the report's `月生` states it.
+    expect(everydayQuestion("华静哪年出生的").alts.get("出生")).toContain("月生");
   });
 });
 

@@ -105,7 +105,7 @@ describe("plainQuestion", () => {
 
   it.each([
     ["廣濟橋擁有甚麼稱號?", "廣濟橋擁有什么稱號?"],
-    ["这个项目为啥停工", "这个项目为什么停工"],
+    ["项目为啥停工", "项目为什么停工"],
     ["充电桩咋收费", "充电桩怎么收费"],
   ])("spells question words the usual way: %s → %s", (q, plain) => {
     expect(plainQuestion(q)).toBe(plain);
@@ -133,6 +133,21 @@ describe("plainQuestion", () => {
     ["有几个项目", "有几个项目"],
   ])("reads `几` with a measure word as `多少`, not an ordinal or `几乎`: %s → %s", (q, plain) => {
     expect(plainQuestion(q)).toBe(plain);
+  });
+
+  it.each([
+    ["合肥高新区那场暴雨是哪天", "合肥高新区暴雨是哪天"],
+    ["这个项目总投资多少", "项目总投资多少"],
+    ["哪个项目总投资最多", "哪个项目总投资最多"],
+    ["这是哪一年的事", "这是哪一年的事"],
+  ])("drops a pointing word with its measure word before a noun: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+
+  it("reads the pinyin slip `高薪区` as `高新区`", () => {
+    expect(plainQuestion("无锡高薪区半导体展会面积多大")).toBe("无锡高新区半导体展会面积多大");
+    expect(plainQuestion("高薪技术产业开发区有哪些")).toBe("高新技术产业开发区有哪些");
+    expect(plainQuestion("高薪人才有多少")).toBe("高薪人才有多少");
   });
 
   it.each([
