@@ -253,6 +253,13 @@ describe("kinds of question, answered from whole articles", () => {
     expect(b.answer).toContain("156人");
   });
 
+  it("answers from the sentence an evaluation judges, not from the evaluation (`这是…又一例`)", async () => {
+    const a = await service.ask("株洲高新区是不是多措并举帮企业稳岗留工了");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).not.toContain("又一例");
+    expect(a.answer).toContain("稳岗留工");
+  });
+
   it("answers a question begun in English as if asked in Chinese", async () => {
     const a = await service.ask("how much 株洲高新区向白石村捐款");
     expect(a.abstained).toBe(false);
