@@ -111,6 +111,14 @@ export const ZONE_UNIT = "高新区";
 
 const ASKS_ZONE = /哪(?:个|些|家|几个|一个)?(?:国家级)?(?:高新区|园区|开发区|高新技术产业开发区)/;
 
+/**
+ * Whether a number question asks for an amount outright (`有多少低保户`, `几栋楼`), not a thing, a way or
+ * a rank that a number word in it only qualifies (`哪几种`, `什么比例`, `如何…提高分辨率`, `第几`).
+ */
+export function asksAmount(q: string): boolean {
+  return /多少|(?<![哪第])几(?![乎何])/.test(q) && !/什么|哪|如何|怎么|为什么|为何/.test(q);
+}
+
 /** Whether a question asks for several things (`哪些`, `哪几个`): the answer gathers them from every supporting article. */
 export function asksForSeveral(q: string): boolean {
   return /哪些|哪几/.test(q);
@@ -135,7 +143,7 @@ export function questionShape(q: string): QuestionShape {
   if (/第(?:几|多少)/.test(q)) return { type: "number", unit: ORDINAL_UNIT };
   const unitMatch = UNIT_AFTER.exec(q);
   if (
-    /多少|几|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|多[细粗厚薄宽深]|增速|增幅|增长率|率是|率为|率达/.test(
+    /多少|几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|多[细粗厚薄宽深]|增速|增幅|增长率|率是|率为|率达/.test(
       q,
     ) ||
     ASKS_FOR_AMOUNT.test(q)

@@ -264,6 +264,25 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toContain("2860人");
   });
 
+  it("declines a how-many question whose best sentence counts nothing, a date being no count", async () => {
+    for (const q of ["德阳高新区人才公寓有多少间健身房", "湘潭高新区员工关爱活动有多少人参加"]) {
+      const a = await service.ask(q);
+      expect(a.abstained, q).toBe(true);
+      expect(a.citations.length, q).toBeGreaterThan(0);
+    }
+    // A count in words is a count: `减半` aside, `入住青年人才156人` answers.
+    const b = await service.ask("德阳高新区人才公寓首批住了多少人");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("156人");
+  });
+
+  it("answers from the sentence an evaluation judges, not from the evaluation (`这是…又一例`)", async () => {
+    const a = await service.ask("株洲高新区是不是多措并举帮企业稳岗留工了");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).not.toContain("又一例");
+    expect(a.answer).toContain("稳岗留工");
+  });
+
   it("answers a question begun in English as if asked in Chinese", async () => {
     const a = await service.ask("how much 株洲高新区向白石村捐款");
     expect(a.abstained).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  asksAmount,
   asksForByline,
   asksForSeveral,
   cleanQuestion,
@@ -160,6 +161,24 @@ describe("plainQuestion", () => {
     ["what about AI", "what about AI"],
   ])("reads an English question word before Chinese as the Chinese one: %s → %s", (q, plain) => {
     expect(plainQuestion(q)).toBe(plain);
+  });
+});
+
+describe("asksAmount", () => {
+  it("tells a question asking an amount outright from one a number word only qualifies", () => {
+    expect(asksAmount("张家港高新区巨桥村有多少低保户")).toBe(true);
+    expect(asksAmount("垒知项目一共要建几栋楼")).toBe(true);
+    expect(asksAmount("美国特勤区的雇员有哪几种")).toBe(false);
+    expect(asksAmount("几乎所有食物都喜欢加入什么油调味")).toBe(false);
+    expect(asksAmount("稻米的黏性与哪一种淀粉的比例有关")).toBe(false);
+    expect(asksAmount("如何获得更高的分辨率")).toBe(false);
+    expect(asksAmount("名列第几")).toBe(false);
+  });
+
+  it("does not read `几乎` or `几何` as asking a number", () => {
+    expect(questionShape("几乎所有食物都喜欢加入什么油调味").type).not.toBe("number");
+    expect(questionShape("几何光学又称为什么").type).not.toBe("number");
+    expect(questionShape("巨桥村有几户低保户").type).toBe("number");
   });
 });
 
