@@ -152,6 +152,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赔，赔偿；赔偿，因自己的行动使他人或集体受到损失而给予补偿",
   },
   {
+    // `光谷步行街那个小孩几岁`: the report says `一名7岁的儿童`.
+    asked: /小孩子?|小朋友|娃娃?(?![哈])/u,
+    term: "儿童",
+    stated: ["儿童", "孩子", "小孩", "幼儿", "男孩", "女孩", "男童", "女童", "小朋友"],
+    source: "现代汉语词典：儿童，较幼小的未成年人；小孩，儿童",
+  },
+  {
     // `华静哪年出生的`: a biography says `1963年11月生`.
     asked: /出生/u,
     term: "出生",

@@ -243,6 +243,9 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("彭某最后被判了几年").question).toBe("彭某最后判处几年");
     expect(everydayQuestion("法院判处了几年").question).toBe("法院判处了几年");
     expect(everydayQuestion("判断依据是什么").question).toBe("判断依据是什么");
+    // `一名7岁的儿童`: a child is `儿童` in a report, and `孩子`, `男孩` state it too.
+    expect(everydayQuestion("光谷步行街那个小孩几岁").question).toBe("光谷步行街那个儿童几岁");
+    expect(everydayQuestion("小孩是怎么受伤的").alts.get("儿童")).toContain("孩子");
     // A biography says `1963年11月生`: the question keeps `出生`, the report's `月生` states it.
     expect(everydayQuestion("华静哪年出生的").alts.get("出生")).toContain("月生");
   });
