@@ -4,12 +4,14 @@ import { type ArticleSource, passageCitation, withoutDateline } from "./article-
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
+import { findDates } from "./evidence.js";
 import { type Candidate, type Evidence, pickSentences, type SentencePick } from "./extractive.js";
 import { factsIn, zoneNames } from "./facts.js";
 import { questionIntent } from "./kinds.js";
 import { howAnswer } from "./measures.js";
 import type { TextTools } from "./passage.js";
 import {
+  asksAmount,
   asksForByline,
   asksForSeveral,
   hasChinese,
@@ -174,6 +176,17 @@ export async function answerQuestion(
   if (best.evidence === undefined || answerProbability(best.evidence) < opts.minProbability) {
     return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
   }
+  // `巨桥村有多少低保户` answered with a sentence that counts nothing (a date is no count:
+  // `8月4日，…员工关爱活动在软件园启动` for `有多少人参加`) says no more than that the article does not give
+  // the figure: the closest sources are listed instead.
+  if (
+    shape.type === "number" &&
+    intent.kind === "fact" &&
+    asksAmount(normalized) &&
+    !countsAnything(best.quote, shape.unit)
+  ) {
+    return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
+  }
   if (intent.kind === "how") {
     const how = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
     if (how !== null) return how;
@@ -228,6 +241,20 @@ export async function answerQuestion(
     mode: "extractive",
     citations,
   };
+}
+
+/** Any numeral, in digits or in Chinese (`3400`, `三千四百`, `八成`, `半数`): what a number answer needs. */
+const NUMERAL = /[\d０-９〇零一二两三四五六七八九十百千万亿]|半数/u;
+
+/**
+ * Whether a sentence states a numeral other than in its dates: what an answer to `多少` needs. Asked in
+ * years or days (`西元幾年`, `多少天`), a date's numbers count: `1314年` answers `幾年`.
+ */
+function countsAnything(sentence: string, unit: string | null): boolean {
+  if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
+  let rest = sentence;
+  for (const d of findDates(sentence)) rest = rest.replace(d.text, " ");
+  return NUMERAL.test(rest);
 }
 
 /**

@@ -28,7 +28,7 @@ import {
   slotWords,
   timeWords,
 } from "./question-terms.js";
-import { FUNCTION_CHARS, QUESTION_NOISE, ZONE_ANAPHOR } from "./question-words.js";
+import { EVALUATIVE, FUNCTION_CHARS, QUESTION_NOISE, ZONE_ANAPHOR } from "./question-words.js";
 import { respectiveAnswer } from "./respectively.js";
 import { answerSpan, tidy } from "./span.js";
 
@@ -359,7 +359,9 @@ export function pickSentences(
       const read =
         zoneHere !== undefined && ZONE_ANAPHOR.test(norm) ? norm.replace(ZONE_ANAPHOR, zoneHere) : norm;
       let focusShare = focusCoverage(focus, read, weights.partial);
-      if (quote !== s.sentence && previous !== undefined)
+      // Scored as quoted, with the sentence before it — unless it only judges what that sentence says
+      // (`这是…纪工委助力…保护的缩影之一`): the fact is the sentence before, which is then chosen itself.
+      if (quote !== s.sentence && previous !== undefined && !EVALUATIVE.test(norm))
         focusShare = Math.max(focusShare, focusCoverage(focus, previous.norm + norm, weights.partial));
       const features: SentenceFeatures = {
         ...passageFeatures,

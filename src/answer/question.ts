@@ -110,6 +110,14 @@ export const ZONE_UNIT = "高新区";
 
 const ASKS_ZONE = /哪(?:个|些|家|几个|一个)?(?:国家级)?(?:高新区|园区|开发区|高新技术产业开发区)/;
 
+/**
+ * Whether a number question asks for an amount outright (`有多少低保户`, `几栋楼`), not a thing, a way or
+ * a rank that a number word in it only qualifies (`哪几种`, `什么比例`, `如何…提高分辨率`, `第几`).
+ */
+export function asksAmount(q: string): boolean {
+  return /多少|(?<![哪第])几(?![乎何])/.test(q) && !/什么|哪|如何|怎么|为什么|为何/.test(q);
+}
+
 /** Whether a question asks for several things (`哪些`, `哪几个`): the answer gathers them from every supporting article. */
 export function asksForSeveral(q: string): boolean {
   return /哪些|哪几/.test(q);
@@ -134,7 +142,9 @@ export function questionShape(q: string): QuestionShape {
   if (/第(?:几|多少)/.test(q)) return { type: "number", unit: ORDINAL_UNIT };
   const unitMatch = UNIT_AFTER.exec(q);
   if (
-    /多少|几|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|增速|增幅|增长率|率是|率为|率达/.test(q) ||
+    /多少|几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|增速|增幅|增长率|率是|率为|率达/.test(
+      q,
+    ) ||
     ASKS_FOR_AMOUNT.test(q)
   ) {
     let unit = unitMatch?.[1] ?? null;
@@ -176,6 +186,11 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/我(?:在|正在)?(?:看|读)(?:到)?(?:了)?(.{0,20}?)(?:的|那篇|这篇)(?:报道|新闻|文章)[，,]?/u, "$1"],
   [/(?:那|这)篇(?:报道|新闻|文章)(?:里|中)?(?:的)?/u, ""],
   [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
+  // `那场暴雨`, `这次活动`, `那个项目`: the asker points at something the corpus names without the
+  // pointing; jieba glues the measure word to the noun (`场暴雨`), a word no report says.
+  [/(?<![哪])(?:那|这)(?:场|次|个|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],
+  // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
+  [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],
   [/[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
   [/[，,]?(?:可以|行|好)(?:么|吗|幺|不)(?=[?？!！。]*$)/u, ""],
@@ -183,6 +198,26 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   // left as they are, they would count as words of the question the corpus lacks.
   [/甚[麼么]|啥/gu, "什么"],
   [/咋/gu, "怎么"],
+  // `宝 山 高 新 区 在 建 项 目`: spaces between Chinese characters split no words (Chinese is written
+  // without them); left in, every character reads as a word of its own.
+  [/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, ""],
+  // `几栋楼`, `几辆车`: `几` with a measure word asks what `多少` asks; jieba glues the measure word to
+  // the noun after it (`栋楼`), a word no report says (`16栋楼宇`). Not `第几` (an ordinal), `哪几`,
+  // `几乎`, `几十万`; the measure words `几` already takes in QUESTION_PHRASE (`几个`, `几家`) stay.
+  [
+    /(?<![哪第])[几幾](?![乎何十百千万])(?=[栋棟层層户戶辆輛台臺套项項座所条條只隻头頭张張部架艘吨噸亩畝笔筆份批篇首款间間棵株件起])/gu,
+    "多少",
+  ],
+  // A question begun in English (`what is 宝山高新区…的建筑面积`): the English question word is read as
+  // the Chinese one, so that the words left are the corpus's. Only before Chinese text.
+  [
+    /^(?:(?:hi|hello|hey|please|pls|plz)\b[\s,，!！]*)*(?:what(?:'s|\s+(?:is|are|was|were))?|tell\s+me(?:\s+about)?)\s+(?=\p{Script=Han})/iu,
+    "",
+  ],
+  [/^how\s+(?:many|much)\s+(?=\p{Script=Han})(.+?)[?？]*$/iu, "$1多少"],
+  [/^who(?:'s|\s+(?:is|was))?\s+(?=\p{Script=Han})(.+?)[?？]*$/iu, "$1是谁"],
+  [/^when\s+(?:is|was|did|will)?\s*(?=\p{Script=Han})(.+?)[?？]*$/iu, "$1是什么时候"],
+  [/^where\s+(?:is|was)?\s*(?=\p{Script=Han})(.+?)[?？]*$/iu, "$1在哪里"],
 ];
 
 /**

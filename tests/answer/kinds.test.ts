@@ -216,6 +216,15 @@ describe("everydayQuestion", () => {
     // Already the reports' words.
     expect(everydayQuestion("签约了多少个项目").question).toBe("签约了多少个项目");
     expect(everydayQuestion("抓获了多少人").question).toBe("抓获了多少人");
+    // A sentence is reported as `判处有期徒刑四年`; `判决`/`判处` asked are left alone.
+    expect(everydayQuestion("彭某最后被判了几年").question).toBe("彭某最后判处几年");
+    expect(everydayQuestion("法院判处了几年").question).toBe("法院判处了几年");
+    expect(everydayQuestion("判断依据是什么").question).toBe("判断依据是什么");
+    // `一名7岁的儿童`: a child is `儿童` in a report, and `孩子`, `男孩` state it too.
+    expect(everydayQuestion("光谷步行街那个小孩几岁").question).toBe("光谷步行街那个儿童几岁");
+    expect(everydayQuestion("小孩是怎么受伤的").alts.get("儿童")).toContain("孩子");
+    // A biography says `1963年11月生`: the question keeps `出生`, the report's `月生` states it.
+    expect(everydayQuestion("华静哪年出生的").alts.get("出生")).toContain("月生");
   });
 });
 
@@ -227,6 +236,37 @@ describe("kinds of question, answered from whole articles", () => {
     const d = await service.ask("株洲高新区向白石村捐了多少钱？");
     expect(d.abstained).toBe(false);
     expect(d.answer).toContain("12万元");
+  });
+
+  it("answers a question typed with spaces between its characters as if typed plainly", async () => {
+    const a = await service.ask("株 洲 高 新 区 帮 多 少 人 找 到 了 工 作");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("2860人");
+  });
+
+  it("declines a how-many question whose best sentence counts nothing, a date being no count", async () => {
+    for (const q of ["德阳高新区人才公寓有多少间健身房", "湘潭高新区员工关爱活动有多少人参加"]) {
+      const a = await service.ask(q);
+      expect(a.abstained, q).toBe(true);
+      expect(a.citations.length, q).toBeGreaterThan(0);
+    }
+    // A count in words is a count: `减半` aside, `入住青年人才156人` answers.
+    const b = await service.ask("德阳高新区人才公寓首批住了多少人");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("156人");
+  });
+
+  it("answers from the sentence an evaluation judges, not from the evaluation (`这是…又一例`)", async () => {
+    const a = await service.ask("株洲高新区是不是多措并举帮企业稳岗留工了");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).not.toContain("又一例");
+    expect(a.answer).toContain("稳岗留工");
+  });
+
+  it("answers a question begun in English as if asked in Chinese", async () => {
+    const a = await service.ask("how much 株洲高新区向白石村捐款");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("12万元");
   });
 
   it("digests a zone's articles newest first, with dates, cited, then the count of the rest", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  asksAmount,
   asksForByline,
   asksForSeveral,
   cleanQuestion,
@@ -100,7 +101,7 @@ describe("plainQuestion", () => {
 
   it.each([
     ["廣濟橋擁有甚麼稱號?", "廣濟橋擁有什么稱號?"],
-    ["这个项目为啥停工", "这个项目为什么停工"],
+    ["项目为啥停工", "项目为什么停工"],
     ["充电桩咋收费", "充电桩怎么收费"],
   ])("spells question words the usual way: %s → %s", (q, plain) => {
     expect(plainQuestion(q)).toBe(plain);
@@ -108,6 +109,71 @@ describe("plainQuestion", () => {
 
   it("keeps a question that is nothing but a wrapper", () => {
     expect(plainQuestion("啊")).toBe("啊");
+  });
+
+  it.each([
+    ["宝 山 高 新 区 在 建 项 目 多 少 个", "宝山高新区在建项目多少个"],
+    ["宝山高新区 垒知上海科创园 总投资多少", "宝山高新区垒知上海科创园总投资多少"],
+    ["5G 基站有多少座", "5G 基站有多少座"],
+  ])("joins Chinese characters a space splits, not Latin words: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+
+  it.each([
+    ["垒知项目一共要建几栋楼", "垒知项目一共要建多少栋楼"],
+    ["車禍涉及幾輛車", "車禍涉及多少輛車"],
+    ["获得第几名", "获得第几名"],
+    ["哪几栋楼停电了", "哪几栋楼停电了"],
+    ["几乎所有的楼", "几乎所有的楼"],
+    ["几十万台设备", "几十万台设备"],
+    ["有几个项目", "有几个项目"],
+  ])("reads `几` with a measure word as `多少`, not an ordinal or `几乎`: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+
+  it.each([
+    ["合肥高新区那场暴雨是哪天", "合肥高新区暴雨是哪天"],
+    ["这个项目总投资多少", "项目总投资多少"],
+    ["哪个项目总投资最多", "哪个项目总投资最多"],
+    ["这是哪一年的事", "这是哪一年的事"],
+  ])("drops a pointing word with its measure word before a noun: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+
+  it("reads the pinyin slip `高薪区` as `高新区`", () => {
+    expect(plainQuestion("无锡高薪区半导体展会面积多大")).toBe("无锡高新区半导体展会面积多大");
+    expect(plainQuestion("高薪技术产业开发区有哪些")).toBe("高新技术产业开发区有哪些");
+    expect(plainQuestion("高薪人才有多少")).toBe("高薪人才有多少");
+  });
+
+  it.each([
+    ["what is 宝山高新区垒知项目的建筑面积", "宝山高新区垒知项目的建筑面积"],
+    ["Hi, what's 珠海高新区工业投资增速", "珠海高新区工业投资增速"],
+    ["how many 宝山高新区在建项目?", "宝山高新区在建项目多少"],
+    ["who is 乌鲁木齐高新区妇联主席", "乌鲁木齐高新区妇联主席是谁"],
+    ["when 垒知科创园封顶", "垒知科创园封顶是什么时候"],
+    ["where is 垒知上海科创园", "垒知上海科创园在哪里"],
+    ["what about AI", "what about AI"],
+  ])("reads an English question word before Chinese as the Chinese one: %s → %s", (q, plain) => {
+    expect(plainQuestion(q)).toBe(plain);
+  });
+});
+
+describe("asksAmount", () => {
+  it("tells a question asking an amount outright from one a number word only qualifies", () => {
+    expect(asksAmount("张家港高新区巨桥村有多少低保户")).toBe(true);
+    expect(asksAmount("垒知项目一共要建几栋楼")).toBe(true);
+    expect(asksAmount("美国特勤区的雇员有哪几种")).toBe(false);
+    expect(asksAmount("几乎所有食物都喜欢加入什么油调味")).toBe(false);
+    expect(asksAmount("稻米的黏性与哪一种淀粉的比例有关")).toBe(false);
+    expect(asksAmount("如何获得更高的分辨率")).toBe(false);
+    expect(asksAmount("名列第几")).toBe(false);
+  });
+
+  it("does not read `几乎` or `几何` as asking a number", () => {
+    expect(questionShape("几乎所有食物都喜欢加入什么油调味").type).not.toBe("number");
+    expect(questionShape("几何光学又称为什么").type).not.toBe("number");
+    expect(questionShape("巨桥村有几户低保户").type).toBe("number");
   });
 });
 
