@@ -349,4 +349,12 @@ export const SHORT_GIVE: Record<GiveFeature, number> = {
   long: -0.171,
   /** How many candidates the quote had (log scale, 1 at 1,000): a long quote is harder. */
   candidates: -0.082,
+  /** The share of the question's words the quote states: a quote not stating the question rarely answers it. */
+  quoteCover: 0,
+  /** The question's text before its question word ends right before the chosen span (as the span feature). */
+  leftAnchor: 0,
+  /** The question's text after its question word starts right after the chosen span. */
+  rightAnchor: 0,
+  /** The question's words within 6 characters on both sides of the chosen span. */
+  bothWindows: 0,
 };

@@ -213,6 +213,14 @@ export function decodeSpan(
   return { index, worth, expected: best };
 }
 
+/**
+ * Features of the chosen span's own row that the choice to give it reads as they are: whether the
+ * question's text stands right before and after it, and its words on both sides (an aligned question
+ * is a sure one).
+ */
+export const GIVE_SPAN_FEATURES = ["leftAnchor", "rightAnchor", "bothWindows"] as const;
+const GIVE_SPAN_AT = GIVE_SPAN_FEATURES.map((f) => SPAN_FEATURES.indexOf(f));
+
 /** What the choice of whether to give a short answer reads (`giveFeatures`), each 0–1. */
 export const GIVE_FEATURES = [
   "bias",
@@ -231,6 +239,8 @@ export const GIVE_FEATURES = [
   "short",
   "long",
   "candidates",
+  "quoteCover",
+  ...GIVE_SPAN_FEATURES,
 ] as const;
 export type GiveFeature = (typeof GIVE_FEATURES)[number];
 
@@ -238,14 +248,17 @@ export type GiveFeature = (typeof GIVE_FEATURES)[number];
  * What says whether the chosen span can be trusted: its worth (the ranker's chance it holds the
  * fact) and expected F1 from `decodeSpan`, its own and the top probability, the class of question
  * (and worth by class: the ranker is surer of amounts than of things), its length, and how many
- * candidates the quote had.
+ * candidates the quote had; how much of the question the quote states (`cover`, {@link quoteCover});
+ * and from the chosen span's row of features (`row`, from `at`) those of {@link GIVE_SPAN_FEATURES}.
  */
 export function giveFeatures(
   cls: ShortClass,
   probs: readonly number[],
   choice: { index: number; worth: number; expected: number },
   span: readonly [number, number],
+  quote: { cover: number; row: ArrayLike<number>; at?: number },
 ): number[] {
+  const { cover, row, at = 0 } = quote;
   const len = span[1] - span[0];
   const f: Record<GiveFeature, number> = {
     bias: 1,
@@ -264,6 +277,10 @@ export function giveFeatures(
     short: len <= 4 ? 1 : 0,
     long: len > 12 ? 1 : 0,
     candidates: Math.min(1, Math.log(1 + probs.length) / Math.log(1000)),
+    quoteCover: cover,
+    ...(Object.fromEntries(
+      GIVE_SPAN_FEATURES.map((f, k) => [f, row[at + (GIVE_SPAN_AT[k] ?? 0)] ?? 0]),
+    ) as Record<(typeof GIVE_SPAN_FEATURES)[number], number>),
   };
   return GIVE_FEATURES.map((name) => f[name]);
 }
@@ -323,6 +340,51 @@ export function candidateMatrix(cands: readonly SpanCandidate[]): Float64Array {
 }
 
 /**
+ * The share of the question's words (`terms`, by characters) the normalised quote states: a quote
+ * not stating the question rarely holds its answer (the give model reads it).
+ */
+export function quoteCover(q: ShortQuestion, normQuote: string): number {
+  const total = q.terms.reduce((a, t) => a + [...t].length, 0) || 1;
+  return q.terms.reduce((a, t) => a + (normQuote.includes(t) ? [...t].length : 0), 0) / total;
+}
+
+/**
+ * The span the ranker chooses for a question from a quote (code points, verbatim) and the give
+ * model's chance that it holds the fact asked for; null when the quote has no candidate.
+ */
+export function shortChoice(
+  q: ShortQuestion,
+  quote: string,
+  normalize: (s: string) => string,
+): { start: number; end: number; text: string; chance: number } | null {
+  const cls = shortClass(q.kinds);
+  const net = SHORT_NET[cls];
+  const acts = new Float64Array(net.hidden);
+  // Each candidate's values of the features the give model reads (the rows are not kept).
+  const kept: number[] = [];
+  const { spans: cands, scores } = scoredSpans(quote, q, normalize, (row, nz, count) => {
+    for (const i of GIVE_SPAN_AT) kept.push(row[i] ?? 0);
+    return netScore(net, row, 0, nz, 0, count, acts);
+  });
+  const probs = softmax(scores);
+  const choice = decodeSpan(
+    cands.map((c) => [c.start, c.end] as const),
+    probs,
+    SHORT_HEDGE[cls],
+  );
+  const chosen = cands[choice.index];
+  if (chosen === undefined) return null;
+  // The chosen span's kept values, placed as in a whole row.
+  const row = new Float64Array(SPAN_FEATURES.length);
+  GIVE_SPAN_AT.forEach((i, k) => {
+    row[i] = kept[choice.index * GIVE_SPAN_AT.length + k] ?? 0;
+  });
+  const cover = quoteCover(q, normalize(quote));
+  const chance = giveChance(giveFeatures(cls, probs, choice, [chosen.start, chosen.end], { cover, row }));
+  return { ...chosen, chance };
+}
+
+/**
  * The short answer to a question from the quote cited for it, or null when none can be given with
  * confidence. `question` is normalised (and without conversational wrappers), as the answerer reads it.
  */
@@ -341,25 +403,10 @@ export function shortAnswer(
     if (listed !== null)
       return { text: listed.value, qualifier: periodOf(quote, listed.valueAt, listed.value, q, normalize) };
   }
-  const cls = shortClass(q.kinds);
-  const net = SHORT_NET[cls];
-  const acts = new Float64Array(net.hidden);
-  const { spans: cands, scores } = scoredSpans(quote, q, normalize, (row, nz, count) =>
-    netScore(net, row, 0, nz, 0, count, acts),
-  );
-  if (cands.length === 0) return null;
-  const probs = softmax(scores);
-  const choice = decodeSpan(
-    cands.map((c) => [c.start, c.end] as const),
-    probs,
-    SHORT_HEDGE[cls],
-  );
-  const chosen = cands[choice.index];
-  if (chosen === undefined) return null;
+  const chosen = shortChoice(q, quote, normalize);
+  if (chosen === null || chosen.chance < SHORT_GIVE_THRESHOLD) return null;
   const text = readOff(quote, q, chosen.start, chosen.end, normalize);
   if (text === null) return null;
-  if (giveChance(giveFeatures(cls, probs, choice, [chosen.start, chosen.end])) < SHORT_GIVE_THRESHOLD)
-    return null;
   const at = [...quote].slice(0, chosen.start).join("").length;
   return { text, qualifier: q.kinds.number ? periodOf(quote, at, chosen.text, q, normalize) : null };
 }

@@ -4,14 +4,23 @@ import { questionShape } from "../../src/answer/question.js";
 import {
   candidateMatrix,
   decodeSpan,
+  GIVE_FEATURES,
+  GIVE_SPAN_FEATURES,
+  giveChance,
+  giveFeatures,
+  netScore,
   periodOf,
+  quoteCover,
   rankCandidates,
   shortAnswer,
+  shortChoice,
   shortClass,
+  softmax,
 } from "../../src/answer/short.js";
+import { SHORT_NET } from "../../src/answer/short-net-weights.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
 import { linearScorer, SPAN_FEATURES, scoredSpans, spanCandidates } from "../../src/answer/short-spans.js";
-import { SHORT_WEIGHTS } from "../../src/answer/short-weights.js";
+import { SHORT_HEDGE, SHORT_WEIGHTS } from "../../src/answer/short-weights.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
 /** The short answer to a question from a quote, as the answerer computes it. */
@@ -193,6 +202,71 @@ describe("decodeSpan", () => {
     // One name nearly certain: it alone.
     expect(decodeSpan(spans, [0.9, 0.05, 0.05], 0.3).index).toBe(0);
     expect(decodeSpan(spans, [0.9, 0.05, 0.05], 0.3).worth).toBeGreaterThan(0.85);
+  });
+});
+
+describe("giveFeatures", () => {
+  it("reads how much of the question the quote states, and the chosen span's anchors from its own row", () => {
+    const question = normalizeText("锣鼓经常用的节奏型是什么？");
+    const q = shortQuestion(question, questionShape(question));
+    const cands = spanCandidates("常用的节奏型是「锣鼓点」。", q, normalizeText);
+    const x = candidateMatrix(cands);
+    const d = SPAN_FEATURES.length;
+    const at = cands.findIndex((c) => c.text === "「锣鼓点」");
+    expect(at).toBeGreaterThanOrEqual(0);
+    const probs = cands.map((_, i) => (i === at ? 0.9 : 0.1 / (cands.length - 1)));
+    const cover = quoteCover(q, normalizeText("常用的节奏型是「锣鼓点」。"));
+    const f = giveFeatures("thing", probs, { index: at, worth: 0.9, expected: 0.9 }, [7, 12], {
+      cover,
+      row: x,
+      at: at * d,
+    });
+    for (const name of GIVE_SPAN_FEATURES)
+      expect(f[GIVE_FEATURES.indexOf(name)]).toBe(x[at * d + SPAN_FEATURES.indexOf(name)]);
+    // The question's text before its question word (`节奏型是`) ends right before the span.
+    expect(f[GIVE_FEATURES.indexOf("leftAnchor")]).toBeGreaterThan(0);
+    // The quote states `常用`, `节奏型` of the question's words, not `锣鼓经`.
+    expect(f[GIVE_FEATURES.indexOf("quoteCover")]).toBe(cover);
+    expect(cover).toBeGreaterThan(0.5);
+    expect(cover).toBeLessThan(1);
+  });
+});
+
+describe("shortChoice", () => {
+  it("gives the chance the give model reads off the chosen span's whole row (the answerer keeps no rows)", () => {
+    const d = SPAN_FEATURES.length;
+    const cases: [string, string][] = [
+      ["珠海高新区工业投资增速多少", ZHUHAI],
+      ["锣鼓经常用的节奏型是什么", "常用的节奏型称为「锣鼓点」，又名“点子”（俗称）。"],
+      ["兰州高新区两新组织党委书记叫什么名字", "兰州高新区两新组织党委书记刘怀信带头捐款。"],
+      ["东西莒还是用什么交通工具互通", "而东西莒交通船用的还是一般的轻型小游艇。"],
+    ];
+    for (const [question, quote] of cases) {
+      const norm = normalizeText(question);
+      const q = shortQuestion(norm, questionShape(norm));
+      const cls = shortClass(q.kinds);
+      const cands = spanCandidates(quote, q, normalizeText);
+      const x = candidateMatrix(cands);
+      const all = SPAN_FEATURES.map((_, i) => i);
+      const probs = softmax(cands.map((_, i) => netScore(SHORT_NET[cls], x, i * d, all, 0, d)));
+      const choice = decodeSpan(
+        cands.map((c) => [c.start, c.end] as const),
+        probs,
+        SHORT_HEDGE[cls],
+      );
+      const chosen = cands[choice.index];
+      if (chosen === undefined) throw new Error(`no candidate for ${question}`);
+      const dense = giveChance(
+        giveFeatures(cls, probs, choice, [chosen.start, chosen.end], {
+          cover: quoteCover(q, normalizeText(quote)),
+          row: x,
+          at: choice.index * d,
+        }),
+      );
+      const got = shortChoice(q, quote, normalizeText);
+      expect(got?.text).toBe(chosen.text);
+      expect(got?.chance).toBeCloseTo(dense, 12);
+    }
   });
 });
 
