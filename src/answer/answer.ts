@@ -1,4 +1,4 @@
-import { ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.js";
+import { endsWithPlace, ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.js";
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
@@ -72,6 +72,13 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   relatedFloor: 0.75,
 };
 
+/**
+ * The share of a how question's topic each of two measures must state for them to answer though the
+ * decision to decline (made for facts) would not: `招商引资` half-stated as `招商队伍` passes;
+ * `怎么建5G基站的` asked of a zone no article tells of it, whose sentences state only `建`, does not.
+ */
+const HOW_OVER_DECLINE = 0.45;
+
 export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。";
 
 /** The reply to a question with no Chinese in it: the corpus and the matching are Chinese. */
@@ -131,7 +138,7 @@ export async function answerQuestion(
     .map((z) => zoneByLastPlace(z, deps.knownZones) ?? z)
     .filter((z, i, zs) => zs.indexOf(z) === i);
   const known = named.filter((z) => deps.knownZones.has(z));
-  const intent = questionIntent(normalized, named, deps.withoutZones);
+  const intent = questionIntent(normalized, named, deps.withoutZones, endsWithPlace);
   const unknown = named.filter((z) => !deps.knownZones.has(z));
   deps.onProgress?.("retrieving");
   if (
@@ -174,7 +181,14 @@ export async function answerQuestion(
   }
   if (best.evidence !== undefined) deps.onEvidence?.(question, best.evidence);
   if (best.evidence === undefined || answerProbability(best.evidence) < opts.minProbability) {
-    return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
+    // Asked how a zone did something, its article listing two measures on the topic answers even when
+    // the words of the question are not all in one sentence (`株洲高新区是怎么招商引资的`: `组建12支招商
+    // 队伍`, `项目招引`), which the decision to decline, made for facts, weighs against it.
+    const how =
+      intent.kind === "how" && known.length > 0
+        ? await howAnswer(question, normalized, picks, known, deps.tools, deps.articles, HOW_OVER_DECLINE)
+        : null;
+    return how ?? abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
   }
   // `巨桥村有多少低保户` answered with a sentence that counts nothing (a date is no count:
   // `8月4日，…员工关爱活动在软件园启动` for `有多少人参加`) says no more than that the article does not give
@@ -188,8 +202,8 @@ export async function answerQuestion(
     return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
   }
   if (intent.kind === "how") {
-    const how = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
-    if (how !== null) return how;
+    const measures = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
+    if (measures !== null) return measures;
   }
   if (intent.kind === "several") {
     const several = severalAnswer(question, intent.parts, best, candidates, known, deps.tools, everyday.alts);

@@ -154,14 +154,19 @@ export function captionLength(sentence: string): boolean {
   return [...withoutDateline(sentence)].length < CAPTION_CHARS;
 }
 
+/** A headline run into a dateline (`暖“新”服务沁人心中新网浙江新闻8月14日电`): up to the dateline. */
+const HEADLINE_BEFORE_DATELINE =
+  /^[^。！？]{4,60}?(?=(?:本报|新华社|中新网|中新社)[^。，]{0,8}?\d{1,2}月\d{1,2}日电)/u;
+
 /**
  * A sentence without the dateline and byline a lead opens with: what it reports. With `keepDate` (a
  * when question), a dateline giving a date stays (`中新网上海7月31日电…`); the source and byline before
  * a date in the story go (`湘潭日报讯（通讯员…）8月4日，…` → `8月4日，…`).
  */
 export function withoutDateline(sentence: string, keepDate = false): string {
-  // A `原标题：` label goes whatever follows it (`原标题：苏州…电子科技有限公司…被处罚` has no dateline).
-  const body = sentence.replace(ORIGINAL_TITLE, "");
+  // A `原标题：` label goes whatever follows it (`原标题：苏州…电子科技有限公司…被处罚` has no dateline),
+  // as does a headline the source ran into the dateline (`…群众“高兴办”本报济南8月1日电（记者…）`).
+  const body = sentence.replace(ORIGINAL_TITLE, "").replace(HEADLINE_BEFORE_DATELINE, "");
   const dateline = datelineOf(body);
   if (keepDate && /\d/u.test(dateline)) return body.trim() === "" ? sentence : body;
   const rest = body.slice(dateline.length);
@@ -184,6 +189,9 @@ export function shownHeadline(title: string, lead: string, main?: string): strin
   const squash = (s: string) => s.replace(/\s+/gu, "").replace(/…$/u, "");
   const t = squash(title);
   if (t === "" || ORIGINAL_TITLE.test(title) || !squash(lead).startsWith(t)) return headlineOf(title);
+  // The source ran its headline into the dateline: that headline it is.
+  const glued = HEADLINE_BEFORE_DATELINE.exec(lead)?.[0];
+  if (glued !== undefined) return standIn(glued.trim());
   const first = splitSentences(withoutDateline(lead))[0] ?? lead;
   // A lead that opens with names of reporters (`极目新闻记者某某通讯员某某…`) makes no headline: the
   // article's main sentence stands in.

@@ -36,12 +36,13 @@ const ASKS = /多少|几(?=[个家人名位次年月日天种项条岁十百千�
 /**
  * The kind of a normalised question (conversational wrappers already out, see `plainQuestion`);
  * `zones` are the zones it names, which an overview's subject may be alone; `withoutZones` takes every
- * spelling of a zone out of a text (`光谷`).
+ * spelling of a zone out of a text (`光谷`); `endsWithPlace` tells whether a text ends with a place name.
  */
 export function questionIntent(
   normQuestion: string,
   zones: readonly string[],
   withoutZones: (text: string) => string = (t) => t,
+  endsWithPlace: (text: string) => boolean = () => false,
 ): QuestionIntent {
   const q = normQuestion.replace(/[?？!！。.\s]+$/u, "");
   const recent = TIME_WORDS.test(q);
@@ -81,13 +82,21 @@ export function questionIntent(
   // `片仔癀最近怎么样`: asked with a time word, how a thing is doing is its news too.
   if (situation !== "" && (state?.[0].startsWith("情况") || TIME_WORDS.test(state?.[0] ?? "")))
     return { ...fact, kind: "overview", recent: true, topic: situation };
-  const actor = zones.length > 0 || ACTOR.test(q);
+  // `淮南是怎么整治非法卖油的`: a city (the words before `怎么` end with a place) acts as a zone does.
+  const how = HOW_ASKED.exec(q);
+  const actor =
+    zones.length > 0 ||
+    ACTOR.test(q) ||
+    (how !== null && endsWithPlace(q.slice(0, how.index).replace(/是$/u, "")));
   if ((MEASURES_ASKED.test(q) || (HOW_ASKED.test(q) && actor)) && !/多少/.test(q))
     return { ...fact, kind: "how" };
-  // `复工率和复工企业数分别是多少`: each thing with the question word (`复工率是多少`, `复工企业数是多少`).
+  // `复工率和复工企业数分别是多少`: each thing with the question word (`复工率是多少`, `复工企业数是多少`);
+  // `保险公司和外包公司分别赔了多少`: with the verb asked (`保险公司赔了多少`).
   const both = BOTH_ASKED.exec(q);
-  if (both !== null && !ASKS.test(both[1] ?? "") && !ASKS.test(both[2] ?? ""))
-    return { ...fact, kind: "several", parts: [`${both[1]}是${both[3]}`, `${both[2]}是${both[3]}`] };
+  if (both !== null && !ASKS.test(both[1] ?? "") && !ASKS.test(both[2] ?? "")) {
+    const asked = `${both[3] ?? "是"}${both[4]}`;
+    return { ...fact, kind: "several", parts: [`${both[1]}${asked}`, `${both[2]}${asked}`] };
+  }
   const parts = q.split(SEVERAL_SPLIT).filter((p) => p.trim() !== "");
   if (parts.length >= 2 && parts.every((p) => ASKS.test(p))) return { ...fact, kind: "several", parts };
   return fact;

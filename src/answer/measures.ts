@@ -65,7 +65,8 @@ async function sentencesOf(
  * The how answer from the first of the picks' articles, in their order, that states two measures on the
  * question's topic — after the first, only articles about a zone the question names
  * (`武汉东湖高新区怎么反诈的`: the first tells of one event, a later one of the police's lessons to 500
- * companies) — or null when none does (the caller then answers as for a fact).
+ * companies) — or null when none does (the caller then answers as for a fact). A measure states more
+ * than `minTopic` of the topic's weight (any of it by default).
  */
 export async function howAnswer(
   question: string,
@@ -74,6 +75,7 @@ export async function howAnswer(
   zones: readonly string[],
   tools: TextTools,
   articles: ArticleSource | undefined,
+  minTopic = 0,
 ): Promise<Answer | null> {
   // Past the first article only to another about a zone the question names: asked of no zone, a
   // later article's `措施` are another story's (`五部门…采取了什么措施` listed a second policy's).
@@ -83,7 +85,16 @@ export async function howAnswer(
       (i === 0 || (p.passage.mainZone !== null && zones.includes(p.passage.mainZone))),
   );
   for (const best of firsts) {
-    const answer = await articleMeasures(question, normQuestion, best, picks, zones, tools, articles);
+    const answer = await articleMeasures(
+      question,
+      normQuestion,
+      best,
+      picks,
+      zones,
+      tools,
+      articles,
+      minTopic,
+    );
     if (answer !== null) return answer;
   }
   return null;
@@ -98,6 +109,7 @@ async function articleMeasures(
   zones: readonly string[],
   tools: TextTools,
   articles: ArticleSource | undefined,
+  minTopic: number,
 ): Promise<Answer | null> {
   const sentences = await sentencesOf(best.passage, picks, articles);
   // The topic is what was done (`稳就业`, `布局5G`), not who did it: the zone and the words before the
@@ -109,6 +121,8 @@ async function articleMeasures(
   const terms = questionTerms(normQuestion, tools).filter(
     (t) => !zones.some((z) => z.includes(t.word) || t.word.includes(z)) && !actor.includes(t.word),
   );
+  // Over the decision to decline, the topic must be named: `重庆高新区防汛是怎么做的` leaves only `做`.
+  if (minTopic > 0 && !terms.some((t) => [...t.word].length >= 2)) return null;
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
   const w = MEASURE_WEIGHTS;
   const title = tools.normalize(best.passage.title).replace(/[\s。！？!?]+$/u, "");
@@ -118,7 +132,7 @@ async function articleMeasures(
     const headline = norm.replace(/[\s。！？!?]+$/u, "") === title;
     if (EVALUATIVE.test(norm) || NOT_REPORT.test(norm) || headline)
       return { s, topic: 0, score: Number.NEGATIVE_INFINITY };
-    const topic = terms.reduce((sum, t) => sum + (stated(norm, t) ? t.weight : 0), 0) / total;
+    const topic = terms.reduce((sum, t) => sum + topicShare(norm, t), 0) / total;
     // The sentence that answers the question best (as for a fact) is listed whatever its verbs.
     if (s.passage.id === best.passage.id && s.sentence === best.sentence) return { s, topic, score: 10 };
     const action = ACTION_VERBS.test(norm) ? 1 : 0;
@@ -134,13 +148,14 @@ async function articleMeasures(
   // A measure is on the question's topic: it states some of it (an event the article reports before
   // the measures, `毒马案…揭发案件`, states none of `采取…措施`).
   const chosen = scored
-    .filter((x) => x.score >= w.floor && x.topic > 0)
+    .filter((x) => x.score >= w.floor && x.topic > minTopic)
     .sort((a, b) => b.score - a.score || a.s.at - b.s.at)
     .slice(0, MAX_MEASURES)
     .map((x) => x.s)
     .sort((a, b) => a.at - b.at);
   // One measure is a fact: answered as one, with its span. A list needs two sentences on the question's topic.
-  if (chosen.length < 2 || scored.filter((x) => chosen.includes(x.s) && x.topic > 0).length < 2) return null;
+  if (chosen.length < 2 || scored.filter((x) => chosen.includes(x.s) && x.topic > minTopic).length < 2)
+    return null;
   const headline = shownHeadline(best.passage.title, sentences[0]?.sentence ?? "");
   // A lead's dateline and byline are not a measure: the line starts after them (the citation keeps them).
   const lines = chosen.map(
@@ -154,4 +169,16 @@ async function articleMeasures(
     kind: "how",
     citations: chosen.map((s, i) => sentenceCitation(i + 1, s)),
   };
+}
+
+/**
+ * How much of a topic word a sentence states: all of it when stated, half when a four-character word
+ * is not but one of its two-character halves is (`招商引资` is `招商` + `引资`: `组建12支招商队伍`).
+ */
+function topicShare(norm: string, t: { word: string; weight: number; alts?: readonly string[] }): number {
+  if (stated(norm, t)) return t.weight;
+  const chars = [...t.word];
+  if (chars.length !== 4) return 0;
+  const halves = [chars.slice(0, 2).join(""), chars.slice(2).join("")];
+  return halves.some((h) => norm.includes(h)) ? t.weight / 2 : 0;
 }

@@ -97,7 +97,9 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
     asked: /(?<![上高飙暴大看])涨(?=了|幅|得|多少|百分)/,
     term: "增长",
-    stated: ["增长", "上涨", "增速", "增幅", "增加", "提高", "涨"],
+    // Not `增速`/`增幅`: they name the rate, and a clause saying how the rate moved (`增速较2022年全年回升
+    // 2.3个百分点`) would tie with the one stating the growth (`同比增长4.5%`), leaving the line uncut.
+    stated: ["增长", "上涨", "增加", "提高", "涨"],
     source: "现代汉语词典：涨，（水位、物价等）升高。统计公报：同比增长、增速",
   },
   {
@@ -251,11 +253,11 @@ export const ACTOR =
   /高新区|园区|开发区|管委会|政府|部门|公司|企业|集团|党组织|党委|支部|协会|学校|高校|医院|银行|法院|检察院|警方|公安|街道|社区|[局委厅办]/;
 
 /**
- * `A和B分别是多少`, `A与B各是多少`: two things asked with one question word after them (groups 1, 2;
- * 3 the question word and what follows it).
+ * `A和B分别是多少`, `A与B各是多少`, `保险公司和外包公司分别赔了多少`: two things asked with one question
+ * word after them (groups 1, 2; 3 the verb asking it, when not `是`; 4 the question word and what follows).
  */
 export const BOTH_ASKED =
-  /^(.+?)(?:和|与|及|以及|跟)(.+?)(?:分别|各)(?:是|为|有|达到?)?((?:多少|几|什么|哪些|哪个|谁|哪里|哪儿).*)$/u;
+  /^(.+?)(?:和|与|及|以及|跟)(.+?)(?:分别|各)(?:是|为)?(有|达到?|\p{Script=Han}{1,2}?了?)?((?:多少|几|什么|哪些|哪个|谁|哪里|哪儿).*)$/u;
 
 /**
  * Where a several-facts question divides into its parts: `多少家、复工率多少`, `多少人，比春节前多了多少人`,

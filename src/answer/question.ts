@@ -62,12 +62,13 @@ export interface QuestionShape {
 const MEASURE_WORDS = `个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|平方公里|公顷|公斤|千克|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间|${GOODS_AND_CASES}`;
 const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 
+/** People a question counts: `多少名员工`, `几个年轻干部` (up to two characters saying which ones). */
+const PERSON_COUNTED =
+  /(?:多少|几)(?:个|名|位)?(?:(?![比率例])\p{Script=Han}){0,2}?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员|农民工|民警|志愿者|医生|教师|老师|专家|院士|企业家)/u;
+
 // What is counted decides the unit: `多少员工` is counted in 人, `多少企业` in 家.
 const COUNTED_NOUNS: [RegExp, string][] = [
-  [
-    /(?:多少|几)(?:名|位)?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员)/,
-    "人",
-  ],
+  [PERSON_COUNTED, "人"],
   [/(?:多少|几)(?:企业|公司|机构|银行|医院|学校|高校|工厂|门店|孵化器)/, "家"],
   [/(?:多少|几)(?:项目|产业|园区|平台|基地|中心)/, "个"],
   [/多少钱|多少资金|多少经费/, "元"],
@@ -142,12 +143,14 @@ export function questionShape(q: string): QuestionShape {
   if (/第(?:几|多少)/.test(q)) return { type: "number", unit: ORDINAL_UNIT };
   const unitMatch = UNIT_AFTER.exec(q);
   if (
-    /多少|几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|增速|增幅|增长率|率是|率为|率达/.test(
+    /多少|几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|多[细粗厚薄宽深]|增速|增幅|增长率|率是|率为|率达/.test(
       q,
     ) ||
     ASKS_FOR_AMOUNT.test(q)
   ) {
     let unit = unitMatch?.[1] ?? null;
+    // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`).
+    if (unit === "个" && PERSON_COUNTED.test(q)) unit = "人";
     if (ASKS_CHANGE.test(q)) {
       // The change is counted in the question's own measure word (`多了多少人`) or as a rate; what
       // changed (`收入`, `投资`) says nothing of its unit: `收入同比下降了多少` is answered in %.
@@ -155,6 +158,8 @@ export function questionShape(q: string): QuestionShape {
       return { type: "number", unit, change: true };
     }
     if (unit === null && ASKS_DURATION.test(q)) return { type: "number", unit: DURATION_UNIT };
+    // `钻针能做到多细`: a size, in a unit of length (`0.05毫米`).
+    if (unit === null && /多[细粗厚薄宽深]/u.test(q)) return { type: "number", unit: "米" };
     // `年龄是多少`, `几岁`: an age, counted in 岁.
     if (unit === null && ASKS_AGE.test(q)) return { type: "number", unit: "岁" };
     if (unit === null) unit = unitOfCountedNoun(q);
@@ -167,10 +172,10 @@ export function questionShape(q: string): QuestionShape {
     }
     return { type: "number", unit };
   }
+  // `哪个高新区…` (`在哪个高新区投产的` too): the answer names a zone, from the sentence or the article's zone.
+  if (ASKS_ZONE.test(q)) return { type: "entity", unit: ZONE_UNIT };
   if (/哪里|哪儿|何处|什么地方|哪个(?:国家|城市|省|地区|地方)|位于|在哪/.test(q))
     return { type: "place", unit: null };
-  // `哪个高新区…`: the answer names a zone, from the sentence or the article's zone.
-  if (ASKS_ZONE.test(q)) return { type: "entity", unit: ZONE_UNIT };
   if (/哪个|哪些|哪家|哪项|哪种|什么|何种|哪(?:两|三|几)/.test(q)) return { type: "entity", unit: null };
   return { type: "other", unit: null };
 }

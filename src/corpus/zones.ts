@@ -59,7 +59,7 @@ const PLACES = new Set(
   茂名 南宁 柳州 桂林 北海 海口 三亚 成都 自贡 绵阳 乐山 泸州 攀枝花 德阳 内江 宜宾 贵阳 安顺 遵义
   昆明 玉溪 楚雄 西安 宝鸡 杨凌 渭南 榆林 咸阳 安康 汉中 兰州 白银 银川 石嘴山 西宁 拉萨 乌鲁木齐
   昌吉 石河子 克拉玛依 璧山 永川 荣昌 赤壁 共青城 中关村 张江 紫竹 东湖 滨江 松山湖 莫干山 滨海
-  净月 仲恺 慈湖 秀洲 大冶湖 玄武 徐庄`.split(/\s+/u),
+  净月 仲恺 慈湖 秀洲 大冶湖 玄武 徐庄 建湖 恩施 盐南`.split(/\s+/u),
 );
 
 // Words jieba may tag `ns` that name no particular zone (`中国高新区`, `全国高新区`, `东部高新区`).
@@ -105,6 +105,11 @@ function lastPlace(before: string, first: boolean): string | null {
   if (fromList === null) return fromTagger;
   if (fromTagger === null) return fromList;
   return fromTagger.length > fromList.length ? fromTagger : fromList;
+}
+
+/** Whether a text ends with a place name (`淮南`, `湖北省`): a city asked how it did something is an actor. */
+export function endsWithPlace(text: string): boolean {
+  return text.length >= 2 && lastPlace(text, false) !== null;
 }
 
 /** Canonical zone name from the text right before a suffix, or null when no place precedes it. */

@@ -8,7 +8,7 @@ import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
 import { createAnswerService } from "../../src/answer/service.js";
 import type { AnswerService } from "../../src/answer/types.js";
-import { findZones, withoutZones } from "../../src/corpus/zones.js";
+import { endsWithPlace, findZones, withoutZones } from "../../src/corpus/zones.js";
 import type { LoadedIndex } from "../../src/index/load.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 import { kindsIndex } from "../helpers/kinds-index.js";
@@ -53,8 +53,22 @@ describe("questionIntent", () => {
     ["株洲高新区最近在干嘛", "overview"],
     ["园区配了多少个救生圈和多少件救生衣", "several"],
     ["张三和李四谁更高", "fact"],
+    ["保险公司和外包公司分别赔了多少", "several"],
   ])("%s → %s", (q, kind) => {
     expect(intent(q).kind).toBe(kind);
+  });
+
+  it("asks each of two things with the verb asked of both", () => {
+    expect(intent("保险公司和外包公司分别赔了多少").parts).toEqual(["保险公司赔了多少", "外包公司赔了多少"]);
+    expect(intent("复工率和复工企业数分别是多少").parts).toEqual(["复工率是多少", "复工企业数是多少"]);
+  });
+
+  it("reads a city asked how it did something as an actor", () => {
+    const n = normalizeText("淮南是怎么整治非法卖油的");
+    expect(questionIntent(n, findZones(n), withoutZones, endsWithPlace).kind).toBe("how");
+    expect(questionIntent(n, findZones(n), withoutZones).kind).toBe("fact");
+    const thing = normalizeText("这种酶是怎么构成的");
+    expect(questionIntent(thing, [], withoutZones, endsWithPlace).kind).toBe("fact");
   });
 
   it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
@@ -177,6 +191,15 @@ describe("headlineOf", () => {
 });
 
 describe("shownHeadline", () => {
+  it("takes a headline the source ran into the dateline as the headline, and out of the lead", () => {
+    const lead =
+      "园区多措并举优化服务“靠前办”本报衡阳8月1日电 （记者某某）不久前，一家企业拿到了施工许可证。";
+    expect(shownHeadline("园区多措并举优化服务“靠前办”本报衡阳8月1日电", lead)).toBe(
+      "园区多措并举优化服务“靠前办”",
+    );
+    expect(withoutDateline(lead)).toBe("不久前，一家企业拿到了施工许可证。");
+  });
+
   it("keeps a real headline, less a source glued to its end", () => {
     expect(shownHeadline("园区企业家大会举行湖北日报讯", "（记者某某）8月15日，园区企业家大会举行。")).toBe(
       "园区企业家大会举行",
@@ -509,5 +532,29 @@ describe("kinds of question, answered from whole articles", () => {
   it("still declines what the articles do not state", async () => {
     const a = await service.ask("株洲高新区今年引进了多少名博士");
     expect(a.abstained).toBe(true);
+  });
+
+  it("answers `涨了多少` with the clause of the growth, not the one saying how the rate moved", async () => {
+    const a = await service.ask("衡阳高新区上半年GDP涨了多少");
+    expect(a.answer).toContain("6.2%");
+    expect(a.answer).not.toContain("312.5亿元");
+    expect(a.answer).not.toContain("1.8个百分点");
+  });
+
+  it("answers a number question from the article's sentence stating a number of its kind", async () => {
+    const money = await service.ask("衡阳高新区法院帮那13个购房者要回了多少钱");
+    expect(money.abstained).toBe(false);
+    expect(money.answer).toContain("210余万元");
+  });
+
+  it("lists a zone's measures on a topic its sentences state in part (`招商引资` as `招商`)", async () => {
+    const a = await service.ask("衡阳高新区是怎么招商引资的");
+    expect(a.kind).toBe("how");
+    expect(a.answer).toContain("招商小分队");
+    expect((await service.ask("衡阳高新区是怎么建5G基站的")).abstained).toBe(true);
+  });
+
+  it("reads `多细` as asking a size", async () => {
+    expect((await service.ask("湘南精工的钻针能做到多细")).answer).toContain("0.03毫米");
   });
 });

@@ -69,6 +69,11 @@ describe("questionShape", () => {
     ["纪委通报了几起诬告案例", "number", "起"],
     ["新厂房面积多大", "number", null],
     ["新厂房预计在哪个月建成", "date", null],
+    ["钻针能做到多细", "number", "米"],
+    ["锂电池项目在哪个高新区投产的", "entity", "高新区"],
+    ["园区派了多少个年轻干部进企业", "number", "人"],
+    ["法院帮几个农民工讨回了工资", "number", "人"],
+    ["德国失去了多少比例人口", "number", "%"],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toMatchObject({ type, unit });
   });

@@ -96,6 +96,9 @@ describe("zone aliases (src/corpus/zone-aliases.json)", () => {
     expect(findZones("净月高新区发布新政")).toEqual(["长春净月高新区"]);
     expect(findZones("赤壁高新区企业复工")).toEqual(["赤壁高新区"]);
     expect(findZones("大会在南京玄武徐庄高新区举办")).toEqual(["南京玄武徐庄高新区"]);
+    expect(findZones("项目一期在建湖高新区正式投产")).toEqual(["建湖高新区"]);
+    expect(findZones("恩施高新区税务局组织干部")).toEqual(["恩施高新区"]);
+    expect(findZones("户籍地在盐南高新区的老人")).toEqual(["盐南高新区"]);
     // `火炬高新区` alone names three zones, `生物医药高新区` none.
     expect(findZones("火炬高新区、生物医药高新区")).toEqual([]);
   });
