@@ -46,6 +46,10 @@ const SAYS_TIME = /[\d一二三四五六七八九十百千廿零〇年月日时�
 /** An ordinal with its measure word: what `SAYS_TIME` must not take for a time. */
 const ORDINAL_RUN = /第[\d一二三四五六七八九十百千零〇两]+[届次期批轮名位个号场章节]/gu;
 
+/** A count with its measure word (`一名`, `30余家`; not `一个月`, whose `月` stays): no time either. */
+const COUNT_RUN =
+  /[\d一二三四五六七八九十百千零〇两]+[余多]?(?:名|位|人|家|项|件|台|辆|座|批|只|张|部|条|所|户|栋|篇|首|款|个(?![月小星周半]))/gu;
+
 /** The candidates' probabilities under one class's weights: a softmax over their linear scores. */
 export function rankCandidates(
   x: ArrayLike<number>,
@@ -427,7 +431,10 @@ export function readOff(
   const chars = [...quote];
   const span = chars.slice(start, end).join("");
   // An ordinal (`第一届`, `第3次`) counts, it does not date.
-  if (shortClass(q.kinds) === "time" && !SAYS_TIME.test(normalize(span).replace(ORDINAL_RUN, "")))
+  if (
+    shortClass(q.kinds) === "time" &&
+    !SAYS_TIME.test(normalize(span).replace(ORDINAL_RUN, "").replace(COUNT_RUN, ""))
+  )
     return null;
   if (q.kinds.number) return hedged(chars, start, end);
   if (q.kinds.year) return yearOf(span);

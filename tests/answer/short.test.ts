@@ -42,6 +42,10 @@ describe("the short answer, by kind of fact", () => {
     ).toBe("8月12日");
     // An ordinal counts, it does not date: `第一届` answers no when question.
     expect(short("员工关爱活动是什么时候办的", "第一届员工关爱活动启动仪式在软件城举行。")).toBeNull();
+    // Nor does a count: `一名` answers no `哪天`; a length of time still states one.
+    expect(
+      short("大运会开幕式在哪天", "作为一名大运会开幕式主场馆所在区域的基层检察干警，他将认真履职。"),
+    ).toBeNull();
   });
 
   it("a number with its unit, and the period the quote gives when the question does not", () => {
