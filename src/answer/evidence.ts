@@ -1,5 +1,5 @@
 import { DURATION_UNIT } from "./question.js";
-import { GOODS_AND_CASES, SPEECH_VERBS } from "./question-words.js";
+import { GOODS_AND_CASES, PERSON_ROLE, SPEECH_VERBS } from "./question-words.js";
 
 /**
  * Recognisers for the kinds of fact a question asks for. Pure, regex-based, over simplified text.
@@ -70,10 +70,7 @@ export function findDates(text: string): { text: string; index: number }[] {
 
 const SPOKEN = new RegExp(`[\\u4e00-\\u9fff]{2,4}(?:${SPEECH_VERBS})`);
 
-const ROLE =
-  /(?:书记|主任|局长|处长|部长|厅长|省长|市长|县长|区长|主席|总统|总理|首相|负责人|院长|校长|所长|董事长|总经理|总裁|经理|创始人|创办人|发明人|作者|导演|编剧|主演|演员|歌手|教授|博士|记者|队长|教练|会长|理事长|行长|委员)/;
-
 /** Whether a text plausibly names a person: a role word, a name-like `（左一）`, or a speech verb after a name. */
 export function hasPersonCue(text: string): boolean {
-  return ROLE.test(text) || SPOKEN.test(text);
+  return PERSON_ROLE.test(text) || SPOKEN.test(text);
 }

@@ -33,6 +33,10 @@ export const CUES: [RegExp, RegExp][] = [
   ],
 ];
 
+/** Words for a person by office or role (`书记`, `局长`, `民警`): a sentence with one may name the person. */
+export const PERSON_ROLE =
+  /(?:书记|主任|局长|处长|部长|厅长|省长|市长|县长|区长|主席|总统|总理|首相|负责人|院长|校长|所长|董事长|总经理|总裁|经理|创始人|创办人|发明人|作者|导演|编剧|主演|演员|歌手|教授|博士|记者|队长|教练|会长|理事长|行长|委员)/;
+
 /** Verbs that introduce what someone said: a person is often named right before one (`刘怀信表示`). */
 export const SPEECH_VERBS = "表示|说|介绍|指出|认为|强调|称|透露|提出";
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../result.js";
-import { GOODS_AND_CASES } from "./question-words.js";
+import { GOODS_AND_CASES, PERSON_ROLE } from "./question-words.js";
 
 /** Longest question accepted, in characters; longer ones are refused with a clear message. */
 export const MAX_QUESTION_CHARS = 500;
@@ -129,6 +129,12 @@ export function asksForByline(q: string): boolean {
   return /(?:记者|作者|撰稿人?|通讯员)(?:是|为|叫)?(?:谁|哪位|什么名字)|谁(?:写|报道|撰写|采写)/.test(q);
 }
 
+/** `妇联主席叫什么`, `宣防民警叫啥`: a person asked for by office or role, the name being what is asked. */
+const ROLE_NAME_ASKED = new RegExp(
+  `(?:${PERSON_ROLE.source}|民警|警官|法官|检察官)(?:叫|是)(?:什么|啥)(?:名字)?(?:[?？]|$)`,
+  "u",
+);
+
 /** Classifies a (simplified, cleaned) question by what it asks for. */
 export function questionShape(q: string): QuestionShape {
   if (
@@ -138,7 +144,8 @@ export function questionShape(q: string): QuestionShape {
   ) {
     return { type: "date", unit: ASKS_YEAR.test(q) ? YEAR_UNIT : null };
   }
-  if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q)) return { type: "person", unit: null };
+  if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q) || ROLE_NAME_ASKED.test(q))
+    return { type: "person", unit: null };
   // `第几大港口`, `名列第几`: an ordinal (`第二`, `第5`), not an amount.
   if (/第(?:几|多少)/.test(q)) return { type: "number", unit: ORDINAL_UNIT };
   const unitMatch = UNIT_AFTER.exec(q);

@@ -175,6 +175,13 @@ describe("asksAmount", () => {
     expect(asksAmount("名列第几")).toBe(false);
   });
 
+  it("reads `X叫什么` as asking a person when X is an office or role", () => {
+    expect(questionShape("保定高新区哈罗城社区党支部书记叫什么").type).toBe("person");
+    expect(questionShape("重庆高新区反诈办的宣防民警叫什么").type).toBe("person");
+    expect(questionShape("这个产品叫什么").type).not.toBe("person");
+    expect(questionShape("主任是什么级别").type).not.toBe("person");
+  });
+
   it("does not read `几乎` or `几何` as asking a number", () => {
     expect(questionShape("几乎所有食物都喜欢加入什么油调味").type).not.toBe("number");
     expect(questionShape("几何光学又称为什么").type).not.toBe("number");
