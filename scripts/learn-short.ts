@@ -478,6 +478,12 @@ function choose(w: Model, s: Sample, hedges: Record<ShortClass, number>): Choice
   return { ...first, fallback: other.index === first.index ? null : other };
 }
 
+/** The choice and its fallback, each worth the give model's chance that it holds the fact. */
+function withGive(c: Choice, give: Record<GiveFeature, number>): Choice {
+  const one = (x: Choice): Choice => ({ ...x, worth: x.text === null ? 0 : giveChance(x.d, give) });
+  return { ...one(c), fallback: c.fallback === null ? null : one(c.fallback) };
+}
+
 /** What is given at threshold `t`: the choice if trusted, else its fallback if that is. */
 function picked(c: Choice, t: number): Choice {
   return c.worth >= t || c.fallback === null || c.fallback.worth < t ? c : c.fallback;
@@ -603,11 +609,7 @@ function tuneGive(w: Model, train: readonly Sample[], tuning: Tuning) {
   const choices =
     GIVE_FOLDS > 1 ? heldOutChoices(train, tuning) : train.map((s) => choose(w, s, tuning.hedge));
   const give = fitGive([...choices, ...choices.flatMap((c) => (c.fallback === null ? [] : [c.fallback]))]);
-  const rescore = (c: Choice): Choice => ({ ...c, worth: c.text === null ? 0 : giveChance(c.d, give) });
-  const scored = choices.map((c) => ({
-    ...rescore(c),
-    fallback: c.fallback === null ? null : rescore(c.fallback),
-  }));
+  const scored = choices.map((c) => withGive(c, give));
   let t = 1;
   for (let x = 0; x <= 1; x += 0.005) {
     const ok = HOLDS_SETS.every((name) => {
@@ -660,9 +662,7 @@ for (const k of folds) {
   process.stderr.write(`fold ${k}: ${JSON.stringify(tuning)} ${JSON.stringify(given)}\n`);
   for (const s of samples.filter((x) => foldOf(x.asked.group, FOLDS) === k)) {
     const c0 = choose(w, s, tuning.hedge);
-    const rescore = (x: Choice): Choice =>
-      given === null ? x : { ...x, worth: x.text === null ? 0 : giveChance(x.d, given.give) };
-    const c = { ...rescore(c0), fallback: c0.fallback === null ? null : rescore(c0.fallback) };
+    const c = given === null ? c0 : withGive(c0, given.give);
     const t = given === null ? tuning.t[s.cls] : given.t;
     cvAll.push(scoredAs(c));
     const p = picked(c, t);
@@ -733,12 +733,9 @@ if (values.quick) process.exit(0);
 const w = fitModel(samples);
 const tuning = tune(w, samples);
 const given = tuneGive(w, samples, tuning);
-const giveWorth = (c: Choice): Choice => ({ ...c, worth: c.text === null ? 0 : giveChance(c.d, given.give) });
 const choices = samples
   .map((s) => choose(w, s, tuning.hedge))
-  .map((c) =>
-    picked({ ...giveWorth(c), fallback: c.fallback === null ? null : giveWorth(c.fallback) }, given.t),
-  )
+  .map((c) => picked(withGive(c, given.give), given.t))
   .map((c) => scoredAs(c.worth >= given.t ? c : { ...c, text: null, f1: 0, holds: false }));
 for (const { name } of SETS)
   console.log(

@@ -4,7 +4,7 @@ import { type ArticleSource, passageCitation, withoutDateline } from "./article-
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
-import { findDates } from "./evidence.js";
+import { CN_DIGITS, findDates } from "./evidence.js";
 import { type Candidate, type Evidence, pickSentences, type SentencePick } from "./extractive.js";
 import { factsIn, zoneNames } from "./facts.js";
 import { questionIntent } from "./kinds.js";
@@ -80,6 +80,9 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
 const HOW_OVER_DECLINE = 0.45;
 
 export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。";
+
+/** Declined with the closest sources listed under it. */
+const NOT_FOUND_CLOSEST = `${NOT_FOUND}最接近的报道列在下面。`;
 
 /** The reply to a question with no Chinese in it: the corpus and the matching are Chinese. */
 export const ASK_IN_CHINESE = "我只回答中文问题，请用中文提问。(I answer questions in Chinese.)";
@@ -188,7 +191,7 @@ export async function answerQuestion(
       intent.kind === "how" && known.length > 0
         ? await howAnswer(question, normalized, picks, known, deps.tools, deps.articles, HOW_OVER_DECLINE)
         : null;
-    return how ?? abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
+    return how ?? abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
   // `巨桥村有多少低保户` answered with a sentence that counts nothing (a date is no count:
   // `8月4日，…员工关爱活动在软件园启动` for `有多少人参加`) says no more than that the article does not give
@@ -199,7 +202,7 @@ export async function answerQuestion(
     asksAmount(normalized) &&
     !countsAnything(best.quote, shape.unit)
   ) {
-    return abstain(question, `${NOT_FOUND}最接近的报道列在下面。`, picks, 3);
+    return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
   if (intent.kind === "how") {
     const measures = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
@@ -258,7 +261,7 @@ export async function answerQuestion(
 }
 
 /** Any numeral, in digits or in Chinese (`3400`, `三千四百`, `八成`, `半数`): what a number answer needs. */
-const NUMERAL = /[\d０-９〇零一二两三四五六七八九十百千万亿]|半数/u;
+const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}]|半数`, "u");
 
 /**
  * Whether a sentence states a numeral other than in its dates: what an answer to `多少` needs. Asked in
