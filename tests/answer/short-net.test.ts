@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionShape } from "../../src/answer/question.js";
-import { candidateMatrix, netScore, type ShortNet, shortAnswer } from "../../src/answer/short.js";
+import { candidateMatrix, netScore, netScorer, type ShortNet, shortAnswer } from "../../src/answer/short.js";
 import { SHORT_NET } from "../../src/answer/short-net-weights.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
 import { SPAN_FEATURES, scoredSpans, spanCandidates } from "../../src/answer/short-spans.js";
@@ -67,6 +67,43 @@ describe("the network ranker's score", () => {
         expect(scored.scores.every((s, i) => Object.is(s, whole[i]))).toBe(true);
       }
     }
+  });
+
+  it("scores as netScorer, the answerer's copy, as netScore does: bit for bit, 16 units or another number", () => {
+    const cases: [string, string][] = [
+      ["珠海高新区工业投资增速多少", "1-4月，珠海高新区工业投资增速达40.7%，民间投资增长32%。"],
+      [
+        "《战国无双3》是由哪两个公司合作开发的",
+        "《战国无双3》（）是由光荣和ω-force开发的战国无双系列的正统第三续作。",
+      ],
+    ];
+    // The shipped networks have 16 hidden units (their own code path); another size takes the general one.
+    const d = SPAN_FEATURES.length;
+    const three: ShortNet = {
+      hidden: 3,
+      input: Array.from({ length: d * 3 }, (_, i) => ((i * 7) % 11) / 10 - 0.5),
+      bias: [0.1, -0.2, 0.3],
+      output: [1, -0.5, 0.25],
+      linear: Array.from({ length: d }, (_, i) => ((i * 5) % 7) / 7 - 0.4),
+    };
+    const nets = [...Object.values(SHORT_NET), three];
+    let compared = 0;
+    for (const [question, quote] of cases) {
+      const norm = normalizeText(question);
+      const q = shortQuestion(norm, questionShape(norm));
+      for (const net of nets) {
+        const fast = netScorer(net);
+        const scored = scoredSpans(quote, q, normalizeText, (row, nz, count) => {
+          const slow = netScore(net, row, 0, nz, 0, count);
+          // The answerer's copy must give this very number, not one a rounding away.
+          expect(Object.is(fast(row, nz, count), slow)).toBe(true);
+          compared++;
+          return slow;
+        });
+        expect(scored.spans.length).toBeGreaterThan(0);
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   it("gives the shipped networks' short answer to a number, a person and a date", () => {
