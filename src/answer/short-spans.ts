@@ -5,10 +5,10 @@
  * the kind of fact the question asks for, where it stands against the question's words in the
  * sentence, and its shape (length, the words at its edges, the punctuation around it); the weights
  * in `short-weights.ts` rank them. Pure given jieba.
- * About 600 lines: the feature list and the function computing them are read together, and the
+ * About 1,100 lines: the feature list and the function computing them are read together, and the
  * per-sentence tables that keep the per-candidate work small (hundreds of candidates a sentence).
  */
-import { findDates, findNumbers, hasYear, unitMatches } from "./evidence.js";
+import { CN_DIGITS, findDates, findNumbers, hasYear, unitMatches } from "./evidence.js";
 import { ORDINAL_UNIT } from "./question.js";
 import { ALIAS_CUE, ORG_SUFFIX, PLACE_CUE, PLACE_SUFFIX, ROLE_END, SHORT_COPULA } from "./question-words.js";
 import type { ShortQuestion } from "./short-question.js";
@@ -167,13 +167,18 @@ const FUNCTION_TAG = /^(?:u|p|c|d|r|y|e|o|f)/;
 const FUNCTION_CHAR = /^[的了着是在和与及等也都又就而并或被把对于为以从由将已之其该此这那]/u;
 const OPENER_OF = new Map(PAIRS.map(([o, c]) => [c, o]));
 const CLOSER_OF = new Map(PAIRS.map(([o, c]) => [o, c]));
-const ENUM = /、|(?<=[\p{L}\p{N}）」》”])(?:和|及|与|以及|或)(?=[\p{L}\p{N}（「《“])/u;
+/** Words joining the items of a list, and what stands right before and after one (a letter, a digit or a mark). */
+const LIST_WORDS = ["和", "及", "与", "以及", "或"];
+const LIST_BEFORE = "[\\p{L}\\p{N}）」》”]";
+const LIST_AFTER = "[\\p{L}\\p{N}（「《“]";
+/** A list in a span's text: a `、`, or a joining word between items. Read span by span as `TextTests.listEnd`. */
+export const ENUM = new RegExp(`、|(?<=${LIST_BEFORE})(?:${LIST_WORDS.join("|")})(?=${LIST_AFTER})`, "u");
 const NOUNISH = /^(?:n|eng|x)/;
 const EMPTY_BRACKETS = /[（(][\p{P}\s]*[）)]/u;
 /** An amount as a short answer gives it: a word saying how exact it is may go before (`近1200家`), no verb (`达`). */
-const NUMBER_START =
+export const NUMBER_START =
   /^(?:约|近|逾|超过|超|不到|不足|大约|将近|接近|至少|最多)?(?:\d|[零〇一二两三四五六七八九十百千万亿])/;
-const NUMBER_END = /(?:以上|以下|以内|左右|上下)$/;
+export const NUMBER_END = /(?:以上|以下|以内|左右|上下)$/;
 const ORDINAL = /^第[\d零〇一二两三四五六七八九十百千]+/u;
 /** A linking word ending the question before its question word. */
 const LEFT_LINK = /(?:是|为|有|达|约|在|的)+$/;
@@ -453,6 +458,11 @@ function eachCandidate(
   const punct = p.chars.map((ch) => PUNCT.test(ch));
   const lettersUpTo = countsUpTo(p.chars.map((ch) => LETTER_OR_DIGIT.test(ch)));
   const brackets = OPEN_BRACKET.test(sentence);
+  // Which characters a span may end on, start with, and the marks followed as it grows.
+  const badEnd = p.chars.map((ch, i) => punct[i] === true && !CLOSERS.has(ch) && !PERCENT.test(ch));
+  const closerOnly = p.chars.map((ch) => CLOSERS.has(ch) && !OPENERS.has(ch));
+  const openerOnly = p.chars.map((ch) => OPENERS.has(ch) && !CLOSERS.has(ch));
+  const isMark = p.chars.map((ch) => MARKS.has(ch));
   const utf16 = utf16Offsets(p.normChars);
   const sentenceWide = {
     starts: startSide(p, q, { spots, left, leftBare, right, beforeSpots }, utf16),
@@ -478,6 +488,7 @@ function eachCandidate(
     leftAfter: shares(leftSpots, "after"),
     rightBefore: shares(rightSpots, "before"),
     utf16,
+    ...textTests(p, q, utf16),
   };
   const found: Span[] = [];
   p.clauses.forEach((clause, ci) => {
@@ -493,15 +504,14 @@ function eachCandidate(
       if (punct[s] === true && !OPENERS.has(first)) continue;
       marks.reset();
       for (let e = s + 1; e <= clause.end && e - s <= MAX_SHORT_CHARS; e++) {
-        const last = p.chars[e - 1] ?? "";
-        marks.add(last);
+        if (isMark[e - 1] === true) marks.add(p.chars[e - 1] ?? "");
         if (!p.cut[e]) continue;
-        if (punct[e - 1] === true && !CLOSERS.has(last) && !PERCENT.test(last)) continue;
+        if (badEnd[e - 1] === true) continue;
         if ((lettersUpTo[e] ?? 0) === (lettersUpTo[s] ?? 0)) continue;
         const text = sentence.slice(verbatim16[s], verbatim16[e]);
         // A mark at an edge is part of the span only with its partner inside (`《图雅的婚事》`, not `360人。”`).
-        if (CLOSERS.has(last) && !OPENERS.has(last) && !text.includes(OPENER_OF.get(last) ?? "")) continue;
-        if (OPENERS.has(first) && !CLOSERS.has(first) && !text.includes(CLOSER_OF.get(first) ?? "")) continue;
+        if (closerOnly[e - 1] === true && !text.includes(OPENER_OF.get(p.chars[e - 1] ?? "") ?? "")) continue;
+        if (openerOnly[s] === true && !text.includes(CLOSER_OF.get(first) ?? "")) continue;
         // Brackets left empty by the source (`（，）`, where a name in another script was dropped) say nothing.
         if (brackets && EMPTY_BRACKETS.test(text)) continue;
         if (marks.breaks()) continue;
@@ -516,7 +526,7 @@ function eachCandidate(
   return found;
 }
 
-interface Context {
+interface Context extends TextTests {
   /** Per position, as a span's start: what the question's words before it and the text before it say (`StartSide`). */
   starts: StartSide;
   /** Per position, as a span's end: what the question's words after it and the text after it say (`EndSide`). */
@@ -560,6 +570,93 @@ interface Context {
   tokenClass: number[];
   /** Whether the candidate's clause opens a sentence. */
   sentenceStart: boolean;
+}
+
+/**
+ * What tests of a span's normalised text read of its start or end only, or of what lies wholly inside
+ * it, read once per sentence (index: a code-point position; `…16`: UTF-16 offsets), so a candidate's
+ * text is sliced only for the kinds of question that read it further. Each gives what its test of the
+ * text gives, for every span (a test checks them against the text's own).
+ */
+export interface TextTests {
+  /** The first character of a span from here is a mark of a pair (`MARKS`). */
+  markFirst: boolean[];
+  /** The fewest UTF-16 units from here that `NUMBER_START` matches (0: none within 3). */
+  numberStartLength: number[];
+  /** The two UTF-16 units before here are a word `NUMBER_END` reads (`以上`, `左右` …). */
+  numberEndWord: boolean[];
+  /** The least end of a span from here that `ENUM` finds a list in (past the sentence's end: none). */
+  listEnd: number[];
+  /** The least UTF-16 end of the question's head noun wholly after here (past the end: none). */
+  headEnd16: number[];
+  /** The UTF-16 unit before here is the head noun's last. */
+  headLastBefore: boolean[];
+  /** How many characters before each position can start a number (`NUMBER_RE`: a digit or a Chinese numeral). */
+  numeralUpTo: number[];
+}
+
+/** A Chinese numeral or an ASCII digit: what every number `findNumbers` finds starts with. */
+const NUMERAL_CHAR = new RegExp(`^[0-9${CN_DIGITS}]$`);
+const ENUM_BEFORE = new RegExp(`^${LIST_BEFORE}$`, "u");
+const ENUM_AFTER = new RegExp(`^${LIST_AFTER}$`, "u");
+
+/** The {@link TextTests} of a sentence for a question. */
+export function textTests(p: Prepared, q: ShortQuestion, utf16: readonly number[]): TextTests {
+  const n = p.chars.length;
+  const end16 = utf16[n] ?? 0;
+  const numberStartLength = new Array<number>(n + 1).fill(0);
+  const numberEndWord = new Array<boolean>(n + 1).fill(false);
+  const markFirst = new Array<boolean>(n + 1).fill(false);
+  for (let i = 0; i <= n; i++) {
+    const at = utf16[i] ?? 0;
+    markFirst[i] = MARKS.has(p.norm[at] ?? "");
+    // `NUMBER_START` is anchored at the start and matches at most 3 units: a text matches when its
+    // first 3 units do, so when it holds the fewest units from its start that do.
+    for (let k = 1; k <= 3 && at + k <= end16; k++)
+      if (NUMBER_START.test(p.norm.slice(at, at + k))) {
+        numberStartLength[i] = k;
+        break;
+      }
+    // `NUMBER_END`'s words are all two units, at the end.
+    numberEndWord[i] = at >= 2 && NUMBER_END.test(p.norm.slice(at - 2, at));
+  }
+  // `ENUM` in a span: a `、`, or a joining word with a letter or digit (or a mark) on each side, all
+  // inside the span (a slice's lookarounds see nothing outside it). Each such run, as [from, to).
+  const listEnd = new Array<number>(n + 2).fill(n + 1);
+  const need = (from: number, to: number) => {
+    if (to < (listEnd[from] ?? n + 1)) listEnd[from] = to;
+  };
+  for (let j = 0; j < n; j++) {
+    if (p.normChars[j] === "、") need(j, j + 1);
+    if (j === 0 || !ENUM_BEFORE.test(p.normChars[j - 1] ?? "")) continue;
+    // (The words are of one or two characters, each one UTF-16 unit.)
+    for (const word of LIST_WORDS)
+      if (p.norm.startsWith(word, utf16[j] ?? 0) && ENUM_AFTER.test(p.normChars[j + word.length] ?? ""))
+        need(j - 1, j + word.length + 1);
+  }
+  for (let i = n; i >= 0; i--) listEnd[i] = Math.min(listEnd[i] ?? n + 1, listEnd[i + 1] ?? n + 1);
+  // The head noun wholly inside a span: its first occurrence from the span's start ends by the span's end.
+  const headEnd16 = new Array<number>(n + 1).fill(end16 + 1);
+  const headLastBefore = new Array<boolean>(n + 1).fill(false);
+  if (q.head !== "") {
+    const last = q.head.charCodeAt(q.head.length - 1);
+    let next = p.norm.indexOf(q.head);
+    for (let i = 0; i <= n; i++) {
+      const at = utf16[i] ?? 0;
+      while (next >= 0 && next < at) next = p.norm.indexOf(q.head, next + 1);
+      if (next >= 0) headEnd16[i] = next + q.head.length;
+      headLastBefore[i] = at >= 1 && p.norm.charCodeAt(at - 1) === last;
+    }
+  }
+  return {
+    markFirst,
+    numberStartLength,
+    numberEndWord,
+    listEnd,
+    headEnd16,
+    headLastBefore,
+    numeralUpTo: countsUpTo(p.normChars.map((ch) => NUMERAL_CHAR.test(ch))),
+  };
 }
 
 /** The share of words (counted once each) standing before `at` (side "before") or from `at` on ("after"). */
@@ -784,8 +881,15 @@ function features(
   written.count = 0;
   const { starts, ends, tags } = c;
   const k = q.kinds;
-  const text = p.norm.slice(c.utf16[s], c.utf16[e]);
   const len = e - s;
+  const len16 = (c.utf16[e] ?? 0) - (c.utf16[s] ?? 0);
+  // Only a text opening with a mark can be wrapped in a pair.
+  const marked = c.markFirst[s] === true;
+  // The span's normalised text, sliced only for the tests that read more than its edges (`TextTests`).
+  const text =
+    k.number || q.measure !== null || k.date || k.year || k.person || k.place || k.org || k.reason || marked
+      ? p.norm.slice(c.utf16[s], c.utf16[e])
+      : "";
   const clause = p.clauses[ci] ?? { start: s, end: e };
   const firstAt = p.tokenAt[s] ?? 0;
   const lastAt = p.tokenAt[e - 1] ?? 0;
@@ -795,10 +899,15 @@ function features(
   const dated = share(c.datedUpTo, s, e);
   // Read only where a feature asks (a number question, a measure word; a date question): the two
   // readers are most of the short answer's time (~1.6 ms a question on the CMRC pool, p50 3.8 ms).
-  const numbers = k.number || q.measure !== null ? findNumbers(text) : [];
-  const numberStart = NUMBER_START.test(text);
+  // (No numeral in the span: no number.)
+  const numbers =
+    (k.number || q.measure !== null) && (c.numeralUpTo[e] ?? 0) > (c.numeralUpTo[s] ?? 0)
+      ? findNumbers(text)
+      : [];
+  const startLength = c.numberStartLength[s] ?? 0;
+  const numberStart = startLength > 0 && len16 >= startLength;
   // The span ends where its number does, or after a word saying how exact it is (`30%以上`, `56亿元左右`).
-  const after = NUMBER_END.exec(text)?.[0].length ?? 0;
+  const after = c.numberEndWord[e] === true && len16 >= 2 ? 2 : 0;
   const numberEnd = p.numeric[e - 1 - after] === true && p.numeric[e - after] !== true;
   const dates = k.date ? findDates(text) : [];
   const dateExact = dates.some((d) => d.text === text || text === `${d.text}份`) ? 1 : 0;
@@ -810,10 +919,8 @@ function features(
       /\p{L}[·•・]\p{L}/u.test(text));
   const place = k.place && (tagged(tags.placeUpTo, firstAt, lastAt) || PLACE_SUFFIX.test(text));
   const org = k.org && (tagged(tags.orgUpTo, firstAt, lastAt) || ORG_SUFFIX.test(text));
-  // Only a text opening with a mark can be wrapped in a pair.
-  const marked = MARKS.has(text[0] ?? "");
   const title = marked && wrapped(text, TITLE);
-  const enumeration = ENUM.test(text);
+  const enumeration = (c.listEnd[s] ?? e + 1) <= e;
   // A word of the question before the span counts by the span's start only, one after it by its end.
   const near = Math.max(starts.near[s] ?? 0, ends.near[e] ?? 0);
   const leftWindow = starts.window[s] ?? 0;
@@ -898,7 +1005,8 @@ function features(
     x,
     o,
     F.headEnd,
-    q.head !== "" && len > c.headLength && (text.endsWith(q.head) || text.endsWith(q.head.slice(-1))) ? 1 : 0,
+    // (Ending with the head noun, it ends with its last unit.)
+    q.head !== "" && len > c.headLength && c.headLastBefore[e] === true ? 1 : 0,
   );
   put(x, o, F.stated, statedShare);
   put(x, o, F.statedInClause, statedShare * c.clauseCover);
@@ -907,7 +1015,12 @@ function features(
   put(x, o, F.statedChars, statedChars);
   put(x, o, F.clauseCover, c.clauseCover);
   put(x, o, F.clauseBest, c.bestClause ? 1 : 0);
-  put(x, o, F.headInside, q.head !== "" && text.includes(q.head) ? 1 : 0);
+  put(
+    x,
+    o,
+    F.headInside,
+    q.head !== "" && (c.headEnd16[s] ?? Number.POSITIVE_INFINITY) <= (c.utf16[e] ?? 0) ? 1 : 0,
+  );
   put(x, o, F.headAfter, ends.headAfter[e] === true ? 1 : 0);
   put(x, o, F.copula, starts.copula[s] === true ? 1 : 0);
   put(x, o, F.puncBefore, s === clause.start ? 1 : 0);
