@@ -1068,10 +1068,11 @@ function edgeClass(x: Float64Array, o: number, edge: number, cls: number | undef
  */
 const written = { at: new Int32Array(SPAN_FEATURES.length), count: 0 };
 
-/** Writes one feature of a row and notes its place when it is not 0. */
+/** Writes one feature of a row and notes its place when it is not 0 (the row is 0 there already). */
 function put(x: Float64Array, o: number, i: number, v: number): void {
+  if (v === 0) return;
   x[o + i] = v;
-  if (v !== 0) written.at[written.count++] = i;
+  written.at[written.count++] = i;
 }
 
 /** Whether a span is one noun chunk exactly, lies inside one, or spans several whole ones (a list). */

@@ -255,27 +255,15 @@ export function decodeSpan(
   // (the power was most of the time), the same value it would have had.
   const powers = new Float64Array((longest + 1) * (longest + 1)).fill(Number.NaN);
   const reach = ordered ? longest : Number.POSITIVE_INFINITY;
-  let from = 0;
-  for (let i = 0; i < n; i++) {
+  // The expected F1 of span i (and the part of it from the spans it contains), reading the spans
+  // from `from` on: those starting less than the longest span's length before it, when in order.
+  let held = 0;
+  let expected = 0;
+  const weigh = (i: number, from: number): void => {
     const s = starts[i] ?? 0;
     const e = ends[i] ?? 0;
-    while (ordered && from < n && (starts[from] ?? 0) <= s - reach) from++;
-    if (ordered && bounded && hedge > 0 && best > 0) {
-      // A span's expected F1 is at most the probability of the spans it may overlap (an F1 is at
-      // most 1), those starting from `from` to the first starting at or after its end: when that
-      // cannot beat the best so far, it is not weighed (the room left, 1e-9 and a billionth, is far
-      // above what rounding sums of a few thousand probabilities can err by).
-      let lo = from;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((starts[mid] ?? 0) < e) lo = mid + 1;
-        else hi = mid;
-      }
-      if (((mass[lo] ?? 0) - (mass[from] ?? 0)) * (1 + 1e-9) + 1e-9 < best) continue;
-    }
-    let held = 0;
-    let expected = 0;
+    held = 0;
+    expected = 0;
     for (let j = ordered ? from : 0; j < n; j++) {
       const s2 = starts[j] ?? 0;
       if (ordered && s2 >= e) break;
@@ -296,7 +284,44 @@ export function decodeSpan(
         expected += v;
       } else if (f1 > 0) expected += p * f1;
     }
-    if (expected > best) {
+  };
+  const pruned = ordered && bounded && hedge > 0;
+  // The most probable span is weighed first: its expected F1 is at least its own probability, so
+  // the bound below skips more of the spans before it. The choice is the same: the highest expected
+  // F1, the first span of those that tie.
+  let top = -1;
+  if (pruned && n > 0) {
+    top = 0;
+    for (let i = 1; i < n; i++) if ((ps[i] ?? 0) > (ps[top] ?? 0)) top = i;
+    let from = 0;
+    while (from < n && (starts[from] ?? 0) <= (starts[top] ?? 0) - reach) from++;
+    weigh(top, from);
+    best = expected;
+    worth = held;
+    index = top;
+  }
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const s = starts[i] ?? 0;
+    const e = ends[i] ?? 0;
+    while (ordered && from < n && (starts[from] ?? 0) <= s - reach) from++;
+    if (i === top) continue;
+    if (pruned && best > 0) {
+      // A span's expected F1 is at most the probability of the spans it may overlap (an F1 is at
+      // most 1), those starting from `from` to the first starting at or after its end: when that
+      // cannot beat the best so far, it is not weighed (the room left, 1e-9 and a billionth, is far
+      // above what rounding sums of a few thousand probabilities can err by).
+      let lo = from;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((starts[mid] ?? 0) < e) lo = mid + 1;
+        else hi = mid;
+      }
+      if (((mass[lo] ?? 0) - (mass[from] ?? 0)) * (1 + 1e-9) + 1e-9 < best) continue;
+    }
+    weigh(i, from);
+    if (expected > best || (expected === best && i < index)) {
       best = expected;
       worth = held;
       index = i;
