@@ -117,21 +117,26 @@ export function prepare(sentence: string, normalize: (s: string) => string): Pre
     dates.push([cp(d.index), cp(d.index + d.text.length)]);
     for (let i = cp(d.index); i < cp(d.index + d.text.length); i++) dated[i] = true;
   }
+  // Each character's classes, read once (a character is tested as the one before a cut and after it).
+  const digit = normChars.map((c) => /\d/.test(c));
+  const latin = normChars.map((c) => LATIN.test(c));
+  const joiner = normChars.map((c) => NAME_JOINER.test(c));
+  const inWord = normChars.map((c) => /[-'&.]/.test(c));
   for (let i = 1; i < n; i++) {
     const a = normChars[i - 1] ?? "";
     const b = normChars[i] ?? "";
     // Inside a number (`40.7`, `2,000`), a Latin word (`ω-force`) or a name joined by `·` (`雷蒙·钱德勒`).
-    const digitRun = /\d/.test(a) && /[\d.,]/.test(b);
-    const sepRun = /[.,]/.test(a) && /\d/.test(b) && /\d/.test(normChars[i - 2] ?? "");
+    const digitRun = digit[i - 1] === true && (digit[i] === true || b === "." || b === ",");
+    const sepRun = (a === "." || a === ",") && digit[i] === true && digit[i - 2] === true;
     const latinRun =
-      (LATIN.test(a) && LATIN.test(b)) ||
-      (LATIN.test(a) && /[-'&.]/.test(b) && LATIN.test(normChars[i + 1] ?? "")) ||
-      (/[-'&.]/.test(a) && LATIN.test(b) && LATIN.test(normChars[i - 2] ?? ""));
-    const joined = NAME_JOINER.test(a) || NAME_JOINER.test(b);
+      (latin[i - 1] === true && latin[i] === true) ||
+      (latin[i - 1] === true && inWord[i] === true && latin[i + 1] === true) ||
+      (inWord[i - 1] === true && latin[i] === true && latin[i - 2] === true);
+    const joined = joiner[i - 1] === true || joiner[i] === true;
     // A model named by a character and a number (`卡-52`, `歼-20`): `37架卡` is no answer.
     const model =
-      (HAN.test(a) && b === "-" && /\d/.test(normChars[i + 1] ?? "")) ||
-      (a === "-" && /\d/.test(b) && HAN.test(normChars[i - 2] ?? ""));
+      (b === "-" && digit[i + 1] === true && HAN.test(a)) ||
+      (a === "-" && digit[i] === true && HAN.test(normChars[i - 2] ?? ""));
     if (digitRun || sepRun || latinRun || joined || model) cut[i] = false;
   }
   // Names jieba tags (people, places, organisations, other proper nouns) stay whole.

@@ -176,9 +176,23 @@ export const ENUM = new RegExp(`、|(?<=${LIST_BEFORE})(?:${LIST_WORDS.join("|")
 const NOUNISH = /^(?:n|eng|x)/;
 const EMPTY_BRACKETS = /[（(][\p{P}\s]*[）)]/u;
 /** An amount as a short answer gives it: a word saying how exact it is may go before (`近1200家`), no verb (`达`). */
-export const NUMBER_START =
-  /^(?:约|近|逾|超过|超|不到|不足|大约|将近|接近|至少|最多)?(?:\d|[零〇一二两三四五六七八九十百千万亿])/;
-export const NUMBER_END = /(?:以上|以下|以内|左右|上下)$/;
+const AMOUNT_HEDGES = [
+  "约",
+  "近",
+  "逾",
+  "超过",
+  "超",
+  "不到",
+  "不足",
+  "大约",
+  "将近",
+  "接近",
+  "至少",
+  "最多",
+];
+export const NUMBER_START = new RegExp(`^(?:${AMOUNT_HEDGES.join("|")})?(?:\\d|[${CN_DIGITS}])`);
+const AMOUNT_ENDS = ["以上", "以下", "以内", "左右", "上下"];
+export const NUMBER_END = new RegExp(`(?:${AMOUNT_ENDS.join("|")})$`);
 const ORDINAL = /^第[\d零〇一二两三四五六七八九十百千]+/u;
 /** A linking word ending the question before its question word. */
 const LEFT_LINK = /(?:是|为|有|达|约|在|的)+$/;
@@ -597,6 +611,10 @@ export interface TextTests {
 
 /** A Chinese numeral or an ASCII digit: what every number `findNumbers` finds starts with. */
 const NUMERAL_CHAR = new RegExp(`^[0-9${CN_DIGITS}]$`);
+/** Characters a match of `NUMBER_START` may begin with, `NUMBER_END` end with, `ENUM` hold first: elsewhere none is tried. */
+const NUMBER_FIRST = new Set([...AMOUNT_HEDGES.map((w) => w[0] ?? ""), ..."0123456789", ...CN_DIGITS]);
+const NUMBER_LAST = new Set(AMOUNT_ENDS.map((w) => w.at(-1) ?? ""));
+const LIST_FIRST = new Set(["、", ...LIST_WORDS.map((w) => w[0] ?? "")]);
 const ENUM_BEFORE = new RegExp(`^${LIST_BEFORE}$`, "u");
 const ENUM_AFTER = new RegExp(`^${LIST_AFTER}$`, "u");
 
@@ -612,13 +630,14 @@ export function textTests(p: Prepared, q: ShortQuestion, utf16: readonly number[
     markFirst[i] = MARKS.has(p.norm[at] ?? "");
     // `NUMBER_START` is anchored at the start and matches at most 3 units: a text matches when its
     // first 3 units do, so when it holds the fewest units from its start that do.
-    for (let k = 1; k <= 3 && at + k <= end16; k++)
+    for (let k = 1; k <= 3 && at + k <= end16 && NUMBER_FIRST.has(p.norm[at] ?? ""); k++)
       if (NUMBER_START.test(p.norm.slice(at, at + k))) {
         numberStartLength[i] = k;
         break;
       }
     // `NUMBER_END`'s words are all two units, at the end.
-    numberEndWord[i] = at >= 2 && NUMBER_END.test(p.norm.slice(at - 2, at));
+    numberEndWord[i] =
+      at >= 2 && NUMBER_LAST.has(p.norm[at - 1] ?? "") && NUMBER_END.test(p.norm.slice(at - 2, at));
   }
   // `ENUM` in a span: a `、`, or a joining word with a letter or digit (or a mark) on each side, all
   // inside the span (a slice's lookarounds see nothing outside it). Each such run, as [from, to).
@@ -627,6 +646,7 @@ export function textTests(p: Prepared, q: ShortQuestion, utf16: readonly number[
     if (to < (listEnd[from] ?? n + 1)) listEnd[from] = to;
   };
   for (let j = 0; j < n; j++) {
+    if (!LIST_FIRST.has(p.normChars[j] ?? "")) continue;
     if (p.normChars[j] === "、") need(j, j + 1);
     if (j === 0 || !ENUM_BEFORE.test(p.normChars[j - 1] ?? "")) continue;
     // (The words are of one or two characters, each one UTF-16 unit.)
