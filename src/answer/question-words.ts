@@ -198,7 +198,62 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：骗，用欺骗的手段取得（财物）；诈骗，讹诈骗取（财物）",
   },
   {
-    asked: /(?<=[向给到在])(村|乡|镇|县|市)里/,
+    // `帮忙招了多少人`, `帮着找工作`: the helping is the asker's frame (as in `帮多少人找到了工作`); the
+    // report states what was done (`园区及时为企业招聘了近百名员工`).
+    asked: /帮(?:忙|着)/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：帮忙，帮助别人做事（叙述者的口吻，报道直述所做的事）",
+  },
+  {
+    // `在建几个商业综合体`: a report says `加紧建设…四大商业综合体`; `在建项目` is the report's own term.
+    asked: /在建(?!项目|工程)/u,
+    term: "建设",
+    stated: ["建设", "在建", "施工"],
+    source: "现代汉语词典：在建，正在建设的",
+  },
+  {
+    // `GDP多少`: reports of a city or zone say `地区生产总值`, of the country `国内生产总值`, or `GDP`.
+    asked: /gdp/iu,
+    term: "gdp",
+    stated: ["gdp", "生产总值"],
+    source: "国家统计局：国内（地区）生产总值（GDP）",
+  },
+  {
+    // `捐的钱拿去干嘛了`, `补贴用来干什么`: what money is for; a report says `…用于航天蔬菜试验种植项目`.
+    asked:
+      /(?<=(?:捐款|资金|补贴|经费|基金|款|钱)的?)(?:的)?(?:钱)?(?:拿去|拿来|用来|用去|要)?(?:干嘛|干啥|干什么|做什么)(?:用)?(?:了)?/u,
+    term: "用于什么",
+    stated: ["用于", "用来", "用在"],
+    source: "现代汉语词典：用于，用在（某方面）；干嘛，干什么（口语）",
+  },
+  {
+    // `去的是哪个村`, `去村里捐款`: a report says `赴定远镇水岔沟村`, `前往`, `走进`.
+    asked:
+      /(?<![出过失除上下进回来])去(?![年世除掉向])(?=的?是?哪|[\p{Script=Han}]{0,4}(?:村|乡|镇|县|社区|企业|公司|工地|现场|一线))/u,
+    term: "赴",
+    stated: ["赴", "前往", "到", "去", "走进", "深入"],
+    source: "现代汉语词典：赴，到（某处）去；前往，前去",
+  },
+  {
+    // `怎么抓新基建的`: how a zone works at something; the report names the thing (`抢抓“新基建”机遇`)
+    // and what was done, in verbs of its own. Left in, jieba glues it to the next word (`抓新`), a word
+    // no report says. `抓获` (arrests) has its own entry.
+    asked: /(?<=怎么|怎样|如何)抓(?![获捕住])(?:好|实|紧)?/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：抓，加强领导，特别着重（某方面）",
+  },
+  {
+    // `联盟里的高新区`: the locative `里` after a noun; the report says `该联盟…`. Not `哪里`/`这里`, nor
+    // the `里` of a distance (`公里`, `英里`, `海里`).
+    asked: /(?<=\p{Script=Han})(?<![哪这那公英海千万百十])里(?=的)/u,
+    term: "",
+    stated: [],
+    source: "方位词“里”附在名词后表示范围（现代汉语词典：里，方位词）",
+  },
+  {
+    asked: /(?<=[向给到在去赴])(村|乡|镇|县|市)里/,
     term: "$1",
     stated: [],
     source: "方位词“里”附在处所名词后（现代汉语词典：里，方位词），报道直称“某某村”",

@@ -204,7 +204,8 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
   [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],
-  [/[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
+  // Not the `嘛` of `干嘛` (`what for`), a question word of speech.
+  [/(?<!干)[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
   [/[，,]?(?:可以|行|好)(?:么|吗|幺|不)(?=[?？!！。]*$)/u, ""],
   // Other spellings of question words (`甚麼` is usual in Taiwan and Hong Kong, `啥`/`咋` in speech):
   // left as they are, they would count as words of the question the corpus lacks.

@@ -249,6 +249,23 @@ describe("everydayQuestion", () => {
     // A biography says `1963年11月生`: the question keeps `出生`, the report's `月生` states it.
     expect(everydayQuestion("华静哪年出生的").alts.get("出生")).toContain("月生");
   });
+
+  it("drops the asker's frame and reads spoken words as the report's (eleventh session)", () => {
+    expect(everydayQuestion("园区帮忙招了多少人").question).toBe("园区招聘多少人");
+    expect(everydayQuestion("在建几个商业综合体").question).toBe("建设几个商业综合体");
+    expect(everydayQuestion("在建项目有多少个").question).toBe("在建项目有多少个");
+    expect(everydayQuestion("联盟2019年gdp多少").alts.get("gdp")).toContain("生产总值");
+    expect(everydayQuestion("兰州捐款的钱拿去干嘛了").question).toBe("兰州捐款用于什么");
+    expect(everydayQuestion("补贴用来干什么").question).toBe("补贴用于什么");
+    // `做了什么` asked of a zone is what it did, not what money is for.
+    expect(everydayQuestion("园区做了什么").question).toBe("园区做了什么");
+    expect(everydayQuestion("兰州高新区去的是哪个村").question).toBe("兰州高新区赴的是哪个村");
+    expect(everydayQuestion("党组织去村里捐款了").question).toBe("党组织赴村捐款了");
+    expect(everydayQuestion("去年新增就业多少人").question).toBe("去年新增就业多少人");
+    expect(everydayQuestion("济宁高新区怎么抓新基建的").question).toBe("济宁高新区怎么新基建的");
+    expect(everydayQuestion("联盟里的高新区有几家").question).toBe("联盟的高新区有几家");
+    expect(everydayQuestion("3公里的路").question).toBe("3公里的路");
+  });
 });
 
 describe("kinds of question, answered from whole articles", () => {
