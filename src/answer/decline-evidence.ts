@@ -170,6 +170,42 @@ export function periodsMissing(normQuestion: string, context: string): number {
   return missing.length / periods.length;
 }
 
+/**
+ * A year named relative to the report (`去年`, `今年`), not a comparison's base (`比去年`, `去年同期`).
+ */
+const RELATIVE_YEAR = /(?<![比较同])(?:去年|今年|前年|明年)(?!同期|底|末)/g;
+
+/** A month a figure is counted over (`7月`, `6月份`), not a day (`6月8日`) nor a span's end (`1-6月`). */
+const FIGURE_MONTH = /(?<![\d\-－—~～至到])(\d{1,2})月(?!\d|[日号底末初中上下旬])/g;
+
+/**
+ * Whether the quote counts its figures over another period than the one the question names: a year
+ * named relative to the report (`郴州高新区去年新增就业多少人` against `截至今年5月底…3400人`) or a month
+ * (`美国7月份的消费者价格指数` against `6月份，消费者价格指数…上涨3%`), the quote naming one of the same kind
+ * and never the question's. Years by number are not read: an encyclopedia question's year is mostly
+ * its story's time, not a figure's (DRCD: four right answers of six whose quote names another year).
+ */
+export function periodContradicted(normQuestion: string, normQuote: string): boolean {
+  for (const re of [RELATIVE_YEAR, FIGURE_MONTH]) {
+    const asked = new Set([...normQuestion.matchAll(re)].map((m) => m[1] ?? m[0]));
+    if (asked.size === 0) continue;
+    const stated = new Set([...normQuote.matchAll(re)].map((m) => m[1] ?? m[0]));
+    // News counts this year's figures by months alone (`1-4月`, `上半年`): no year stated is `今年`.
+    if (
+      re === RELATIVE_YEAR &&
+      stated.size === 0 &&
+      MONTHS_OF_A_YEAR.test(normQuote) &&
+      !/\d{4}年/.test(normQuote)
+    )
+      stated.add("今年");
+    if (stated.size > 0 && ![...asked].some((p) => stated.has(p))) return true;
+  }
+  return false;
+}
+
+/** A period of months within a year (`1-4月`, `5月底`, `上半年`, `一季度`). */
+const MONTHS_OF_A_YEAR = /\d{1,2}月|[上下]半年|[一二三四1-4]季度/;
+
 /** Share of the question's characters (question and function words out) that a passage's characters hold. */
 function charShare(normQuestion: string, contextChars: string): number {
   const chars = [

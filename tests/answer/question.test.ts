@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { periodContradicted } from "../../src/answer/decline-evidence.js";
 import {
   asksAmount,
   asksForByline,
@@ -100,6 +101,9 @@ describe("plainQuestion", () => {
     ["想问一下珠海高新区工业投资增速多少", "珠海高新区工业投资增速多少"],
     ["我在看重庆的报道，记者是谁", "重庆记者是谁"],
     ["重庆那篇报道的记者是谁", "重庆记者是谁"],
+    // `干嘛` is a question word of speech, not a particle ending the question.
+    ["捐的钱拿去干嘛", "捐的钱拿去干嘛"],
+    ["说说珠海嘛", "说说珠海"],
   ])("%s → %s", (q, plain) => {
     expect(plainQuestion(q)).toBe(plain);
   });
@@ -214,5 +218,29 @@ describe("timeWords", () => {
       "上半年",
     ]);
     expect(timeWords("园区有多少家企业", terms(["园区", "企业"])).size).toBe(0);
+  });
+});
+
+describe("periodContradicted", () => {
+  it("reads a quote counting another year or month than the question asks as contradicting it", () => {
+    expect(periodContradicted("郴州高新区去年新增就业多少人", "截至今年5月底，新增就业3400人")).toBe(true);
+    // News counts this year's figures by months alone.
+    expect(periodContradicted("珠海高新区去年工业投资增速多少", "1-4月工业投资增速达40.7%")).toBe(true);
+    expect(periodContradicted("美国7月份消费者价格指数上涨多少", "6月份，消费者价格指数上涨3%")).toBe(true);
+  });
+
+  it("does not when the quote states the period asked, names none, or the year is a comparison's base", () => {
+    expect(periodContradicted("郴州高新区今年新增就业多少人", "截至今年5月底，新增就业3400人")).toBe(false);
+    expect(periodContradicted("去年新增就业多少人", "新增就业3400人")).toBe(false);
+    expect(periodContradicted("收入比去年同期增长多少", "今年1-5月收入同比增长18%")).toBe(false);
+    expect(periodContradicted("7月份消费者价格指数上涨多少", "8月10日公布的7月消费者价格指数上涨3.2%")).toBe(
+      false,
+    );
+    // A day is an event's date, not the period of a figure.
+    expect(periodContradicted("7月份新增多少", "6月8日投产，新增800人")).toBe(false);
+    // Years by number are not read: an encyclopedia question's year is its story's time.
+    expect(periodContradicted("1924年出走的师生创办了什么大学", "1951年，大夏大学与光华大学合并")).toBe(
+      false,
+    );
   });
 });
