@@ -9,9 +9,12 @@
 export const QUESTION_WORD =
   /^(?:多少|多(?:久|长|远|大|高|深|宽)|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|是不是|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)|^何(?:时|处|种|地|人|年|事|者)?$/;
 
-/** Whole question phrases, measure word and all: `哪一年`, `几个月`, `什么时候`, `多少钱`. */
+/**
+ * Whole question phrases, measure word and all: `哪一年`, `几个月`, `什么时候`, `多少钱`, and the kind
+ * of place asked (`哪个城市`: the answer names the city, `成都`, never the word `城市`).
+ */
 export const QUESTION_PHRASE =
-  /哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
+  /哪一?(?:个|座)?城市|哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
 
 // Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
 export const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
@@ -131,7 +134,7 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：减免，减轻或免除（捐税、刑罚等）",
   },
   {
-    asked: /(?:回来)?上班(?=的?人|了?多少)|复工上班|返岗/,
+    asked: /(?:回来)?上班(?=的?人|了?多少)|(?<=多少人|几个?人|多少员工)(?:在)?上班|复工上班|返岗/,
     term: "在岗",
     stated: ["在岗", "返岗", "复工", "上岗"],
     source: "现代汉语词典：在岗，在工作岗位上；返岗，返回工作岗位",
@@ -206,6 +209,20 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：帮忙，帮助别人做事（叙述者的口吻，报道直述所做的事）",
   },
   {
+    // `怎么帮村里脱贫的`: aid to a village, the poor or firms is `帮扶` in a report (`支部结对帮扶`).
+    asked: /帮(?![忙着扶助])(?=村|乡|镇|贫困|困难|农户|群众|企业)/u,
+    term: "帮扶",
+    stated: ["帮扶", "帮助", "扶持", "结对"],
+    source: "现代汉语词典：帮扶，帮助扶持",
+  },
+  {
+    // `台达现在多少人上班`: a report says `目前全厂在岗人数3719人`.
+    asked: /现在/u,
+    term: "现在",
+    stated: ["现在", "目前", "当前", "如今"],
+    source: "现代汉语词典：目前，指说话的时候",
+  },
+  {
     // `在建几个商业综合体`: a report says `加紧建设…四大商业综合体`; `在建项目` is the report's own term.
     asked: /在建(?!项目|工程)/u,
     term: "建设",
@@ -253,7 +270,7 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "方位词“里”附在名词后表示范围（现代汉语词典：里，方位词）",
   },
   {
-    asked: /(?<=[向给到在去赴])(村|乡|镇|县|市)里/,
+    asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,
     term: "$1",
     stated: [],
     source: "方位词“里”附在处所名词后（现代汉语词典：里，方位词），报道直称“某某村”",

@@ -265,6 +265,10 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("济宁高新区怎么抓新基建的").question).toBe("济宁高新区怎么新基建的");
     expect(everydayQuestion("联盟里的高新区有几家").question).toBe("联盟的高新区有几家");
     expect(everydayQuestion("3公里的路").question).toBe("3公里的路");
+    expect(everydayQuestion("台达现在多少人上班").question).toBe("台达现在多少人在岗");
+    expect(everydayQuestion("台达现在多少人上班").alts.get("现在")).toContain("目前");
+    expect(everydayQuestion("怎么帮村里脱贫的").question).toBe("怎么帮扶村脱贫的");
+    expect(everydayQuestion("帮忙招了多少人").question).toBe("招聘多少人");
   });
 });
 

@@ -108,6 +108,11 @@ describe("questions worded as people ask them", () => {
     ["兰州捐的钱拿去干嘛了", "航天蔬菜"],
     ["济宁高新区在建几个商业综合体", "四大商业综合体"],
     ["哪个高新区的党组织去村里捐款了", "兰州高新区"],
+    ["台达现在多少人上班", "3719人"],
+    ["珠海新引进了哪几个项目", "广东医谷"],
+    ["西安充电桩建成以后充电要跑多远", "1公里"],
+    ["兰州高新区是怎么帮村里脱贫的", "5.6万元"],
+    ["重庆的联盟要跟哪个城市对接", "成都"],
   ])("%s → %s, cited", async (question, expected) => {
     const a = await service.ask(question);
     expect(a.abstained, a.answer).toBe(false);

@@ -88,6 +88,11 @@ describe("questionShape", () => {
     expect(questionShape(q)).toEqual({ type: "number", unit, change: true });
   });
 
+  it("reads `哪几个` as asking which things, not how many, and `多远` as a length", () => {
+    expect(questionShape("珠海新引进了哪几个项目").type).not.toBe("number");
+    expect(questionShape("充电要跑多远")).toEqual({ type: "number", unit: "米" });
+  });
+
   it("does not read a plain amount as a growth question", () => {
     expect(questionShape("园区实际销售收入是多少").change).toBeUndefined();
     expect(questionShape("有多少家企业入驻").change).toBeUndefined();
