@@ -95,9 +95,22 @@ export function questionIntent(
   const both = BOTH_ASKED.exec(q);
   if (both !== null && !ASKS.test(both[1] ?? "") && !ASKS.test(both[2] ?? "")) {
     const asked = `${both[3] ?? "是"}${both[4]}`;
-    return { ...fact, kind: "several", parts: [`${both[1]}${asked}`, `${both[2]}${asked}`] };
+    const first = `${both[1]}${sharedTail(both[1] ?? "", both[2] ?? "")}`;
+    return { ...fact, kind: "several", parts: [`${first}${asked}`, `${both[2]}${asked}`] };
   }
   const parts = q.split(SEVERAL_SPLIT).filter((p) => p.trim() !== "");
   if (parts.length >= 2 && parts.every((p) => ASKS.test(p))) return { ...fact, kind: "several", parts };
   return fact;
+}
+
+/**
+ * What the second of two coordinated things adds after the head they share, which applies to both:
+ * `工业投资和民间投资增速` asks both growth rates (`投资` shared, `增速` after it); `宏基站和微基站` adds
+ * nothing. Empty when the first's last two characters are not in the second.
+ */
+function sharedTail(first: string, second: string): string {
+  const head = [...first].slice(-2).join("");
+  if (!/^\p{Script=Han}{2}$/u.test(head)) return "";
+  const at = second.lastIndexOf(head);
+  return at < 0 ? "" : second.slice(at + head.length);
 }

@@ -61,6 +61,12 @@ describe("questionIntent", () => {
   it("asks each of two things with the verb asked of both", () => {
     expect(intent("保险公司和外包公司分别赔了多少").parts).toEqual(["保险公司赔了多少", "外包公司赔了多少"]);
     expect(intent("复工率和复工企业数分别是多少").parts).toEqual(["复工率是多少", "复工企业数是多少"]);
+    // The head both share (`投资`) takes what follows it in the second (`增速`) for the first too.
+    expect(intent("工业投资和民间投资增速分别是多少").parts).toEqual([
+      "工业投资增速是多少",
+      "民间投资增速是多少",
+    ]);
+    expect(intent("宏基站和微基站各建多少座").parts).toEqual(["宏基站建多少座", "微基站建多少座"]);
   });
 
   it("reads a city asked how it did something as an actor", () => {
