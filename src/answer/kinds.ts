@@ -58,12 +58,15 @@ export function questionIntent(
         // `成都高新区和重庆高新区各有几篇`: with the zones out, what joined them and counted them goes too.
         .replace(/^(?:[和与及、跟同]|以及)+|(?:[和与及、跟同]|以及)?(?:各|分别|一共|总共|都)$/gu, "")
         .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "")
+        // `说说最近的新闻`: the news itself is no topic.
+        .replace(/^(?:新闻|消息|报道|动态|新鲜事|近况)$/u, "")
     );
   };
   const intro = OVERVIEW_ASKED.exec(q);
   if (intro?.[1] !== undefined) return { ...fact, kind: "overview", topic: subjectOf(intro[1]) };
   const news = NEWS_ASKED.exec(q);
-  if (news !== null && news.index > 0) {
+  // `有什么新闻`, `最新消息` asked of nothing: what is new in the corpus as a whole.
+  if (news !== null) {
     return { ...fact, kind: "overview", recent: true, topic: subjectOf(q.slice(0, news.index)) };
   }
   // `重庆高新区最近有什么诈骗案`: the zone's news on 诈骗; `有哪些活动` asked of no zone and no time is a fact.
@@ -76,7 +79,7 @@ export function questionIntent(
   // `郴州高新区最近怎么样`: about a zone and nothing else; `成都大运会的赛事组织如何` asks a fact.
   const state = STATE_ASKED.exec(q);
   const situation = state === null ? "" : subjectOf(q.slice(0, state.index));
-  if (state !== null && zones.length > 0 && situation === "")
+  if (state !== null && (zones.length > 0 || state.index === 0) && situation === "")
     return { ...fact, kind: "overview", recent: true };
   // `涿州受灾情况怎么样`: the news on 涿州 and 受灾, each article's sentence stating it (no article: a fact).
   // `片仔癀最近怎么样`: asked with a time word, how a thing is doing is its news too.

@@ -80,6 +80,9 @@ describe("questionIntent", () => {
   it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
     expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
     expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
+    // Asked of nothing, what is new in the corpus as a whole; `新闻` itself is no topic.
+    for (const q of ["有什么新闻", "最新消息", "说说最近的新闻", "最近怎么样"])
+      expect(intent(q), q).toMatchObject({ kind: "overview", topic: "" });
   });
 
   it("reads the kind of event asked of a zone, and a situation asked of a topic, as a topic's news", () => {
@@ -317,6 +320,20 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("how much 株洲高新区向白石村捐款");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("12万元");
+  });
+
+  it("answers what is new of no zone with the zones' newest articles, newest first, one line each", async () => {
+    const a = await service.ask("最近有什么新闻");
+    expect(a.abstained, a.answer).toBe(false);
+    expect(a.kind).toBe("overview");
+    const lines = a.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(DIGEST_ARTICLES);
+    expect(a.citations).toHaveLength(lines.length);
+    const zones = lines.map((l) => /^\d+\. (\S+?高新区)/.exec(l)?.[1]);
+    expect(new Set(zones).size).toBe(lines.length);
+    const dates = lines.map((l) => /\d{4}-\d{2}-\d{2}/.exec(l)?.[0] ?? "");
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it("digests a zone's articles newest first, with dates, cited, then the count of the rest", async () => {
