@@ -223,6 +223,14 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：目前，指说话的时候",
   },
   {
+    // `哪些高新区在搞新基建`: `搞` is any doing in speech; the report names the thing done (`“新基建”项目`).
+    // Not `在搞什么` (a zone's news, read before this) nor `搞好`, `搞定`.
+    asked: /在?搞(?![什啥些着好定了])(?=\p{Script=Han})/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：搞，做；干；办；弄（口语）",
+  },
+  {
     // `在建几个商业综合体`: a report says `加紧建设…四大商业综合体`; `在建项目` is the report's own term.
     asked: /在建(?!项目|工程)/u,
     term: "建设",

@@ -278,6 +278,9 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("台达现在多少人上班").alts.get("现在")).toContain("目前");
     expect(everydayQuestion("怎么帮村里脱贫的").question).toBe("怎么帮扶村脱贫的");
     expect(everydayQuestion("帮忙招了多少人").question).toBe("招聘多少人");
+    // `搞` is any doing in speech; `在搞什么` (a zone's news) is read before everyday words and stays.
+    expect(everydayQuestion("哪些高新区在搞新基建").question).toBe("哪些高新区新基建");
+    expect(everydayQuestion("泰安高新区在搞什么").question).toBe("泰安高新区在搞什么");
   });
 });
 

@@ -113,6 +113,7 @@ describe("questions worded as people ask them", () => {
     ["西安充电桩建成以后充电要跑多远", "1公里"],
     ["兰州高新区是怎么帮村里脱贫的", "5.6万元"],
     ["重庆的联盟要跟哪个城市对接", "成都"],
+    ["哪些高新区在搞新基建", "西安高新区"],
   ])("%s → %s, cited", async (question, expected) => {
     const a = await service.ask(question);
     expect(a.abstained, a.answer).toBe(false);
