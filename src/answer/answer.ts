@@ -2,7 +2,7 @@ import { endsWithPlace, ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
-import { periodContradicted } from "./decline-evidence.js";
+import { countedThingMissing, indicatorMissing, periodContradicted } from "./decline-evidence.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
 import { CN_DIGITS, findDates } from "./evidence.js";
@@ -203,6 +203,8 @@ export async function answerQuestion(
     shape.type === "number" &&
     intent.kind === "fact" &&
     (periodContradicted(normalized, deps.tools.normalize(best.quote)) ||
+      countedThingMissing(normalized, deps.tools.normalize(best.quote)) ||
+      indicatorMissing(normalized, deps.tools.normalize(best.quote)) ||
       (asksAmount(normalized) && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);

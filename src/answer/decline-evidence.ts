@@ -203,6 +203,47 @@ export function periodContradicted(normQuestion: string, normQuote: string): boo
   return false;
 }
 
+/** `多少家上市公司`: a measure word asked, then the thing counted (group 1 the measure, 2 the thing). */
+const COUNTED_ASKED =
+  /(?:多少|几)(个|家|名|位|座|项|所|台|辆|套|条|只|艘|架|款|部|篇|件|场|批|户|间|栋)(\p{Script=Han}{2,})/u;
+
+/**
+ * Whether the quote counts with the measure word asked but shares not one character with the thing
+ * asked to be counted: `重庆高新区联盟有多少家上市公司` against `…等10家高新区发起成立`. Characters, not
+ * words: a report may say the thing otherwise (`出入口` as `8个出口`, `队员` as `球员`); a first word
+ * missing whole cost CMRC two right answers and DRCD one.
+ */
+export function countedThingMissing(normQuestion: string, normQuote: string): boolean {
+  const m = COUNTED_ASKED.exec(normQuestion);
+  if (m?.[1] === undefined || m[2] === undefined) return false;
+  if ([...m[2]].some((c) => normQuote.includes(c))) return false;
+  return new RegExp(`[\\d零〇一二两三四五六七八九十百千万]+(?:余|多)?[万亿千百]*${m[1]}`, "u").test(
+    normQuote,
+  );
+}
+
+/**
+ * Named economic indicators, each with the words that state it: a figure of one is never a figure of
+ * another (a firm's `收入` is not a zone's `GDP`).
+ */
+const NAMED_INDICATORS: readonly RegExp[] = [
+  /gdp|生产总值/,
+  /营收|营业收入|收入|营业额/,
+  /产值/,
+  /利润/,
+  /税收/,
+  /出口/,
+  /增加值/,
+];
+
+/**
+ * Whether the question names an indicator the quote never states: `郴州高新区1-5月GDP增长多少` against
+ * `公司实现主营业务收入4.55亿元，…同比增长2.3%`, `重庆高新区2019年营收是多少` against `2019年实现地区生产总值…`.
+ */
+export function indicatorMissing(normQuestion: string, normQuote: string): boolean {
+  return NAMED_INDICATORS.some((i) => i.test(normQuestion) && !i.test(normQuote));
+}
+
 /** A period of months within a year (`1-4月`, `5月底`, `上半年`, `一季度`). */
 const MONTHS_OF_A_YEAR = /\d{1,2}月|[上下]半年|[一二三四1-4]季度/;
 

@@ -132,6 +132,9 @@ describe("questions worded as people ask them", () => {
     expect(last.abstained, last.answer).toBe(true);
     // Its sources are listed: the user sees what the page does say.
     expect(last.citations.length).toBeGreaterThan(0);
+    // Another indicator's figure is no answer either (`地区生产总值` for `营收`).
+    const revenue = await service.ask("重庆高新区2019年营收是多少");
+    expect(revenue.abstained, revenue.answer).toBe(true);
     const months = await service.ask("珠海高新区去年工业投资增速多少");
     expect(months.abstained, months.answer).toBe(true);
     expect((await service.ask("郴州高新区今年新增就业多少人")).answer).toContain("3400");

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { periodContradicted } from "../../src/answer/decline-evidence.js";
+import {
+  countedThingMissing,
+  indicatorMissing,
+  periodContradicted,
+} from "../../src/answer/decline-evidence.js";
 import {
   asksAmount,
   asksForByline,
@@ -247,5 +251,20 @@ describe("periodContradicted", () => {
     expect(periodContradicted("1924年出走的师生创办了什么大学", "1951年，大夏大学与光华大学合并")).toBe(
       false,
     );
+  });
+});
+
+describe("countedThingMissing and indicatorMissing", () => {
+  it("reads a count of another thing, or a figure of another indicator, as not answering", () => {
+    const alliance = "该联盟由重庆高新区牵头，联合璧山高新区、永川高新区、荣昌高新区等10家高新区发起成立";
+    expect(countedThingMissing("重庆高新区联盟有多少家上市公司", alliance)).toBe(true);
+    expect(countedThingMissing("重庆高新区联盟有多少家高新区", alliance)).toBe(false);
+    // Said otherwise, a character shared is enough: `出入口` as `出口`.
+    expect(countedThingMissing("呼家楼站有几个出入口", "目前呼家楼站有8个出口")).toBe(false);
+    const firm = "1-5月，公司实现主营业务收入4.55亿元，同比增长18%，完成外贸进出口额4109万美元，同比增长2.3%";
+    expect(indicatorMissing("郴州高新区1-5月gdp增长多少", firm)).toBe(true);
+    expect(indicatorMissing("台达电子营收涨了多少", firm)).toBe(false);
+    expect(indicatorMissing("重庆高新区2019年营收是多少", "2019年实现地区生产总值近万亿元")).toBe(true);
+    expect(indicatorMissing("联盟2019年gdp多少", "2019年实现地区生产总值近万亿元")).toBe(false);
   });
 });
