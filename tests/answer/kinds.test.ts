@@ -83,6 +83,10 @@ describe("questionIntent", () => {
     // Asked of nothing, what is new in the corpus as a whole; `新闻` itself is no topic.
     for (const q of ["有什么新闻", "最新消息", "说说最近的新闻", "最近怎么样"])
       expect(intent(q), q).toMatchObject({ kind: "overview", topic: "" });
+    // What a zone did, on no topic, is its news; on a topic it is a how question.
+    for (const q of ["株洲高新区有哪些举措", "株洲高新区干了什么", "株洲高新区采取了哪些措施"])
+      expect(intent(q), q).toMatchObject({ kind: "overview", topic: "" });
+    expect(intent("株洲高新区采取了哪些措施稳就业").kind).toBe("how");
   });
 
   it("reads the kind of event asked of a zone, and a situation asked of a topic, as a topic's news", () => {
