@@ -5,7 +5,13 @@ import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
 import { CN_DIGITS, findDates } from "./evidence.js";
-import { type Candidate, type Evidence, pickSentences, type SentencePick } from "./extractive.js";
+import {
+  type Candidate,
+  type Evidence,
+  factsOfKind,
+  pickSentences,
+  type SentencePick,
+} from "./extractive.js";
 import { factsIn, zoneNames } from "./facts.js";
 import { questionIntent } from "./kinds.js";
 import { howAnswer } from "./measures.js";
@@ -22,6 +28,7 @@ import {
   ZONE_UNIT,
 } from "./question.js";
 import { bigrams } from "./question-terms.js";
+import { NUMERAL_WORDS } from "./question-words.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
 import { shortAnswer } from "./short.js";
@@ -248,7 +255,7 @@ export async function answerQuestion(
     short !== null &&
     !line.text.includes(short.text) &&
     shape.type === "number" &&
-    (factsIn(deps.tools.normalize(line.text), shape, null) ?? []).length > 0;
+    (factsOfKind(deps.tools.normalize(line.text), shape, null) ?? []).length > 0;
   const agreed = lineAndShort(line.text, short, best.quote, stated);
   return {
     question,
@@ -271,7 +278,7 @@ function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
   let rest = sentence;
   for (const d of findDates(sentence)) rest = rest.replace(d.text, " ");
-  return NUMERAL.test(rest);
+  return NUMERAL.test(rest.replace(NUMERAL_WORDS, " "));
 }
 
 /**

@@ -85,6 +85,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：就业，得到职业；参加工作。统计公报：城镇新增就业",
   },
   {
+    // `夜市招聘会有多少人来找工作`: the report counts `5000余名求职者` (looking for work, not yet found).
+    asked: /找(?![到着])(?:个|份)?(?:工作|活儿?)/,
+    term: "求职",
+    stated: ["求职", "应聘", "找工作"],
+    source: "现代汉语词典：求职，寻找职业",
+  },
+  {
     // `捐了款` whole (it read `捐款款`); `捐了多少钱` up to what is asked.
     asked: /捐[了出过给]*(?:款(?!项)|(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资)))/u,
     term: "捐款",
@@ -211,6 +218,14 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
  */
 export const GOODS_AND_CASES =
   "瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅";
+
+/**
+ * Words written with a numeral character that count nothing (`周锋一行来到…`, `进一步宣传`, `十分大方`,
+ * `老百姓`): a sentence whose only numerals are in these does not answer `多少`. Adverbs, conjunctions and
+ * set phrases of the 《现代汉语词典》 (7th edition) whose `一`/`十`/`百`/`千`/`万` is no quantity.
+ */
+export const NUMERAL_WORDS =
+  /进一步|一起|一行(?![字])|统一|唯一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|之一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])/gu;
 
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
 export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;

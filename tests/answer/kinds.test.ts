@@ -279,6 +279,32 @@ describe("kinds of question, answered from whole articles", () => {
     expect(b.answer).toContain("156人");
   });
 
+  it("declines a how-much question whose sentence has a numeral only in words that count nothing (`一行`)", async () => {
+    const a = await service.ask("韶关高新区长者食堂用餐多少钱");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("询问用餐价格");
+  });
+
+  it("counts people in 名 for `多少人`: the clause whose count is followed by what is asked answers", async () => {
+    const a = await service.ask("韶关高新区夜市招聘会有多少人来求职");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("3000余名求职者");
+    expect(a.answer).not.toContain("260人");
+  });
+
+  it("reads `找工作` as the reports' `求职`", async () => {
+    const a = await service.ask("韶关高新区夜市招聘会有多少人来找工作");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("3000余名");
+  });
+
+  it("reads `Q2` as `第二季度`: the quarter's figure answers, not the half-year's", async () => {
+    const a = await service.ask("丹霞科技 Q2 营收多少");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("28.1亿元");
+    expect(a.answer).not.toContain("52.6亿元");
+  });
+
   it("answers from the sentence an evaluation judges, not from the evaluation (`这是…又一例`)", async () => {
     const a = await service.ask("株洲高新区是不是多措并举帮企业稳岗留工了");
     expect(a.abstained).toBe(false);
