@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { otherPeriod } from "../../src/answer/answer.js";
 import { headlineOf, shownHeadline, withoutDateline } from "../../src/answer/article-text.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
@@ -30,6 +31,22 @@ const intent = (q: string) => {
   const n = normalizeText(q);
   return questionIntent(n, findZones(n), withoutZones);
 };
+
+describe("otherPeriod", () => {
+  it.each([
+    ["腾讯三季度营收多少", "腾讯在今年第二季度实现营收1492亿元", true],
+    ["腾讯第二季度营收多少", "腾讯在今年二季度实现营收1492亿元", false],
+    ["腾讯3季度营收多少", "第三季度营收1550亿元", false],
+    ["前三季度营收多少", "第三季度营收1550亿元", true],
+    ["下半年计划招多少人", "上半年招聘员工300人", true],
+    ["示范区二期什么时候建完", "该示范区一期工程将于8月底完成建设", true],
+    ["示范区一期什么时候建完", "该示范区一期工程将于8月底完成建设", false],
+    ["上半年营收多少", "公司实现营收52亿元", false],
+    ["第一期培训多少人", "每期培训人数为40人", false],
+  ])("%s / %s → %s", (q, s, other) => {
+    expect(otherPeriod(q, s)).toBe(other);
+  });
+});
 
 describe("questionIntent", () => {
   it.each([
@@ -303,6 +320,15 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("28.1亿元");
     expect(a.answer).not.toContain("52.6亿元");
+  });
+
+  it("declines a quarter's figure the articles state only for another quarter", async () => {
+    const a = await service.ask("丹霞科技第三季度营收多少");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("第二季度");
+    const b = await service.ask("丹霞科技二季度营收多少");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("28.1亿元");
   });
 
   it("answers from the sentence an evaluation judges, not from the evaluation (`这是…又一例`)", async () => {
