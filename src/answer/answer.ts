@@ -4,7 +4,7 @@ import { type ArticleSource, passageCitation, withoutDateline } from "./article-
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
-import { CN_DIGITS, findDates } from "./evidence.js";
+import { CN_DIGITS, findDates, findNumbers } from "./evidence.js";
 import {
   type Candidate,
   type Evidence,
@@ -28,7 +28,7 @@ import {
   ZONE_UNIT,
 } from "./question.js";
 import { bigrams } from "./question-terms.js";
-import { NUMERAL_WORDS } from "./question-words.js";
+import { GOODS_AND_CASES, NUMERAL_WORDS } from "./question-words.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
 import { shortAnswer } from "./short.js";
@@ -211,9 +211,15 @@ export async function answerQuestion(
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
+  // `宫权是哪年当上莱山区委书记的` answered with `宫权曾任烟台市莱山区委书记等职`: a when question whose
+  // sentence says no time at all (no date, numeral, era, season or time word) does not answer it.
+  const quoted = deps.tools.normalize(best.quote);
+  if (shape.type === "date" && intent.kind === "fact" && !TIME_SAID.test(quoted)) {
+    return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
+  }
   // `腾讯三季度营收多少` answered with `第二季度实现营收1492.08亿元`: a sentence stating another period of the
   // kind asked (a quarter, a half-year, a phase of works) and not the one asked holds another fact.
-  if (intent.kind === "fact" && otherPeriod(normalized, deps.tools.normalize(best.quote))) {
+  if (intent.kind === "fact" && otherPeriod(normalized, quoted)) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
   if (intent.kind === "how") {
@@ -276,6 +282,22 @@ export async function answerQuestion(
 const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}]|半数`, "u");
 
 /**
+ * Anything that may say when: a numeral, an era or reign (`唐朝`, `时期`, `年间`), a season or festival, a
+ * word relative to now or to another event (`日前`, `当年`, `之后`), a part of a day, or one of the
+ * characters such words are made of (`时`, `后`, `前`, `初`, `末`, `间`, `期`).
+ */
+const TIME_SAID = new RegExp(
+  `[\\d０-９${CN_DIGITS}]|[朝代纪年月日天时后前初末间期季春夏秋冬节晨晚夜午今昨明现近早]`,
+  "u",
+);
+
+/** Units that count people or things, never money (`百名`, `3家`, `12场`). */
+const COUNTED_UNIT = new RegExp(
+  `^(?:人次|人|名|位|个|家|座|辆|台|套|项|次|批|所|条|只|头|张|部|架|艘|届|期|种|篇|首|款|栋|层|户|间|岁|${GOODS_AND_CASES})$`,
+  "u",
+);
+
+/**
  * Whether a sentence states a numeral other than in its dates: what an answer to `多少` needs. Asked in
  * years or days (`西元幾年`, `多少天`), a date's numbers count: `1314年` answers `幾年`.
  */
@@ -283,7 +305,14 @@ function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
   let rest = sentence;
   for (const d of findDates(sentence)) rest = rest.replace(d.text, " ");
-  return NUMERAL.test(rest.replace(NUMERAL_WORDS, " "));
+  rest = rest.replace(NUMERAL_WORDS, " ");
+  // Asked an amount of money (`营收多少`), a sentence whose every number counts people or things (`接待百名
+  // 志愿者`) states none: money is counted in a currency or a bare magnitude (`52亿`).
+  if (unit === "元") {
+    const numbers = findNumbers(rest);
+    if (numbers.length > 0 && numbers.every((n) => COUNTED_UNIT.test(n.unit))) return false;
+  }
+  return NUMERAL.test(rest);
 }
 
 /**

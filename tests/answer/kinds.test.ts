@@ -322,6 +322,21 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).not.toContain("52.6亿元");
   });
 
+  it("declines an amount of money whose sentence only counts people (`接待百名…志愿者`)", async () => {
+    const a = await service.ask("南岭橡胶去年营收多少");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("百名");
+  });
+
+  it("declines a when question whose sentence says no time at all", async () => {
+    const a = await service.ask("赵文山是哪年当上武江区委书记的");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("曾任");
+    const b = await service.ask("韶关高新区夜市招聘会是哪天举办的");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("7月28日");
+  });
+
   it("declines a quarter's figure the articles state only for another quarter", async () => {
     const a = await service.ask("丹霞科技第三季度营收多少");
     expect(a.abstained).toBe(true);
