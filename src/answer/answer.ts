@@ -217,6 +217,17 @@ export async function answerQuestion(
   if (shape.type === "date" && intent.kind === "fact" && !TIME_SAID.test(quoted)) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
+  // `骆女士的钱追回来了吗` answered with `骆女士向对方转账近12万元`: a yes-or-no question whose sentence does
+  // not state what is asked of (its last word, `追回`) does not answer it, whatever else it shares.
+  if (intent.kind === "fact" && YES_NO_END.test(normalized)) {
+    const asked = deps.tools
+      .words(normalized.replace(YES_NO_END, ""))
+      .at(-1)
+      ?.replace(/[来去了过]+$/u, "");
+    if (asked !== undefined && asked !== "" && !quoted.includes(asked)) {
+      return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
+    }
+  }
   // `腾讯三季度营收多少` answered with `第二季度实现营收1492.08亿元`: a sentence stating another period of the
   // kind asked (a quarter, a half-year, a phase of works) and not the one asked holds another fact.
   if (intent.kind === "fact" && otherPeriod(normalized, quoted)) {
@@ -290,6 +301,9 @@ const TIME_SAID = new RegExp(
   `[\\d０-９${CN_DIGITS}]|[朝代纪年月日天时后前初末间期季春夏秋冬节晨晚夜午今昨明现近早]`,
   "u",
 );
+
+/** A question ending as one asking yes or no (`追回来了吗`, `退了没有`); what it asks of comes before. */
+const YES_NO_END = /(?:了|过)?(?:吗|(?<![什怎这那多要])么|没有|没)[?？!！。\s]*$/u;
 
 /** Units that count people or things, never money (`百名`, `3家`, `12场`). */
 const COUNTED_UNIT = new RegExp(

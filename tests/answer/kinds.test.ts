@@ -337,6 +337,19 @@ describe("kinds of question, answered from whole articles", () => {
     expect(b.answer).toContain("7月28日");
   });
 
+  it("declines a yes-or-no question whose sentence does not state what it asks of (`追回`)", async () => {
+    const a = await service.ask("刘女士被骗的近8万元追回来了吗");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("转账近8万元");
+    const b = await service.ask("刘女士报警了吗");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("报警求助");
+    // `叫什么` ends in `么` but asks a name.
+    const c = await service.ask("韶关高新区党工委书记叫什么");
+    expect(c.abstained).toBe(false);
+    expect(c.answer).toContain("赵文山");
+  });
+
   it("declines a quarter's figure the articles state only for another quarter", async () => {
     const a = await service.ask("丹霞科技第三季度营收多少");
     expect(a.abstained).toBe(true);
