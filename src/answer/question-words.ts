@@ -92,6 +92,20 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：求职，寻找职业",
   },
   {
+    // `反向抹零最多能罚多少钱`: the law caps it as `可以并处5000元以下罚款`.
+    asked: /最多(?=[\p{Script=Han}]{0,6}(?:多少|几))/u,
+    term: "最高",
+    stated: ["最高", "以下", "以内", "不超过", "上限", "至多", "最多"],
+    source: "现代汉语词典：最多，表示最大的限度；以下，表示在某一点之下（法律条文“处五千元以下罚款”）",
+  },
+  {
+    // `被罚了多少`, `能罚多少钱`: decisions say `罚款30万元`, `处5000元以下罚款`.
+    asked: /罚(?![款金没])了?(?=[\p{Script=Han}]{0,3}(?:多少|几))/u,
+    term: "罚款",
+    stated: ["罚款", "罚金", "罚没", "处罚"],
+    source: "现代汉语词典：罚款，强制违法者缴纳一定数量的钱",
+  },
+  {
     // `捐了款` whole (it read `捐款款`); `捐了多少钱` up to what is asked.
     asked: /捐[了出过给]*(?:款(?!项)|(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资)))/u,
     term: "捐款",

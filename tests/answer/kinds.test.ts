@@ -337,6 +337,13 @@ describe("kinds of question, answered from whole articles", () => {
     expect(b.answer).toContain("7月28日");
   });
 
+  it("reads `最多…罚多少` as the reports' cap on a fine (`处5000元以下罚款`)", async () => {
+    const a = await service.ask("反向抹零最多罚多少");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("5000元以下罚款");
+    expect(a.answer).not.toContain("10元");
+  });
+
   it("declines a yes-or-no question whose sentence does not state what it asks of (`追回`)", async () => {
     const a = await service.ask("刘女士被骗的近8万元追回来了吗");
     expect(a.abstained).toBe(true);
