@@ -106,6 +106,19 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：罚款，强制违法者缴纳一定数量的钱",
   },
   {
+    // `那辆被偷的山地车值多少钱`: police reports say `山地自行车被盗，价值8000余元`.
+    asked: /被偷(?:走|去)?了?/u,
+    term: "被盗",
+    stated: ["被盗", "被偷", "失窃", "被窃", "盗窃"],
+    source: "现代汉语词典：盗，偷；被盗，（财物）被偷",
+  },
+  {
+    asked: /(?<![价产市数均峰比总净估阈差极面币])值(?=了?(?:多少|几))/u,
+    term: "价值",
+    stated: ["价值", "价格", "货值", "值"],
+    source: "现代汉语词典：值，价值；价钱",
+  },
+  {
     // `捐了款` whole (it read `捐款款`); `捐了多少钱` up to what is asked.
     asked: /捐[了出过给]*(?:款(?!项)|(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资)))/u,
     term: "捐款",

@@ -344,6 +344,12 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).not.toContain("10元");
   });
 
+  it("reads `被偷` as `被盗` and `值多少钱` as `价值多少钱`", async () => {
+    const a = await service.ask("那辆被偷的山地车值多少钱");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("价值6000余元");
+  });
+
   it("declines a yes-or-no question whose sentence does not state what it asks of (`追回`)", async () => {
     const a = await service.ask("刘女士被骗的近8万元追回来了吗");
     expect(a.abstained).toBe(true);
