@@ -211,12 +211,7 @@ export async function answerQuestion(
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
-  // `宫权是哪年当上莱山区委书记的` answered with `宫权曾任烟台市莱山区委书记等职`: a when question whose
-  // sentence says no time at all (no date, numeral, era, season or time word) does not answer it.
   const quoted = deps.tools.normalize(best.quote);
-  if (shape.type === "date" && intent.kind === "fact" && !TIME_SAID.test(quoted)) {
-    return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
-  }
   // `骆女士的钱追回来了吗` answered with `骆女士向对方转账近12万元`: a yes-or-no question whose sentence does
   // not state what is asked of (its last word, `追回`) does not answer it, whatever else it shares.
   if (intent.kind === "fact" && YES_NO_END.test(normalized)) {
@@ -291,16 +286,6 @@ export async function answerQuestion(
 
 /** Any numeral, in digits or in Chinese (`3400`, `三千四百`, `八成`, `半数`): what a number answer needs. */
 const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}]|半数`, "u");
-
-/**
- * Anything that may say when: a numeral, an era or reign (`唐朝`, `时期`, `年间`), a season or festival, a
- * word relative to now or to another event (`日前`, `当年`, `之后`), a part of a day, or one of the
- * characters such words are made of (`时`, `后`, `前`, `初`, `末`, `间`, `期`).
- */
-const TIME_SAID = new RegExp(
-  `[\\d０-９${CN_DIGITS}]|[朝代纪年月日天时后前初末间期季春夏秋冬节晨晚夜午今昨明现近早]`,
-  "u",
-);
 
 /** A question ending as one asking yes or no (`追回来了吗`, `退了没有`); what it asks of comes before. */
 const YES_NO_END = /(?:了|过)?(?:吗|(?<![什怎这那多要])么|没有|没)[?？!！。\s]*$/u;

@@ -249,10 +249,12 @@ export const GOODS_AND_CASES =
 /**
  * Words written with a numeral character that count nothing (`周锋一行来到…`, `进一步宣传`, `十分大方`,
  * `老百姓`): a sentence whose only numerals are in these does not answer `多少`. Adverbs, conjunctions and
- * set phrases of the 《现代汉语词典》 (7th edition) whose `一`/`十`/`百`/`千`/`万` is no quantity.
+ * set phrases of the 《现代汉语词典》 (7th edition) whose `一`/`十`/`百`/`千`/`万` is no quantity. Not `唯一`
+ * and `之一`: the sentence is read as written, and a Traditional one's count may be a `兩` the numerals
+ * do not include (`長崎縣內有兩個…據點`, `僅兩名…成員之一`).
  */
 export const NUMERAL_WORDS =
-  /进一步|一起|一行(?![字])|统一|唯一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|之一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])/gu;
+  /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])/gu;
 
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
 export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;

@@ -328,15 +328,6 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.citations[0]?.quote).toContain("百名");
   });
 
-  it("declines a when question whose sentence says no time at all", async () => {
-    const a = await service.ask("赵文山是哪年当上武江区委书记的");
-    expect(a.abstained).toBe(true);
-    expect(a.citations[0]?.quote).toContain("曾任");
-    const b = await service.ask("韶关高新区夜市招聘会是哪天举办的");
-    expect(b.abstained).toBe(false);
-    expect(b.answer).toContain("7月28日");
-  });
-
   it("reads `最多…罚多少` as the reports' cap on a fine (`处5000元以下罚款`)", async () => {
     const a = await service.ask("反向抹零最多罚多少");
     expect(a.abstained).toBe(false);
