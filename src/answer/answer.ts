@@ -2,6 +2,7 @@ import { endsWithPlace, ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
+import { countedThingMissing, indicatorMissing, periodContradicted } from "./decline-evidence.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
 import { CN_DIGITS, findDates, findNumbers } from "./evidence.js";
@@ -203,11 +204,15 @@ export async function answerQuestion(
   // `巨桥村有多少低保户` answered with a sentence that counts nothing (a date is no count:
   // `8月4日，…员工关爱活动在软件园启动` for `有多少人参加`) says no more than that the article does not give
   // the figure: the closest sources are listed instead.
+  // `郴州高新区去年新增就业多少人` answered with `截至今年5月底…3400人` states another year's figure as
+  // the one asked: the article does not give it, so the closest sources are listed instead.
   if (
     shape.type === "number" &&
     intent.kind === "fact" &&
-    asksAmount(normalized) &&
-    !countsAnything(best.quote, shape.unit)
+    (periodContradicted(normalized, deps.tools.normalize(best.quote)) ||
+      countedThingMissing(normalized, deps.tools.normalize(best.quote)) ||
+      indicatorMissing(normalized, deps.tools.normalize(best.quote)) ||
+      (asksAmount(normalized) && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }

@@ -170,6 +170,83 @@ export function periodsMissing(normQuestion: string, context: string): number {
   return missing.length / periods.length;
 }
 
+/**
+ * A year named relative to the report (`去年`, `今年`), not a comparison's base (`比去年`, `去年同期`).
+ */
+const RELATIVE_YEAR = /(?<![比较同])(?:去年|今年|前年|明年)(?!同期|底|末)/g;
+
+/** A month a figure is counted over (`7月`, `6月份`), not a day (`6月8日`) nor a span's end (`1-6月`). */
+const FIGURE_MONTH = /(?<![\d\-－—~～至到])(\d{1,2})月(?!\d|[日号底末初中上下旬])/g;
+
+/**
+ * Whether the quote counts its figures over another period than the one the question names: a year
+ * named relative to the report (`郴州高新区去年新增就业多少人` against `截至今年5月底…3400人`) or a month
+ * (`美国7月份的消费者价格指数` against `6月份，消费者价格指数…上涨3%`), the quote naming one of the same kind
+ * and never the question's. Years by number are not read: an encyclopedia question's year is mostly
+ * its story's time, not a figure's (DRCD: four right answers of six whose quote names another year).
+ */
+export function periodContradicted(normQuestion: string, normQuote: string): boolean {
+  for (const re of [RELATIVE_YEAR, FIGURE_MONTH]) {
+    const asked = new Set([...normQuestion.matchAll(re)].map((m) => m[1] ?? m[0]));
+    if (asked.size === 0) continue;
+    const stated = new Set([...normQuote.matchAll(re)].map((m) => m[1] ?? m[0]));
+    // News counts this year's figures by months alone (`1-4月`, `上半年`): no year stated is `今年`.
+    if (
+      re === RELATIVE_YEAR &&
+      stated.size === 0 &&
+      MONTHS_OF_A_YEAR.test(normQuote) &&
+      !/\d{4}年/.test(normQuote)
+    )
+      stated.add("今年");
+    if (stated.size > 0 && ![...asked].some((p) => stated.has(p))) return true;
+  }
+  return false;
+}
+
+/** `多少家上市公司`: a measure word asked, then the thing counted (group 1 the measure, 2 the thing). */
+const COUNTED_ASKED =
+  /(?:多少|几)(个|家|名|位|座|项|所|台|辆|套|条|只|艘|架|款|部|篇|件|场|批|户|间|栋)(\p{Script=Han}{2,})/u;
+
+/**
+ * Whether the quote counts with the measure word asked but shares not one character with the thing
+ * asked to be counted: `重庆高新区联盟有多少家上市公司` against `…等10家高新区发起成立`. Characters, not
+ * words: a report may say the thing otherwise (`出入口` as `8个出口`, `队员` as `球员`); a first word
+ * missing whole cost CMRC two right answers and DRCD one.
+ */
+export function countedThingMissing(normQuestion: string, normQuote: string): boolean {
+  const m = COUNTED_ASKED.exec(normQuestion);
+  if (m?.[1] === undefined || m[2] === undefined) return false;
+  if ([...m[2]].some((c) => normQuote.includes(c))) return false;
+  return new RegExp(`[\\d零〇一二两三四五六七八九十百千万]+(?:余|多)?[万亿千百]*${m[1]}`, "u").test(
+    normQuote,
+  );
+}
+
+/**
+ * Named economic indicators, each with the words that state it: a figure of one is never a figure of
+ * another (a firm's `收入` is not a zone's `GDP`).
+ */
+const NAMED_INDICATORS: readonly RegExp[] = [
+  /gdp|生产总值/,
+  /营收|营业收入|收入|营业额/,
+  /产值/,
+  /利润/,
+  /税收/,
+  /出口/,
+  /增加值/,
+];
+
+/**
+ * Whether the question names an indicator the quote never states: `郴州高新区1-5月GDP增长多少` against
+ * `公司实现主营业务收入4.55亿元，…同比增长2.3%`, `重庆高新区2019年营收是多少` against `2019年实现地区生产总值…`.
+ */
+export function indicatorMissing(normQuestion: string, normQuote: string): boolean {
+  return NAMED_INDICATORS.some((i) => i.test(normQuestion) && !i.test(normQuote));
+}
+
+/** A period of months within a year (`1-4月`, `5月底`, `上半年`, `一季度`). */
+const MONTHS_OF_A_YEAR = /\d{1,2}月|[上下]半年|[一二三四1-4]季度/;
+
 /** Share of the question's characters (question and function words out) that a passage's characters hold. */
 function charShare(normQuestion: string, contextChars: string): number {
   const chars = [

@@ -30,7 +30,11 @@ export const DIGEST_ARTICLES = 5;
 const TOPIC_PASSAGES = 40;
 
 /** What a digest needs besides the question. */
-export type DigestDeps = Pick<AnswerDeps, "retrieve" | "tools" | "findZones"> & { articles: ArticleSource };
+export type DigestDeps = Pick<AnswerDeps, "retrieve" | "tools" | "findZones"> & {
+  articles: ArticleSource;
+  /** Every zone the corpus covers: what is new in the corpus as a whole is read from them. */
+  knownZones?: ReadonlySet<string>;
+};
 
 /** One article of a digest: its summary, whether it is about the zone, and its main sentence. */
 interface Entry {
@@ -203,10 +207,31 @@ export async function overviewAnswer(
     kind: "overview",
     citations: [],
   });
-  if (subject === "")
-    return declined(
-      "想了解哪个高新区或哪方面的新闻？请在问题里说出来，例如：西安高新区有什么新闻。用 /zones 查看全部高新区。",
-    );
+  if (subject === "") {
+    // `最近有什么新闻`, of no zone or topic: the zones with the newest articles about them, each its
+    // newest one; a zone whose newest is only a mention is passed over.
+    const ranked = await zonesByNewest([...(deps.knownZones ?? [])], deps.articles);
+    const digests: [string, Digest][] = [];
+    for (const zone of ranked.slice(0, DIGEST_READ)) {
+      if (digests.length >= max) break;
+      const d = await digestOf(zone, [zone], "", deps, 1);
+      if (d.entries[0]?.about === true) digests.push([zone, d]);
+    }
+    if (digests.length === 0)
+      return declined(
+        "想了解哪个高新区或哪方面的新闻？请在问题里说出来，例如：西安高新区有什么新闻。用 /zones 查看全部高新区。",
+      );
+    const more = ranked.length - digests.length;
+    // The line shows the zone's newest article about it, which may be older than one naming it first.
+    const shown = newestFirst(digests.map((d) => ({ d, date: d[1].entries[0]?.date }))).map((x) => x.d);
+    return zonesLines(question, shown, {
+      head: "各高新区的最新报道（最新在前）：",
+      tail:
+        more > 0
+          ? `另有 ${more} 个高新区的报道，用 /zones 查看全部，用 /zone 加高新区名称查看一个高新区。`
+          : "用 /zone 加高新区名称查看一个高新区的全部报道。",
+    });
+  }
   if (zones.length > 1 && topic === "") return zonesAnswer(question, zones.slice(0, max), deps);
   const { found, entries } = await digestOf(zone, zones, topic, deps, max);
   if (entries.length === 0) return declined(`语料中没有关于${subject}的报道。`);
@@ -229,12 +254,40 @@ export async function overviewAnswer(
   };
 }
 
+/**
+ * The zones ordered by the date of their newest article about them (its main zone; one naming a zone
+ * in passing does not make it news of that zone, and an article about several is listed once), newest
+ * first, ties in the corpus's order.
+ */
+async function zonesByNewest(zones: readonly string[], articles: ArticleSource): Promise<string[]> {
+  const dated = await Promise.all(
+    zones.map(async (zone) => {
+      const about = (await articles.zoneArticles(zone)).filter((a) => a.mainZone === zone);
+      return { zone, found: about.length > 0, date: newestFirst(about)[0]?.date };
+    }),
+  );
+  return newestFirst(dated.filter((d) => d.found)).map((d) => d.zone);
+}
+
 /** Several zones at once: per zone, how many articles and its newest one, cited; zones with none say so. */
 async function zonesAnswer(question: string, zones: readonly string[], deps: DigestDeps): Promise<Answer> {
+  const digests: [string, Digest][] = [];
+  for (const zone of zones) digests.push([zone, await digestOf(zone, [zone], "", deps, 1)]);
+  return zonesLines(question, digests, {
+    head: `${zones.join("、")}的报道：`,
+    tail: "用 /zone 加高新区名称查看一个高新区的全部报道。",
+  });
+}
+
+/** One line per zone (how many articles, its newest one, cited) between a head and a tail line. */
+function zonesLines(
+  question: string,
+  digests: readonly [string, Digest][],
+  words: { head: string; tail: string },
+): Answer {
   const lines: string[] = [];
   const citations: Citation[] = [];
-  for (const zone of zones) {
-    const { found, entries } = await digestOf(zone, [zone], "", deps, 1);
+  for (const [zone, { found, entries }] of digests) {
     const e = entries[0];
     if (e === undefined) {
       lines.push(`${lines.length + 1}. ${zone}：语料中没有报道`);
@@ -247,7 +300,7 @@ async function zonesAnswer(question: string, zones: readonly string[], deps: Dig
   }
   return {
     question,
-    answer: `${zones.join("、")}的报道：\n${lines.join("\n")}\n用 /zone 加高新区名称查看一个高新区的全部报道。`,
+    answer: `${words.head}\n${lines.join("\n")}\n${words.tail}`,
     abstained: citations.length === 0,
     mode: "extractive",
     kind: "overview",

@@ -50,6 +50,8 @@ export function unitMatches(unit: string, expected: string | null): boolean {
   if (expected === "%") return /%|％|百分点/.test(unit);
   if (expected === DURATION_UNIT) return /^(?:个?月|周|星期|天|个?小时|分钟|秒|年)$/.test(unit);
   if (expected === "元") return /元/.test(unit);
+  // A length asked (`多远`, `多细`) is stated in any unit of length: `1公里`, `0.03毫米`, `240米`.
+  if (expected === "米") return /米|公里/.test(unit);
   if (expected === "万" || expected === "亿") return unit.includes(expected);
   return unit.endsWith(expected) || unit.includes(expected);
 }

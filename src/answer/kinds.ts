@@ -58,12 +58,15 @@ export function questionIntent(
         // `成都高新区和重庆高新区各有几篇`: with the zones out, what joined them and counted them goes too.
         .replace(/^(?:[和与及、跟同]|以及)+|(?:[和与及、跟同]|以及)?(?:各|分别|一共|总共|都)$/gu, "")
         .replace(/^[的的了，,\s]+|[的了，,\s]+$/gu, "")
+        // `说说最近的新闻`: the news itself is no topic.
+        .replace(/^(?:新闻|消息|报道|动态|新鲜事|近况)$/u, "")
     );
   };
   const intro = OVERVIEW_ASKED.exec(q);
   if (intro?.[1] !== undefined) return { ...fact, kind: "overview", topic: subjectOf(intro[1]) };
   const news = NEWS_ASKED.exec(q);
-  if (news !== null && news.index > 0) {
+  // `有什么新闻`, `最新消息` asked of nothing: what is new in the corpus as a whole.
+  if (news !== null) {
     return { ...fact, kind: "overview", recent: true, topic: subjectOf(q.slice(0, news.index)) };
   }
   // `重庆高新区最近有什么诈骗案`: the zone's news on 诈骗; `有哪些活动` asked of no zone and no time is a fact.
@@ -76,7 +79,7 @@ export function questionIntent(
   // `郴州高新区最近怎么样`: about a zone and nothing else; `成都大运会的赛事组织如何` asks a fact.
   const state = STATE_ASKED.exec(q);
   const situation = state === null ? "" : subjectOf(q.slice(0, state.index));
-  if (state !== null && zones.length > 0 && situation === "")
+  if (state !== null && (zones.length > 0 || state.index === 0) && situation === "")
     return { ...fact, kind: "overview", recent: true };
   // `涿州受灾情况怎么样`: the news on 涿州 and 受灾, each article's sentence stating it (no article: a fact).
   // `片仔癀最近怎么样`: asked with a time word, how a thing is doing is its news too.
@@ -95,9 +98,22 @@ export function questionIntent(
   const both = BOTH_ASKED.exec(q);
   if (both !== null && !ASKS.test(both[1] ?? "") && !ASKS.test(both[2] ?? "")) {
     const asked = `${both[3] ?? "是"}${both[4]}`;
-    return { ...fact, kind: "several", parts: [`${both[1]}${asked}`, `${both[2]}${asked}`] };
+    const first = `${both[1]}${sharedTail(both[1] ?? "", both[2] ?? "")}`;
+    return { ...fact, kind: "several", parts: [`${first}${asked}`, `${both[2]}${asked}`] };
   }
   const parts = q.split(SEVERAL_SPLIT).filter((p) => p.trim() !== "");
   if (parts.length >= 2 && parts.every((p) => ASKS.test(p))) return { ...fact, kind: "several", parts };
   return fact;
+}
+
+/**
+ * What the second of two coordinated things adds after the head they share, which applies to both:
+ * `工业投资和民间投资增速` asks both growth rates (`投资` shared, `增速` after it); `宏基站和微基站` adds
+ * nothing. Empty when the first's last two characters are not in the second.
+ */
+function sharedTail(first: string, second: string): string {
+  const head = [...first].slice(-2).join("");
+  if (!/^\p{Script=Han}{2}$/u.test(head)) return "";
+  const at = second.lastIndexOf(head);
+  return at < 0 ? "" : second.slice(at + head.length);
 }

@@ -9,9 +9,12 @@
 export const QUESTION_WORD =
   /^(?:多少|多(?:久|长|远|大|高|深|宽)|几|哪|什么|怎么|怎样|如何|为何|为什么|是否|是不是|一共|总共|共计|大概|大约|请问|到底|究竟|呢|吗)|^何(?:时|处|种|地|人|年|事|者)?$/;
 
-/** Whole question phrases, measure word and all: `哪一年`, `几个月`, `什么时候`, `多少钱`. */
+/**
+ * Whole question phrases, measure word and all: `哪一年`, `几个月`, `什么时候`, `多少钱`, and the kind
+ * of place asked (`哪个城市`: the answer names the city, `成都`, never the word `城市`).
+ */
 export const QUESTION_PHRASE =
-  /哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
+  /哪一?(?:个|座)?城市|哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
 
 // Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
 export const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
@@ -165,7 +168,7 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：减免，减轻或免除（捐税、刑罚等）",
   },
   {
-    asked: /(?:回来)?上班(?=的?人|了?多少)|复工上班|返岗/,
+    asked: /(?:回来)?上班(?=的?人|了?多少)|(?<=多少人|几个?人|多少员工)(?:在)?上班|复工上班|返岗/,
     term: "在岗",
     stated: ["在岗", "返岗", "复工", "上岗"],
     source: "现代汉语词典：在岗，在工作岗位上；返岗，返回工作岗位",
@@ -232,7 +235,84 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：骗，用欺骗的手段取得（财物）；诈骗，讹诈骗取（财物）",
   },
   {
-    asked: /(?<=[向给到在])(村|乡|镇|县|市)里/,
+    // `帮忙招了多少人`, `帮着找工作`: the helping is the asker's frame (as in `帮多少人找到了工作`); the
+    // report states what was done (`园区及时为企业招聘了近百名员工`).
+    asked: /帮(?:忙|着)/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：帮忙，帮助别人做事（叙述者的口吻，报道直述所做的事）",
+  },
+  {
+    // `怎么帮村里脱贫的`: aid to a village, the poor or firms is `帮扶` in a report (`支部结对帮扶`).
+    asked: /帮(?![忙着扶助])(?=村|乡|镇|贫困|困难|农户|群众|企业)/u,
+    term: "帮扶",
+    stated: ["帮扶", "帮助", "扶持", "结对"],
+    source: "现代汉语词典：帮扶，帮助扶持",
+  },
+  {
+    // `台达现在多少人上班`: a report says `目前全厂在岗人数3719人`.
+    asked: /现在/u,
+    term: "现在",
+    stated: ["现在", "目前", "当前", "如今"],
+    source: "现代汉语词典：目前，指说话的时候",
+  },
+  {
+    // `哪些高新区在搞新基建`: `搞` is any doing in speech; the report names the thing done (`“新基建”项目`).
+    // Not `在搞什么` (a zone's news, read before this) nor `搞好`, `搞定`.
+    asked: /在?搞(?![什啥些着好定了])(?=\p{Script=Han})/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：搞，做；干；办；弄（口语）",
+  },
+  {
+    // `在建几个商业综合体`: a report says `加紧建设…四大商业综合体`; `在建项目` is the report's own term.
+    asked: /在建(?!项目|工程)/u,
+    term: "建设",
+    stated: ["建设", "在建", "施工"],
+    source: "现代汉语词典：在建，正在建设的",
+  },
+  {
+    // `GDP多少`: reports of a city or zone say `地区生产总值`, of the country `国内生产总值`, or `GDP`.
+    asked: /gdp/iu,
+    term: "gdp",
+    stated: ["gdp", "生产总值"],
+    source: "国家统计局：国内（地区）生产总值（GDP）",
+  },
+  {
+    // `捐的钱拿去干嘛了`, `补贴用来干什么`: what money is for; a report says `…用于航天蔬菜试验种植项目`.
+    asked:
+      /(?<=(?:捐款|资金|补贴|经费|基金|款|钱)的?)(?:的)?(?:钱)?(?:拿去|拿来|用来|用去|要)?(?:干嘛|干啥|干什么|做什么)(?:用)?(?:了)?/u,
+    term: "用于什么",
+    stated: ["用于", "用来", "用在"],
+    source: "现代汉语词典：用于，用在（某方面）；干嘛，干什么（口语）",
+  },
+  {
+    // `去的是哪个村`, `去村里捐款`: a report says `赴定远镇水岔沟村`, `前往`, `走进`.
+    asked:
+      /(?<![出过失除上下进回来])去(?![年世除掉向])(?=的?是?哪|[\p{Script=Han}]{0,4}(?:村|乡|镇|县|社区|企业|公司|工地|现场|一线))/u,
+    term: "赴",
+    stated: ["赴", "前往", "到", "去", "走进", "深入"],
+    source: "现代汉语词典：赴，到（某处）去；前往，前去",
+  },
+  {
+    // `怎么抓新基建的`: how a zone works at something; the report names the thing (`抢抓“新基建”机遇`)
+    // and what was done, in verbs of its own. Left in, jieba glues it to the next word (`抓新`), a word
+    // no report says. `抓获` (arrests) has its own entry.
+    asked: /(?<=怎么|怎样|如何)抓(?![获捕住])(?:好|实|紧)?/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：抓，加强领导，特别着重（某方面）",
+  },
+  {
+    // `联盟里的高新区`: the locative `里` after a noun; the report says `该联盟…`. Not `哪里`/`这里`, nor
+    // the `里` of a distance (`公里`, `英里`, `海里`).
+    asked: /(?<=\p{Script=Han})(?<![哪这那公英海千万百十])里(?=的)/u,
+    term: "",
+    stated: [],
+    source: "方位词“里”附在名词后表示范围（现代汉语词典：里，方位词）",
+  },
+  {
+    asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,
     term: "$1",
     stated: [],
     source: "方位词“里”附在处所名词后（现代汉语词典：里，方位词），报道直称“某某村”",

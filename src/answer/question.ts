@@ -150,7 +150,7 @@ export function questionShape(q: string): QuestionShape {
   if (/第(?:几|多少)/.test(q)) return { type: "number", unit: ORDINAL_UNIT };
   const unitMatch = UNIT_AFTER.exec(q);
   if (
-    /多少|几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|多[细粗厚薄宽深]|增速|增幅|增长率|率是|率为|率达/.test(
+    /多少|(?<!哪)几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|多[细粗厚薄宽深]|增速|增幅|增长率|率是|率为|率达/.test(
       q,
     ) ||
     ASKS_FOR_AMOUNT.test(q)
@@ -167,6 +167,8 @@ export function questionShape(q: string): QuestionShape {
     if (unit === null && ASKS_DURATION.test(q)) return { type: "number", unit: DURATION_UNIT };
     // `钻针能做到多细`: a size, in a unit of length (`0.05毫米`).
     if (unit === null && /多[细粗厚薄宽深]/u.test(q)) return { type: "number", unit: "米" };
+    // `充电要跑多远`: a distance (`不超过1公里`).
+    if (unit === null && /多远/u.test(q)) return { type: "number", unit: "米" };
     // `年龄是多少`, `几岁`: an age, counted in 岁.
     if (unit === null && ASKS_AGE.test(q)) return { type: "number", unit: "岁" };
     if (unit === null) unit = unitOfCountedNoun(q);
@@ -204,7 +206,8 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
   [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],
-  [/[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
+  // Not the `嘛` of `干嘛` (`what for`), a question word of speech.
+  [/(?<!干)[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
   [/[，,]?(?:可以|行|好)(?:么|吗|幺|不)(?=[?？!！。]*$)/u, ""],
   // Other spellings of question words (`甚麼` is usual in Taiwan and Hong Kong, `啥`/`咋` in speech):
   // left as they are, they would count as words of the question the corpus lacks.

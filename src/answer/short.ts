@@ -478,7 +478,8 @@ const HEDGE_AFTER = /^(?:以上|以下|左右|之多|上下)/u;
  */
 function hedged(chars: readonly string[], start: number, end: number): string {
   const text = chars.slice(start, end).join("");
-  if (!/^[\d零〇一二两三四五六七八九十百千]/u.test(text)) return text;
+  // `万亿元` of `近万亿元` is a number too: `万` alone is ten thousand.
+  if (!/^[\d零〇一二两三四五六七八九十百千万亿]/u.test(text)) return text;
   const before = HEDGE_BEFORE.exec(chars.slice(Math.max(0, start - 3), start).join(""))?.[0] ?? "";
   const after = HEDGE_AFTER.exec(chars.slice(end, end + 2).join(""))?.[0] ?? "";
   return `${before}${text}${after}`;

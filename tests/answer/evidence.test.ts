@@ -39,6 +39,12 @@ describe("findDurations", () => {
 });
 
 describe("unitMatches", () => {
+  it("takes any unit of length for a length asked", () => {
+    expect(unitMatches("公里", "米")).toBe(true);
+    expect(unitMatches("毫米", "米")).toBe(true);
+    expect(unitMatches("个", "米")).toBe(false);
+  });
+
   it("matches the unit a question expects", () => {
     expect(unitMatches("%", "%")).toBe(true);
     expect(unitMatches("亿元", "元")).toBe(true);

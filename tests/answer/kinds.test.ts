@@ -78,6 +78,12 @@ describe("questionIntent", () => {
   it("asks each of two things with the verb asked of both", () => {
     expect(intent("保险公司和外包公司分别赔了多少").parts).toEqual(["保险公司赔了多少", "外包公司赔了多少"]);
     expect(intent("复工率和复工企业数分别是多少").parts).toEqual(["复工率是多少", "复工企业数是多少"]);
+    // The head both share (`投资`) takes what follows it in the second (`增速`) for the first too.
+    expect(intent("工业投资和民间投资增速分别是多少").parts).toEqual([
+      "工业投资增速是多少",
+      "民间投资增速是多少",
+    ]);
+    expect(intent("宏基站和微基站各建多少座").parts).toEqual(["宏基站建多少座", "微基站建多少座"]);
   });
 
   it("reads a city asked how it did something as an actor", () => {
@@ -91,6 +97,9 @@ describe("questionIntent", () => {
   it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
     expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
     expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
+    // Asked of nothing, what is new in the corpus as a whole; `新闻` itself is no topic.
+    for (const q of ["有什么新闻", "最新消息", "说说最近的新闻", "最近怎么样"])
+      expect(intent(q), q).toMatchObject({ kind: "overview", topic: "" });
   });
 
   it("reads the kind of event asked of a zone, and a situation asked of a topic, as a topic's news", () => {
@@ -266,6 +275,30 @@ describe("everydayQuestion", () => {
     // A biography says `1963年11月生`: the question keeps `出生`, the report's `月生` states it.
     expect(everydayQuestion("华静哪年出生的").alts.get("出生")).toContain("月生");
   });
+
+  it("drops the asker's frame and reads spoken words as the report's (eleventh session)", () => {
+    expect(everydayQuestion("园区帮忙招了多少人").question).toBe("园区招聘多少人");
+    expect(everydayQuestion("在建几个商业综合体").question).toBe("建设几个商业综合体");
+    expect(everydayQuestion("在建项目有多少个").question).toBe("在建项目有多少个");
+    expect(everydayQuestion("联盟2019年gdp多少").alts.get("gdp")).toContain("生产总值");
+    expect(everydayQuestion("兰州捐款的钱拿去干嘛了").question).toBe("兰州捐款用于什么");
+    expect(everydayQuestion("补贴用来干什么").question).toBe("补贴用于什么");
+    // `做了什么` asked of a zone is what it did, not what money is for.
+    expect(everydayQuestion("园区做了什么").question).toBe("园区做了什么");
+    expect(everydayQuestion("兰州高新区去的是哪个村").question).toBe("兰州高新区赴的是哪个村");
+    expect(everydayQuestion("党组织去村里捐款了").question).toBe("党组织赴村捐款了");
+    expect(everydayQuestion("去年新增就业多少人").question).toBe("去年新增就业多少人");
+    expect(everydayQuestion("济宁高新区怎么抓新基建的").question).toBe("济宁高新区怎么新基建的");
+    expect(everydayQuestion("联盟里的高新区有几家").question).toBe("联盟的高新区有几家");
+    expect(everydayQuestion("3公里的路").question).toBe("3公里的路");
+    expect(everydayQuestion("台达现在多少人上班").question).toBe("台达现在多少人在岗");
+    expect(everydayQuestion("台达现在多少人上班").alts.get("现在")).toContain("目前");
+    expect(everydayQuestion("怎么帮村里脱贫的").question).toBe("怎么帮扶村脱贫的");
+    expect(everydayQuestion("帮忙招了多少人").question).toBe("招聘多少人");
+    // `搞` is any doing in speech; `在搞什么` (a zone's news) is read before everyday words and stays.
+    expect(everydayQuestion("哪些高新区在搞新基建").question).toBe("哪些高新区新基建");
+    expect(everydayQuestion("泰安高新区在搞什么").question).toBe("泰安高新区在搞什么");
+  });
 });
 
 describe("kinds of question, answered from whole articles", () => {
@@ -374,6 +407,20 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("how much 株洲高新区向白石村捐款");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("12万元");
+  });
+
+  it("answers what is new of no zone with the zones' newest articles, newest first, one line each", async () => {
+    const a = await service.ask("最近有什么新闻");
+    expect(a.abstained, a.answer).toBe(false);
+    expect(a.kind).toBe("overview");
+    const lines = a.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(DIGEST_ARTICLES);
+    expect(a.citations).toHaveLength(lines.length);
+    const zones = lines.map((l) => /^\d+\. (\S+?高新区)/.exec(l)?.[1]);
+    expect(new Set(zones).size).toBe(lines.length);
+    const dates = lines.map((l) => /\d{4}-\d{2}-\d{2}/.exec(l)?.[0] ?? "");
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it("digests a zone's articles newest first, with dates, cited, then the count of the rest", async () => {

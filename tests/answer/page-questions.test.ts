@@ -100,11 +100,44 @@ describe("questions worded as people ask them", () => {
     ["兰州那边捐了多少钱啊", "5.6万元"],
     ["济宁那边山推打算营收突破多少", "500亿元"],
     ["重庆那篇报道的记者是谁", "叶伟"],
+    // Everyday words the page never uses: the asker's frame (`帮忙`), `GDP`, `去`, `拿去干嘛`, `在建`,
+    // a locative `里`; each was declined above the right source (lead, eleventh session).
+    ["长歌智能投产的时候园区帮忙招了多少人", "近百名"],
+    ["联盟里的高新区2019年GDP多少", "近万亿元"],
+    ["兰州高新区去的是哪个村", "水岔沟村"],
+    ["兰州捐的钱拿去干嘛了", "航天蔬菜"],
+    ["济宁高新区在建几个商业综合体", "四大商业综合体"],
+    ["哪个高新区的党组织去村里捐款了", "兰州高新区"],
+    ["台达现在多少人上班", "3719人"],
+    ["珠海新引进了哪几个项目", "广东医谷"],
+    ["西安充电桩建成以后充电要跑多远", "1公里"],
+    ["兰州高新区是怎么帮村里脱贫的", "5.6万元"],
+    ["重庆的联盟要跟哪个城市对接", "成都"],
+    ["哪些高新区在搞新基建", "西安高新区"],
   ])("%s → %s, cited", async (question, expected) => {
     const a = await service.ask(question);
     expect(a.abstained, a.answer).toBe(false);
     expect(a.answer).toContain(expected);
     expect(a.citations.length).toBeGreaterThan(0);
+  });
+
+  it("answers how a zone worked at something (`怎么抓X的`) with what it did", async () => {
+    const a = await service.ask("济宁高新区怎么抓新基建的");
+    expect(a.abstained, a.answer).toBe(false);
+    expect(a.answer).toContain("领导小组");
+  });
+
+  it("declines a figure asked for last year when the article counts this year's", async () => {
+    const last = await service.ask("郴州高新区去年新增就业多少人");
+    expect(last.abstained, last.answer).toBe(true);
+    // Its sources are listed: the user sees what the page does say.
+    expect(last.citations.length).toBeGreaterThan(0);
+    // Another indicator's figure is no answer either (`地区生产总值` for `营收`).
+    const revenue = await service.ask("重庆高新区2019年营收是多少");
+    expect(revenue.abstained, revenue.answer).toBe(true);
+    const months = await service.ask("珠海高新区去年工业投资增速多少");
+    expect(months.abstained, months.answer).toBe(true);
+    expect((await service.ask("郴州高新区今年新增就业多少人")).answer).toContain("3400");
   });
 
   it("names the zone a `哪个高新区` question asks for, from the article when the sentence does not", async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  countedThingMissing,
+  indicatorMissing,
+  periodContradicted,
+} from "../../src/answer/decline-evidence.js";
+import {
   asksAmount,
   asksForByline,
   asksForSeveral,
@@ -87,6 +92,11 @@ describe("questionShape", () => {
     expect(questionShape(q)).toEqual({ type: "number", unit, change: true });
   });
 
+  it("reads `哪几个` as asking which things, not how many, and `多远` as a length", () => {
+    expect(questionShape("珠海新引进了哪几个项目").type).not.toBe("number");
+    expect(questionShape("充电要跑多远")).toEqual({ type: "number", unit: "米" });
+  });
+
   it("does not read a plain amount as a growth question", () => {
     expect(questionShape("园区实际销售收入是多少").change).toBeUndefined();
     expect(questionShape("有多少家企业入驻").change).toBeUndefined();
@@ -100,6 +110,9 @@ describe("plainQuestion", () => {
     ["想问一下珠海高新区工业投资增速多少", "珠海高新区工业投资增速多少"],
     ["我在看重庆的报道，记者是谁", "重庆记者是谁"],
     ["重庆那篇报道的记者是谁", "重庆记者是谁"],
+    // `干嘛` is a question word of speech, not a particle ending the question.
+    ["捐的钱拿去干嘛", "捐的钱拿去干嘛"],
+    ["说说珠海嘛", "说说珠海"],
   ])("%s → %s", (q, plain) => {
     expect(plainQuestion(q)).toBe(plain);
   });
@@ -229,5 +242,44 @@ describe("timeWords", () => {
       "上半年",
     ]);
     expect(timeWords("园区有多少家企业", terms(["园区", "企业"])).size).toBe(0);
+  });
+});
+
+describe("periodContradicted", () => {
+  it("reads a quote counting another year or month than the question asks as contradicting it", () => {
+    expect(periodContradicted("郴州高新区去年新增就业多少人", "截至今年5月底，新增就业3400人")).toBe(true);
+    // News counts this year's figures by months alone.
+    expect(periodContradicted("珠海高新区去年工业投资增速多少", "1-4月工业投资增速达40.7%")).toBe(true);
+    expect(periodContradicted("美国7月份消费者价格指数上涨多少", "6月份，消费者价格指数上涨3%")).toBe(true);
+  });
+
+  it("does not when the quote states the period asked, names none, or the year is a comparison's base", () => {
+    expect(periodContradicted("郴州高新区今年新增就业多少人", "截至今年5月底，新增就业3400人")).toBe(false);
+    expect(periodContradicted("去年新增就业多少人", "新增就业3400人")).toBe(false);
+    expect(periodContradicted("收入比去年同期增长多少", "今年1-5月收入同比增长18%")).toBe(false);
+    expect(periodContradicted("7月份消费者价格指数上涨多少", "8月10日公布的7月消费者价格指数上涨3.2%")).toBe(
+      false,
+    );
+    // A day is an event's date, not the period of a figure.
+    expect(periodContradicted("7月份新增多少", "6月8日投产，新增800人")).toBe(false);
+    // Years by number are not read: an encyclopedia question's year is its story's time.
+    expect(periodContradicted("1924年出走的师生创办了什么大学", "1951年，大夏大学与光华大学合并")).toBe(
+      false,
+    );
+  });
+});
+
+describe("countedThingMissing and indicatorMissing", () => {
+  it("reads a count of another thing, or a figure of another indicator, as not answering", () => {
+    const alliance = "该联盟由重庆高新区牵头，联合璧山高新区、永川高新区、荣昌高新区等10家高新区发起成立";
+    expect(countedThingMissing("重庆高新区联盟有多少家上市公司", alliance)).toBe(true);
+    expect(countedThingMissing("重庆高新区联盟有多少家高新区", alliance)).toBe(false);
+    // Said otherwise, a character shared is enough: `出入口` as `出口`.
+    expect(countedThingMissing("呼家楼站有几个出入口", "目前呼家楼站有8个出口")).toBe(false);
+    const firm = "1-5月，公司实现主营业务收入4.55亿元，同比增长18%，完成外贸进出口额4109万美元，同比增长2.3%";
+    expect(indicatorMissing("郴州高新区1-5月gdp增长多少", firm)).toBe(true);
+    expect(indicatorMissing("台达电子营收涨了多少", firm)).toBe(false);
+    expect(indicatorMissing("重庆高新区2019年营收是多少", "2019年实现地区生产总值近万亿元")).toBe(true);
+    expect(indicatorMissing("联盟2019年gdp多少", "2019年实现地区生产总值近万亿元")).toBe(false);
   });
 });

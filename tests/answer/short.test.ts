@@ -86,6 +86,8 @@ describe("the short answer, by kind of fact", () => {
     expect(short("方案要推广多少项产品", "方案提出，推广300项以上升级和创新产品。")?.text).toBe("300项以上");
     expect(short("枪击造成多少人受伤", "事件造成1人死亡、至少23人受伤。")?.text).toBe("至少23人");
     expect(short("珠海高新区工业投资增速多少", ZHUHAI)?.text).toBe("40.7%");
+    // `万` alone is a number: `近万亿元`, not `万亿元`.
+    expect(short("联盟2019年gdp多少", "该联盟2019年实现地区生产总值近万亿元。")?.text).toBe("近万亿元");
   });
 
   it("the year alone for a which-year question, the month for a which-month one, the date for a when question", () => {
