@@ -246,7 +246,12 @@ export function shortened(sentence: string, max = 90): string {
     if ([...out].length + [...clause].length > max) break;
     out += clause;
   }
-  if (out === "") out = [...s].slice(0, max).join("");
+  // A lead-in clause (`据了解，`) before one long list says nothing alone: cut the list at an item.
+  if ([...out].length < max / 3) {
+    const head = [...s].slice(0, max).join("");
+    const item = Math.max(head.lastIndexOf("、"), head.lastIndexOf("，"));
+    out = item > [...out].length ? head.slice(0, item) : head;
+  }
   return `${out.replace(/[，,：:；;、]+$/u, "")}…`;
 }
 

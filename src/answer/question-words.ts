@@ -359,7 +359,7 @@ export const EVENTS_ASKED =
 
 /** `X最近怎么样`, `X发展得如何`: how X is doing (an overview when X is a zone alone). */
 export const STATE_ASKED =
-  /(?:最近|近期|近来|现在|目前|这段时间)?(?:发展|情况|过得)?得?(?:怎么样|怎样|如何|咋样)了?(?:呢|吗)?$/;
+  /(?:最近|近期|近来|现在|目前|这段时间)?(?:发展|情况|过得)?得?(?:怎么样|怎样|如何|咋样)了?(?:呢|吗)?$|(?<=\p{Script=Han}{2})的?(?:情况|进展)(?:呢)?$/u;
 
 /**
  * How something was done: `怎么稳就业的`, `是如何布局5G的`. Not `怎么样`/`怎样的` (a state, a

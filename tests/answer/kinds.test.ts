@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { otherPeriod } from "../../src/answer/answer.js";
-import { headlineOf, shownHeadline, withoutDateline } from "../../src/answer/article-text.js";
+import { headlineOf, shortened, shownHeadline, withoutDateline } from "../../src/answer/article-text.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
@@ -100,6 +100,12 @@ describe("questionIntent", () => {
     // Asked of nothing, what is new in the corpus as a whole; `新闻` itself is no topic.
     for (const q of ["有什么新闻", "最新消息", "说说最近的新闻", "最近怎么样"])
       expect(intent(q), q).toMatchObject({ kind: "overview", topic: "" });
+    // What a zone did, on no topic, is its news; on a topic it is a how question.
+    for (const q of ["株洲高新区有哪些举措", "株洲高新区干了什么", "株洲高新区采取了哪些措施"])
+      expect(intent(q), q).toMatchObject({ kind: "overview", topic: "" });
+    expect(intent("株洲高新区采取了哪些措施稳就业").kind).toBe("how");
+    // `X的Y情况` asks Y's news of X, as `X Y情况怎么样` does.
+    expect(intent("株洲高新区的就业情况")).toMatchObject({ kind: "overview", topic: "就业" });
   });
 
   it("reads the kind of event asked of a zone, and a situation asked of a topic, as a topic's news", () => {
@@ -213,6 +219,16 @@ describe("headlineOf", () => {
     expect(headlineOf("柳州这新区出手，帮青年才俊“牵手”柳州这新区出手，帮青年才俊“牵手”")).toBe(
       "柳州这新区出手，帮青年才俊“牵手”",
     );
+  });
+});
+
+describe("shortened", () => {
+  it("cuts a long list after a lead-in clause at an item, not after the lead-in alone", () => {
+    const items = Array.from({ length: 12 }, (_, i) => `第${i + 1}号产业创新中心项目`).join("、");
+    const line = shortened(`据了解，园区此次开工的项目包括${items}。`);
+    expect(line.startsWith("据了解，园区此次开工的项目包括第1号")).toBe(true);
+    expect(line.endsWith("项目…")).toBe(true);
+    expect([...line].length).toBeLessThanOrEqual(91);
   });
 });
 
