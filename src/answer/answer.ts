@@ -5,8 +5,14 @@ import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import { countedThingMissing, indicatorMissing, periodContradicted } from "./decline-evidence.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
-import { CN_DIGITS, findDates } from "./evidence.js";
-import { type Candidate, type Evidence, pickSentences, type SentencePick } from "./extractive.js";
+import { CN_DIGITS, findDates, findNumbers } from "./evidence.js";
+import {
+  type Candidate,
+  type Evidence,
+  factsOfKind,
+  pickSentences,
+  type SentencePick,
+} from "./extractive.js";
 import { factsIn, zoneNames } from "./facts.js";
 import { questionIntent } from "./kinds.js";
 import { howAnswer } from "./measures.js";
@@ -23,6 +29,7 @@ import {
   ZONE_UNIT,
 } from "./question.js";
 import { bigrams } from "./question-terms.js";
+import { GOODS_AND_CASES, NUMERAL_WORDS } from "./question-words.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
 import { shortAnswer } from "./short.js";
@@ -209,6 +216,23 @@ export async function answerQuestion(
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
+  const quoted = deps.tools.normalize(best.quote);
+  // `骆女士的钱追回来了吗` answered with `骆女士向对方转账近12万元`: a yes-or-no question whose sentence does
+  // not state what is asked of (its last word, `追回`) does not answer it, whatever else it shares.
+  if (intent.kind === "fact" && YES_NO_END.test(normalized)) {
+    const asked = deps.tools
+      .words(normalized.replace(YES_NO_END, ""))
+      .at(-1)
+      ?.replace(/[来去了过]+$/u, "");
+    if (asked !== undefined && asked !== "" && !quoted.includes(asked)) {
+      return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
+    }
+  }
+  // `腾讯三季度营收多少` answered with `第二季度实现营收1492.08亿元`: a sentence stating another period of the
+  // kind asked (a quarter, a half-year, a phase of works) and not the one asked holds another fact.
+  if (intent.kind === "fact" && otherPeriod(normalized, quoted)) {
+    return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
+  }
   if (intent.kind === "how") {
     const measures = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
     if (measures !== null) return measures;
@@ -253,7 +277,7 @@ export async function answerQuestion(
     short !== null &&
     !line.text.includes(short.text) &&
     shape.type === "number" &&
-    (factsIn(deps.tools.normalize(line.text), shape, null) ?? []).length > 0;
+    (factsOfKind(deps.tools.normalize(line.text), shape, null) ?? []).length > 0;
   const agreed = lineAndShort(line.text, short, best.quote, stated);
   return {
     question,
@@ -268,6 +292,15 @@ export async function answerQuestion(
 /** Any numeral, in digits or in Chinese (`3400`, `三千四百`, `八成`, `半数`): what a number answer needs. */
 const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}]|半数`, "u");
 
+/** A question ending as one asking yes or no (`追回来了吗`, `退了没有`); what it asks of comes before. */
+const YES_NO_END = /(?:了|过)?(?:吗|(?<![什怎这那多要])么|没有|没)[?？!！。\s]*$/u;
+
+/** Units that count people or things, never money (`百名`, `3家`, `12场`). */
+const COUNTED_UNIT = new RegExp(
+  `^(?:人次|人|名|位|个|家|座|辆|台|套|项|次|批|所|条|只|头|张|部|架|艘|届|期|种|篇|首|款|栋|层|户|间|岁|${GOODS_AND_CASES})$`,
+  "u",
+);
+
 /**
  * Whether a sentence states a numeral other than in its dates: what an answer to `多少` needs. Asked in
  * years or days (`西元幾年`, `多少天`), a date's numbers count: `1314年` answers `幾年`.
@@ -276,7 +309,54 @@ function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
   let rest = sentence;
   for (const d of findDates(sentence)) rest = rest.replace(d.text, " ");
+  rest = rest.replace(NUMERAL_WORDS, " ");
+  // Asked an amount of money (`营收多少`), a sentence whose every number counts people or things (`接待百名
+  // 志愿者`) states none: money is counted in a currency or a bare magnitude (`52亿`).
+  if (unit === "元") {
+    const numbers = findNumbers(rest);
+    if (numbers.length > 0 && numbers.every((n) => COUNTED_UNIT.test(n.unit))) return false;
+  }
   return NUMERAL.test(rest);
+}
+
+/**
+ * Periods of one kind, each read as one token: quarters (`第三季度`, `三季度`, `3季度`; `前三季度` is a span
+ * of its own), half-years, and phases of works (`一期工程`, `二期`).
+ */
+const PERIOD_KINDS: readonly RegExp[] = [
+  /前[一二三两1-3]季度|[一二三四1-4]季度/gu,
+  /[上下]半年/gu,
+  /(?<![第周学分同近长短初末中早晚后前本上下预定工刑假日星延到过档每为这那哪])[一二三四五六]期(?![间限待货刊望盼])/gu,
+];
+
+const DIGIT_OF: Readonly<Record<string, string>> = {
+  一: "1",
+  二: "2",
+  两: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+};
+
+/** The periods of a kind a text names, numerals read as digits (`三季度` and `3季度` are one). */
+function periodsOf(kind: RegExp, text: string): Set<string> {
+  return new Set(
+    (text.match(kind) ?? []).map((p) => p.replace(/[一二两三四五六]/gu, (d) => DIGIT_OF[d] ?? d)),
+  );
+}
+
+/**
+ * Whether a (normalised) sentence names periods of a kind the question names (quarters, half-years,
+ * phases) but none of the question's: `第二季度实现营收…` does not answer `三季度营收多少`.
+ */
+export function otherPeriod(normQuestion: string, normSentence: string): boolean {
+  return PERIOD_KINDS.some((kind) => {
+    const asked = periodsOf(kind, normQuestion);
+    if (asked.size === 0) return false;
+    const stated = periodsOf(kind, normSentence);
+    return stated.size > 0 && ![...asked].some((p) => stated.has(p));
+  });
 }
 
 /**

@@ -512,7 +512,7 @@ export function pickSentences(
           terms,
           slot: new Set([...slot].filter((w) => !timed.has(w))),
           // `哪些高新区`: every zone the sentence names answers, so the sentence is shown whole.
-          facts: (text) => (several ? null : factsIn(text, shape, counted)),
+          facts: (text) => (several ? null : factsOfKind(text, shape, counted)),
           person: shape.type === "person",
           counts: shape.type === "number",
           ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
@@ -543,4 +543,15 @@ function mayStateAmount(norm: string, unit: string | null): boolean {
 /** Whether a normalised sentence counts people with 名 or 位 (`30名干部职工`, `13位购房者`). */
 function countsPeople(norm: string): boolean {
   return findNumbers(norm).some((n) => /^[名位]$/u.test(n.unit));
+}
+
+/**
+ * The facts of the kind asked that a normalised clause states ({@link factsIn}), people counted with 名
+ * or 位 among them for `多少人`: `当晚共有5000余名求职者参加` answers `有多少人来求职` as well as
+ * `达成就业意向383人` does, and the words after the number (`求职者`) then choose between them.
+ */
+export function factsOfKind(norm: string, shape: QuestionShape, counted: RegExp | null): string[] | null {
+  const facts = factsIn(norm, shape, counted);
+  if (facts === null || shape.type !== "number" || shape.unit !== "人" || shape.change === true) return facts;
+  return [...facts, ...findNumbers(norm).flatMap((n) => (/^[名位]$/u.test(n.unit) ? [n.text] : []))];
 }

@@ -88,6 +88,40 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：就业，得到职业；参加工作。统计公报：城镇新增就业",
   },
   {
+    // `夜市招聘会有多少人来找工作`: the report counts `5000余名求职者` (looking for work, not yet found).
+    asked: /找(?![到着])(?:个|份)?(?:工作|活儿?)/,
+    term: "求职",
+    stated: ["求职", "应聘", "找工作"],
+    source: "现代汉语词典：求职，寻找职业",
+  },
+  {
+    // `反向抹零最多能罚多少钱`: the law caps it as `可以并处5000元以下罚款`.
+    asked: /最多(?=[\p{Script=Han}]{0,6}(?:多少|几))/u,
+    term: "最高",
+    stated: ["最高", "以下", "以内", "不超过", "上限", "至多", "最多"],
+    source: "现代汉语词典：最多，表示最大的限度；以下，表示在某一点之下（法律条文“处五千元以下罚款”）",
+  },
+  {
+    // `被罚了多少`, `能罚多少钱`: decisions say `罚款30万元`, `处5000元以下罚款`.
+    asked: /罚(?![款金没])了?(?=[\p{Script=Han}]{0,3}(?:多少|几))/u,
+    term: "罚款",
+    stated: ["罚款", "罚金", "罚没", "处罚"],
+    source: "现代汉语词典：罚款，强制违法者缴纳一定数量的钱",
+  },
+  {
+    // `那辆被偷的山地车值多少钱`: police reports say `山地自行车被盗，价值8000余元`.
+    asked: /被偷(?:走|去)?了?/u,
+    term: "被盗",
+    stated: ["被盗", "被偷", "失窃", "被窃", "盗窃"],
+    source: "现代汉语词典：盗，偷；被盗，（财物）被偷",
+  },
+  {
+    asked: /(?<![价产市数均峰比总净估阈差极面币])值(?=了?(?:多少|几))/u,
+    term: "价值",
+    stated: ["价值", "价格", "货值", "值"],
+    source: "现代汉语词典：值，价值；价钱",
+  },
+  {
     // `捐了款` whole (it read `捐款款`); `捐了多少钱` up to what is asked.
     asked: /捐[了出过给]*(?:款(?!项)|(?=[\p{Script=Han}]{0,4}(?:钱|多少|款|物资)))/u,
     term: "捐款",
@@ -291,6 +325,16 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
  */
 export const GOODS_AND_CASES =
   "瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅";
+
+/**
+ * Words written with a numeral character that count nothing (`周锋一行来到…`, `进一步宣传`, `十分大方`,
+ * `老百姓`): a sentence whose only numerals are in these does not answer `多少`. Adverbs, conjunctions and
+ * set phrases of the 《现代汉语词典》 (7th edition) whose `一`/`十`/`百`/`千`/`万` is no quantity. Not `唯一`
+ * and `之一`: the sentence is read as written, and a Traditional one's count may be a `兩` the numerals
+ * do not include (`長崎縣內有兩個…據點`, `僅兩名…成員之一`).
+ */
+export const NUMERAL_WORDS =
+  /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])/gu;
 
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
 export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;

@@ -213,6 +213,22 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   // left as they are, they would count as words of the question the corpus lacks.
   [/甚[麼么]|啥/gu, "什么"],
   [/咋/gu, "怎么"],
+  // `腾讯 Q2 营收多少`, `2023Q1`, `H1`: the abbreviations of financial reports in English for a quarter or
+  // half-year; Chinese reports write `第二季度`, `一季度`, `上半年` (left in, `Q2` matches no sentence,
+  // and the half-year's figure of the same report answered). A four-digit year before one gains its `年`.
+  ...(
+    [
+      ["[Qq]1", "第一季度"],
+      ["[Qq]2", "第二季度"],
+      ["[Qq]3", "第三季度"],
+      ["[Qq]4", "第四季度"],
+      ["[Hh]1", "上半年"],
+      ["[Hh]2", "下半年"],
+    ] as const
+  ).flatMap(([abbr, zh]): [RegExp, string][] => [
+    [new RegExp(`(\\d{4})\\s*${abbr}(?![A-Za-z0-9])\\s*`, "gu"), `$1年${zh}`],
+    [new RegExp(`\\s*(?<![A-Za-z0-9])${abbr}(?![A-Za-z0-9])\\s*`, "gu"), zh],
+  ]),
   // `宝 山 高 新 区 在 建 项 目`: spaces between Chinese characters split no words (Chinese is written
   // without them); left in, every character reads as a word of its own.
   [/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, ""],

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { otherPeriod } from "../../src/answer/answer.js";
 import { headlineOf, shortened, shownHeadline, withoutDateline } from "../../src/answer/article-text.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
@@ -30,6 +31,22 @@ const intent = (q: string) => {
   const n = normalizeText(q);
   return questionIntent(n, findZones(n), withoutZones);
 };
+
+describe("otherPeriod", () => {
+  it.each([
+    ["腾讯三季度营收多少", "腾讯在今年第二季度实现营收1492亿元", true],
+    ["腾讯第二季度营收多少", "腾讯在今年二季度实现营收1492亿元", false],
+    ["腾讯3季度营收多少", "第三季度营收1550亿元", false],
+    ["前三季度营收多少", "第三季度营收1550亿元", true],
+    ["下半年计划招多少人", "上半年招聘员工300人", true],
+    ["示范区二期什么时候建完", "该示范区一期工程将于8月底完成建设", true],
+    ["示范区一期什么时候建完", "该示范区一期工程将于8月底完成建设", false],
+    ["上半年营收多少", "公司实现营收52亿元", false],
+    ["第一期培训多少人", "每期培训人数为40人", false],
+  ])("%s / %s → %s", (q, s, other) => {
+    expect(otherPeriod(q, s)).toBe(other);
+  });
+});
 
 describe("questionIntent", () => {
   it.each([
@@ -326,6 +343,73 @@ describe("kinds of question, answered from whole articles", () => {
     const b = await service.ask("德阳高新区人才公寓首批住了多少人");
     expect(b.abstained).toBe(false);
     expect(b.answer).toContain("156人");
+  });
+
+  it("declines a how-much question whose sentence has a numeral only in words that count nothing (`一行`)", async () => {
+    const a = await service.ask("韶关高新区长者食堂用餐多少钱");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("询问用餐价格");
+  });
+
+  it("counts people in 名 for `多少人`: the clause whose count is followed by what is asked answers", async () => {
+    const a = await service.ask("韶关高新区夜市招聘会有多少人来求职");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("3000余名求职者");
+    expect(a.answer).not.toContain("260人");
+  });
+
+  it("reads `找工作` as the reports' `求职`", async () => {
+    const a = await service.ask("韶关高新区夜市招聘会有多少人来找工作");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("3000余名");
+  });
+
+  it("reads `Q2` as `第二季度`: the quarter's figure answers, not the half-year's", async () => {
+    const a = await service.ask("丹霞科技 Q2 营收多少");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("28.1亿元");
+    expect(a.answer).not.toContain("52.6亿元");
+  });
+
+  it("declines an amount of money whose sentence only counts people (`接待百名…志愿者`)", async () => {
+    const a = await service.ask("南岭橡胶去年营收多少");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("百名");
+  });
+
+  it("reads `最多…罚多少` as the reports' cap on a fine (`处5000元以下罚款`)", async () => {
+    const a = await service.ask("反向抹零最多罚多少");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("5000元以下罚款");
+    expect(a.answer).not.toContain("10元");
+  });
+
+  it("reads `被偷` as `被盗` and `值多少钱` as `价值多少钱`", async () => {
+    const a = await service.ask("那辆被偷的山地车值多少钱");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("价值6000余元");
+  });
+
+  it("declines a yes-or-no question whose sentence does not state what it asks of (`追回`)", async () => {
+    const a = await service.ask("刘女士被骗的近8万元追回来了吗");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("转账近8万元");
+    const b = await service.ask("刘女士报警了吗");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("报警求助");
+    // `叫什么` ends in `么` but asks a name.
+    const c = await service.ask("韶关高新区党工委书记叫什么");
+    expect(c.abstained).toBe(false);
+    expect(c.answer).toContain("赵文山");
+  });
+
+  it("declines a quarter's figure the articles state only for another quarter", async () => {
+    const a = await service.ask("丹霞科技第三季度营收多少");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("第二季度");
+    const b = await service.ask("丹霞科技二季度营收多少");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("28.1亿元");
   });
 
   it("answers from the sentence an evaluation judges, not from the evaluation (`这是…又一例`)", async () => {

@@ -158,6 +158,21 @@ describe("plainQuestion", () => {
     expect(plainQuestion(q)).toBe(plain);
   });
 
+  it.each([
+    ["腾讯 Q2 营收多少", "腾讯第二季度营收多少"],
+    ["腾讯2023Q1净利润多少", "腾讯2023年第一季度净利润多少"],
+    ["q4出货量多少", "第四季度出货量多少"],
+    ["公司H1营收多少", "公司上半年营收多少"],
+    ["2023 H2 有什么计划", "2023年下半年有什么计划"],
+    ["H1N1是什么病毒", "H1N1是什么病毒"],
+    ["Q10电池是哪家的", "Q10电池是哪家的"],
+  ])(
+    "reads the report abbreviation of a quarter or half-year in %s as Chinese reports write it",
+    (q, plain) => {
+      expect(plainQuestion(q)).toBe(plain);
+    },
+  );
+
   it("reads the pinyin slip `高薪区` as `高新区`", () => {
     expect(plainQuestion("无锡高薪区半导体展会面积多大")).toBe("无锡高新区半导体展会面积多大");
     expect(plainQuestion("高薪技术产业开发区有哪些")).toBe("高新技术产业开发区有哪些");
