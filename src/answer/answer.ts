@@ -219,7 +219,7 @@ export async function answerQuestion(
   const quoted = deps.tools.normalize(best.quote);
   // `骆女士的钱追回来了吗` answered with `骆女士向对方转账近12万元`: a yes-or-no question whose sentence does
   // not state what is asked of (its last word, `追回`) does not answer it, whatever else it shares.
-  if (intent.kind === "fact" && YES_NO_END.test(normalized)) {
+  if (intent.kind === "fact" && asksYesOrNo(normalized)) {
     const asked = deps.tools
       .words(normalized.replace(YES_NO_END, ""))
       .at(-1)
@@ -291,6 +291,17 @@ export async function answerQuestion(
 
 /** Any numeral, in digits or in Chinese (`3400`, `三千四百`, `八成`, `半数`): what a number answer needs. */
 const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}]|半数`, "u");
+
+/** Question words: a question holding one asks for a fact, whatever its ending. */
+const ASKS_WHICH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|何时|何处|何种/u;
+
+/**
+ * Whether a normalised question asks yes or no by its ending (`追回来了吗`, `退了没有`), holding no
+ * question word (`哪一種商圈比較少或是沒有` asks which: DRCD lost a right answer to the ending alone).
+ */
+export function asksYesOrNo(normQuestion: string): boolean {
+  return YES_NO_END.test(normQuestion) && !ASKS_WHICH.test(normQuestion);
+}
 
 /** A question ending as one asking yes or no (`追回来了吗`, `退了没有`); what it asks of comes before. */
 const YES_NO_END = /(?:了|过)?(?:吗|(?<![什怎这那多要])么|没有|没)[?？!！。\s]*$/u;

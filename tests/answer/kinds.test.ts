@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { otherPeriod } from "../../src/answer/answer.js";
+import { asksYesOrNo, otherPeriod } from "../../src/answer/answer.js";
 import { headlineOf, shortened, shownHeadline, withoutDateline } from "../../src/answer/article-text.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
@@ -388,6 +388,13 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("那辆被偷的山地车值多少钱");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("价值6000余元");
+  });
+
+  it("reads a yes-or-no ending as asking yes or no only without a question word", () => {
+    expect(asksYesOrNo("刘女士被骗的近8万元追回来了吗")).toBe(true);
+    expect(asksYesOrNo("退款退了没有")).toBe(true);
+    expect(asksYesOrNo("在新北市升格之前哪一种商圈比较少或是没有")).toBe(false);
+    expect(asksYesOrNo("他叫什么")).toBe(false);
   });
 
   it("declines a yes-or-no question whose sentence does not state what it asks of (`追回`)", async () => {
