@@ -2,7 +2,12 @@ import { endsWithPlace, ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.
 import type { Hit } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
-import { countedThingMissing, indicatorMissing, periodContradicted } from "./decline-evidence.js";
+import {
+  countedThingMissing,
+  indicatorMissing,
+  otherPeriod,
+  periodContradicted,
+} from "./decline-evidence.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
 import { CN_DIGITS, findDates, findNumbers } from "./evidence.js";
@@ -328,46 +333,6 @@ function countsAnything(sentence: string, unit: string | null): boolean {
     if (numbers.length > 0 && numbers.every((n) => COUNTED_UNIT.test(n.unit))) return false;
   }
   return NUMERAL.test(rest);
-}
-
-/**
- * Periods of one kind, each read as one token: quarters (`第三季度`, `三季度`, `3季度`; `前三季度` is a span
- * of its own), half-years, and phases of works (`一期工程`, `二期`).
- */
-const PERIOD_KINDS: readonly RegExp[] = [
-  /前[一二三两1-3]季度|[一二三四1-4]季度/gu,
-  /[上下]半年/gu,
-  /(?<![第周学分同近长短初末中早晚后前本上下预定工刑假日星延到过档每为这那哪])[一二三四五六]期(?![间限待货刊望盼])/gu,
-];
-
-const DIGIT_OF: Readonly<Record<string, string>> = {
-  一: "1",
-  二: "2",
-  两: "2",
-  三: "3",
-  四: "4",
-  五: "5",
-  六: "6",
-};
-
-/** The periods of a kind a text names, numerals read as digits (`三季度` and `3季度` are one). */
-function periodsOf(kind: RegExp, text: string): Set<string> {
-  return new Set(
-    (text.match(kind) ?? []).map((p) => p.replace(/[一二两三四五六]/gu, (d) => DIGIT_OF[d] ?? d)),
-  );
-}
-
-/**
- * Whether a (normalised) sentence names periods of a kind the question names (quarters, half-years,
- * phases) but none of the question's: `第二季度实现营收…` does not answer `三季度营收多少`.
- */
-export function otherPeriod(normQuestion: string, normSentence: string): boolean {
-  return PERIOD_KINDS.some((kind) => {
-    const asked = periodsOf(kind, normQuestion);
-    if (asked.size === 0) return false;
-    const stated = periodsOf(kind, normSentence);
-    return stated.size > 0 && ![...asked].some((p) => stated.has(p));
-  });
 }
 
 /**

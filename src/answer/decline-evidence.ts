@@ -186,22 +186,61 @@ const FIGURE_MONTH = /(?<![\d\-－—~～至到])(\d{1,2})月(?!\d|[日号底末
  * its story's time, not a figure's (DRCD: four right answers of six whose quote names another year).
  */
 export function periodContradicted(normQuestion: string, normQuote: string): boolean {
-  for (const re of [RELATIVE_YEAR, FIGURE_MONTH]) {
-    const asked = new Set([...normQuestion.matchAll(re)].map((m) => m[1] ?? m[0]));
-    if (asked.size === 0) continue;
-    const stated = new Set([...normQuote.matchAll(re)].map((m) => m[1] ?? m[0]));
-    // News counts this year's figures by months alone (`1-4月`, `上半年`): no year stated is `今年`.
-    if (
-      re === RELATIVE_YEAR &&
-      stated.size === 0 &&
-      MONTHS_OF_A_YEAR.test(normQuote) &&
-      !/\d{4}年/.test(normQuote)
-    )
-      stated.add("今年");
-    if (stated.size > 0 && ![...asked].some((p) => stated.has(p))) return true;
-  }
-  return false;
+  const asked = periodsOf(RELATIVE_YEAR, normQuestion);
+  const stated = periodsOf(RELATIVE_YEAR, normQuote);
+  // News counts this year's figures by months alone (`1-4月`, `上半年`): no year stated is `今年`.
+  if (stated.size === 0 && MONTHS_OF_A_YEAR.test(normQuote) && !/\d{4}年/.test(normQuote)) stated.add("今年");
+  return (
+    namesOther(asked, stated) ||
+    namesOther(periodsOf(FIGURE_MONTH, normQuestion), periodsOf(FIGURE_MONTH, normQuote))
+  );
 }
+
+/**
+ * Whether a (normalised) sentence names periods of a kind the question names (quarters, half-years,
+ * phases) but none of the question's: `第二季度实现营收…` does not answer `三季度营收多少`.
+ */
+export function otherPeriod(normQuestion: string, normSentence: string): boolean {
+  return PERIOD_KINDS.some((kind) =>
+    namesOther(periodsOf(kind, normQuestion), periodsOf(kind, normSentence)),
+  );
+}
+
+/** The question asks periods of a kind, the sentence names some of that kind, and none it asks. */
+const namesOther = (asked: ReadonlySet<string>, stated: ReadonlySet<string>): boolean =>
+  asked.size > 0 && stated.size > 0 && ![...asked].some((p) => stated.has(p));
+
+/**
+ * The periods of a kind a text names, numerals read as digits (`三季度` and `3季度` are one); a kind
+ * with a group (a month's number) is read by it.
+ */
+function periodsOf(kind: RegExp, text: string): Set<string> {
+  return new Set(
+    [...text.matchAll(kind)].map((m) =>
+      (m[1] ?? m[0]).replace(/[一二两三四五六]/gu, (d) => DIGIT_OF[d] ?? d),
+    ),
+  );
+}
+
+/**
+ * Periods of one kind, each read as one token: quarters (`第三季度`, `三季度`, `3季度`; `前三季度` is a span
+ * of its own), half-years, and phases of works (`一期工程`, `二期`).
+ */
+const PERIOD_KINDS: readonly RegExp[] = [
+  /前[一二三两1-3]季度|[一二三四1-4]季度/gu,
+  /[上下]半年/gu,
+  /(?<![第周学分同近长短初末中早晚后前本上下预定工刑假日星延到过档每为这那哪])[一二三四五六]期(?![间限待货刊望盼])/gu,
+];
+
+const DIGIT_OF: Readonly<Record<string, string>> = {
+  一: "1",
+  二: "2",
+  两: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+};
 
 /** `多少家上市公司`: a measure word asked, then the thing counted (group 1 the measure, 2 the thing). */
 const COUNTED_ASKED =
