@@ -188,7 +188,8 @@ const FIGURE_MONTH = /(?<![\d\-－—~～至到])(\d{1,2})月(?!\d|[日号底末
 export function periodContradicted(normQuestion: string, normQuote: string): boolean {
   const asked = periodsOf(RELATIVE_YEAR, normQuestion);
   const stated = periodsOf(RELATIVE_YEAR, normQuote);
-  // News counts this year's figures by months alone (`1-4月`, `上半年`): no year stated is `今年`.
+  // News counts this year's figures by months alone (`1-4月`, `上半年`) or as they are now (`目前`): no
+  // year stated is `今年`.
   if (stated.size === 0 && MONTHS_OF_A_YEAR.test(normQuote) && !/\d{4}年/.test(normQuote)) stated.add("今年");
   return (
     namesOther(asked, stated) ||
@@ -283,8 +284,8 @@ export function indicatorMissing(normQuestion: string, normQuote: string): boole
   return NAMED_INDICATORS.some((i) => i.test(normQuestion) && !i.test(normQuote));
 }
 
-/** A period of months within a year (`1-4月`, `5月底`, `上半年`, `一季度`). */
-const MONTHS_OF_A_YEAR = /\d{1,2}月|[上下]半年|[一二三四1-4]季度/;
+/** A period of months within a year (`1-4月`, `5月底`, `上半年`, `一季度`), or the present (`目前`). */
+const MONTHS_OF_A_YEAR = /\d{1,2}月|[上下]半年|[一二三四1-4]季度|目前|当前/;
 
 /** Share of the question's characters (question and function words out) that a passage's characters hold. */
 function charShare(normQuestion: string, contextChars: string): number {

@@ -265,6 +265,27 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：搞，做；干；办；弄（口语）",
   },
   {
+    // `二期完工没`: a report says `竣工`, `建成`.
+    asked: /完工/u,
+    term: "竣工",
+    stated: ["竣工", "完工", "建成"],
+    source: "现代汉语词典：竣工，工程完成",
+  },
+  {
+    // `总投资接近多少`, `大概多少`: the asker's hedge, not the report's (`近30亿元`).
+    asked: /(?:接近|将近|大约|大概|差不多)(?=多少|几)/u,
+    term: "",
+    stated: [],
+    source: "提问者的估计语气；报道的约数在数字旁（`近30亿元`）",
+  },
+  {
+    // `民间投资是涨是跌`: asks the change, which a report states as a rate (`增速转负为正，达32%`).
+    asked: /是?(?:涨|升|增)了?(?:还是|是)(?:跌|降|减)了?/u,
+    term: "增速多少",
+    stated: [],
+    source: "现代汉语词典：涨，升高；跌，下降。统计公报以增速、增幅报告涨跌",
+  },
+  {
     // `在建几个商业综合体`: a report says `加紧建设…四大商业综合体`; `在建项目` is the report's own term.
     asked: /在建(?!项目|工程)/u,
     term: "建设",

@@ -114,6 +114,8 @@ describe("questions worded as people ask them", () => {
     ["兰州高新区是怎么帮村里脱贫的", "5.6万元"],
     ["重庆的联盟要跟哪个城市对接", "成都"],
     ["哪些高新区在搞新基建", "西安高新区"],
+    ["珠海高新区的项目总投资接近多少", "近30亿元"],
+    ["珠海民间投资是涨是跌", "32%"],
   ])("%s → %s, cited", async (question, expected) => {
     const a = await service.ask(question);
     expect(a.abstained, a.answer).toBe(false);

@@ -250,6 +250,10 @@ describe("periodContradicted", () => {
     expect(periodContradicted("郴州高新区去年新增就业多少人", "截至今年5月底，新增就业3400人")).toBe(true);
     // News counts this year's figures by months alone.
     expect(periodContradicted("珠海高新区去年工业投资增速多少", "1-4月工业投资增速达40.7%")).toBe(true);
+    // A figure as it is now (`目前`) is this year's too.
+    expect(
+      periodContradicted("珠海高新区去年复工率多少", "目前，珠海高新区复工复产企业达3240家，复工率94%"),
+    ).toBe(true);
     expect(periodContradicted("美国7月份消费者价格指数上涨多少", "6月份，消费者价格指数上涨3%")).toBe(true);
   });
 
