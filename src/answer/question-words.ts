@@ -265,13 +265,6 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：搞，做；干；办；弄（口语）",
   },
   {
-    // `二期完工没`: a report says `竣工`, `建成`.
-    asked: /完工/u,
-    term: "竣工",
-    stated: ["竣工", "完工", "建成"],
-    source: "现代汉语词典：竣工，工程完成",
-  },
-  {
     // `总投资接近多少`, `大概多少`: the asker's hedge, not the report's (`近30亿元`).
     asked: /(?:接近|将近|大约|大概|差不多)(?=多少|几)/u,
     term: "",
