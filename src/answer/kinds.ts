@@ -44,7 +44,8 @@ export function questionIntent(
   withoutZones: (text: string) => string = (t) => t,
   endsWithPlace: (text: string) => boolean = () => false,
 ): QuestionIntent {
-  const q = normQuestion.replace(/[?？!！。.\s]+$/u, "");
+  // A chat message often ends in emoji (`最近怎么样😀`): they end the question as its marks do.
+  const q = normQuestion.replace(/[?？!！。.~～\s\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}]+$/u, "");
   const recent = TIME_WORDS.test(q);
   const fact: QuestionIntent = { kind: "fact", recent, topic: "", parts: [] };
   const subjectOf = (rest: string): string => {

@@ -99,7 +99,14 @@ describe("questionIntent", () => {
     expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
     expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
     // Asked of nothing, what is new in the corpus as a whole; `新闻` itself is no topic.
-    for (const q of ["有什么新闻", "最新消息", "说说最近的新闻", "最近怎么样"])
+    for (const q of [
+      "有什么新闻",
+      "最新消息",
+      "说说最近的新闻",
+      "最近怎么样",
+      "最近怎么样😀",
+      "有什么新闻吗👍🏻",
+    ])
       expect(intent(q), q).toMatchObject({ kind: "overview", topic: "" });
     // What a zone did, on no topic, is its news; on a topic it is a how question.
     for (const q of ["株洲高新区有哪些举措", "株洲高新区干了什么", "株洲高新区采取了哪些措施"])
