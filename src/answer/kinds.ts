@@ -33,6 +33,9 @@ export interface QuestionIntent {
 /** A question word in a part of a several-facts question. */
 const ASKS = /多少|几(?=[个家人名位次年月日天种项条岁十百千万亿倍成号]|$)|什么时候|哪一?年|哪个|哪些|谁|什么/;
 
+/** Marks and emoji a question ends with (`？？？`, `😀`, `👍🏻`, `❤️`), joiners and skin tones too. */
+const TRAILING = /(?:[?？!！。.~～\s]|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
+
 /**
  * The kind of a normalised question (conversational wrappers already out, see `plainQuestion`);
  * `zones` are the zones it names, which an overview's subject may be alone; `withoutZones` takes every
@@ -45,7 +48,7 @@ export function questionIntent(
   endsWithPlace: (text: string) => boolean = () => false,
 ): QuestionIntent {
   // A chat message often ends in emoji (`最近怎么样😀`): they end the question as its marks do.
-  const q = normQuestion.replace(/[?？!！。.~～\s\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}]+$/u, "");
+  const q = normQuestion.replace(TRAILING, "");
   const recent = TIME_WORDS.test(q);
   const fact: QuestionIntent = { kind: "fact", recent, topic: "", parts: [] };
   const subjectOf = (rest: string): string => {
