@@ -211,17 +211,17 @@ export async function answerQuestion(
   // the figure: the closest sources are listed instead.
   // `郴州高新区去年新增就业多少人` answered with `截至今年5月底…3400人` states another year's figure as
   // the one asked: the article does not give it, so the closest sources are listed instead.
+  const quoted = deps.tools.normalize(best.quote);
   if (
     shape.type === "number" &&
     intent.kind === "fact" &&
-    (periodContradicted(normalized, deps.tools.normalize(best.quote)) ||
-      countedThingMissing(normalized, deps.tools.normalize(best.quote)) ||
-      indicatorMissing(normalized, deps.tools.normalize(best.quote)) ||
+    (periodContradicted(normalized, quoted) ||
+      countedThingMissing(normalized, quoted) ||
+      indicatorMissing(normalized, quoted) ||
       (asksAmount(normalized) && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
-  const quoted = deps.tools.normalize(best.quote);
   // `骆女士的钱追回来了吗` answered with `骆女士向对方转账近12万元`: a yes-or-no question whose sentence does
   // not state what is asked of (its last word, `追回`) does not answer it, whatever else it shares.
   if (intent.kind === "fact" && asksYesOrNo(normalized)) {

@@ -5,6 +5,7 @@
 import type { Passage } from "../index/types.js";
 import type { SentencePick } from "./extractive.js";
 import { type FocusTerm, focusCoverage, headlineShare } from "./focus.js";
+import { NAMED_INDICATORS } from "./indicators.js";
 import { NOT_WORD_CHAR, preparePassage, type TextTools } from "./passage.js";
 import type { QuestionShape } from "./question.js";
 import { stated, type Term } from "./question-terms.js";
@@ -261,20 +262,6 @@ export function countedThingMissing(normQuestion: string, normQuote: string): bo
     normQuote,
   );
 }
-
-/**
- * Named economic indicators, each with the words that state it: a figure of one is never a figure of
- * another (a firm's `收入` is not a zone's `GDP`).
- */
-const NAMED_INDICATORS: readonly RegExp[] = [
-  /gdp|生产总值/,
-  /营收|营业收入|收入|营业额/,
-  /产值/,
-  /利润/,
-  /税收/,
-  /出口/,
-  /增加值/,
-];
 
 /**
  * Whether the question names an indicator the quote never states: `郴州高新区1-5月GDP增长多少` against

@@ -210,11 +210,22 @@ export async function overviewAnswer(
   if (subject === "") {
     // `最近有什么新闻`, of no zone or topic: the zones with the newest articles about them, each its
     // newest one; a zone whose newest is only a mention is passed over.
-    const ranked = await zonesByNewest([...(deps.knownZones ?? [])], deps.articles);
+    // Each zone's articles are read once, for the order and again for its line.
+    const read = new Map<string, Promise<ArticleSummary[]>>();
+    const articles: ArticleSource = {
+      zoneArticles(zone) {
+        const found = read.get(zone) ?? deps.articles.zoneArticles(zone);
+        read.set(zone, found);
+        return found;
+      },
+      loadArticles: (ids) => deps.articles.loadArticles(ids),
+      loadPassages: (ids) => deps.articles.loadPassages(ids),
+    };
+    const ranked = await zonesByNewest([...(deps.knownZones ?? [])], articles);
     const digests: [string, Digest][] = [];
     for (const zone of ranked.slice(0, DIGEST_READ)) {
       if (digests.length >= max) break;
-      const d = await digestOf(zone, [zone], "", deps, 1);
+      const d = await digestOf(zone, [zone], "", { ...deps, articles }, 1);
       if (d.entries[0]?.about === true) digests.push([zone, d]);
     }
     if (digests.length === 0)

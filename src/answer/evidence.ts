@@ -9,6 +9,9 @@ import { GOODS_AND_CASES, PERSON_ROLE, SPEECH_VERBS } from "./question-words.js"
 export const CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
 const UNITS = `%|％|‰|个百分点|万亿元|亿元|万元|千元|元|美元|亿美元|万美元|欧元|日元|港元|英镑|人次|人|名|位|个|家|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|万吨|亩|公顷|平方公里|平方米|平方千米|公里|千米|米|厘米|毫米|千克|公斤|克|年|个月|月|天|日|小时|分钟|秒|倍|成|届|期|种|篇|首|款|栋|层|户|间|岁|度|兆瓦|千瓦|瓦|GB|MB|TB|G|${GOODS_AND_CASES}`;
 
+/** Units of length, however a text writes them (`40km`, `6.2米`, `3公里`). */
+export const LENGTH_UNIT = /米|公里|km|m$/iu;
+
 /** A number with an optional magnitude and unit: `40.7%`, `166亿元`, `3400人`, `4万个`, `近万亿元`, `三个`. */
 export const NUMBER_RE = new RegExp(
   `(?:\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+)(?:余|多)?(?:[万亿千百]+)?(?:${UNITS})?`,
@@ -51,7 +54,7 @@ export function unitMatches(unit: string, expected: string | null): boolean {
   if (expected === DURATION_UNIT) return /^(?:个?月|周|星期|天|个?小时|分钟|秒|年)$/.test(unit);
   if (expected === "元") return /元/.test(unit);
   // A length asked (`多远`, `多细`) is stated in any unit of length: `1公里`, `0.03毫米`, `240米`.
-  if (expected === "米") return /米|公里/.test(unit);
+  if (expected === "米") return LENGTH_UNIT.test(unit);
   if (expected === "万" || expected === "亿") return unit.includes(expected);
   return unit.endsWith(expected) || unit.includes(expected);
 }

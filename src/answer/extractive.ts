@@ -7,7 +7,7 @@
 import type { Passage } from "../index/types.js";
 import { answerProbability } from "./decline.js";
 import { type Evidence, type EvidenceQuestion, evidenceOf, runIn } from "./decline-evidence.js";
-import { findNumbers, hasYear } from "./evidence.js";
+import { findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
 import { factsIn, isDated, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare } from "./focus.js";
 import {
@@ -462,7 +462,9 @@ export function pickSentences(
   ) {
     // People are counted with 名 and 位 too (现代汉语词典: 名, 位, 量词，用于人): `组织30名干部职工前往`
     // answers `去了多少人`.
-    const typed = sameArticle.filter((x) => x.typed || (shape.unit === "人" && countsPeople(x.norm)));
+    const typed = sameArticle.filter(
+      (x) => x.typed || (shape.unit === "人" && peopleCounted(x.norm).length > 0),
+    );
     const alt = typed.length > 0 ? best(typed, "pickScore") : undefined;
     if (alt !== undefined && alt.pickScore >= weights.typedGiveWay * chosen.pickScore) chosen = alt;
   }
@@ -524,9 +526,6 @@ export function pickSentences(
   return [first, ...rest];
 }
 
-/** Units of length, however a text writes them (`40km`, `6.2米`, `3公里`). */
-const LENGTH_UNIT = /米|公里|km|m$/iu;
-
 /**
  * Whether a normalised sentence states a number that may be the amount asked for though not read as
  * of its unit: one without a unit (`人口達2,790,060`), a bare magnitude (`1500万的游客`), or a length
@@ -540,10 +539,9 @@ function mayStateAmount(norm: string, unit: string | null): boolean {
   );
 }
 
-/** Whether a normalised sentence counts people with 名 or 位 (`30名干部职工`, `13位购房者`). */
-function countsPeople(norm: string): boolean {
-  return findNumbers(norm).some((n) => /^[名位]$/u.test(n.unit));
-}
+/** The counts of people with 名 or 位 a normalised sentence states (`30名干部职工`, `13位购房者`). */
+const peopleCounted = (norm: string): string[] =>
+  findNumbers(norm).flatMap((n) => (/^[名位]$/u.test(n.unit) ? [n.text] : []));
 
 /**
  * The facts of the kind asked that a normalised clause states ({@link factsIn}), people counted with 名
@@ -553,5 +551,5 @@ function countsPeople(norm: string): boolean {
 export function factsOfKind(norm: string, shape: QuestionShape, counted: RegExp | null): string[] | null {
   const facts = factsIn(norm, shape, counted);
   if (facts === null || shape.type !== "number" || shape.unit !== "人" || shape.change === true) return facts;
-  return [...facts, ...findNumbers(norm).flatMap((n) => (/^[名位]$/u.test(n.unit) ? [n.text] : []))];
+  return [...facts, ...peopleCounted(norm)];
 }

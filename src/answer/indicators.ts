@@ -54,6 +54,20 @@ export const INDICATORS: readonly Indicator[] = [
 ];
 
 /**
+ * Named economic indicators, each with the words that state it: a figure of one is never a figure of
+ * another (a firm's `收入` is not a zone's `GDP`).
+ */
+export const NAMED_INDICATORS: readonly RegExp[] = [
+  /gdp|生产总值/,
+  /营收|营业收入|收入|营业额/,
+  /产值/,
+  /利润/,
+  /税收/,
+  /出口/,
+  /增加值/,
+];
+
+/**
  * Words before a number that make it a goal, not a result (`力争`, `目标`, `到2025年`): a zone's
  * key figures are what happened. `计划新建项目91个` states the plan; the `开工率` beside it the result.
  */

@@ -103,7 +103,7 @@ export function questionIntent(
     subjectOf(q.slice(0, measures.index) + q.slice(measures.index + measures[0].length)) === ""
   )
     return { ...fact, kind: "overview", recent: true };
-  if ((measures !== null || (HOW_ASKED.test(q) && actor)) && !/多少/.test(q)) return { ...fact, kind: "how" };
+  if ((measures !== null || (how !== null && actor)) && !/多少/.test(q)) return { ...fact, kind: "how" };
   // `复工率和复工企业数分别是多少`: each thing with the question word (`复工率是多少`, `复工企业数是多少`);
   // `保险公司和外包公司分别赔了多少`: with the verb asked (`保险公司赔了多少`).
   const both = BOTH_ASKED.exec(q);

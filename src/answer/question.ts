@@ -165,10 +165,8 @@ export function questionShape(q: string): QuestionShape {
       return { type: "number", unit, change: true };
     }
     if (unit === null && ASKS_DURATION.test(q)) return { type: "number", unit: DURATION_UNIT };
-    // `钻针能做到多细`: a size, in a unit of length (`0.05毫米`).
-    if (unit === null && /多[细粗厚薄宽深]/u.test(q)) return { type: "number", unit: "米" };
-    // `充电要跑多远`: a distance (`不超过1公里`).
-    if (unit === null && /多远/u.test(q)) return { type: "number", unit: "米" };
+    // `钻针能做到多细`, `充电要跑多远`: a size or a distance, in a unit of length (`0.05毫米`, `1公里`).
+    if (unit === null && /多[细粗厚薄宽深远]/u.test(q)) return { type: "number", unit: "米" };
     // `年龄是多少`, `几岁`: an age, counted in 岁.
     if (unit === null && ASKS_AGE.test(q)) return { type: "number", unit: "岁" };
     if (unit === null) unit = unitOfCountedNoun(q);

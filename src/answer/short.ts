@@ -116,35 +116,24 @@ export function netScore(
 const SCORERS = new Map<ShortNet, RowScorer>();
 
 /**
- * {@link netScore} of one row for answering: the same products and sums in the same order (so the
- * same score, bit for bit; a test checks it), over the weights copied once into typed arrays and with
- * the hidden units' sums kept in one array. Hundreds of candidates a quote, 16 units each.
+ * {@link netScore} of one row for answering, built once a network: for the shipped size (16 hidden
+ * units) the same products and sums in the same order (so the same score, bit for bit; a test checks
+ * it) over the weights copied once into typed arrays; any other size is {@link netScore} itself.
+ * Hundreds of candidates a quote, 16 units each.
  */
 export function netScorer(net: ShortNet): RowScorer {
   let scorer = SCORERS.get(net);
   if (scorer !== undefined) return scorer;
-  const h = net.hidden;
-  const input = Float64Array.from(net.input);
-  const bias = Float64Array.from(net.bias);
-  const output = Float64Array.from(net.output);
-  const linear = Float64Array.from(net.linear);
-  const acts = new Float64Array(h);
+  const acts = new Float64Array(net.hidden);
   scorer =
-    h === 16
-      ? sixteenUnits(input, bias, output, linear)
-      : (row, nz, count) => {
-          acts.set(bias);
-          let z = 0;
-          for (let j = 0; j < count; j++) {
-            const i = nz[j] as number;
-            const v = row[i] as number;
-            z += (linear[i] as number) * v;
-            const o = i * h;
-            for (let k = 0; k < h; k++) acts[k] = (acts[k] as number) + (input[o + k] as number) * v;
-          }
-          for (let k = 0; k < h; k++) z += (output[k] as number) * Math.tanh(acts[k] as number);
-          return z;
-        };
+    net.hidden === 16
+      ? sixteenUnits(
+          Float64Array.from(net.input),
+          Float64Array.from(net.bias),
+          Float64Array.from(net.output),
+          Float64Array.from(net.linear),
+        )
+      : (row, nz, count) => netScore(net, row, 0, nz, 0, count, acts);
   SCORERS.set(net, scorer);
   return scorer;
 }
