@@ -26,6 +26,12 @@
  * threshold into short-weights.ts (not the logit's rows). `--give-folds N` fits the give model on
  * choices made by rankers fitted without each quote (N inner folds) instead of the ranker's own.
  *
+ * `--give-by-class` fits a threshold for each class of question (from the one threshold, each moved in
+ * turn to the most F1 over the `--holds-sets` that still hold `--give-holds`); `--hedge-give` chooses
+ * each class's hedge for the F1 the give model and its one threshold make of the choices rather than
+ * for per-class thresholds on the ranker's worth. Both measured, not shipped (twelfth session,
+ * docs/quality.md): `--write` refuses `--give-by-class`, as short.ts has one threshold.
+ *
  * `--as-shipped` scores the cross-validated choices as `shortAnswer` shows them: a `分别` list's amount
  * given whatever the ranker says (respectively.ts), and the rules read off the chosen span (`readOff`:
  * an amount's hedge, the year or month asked, none for a when question without a time). They are not
@@ -115,6 +121,8 @@ const { values } = parseArgs({
     rate: { type: "string", default: "0.005" },
     "net-l2": { type: "string", default: "0.0001" },
     fallback: { type: "string" },
+    "give-by-class": { type: "boolean", default: false },
+    "hedge-give": { type: "boolean", default: false },
   },
 });
 const BENCH = values.bench ?? "../shared/bench";
@@ -148,6 +156,12 @@ const L2 = Number(values.l2);
  * shipped (docs/quality.md): short.ts has no fallback, so `--write` refuses it.
  */
 const FALLBACK = values.fallback === undefined ? null : Number(values.fallback);
+if (values.write && values["give-by-class"]) {
+  console.error(
+    "--write with --give-by-class: short.ts has one threshold for every class (measured, not shipped)",
+  );
+  process.exit(2);
+}
 if (values.write && FALLBACK !== null) {
   console.error("--write with --fallback: short.ts gives no fallback span (measured, not shipped)");
   process.exit(2);
@@ -605,27 +619,75 @@ function heldOutChoices(train: readonly Sample[], tuning: Tuning): Choice[] {
  * at least `GIVE_HOLDS` of the time on every set of `HOLDS_SETS` — one for all classes, so a set's answers
  * are given surest first whatever their class.
  */
-function tuneGive(w: Model, train: readonly Sample[], tuning: Tuning) {
+function tuneGive(w: Model, train: readonly Sample[], tuning: Tuning, byClass = values["give-by-class"]) {
   const choices =
     GIVE_FOLDS > 1 ? heldOutChoices(train, tuning) : train.map((s) => choose(w, s, tuning.hedge));
   const give = fitGive([...choices, ...choices.flatMap((c) => (c.fallback === null ? [] : [c.fallback]))]);
   const scored = choices.map((c) => withGive(c, give));
+  const bySet = new Map(HOLDS_SETS.map((name) => [name, scored.filter((c) => c.s.asked.set === name)]));
+  const shownF1 = new Map<Choice, number>();
+  const f1Of = (c: Choice) => shownF1.get(c) ?? shownF1.set(c, scoredAs(c).f1).get(c) ?? 0;
+  /** Whether thresholds `tc` keep `GIVE_HOLDS` on every set, and the F1 summed over those sets. */
+  const judge = (tc: Record<ShortClass, number>) => {
+    let f1 = 0;
+    const ok = HOLDS_SETS.every((name) => {
+      const of = bySet.get(name) ?? [];
+      let given = 0;
+      let held = 0;
+      for (const c0 of of) {
+        const t = tc[c0.s.cls];
+        const c = picked(c0, t);
+        if (c.text === null || c.worth < t) continue;
+        given++;
+        if (c.holds) held++;
+        f1 += f1Of(c) / Math.max(1, of.length);
+      }
+      return given === 0 || held / given >= GIVE_HOLDS;
+    });
+    return { ok, f1 };
+  };
+  const all = (x: number) => Object.fromEntries(CLASSES.map((c) => [c, x])) as Record<ShortClass, number>;
   let t = 1;
   for (let x = 0; x <= 1; x += 0.005) {
-    const ok = HOLDS_SETS.every((name) => {
-      const f = figures(
-        scored.filter((c) => c.s.asked.set === name).map((c) => picked(c, x)),
-        x,
-        1,
-      );
-      return f.given === 0 || f.holds >= GIVE_HOLDS;
-    });
-    if (ok) {
+    if (judge(all(x)).ok) {
       t = Number(x.toFixed(3));
       break;
     }
   }
-  return { give, t };
+  // `--give-by-class`: from the one threshold, each class's moved in turn to where the F1 summed over
+  // the sets is best while every set still holds `GIVE_HOLDS` (two passes): a class whose given answers
+  // score more F1 for each one that does not hold is given more, and one scoring less fewer.
+  const tc = all(t);
+  if (byClass)
+    for (let pass = 0; pass < 2; pass++)
+      for (const cls of CLASSES) {
+        let best = { x: tc[cls], f1: judge(tc).f1 };
+        for (let x = 0.3; x <= 0.95; x += 0.01) {
+          const r = judge({ ...tc, [cls]: x });
+          if (r.ok && r.f1 > best.f1 + 1e-9) best = { x: Number(x.toFixed(2)), f1: r.f1 };
+        }
+        tc[cls] = best.x;
+      }
+  return { give, t, tc, f1: judge(tc).f1 };
+}
+
+/**
+ * `--hedge-give`: each class's hedge chosen (in turn, one threshold for all) for the F1 the give model and its
+ * threshold make of the choices, not for per-class thresholds on the ranker's worth as {@link tune}
+ * does: what is given at answer time is what the give model trusts.
+ */
+function tuneHedgeForGive(w: Model, train: readonly Sample[], tuning: Tuning): Tuning {
+  const hedge = { ...tuning.hedge };
+  for (const cls of CLASSES) {
+    let best = { h: hedge[cls], f1: tuneGive(w, train, { ...tuning, hedge }, false).f1 };
+    for (const h of HEDGES) {
+      if (h === best.h) continue;
+      const f1 = tuneGive(w, train, { ...tuning, hedge: { ...hedge, [cls]: h } }, false).f1;
+      if (f1 > best.f1 + 1e-9) best = { h, f1 };
+    }
+    hedge[cls] = best.h;
+  }
+  return { ...tuning, hedge };
 }
 
 const asked = await collect();
@@ -657,13 +719,13 @@ const folds = values["no-cv"] ? [] : values.quick ? [0] : [...Array(FOLDS).keys(
 for (const k of folds) {
   const train = samples.filter((s) => foldOf(s.asked.group, FOLDS) !== k);
   const w = fitModel(train);
-  const tuning = tune(w, train);
+  const tuning = values["hedge-give"] ? tuneHedgeForGive(w, train, tune(w, train)) : tune(w, train);
   const given = values.give === "model" ? tuneGive(w, train, tuning) : null;
   process.stderr.write(`fold ${k}: ${JSON.stringify(tuning)} ${JSON.stringify(given)}\n`);
   for (const s of samples.filter((x) => foldOf(x.asked.group, FOLDS) === k)) {
     const c0 = choose(w, s, tuning.hedge);
     const c = given === null ? c0 : withGive(c0, given.give);
-    const t = given === null ? tuning.t[s.cls] : given.t;
+    const t = given === null ? tuning.t[s.cls] : given.tc[s.cls];
     cvAll.push(scoredAs(c));
     const p = picked(c, t);
     cv.push(scoredAs(p.worth >= t ? p : { ...p, text: null, f1: 0, holds: false }));
@@ -731,12 +793,12 @@ for (const { name } of folds.length === 0 ? [] : SETS) {
 if (values.quick) process.exit(0);
 
 const w = fitModel(samples);
-const tuning = tune(w, samples);
+const tuning = values["hedge-give"] ? tuneHedgeForGive(w, samples, tune(w, samples)) : tune(w, samples);
 const given = tuneGive(w, samples, tuning);
 const choices = samples
   .map((s) => choose(w, s, tuning.hedge))
-  .map((c) => picked(withGive(c, given.give), given.t))
-  .map((c) => scoredAs(c.worth >= given.t ? c : { ...c, text: null, f1: 0, holds: false }));
+  .map((c) => picked(withGive(c, given.give), given.tc[c.s.cls]))
+  .map((c) => scoredAs(c.worth >= given.tc[c.s.cls] ? c : { ...c, text: null, f1: 0, holds: false }));
 for (const { name } of SETS)
   console.log(
     `fitted on all, ${name}: ${fmt(
