@@ -257,6 +257,14 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：目前，指说话的时候",
   },
   {
+    // `搞了个多大的市场化基金`, `弄了个多少钱的基金`: the asker's "set up a", the report names the act
+    // (`设立1亿元市场化基金`): the question is the thing asked about.
+    asked: /(?:搞|弄|整)了?个(?=\p{Script=Han})/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：搞，做；干；办；弄（口语）。弄，做；干；办；搞",
+  },
+  {
     // `哪些高新区在搞新基建`: `搞` is any doing in speech; the report names the thing done (`“新基建”项目`).
     // Not `在搞什么` (a zone's news, read before this) nor `搞好`, `搞定`.
     asked: /在?搞(?![什啥些着好定了])(?=\p{Script=Han})/u,
