@@ -119,6 +119,8 @@ describe("questions worded as people ask them", () => {
     // The asker's "set up a" (`搞了个`), people counted by a name headed by `员` (twelfth session).
     ["济宁高新区搞了个多大的市场化基金", "1亿元"],
     ["珠海配了多少个复工复产联络专员", "31名"],
+    // The photo's caption is indexed (a paragraph after its article) and the asker's `照片里` dropped.
+    ["照片里刘怀信在看什么", "航天蔬菜实验种植基地"],
   ])("%s → %s, cited", async (question, expected) => {
     const a = await service.ask(question);
     expect(a.abstained, a.answer).toBe(false);
