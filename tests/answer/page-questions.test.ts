@@ -121,6 +121,8 @@ describe("questions worded as people ask them", () => {
     ["珠海配了多少个复工复产联络专员", "31名"],
     // The photo's caption is indexed (a paragraph after its article) and the asker's `照片里` dropped.
     ["照片里刘怀信在看什么", "航天蔬菜实验种植基地"],
+    // Asked which company, a quotation is answered with its speaker (`…”台达电子公司负责人说`).
+    ["哪家企业在岗3719人", "台达电子"],
   ])("%s → %s, cited", async (question, expected) => {
     const a = await service.ask(question);
     expect(a.abstained, a.answer).toBe(false);
