@@ -533,3 +533,13 @@ export const ZONE_ANAPHOR = /该区|该园区|该高新区|本区/;
  */
 export const REACTION =
   /^(?:大家|群众|居民|市民|村民|家长|孩子们|学生们|网友|企业负责人|参会人员|与会人员|他们|她们)(?:都|也)?(?:纷纷)?(?:表示|说|称赞|点赞|感叹|感慨|反映)/u;
+
+/**
+ * Provinces and regions a question may name as where a fact holds (`湖北上半年GDP多少`): the
+ * provincial-level divisions of the mainland, Hong Kong and Macao (国家统计局《统计用区划代码》). A report
+ * about another place may share every other word of the question. Not countries, nor 台湾: an
+ * encyclopedia's paragraph often leaves its country unsaid (`生於英格蘭威爾特郡`, `全國人口第三密集`),
+ * and DRCD asked of them lost five right answers.
+ */
+export const PLACE_NAMES =
+  /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门/gu;

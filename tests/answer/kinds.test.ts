@@ -735,6 +735,15 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).not.toContain("1.8个百分点");
   });
 
+  it("declines a province's figure that only another place's article states", async () => {
+    // `衡阳高新区上半年GDP达312.5亿元`: the article never names 湖北, so its GDP is not 湖北's.
+    const other = await service.ask("湖北上半年GDP涨了多少");
+    expect(other.abstained, other.answer).toBe(true);
+    expect(other.citations.length).toBeGreaterThan(0);
+    // A question naming a zone the corpus knows is read by that zone, whatever province it adds.
+    expect((await service.ask("湖南衡阳高新区上半年GDP涨了多少")).answer).toContain("6.2%");
+  });
+
   it("answers a number question from the article's sentence stating a number of its kind", async () => {
     const money = await service.ask("衡阳高新区法院帮那13个购房者要回了多少钱");
     expect(money.abstained).toBe(false);
