@@ -281,6 +281,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "提问者的叙述语气（“最后”“最终”）；报道直接写结果",
   },
   {
+    // `陈杰之前是干什么的`: a report on a person's career says `此前担任…`, `曾任…`.
+    asked: /(?:之前|以前|先前|原先)(?=是|在|当|担任|干|做|任)/u,
+    term: "此前",
+    stated: ["此前", "之前", "以前", "曾", "先前", "原"],
+    source: "现代汉语词典：此前，在这以前；曾，表示从前有过某种行为或情况",
+  },
+  {
     // `搞了个多大的市场化基金`, `弄了个多少钱的基金`: the asker's "set up a", the report names the act
     // (`设立1亿元市场化基金`): the question is the thing asked about.
     asked: /(?:搞|弄|整)了?个(?=\p{Script=Han})/u,

@@ -337,6 +337,10 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("最终被判了几年").question).not.toContain("最终");
     expect(everydayQuestion("巴西最终获得什么名次").question).toBe("巴西最终获得什么名次");
     expect(everydayQuestion("照片里刘怀信在看什么").question).toBe("刘怀信查看什么");
+    // `之前是干什么的`: a career is reported as `此前担任…`, `曾任…`.
+    expect(everydayQuestion("陈杰之前是干什么的").question).toBe("陈杰此前是干什么的");
+    expect(everydayQuestion("陈杰之前是干什么的").alts.get("此前")).toContain("曾");
+    expect(everydayQuestion("6月底之前能建成吗").question).toBe("6月底之前能建成吗");
     expect(everydayQuestion("这张图上是谁").question).toBe("这张是谁");
     // `图` inside a word (`蓝图`, `试图`) is no photo.
     expect(everydayQuestion("蓝图中有什么").question).toBe("蓝图中有什么");
