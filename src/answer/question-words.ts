@@ -150,6 +150,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赚，获得利润；挣，用劳动换取。统计公报：营业收入、利润总额",
   },
   {
+    // `5G项目一共投了多少钱`: a report says `总投资达12亿元`.
+    asked: /投了?(?![资入产放票诉])(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
+    term: "投资",
+    stated: ["投资", "投入", "总投资"],
+    source: "现代汉语词典：投，投入（资金等）；投资，为达到一定目的而投入资金",
+  },
+  {
     asked: /花了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
     term: "投资",
     stated: ["投资", "投入", "资金", "总投资"],

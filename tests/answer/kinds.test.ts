@@ -358,6 +358,7 @@ describe("everydayQuestion", () => {
     expect(asked?.test("收集了13条问题")).toBe(true);
     expect(asked?.test("现场解答5条")).toBe(false);
     expect(countedByAny("有多少家企业")).toBeNull();
+    expect(countedByAny("要建几个商业综合体")?.test("加紧建设四大商业综合体")).toBe(true);
   });
 });
 
