@@ -218,7 +218,7 @@ export async function answerQuestion(
     (periodContradicted(normalized, quoted) ||
       countedThingMissing(normalized, quoted) ||
       indicatorMissing(normalized, quoted) ||
-      (asksAmount(normalized) && !countsAnything(best.quote, shape.unit)))
+      ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
