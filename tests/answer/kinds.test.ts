@@ -346,10 +346,18 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("蓝图中有什么").question).toBe("蓝图中有什么");
   });
 
-  it("reads a numeral inside a policy's name (`两新`, `六稳`) as counting nothing", () => {
-    expect("舟山市委两新工委主办的“六稳”“六保”活动".replace(NUMERAL_WORDS, " ")).not.toMatch(
-      /[一二两三四五六七八九十]/u,
-    );
+  it("reads a numeral inside a policy's or a day's name (`两新`, `六稳`, `八一`) as counting nothing", () => {
+    const numeral = /[一二两三四五六七八九十]/u;
+    expect("舟山市委两新工委主办的“六稳”“六保”活动".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
+    expect("开展“八一”慰问，第一时间报告".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
+    // A count stays one.
+    expect("81名官兵，八一路".replace(NUMERAL_WORDS, " ")).toContain("81名");
+  });
+
+  it("reads `看病` as the report's `治疗`, `花了` of a person as `花费`", () => {
+    expect(everydayQuestion("老太看病花了多少钱").question).toBe("老太治疗投资多少钱");
+    expect(everydayQuestion("老太看病花了多少钱").alts.get("投资")).toContain("花费");
+    expect(everydayQuestion("老太看病花了多少钱").alts.get("治疗")).toContain("医药费");
   });
 
   it("counts the thing of `多少个X` with any measure word a report gives it", () => {
@@ -358,6 +366,7 @@ describe("everydayQuestion", () => {
     expect(asked?.test("收集了13条问题")).toBe(true);
     expect(asked?.test("现场解答5条")).toBe(false);
     expect(countedByAny("有多少家企业")).toBeNull();
+    expect(countedByAny("要建几个商业综合体")?.test("加紧建设四大商业综合体")).toBe(true);
   });
 });
 
@@ -737,6 +746,12 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toContain("6.2%");
     expect(a.answer).not.toContain("312.5亿元");
     expect(a.answer).not.toContain("1.8个百分点");
+  });
+
+  it("declines an age asked of a sentence that states no number", async () => {
+    // `街道党工委书记一行来到长者食堂`: its only numeral is `一行`'s.
+    const age = await service.ask("韶关那个街道党工委书记多大年纪");
+    expect(age.abstained, age.answer).toBe(true);
   });
 
   it("declines a province's figure that only another place's article states", async () => {
