@@ -1,6 +1,6 @@
 import { endsWithPlace, ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.js";
 import type { Hit, Passage } from "../index/types.js";
-import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
+import { type ArticleSource, gluedHeadline, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import {
   countedThingMissing,
@@ -476,10 +476,15 @@ function answerLine(
   const whole =
     shape.unit === ZONE_UNIT && !asksForSeveral(normQuestion) && [...best.sentence].length <= ZONE_LINE_CHARS;
   const cut = whole ? tidy(best.sentence) : partAsked(best.span, shape, normQuestion, normalize);
-  const span = withoutDateline(
+  const stripped = withoutDateline(
     shape.unit === ZONE_UNIT ? withWhatWasLearnt(cut, best.sentence) : cut,
     shape.type === "date",
   );
+  // The figure asked may stand in the headline the source ran into the dateline (`16条中小河流出现涨水
+  // 过程中新网重庆7月21日电…`): the line is then that headline, not the dateline's sentence without it.
+  const facts = (text: string) => factsOfKind(normalize(text), shape, null) ?? [];
+  const glued = shape.type === "number" && facts(stripped).length === 0 ? gluedHeadline(cut) : null;
+  const span = glued !== null && facts(glued).length > 0 ? glued : stripped;
   let line = `${span}[1]`;
   let named: string | null = null;
   if (shape.unit === ZONE_UNIT && !namesZone(normalize(best.span))) {

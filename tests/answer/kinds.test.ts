@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksYesOrNo } from "../../src/answer/answer.js";
-import { headlineOf, shortened, shownHeadline, withoutDateline } from "../../src/answer/article-text.js";
+import {
+  gluedHeadline,
+  headlineOf,
+  shortened,
+  shownHeadline,
+  withoutDateline,
+} from "../../src/answer/article-text.js";
 import { otherPeriod } from "../../src/answer/decline-evidence.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
@@ -145,6 +151,13 @@ describe("questionIntent", () => {
 });
 
 describe("withoutDateline", () => {
+  it("finds the headline a source ran into its dateline, where a figure may stand", () => {
+    expect(
+      gluedHeadline("16条中小河流出现涨水过程中新网重庆7月21日电(梁钦卿)重庆市气象台21日发布要讯称"),
+    ).toBe("16条中小河流出现涨水过程");
+    expect(gluedHeadline("中新网重庆7月21日电 重庆市气象台发布要讯")).toBeNull();
+  });
+
   it("drops a lead's label, dateline and byline, and the words of no other sentence", () => {
     expect(withoutDateline("原标题：某某光伏电子科技有限公司违反环评法被处罚")).toBe(
       "某某光伏电子科技有限公司违反环评法被处罚",
