@@ -2,11 +2,13 @@ import hnswlib from "hnswlib-node";
 
 /**
  * Segments of up to this many live passages are searched exactly. An HNSW search at the ef these
- * indexes use (400, 800 above 25,000 passages) visits most of a graph this small: over the 1,985
- * CMRC passages an exact scan took 0.12 ms a query against hnswlib's 0.45 ms, over the 28,565 news
- * passages 1.6 ms against 6.6 ms (random sparse queries, one process; docs/quality.md "## Speed").
+ * indexes use (400; 800 above 25,000 passages) visits most of a graph this small: over the 1,985 CMRC
+ * passages an exact scan took 0.12 ms a query against hnswlib's 0.45 ms. The exact index is filled at
+ * load from the graph (`getPoint`, `addPoint`: about 90 µs a passage, 0.2 s for 2,000), so larger
+ * segments keep the graph: over the 28,565 news passages exact is 1.5 ms a query against 4.6 ms, but
+ * would add 1.5–2.5 s to every load (docs/quality.md "## Speed").
  */
-export const EXACT_SEARCH_MAX = 30_000;
+export const EXACT_SEARCH_MAX = 5_000;
 
 /** The spaces hnswlib-node knows. */
 export type HnswSpace = "cosine" | "ip" | "l2";
