@@ -17,6 +17,7 @@ import {
   type SentenceText,
   type TextTools,
   withAntecedent,
+  withAttribution,
 } from "./passage.js";
 import { asksForSeveral, type QuestionShape, YEAR_UNIT } from "./question.js";
 import {
@@ -321,6 +322,7 @@ export function pickSentences(
   const slot = slotWords(normQuestion, terms);
   const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
   const several = shape.type === "entity" && asksForSeveral(normQuestion);
+  const asksWho = shape.type === "person" || shape.type === "entity";
   const runOf = runIn(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "));
   const bigramList = [...qBigrams];
   const byPassage: Scored[][] = [];
@@ -340,7 +342,9 @@ export function pickSentences(
     const zoneHere = questionZones.find((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
     let previous: SentenceText | undefined;
+    let at = -1;
     for (const s of prepared.sentences) {
+      at++;
       const norm = s.norm;
       let bigramShare = 0;
       if (qBigrams.size > 0) {
@@ -360,13 +364,17 @@ export function pickSentences(
         !hasYear(norm) &&
         isDated(s) &&
         hasYear(previous.norm);
+      // Asked who or which, a quotation is quoted and scored with the attribution after it: the speaker
+      // (`台达电子公司负责人说`) may be the answer (`哪家企业在岗3719人`).
+      const said = asksWho ? withAttribution(passage.text, prepared.sentences, at) : null;
       const quote =
         previous !== undefined && (yearless || ANAPHORIC.test(norm))
           ? withAntecedent(passage.text, previous, s)
-          : s.sentence;
+          : (said ?? s.sentence);
+      const heard = said !== null ? tools.normalize(said) : norm;
       // `该区累计在谈项目146个`: in an article about the zone the question names, `该区` is that zone.
       const read =
-        zoneHere !== undefined && ZONE_ANAPHOR.test(norm) ? norm.replace(ZONE_ANAPHOR, zoneHere) : norm;
+        zoneHere !== undefined && ZONE_ANAPHOR.test(heard) ? heard.replace(ZONE_ANAPHOR, zoneHere) : heard;
       let focusShare = focusCoverage(focus, read, weights.partial);
       // Scored as quoted, with the sentence before it — unless it only judges what that sentence says
       // (`这是…纪工委助力…保护的缩影之一`): the fact is the sentence before, which is then chosen itself.
@@ -509,17 +517,22 @@ export function pickSentences(
   first.span =
     listedSpan !== null
       ? listedSpan
-      : answerSpan(first.sentence, {
-          norm: normQuestion,
-          terms,
-          slot: new Set([...slot].filter((w) => !timed.has(w))),
-          // `哪些高新区`: every zone the sentence names answers, so the sentence is shown whole.
-          facts: (text) => (several ? null : factsOfKind(text, shape, counted)),
-          person: shape.type === "person",
-          counts: shape.type === "number",
-          ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
-          normalize: tools.normalize,
-        });
+      : answerSpan(
+          asksWho && first.quote !== first.sentence && first.quote.startsWith(first.sentence)
+            ? first.quote
+            : first.sentence,
+          {
+            norm: normQuestion,
+            terms,
+            slot: new Set([...slot].filter((w) => !timed.has(w))),
+            // `哪些高新区`: every zone the sentence names answers, so the sentence is shown whole.
+            facts: (text) => (several ? null : factsOfKind(text, shape, counted)),
+            person: shape.type === "person",
+            counts: shape.type === "number",
+            ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
+            normalize: tools.normalize,
+          },
+        );
   const rest = ranked
     .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
     .map((r) => scoredPick(best(r.xs, "pickScore"), r.score));

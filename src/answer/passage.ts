@@ -98,6 +98,36 @@ export function cachedPassageText(
 export const ANAPHORIC =
   /^(?!那么|本来|其实)(?:它|其|该|这|此|他|她|牠|彼|那|本|同年|次年|翌年|当年|同月|次月|翌月|翌日|次日|当天|当日|当时)/;
 
+/**
+ * A speaker named after a quotation closes (`…增加了360人。”` `郴州高新区企业台达电子公司负责人说。`): the
+ * sentence after the quote that says who spoke, and nothing else.
+ */
+const ATTRIBUTION = /^[^，。！？；“”「」]{2,30}(?:说|表示|介绍|称|指出|透露|坦言)[。！]?$/u;
+
+/** How many sentences after a quoted one its quotation may go on before it closes. */
+const QUOTATION_REACH = 2;
+
+/**
+ * Sentence `at` of `sentences` quoted to the attribution after its quotation (`…同比增长2.3%。目前全厂…
+ * 增加了360人。”郴州高新区企业台达电子公司负责人说。`) when the quotation closes within a few sentences and
+ * the sentence after it only names its speaker, all standing together in the passage's text and short
+ * enough to quote; otherwise null.
+ */
+export function withAttribution(text: string, sentences: readonly SentenceText[], at: number): string | null {
+  let quoted = "";
+  for (let j = at; j <= at + QUOTATION_REACH; j++) {
+    const s = sentences[j];
+    if (s === undefined || (j > at && /^[“「『]/u.test(s.sentence))) return null;
+    quoted += s.sentence;
+    if (!/[”」』]$/u.test(s.sentence)) continue;
+    const next = sentences[j + 1];
+    if (next === undefined || !ATTRIBUTION.test(next.sentence)) return null;
+    const all = quoted + next.sentence;
+    return [...all].length <= MAX_ANTECEDENT_QUOTE && text.includes(all) ? all : null;
+  }
+  return null;
+}
+
 /** A quote longer than this keeps the sentence alone. */
 const MAX_ANTECEDENT_QUOTE = 160;
 

@@ -257,6 +257,29 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：目前，指说话的时候",
   },
   {
+    // `照片里刘怀信在看什么`: the asker points at the photo; its caption is the article's last paragraph
+    // (src/corpus/newspaper.ts) and names what it shows, not the photo itself.
+    asked: /(?:照片|图片|相片|配图|(?<=^|[这那张幅在])图)(?:里|上|中)(?:的)?/u,
+    term: "",
+    stated: [],
+    source: "提问者指着报道的照片；图片说明写照片里的人和事，不写“照片”",
+  },
+  {
+    // `刘怀信在看什么`: a caption says what was looked at as `查看`, `察看`, `视察`.
+    asked: /在?看(?=了?(?:什么|啥|哪))/u,
+    term: "查看",
+    stated: ["查看", "察看", "视察", "参观", "看望", "考察"],
+    source: "现代汉语词典：查看，检查，观察（事物的情况）",
+  },
+  {
+    // `搞了个多大的市场化基金`, `弄了个多少钱的基金`: the asker's "set up a", the report names the act
+    // (`设立1亿元市场化基金`): the question is the thing asked about.
+    asked: /(?:搞|弄|整)了?个(?=\p{Script=Han})/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：搞，做；干；办；弄（口语）。弄，做；干；办；搞",
+  },
+  {
     // `哪些高新区在搞新基建`: `搞` is any doing in speech; the report names the thing done (`“新基建”项目`).
     // Not `在搞什么` (a zone's news, read before this) nor `搞好`, `搞定`.
     asked: /在?搞(?![什啥些着好定了])(?=\p{Script=Han})/u,

@@ -66,9 +66,17 @@ const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 const PERSON_COUNTED =
   /(?:多少|几)(?:个|名|位)?(?:(?![比率例])\p{Script=Han}){0,2}?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员|农民工|民警|志愿者|医生|教师|老师|专家|院士|企业家)/u;
 
+/**
+ * People a question counts by a longer name whose head is a person (现代汉语词典: -员, 指工作或学习的人;
+ * -者, 指人): `多少个复工复产联络专员`, `几个参与者` — reports count them in 名 or 人 (`31名…联络专员`).
+ */
+const PERSON_HEADED =
+  /(?:多少|几)(?:个|名|位)?\p{Script=Han}{0,8}?[员者](?=$|[^\p{Script=Han}]|[了呢啊呀吗])/u;
+
 // What is counted decides the unit: `多少员工` is counted in 人, `多少企业` in 家.
 const COUNTED_NOUNS: [RegExp, string][] = [
   [PERSON_COUNTED, "人"],
+  [PERSON_HEADED, "人"],
   [/(?:多少|几)(?:企业|公司|机构|银行|医院|学校|高校|工厂|门店|孵化器)/, "家"],
   [/(?:多少|几)(?:项目|产业|园区|平台|基地|中心)/, "个"],
   [/多少钱|多少资金|多少经费/, "元"],
@@ -157,7 +165,7 @@ export function questionShape(q: string): QuestionShape {
   ) {
     let unit = unitMatch?.[1] ?? null;
     // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`).
-    if (unit === "个" && PERSON_COUNTED.test(q)) unit = "人";
+    if (unit === "个" && (PERSON_COUNTED.test(q) || PERSON_HEADED.test(q))) unit = "人";
     if (ASKS_CHANGE.test(q)) {
       // The change is counted in the question's own measure word (`多了多少人`) or as a rate; what
       // changed (`收入`, `投资`) says nothing of its unit: `收入同比下降了多少` is answered in %.

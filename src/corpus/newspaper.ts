@@ -15,7 +15,9 @@
  *   the last sentence on the same line (`占比99%。 宋显晖`); and a new body starts at `本报讯`.
  *   A `本报讯（记者 叶伟）` header gives the byline and is removed from the body.
  * - In the trailing block, lines with a credit (`图片来源：…`) and the wide wrapped lines of the
- *   caption above them are dropped; the rest are headline lines. Consecutive lines are grouped into
+ *   caption above them are set apart; the rest are headline lines. A caption (its text and credit)
+ *   is matched to a body as a headline is and kept as that article's last paragraph, in section
+ *   `图片说明`; a credit with no caption text is dropped. Consecutive lines are grouped into
  *   headlines of one to three lines, and headlines are matched to bodies by content — shared zone
  *   names, figures and rare character bigrams — choosing the grouping and one-to-one assignment
  *   with the highest total score, never by position. A pair must clear a minimum score; a line that
@@ -35,7 +37,7 @@
  */
 import { makeArticle, type ParsedFile, titleFromBody } from "./article.js";
 import { bylineOnly, stripHeader, trailingByline } from "./page/bylines.js";
-import { matchHeadlines } from "./page/headlines.js";
+import { captionBody, matchHeadlines } from "./page/headlines.js";
 import { columnWidth, creditAt, headlineText, isColumned, paragraphsOf, titleLike } from "./page/layout.js";
 import { type Body, type Line, toLine } from "./page/lines.js";
 import { endsSentence } from "./text.js";
@@ -209,12 +211,62 @@ export function parseNewspaperPage(text: string, source: string, idPrefix: strin
   }
 
   const paragraphs = bodies.map((b) => paragraphsOf(b.lines, col, columned));
-  const { heads, unused } = matchHeadlines(tail, paragraphs.map(bodyText));
+  const texts = paragraphs.map(bodyText);
+  const { heads, unused } = matchHeadlines(tail, texts);
   for (const l of unused) {
     problems.push({ path: source, line: l.no, message: `headline line fits no article: ${l.text}` });
   }
+  // A photo's caption says what the photo shows (`刘怀信（左一）查看…种植基地`): it is kept as a
+  // paragraph of its own after the body it belongs to, labelled, so what it states can be asked and cited.
+  const dropped = dropCaptions(lines.slice(end + 1), col, columned, bodies.length).dropped;
+  for (const c of captionsOf(dropped)) {
+    const at = captionBody(c.credit === null ? c.text : `${c.text}${c.credit}`, texts);
+    if (at !== null) paragraphs[at]?.push(captionParagraph(c));
+  }
   return { articles: articlesOf(bodies, heads, paragraphs, source, idPrefix, problems), problems };
 }
+
+/** A caption's sentence, at least this many Chinese characters: a credit alone, or a stray word, is no caption. */
+const MIN_CAPTION = 8;
+
+/**
+ * The captions among a page's dropped lines: consecutive lines (the wrapped caption and the credit
+ * after it) joined, the credit (`图片来源：兰州高新区`) told apart from the text it follows.
+ */
+export function captionsOf(dropped: readonly Line[]): { text: string; credit: string | null }[] {
+  const blocks: Line[][] = [];
+  for (const l of dropped) {
+    const last = blocks.at(-1);
+    const prev = last?.at(-1);
+    if (last !== undefined && prev !== undefined && l.no - prev.no <= 2 && creditAt(prev.raw) < 0)
+      last.push(l);
+    else blocks.push([l]);
+  }
+  const out: { text: string; credit: string | null }[] = [];
+  for (const b of blocks) {
+    const joined = b.map((l) => l.text).join("");
+    const at = creditAt(joined);
+    const text = (at < 0 ? joined : joined.slice(0, at)).trim();
+    const credit = at < 0 ? null : joined.slice(at).replace(CREDIT_LABEL, "").trim() || null;
+    if ((text.match(/\p{Script=Han}/gu) ?? []).length >= MIN_CAPTION && endsSentence(text))
+      out.push({ text, credit });
+  }
+  return out;
+}
+
+/** The paragraph a caption becomes: `图片说明：…。图片来源：兰州高新区。` */
+export function captionParagraph(c: { text: string; credit: string | null }): Paragraph {
+  return {
+    section: CAPTION_SECTION,
+    text: `图片说明：${c.text}${c.credit === null ? "" : `图片来源：${c.credit}。`}`,
+  };
+}
+
+/** The section of a caption's paragraph. */
+export const CAPTION_SECTION = "图片说明";
+
+/** The label of a credit (`图片来源：`), before the source it names. */
+const CREDIT_LABEL = /^\s*(?:图片来源|图片提供|图片|供图|摄影|照片)\s*[:：]\s*/u;
 
 /** A body's text for matching headlines: subheads and paragraphs. */
 const bodyText = (ps: readonly Paragraph[]) => ps.map((p) => `${p.section ?? ""}\n${p.text}`).join("\n");

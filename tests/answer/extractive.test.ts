@@ -8,7 +8,12 @@ import {
   pickSentences,
   pickTerms,
 } from "../../src/answer/extractive.js";
-import { cachedPassageText, preparePassage, type TextTools } from "../../src/answer/passage.js";
+import {
+  cachedPassageText,
+  preparePassage,
+  type TextTools,
+  withAttribution,
+} from "../../src/answer/passage.js";
 import { questionShape } from "../../src/answer/question.js";
 import { hybridSearch } from "../../src/answer/retrieve.js";
 import { indexTextTools } from "../../src/answer/service.js";
@@ -63,6 +68,26 @@ describe("prepared passages", () => {
     expect(p.sentences.map((s) => s.sentence)).toEqual(["工业投资增，速达40.7%。", "第二句"]);
     expect(p.sentences[0]?.chars).toBe("工业投资增速达407");
     expect(p.contextChars).toBe("标题工业投资增速达407第二句");
+  });
+
+  it("join a quotation to the attribution after it, and nothing else", () => {
+    const text =
+      "“今年以来，我们克服了影响。订单增加。1-5月，公司收入4.55亿元。目前全厂在岗3719人。”园区企业台达电子公司负责人说。下一句。";
+    const p = preparePassage(passage("q", text), normalizeText);
+    const at = (start: string) => p.sentences.findIndex((s) => s.sentence.startsWith(start));
+    // The quotation's last sentence and the one before it reach the speaker; the quotation's first
+    // sentence is three sentences from its close, past the reach.
+    expect(withAttribution(text, p.sentences, at("目前"))).toBe(
+      "目前全厂在岗3719人。”园区企业台达电子公司负责人说。",
+    );
+    expect(withAttribution(text, p.sentences, at("1-5月"))).toBe(
+      "1-5月，公司收入4.55亿元。目前全厂在岗3719人。”园区企业台达电子公司负责人说。",
+    );
+    expect(withAttribution(text, p.sentences, at("“今年"))).toBeNull();
+    // A sentence after the quotation that says more than who spoke is no attribution.
+    const more = "“收入增长了。”负责人说，明年还要扩产。";
+    const q = preparePassage(passage("r", more), normalizeText);
+    expect(withAttribution(more, q.sentences, 0)).toBeNull();
   });
 
   it("are held for the most recently used passages only, up to the capacity", () => {

@@ -322,6 +322,9 @@ describe("everydayQuestion", () => {
     // `搞` is any doing in speech; `在搞什么` (a zone's news) is read before everyday words and stays.
     expect(everydayQuestion("哪些高新区在搞新基建").question).toBe("哪些高新区新基建");
     expect(everydayQuestion("泰安高新区在搞什么").question).toBe("泰安高新区在搞什么");
+    // `搞了个`/`弄了个`: the asker's "set up a"; the thing asked about stays.
+    expect(everydayQuestion("济宁高新区搞了个多大的市场化基金").question).toBe("济宁高新区多大的市场化基金");
+    expect(everydayQuestion("园区弄了个多少钱的基金").question).toBe("园区多少钱的基金");
     expect(everydayQuestion("总投资接近多少").question).toBe("总投资多少");
     expect(everydayQuestion("民间投资是涨是跌").question).toBe("民间投资增速多少");
   });

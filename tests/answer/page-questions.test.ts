@@ -116,6 +116,13 @@ describe("questions worded as people ask them", () => {
     ["哪些高新区在搞新基建", "西安高新区"],
     ["珠海高新区的项目总投资接近多少", "近30亿元"],
     ["珠海民间投资是涨是跌", "32%"],
+    // The asker's "set up a" (`搞了个`), people counted by a name headed by `员` (twelfth session).
+    ["济宁高新区搞了个多大的市场化基金", "1亿元"],
+    ["珠海配了多少个复工复产联络专员", "31名"],
+    // The photo's caption is indexed (a paragraph after its article) and the asker's `照片里` dropped.
+    ["照片里刘怀信在看什么", "航天蔬菜实验种植基地"],
+    // Asked which company, a quotation is answered with its speaker (`…”台达电子公司负责人说`).
+    ["哪家企业在岗3719人", "台达电子"],
   ])("%s → %s, cited", async (question, expected) => {
     const a = await service.ask(question);
     expect(a.abstained, a.answer).toBe(false);

@@ -78,6 +78,8 @@ describe("questionShape", () => {
     ["锂电池项目在哪个高新区投产的", "entity", "高新区"],
     ["园区派了多少个年轻干部进企业", "number", "人"],
     ["法院帮几个农民工讨回了工资", "number", "人"],
+    ["园区配了多少个复工复产联络专员", "number", "人"],
+    ["活动来了几个参与者", "number", "人"],
     ["德国失去了多少比例人口", "number", "%"],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toMatchObject({ type, unit });

@@ -59,7 +59,7 @@ describe("STORE=postgres on the command line", () => {
 
     const ingest = await run("ingest.ts", ["--input", "data/corpus"], ROOT, db.env);
     expect(ingest.code, ingest.stderr).toBe(0);
-    expect(ingest.stdout).toMatch(/indexed 6 articles, 25 passages .* generation 1 is current/);
+    expect(ingest.stdout).toMatch(/indexed 6 articles, 26 passages .* generation 1 is current/);
     expect(await currentGeneration(db.db)).toBe(1);
 
     // The same answers and zones as the embedded store's, read from the database: the command

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseNewspaperPage } from "../../src/corpus/newspaper.js";
+import { CAPTION_SECTION, parseNewspaperPage } from "../../src/corpus/newspaper.js";
 import { endsSentence } from "../../src/corpus/text.js";
 import type { Article } from "../../src/corpus/types.js";
 
@@ -8,8 +8,16 @@ const PAGE_PATH = "data/corpus/000_d463814998410617.txt";
 const PAGE = readFileSync(PAGE_PATH, "utf8");
 const SECOND = readFileSync("tests/fixtures/second-page.txt", "utf8");
 
-const body = (a: Article) => a.paragraphs.map((p) => p.text).join("\n");
-const sections = (a: Article) => [...new Set(a.paragraphs.map((p) => p.section).filter((s) => s !== null))];
+/** The article's own paragraphs: not the photo caption kept after them. */
+const body = (a: Article) =>
+  a.paragraphs
+    .filter((p) => p.section !== CAPTION_SECTION)
+    .map((p) => p.text)
+    .join("\n");
+const sections = (a: Article) => [
+  ...new Set(a.paragraphs.map((p) => p.section).filter((s) => s !== null && s !== CAPTION_SECTION)),
+];
+const captions = (a: Article) => a.paragraphs.filter((p) => p.section === CAPTION_SECTION).map((p) => p.text);
 const byTitle = (articles: Article[], start: string) => {
   const a = articles.find((x) => x.title.startsWith(start));
   if (!a) throw new Error(`no article titled ${start}…`);
@@ -57,6 +65,16 @@ describe("parseNewspaperPage on the default page", () => {
     }
     expect(body(byTitle(articles, "重庆"))).toMatch(/^日前，重庆市高新技术产业开发区协同创新战略联盟成立。/);
     expect(body(byTitle(articles, "工业投资"))).toMatch(/占比99%。$/);
+  });
+
+  it("keeps the photo's caption, with its credit, as the last paragraph of the article it shows", () => {
+    // The credit names the zone and the caption the article's people and places: `兰州` is that article.
+    expect(captions(byTitle(articles, "兰州"))).toEqual([
+      "图片说明：兰州高新区“两新”组织党委书记刘怀信（左一）查看合作社航天蔬菜实验种植基地。图片来源：兰州高新区。",
+    ]);
+    expect(byTitle(articles, "兰州").paragraphs.at(-1)?.section).toBe(CAPTION_SECTION);
+    // `图片来源：西安高新区` under a headline credits a photo with no caption: nothing to keep.
+    for (const a of articles.filter((x) => !x.title.startsWith("兰州"))) expect(captions(a)).toEqual([]);
   });
 
   it("leaves no stray space between Chinese characters or between digits and Chinese", () => {
@@ -180,7 +198,14 @@ describe("parseNewspaperPage on a second page in the same layout", () => {
     ]);
   });
 
-  it("reads subheads as sections and drops the caption and credits", () => {
+  it("keeps the caption of the page's photo after the body it shows", () => {
+    expect(captions(byTitle(articles, "合肥"))).toEqual([
+      "图片说明：合肥高新区量子计算机研发中心项目建设现场，工人正在进行设备安装调试。图片来源：合肥高新区。",
+    ]);
+    expect(articles.flatMap(captions)).toHaveLength(1);
+  });
+
+  it("reads subheads as sections and keeps the caption and credits out of the bodies", () => {
     expect(sections(byTitle(articles, "营收"))).toEqual(["数字经济跑出“加速度”", "人才引育打开新空间"]);
     expect(sections(byTitle(articles, "合肥"))).toEqual(["量子科技抢占制高点"]);
     for (const a of articles)
