@@ -1,5 +1,5 @@
 import { endsWithPlace, ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.js";
-import type { Hit } from "../index/types.js";
+import type { Hit, Passage } from "../index/types.js";
 import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import {
@@ -34,7 +34,7 @@ import {
   ZONE_UNIT,
 } from "./question.js";
 import { bigrams } from "./question-terms.js";
-import { GOODS_AND_CASES, NUMERAL_WORDS } from "./question-words.js";
+import { GOODS_AND_CASES, NUMERAL_WORDS, PLACE_NAMES } from "./question-words.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
 import { shortAnswer } from "./short.js";
@@ -238,6 +238,17 @@ export async function answerQuestion(
   if (intent.kind === "fact" && otherPeriod(normalized, quoted)) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
+  // `湖北上半年GDP多少` answered with `佛山南海区上半年GDP达1712.60亿元`: a question naming a province or a
+  // country (and no zone) that the answering article never mentions is answered with another place's fact.
+  if (intent.kind === "fact" && known.length === 0 && deps.articles !== undefined) {
+    const places = [...new Set(normalized.match(PLACE_NAMES) ?? [])];
+    if (
+      places.length > 0 &&
+      !(await articleNames(best.passage, places, deps.articles, deps.tools.normalize))
+    ) {
+      return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
+    }
+  }
   if (intent.kind === "how") {
     const measures = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
     if (measures !== null) return measures;
@@ -333,6 +344,22 @@ function countsAnything(sentence: string, unit: string | null): boolean {
     if (numbers.length > 0 && numbers.every((n) => COUNTED_UNIT.test(n.unit))) return false;
   }
   return NUMERAL.test(rest);
+}
+
+/** Whether a passage's article (its headline and every passage) names each of `places`. */
+async function articleNames(
+  passage: Passage,
+  places: readonly string[],
+  articles: ArticleSource,
+  normalize: (text: string) => string,
+): Promise<boolean> {
+  const missing = (text: string) => places.filter((p) => !normalize(text).includes(p));
+  if (missing(`${passage.title}${passage.text}`).length === 0) return true;
+  const [article] = await articles.loadArticles([passage.articleId]);
+  if (article === undefined) return true;
+  const passages = await articles.loadPassages(article.passageIds);
+  const text = passages.map((p) => p?.text ?? "").join("");
+  return missing(`${article.title}${text}`).length === 0;
 }
 
 /**

@@ -7,16 +7,19 @@ import { GOODS_AND_CASES, PERSON_ROLE, SPEECH_VERBS } from "./question-words.js"
 
 /** The characters of a number written in Chinese. */
 export const CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
-const UNITS = `%|％|‰|个百分点|万亿元|亿元|万元|千元|元|美元|亿美元|万美元|欧元|日元|港元|英镑|人次|人|名|位|个|家|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|万吨|亩|公顷|平方公里|平方米|平方千米|公里|千米|米|厘米|毫米|千克|公斤|克|年|个月|月|天|日|小时|分钟|秒|倍|成|届|期|种|篇|首|款|栋|层|户|间|岁|度|兆瓦|千瓦|瓦|GB|MB|TB|G|${GOODS_AND_CASES}`;
+const UNITS = `%|％|‰|个百分点|万亿元|亿元|万元|千元|元|美元|亿美元|万美元|欧元|日元|港元|英镑|人次|人|名|位|个|家|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|万吨|亩|公顷|平方公里|平方米|平方千米|公里|千米|米|厘米|毫米|千克|公斤|克|年|个月|月|天|日|小时|分钟|秒|倍|成|届|期|种|篇|首|款|栋|层|户|间|岁|度|级|兆瓦|千瓦|瓦|GB|MB|TB|G|${GOODS_AND_CASES}`;
 
 /** Units of length, however a text writes them (`40km`, `6.2米`, `3公里`). */
 export const LENGTH_UNIT = /米|公里|km|m$/iu;
 
-/** A number with an optional magnitude and unit: `40.7%`, `166亿元`, `3400人`, `4万个`, `近万亿元`, `三个`. */
-export const NUMBER_RE = new RegExp(
-  `(?:\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+)(?:余|多)?(?:[万亿千百]+)?(?:${UNITS})?`,
-  "g",
-);
+/**
+ * A number's figures: digits, Chinese numerals, or a level in Roman numerals (`Ⅳ级`, `IV级` once
+ * normalised: emergency responses and alerts are graded so).
+ */
+const FIGURES = `\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+(?=级)|(?<![A-Za-z])[IVX]{1,4}(?=级)`;
+
+/** A number with an optional magnitude and unit: `40.7%`, `166亿元`, `3400人`, `4万个`, `近万亿元`, `三个`, `Ⅳ级`. */
+export const NUMBER_RE = new RegExp(`(?:${FIGURES})(?:余|多)?(?:[万亿千百]+)?(?:${UNITS})?`, "g");
 
 /** Numbers in a text, each with its unit (possibly empty); bare single Chinese numerals are skipped. */
 export function findNumbers(text: string): { text: string; unit: string; index: number }[] {
@@ -25,7 +28,7 @@ export function findNumbers(text: string): { text: string; unit: string; index: 
     const t = m[0];
     if (t === "") continue;
     const digits = /^\d/.test(t);
-    const unit = t.replace(new RegExp(`^(?:\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+)(?:余|多)?`), "");
+    const unit = t.replace(new RegExp(`^(?:${FIGURES})(?:余|多)?`), "");
     // A lone Chinese numeral with no unit (一, 十) is far more often a word than a quantity.
     if (!digits && unit === "") continue;
     // `一个`, `一项`: the article, not a count (`一百五十个` is one).

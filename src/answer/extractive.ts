@@ -24,6 +24,7 @@ import {
   bigrams,
   changeCues,
   countedBy,
+  countedByAny,
   questionCues,
   questionTerms,
   slotWords,
@@ -320,7 +321,14 @@ export function pickSentences(
   const qBigrams = bigrams(normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " "));
   const cues = questionCues(normQuestion);
   const slot = slotWords(normQuestion, terms);
-  const counted = shape.type === "number" && shape.unit === null ? countedBy(normQuestion) : null;
+  const counted =
+    shape.type !== "number"
+      ? null
+      : shape.unit === null
+        ? countedBy(normQuestion)
+        : shape.unit === "个"
+          ? countedByAny(normQuestion)
+          : null;
   const several = shape.type === "entity" && asksForSeveral(normQuestion);
   const asksWho = shape.type === "person" || shape.type === "entity";
   const runOf = runIn(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "));

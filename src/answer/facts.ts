@@ -13,6 +13,9 @@ export function isDated(s: SentenceText): boolean {
   return s.dated;
 }
 
+/** A number asked with no unit is one written in figures: digits, or a level's Roman numeral (`Ⅳ级`). */
+const WRITTEN_FIGURE = /\d|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|^[IVX]+级/u;
+
 /** A rank: `第二`, `第5`, `第十一`. */
 const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
 
@@ -25,7 +28,7 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
       if (shape.change === true && !CHANGE_WORDS.test(s.norm)) return false;
       s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
       return s.numbers.some(
-        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)),
+        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && WRITTEN_FIGURE.test(n.text)),
       );
     case "date":
       return isDated(s) && (shape.unit !== YEAR_UNIT || hasYear(s.norm));
@@ -57,7 +60,9 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
       // A growth question: only a clause stating a change states the fact asked for.
       if (shape.change === true && !CHANGE_WORDS.test(text)) return [];
       const out = findNumbers(text)
-        .filter((n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && /\d/.test(n.text)))
+        .filter(
+          (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && WRITTEN_FIGURE.test(n.text)),
+        )
         .map((n) => n.text);
       const c = counted === null ? null : new RegExp(counted, "g");
       if (c !== null) for (const m of text.matchAll(c)) out.push(m[0]);

@@ -137,6 +137,26 @@ export function countedBy(normQuestion: string): RegExp | null {
   return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
 }
 
+/** Measure words a report counts things with where a speaker says `个` (现代汉语词典: 个, 量词, 用于没有专用量词的名词; 也用于某些有专用量词的名词). */
+const CLASSIFIERS =
+  "条|项|件|座|台|套|所|只|家|名|位|处|场|次|批|种|款|篇|块|间|栋|户|支|辆|艘|架|部|起|宗|例|份|张";
+const COUNT = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(?:余|多)?[万千百]*";
+
+/**
+ * For `提了多少个问题`: `个` is the speaker's measure word for anything, and a report counts the thing
+ * with its own (`问题13条`, `13条问题`): a number with any measure word next to the thing counted (its
+ * first two characters) states the count asked for.
+ */
+export function countedByAny(normQuestion: string): RegExp | null {
+  const m = /(?:多少|几)个(\p{Script=Han}{2})/u.exec(normQuestion);
+  if (!m?.[1]) return null;
+  const thing = m[1];
+  return new RegExp(
+    `${thing}(?:共|共计|总计|累计|达|有|为)?${COUNT}(?:${CLASSIFIERS})|${COUNT}(?:${CLASSIFIERS})${thing}`,
+    "u",
+  );
+}
+
 /**
  * What the clause answering a growth question should say: the comparison the question names
  * (`同比`, `环比`) and its verb (`上涨` also as `涨`), so that `环比增长了多少` is not answered with the

@@ -272,6 +272,22 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：查看，检查，观察（事物的情况）",
   },
   {
+    // `女职工最后拿到多少赔偿金`, `最终被判了几年`: the asker's "in the end" before an amount; a report
+    // states the amount (`…支付…经济赔偿金80000元`) without saying it came last. Not before `什么`, `哪里`:
+    // `最终獲得什麼名次` is answered by `最終…獲得季軍`.
+    asked: /(?:最后|最终|到头来)(?=\p{Script=Han}{0,6}(?:多少|几))/u,
+    term: "",
+    stated: [],
+    source: "提问者的叙述语气（“最后”“最终”）；报道直接写结果",
+  },
+  {
+    // `陈杰之前是干什么的`: a report on a person's career says `此前担任…`, `曾任…`.
+    asked: /(?:之前|以前|先前|原先)(?=是|在|当|担任|干|做|任)/u,
+    term: "此前",
+    stated: ["此前", "之前", "以前", "曾", "先前", "原"],
+    source: "现代汉语词典：此前，在这以前；曾，表示从前有过某种行为或情况",
+  },
+  {
     // `搞了个多大的市场化基金`, `弄了个多少钱的基金`: the asker's "set up a", the report names the act
     // (`设立1亿元市场化基金`): the question is the thing asked about.
     asked: /(?:搞|弄|整)了?个(?=\p{Script=Han})/u,
@@ -366,12 +382,14 @@ export const GOODS_AND_CASES =
 /**
  * Words written with a numeral character that count nothing (`周锋一行来到…`, `进一步宣传`, `十分大方`,
  * `老百姓`): a sentence whose only numerals are in these does not answer `多少`. Adverbs, conjunctions and
- * set phrases of the 《现代汉语词典》 (7th edition) whose `一`/`十`/`百`/`千`/`万` is no quantity. Not `唯一`
+ * set phrases of the 《现代汉语词典》 (7th edition) whose `一`/`十`/`百`/`千`/`万` is no quantity, and the
+ * names of policies written with a number (`两新`组织 — 新经济组织和新社会组织 —, `六稳`, `六保`, `三农`),
+ * which name a policy, not an amount. Not `唯一`
  * and `之一`: the sentence is read as written, and a Traditional one's count may be a `兩` the numerals
  * do not include (`長崎縣內有兩個…據點`, `僅兩名…成員之一`).
  */
 export const NUMERAL_WORDS =
-  /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])/gu;
+  /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])|两新|六稳|六保|三农/gu;
 
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
 export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;
@@ -522,3 +540,13 @@ export const ZONE_ANAPHOR = /该区|该园区|该高新区|本区/;
  */
 export const REACTION =
   /^(?:大家|群众|居民|市民|村民|家长|孩子们|学生们|网友|企业负责人|参会人员|与会人员|他们|她们)(?:都|也)?(?:纷纷)?(?:表示|说|称赞|点赞|感叹|感慨|反映)/u;
+
+/**
+ * Provinces and regions a question may name as where a fact holds (`湖北上半年GDP多少`): the
+ * provincial-level divisions of the mainland, Hong Kong and Macao (国家统计局《统计用区划代码》). A report
+ * about another place may share every other word of the question. Not countries, nor 台湾: an
+ * encyclopedia's paragraph often leaves its country unsaid (`生於英格蘭威爾特郡`, `全國人口第三密集`),
+ * and DRCD asked of them lost five right answers.
+ */
+export const PLACE_NAMES =
+  /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门/gu;

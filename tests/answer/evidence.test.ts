@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { findDates, findDurations, findNumbers, hasYear, unitMatches } from "../../src/answer/evidence.js";
 
 describe("findNumbers", () => {
+  it("reads a level in Roman numerals, as printed and as normalised, and no letters elsewhere", () => {
+    expect(findNumbers("启动全市防汛Ⅳ级应急响应").map((n) => [n.text, n.unit])).toEqual([["Ⅳ级", "级"]]);
+    expect(findNumbers("将应急响应从II级提升至I级").map((n) => [n.text, n.unit])).toEqual([
+      ["II级", "级"],
+      ["I级", "级"],
+    ]);
+    expect(findNumbers("IVF技术和VIP服务")).toEqual([]);
+  });
+
   it("keeps the unit with the number", () => {
     const got = findNumbers("总投资达166亿元，增速达40.7%，新增就业3400人，建成4万个充电桩").map(
       (n) => n.text,

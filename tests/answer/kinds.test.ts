@@ -8,6 +8,8 @@ import { otherPeriod } from "../../src/answer/decline-evidence.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
+import { countedByAny } from "../../src/answer/question-terms.js";
+import { NUMERAL_WORDS } from "../../src/answer/question-words.js";
 import { createAnswerService } from "../../src/answer/service.js";
 import type { AnswerService } from "../../src/answer/types.js";
 import { endsWithPlace, findZones, withoutZones } from "../../src/corpus/zones.js";
@@ -280,7 +282,7 @@ describe("everydayQuestion", () => {
     // `上涨` is already the report's word.
     expect(everydayQuestion("物价上涨了多少").question).toBe("物价上涨了多少");
     expect(everydayQuestion("园区帮多少人找到了工作").alts.get("就业")).toContain("上岗");
-    expect(everydayQuestion("公司最后要赔多少钱").question).toBe("公司最后要赔偿多少钱");
+    expect(everydayQuestion("公司最后要赔多少钱").question).toBe("公司要赔偿多少钱");
     expect(everydayQuestion("园区签了多少个亿元以上的项目").question).toBe("园区签约多少个亿元以上的项目");
     expect(everydayQuestion("警方那次抓了多少人").question).toBe("警方那次抓获多少人");
     // Taken by fraud, nothing counted after `多少`: money.
@@ -290,7 +292,7 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("签约了多少个项目").question).toBe("签约了多少个项目");
     expect(everydayQuestion("抓获了多少人").question).toBe("抓获了多少人");
     // A sentence is reported as `判处有期徒刑四年`; `判决`/`判处` asked are left alone.
-    expect(everydayQuestion("彭某最后被判了几年").question).toBe("彭某最后判处几年");
+    expect(everydayQuestion("彭某最后被判了几年").question).toBe("彭某判处几年");
     expect(everydayQuestion("法院判处了几年").question).toBe("法院判处了几年");
     expect(everydayQuestion("判断依据是什么").question).toBe("判断依据是什么");
     // `一名7岁的儿童`: a child is `儿童` in a report, and `孩子`, `男孩` state it too.
@@ -327,6 +329,35 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("园区弄了个多少钱的基金").question).toBe("园区多少钱的基金");
     expect(everydayQuestion("总投资接近多少").question).toBe("总投资多少");
     expect(everydayQuestion("民间投资是涨是跌").question).toBe("民间投资增速多少");
+  });
+
+  it("drops the asker's frame around an amount, a photo, a look (twelfth session)", () => {
+    // `最后`/`最终` before an amount is the asker's "in the end"; before `什么` it may be the report's word.
+    expect(everydayQuestion("那个女职工最后拿到多少赔偿金").question).toBe("那个女职工拿到多少赔偿金");
+    expect(everydayQuestion("最终被判了几年").question).not.toContain("最终");
+    expect(everydayQuestion("巴西最终获得什么名次").question).toBe("巴西最终获得什么名次");
+    expect(everydayQuestion("照片里刘怀信在看什么").question).toBe("刘怀信查看什么");
+    // `之前是干什么的`: a career is reported as `此前担任…`, `曾任…`.
+    expect(everydayQuestion("陈杰之前是干什么的").question).toBe("陈杰此前是干什么的");
+    expect(everydayQuestion("陈杰之前是干什么的").alts.get("此前")).toContain("曾");
+    expect(everydayQuestion("6月底之前能建成吗").question).toBe("6月底之前能建成吗");
+    expect(everydayQuestion("这张图上是谁").question).toBe("这张是谁");
+    // `图` inside a word (`蓝图`, `试图`) is no photo.
+    expect(everydayQuestion("蓝图中有什么").question).toBe("蓝图中有什么");
+  });
+
+  it("reads a numeral inside a policy's name (`两新`, `六稳`) as counting nothing", () => {
+    expect("舟山市委两新工委主办的“六稳”“六保”活动".replace(NUMERAL_WORDS, " ")).not.toMatch(
+      /[一二两三四五六七八九十]/u,
+    );
+  });
+
+  it("counts the thing of `多少个X` with any measure word a report gives it", () => {
+    const asked = countedByAny("坝坝会上居民提了多少个问题");
+    expect(asked?.test("收集公交线路等问题13条")).toBe(true);
+    expect(asked?.test("收集了13条问题")).toBe(true);
+    expect(asked?.test("现场解答5条")).toBe(false);
+    expect(countedByAny("有多少家企业")).toBeNull();
   });
 });
 
@@ -706,6 +737,15 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toContain("6.2%");
     expect(a.answer).not.toContain("312.5亿元");
     expect(a.answer).not.toContain("1.8个百分点");
+  });
+
+  it("declines a province's figure that only another place's article states", async () => {
+    // `衡阳高新区上半年GDP达312.5亿元`: the article never names 湖北, so its GDP is not 湖北's.
+    const other = await service.ask("湖北上半年GDP涨了多少");
+    expect(other.abstained, other.answer).toBe(true);
+    expect(other.citations.length).toBeGreaterThan(0);
+    // A question naming a zone the corpus knows is read by that zone, whatever province it adds.
+    expect((await service.ask("湖南衡阳高新区上半年GDP涨了多少")).answer).toContain("6.2%");
   });
 
   it("answers a number question from the article's sentence stating a number of its kind", async () => {
