@@ -1,6 +1,6 @@
 import { endsWithPlace, ZONE_SUFFIX_FIRST, zoneMentions } from "../corpus/zones.js";
 import type { Hit, Passage } from "../index/types.js";
-import { type ArticleSource, passageCitation, withoutDateline } from "./article-text.js";
+import { type ArticleSource, gluedHeadline, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import {
   countedThingMissing,
@@ -218,7 +218,7 @@ export async function answerQuestion(
     (periodContradicted(normalized, quoted) ||
       countedThingMissing(normalized, quoted) ||
       indicatorMissing(normalized, quoted) ||
-      (asksAmount(normalized) && !countsAnything(best.quote, shape.unit)))
+      ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
@@ -248,6 +248,14 @@ export async function answerQuestion(
     ) {
       return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
     }
+  }
+  // `西安高新区去年投资了多少` answered with `总投资达166亿元` of the article's own year.
+  if (
+    intent.kind === "fact" &&
+    deps.articles !== undefined &&
+    (await lastYearUnstated(normalized, quoted, best.passage, deps.articles, deps.tools.normalize))
+  ) {
+    return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
   if (intent.kind === "how") {
     const measures = await howAnswer(question, normalized, picks, known, deps.tools, deps.articles);
@@ -346,6 +354,17 @@ function countsAnything(sentence: string, unit: string | null): boolean {
   return NUMERAL.test(rest);
 }
 
+/** A passage's article: its headline and every passage's text, and its date; the passage alone when the source lacks it. */
+async function wholeArticle(
+  passage: Passage,
+  articles: ArticleSource,
+): Promise<{ text: string; date: string | undefined }> {
+  const [article] = await articles.loadArticles([passage.articleId]);
+  if (article === undefined) return { text: `${passage.title}${passage.text}`, date: undefined };
+  const passages = await articles.loadPassages(article.passageIds);
+  return { text: `${article.title}${passages.map((p) => p?.text ?? "").join("")}`, date: article.date };
+}
+
 /** Whether a passage's article (its headline and every passage) names each of `places`. */
 async function articleNames(
   passage: Passage,
@@ -353,13 +372,31 @@ async function articleNames(
   articles: ArticleSource,
   normalize: (text: string) => string,
 ): Promise<boolean> {
-  const missing = (text: string) => places.filter((p) => !normalize(text).includes(p));
-  if (missing(`${passage.title}${passage.text}`).length === 0) return true;
-  const [article] = await articles.loadArticles([passage.articleId]);
-  if (article === undefined) return true;
-  const passages = await articles.loadPassages(article.passageIds);
-  const text = passages.map((p) => p?.text ?? "").join("");
-  return missing(`${article.title}${text}`).length === 0;
+  const named = (text: string) => places.every((p) => normalize(text).includes(p));
+  return named(`${passage.title}${passage.text}`) || named((await wholeArticle(passage, articles)).text);
+}
+
+/** A year a report names: relative (`去年`), by number (`2019年`), or a comparison's base (`同期`, `同比`). */
+const A_YEAR = /去年|前年|上年|\d{4}年|同期|同比/u;
+
+/**
+ * Whether a question asking last year's fact (`西安高新区去年投资了多少`) is answered by a quote naming no
+ * year from an article that never speaks of the year before its own (`去年`, `前年`, `上年`, or its date's
+ * year less one, by number): the quote then tells of the report's own year.
+ */
+async function lastYearUnstated(
+  normQuestion: string,
+  quoted: string,
+  passage: Passage,
+  articles: ArticleSource,
+  normalize: (text: string) => string,
+): Promise<boolean> {
+  if (!/去年|前年/u.test(normQuestion) || A_YEAR.test(quoted)) return false;
+  const { text, date } = await wholeArticle(passage, articles);
+  const read = normalize(text);
+  if (/去年|前年|上年/u.test(read)) return false;
+  const year = Number(date?.slice(0, 4));
+  return !(Number.isInteger(year) && year > 0 && read.includes(`${year - 1}年`));
 }
 
 /**
@@ -439,10 +476,15 @@ function answerLine(
   const whole =
     shape.unit === ZONE_UNIT && !asksForSeveral(normQuestion) && [...best.sentence].length <= ZONE_LINE_CHARS;
   const cut = whole ? tidy(best.sentence) : partAsked(best.span, shape, normQuestion, normalize);
-  const span = withoutDateline(
+  const stripped = withoutDateline(
     shape.unit === ZONE_UNIT ? withWhatWasLearnt(cut, best.sentence) : cut,
     shape.type === "date",
   );
+  // The figure asked may stand in the headline the source ran into the dateline (`16条中小河流出现涨水
+  // 过程中新网重庆7月21日电…`): the line is then that headline, not the dateline's sentence without it.
+  const facts = (text: string) => factsOfKind(normalize(text), shape, null) ?? [];
+  const glued = shape.type === "number" && facts(stripped).length === 0 ? gluedHeadline(cut) : null;
+  const span = glued !== null && facts(glued).length > 0 ? glued : stripped;
   let line = `${span}[1]`;
   let named: string | null = null;
   if (shape.unit === ZONE_UNIT && !namesZone(normalize(best.span))) {

@@ -158,6 +158,11 @@ export function captionLength(sentence: string): boolean {
 const HEADLINE_BEFORE_DATELINE =
   /^[^。！？]{4,60}?(?=(?:本报|新华社|中新网|中新社)[^。，]{0,8}?\d{1,2}月\d{1,2}日电)/u;
 
+/** The headline a source ran into its dateline (`16条中小河流出现涨水过程中新网重庆7月21日电…`), or null. */
+export function gluedHeadline(sentence: string): string | null {
+  return HEADLINE_BEFORE_DATELINE.exec(sentence.replace(ORIGINAL_TITLE, ""))?.[0].trim() ?? null;
+}
+
 /**
  * A sentence without the dateline and byline a lead opens with: what it reports. With `keepDate` (a
  * when question), a dateline giving a date stays (`中新网上海7月31日电…`); the source and byline before

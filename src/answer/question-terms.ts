@@ -137,9 +137,12 @@ export function countedBy(normQuestion: string): RegExp | null {
   return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
 }
 
-/** Measure words a report counts things with where a speaker says `个` (现代汉语词典: 个, 量词, 用于没有专用量词的名词; 也用于某些有专用量词的名词). */
+/**
+ * Measure words a report counts things with where a speaker says `个` (现代汉语词典: 个, 量词, 用于没有专用量词的
+ * 名词; 也用于某些有专用量词的名词), and the `大` of an enumeration (`四大商业综合体`).
+ */
 const CLASSIFIERS =
-  "条|项|件|座|台|套|所|只|家|名|位|处|场|次|批|种|款|篇|块|间|栋|户|支|辆|艘|架|部|起|宗|例|份|张";
+  "条|项|件|座|台|套|所|只|家|名|位|处|场|次|批|种|款|篇|块|间|栋|户|支|辆|艘|架|部|起|宗|例|份|张|大";
 const COUNT = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(?:余|多)?[万千百]*";
 
 /**

@@ -150,9 +150,24 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赚，获得利润；挣，用劳动换取。统计公报：营业收入、利润总额",
   },
   {
+    // `老太看病花了多少钱`: a report says `送医治疗…花费医药费6万余元`.
+    asked: /看病|瞧病|治病/u,
+    term: "治疗",
+    stated: ["治疗", "就医", "就诊", "医疗", "医药费", "医疗费", "看病"],
+    source: "现代汉语词典：看病，（病人）找医生治病；治疗，用药物、手术等消除疾病",
+  },
+  {
+    // `5G项目一共投了多少钱`: a report says `总投资达12亿元`.
+    asked: /投了?(?![资入产放票诉])(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
+    term: "投资",
+    stated: ["投资", "投入", "总投资"],
+    source: "现代汉语词典：投，投入（资金等）；投资，为达到一定目的而投入资金",
+  },
+  {
     asked: /花了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
     term: "投资",
-    stated: ["投资", "投入", "资金", "总投资"],
+    // A person's spending is `花费`, `费用`, `支出` (`花费医药费6万余元`), a project's `投资`.
+    stated: ["投资", "投入", "资金", "总投资", "花费", "费用", "支出"],
     source: "现代汉语词典：花，用；耗费。统计公报：固定资产投资",
   },
   {
@@ -383,13 +398,13 @@ export const GOODS_AND_CASES =
  * Words written with a numeral character that count nothing (`周锋一行来到…`, `进一步宣传`, `十分大方`,
  * `老百姓`): a sentence whose only numerals are in these does not answer `多少`. Adverbs, conjunctions and
  * set phrases of the 《现代汉语词典》 (7th edition) whose `一`/`十`/`百`/`千`/`万` is no quantity, and the
- * names of policies written with a number (`两新`组织 — 新经济组织和新社会组织 —, `六稳`, `六保`, `三农`),
- * which name a policy, not an amount. Not `唯一`
+ * names of policies and days written with a number (`两新`组织 — 新经济组织和新社会组织 —, `六稳`, `六保`, `三农`,
+ * `八一`, `五一`假期, `六一`儿童节, `双十一`), which name a policy or a day, not an amount; `第一时间` (at once). Not `唯一`
  * and `之一`: the sentence is read as written, and a Traditional one's count may be a `兩` the numerals
  * do not include (`長崎縣內有兩個…據點`, `僅兩名…成員之一`).
  */
 export const NUMERAL_WORDS =
-  /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])|两新|六稳|六保|三农/gu;
+  /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])|第一时间|两新|六稳|六保|三农|八一(?!\d)|五一(?=劳动|假期|小长假|节)|六一(?=儿童|节)|双十一/gu;
 
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
 export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksYesOrNo } from "../../src/answer/answer.js";
-import { headlineOf, shortened, shownHeadline, withoutDateline } from "../../src/answer/article-text.js";
+import {
+  gluedHeadline,
+  headlineOf,
+  shortened,
+  shownHeadline,
+  withoutDateline,
+} from "../../src/answer/article-text.js";
 import { otherPeriod } from "../../src/answer/decline-evidence.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
@@ -145,6 +151,13 @@ describe("questionIntent", () => {
 });
 
 describe("withoutDateline", () => {
+  it("finds the headline a source ran into its dateline, where a figure may stand", () => {
+    expect(
+      gluedHeadline("16条中小河流出现涨水过程中新网重庆7月21日电(梁钦卿)重庆市气象台21日发布要讯称"),
+    ).toBe("16条中小河流出现涨水过程");
+    expect(gluedHeadline("中新网重庆7月21日电 重庆市气象台发布要讯")).toBeNull();
+  });
+
   it("drops a lead's label, dateline and byline, and the words of no other sentence", () => {
     expect(withoutDateline("原标题：某某光伏电子科技有限公司违反环评法被处罚")).toBe(
       "某某光伏电子科技有限公司违反环评法被处罚",
@@ -346,10 +359,18 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("蓝图中有什么").question).toBe("蓝图中有什么");
   });
 
-  it("reads a numeral inside a policy's name (`两新`, `六稳`) as counting nothing", () => {
-    expect("舟山市委两新工委主办的“六稳”“六保”活动".replace(NUMERAL_WORDS, " ")).not.toMatch(
-      /[一二两三四五六七八九十]/u,
-    );
+  it("reads a numeral inside a policy's or a day's name (`两新`, `六稳`, `八一`) as counting nothing", () => {
+    const numeral = /[一二两三四五六七八九十]/u;
+    expect("舟山市委两新工委主办的“六稳”“六保”活动".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
+    expect("开展“八一”慰问，第一时间报告".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
+    // A count stays one.
+    expect("81名官兵，八一路".replace(NUMERAL_WORDS, " ")).toContain("81名");
+  });
+
+  it("reads `看病` as the report's `治疗`, `花了` of a person as `花费`", () => {
+    expect(everydayQuestion("老太看病花了多少钱").question).toBe("老太治疗投资多少钱");
+    expect(everydayQuestion("老太看病花了多少钱").alts.get("投资")).toContain("花费");
+    expect(everydayQuestion("老太看病花了多少钱").alts.get("治疗")).toContain("医药费");
   });
 
   it("counts the thing of `多少个X` with any measure word a report gives it", () => {
@@ -358,6 +379,7 @@ describe("everydayQuestion", () => {
     expect(asked?.test("收集了13条问题")).toBe(true);
     expect(asked?.test("现场解答5条")).toBe(false);
     expect(countedByAny("有多少家企业")).toBeNull();
+    expect(countedByAny("要建几个商业综合体")?.test("加紧建设四大商业综合体")).toBe(true);
   });
 });
 
@@ -737,6 +759,12 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toContain("6.2%");
     expect(a.answer).not.toContain("312.5亿元");
     expect(a.answer).not.toContain("1.8个百分点");
+  });
+
+  it("declines an age asked of a sentence that states no number", async () => {
+    // `街道党工委书记一行来到长者食堂`: its only numeral is `一行`'s.
+    const age = await service.ask("韶关那个街道党工委书记多大年纪");
+    expect(age.abstained, age.answer).toBe(true);
   });
 
   it("declines a province's figure that only another place's article states", async () => {

@@ -123,6 +123,9 @@ describe("questions worded as people ask them", () => {
     ["照片里刘怀信在看什么", "航天蔬菜实验种植基地"],
     // Asked which company, a quotation is answered with its speaker (`…”台达电子公司负责人说`).
     ["哪家企业在岗3719人", "台达电子"],
+    // `投了多少钱` → `总投资`; `几个` counts an enumeration's `四大`.
+    ["西安5G项目一共投了多少钱", "12亿元"],
+    ["济宁要建几个商业综合体", "四大商业综合体"],
   ])("%s → %s, cited", async (question, expected) => {
     const a = await service.ask(question);
     expect(a.abstained, a.answer).toBe(false);
@@ -139,6 +142,10 @@ describe("questions worded as people ask them", () => {
   it("declines a figure asked for last year when the article counts this year's", async () => {
     const last = await service.ask("郴州高新区去年新增就业多少人");
     expect(last.abstained, last.answer).toBe(true);
+    // A quote naming no year, from an article that never speaks of the year before: the report's own year.
+    const invested = await service.ask("西安高新区去年投资了多少");
+    expect(invested.abstained, invested.answer).toBe(true);
+    expect((await service.ask("西安高新区投资了多少")).answer).toContain("166亿元");
     // Its sources are listed: the user sees what the page does say.
     expect(last.citations.length).toBeGreaterThan(0);
     // Another indicator's figure is no answer either (`地区生产总值` for `营收`).
