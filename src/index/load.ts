@@ -7,6 +7,7 @@ import { err, ok, type Result } from "../result.js";
 import { type ArticleCatalog, memoryCatalog } from "./articles.js";
 import { type Bm25Hit, Bm25Index } from "./bm25.js";
 import type { IndexEmbeddings } from "./build.js";
+import { EXACT_SEARCH_MAX, exactSearch, type HnswSpace } from "./exact-search.js";
 import { type Ledger, readLedger } from "./ledger.js";
 import { INDEX_FILES, type IndexError, type IndexManifest, REBUILD_HINT, readManifest } from "./manifest.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
@@ -80,19 +81,27 @@ export async function loadIndex(
     segments.push(segment.value);
   }
   const laid = layOut(segments, ledger.value);
-  // Searches need only each segment's graph and labels: the segments' own postings (merged into the
-  // one BM25 below, or the same object) are not kept alive by the closures.
-  const graphs = segments.map(({ name, hnsw, labels, live }) => ({ name, hnsw, labels, live }));
   if (!laid.ok) return err(corrupt(dir, laid.error));
   const { passages, articles, bm25 } = laid.value;
   if (passages.length !== manifest.counts.passages)
     return err(corrupt(dir, "the ledger's passages do not match the manifest"));
-  for (const seg of graphs) {
+  for (const seg of segments) {
     if (seg.hnsw.getNumDimensions() !== manifest.embeddings.dimensions)
       return err(corrupt(dir, `${seg.name}/hnswlib.index does not match the manifest's dimensions`));
     // ef is not saved in hnswlib's file; without this, searches run at its default of 10.
     seg.hnsw.setEf(manifest.hnsw.efSearch);
   }
+  // Searches need only each segment's search and labels: the segments' own postings (merged into the
+  // one BM25 above, or the same object) are not kept alive by the closures, nor a graph searched exactly.
+  const graphs = segments.map(({ name, hnsw, space, labels, live }) => ({
+    name,
+    labels,
+    live,
+    search:
+      live <= EXACT_SEARCH_MAX
+        ? exactSearch(hnsw, space, (label) => labels[label] !== undefined)
+        : (vector: number[], k: number) => hnsw.searchKnn(vector, k),
+  }));
 
   return ok({
     articles,
@@ -107,7 +116,7 @@ export async function loadIndex(
         for (const seg of graphs) {
           const n = Math.min(k, seg.live);
           if (n === 0) continue;
-          const { neighbors, distances } = seg.hnsw.searchKnn(vector, n);
+          const { neighbors, distances } = seg.search(vector, n);
           neighbors.forEach((label, i) => {
             const passage = seg.labels[label];
             // hnswlib's cosine space returns 1 − cos.
@@ -231,6 +240,8 @@ interface Segment {
   /** This segment's postings; merged into the index's one BM25 at load, then no longer referenced. */
   bm25: Bm25Index;
   hnsw: hnswlib.HierarchicalNSW;
+  /** The graph's space (`args.json`). */
+  space: HnswSpace;
   /** HNSW label → passage; a deleted passage's label maps to undefined once laid out. */
   labels: (Passage | undefined)[];
   /** Passages still in the ledger. */
@@ -273,6 +284,7 @@ async function loadSegment(dir: string, name: string, expected: number): Promise
     articles,
     bm25: bm25.value,
     hnsw: dense.value.index,
+    space: dense.value.space,
     labels: dense.value.labels,
     live: passages.length,
   });
@@ -380,7 +392,9 @@ async function readHnsw(
   dir: string,
   byId: ReadonlyMap<string, Passage>,
   count: number,
-): Promise<Result<{ index: hnswlib.HierarchicalNSW; labels: (Passage | undefined)[] }, string>> {
+): Promise<
+  Result<{ index: hnswlib.HierarchicalNSW; space: HnswSpace; labels: (Passage | undefined)[] }, string>
+> {
   let args: { space?: unknown; numDimensions?: unknown };
   let entries: unknown;
   try {
@@ -430,5 +444,5 @@ async function readHnsw(
     seen[label] = 1;
     labels[label] = byId.get(id);
   }
-  return ok({ index, labels });
+  return ok({ index, space: args.space, labels });
 }
