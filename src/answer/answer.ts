@@ -238,8 +238,8 @@ export async function answerQuestion(
   if (intent.kind === "fact" && otherPeriod(normalized, quoted)) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
-  // `湖北上半年GDP多少` answered with `佛山南海区上半年GDP达1712.60亿元`: a question naming a province or a
-  // country (and no zone) that the answering article never mentions is answered with another place's fact.
+  // `湖北上半年GDP多少` answered with `佛山南海区上半年GDP达1712.60亿元`: a question naming a province (and
+  // no zone) that the answering article never mentions is answered with another place's fact.
   if (intent.kind === "fact" && known.length === 0 && deps.articles !== undefined) {
     const places = [...new Set(normalized.match(PLACE_NAMES) ?? [])];
     if (
@@ -372,7 +372,10 @@ async function articleNames(
   articles: ArticleSource,
   normalize: (text: string) => string,
 ): Promise<boolean> {
-  const named = (text: string) => places.every((p) => normalize(text).includes(p));
+  const named = (text: string) => {
+    const read = normalize(text);
+    return places.every((p) => read.includes(p));
+  };
   return named(`${passage.title}${passage.text}`) || named((await wholeArticle(passage, articles)).text);
 }
 

@@ -350,9 +350,7 @@ export function pickSentences(
     const zoneHere = questionZones.find((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
     let previous: SentenceText | undefined;
-    let at = -1;
-    for (const s of prepared.sentences) {
-      at++;
+    for (const [at, s] of prepared.sentences.entries()) {
       const norm = s.norm;
       let bigramShare = 0;
       if (qBigrams.size > 0) {
