@@ -13,10 +13,10 @@ const UNITS = `%|％|‰|个百分点|万亿元|亿元|万元|千元|元|美元|
 export const LENGTH_UNIT = /米|公里|km|m$/iu;
 
 /**
- * A number's figures: digits, Chinese numerals, or a level in Roman numerals (`Ⅳ级`, `IV级` once
- * normalised: emergency responses and alerts are graded so).
+ * A number's figures: digits, Chinese numerals, or a level in Roman numerals (`Ⅳ级`; `iv级` once
+ * normalised, which lowercases: emergency responses and alerts are graded so).
  */
-const FIGURES = `\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+(?=级)|(?<![A-Za-z])[IVX]{1,4}(?=级)`;
+const FIGURES = `\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+(?=级)|(?<![A-Za-z])[IVXivx]{1,4}(?=级)`;
 
 /** A number with an optional magnitude and unit: `40.7%`, `166亿元`, `3400人`, `4万个`, `近万亿元`, `三个`, `Ⅳ级`. */
 export const NUMBER_RE = new RegExp(`(?:${FIGURES})(?:余|多)?(?:[万亿千百]+)?(?:${UNITS})?`, "g");

@@ -14,7 +14,7 @@ export function isDated(s: SentenceText): boolean {
 }
 
 /** A number asked with no unit is one written in figures: digits, or a level's Roman numeral (`Ⅳ级`). */
-const WRITTEN_FIGURE = /\d|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|^[IVX]+级/u;
+const WRITTEN_FIGURE = /\d|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|^[IVXivx]+级/u;
 
 /** A rank: `第二`, `第5`, `第十一`. */
 const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;

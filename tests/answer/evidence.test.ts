@@ -8,6 +8,8 @@ describe("findNumbers", () => {
       ["II级", "级"],
       ["I级", "级"],
     ]);
+    // Normalised text is lowercased: `Ⅳ级` reads `iv级` there.
+    expect(findNumbers("启动全市防汛iv级应急响应").map((n) => [n.text, n.unit])).toEqual([["iv级", "级"]]);
     expect(findNumbers("IVF技术和VIP服务")).toEqual([]);
   });
 
