@@ -9,7 +9,7 @@ import { NAMED_INDICATORS } from "./indicators.js";
 import { NOT_WORD_CHAR, preparePassage, type TextTools } from "./passage.js";
 import type { QuestionShape } from "./question.js";
 import { stated, type Term } from "./question-terms.js";
-import { FUNCTION_CHARS, QUESTION_NOISE } from "./question-words.js";
+import { FUNCTION_CHARS, PLACE_NAMES, QUESTION_NOISE } from "./question-words.js";
 import { utf16Offsets } from "./short-sentence.js";
 
 /**
@@ -243,6 +243,37 @@ const DIGIT_OF: Readonly<Record<string, string>> = {
   五: "5",
   六: "6",
 };
+
+/** The provinces a (normalised) question names (see {@link PLACE_NAMES}). */
+export function provincesNamed(normQuestion: string): string[] {
+  return [...new Set(normQuestion.match(PLACE_NAMES) ?? [])];
+}
+
+/** Whether a (normalised) text names every one of `places`. */
+export function namesAll(normText: string, places: readonly string[]): boolean {
+  return places.every((p) => normText.includes(p));
+}
+
+/** A year a report names: relative (`去年`), by number (`2019年`), or a comparison's base (`同期`, `同比`). */
+const A_YEAR = /去年|前年|上年|\d{4}年|同期|同比/u;
+
+/**
+ * Whether a question asks last year's fact (`西安高新区去年投资了多少`) and its quote names no year: then
+ * only its article can tell whether the quote speaks of that year (see {@link speaksOfYearBefore}).
+ */
+export function lastYearAsked(normQuestion: string, normQuote: string): boolean {
+  return /去年|前年/u.test(normQuestion) && !A_YEAR.test(normQuote);
+}
+
+/**
+ * Whether a (normalised) article speaks of the year before its own: `去年`, `前年`, `上年`, or its date's
+ * year less one by number. One that never does tells of its own year (`总投资达166亿元` is 2020's).
+ */
+export function speaksOfYearBefore(normArticle: string, date: string | undefined): boolean {
+  if (/去年|前年|上年/u.test(normArticle)) return true;
+  const year = Number(date?.slice(0, 4));
+  return Number.isInteger(year) && year > 0 && normArticle.includes(`${year - 1}年`);
+}
 
 /** `多少家上市公司`: a measure word asked, then the thing counted (group 1 the measure, 2 the thing). */
 const COUNTED_ASKED =

@@ -5,6 +5,9 @@ import { GOODS_AND_CASES, PERSON_ROLE, SPEECH_VERBS } from "./question-words.js"
  * Recognisers for the kinds of fact a question asks for. Pure, regex-based, over simplified text.
  */
 
+/** Roman numerals as one character each (`Ⅳ`), as a level is printed (`防汛Ⅳ级应急响应`). */
+const ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ";
+
 /** The characters of a number written in Chinese. */
 export const CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
 const UNITS = `%|％|‰|个百分点|万亿元|亿元|万元|千元|元|美元|亿美元|万美元|欧元|日元|港元|英镑|人次|人|名|位|个|家|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|万吨|亩|公顷|平方公里|平方米|平方千米|公里|千米|米|厘米|毫米|千克|公斤|克|年|个月|月|天|日|小时|分钟|秒|倍|成|届|期|种|篇|首|款|栋|层|户|间|岁|度|级|兆瓦|千瓦|瓦|GB|MB|TB|G|${GOODS_AND_CASES}`;
@@ -16,7 +19,14 @@ export const LENGTH_UNIT = /米|公里|km|m$/iu;
  * A number's figures: digits, Chinese numerals, or a level in Roman numerals (`Ⅳ级`; `iv级` once
  * normalised, which lowercases: emergency responses and alerts are graded so).
  */
-const FIGURES = `\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+(?=级)|(?<![A-Za-z])[IVXivx]{1,4}(?=级)`;
+const FIGURES = `\\d+(?:[.,]\\d+)*|[${CN_DIGITS}]+|[${ROMAN}]+(?=级)|(?<![A-Za-z])[IVXivx]{1,4}(?=级)`;
+
+const WRITTEN_FIGURE = new RegExp(`\\d|[${ROMAN}]|^[IVXivx]+级`, "u");
+
+/** Whether a number's text is written in figures — digits, or a level's Roman numeral — not in words. */
+export function inFigures(text: string): boolean {
+  return WRITTEN_FIGURE.test(text);
+}
 
 /** A number with an optional magnitude and unit: `40.7%`, `166亿元`, `3400人`, `4万个`, `近万亿元`, `三个`, `Ⅳ级`. */
 export const NUMBER_RE = new RegExp(`(?:${FIGURES})(?:余|多)?(?:[万亿千百]+)?(?:${UNITS})?`, "g");

@@ -2,7 +2,15 @@
  * The kind of fact a question asks for, found in text: whether a sentence holds it (a number with the
  * right unit, a rank, a date, a person, a zone) and which facts of that kind a clause states.
  */
-import { findDates, findDurations, findNumbers, hasPersonCue, hasYear, unitMatches } from "./evidence.js";
+import {
+  findDates,
+  findDurations,
+  findNumbers,
+  hasPersonCue,
+  hasYear,
+  inFigures,
+  unitMatches,
+} from "./evidence.js";
 import type { SentenceText } from "./passage.js";
 import { DURATION_UNIT, ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
 import { CHANGE_WORDS } from "./question-words.js";
@@ -12,9 +20,6 @@ export function isDated(s: SentenceText): boolean {
   s.dated ??= findDates(s.norm).length > 0;
   return s.dated;
 }
-
-/** A number asked with no unit is one written in figures: digits, or a level's Roman numeral (`Ⅳ级`). */
-const WRITTEN_FIGURE = /\d|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|^[IVXivx]+级/u;
 
 /** A rank: `第二`, `第5`, `第十一`. */
 const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
@@ -28,7 +33,7 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
       if (shape.change === true && !CHANGE_WORDS.test(s.norm)) return false;
       s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
       return s.numbers.some(
-        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && WRITTEN_FIGURE.test(n.text)),
+        (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && inFigures(n.text)),
       );
     case "date":
       return isDated(s) && (shape.unit !== YEAR_UNIT || hasYear(s.norm));
@@ -60,9 +65,7 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
       // A growth question: only a clause stating a change states the fact asked for.
       if (shape.change === true && !CHANGE_WORDS.test(text)) return [];
       const out = findNumbers(text)
-        .filter(
-          (n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && WRITTEN_FIGURE.test(n.text)),
-        )
+        .filter((n) => unitMatches(n.unit, shape.unit) || (shape.unit === null && inFigures(n.text)))
         .map((n) => n.text);
       const c = counted === null ? null : new RegExp(counted, "g");
       if (c !== null) for (const m of text.matchAll(c)) out.push(m[0]);

@@ -2,6 +2,7 @@
  * Question analysis: the question's weighted words, the words next to the question word, its
  * character bigrams, the cues and measure word it implies. Pure given the index's text tools.
  */
+import { CN_DIGITS } from "./evidence.js";
 import { NOT_WORD_CHAR, type TextTools } from "./passage.js";
 import { ASKING, CHANGE_CUES, CUES, QUESTION_PHRASE, QUESTION_WORD } from "./question-words.js";
 
@@ -134,8 +135,11 @@ export function questionCues(question: string): RegExp[] {
 export function countedBy(normQuestion: string): RegExp | null {
   const m = /(?:多少|几)(?!乎|何|时|年|月|日|天|岁)(\p{Script=Han})/u.exec(normQuestion);
   if (!m?.[1]) return null;
-  return new RegExp(`(?:\\d|[零〇一二两三四五六七八九十百千万亿])(?:余|多)?[万亿千百]*${m[1]}`);
+  return new RegExp(`${COUNT}${m[1]}`);
 }
+
+/** A count in figures or in Chinese numerals, with its `余`/`多` and magnitude (`13`, `二十余`, `3万`). */
+const COUNT = `(?:\\d+(?:\\.\\d+)?|[${CN_DIGITS}]+)(?:余|多)?[万亿千百]*`;
 
 /**
  * Measure words a report counts things with where a speaker says `个` (现代汉语词典: 个, 量词, 用于没有专用量词的
@@ -143,7 +147,6 @@ export function countedBy(normQuestion: string): RegExp | null {
  */
 const CLASSIFIERS =
   "条|项|件|座|台|套|所|只|家|名|位|处|场|次|批|种|款|篇|块|间|栋|户|支|辆|艘|架|部|起|宗|例|份|张|大";
-const COUNT = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(?:余|多)?[万千百]*";
 
 /**
  * For `提了多少个问题`: `个` is the speaker's measure word for anything, and a report counts the thing

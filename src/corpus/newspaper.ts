@@ -37,7 +37,7 @@
  */
 import { makeArticle, type ParsedFile, titleFromBody } from "./article.js";
 import { bylineOnly, stripHeader, trailingByline } from "./page/bylines.js";
-import { captionBody, matchHeadlines } from "./page/headlines.js";
+import { captionBodies, matchHeadlines } from "./page/headlines.js";
 import { columnWidth, creditAt, headlineText, isColumned, paragraphsOf, titleLike } from "./page/layout.js";
 import { type Body, type Line, toLine } from "./page/lines.js";
 import { endsSentence } from "./text.js";
@@ -203,7 +203,8 @@ export function parseNewspaperPage(text: string, source: string, idPrefix: strin
   const end = columned ? lastBodyLine(lines, col) : lines.length - 1;
   const region = dropCaptions(lines.slice(0, end + 1), col, columned).kept;
   const bodies = splitBodies(region);
-  const tail = dropCaptions(lines.slice(end + 1), col, columned, bodies.length).kept;
+  // The trailing block: its headline lines kept, its captions and credits set apart (kept below).
+  const { kept: tail, dropped } = dropCaptions(lines.slice(end + 1), col, columned, bodies.length);
 
   if (!columned || tail.length === 0 || bodies.length === 0) {
     const all = dropCaptions(lines, col, columned).kept;
@@ -218,11 +219,15 @@ export function parseNewspaperPage(text: string, source: string, idPrefix: strin
   }
   // A photo's caption says what the photo shows (`刘怀信（左一）查看…种植基地`): it is kept as a
   // paragraph of its own after the body it belongs to, labelled, so what it states can be asked and cited.
-  const dropped = dropCaptions(lines.slice(end + 1), col, columned, bodies.length).dropped;
-  for (const c of captionsOf(dropped)) {
-    const at = captionBody(c.credit === null ? c.text : `${c.text}${c.credit}`, texts);
-    if (at !== null) paragraphs[at]?.push(captionParagraph(c));
-  }
+  const captions = captionsOf(dropped);
+  const homes = captionBodies(
+    captions.map((c) => `${c.text}${c.credit ?? ""}`),
+    texts,
+  );
+  captions.forEach((c, i) => {
+    const at = homes[i];
+    if (at !== null && at !== undefined) paragraphs[at]?.push(captionParagraph(c));
+  });
   return { articles: articlesOf(bodies, heads, paragraphs, source, idPrefix, problems), problems };
 }
 

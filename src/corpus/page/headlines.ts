@@ -56,16 +56,18 @@ function scorer(bodyTexts: readonly string[]): (headline: string, body: number) 
 }
 
 /**
- * The body a photo caption belongs to (its credit included: `图片来源：兰州高新区` names the zone), by
+ * The body each photo caption belongs to (its credit included: `图片来源：兰州高新区` names the zone), by
  * the headline score, or null when no body clears the headline's minimum or two tie.
  */
-export function captionBody(caption: string, bodyTexts: readonly string[]): number | null {
-  if (bodyTexts.length === 0) return null;
+export function captionBodies(captions: readonly string[], bodyTexts: readonly string[]): (number | null)[] {
+  if (bodyTexts.length === 0) return captions.map(() => null);
   const score = scorer(bodyTexts);
-  const scores = bodyTexts.map((_, i) => score(caption, i));
-  const best = Math.max(...scores);
-  const at = scores.indexOf(best);
-  return best < MIN_MATCH || scores.lastIndexOf(best) !== at ? null : at;
+  return captions.map((caption) => {
+    const scores = bodyTexts.map((_, i) => score(caption, i));
+    const best = Math.max(...scores);
+    const at = scores.indexOf(best);
+    return best < MIN_MATCH || scores.lastIndexOf(best) !== at ? null : at;
+  });
 }
 
 // A headline shares a zone or several rare words with its own body (scores of 10 and more on real
