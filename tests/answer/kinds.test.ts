@@ -287,76 +287,79 @@ describe("shownHeadline", () => {
 });
 
 describe("everydayQuestion", () => {
-  it("reads everyday verbs as the words reports use, keeping the question word", () => {
-    expect(everydayQuestion("园区帮多少人找到了工作").question).toBe("园区多少人就业");
-    expect(everydayQuestion("机关党委向村里捐了多少钱").question).toBe("机关党委向村捐款多少钱");
-    expect(everydayQuestion("哪个高新区向村里捐了款").question).toBe("哪个高新区向村捐款");
-    expect(everydayQuestion("产值涨了多少").question).toBe("产值增长了多少");
+  // The everyday words of a question read as the reports' (the asker's frame out), or left as they are.
+  it.each([
+    ["园区帮多少人找到了工作", "园区多少人就业"],
+    ["机关党委向村里捐了多少钱", "机关党委向村捐款多少钱"],
+    ["哪个高新区向村里捐了款", "哪个高新区向村捐款"],
+    ["产值涨了多少", "产值增长了多少"],
     // `上涨` is already the report's word.
-    expect(everydayQuestion("物价上涨了多少").question).toBe("物价上涨了多少");
-    expect(everydayQuestion("园区帮多少人找到了工作").alts.get("就业")).toContain("上岗");
-    expect(everydayQuestion("公司最后要赔多少钱").question).toBe("公司要赔偿多少钱");
-    expect(everydayQuestion("园区签了多少个亿元以上的项目").question).toBe("园区签约多少个亿元以上的项目");
-    expect(everydayQuestion("警方那次抓了多少人").question).toBe("警方那次抓获多少人");
+    ["物价上涨了多少", "物价上涨了多少"],
+    ["公司最后要赔多少钱", "公司要赔偿多少钱"],
+    ["园区签了多少个亿元以上的项目", "园区签约多少个亿元以上的项目"],
+    ["警方那次抓了多少人", "警方那次抓获多少人"],
     // Taken by fraud, nothing counted after `多少`: money.
-    expect(everydayQuestion("骆女士被骗了多少").question).toBe("骆女士被骗了多少钱");
-    expect(everydayQuestion("被骗了多少人").question).toBe("被骗了多少人");
+    ["骆女士被骗了多少", "骆女士被骗了多少钱"],
+    ["被骗了多少人", "被骗了多少人"],
     // Already the reports' words.
-    expect(everydayQuestion("签约了多少个项目").question).toBe("签约了多少个项目");
-    expect(everydayQuestion("抓获了多少人").question).toBe("抓获了多少人");
+    ["签约了多少个项目", "签约了多少个项目"],
+    ["抓获了多少人", "抓获了多少人"],
     // A sentence is reported as `判处有期徒刑四年`; `判决`/`判处` asked are left alone.
-    expect(everydayQuestion("彭某最后被判了几年").question).toBe("彭某判处几年");
-    expect(everydayQuestion("法院判处了几年").question).toBe("法院判处了几年");
-    expect(everydayQuestion("判断依据是什么").question).toBe("判断依据是什么");
+    ["彭某最后被判了几年", "彭某判处几年"],
+    ["法院判处了几年", "法院判处了几年"],
+    ["判断依据是什么", "判断依据是什么"],
     // `一名7岁的儿童`: a child is `儿童` in a report, and `孩子`, `男孩` state it too.
-    expect(everydayQuestion("光谷步行街那个小孩几岁").question).toBe("光谷步行街那个儿童几岁");
+    ["光谷步行街那个小孩几岁", "光谷步行街那个儿童几岁"],
+    ["园区帮忙招了多少人", "园区招聘多少人"],
+    ["在建几个商业综合体", "建设几个商业综合体"],
+    ["在建项目有多少个", "在建项目有多少个"],
+    ["兰州捐款的钱拿去干嘛了", "兰州捐款用于什么"],
+    ["补贴用来干什么", "补贴用于什么"],
+    // `做了什么` asked of a zone is what it did, not what money is for.
+    ["园区做了什么", "园区做了什么"],
+    ["兰州高新区去的是哪个村", "兰州高新区赴的是哪个村"],
+    ["党组织去村里捐款了", "党组织赴村捐款了"],
+    ["去年新增就业多少人", "去年新增就业多少人"],
+    ["济宁高新区怎么抓新基建的", "济宁高新区怎么新基建的"],
+    ["联盟里的高新区有几家", "联盟的高新区有几家"],
+    ["3公里的路", "3公里的路"],
+    ["台达现在多少人上班", "台达现在多少人在岗"],
+    ["怎么帮村里脱贫的", "怎么帮扶村脱贫的"],
+    ["帮忙招了多少人", "招聘多少人"],
+    // `搞` is any doing in speech; `在搞什么` (a zone's news) is read before everyday words and stays.
+    ["哪些高新区在搞新基建", "哪些高新区新基建"],
+    ["泰安高新区在搞什么", "泰安高新区在搞什么"],
+    // `搞了个`/`弄了个`: the asker's "set up a"; the thing asked about stays.
+    ["济宁高新区搞了个多大的市场化基金", "济宁高新区多大的市场化基金"],
+    ["园区弄了个多少钱的基金", "园区多少钱的基金"],
+    ["总投资接近多少", "总投资多少"],
+    ["民间投资是涨是跌", "民间投资增速多少"],
+    // `最后`/`最终` before an amount is the asker's "in the end"; before `什么` it may be the report's word.
+    ["那个女职工最后拿到多少赔偿金", "那个女职工拿到多少赔偿金"],
+    ["巴西最终获得什么名次", "巴西最终获得什么名次"],
+    ["照片里刘怀信在看什么", "刘怀信查看什么"],
+    // `之前是干什么的`: a career is reported as `此前担任…`, `曾任…`.
+    ["陈杰之前是干什么的", "陈杰此前是干什么的"],
+    ["6月底之前能建成吗", "6月底之前能建成吗"],
+    ["这张图上是谁", "这张是谁"],
+    // `图` inside a word (`蓝图`, `试图`) is no photo.
+    ["蓝图中有什么", "蓝图中有什么"],
+    ["老太看病花了多少钱", "老太治疗投资多少钱"],
+  ])("reads %s as %s", (asked, read) => {
+    expect(everydayQuestion(asked).question).toBe(read);
+  });
+
+  it("gives the report's other words for a term it puts in, and drops the asker's `最终` before an amount", () => {
+    expect(everydayQuestion("园区帮多少人找到了工作").alts.get("就业")).toContain("上岗");
     expect(everydayQuestion("小孩是怎么受伤的").alts.get("儿童")).toContain("孩子");
     // A biography says `1963年11月生`: the question keeps `出生`, the report's `月生` states it.
     expect(everydayQuestion("华静哪年出生的").alts.get("出生")).toContain("月生");
-  });
-
-  it("drops the asker's frame and reads spoken words as the report's (eleventh session)", () => {
-    expect(everydayQuestion("园区帮忙招了多少人").question).toBe("园区招聘多少人");
-    expect(everydayQuestion("在建几个商业综合体").question).toBe("建设几个商业综合体");
-    expect(everydayQuestion("在建项目有多少个").question).toBe("在建项目有多少个");
     expect(everydayQuestion("联盟2019年gdp多少").alts.get("gdp")).toContain("生产总值");
-    expect(everydayQuestion("兰州捐款的钱拿去干嘛了").question).toBe("兰州捐款用于什么");
-    expect(everydayQuestion("补贴用来干什么").question).toBe("补贴用于什么");
-    // `做了什么` asked of a zone is what it did, not what money is for.
-    expect(everydayQuestion("园区做了什么").question).toBe("园区做了什么");
-    expect(everydayQuestion("兰州高新区去的是哪个村").question).toBe("兰州高新区赴的是哪个村");
-    expect(everydayQuestion("党组织去村里捐款了").question).toBe("党组织赴村捐款了");
-    expect(everydayQuestion("去年新增就业多少人").question).toBe("去年新增就业多少人");
-    expect(everydayQuestion("济宁高新区怎么抓新基建的").question).toBe("济宁高新区怎么新基建的");
-    expect(everydayQuestion("联盟里的高新区有几家").question).toBe("联盟的高新区有几家");
-    expect(everydayQuestion("3公里的路").question).toBe("3公里的路");
-    expect(everydayQuestion("台达现在多少人上班").question).toBe("台达现在多少人在岗");
     expect(everydayQuestion("台达现在多少人上班").alts.get("现在")).toContain("目前");
-    expect(everydayQuestion("怎么帮村里脱贫的").question).toBe("怎么帮扶村脱贫的");
-    expect(everydayQuestion("帮忙招了多少人").question).toBe("招聘多少人");
-    // `搞` is any doing in speech; `在搞什么` (a zone's news) is read before everyday words and stays.
-    expect(everydayQuestion("哪些高新区在搞新基建").question).toBe("哪些高新区新基建");
-    expect(everydayQuestion("泰安高新区在搞什么").question).toBe("泰安高新区在搞什么");
-    // `搞了个`/`弄了个`: the asker's "set up a"; the thing asked about stays.
-    expect(everydayQuestion("济宁高新区搞了个多大的市场化基金").question).toBe("济宁高新区多大的市场化基金");
-    expect(everydayQuestion("园区弄了个多少钱的基金").question).toBe("园区多少钱的基金");
-    expect(everydayQuestion("总投资接近多少").question).toBe("总投资多少");
-    expect(everydayQuestion("民间投资是涨是跌").question).toBe("民间投资增速多少");
-  });
-
-  it("drops the asker's frame around an amount, a photo, a look (twelfth session)", () => {
-    // `最后`/`最终` before an amount is the asker's "in the end"; before `什么` it may be the report's word.
-    expect(everydayQuestion("那个女职工最后拿到多少赔偿金").question).toBe("那个女职工拿到多少赔偿金");
     expect(everydayQuestion("最终被判了几年").question).not.toContain("最终");
-    expect(everydayQuestion("巴西最终获得什么名次").question).toBe("巴西最终获得什么名次");
-    expect(everydayQuestion("照片里刘怀信在看什么").question).toBe("刘怀信查看什么");
-    // `之前是干什么的`: a career is reported as `此前担任…`, `曾任…`.
-    expect(everydayQuestion("陈杰之前是干什么的").question).toBe("陈杰此前是干什么的");
     expect(everydayQuestion("陈杰之前是干什么的").alts.get("此前")).toContain("曾");
-    expect(everydayQuestion("6月底之前能建成吗").question).toBe("6月底之前能建成吗");
-    expect(everydayQuestion("这张图上是谁").question).toBe("这张是谁");
-    // `图` inside a word (`蓝图`, `试图`) is no photo.
-    expect(everydayQuestion("蓝图中有什么").question).toBe("蓝图中有什么");
+    expect(everydayQuestion("老太看病花了多少钱").alts.get("投资")).toContain("花费");
+    expect(everydayQuestion("老太看病花了多少钱").alts.get("治疗")).toContain("医药费");
   });
 
   it("reads a numeral inside a policy's or a day's name (`两新`, `六稳`, `八一`) as counting nothing", () => {
@@ -365,12 +368,6 @@ describe("everydayQuestion", () => {
     expect("开展“八一”慰问，第一时间报告".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
     // A count stays one.
     expect("81名官兵，八一路".replace(NUMERAL_WORDS, " ")).toContain("81名");
-  });
-
-  it("reads `看病` as the report's `治疗`, `花了` of a person as `花费`", () => {
-    expect(everydayQuestion("老太看病花了多少钱").question).toBe("老太治疗投资多少钱");
-    expect(everydayQuestion("老太看病花了多少钱").alts.get("投资")).toContain("花费");
-    expect(everydayQuestion("老太看病花了多少钱").alts.get("治疗")).toContain("医药费");
   });
 
   it("counts the thing of `多少个X` with any measure word a report gives it", () => {
