@@ -444,7 +444,7 @@ function eachCandidate(
   // Each side's share depends on one end of a span only: read once per position, not per candidate.
   // (Only where a cut may fall: no span starts or ends elsewhere.)
   const shares = (spots: readonly [number, number, number][], side: "before" | "after") =>
-    Array.from({ length: n + 1 }, (_, at) => (p.cut[at] ? sideShare(spots, at, side) : 0));
+    sideShares(spots, side, p.cut);
   const sentenceStarts = new Set(
     p.clauses
       .filter(
@@ -505,6 +505,8 @@ function eachCandidate(
     ...textTests(p, q, utf16),
   };
   const found: Span[] = [];
+  const startRows = START_ROWS.fit(n + 1);
+  const endRows = END_ROWS.fit(n + 1);
   p.clauses.forEach((clause, ci) => {
     const c: Context = {
       ...sentenceWide,
@@ -512,6 +514,12 @@ function eachCandidate(
       bestClause: (clauseCover[ci] ?? 0) === bestCover && bestCover > 0,
       sentenceStart: sentenceStarts.has(clause.start),
     };
+    // What a candidate's start alone or its end alone gives, once per position of the clause.
+    for (let at = clause.start; at <= clause.end; at++) {
+      if (!p.cut[at]) continue;
+      if (at < clause.end) startFeatures(p, q, at, clause, c, startRows);
+      if (at > clause.start) endFeatures(p, at, clause, c, endRows);
+    }
     for (let s = clause.start; s < clause.end; s++) {
       if (!p.cut[s]) continue;
       const first = p.chars[s] ?? "";
@@ -530,6 +538,7 @@ function eachCandidate(
         if (brackets && EMPTY_BRACKETS.test(text)) continue;
         if (marks.breaks()) continue;
         features(p, q, s, e, ci, c, row, 0);
+        merge(row, 0, startRows, s, endRows, e);
         take(found.length);
         // Only the values written other than 0 need clearing: every feature but the edges' is written each time.
         for (let i = 0; i < written.count; i++) row[written.at[i] ?? 0] = 0;
@@ -568,7 +577,7 @@ interface Context extends TextTests {
   afterSpots: [number, number][];
   /**
    * The shares of the question's words before its question word that stand before each position,
-   * and so on (`sideShare`), indexed by a span's start (…Before) or end (…After).
+   * and so on (`sideShares`), indexed by a span's start (…Before) or end (…After).
    */
   leftBefore: number[];
   rightAfter: number[];
@@ -679,18 +688,32 @@ export function textTests(p: Prepared, q: ShortQuestion, utf16: readonly number[
   };
 }
 
-/** The share of words (counted once each) standing before `at` (side "before") or from `at` on ("after"). */
-function sideShare(spots: readonly [number, number, number][], at: number, side: "before" | "after"): number {
-  // A word found twice counts once (the same share and length: the same word).
-  const seen: [number, number][] = [];
-  let total = 0;
-  for (const [a, b, w] of spots) {
-    if (!(side === "before" ? b <= at : a >= at) || seen.some(([v, len]) => v === w && len === b - a))
-      continue;
-    seen.push([w, b - a]);
-    total += w;
-  }
-  return Math.min(1, total);
+/**
+ * For each position where a cut may fall, the share of words (counted once each) standing before it
+ * (side "before") or from it on ("after"); 0 elsewhere. Each position sums its words' shares in the
+ * order of `spots`.
+ */
+export function sideShares(
+  spots: readonly [number, number, number][],
+  side: "before" | "after",
+  cut: readonly boolean[],
+): number[] {
+  // A word found twice counts once (the same share and length: the same word): each spot's word is
+  // the first spot of the same share and length.
+  const word = spots.map(([a, b, w]) => spots.findIndex(([a2, b2, w2]) => w2 === w && b2 - a2 === b - a));
+  const seenAt = new Array<number>(spots.length).fill(-1);
+  return cut.map((canCut, at) => {
+    if (!canCut) return 0;
+    let total = 0;
+    for (let j = 0; j < spots.length; j++) {
+      const [a, b, w] = spots[j] ?? [0, 0, 0];
+      const k = word[j] ?? j;
+      if (!(side === "before" ? b <= at : a >= at) || seenAt[k] === at) continue;
+      seenAt[k] = at;
+      total += w;
+    }
+    return Math.min(1, total);
+  });
 }
 
 /** The share of a span's characters counted in `upTo` (prefix counts, as {@link countsUpTo} gives). */
@@ -883,10 +906,11 @@ function tagTests(p: Prepared): TagTests {
 }
 
 /**
- * A candidate's features, written in {@link SPAN_FEATURES} order into `x` from `o` on (`x` is zero
- * there). Hundreds of candidates a sentence: what only one kind of question reads is computed only for
- * that kind, and nothing is read twice. Every feature of the list but the edges' word classes is
- * written here, by name.
+ * A candidate's own features, those that read both its start and its end, written in
+ * {@link SPAN_FEATURES} order into `x` from `o` on (`x` is zero there); those of its start alone or its
+ * end alone are written once per position ({@link startFeatures}, {@link endFeatures}) and merged in
+ * ({@link merge}). Hundreds of candidates a sentence: what only one kind of question reads is computed
+ * only for that kind, and nothing is read twice.
  */
 function features(
   p: Prepared,
@@ -898,7 +922,7 @@ function features(
   x: Float64Array,
   o: number,
 ): void {
-  written.count = 0;
+  own.count = 0;
   const { starts, ends, tags } = c;
   const k = q.kinds;
   const len = e - s;
@@ -945,10 +969,6 @@ function features(
   const near = Math.max(starts.near[s] ?? 0, ends.near[e] ?? 0);
   const leftWindow = starts.window[s] ?? 0;
   const rightWindow = ends.window[e] ?? 0;
-  const leftK = starts.leftK[s] ?? 0;
-  const rightK = ends.rightK[e] ?? 0;
-  const skipK = ends.skipK[e] ?? 0;
-  const rightBeforeK = starts.rightBeforeK[s] ?? 0;
   // The span's characters the question has, its first punctuation out (as `text.replace(PUNCT, "")`).
   const punctAt = c.nextPunct[s] ?? e;
   const stated =
@@ -957,7 +977,6 @@ function features(
     (punctAt < e && c.qChars.has(p.normChars[punctAt] ?? "") ? 1 : 0);
   const statedChars = stated / Math.max(1, len);
   const statedShare = share(c.coveredUpTo, s, e);
-  const nextChar = p.chars[e] ?? "";
   put(x, o, F.numberAsked, k.number ? numeric : 0);
   put(x, o, F.numberExact, k.number && numberStart && numberEnd ? 1 : 0);
   put(x, o, F.unitMatch, k.number && numbers.some((m) => unitMatches(m.unit, q.unit)) ? 1 : 0);
@@ -982,8 +1001,6 @@ function features(
   put(x, o, F.personAsked, k.person && person ? 1 : 0);
   put(x, o, F.personRole, k.person && !person && ROLE_END.test(text) ? 1 : 0);
   put(x, o, F.placeAsked, k.place && place ? 1 : 0);
-  put(x, o, F.placeCue, k.place && starts.placeCue[s] === true ? 1 : 0);
-  put(x, o, F.aliasCue, k.alias && starts.aliasCue[s] === true ? 1 : 0);
   put(x, o, F.orgAsked, k.org && org ? 1 : 0);
   put(x, o, F.workAsked, k.work && title ? 1 : 0);
   put(x, o, F.severalAsked, k.several && enumeration ? 1 : 0);
@@ -1004,23 +1021,9 @@ function features(
   put(x, o, F.quoted, marked && wrapped(text, QUOTES) ? 1 : 0);
   put(x, o, F.parenthetical, marked && wrapped(text, BRACKETS) ? 1 : 0);
   put(x, o, F.enumeration, enumeration ? 1 : 0);
-  put(x, o, F.leftAnchor, Math.min(leftK, 4) / 4);
-  put(x, o, F.rightAnchor, Math.min(rightK, 4) / 4);
-  put(x, o, F.rightAnchorSkip, Math.min(skipK, 4) / 4);
-  put(x, o, F.rightAnchorBefore, Math.min(rightBeforeK, 4) / 4);
-  put(x, o, F.rightWholeBefore, rightBeforeK > 1 && rightBeforeK === c.right.length ? 1 : 0);
-  put(x, o, F.leftTerm, starts.term[s] === true ? 1 : 0);
-  put(x, o, F.rightTerm, ends.term[e] === true ? 1 : 0);
   put(x, o, F.near, near);
-  put(x, o, F.leftWindow, leftWindow);
-  put(x, o, F.rightWindow, rightWindow);
   put(x, o, F.bothWindows, Math.min(leftWindow, rightWindow));
   put(x, o, F.subject, s === clause.start ? rightWindow : 0);
-  put(x, o, F.leftBefore, c.leftBefore[s] ?? 0);
-  put(x, o, F.rightAfter, c.rightAfter[e] ?? 0);
-  put(x, o, F.leftAfter, c.leftAfter[e] ?? 0);
-  put(x, o, F.rightBefore, c.rightBefore[s] ?? 0);
-  put(x, o, F.sentenceStart, c.sentenceStart && s === clause.start ? 1 : 0);
   put(
     x,
     o,
@@ -1031,35 +1034,17 @@ function features(
   put(x, o, F.stated, statedShare);
   put(x, o, F.statedInClause, statedShare * c.clauseCover);
   put(x, o, F.endAfterWords, e === clause.end ? leftWindow : 0);
-  put(x, o, F.endBeforeWords, e === clause.end ? rightWindow : 0);
   put(x, o, F.statedChars, statedChars);
-  put(x, o, F.clauseCover, c.clauseCover);
-  put(x, o, F.clauseBest, c.bestClause ? 1 : 0);
   put(
     x,
     o,
     F.headInside,
     q.head !== "" && (c.headEnd16[s] ?? Number.POSITIVE_INFINITY) <= (c.utf16[e] ?? 0) ? 1 : 0,
   );
-  put(x, o, F.headAfter, ends.headAfter[e] === true ? 1 : 0);
-  put(x, o, F.copula, starts.copula[s] === true ? 1 : 0);
-  put(x, o, F.puncBefore, s === clause.start ? 1 : 0);
-  put(x, o, F.puncAfter, e === clause.end ? 1 : 0);
-  put(x, o, F.deAfter, nextChar === "的" ? 1 : 0);
-  put(x, o, F.bracketAfter, nextChar === "（" || nextChar === "(" ? 1 : 0);
-  put(x, o, F.nounBefore, s > clause.start && tags.nounish[firstAt - 1] === true ? 1 : 0);
-  put(x, o, F.nounAfter, e < clause.end && tags.nounish[lastAt + 1] === true ? 1 : 0);
-  put(x, o, F.verbAfter, e < clause.end && tags.verb[lastAt + 1] === true ? 1 : 0);
   put(x, o, F.insideBrackets, p.bracketed[s] === true && p.bracketed[e - 1] === true ? 1 : 0);
-  put(x, o, F.startsFunction, tags.function[firstAt] === true || starts.functionChar[s] === true ? 1 : 0);
-  put(x, o, F.endsFunction, tags.function[lastAt] === true ? 1 : 0);
-  put(x, o, F.startsVerb, tags.verb[firstAt] === true ? 1 : 0);
-  put(x, o, F.endsVerb, tags.verb[lastAt] === true ? 1 : 0);
   put(x, o, F.hasVerb, tagged(tags.plainVerbUpTo, firstAt, lastAt) ? 1 : 0);
-  put(x, o, F.endsNoun, tags.endsNoun[lastAt] === true ? 1 : 0);
   put(x, o, F.wholeClause, s === clause.start && e === clause.end ? 1 : 0);
   chunkFeatures(p, s, e, x, o);
-  put(x, o, F.position, p.chars.length > 0 ? s / p.chars.length : 0);
   put(x, o, F.tokens, Math.min(tokenCount, 10) / 10);
   put(x, o, F.len1, len === 1 ? 1 : 0);
   put(x, o, F.len2, len === 2 ? 1 : 0);
@@ -1068,31 +1053,179 @@ function features(
   put(x, o, F.len8to12, len >= 8 && len <= 12 ? 1 : 0);
   put(x, o, F.len13to20, len >= 13 && len <= 20 ? 1 : 0);
   put(x, o, F.len21up, len >= 21 ? 1 : 0);
-  // Each edge's word class: one of its features is 1 (none at a clause edge or on punctuation).
-  // The word at each edge: none before a span opening its clause, nor after one closing it.
-  edgeClass(x, o, 0, c.tokenClass[firstAt]);
-  edgeClass(x, o, 1, c.tokenClass[lastAt]);
-  if (s > clause.start) edgeClass(x, o, 2, c.tokenClass[firstAt - 1]);
-  if (e < clause.end) edgeClass(x, o, 3, c.tokenClass[lastAt + 1]);
-}
-
-/** Sets the feature of an edge's word class (the edge's place in {@link EDGES}; none for punctuation). */
-function edgeClass(x: Float64Array, o: number, edge: number, cls: number | undefined): void {
-  const i = cls === undefined || cls < 0 ? undefined : EDGE_AT[edge]?.[cls];
-  if (i !== undefined) put(x, o, i, 1);
 }
 
 /**
- * The places of the values other than 0 the last {@link features} call wrote, in the order written:
- * ascending, as the features are listed (a score sums only these, in that order: see `scoredSpans`).
+ * The features of a span's start alone, by position (`startFeatures`), and of its end alone
+ * (`endFeatures`): their places and values other than 0, in list order, `width` at most a position.
+ */
+class SideRows {
+  at = new Int32Array(0);
+  value = new Float64Array(0);
+  count = new Int32Array(0);
+  constructor(readonly width: number) {}
+
+  /**
+   * Room for `positions` positions: kept from sentence to sentence (each position a candidate reads
+   * is written for its sentence first), grown when a sentence is longer than any before.
+   */
+  fit(positions: number): this {
+    if (this.count.length < positions) {
+      this.at = new Int32Array(positions * this.width);
+      this.value = new Float64Array(positions * this.width);
+      this.count = new Int32Array(positions);
+    }
+    return this;
+  }
+
+  /** Notes feature `i` of position `pos` when it is not 0 (each position's features in list order). */
+  put(pos: number, i: number, v: number): void {
+    if (v === 0) return;
+    const k = pos * this.width + (this.count[pos] ?? 0);
+    this.at[k] = i;
+    this.value[k] = v;
+    this.count[pos] = (this.count[pos] ?? 0) + 1;
+  }
+
+  /** Notes the feature of an edge's word class (the edge's place in {@link EDGES}; none for punctuation). */
+  edge(pos: number, edge: number, cls: number | undefined): void {
+    const i = cls === undefined || cls < 0 ? undefined : EDGE_AT[edge]?.[cls];
+    if (i !== undefined) this.put(pos, i, 1);
+  }
+}
+
+/** The features of a span's start alone: 18 named and two word classes (one of each edge's at most). */
+const START_WIDTH = 20;
+/** The features of a span's end alone: 16 named and two word classes. */
+const END_WIDTH = 18;
+const START_ROWS = new SideRows(START_WIDTH);
+const END_ROWS = new SideRows(END_WIDTH);
+
+/**
+ * What a candidate's start alone says, for every candidate starting at `s` (in `clause`): the
+ * features of a row that read the start only, in list order ({@link features} writes the others).
+ */
+function startFeatures(
+  p: Prepared,
+  q: ShortQuestion,
+  s: number,
+  clause: { start: number; end: number },
+  c: Context,
+  rows: SideRows,
+): void {
+  const { starts, tags } = c;
+  const k = q.kinds;
+  const firstAt = p.tokenAt[s] ?? 0;
+  const leftK = starts.leftK[s] ?? 0;
+  const rightBeforeK = starts.rightBeforeK[s] ?? 0;
+  rows.count[s] = 0;
+  rows.put(s, F.placeCue, k.place && starts.placeCue[s] === true ? 1 : 0);
+  rows.put(s, F.aliasCue, k.alias && starts.aliasCue[s] === true ? 1 : 0);
+  rows.put(s, F.leftAnchor, Math.min(leftK, 4) / 4);
+  rows.put(s, F.rightAnchorBefore, Math.min(rightBeforeK, 4) / 4);
+  rows.put(s, F.rightWholeBefore, rightBeforeK > 1 && rightBeforeK === c.right.length ? 1 : 0);
+  rows.put(s, F.leftTerm, starts.term[s] === true ? 1 : 0);
+  rows.put(s, F.leftWindow, starts.window[s] ?? 0);
+  rows.put(s, F.leftBefore, c.leftBefore[s] ?? 0);
+  rows.put(s, F.rightBefore, c.rightBefore[s] ?? 0);
+  rows.put(s, F.sentenceStart, c.sentenceStart && s === clause.start ? 1 : 0);
+  rows.put(s, F.clauseCover, c.clauseCover);
+  rows.put(s, F.clauseBest, c.bestClause ? 1 : 0);
+  rows.put(s, F.copula, starts.copula[s] === true ? 1 : 0);
+  rows.put(s, F.puncBefore, s === clause.start ? 1 : 0);
+  rows.put(s, F.nounBefore, s > clause.start && tags.nounish[firstAt - 1] === true ? 1 : 0);
+  rows.put(s, F.startsFunction, tags.function[firstAt] === true || starts.functionChar[s] === true ? 1 : 0);
+  rows.put(s, F.startsVerb, tags.verb[firstAt] === true ? 1 : 0);
+  rows.put(s, F.position, p.chars.length > 0 ? s / p.chars.length : 0);
+  // Each edge's word class: one of its features is 1 (none on punctuation); none before a span
+  // opening its clause.
+  rows.edge(s, 0, c.tokenClass[firstAt]);
+  if (s > clause.start) rows.edge(s, 2, c.tokenClass[firstAt - 1]);
+}
+
+/** What a candidate's end alone says, for every candidate ending at `e` (see {@link startFeatures}). */
+function endFeatures(
+  p: Prepared,
+  e: number,
+  clause: { start: number; end: number },
+  c: Context,
+  rows: SideRows,
+): void {
+  const { ends, tags } = c;
+  const lastAt = p.tokenAt[e - 1] ?? 0;
+  const rightK = ends.rightK[e] ?? 0;
+  const skipK = ends.skipK[e] ?? 0;
+  const rightWindow = ends.window[e] ?? 0;
+  const nextChar = p.chars[e] ?? "";
+  rows.count[e] = 0;
+  rows.put(e, F.rightAnchor, Math.min(rightK, 4) / 4);
+  rows.put(e, F.rightAnchorSkip, Math.min(skipK, 4) / 4);
+  rows.put(e, F.rightTerm, ends.term[e] === true ? 1 : 0);
+  rows.put(e, F.rightWindow, rightWindow);
+  rows.put(e, F.rightAfter, c.rightAfter[e] ?? 0);
+  rows.put(e, F.leftAfter, c.leftAfter[e] ?? 0);
+  rows.put(e, F.endBeforeWords, e === clause.end ? rightWindow : 0);
+  rows.put(e, F.headAfter, ends.headAfter[e] === true ? 1 : 0);
+  rows.put(e, F.puncAfter, e === clause.end ? 1 : 0);
+  rows.put(e, F.deAfter, nextChar === "的" ? 1 : 0);
+  rows.put(e, F.bracketAfter, nextChar === "（" || nextChar === "(" ? 1 : 0);
+  rows.put(e, F.nounAfter, e < clause.end && tags.nounish[lastAt + 1] === true ? 1 : 0);
+  rows.put(e, F.verbAfter, e < clause.end && tags.verb[lastAt + 1] === true ? 1 : 0);
+  rows.put(e, F.endsFunction, tags.function[lastAt] === true ? 1 : 0);
+  rows.put(e, F.endsVerb, tags.verb[lastAt] === true ? 1 : 0);
+  rows.put(e, F.endsNoun, tags.endsNoun[lastAt] === true ? 1 : 0);
+  // None after a span closing its clause.
+  rows.edge(e, 1, c.tokenClass[lastAt]);
+  if (e < clause.end) rows.edge(e, 3, c.tokenClass[lastAt + 1]);
+}
+
+/** The places of the values other than 0 the last {@link features} call wrote, in list order. */
+const own = { at: new Int32Array(SPAN_FEATURES.length), count: 0 };
+
+/**
+ * The places of the values other than 0 of the last candidate's row, ascending, as the features are
+ * listed (a score sums only these, in that order: see `scoredSpans`).
  */
 const written = { at: new Int32Array(SPAN_FEATURES.length), count: 0 };
+
+/**
+ * The candidate's row completed with its start's and end's features (`x` holds its own, from
+ * {@link features}), and {@link written} the places of all its values other than 0: the three lists
+ * merged in list order, as if every feature had been written in turn.
+ */
+function merge(x: Float64Array, o: number, starts: SideRows, s: number, ends: SideRows, e: number): void {
+  let a = 0;
+  let b = s * starts.width;
+  const bEnd = b + (starts.count[s] ?? 0);
+  let c = e * ends.width;
+  const cEnd = c + (ends.count[e] ?? 0);
+  let n = 0;
+  const none = SPAN_FEATURES.length;
+  for (;;) {
+    const ia = a < own.count ? (own.at[a] ?? none) : none;
+    const ib = b < bEnd ? (starts.at[b] ?? none) : none;
+    const ic = c < cEnd ? (ends.at[c] ?? none) : none;
+    if (ia < ib && ia < ic) {
+      written.at[n++] = ia;
+      a++;
+    } else if (ib < ic) {
+      x[o + ib] = starts.value[b] ?? 0;
+      written.at[n++] = ib;
+      b++;
+    } else if (ic < none) {
+      x[o + ic] = ends.value[c] ?? 0;
+      written.at[n++] = ic;
+      c++;
+    } else break;
+  }
+  written.count = n;
+}
 
 /** Writes one feature of a row and notes its place when it is not 0 (the row is 0 there already). */
 function put(x: Float64Array, o: number, i: number, v: number): void {
   if (v === 0) return;
   x[o + i] = v;
-  written.at[written.count++] = i;
+  own.at[own.count++] = i;
 }
 
 /** Whether a span is one noun chunk exactly, lies inside one, or spans several whole ones (a list). */

@@ -3,7 +3,7 @@ import { findNumbers } from "../../src/answer/evidence.js";
 import { questionShape } from "../../src/answer/question.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
 import { prepare, utf16Offsets } from "../../src/answer/short-sentence.js";
-import { ENUM, NUMBER_END, NUMBER_START, textTests } from "../../src/answer/short-spans.js";
+import { ENUM, NUMBER_END, NUMBER_START, sideShares, textTests } from "../../src/answer/short-spans.js";
 import { PAIRS } from "../../src/answer/span.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
@@ -54,5 +54,42 @@ describe("what a span's text tests read, once per sentence", () => {
     }
     // Every span of every sentence, lists and hedges included, was compared.
     expect(spans).toBeGreaterThan(1000);
+  });
+});
+
+describe("the shares of the question's words either side of each position, once per sentence", () => {
+  // Words found at [start, end) with their share; the word of share 0.25 and two characters is found
+  // three times (the same share and length: the same word), and counts once on a side.
+  const spots: [number, number, number][] = [
+    [0, 2, 0.25],
+    [5, 7, 0.5],
+    [9, 11, 0.25],
+    [12, 14, 0.25],
+    [16, 17, 0.125],
+  ];
+  const cut = Array.from({ length: 19 }, (_, i) => i !== 4);
+
+  /** Each side's share at one position as it reads: every word standing there, a repeated word once. */
+  function shareAt(at: number, side: "before" | "after"): number {
+    const seen: [number, number][] = [];
+    let total = 0;
+    for (const [a, b, w] of spots) {
+      if (!(side === "before" ? b <= at : a >= at) || seen.some(([v, len]) => v === w && len === b - a))
+        continue;
+      seen.push([w, b - a]);
+      total += w;
+    }
+    return Math.min(1, total);
+  }
+
+  it("gives each position where a cut may fall the words' share on that side, the same sum, and 0 elsewhere", () => {
+    for (const side of ["before", "after"] as const) {
+      const shares = sideShares(spots, side, cut);
+      expect(shares).toHaveLength(cut.length);
+      expect(shares.every((v, at) => Object.is(v, cut[at] ? shareAt(at, side) : 0))).toBe(true);
+    }
+    // A word found twice counts once: before the end, the first three words and the last (`0.25` once).
+    expect(sideShares(spots, "before", cut)[18]).toBe(0.875);
+    expect(sideShares(spots, "after", cut)[4]).toBe(0);
   });
 });
