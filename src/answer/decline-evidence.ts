@@ -75,6 +75,59 @@ export interface EvidenceQuestion {
   shape: QuestionShape;
   questionZones: readonly string[];
   tools: TextTools;
+  /** What is read of the question alone ({@link askedEvidence}): found once for all the sentences weighed. */
+  asked?: AskedEvidence;
+}
+
+/** What {@link evidenceOf} reads of the question alone, the same whatever sentence it weighs. */
+export interface AskedEvidence {
+  /** The question's words, those naming a zone it names out (see {@link evidenceOf}), and their weight. */
+  terms: Term[];
+  total: number;
+  /** The weight of its heaviest word, and of its words no indexed passage holds. */
+  heaviest: number;
+  unknown: number;
+  /** The normalised question, the zones it names out. */
+  normQuestion: string;
+  /** The longest run of its characters a text repeats, over the run's possible length ({@link runIn}). */
+  run: (text: string) => number;
+  /** The character bigrams of each of its pieces between question words ({@link bigramGaps}). */
+  pieceBigrams: string[][];
+  /** Its characters, question words and function characters out ({@link charShare}). */
+  chars: string[];
+}
+
+/** {@link AskedEvidence} of a question. */
+export function askedEvidence(
+  q: Pick<EvidenceQuestion, "normQuestion" | "terms" | "questionZones" | "tools">,
+): AskedEvidence {
+  // The zone a question names picks the articles (retrieval filters by it, `offZone` weighs it): as
+  // evidence it would make `珠海高新区有多少家上市公司` look half answered by any sentence of that zone.
+  const zoneWords = (w: string) => q.questionZones.some((z) => z.includes(w) || w.includes(z));
+  const terms = q.terms.filter((t) => !zoneWords(t.word));
+  const normQuestion = q.questionZones.reduce((text, z) => text.replaceAll(z, " "), q.normQuestion);
+  let heaviest = 0;
+  let unknown = 0;
+  for (const t of terms) {
+    heaviest = Math.max(heaviest, t.weight);
+    if (q.tools.known?.(t.word) === false) unknown += t.weight;
+  }
+  const asked = normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " ");
+  return {
+    terms,
+    total: terms.reduce((sum, t) => sum + t.weight, 0),
+    heaviest,
+    unknown,
+    normQuestion,
+    run: runIn(asked),
+    pieceBigrams: asked.split(" ").map((piece) => {
+      const cs = [...piece];
+      return cs.slice(1).map((c, i) => `${cs[i]}${c}`);
+    }),
+    chars: [
+      ...normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " ").replace(NOT_WORD_CHAR, ""),
+    ],
+  };
 }
 
 /** The named features of the evidence behind the best pick (see {@link Evidence}). */
@@ -86,12 +139,8 @@ export function evidenceOf(
   q: EvidenceQuestion,
 ): Evidence {
   const { tools } = q;
-  // The zone a question names picks the articles (retrieval filters by it, `offZone` weighs it): as
-  // evidence it would make `珠海高新区有多少家上市公司` look half answered by any sentence of that zone.
-  const zoneWords = (w: string) => q.questionZones.some((z) => z.includes(w) || w.includes(z));
-  const terms = q.terms.filter((t) => !zoneWords(t.word));
-  const total = terms.reduce((sum, t) => sum + t.weight, 0);
-  const normQuestion = q.questionZones.reduce((text, z) => text.replaceAll(z, " "), q.normQuestion);
+  const asked = q.asked ?? askedEvidence(q);
+  const { terms, total, heaviest, unknown, normQuestion } = asked;
   const norm = tools.normalize(quote);
   const passage = article[0] ?? first.passage;
   // The article's retrieved passages together: a question's words may stand in the paragraph next door.
@@ -102,9 +151,7 @@ export function evidenceOf(
   const contextChars = prepared.map((p) => p.contextChars).join(" ");
   const title = prepared[0]?.title ?? "";
   let inSentence = 0;
-  let unknown = 0;
   let missing = 0;
-  let heaviest = 0;
   let heaviestMissing = 0;
   let slotTotal = 0;
   let slotMissing = 0;
@@ -117,9 +164,7 @@ export function evidenceOf(
       slotTotal += t.weight;
       if (!inContext) slotMissing += t.weight;
     }
-    heaviest = Math.max(heaviest, t.weight);
     if (inQuote) inSentence += t.weight;
-    if (tools.known?.(t.word) === false) unknown += t.weight;
     if (!inContext) {
       missing += t.weight;
       heaviestMissing = Math.max(heaviestMissing, t.weight);
@@ -143,13 +188,13 @@ export function evidenceOf(
     margin:
       nextScore === undefined || first.score <= 0 ? 0 : Math.max(0, (first.score - nextScore) / first.score),
     offZone: offZone ? 1 : 0,
-    run: longestRun(normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " "), chars),
+    run: asked.run(chars),
     unknown: total === 0 ? 0 : unknown / total,
-    ...bigramGaps(normQuestion, contextChars),
+    ...bigramGaps(asked.pieceBigrams, contextChars),
     headline: headlineShare(title, terms, total),
     slotMissing: slotTotal === 0 ? 0 : slotMissing / slotTotal,
     named: [...title].length >= 2 && normQuestion.includes(title) ? 1 : 0,
-    chars: charShare(normQuestion, contextChars),
+    chars: charShare(asked.chars, contextChars),
     period: periodsMissing(normQuestion, context),
     sentenceTop: heaviest === 0 ? 0 : heaviestOut / heaviest,
   };
@@ -305,26 +350,31 @@ export function indicatorMissing(normQuestion: string, normQuote: string): boole
 /** A period of months within a year (`1-4月`, `5月底`, `上半年`, `一季度`), or the present (`目前`). */
 const MONTHS_OF_A_YEAR = /\d{1,2}月|[上下]半年|[一二三四1-4]季度|目前|当前/;
 
-/** Share of the question's characters (question and function words out) that a passage's characters hold. */
-function charShare(normQuestion: string, contextChars: string): number {
-  const chars = [
-    ...normQuestion.replace(QUESTION_NOISE, " ").replace(FUNCTION_CHARS, " ").replace(NOT_WORD_CHAR, ""),
-  ];
+/**
+ * Share of the question's characters (question and function words out: `AskedEvidence.chars`) that a
+ * passage's characters hold.
+ */
+function charShare(chars: readonly string[], contextChars: string): number {
   return chars.length === 0 ? 0 : chars.filter((c) => contextChars.includes(c)).length / chars.length;
 }
 
-/** The question's character bigrams (question words out) that a passage lacks: their share, and their longest run. */
-function bigramGaps(normQuestion: string, contextChars: string): { gaps: number; gapRun: number } {
+/**
+ * The question's character bigrams (question words out; those of each piece, `AskedEvidence.pieceBigrams`)
+ * that a passage lacks: their share, and their longest run.
+ */
+function bigramGaps(
+  pieceBigrams: readonly string[][],
+  contextChars: string,
+): { gaps: number; gapRun: number } {
   let all = 0;
   let missing = 0;
   let run = 0;
   let longest = 0;
-  for (const piece of normQuestion.replace(QUESTION_NOISE, " ").replace(NOT_WORD_CHAR, " ").split(" ")) {
-    const cs = [...piece];
+  for (const bigrams of pieceBigrams) {
     run = 0;
-    for (let i = 0; i + 1 < cs.length; i++) {
+    for (const bigram of bigrams) {
       all++;
-      if (contextChars.includes(`${cs[i]}${cs[i + 1]}`)) run = 0;
+      if (contextChars.includes(bigram)) run = 0;
       else {
         missing++;
         run++;

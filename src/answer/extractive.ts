@@ -6,10 +6,16 @@
  */
 import type { Passage } from "../index/types.js";
 import { answerProbability } from "./decline.js";
-import { type Evidence, type EvidenceQuestion, evidenceOf, runIn } from "./decline-evidence.js";
+import {
+  askedEvidence,
+  type Evidence,
+  type EvidenceQuestion,
+  evidenceOf,
+  runIn,
+} from "./decline-evidence.js";
 import { findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
 import { factsIn, isDated, typedSentence } from "./facts.js";
-import { coverage, focusCoverage, focusTerms, headlineShare } from "./focus.js";
+import { coverage, focusCoverage, focusTerms, headlineShare, statedIn } from "./focus.js";
 import {
   ANAPHORIC,
   NOT_WORD_CHAR,
@@ -339,6 +345,8 @@ export function pickSentences(
     const { context, contextChars } = prepared;
     // Whether the passage holds each of the question's bigrams: the same for each of its sentences.
     const bigramInContext = bigramList.map((b) => contextChars.includes(b));
+    // And each of its words: the passage's text is long, and read for every sentence otherwise.
+    const termInContext = statedIn(terms, context);
     const focus = focusTerms(terms, prepared.title, slot, weights);
     const headline = headlineShare(prepared.title, terms, total);
     const passageFeatures = {
@@ -388,7 +396,7 @@ export function pickSentences(
         focusShare = Math.max(focusShare, focusCoverage(focus, previous.norm + norm, weights.partial));
       const features: SentenceFeatures = {
         ...passageFeatures,
-        words: coverage(terms, total, read, context, weights.context),
+        words: coverage(terms, total, read, termInContext, weights.context),
         bigrams: bigramShare,
         focus: focusShare,
         lead: previous === undefined && passage.ordinal === 0 ? weights.lead * headline ** 3 : 0,
@@ -415,6 +423,8 @@ export function pickSentences(
   const best = (xs: Scored[], key: "rankScore" | "pickScore"): Scored =>
     xs.reduce((a, b) => (b[key] > a[key] ? b : a));
   const byScore = (a: Ranked, b: Ranked) => b.score - a.score || (a.xs[0]?.rank ?? 0) - (b.xs[0]?.rank ?? 0);
+  // What the evidence reads of the question alone: read once for the probes and the answer.
+  const asked = askedEvidence({ normQuestion, terms, questionZones, tools });
   // The quote read normalised is its sentence's `norm` when it is the sentence alone: not normalised again.
   const evidenceQuestion = (title: string, quoted: Scored): EvidenceQuestion => ({
     normQuestion,
@@ -430,6 +440,7 @@ export function pickSentences(
       ...tools,
       normalize: (text) => (text === quoted.sentence ? quoted.norm : tools.normalize(text)),
     },
+    asked,
   });
   let ranked: Ranked[] = byPassage
     .map((xs) => ({ xs, score: best(xs, "rankScore").rankScore }))

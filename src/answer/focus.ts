@@ -7,22 +7,30 @@
 import type { PickWeights } from "./extractive.js";
 import { stated, type Term } from "./question-terms.js";
 
-/** Share of the question's weighted words a text states, a word found only in `context` counting `contextWeight`. */
+/**
+ * Share of the question's weighted words a text states, a word found only in its passage counting
+ * `contextWeight`. `inContext` says for each term whether the passage states it (the same for every
+ * sentence of a passage: found once per passage, see {@link statedIn}).
+ */
 export function coverage(
   terms: Term[],
   total: number,
   text: string,
-  context: string,
+  inContext: readonly boolean[],
   contextWeight: number,
 ): number {
   if (total === 0) return 0;
   let got = 0;
-  for (const t of terms) {
+  terms.forEach((t, k) => {
     if (stated(text, t)) got += t.weight;
-    else if (stated(context, t)) got += contextWeight * t.weight;
-  }
+    else if (inContext[k] === true) got += contextWeight * t.weight;
+  });
   return got / total;
 }
+
+/** For each term, whether `text` states it (for {@link coverage}'s `inContext`). */
+export const statedIn = (terms: readonly Term[], text: string): boolean[] =>
+  terms.map((t) => stated(text, t));
 
 /** A question word as the focus score of one passage weighs it, with its characters for partial matches. */
 export interface FocusTerm {
@@ -67,7 +75,9 @@ export function focusCoverage(terms: FocusTerm[], text: string, partial: number)
     }
     const chars = t.chars;
     if (chars.length < 2) continue;
-    const present = chars.filter((c) => text.includes(c)).length / chars.length;
+    let held = 0;
+    for (const c of chars) if (text.includes(c)) held++;
+    const present = held / chars.length;
     if (present >= 0.5) got += partial * present * w;
   }
   return total === 0 ? 0 : got / total;
