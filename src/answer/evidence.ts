@@ -30,6 +30,8 @@ export function inFigures(text: string): boolean {
 
 /** A number with an optional magnitude and unit: `40.7%`, `166亿元`, `3400人`, `4万个`, `近万亿元`, `三个`, `Ⅳ级`. */
 export const NUMBER_RE = new RegExp(`(?:${FIGURES})(?:余|多)?(?:[万亿千百]+)?(?:${UNITS})?`, "g");
+/** A number's figures at its start, with `余`/`多` after them: what is left is its magnitude and unit. */
+const FIGURES_FIRST = new RegExp(`^(?:${FIGURES})(?:余|多)?`);
 
 /** Numbers in a text, each with its unit (possibly empty); bare single Chinese numerals are skipped. */
 export function findNumbers(text: string): { text: string; unit: string; index: number }[] {
@@ -38,7 +40,7 @@ export function findNumbers(text: string): { text: string; unit: string; index: 
     const t = m[0];
     if (t === "") continue;
     const digits = /^\d/.test(t);
-    const unit = t.replace(new RegExp(`^(?:${FIGURES})(?:余|多)?`), "");
+    const unit = t.replace(FIGURES_FIRST, "");
     // A lone Chinese numeral with no unit (一, 十) is far more often a word than a quantity.
     if (!digits && unit === "") continue;
     // `一个`, `一项`: the article, not a count (`一百五十个` is one).
