@@ -701,16 +701,19 @@ export function sideShares(
   // A word found twice counts once (the same share and length: the same word): each spot's word is
   // the first spot of the same share and length.
   const word = spots.map(([a, b, w]) => spots.findIndex(([a2, b2, w2]) => w2 === w && b2 - a2 === b - a));
+  // Where each spot stands on the side read: its end (before) or its start (after).
+  const edge = spots.map(([a, b]) => (side === "before" ? b : a));
+  const weight = spots.map(([, , w]) => w);
   const seenAt = new Array<number>(spots.length).fill(-1);
   return cut.map((canCut, at) => {
     if (!canCut) return 0;
     let total = 0;
     for (let j = 0; j < spots.length; j++) {
-      const [a, b, w] = spots[j] ?? [0, 0, 0];
+      const x = edge[j] ?? 0;
       const k = word[j] ?? j;
-      if (!(side === "before" ? b <= at : a >= at) || seenAt[k] === at) continue;
+      if (!(side === "before" ? x <= at : x >= at) || seenAt[k] === at) continue;
       seenAt[k] = at;
-      total += w;
+      total += weight[j] ?? 0;
     }
     return Math.min(1, total);
   });
