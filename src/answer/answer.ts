@@ -343,14 +343,24 @@ const COUNTED_UNIT = new RegExp(
 );
 
 /**
+ * A `一` that counts nothing: alone (no numeral beside it, not an ordinal's `第一`) and followed by no
+ * measure word or unit, as in `焕然一新`, `一心` — where `一倍`, `一个蛋`, `一成`, `一万` count.
+ * `德仁公园占地多少亩` was answered with `…德仁公园升级改造后，面貌焕然一新…`.
+ */
+const LONE_ONE = new RegExp(
+  `(?<![${CN_DIGITS}第])一(?![${CN_DIGITS}]|[个個倍半成名位家次项項条條种種只隻头頭张張部台臺辆輛套批所座户戶间間层層届屆期篇首款栋棟年月天日周週岁歲元件场場起例人口吨噸米亩畝斤克度级級分秒时時股笔筆份轮輪趟遍回集辑輯本册冊章节節枚颗顆粒支把架艘列片块塊处處棵株群对對双雙])`,
+  "gu",
+);
+
+/**
  * Whether a sentence states a numeral other than in its dates: what an answer to `多少` needs. Asked in
  * years or days (`西元幾年`, `多少天`), a date's numbers count: `1314年` answers `幾年`.
  */
-function countsAnything(sentence: string, unit: string | null): boolean {
+export function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
   let rest = sentence;
   for (const d of findDates(sentence)) rest = rest.replace(d.text, " ");
-  rest = rest.replace(NUMERAL_WORDS, " ");
+  rest = rest.replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
   // Asked an amount of money (`营收多少`), a sentence whose every number counts people or things (`接待百名
   // 志愿者`) states none: money is counted in a currency or a bare magnitude (`52亿`).
   if (unit === "元") {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asksYesOrNo } from "../../src/answer/answer.js";
+import { asksYesOrNo, countsAnything } from "../../src/answer/answer.js";
 import {
   gluedHeadline,
   headlineOf,
@@ -368,6 +368,23 @@ describe("everydayQuestion", () => {
     expect("开展“八一”慰问，第一时间报告".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
     // A count stays one.
     expect("81名官兵，八一路".replace(NUMERAL_WORDS, " ")).toContain("81名");
+  });
+
+  it("reads a lone `一` with no measure word after it (`焕然一新`) as counting nothing, `一倍`, `一个`, `第一` as counting", () => {
+    expect(countsAnything("位于枣庄高新区的德仁公园升级改造后，面貌焕然一新，深受市民喜爱", "亩")).toBe(
+      false,
+    );
+    expect(countsAnything("一心为民，一马当先", null)).toBe(false);
+    for (const counts of [
+      "出口收入同比增长一倍",
+      "一巢只生一个蛋",
+      "一成用于分红",
+      "投资一万元",
+      "排名第一",
+      "調集了八萬大軍",
+      "共設置十一個行省",
+    ])
+      expect(countsAnything(counts, null), counts).toBe(true);
   });
 
   it("counts the thing of `多少个X` with any measure word a report gives it", () => {
