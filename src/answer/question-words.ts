@@ -81,6 +81,16 @@ export interface EverydayTerm {
  */
 export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
+    // `城门有多高`: reports state a size after its word (`城门高5.33米，宽3.5米`), so the question asks
+    // `高是多少米`, and the sentence whose number follows `高` answers (not `距离城门三四十米远`).
+    // Not `许多高校`, nor a rate's or a price's `多高`.
+    asked: /有?(?<![许很更太])(?<!(?:率|速|幅|价|温|费|成本).*)多([高宽深厚])(?![校档端层新效速])/u,
+    term: "$1是多少米",
+    stated: [],
+    source:
+      "现代汉语词典：高，从下到上的距离；宽，横的距离；深，从上到下或从外到里的距离；厚，上下之间的距离",
+  },
+  {
     // `帮多少人找到了工作`: the helping is the asker's frame; the report says `新增就业3400人`.
     asked: /(?:帮助?了?)?(多少人|几个?人)?(?:找到了?|找着了?|有了?)(?:工作|活儿?|饭碗)|上岗/,
     term: "$1就业",

@@ -345,6 +345,11 @@ describe("everydayQuestion", () => {
     // `图` inside a word (`蓝图`, `试图`) is no photo.
     ["蓝图中有什么", "蓝图中有什么"],
     ["老太看病花了多少钱", "老太治疗投资多少钱"],
+    // `有多高`: a size is stated after its word (`城门高5.33米`); not `许多高校`, nor a rate's `多高`.
+    ["通远门城门有多高", "通远门城门高是多少米"],
+    ["那条河有多深", "那条河深是多少米"],
+    ["许多高校在哪", "许多高校在哪"],
+    ["增长率有多高", "增长率有多高"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
