@@ -233,7 +233,9 @@ export async function answerQuestion(
       .words(normalized.replace(YES_NO_END, ""))
       .at(-1)
       ?.replace(/[来去了过]+$/u, "");
-    if (asked !== undefined && asked !== "" && !quoted.includes(asked)) {
+    // The report may state it in its own words (`有人受伤吗`: `未造成人员伤亡`, `造成2人受伤`).
+    const stated = [asked ?? "", ...(everyday.alts.get(asked ?? "") ?? [])];
+    if (asked !== undefined && asked !== "" && !stated.some((w) => quoted.includes(w))) {
       return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
     }
   }

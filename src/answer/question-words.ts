@@ -81,6 +81,13 @@ export interface EverydayTerm {
  */
 export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
+    // `滑坡有人受伤吗`: reports say `未造成人员伤亡`, or count the hurt (`造成2人受伤`).
+    asked: /(?<=有(?:没有)?人)(?:受伤|伤亡|死亡|遇难)(?=(?:了|过)?(?:吗|没有?)?[?？!！。]*$)/u,
+    term: "伤亡",
+    stated: ["伤亡", "受伤", "死亡", "遇难", "伤者"],
+    source: "现代汉语词典：伤亡，受伤和死亡；新闻常用语“未造成人员伤亡”",
+  },
+  {
     // `城门有多高`: reports state a size after its word (`城门高5.33米，宽3.5米`), so the question asks
     // `高是多少米`, and the sentence whose number follows `高` answers (not `距离城门三四十米远`).
     // Not `许多高校`, nor a rate's or a price's `多高`.

@@ -350,6 +350,9 @@ describe("everydayQuestion", () => {
     ["那条河有多深", "那条河深是多少米"],
     ["许多高校在哪", "许多高校在哪"],
     ["增长率有多高", "增长率有多高"],
+    // `有人受伤吗`: reports say `未造成人员伤亡` (a count of the hurt says `受伤`, an alternative).
+    ["滑坡有人受伤吗", "滑坡有人伤亡吗"],
+    ["有多少人受伤", "有多少人受伤"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -493,6 +496,15 @@ describe("kinds of question, answered from whole articles", () => {
     const c = await service.ask("韶关高新区党工委书记叫什么");
     expect(c.abstained).toBe(false);
     expect(c.answer).toContain("赵文山");
+  });
+
+  it("answers `有人受伤吗` with a report's own words for it (`未造成人员伤亡`, `造成2人受伤`)", async () => {
+    const a = await service.ask("宜昌高新区仓库起火有人受伤吗");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("未造成人员伤亡");
+    const b = await service.ask("宜昌高新区厂房坍塌有人受伤吗");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("2人受伤");
   });
 
   it("declines a quarter's figure the articles state only for another quarter", async () => {
