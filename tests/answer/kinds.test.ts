@@ -353,6 +353,10 @@ describe("everydayQuestion", () => {
     // `有人受伤吗`: reports say `未造成人员伤亡` (a count of the hurt says `受伤`, an alternative).
     ["滑坡有人受伤吗", "滑坡有人伤亡吗"],
     ["有多少人受伤", "有多少人受伤"],
+    // `跟…一起办的`: reports say `联合…开展`, `携手…举办`.
+    ["虎兴社区跟哪个学院一起办的红岩文化活动", "虎兴社区跟哪个学院联合举办的红岩文化活动"],
+    ["我们一起办吧", "我们一起办吧"],
+    ["跟谁联合办学", "跟谁联合办学"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
