@@ -37,7 +37,7 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
-import { bigrams } from "./question-terms.js";
+import { bigrams, countedByAny } from "./question-terms.js";
 import { GOODS_AND_CASES, NUMERAL_WORDS } from "./question-words.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
@@ -222,6 +222,7 @@ export async function answerQuestion(
     (periodContradicted(normalized, quoted) ||
       countedThingMissing(normalized, quoted) ||
       indicatorMissing(normalized, quoted) ||
+      countNowhere(normalized, quoted) ||
       ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
@@ -343,6 +344,22 @@ const COUNTED_UNIT = new RegExp(
   `^(?:人次|人|名|位|个|家|座|辆|台|套|项|次|批|所|条|只|头|张|部|架|艘|届|期|种|篇|首|款|栋|层|户|间|岁|${GOODS_AND_CASES})$`,
   "u",
 );
+
+/**
+ * `深企进陕签了多少个项目` answered with `…参观产业园区和重点项目…陕(西)深(圳)两地…`: asked to count a
+ * thing with `个`, a sentence that neither counts it with any measure word nor states any figure or
+ * number with a unit holds no count of it.
+ */
+function countNowhere(normQuestion: string, normQuote: string): boolean {
+  const counted = countedByAny(normQuestion);
+  if (counted === null || counted.test(normQuote)) return false;
+  // `一个心室` counts one; a figure (`13队球队`) or a number with a unit (`十余家`) may count it too.
+  // A date (`8月15日`) counts nothing.
+  const thing = /(?:多少|几)个(\p{Script=Han}{2})/u.exec(normQuestion)?.[1] ?? "";
+  let rest = normQuote;
+  for (const d of findDates(normQuote)) rest = rest.replace(d.text, " ");
+  return !rest.includes(`一个${thing}`) && !/\d/u.test(rest) && findNumbers(rest).length === 0;
+}
 
 /**
  * A `一` that counts nothing: alone (no numeral beside it, not an ordinal's `第一`) and followed by no

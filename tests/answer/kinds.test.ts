@@ -511,6 +511,15 @@ describe("kinds of question, answered from whole articles", () => {
     expect(b.answer).toContain("2人受伤");
   });
 
+  it("declines `多少个X` when its sentence counts nothing (`…重点项目…两地…`), and answers it when one does", async () => {
+    const a = await service.ask("宜昌高新区在深圳参观了多少个项目");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("重点项目");
+    const b = await service.ask("湘潭高新区科技成果转化论坛签约了多少个项目");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("项目6个");
+  });
+
   it("declines a quarter's figure the articles state only for another quarter", async () => {
     const a = await service.ask("丹霞科技第三季度营收多少");
     expect(a.abstained).toBe(true);
