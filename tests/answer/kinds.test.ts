@@ -764,6 +764,11 @@ describe("kinds of question, answered from whole articles", () => {
     const order = lines.find((l) => l.includes("电机企业")) ?? "";
     expect(order).not.toContain("订单已经排到了年底");
     expect(order).toContain("新建生产线");
+    // A copy whose lead was rewritten (`原标题：…` run into it) repeats the story's other sentences.
+    const b = await service.ask("宜昌高新区有什么新闻");
+    const listed = b.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(listed.filter((l) => l.includes("华昊新材料"))).toHaveLength(1);
+    expect(listed.some((l) => l.includes("仓库起火"))).toBe(true);
   });
 
   it("bolds the zone as the corpus reads it, and the article's zone for a bare `高新区`", async () => {
