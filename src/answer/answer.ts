@@ -37,7 +37,7 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
-import { bigrams, countedByAny } from "./question-terms.js";
+import { bigrams, countedByAny, countedThing } from "./question-terms.js";
 import { GOODS_AND_CASES, NUMERAL_WORDS } from "./question-words.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
@@ -345,6 +345,13 @@ const COUNTED_UNIT = new RegExp(
   "u",
 );
 
+/** A text with its dates (`8月15日`, `2023年`) blanked: they count nothing. */
+function withoutDates(text: string): string {
+  let rest = text;
+  for (const d of findDates(text)) rest = rest.replace(d.text, " ");
+  return rest;
+}
+
 /**
  * `深企进陕签了多少个项目` answered with `…参观产业园区和重点项目…陕(西)深(圳)两地…`: asked to count a
  * thing with `个`, a sentence that neither counts it with any measure word nor states any figure or
@@ -354,10 +361,8 @@ function countNowhere(normQuestion: string, normQuote: string): boolean {
   const counted = countedByAny(normQuestion);
   if (counted === null || counted.test(normQuote)) return false;
   // `一个心室` counts one; a figure (`13队球队`) or a number with a unit (`十余家`) may count it too.
-  // A date (`8月15日`) counts nothing.
-  const thing = /(?:多少|几)个(\p{Script=Han}{2})/u.exec(normQuestion)?.[1] ?? "";
-  let rest = normQuote;
-  for (const d of findDates(normQuote)) rest = rest.replace(d.text, " ");
+  const thing = countedThing(normQuestion) ?? "";
+  const rest = withoutDates(normQuote);
   return !rest.includes(`一个${thing}`) && !/\d/u.test(rest) && findNumbers(rest).length === 0;
 }
 
@@ -377,9 +382,7 @@ const LONE_ONE = new RegExp(
  */
 export function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
-  let rest = sentence;
-  for (const d of findDates(sentence)) rest = rest.replace(d.text, " ");
-  rest = rest.replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
+  const rest = withoutDates(sentence).replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
   // Asked an amount of money (`营收多少`), a sentence whose every number counts people or things (`接待百名
   // 志愿者`) states none: money is counted in a currency or a bare magnitude (`52亿`).
   if (unit === "元") {
