@@ -44,10 +44,16 @@ export function questionTerms(
       const at = [...asked.slice(0, Math.max(0, asked.indexOf(w)))].length;
       const len = [...w].length;
       const subs: string[] = [];
+      // `提了`: a verb glued to its aspect particle is the verb.
+      const stem = w.replace(/[了过着]$/u, "");
+      if (stem !== w && stem.length > 0 && known(stem)) subs.push(stem);
       for (let j = Math.max(0, at - 1); j < at + len && j + 1 < qs.length; j++) {
         const sub = `${qs[j]}${qs[j + 1]}`;
         if (/^\p{Script=Han}{2}$/u.test(sub) && sub !== w && known(sub) && !subs.includes(sub))
           subs.push(sub);
+        // `坝坝` of `坝坝会上`: the three characters a report holds as one word (`坝坝会`).
+        const three = `${sub}${qs[j + 2] ?? ""}`;
+        if (subs.length === 0 && /^\p{Script=Han}{3}$/u.test(three) && known(three)) subs.push(three);
       }
       if (subs.length > 0) words.splice(words.indexOf(w), 1, ...subs.filter((sub) => !words.includes(sub)));
     }
