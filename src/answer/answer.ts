@@ -339,6 +339,9 @@ export function asksYesOrNo(normQuestion: string): boolean {
 /** A question ending as one asking yes or no (`追回来了吗`, `退了没有`); what it asks of comes before. */
 const YES_NO_END = /(?:了|过)?(?:吗|(?<![什怎这那多要])么|没有|没)[?？!！。\s]*$/u;
 
+/** A number's unit that may state money: a currency, a bare magnitude (`52亿`, `3000余`), or a share of one (`4%`, `两成`, `一倍`: an indicator asked as money may be answered so). */
+const MAY_BE_MONEY = /元|块|%|％|百分|成|倍|美金|镑|欧|卢布|日币|韩币|港币|台币|^[万亿千百余多]*$/u;
+
 /** Units that count people or things, never money (`百名`, `3家`, `12场`). */
 const COUNTED_UNIT = new RegExp(
   `^(?:人次|人|名|位|个|家|座|辆|台|套|项|次|批|所|条|只|头|张|部|架|艘|届|期|种|篇|首|款|栋|层|户|间|岁|${GOODS_AND_CASES})$`,
@@ -388,6 +391,8 @@ export function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit === "元") {
     const numbers = findNumbers(rest);
     if (numbers.length > 0 && numbers.every((n) => COUNTED_UNIT.test(n.unit))) return false;
+    // Nor does one whose every number is in a unit of its own (`净地面积约2.5万平方米` for `租金多少钱`).
+    if (numbers.length > 0 && numbers.every((n) => !MAY_BE_MONEY.test(n.unit))) return false;
   }
   return NUMERAL.test(rest);
 }
