@@ -37,7 +37,7 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
-import { bigrams, countedByAny } from "./question-terms.js";
+import { bigrams, countedByAny, countedThing } from "./question-terms.js";
 import { GOODS_AND_CASES, NUMERAL_WORDS } from "./question-words.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
@@ -339,11 +339,21 @@ export function asksYesOrNo(normQuestion: string): boolean {
 /** A question ending as one asking yes or no (`追回来了吗`, `退了没有`); what it asks of comes before. */
 const YES_NO_END = /(?:了|过)?(?:吗|(?<![什怎这那多要])么|没有|没)[?？!！。\s]*$/u;
 
+/** A number's unit that may state money: a currency, a bare magnitude (`52亿`, `3000余`), or a share of one (`4%`, `两成`, `一倍`: an indicator asked as money may be answered so). */
+const MAY_BE_MONEY = /元|块|%|％|百分|成|倍|美金|镑|欧|卢布|日币|韩币|港币|台币|^[万亿千百余多]*$/u;
+
 /** Units that count people or things, never money (`百名`, `3家`, `12场`). */
 const COUNTED_UNIT = new RegExp(
   `^(?:人次|人|名|位|个|家|座|辆|台|套|项|次|批|所|条|只|头|张|部|架|艘|届|期|种|篇|首|款|栋|层|户|间|岁|${GOODS_AND_CASES})$`,
   "u",
 );
+
+/** A text with its dates (`8月15日`, `2023年`) blanked: they count nothing. */
+function withoutDates(text: string): string {
+  let rest = text;
+  for (const d of findDates(text)) rest = rest.replace(d.text, " ");
+  return rest;
+}
 
 /**
  * `深企进陕签了多少个项目` answered with `…参观产业园区和重点项目…陕(西)深(圳)两地…`: asked to count a
@@ -354,10 +364,8 @@ function countNowhere(normQuestion: string, normQuote: string): boolean {
   const counted = countedByAny(normQuestion);
   if (counted === null || counted.test(normQuote)) return false;
   // `一个心室` counts one; a figure (`13队球队`) or a number with a unit (`十余家`) may count it too.
-  // A date (`8月15日`) counts nothing.
-  const thing = /(?:多少|几)个(\p{Script=Han}{2})/u.exec(normQuestion)?.[1] ?? "";
-  let rest = normQuote;
-  for (const d of findDates(normQuote)) rest = rest.replace(d.text, " ");
+  const thing = countedThing(normQuestion) ?? "";
+  const rest = withoutDates(normQuote);
   return !rest.includes(`一个${thing}`) && !/\d/u.test(rest) && findNumbers(rest).length === 0;
 }
 
@@ -377,14 +385,14 @@ const LONE_ONE = new RegExp(
  */
 export function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
-  let rest = sentence;
-  for (const d of findDates(sentence)) rest = rest.replace(d.text, " ");
-  rest = rest.replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
+  const rest = withoutDates(sentence).replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
   // Asked an amount of money (`营收多少`), a sentence whose every number counts people or things (`接待百名
   // 志愿者`) states none: money is counted in a currency or a bare magnitude (`52亿`).
   if (unit === "元") {
     const numbers = findNumbers(rest);
     if (numbers.length > 0 && numbers.every((n) => COUNTED_UNIT.test(n.unit))) return false;
+    // Nor does one whose every number is in a unit of its own (`净地面积约2.5万平方米` for `租金多少钱`).
+    if (numbers.length > 0 && numbers.every((n) => !MAY_BE_MONEY.test(n.unit))) return false;
   }
   return NUMERAL.test(rest);
 }

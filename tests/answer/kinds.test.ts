@@ -14,6 +14,7 @@ import { otherPeriod } from "../../src/answer/decline-evidence.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
+import { DURATION_UNIT, questionShape } from "../../src/answer/question.js";
 import { countedByAny } from "../../src/answer/question-terms.js";
 import { NUMERAL_WORDS } from "../../src/answer/question-words.js";
 import { createAnswerService } from "../../src/answer/service.js";
@@ -382,11 +383,15 @@ describe("everydayQuestion", () => {
     expect("81名官兵，八一路".replace(NUMERAL_WORDS, " ")).toContain("81名");
   });
 
-  it("reads a lone `一` with no measure word after it (`焕然一新`) as counting nothing, `一倍`, `一个`, `第一` as counting", () => {
+  it("reads a lone `一` with no measure word after it (`焕然一新`) as counting nothing, `一倍`, `一个`, `第一` as counting; asked money, an area as none", () => {
     expect(countsAnything("位于枣庄高新区的德仁公园升级改造后，面貌焕然一新，深受市民喜爱", "亩")).toBe(
       false,
     );
     expect(countsAnything("一心为民，一马当先", null)).toBe(false);
+    // Money asked: a sentence whose every number is in a unit of its own states none; a share may.
+    expect(countsAnything("现对二期项目（净地面积约2.5万平方米）公开整体招租", "元")).toBe(false);
+    expect(countsAnything("国防开支将增加到国内生产总值的4%", "元")).toBe(true);
+    expect(countsAnything("租金为每平方米25元", "元")).toBe(true);
     for (const counts of [
       "出口收入同比增长一倍",
       "一巢只生一个蛋",
@@ -518,6 +523,18 @@ describe("kinds of question, answered from whole articles", () => {
     const b = await service.ask("湘潭高新区科技成果转化论坛签约了多少个项目");
     expect(b.abstained).toBe(false);
     expect(b.answer).toContain("项目6个");
+  });
+
+  it("reads `被判了几年` as asking a length of time, not a date's year", () => {
+    expect(questionShape(normalizeText("外卖员曹某被判了几年"))).toEqual({
+      type: "number",
+      unit: DURATION_UNIT,
+    });
+    expect(questionShape(normalizeText("彭某被判处多少年"))).toEqual({ type: "number", unit: DURATION_UNIT });
+    expect(questionShape(normalizeText("曹某是哪年撞的人"))).not.toEqual({
+      type: "number",
+      unit: DURATION_UNIT,
+    });
   });
 
   it("declines a quarter's figure the articles state only for another quarter", async () => {
