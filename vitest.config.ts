@@ -6,6 +6,8 @@ const exclude = ["**/node_modules/**", ...NETWORK_TESTS];
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Removes the temporary folders a test file made (tests/helpers/scratch.ts) after it.
+    setupFiles: ["tests/setup.ts"],
     hookTimeout: 120_000,
     // `vitest run` runs both projects (npm test); `--project unit` the fast one alone (npm run test:unit).
     projects: [

@@ -37,7 +37,7 @@ import {
   validateQuestion,
   ZONE_UNIT,
 } from "./question.js";
-import { bigrams } from "./question-terms.js";
+import { bigrams, countedByAny, countedThing } from "./question-terms.js";
 import { GOODS_AND_CASES, NUMERAL_WORDS } from "./question-words.js";
 import { newestCandidates } from "./recent.js";
 import { severalAnswer } from "./several.js";
@@ -222,6 +222,7 @@ export async function answerQuestion(
     (periodContradicted(normalized, quoted) ||
       countedThingMissing(normalized, quoted) ||
       indicatorMissing(normalized, quoted) ||
+      countNowhere(normalized, quoted) ||
       ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
@@ -233,7 +234,9 @@ export async function answerQuestion(
       .words(normalized.replace(YES_NO_END, ""))
       .at(-1)
       ?.replace(/[来去了过]+$/u, "");
-    if (asked !== undefined && asked !== "" && !quoted.includes(asked)) {
+    // The report may state it in its own words (`有人受伤吗`: `未造成人员伤亡`, `造成2人受伤`).
+    const stated = [asked ?? "", ...(everyday.alts.get(asked ?? "") ?? [])];
+    if (asked !== undefined && asked !== "" && !stated.some((w) => quoted.includes(w))) {
       return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
     }
   }
@@ -336,26 +339,60 @@ export function asksYesOrNo(normQuestion: string): boolean {
 /** A question ending as one asking yes or no (`追回来了吗`, `退了没有`); what it asks of comes before. */
 const YES_NO_END = /(?:了|过)?(?:吗|(?<![什怎这那多要])么|没有|没)[?？!！。\s]*$/u;
 
+/** A number's unit that may state money: a currency, a bare magnitude (`52亿`, `3000余`), or a share of one (`4%`, `两成`, `一倍`: an indicator asked as money may be answered so). */
+const MAY_BE_MONEY = /元|块|%|％|百分|成|倍|美金|镑|欧|卢布|日币|韩币|港币|台币|^[万亿千百余多]*$/u;
+
 /** Units that count people or things, never money (`百名`, `3家`, `12场`). */
 const COUNTED_UNIT = new RegExp(
   `^(?:人次|人|名|位|个|家|座|辆|台|套|项|次|批|所|条|只|头|张|部|架|艘|届|期|种|篇|首|款|栋|层|户|间|岁|${GOODS_AND_CASES})$`,
   "u",
 );
 
+/** A text with its dates (`8月15日`, `2023年`) blanked: they count nothing. */
+function withoutDates(text: string): string {
+  let rest = text;
+  for (const d of findDates(text)) rest = rest.replace(d.text, " ");
+  return rest;
+}
+
+/**
+ * `深企进陕签了多少个项目` answered with `…参观产业园区和重点项目…陕(西)深(圳)两地…`: asked to count a
+ * thing with `个`, a sentence that neither counts it with any measure word nor states any figure or
+ * number with a unit holds no count of it.
+ */
+function countNowhere(normQuestion: string, normQuote: string): boolean {
+  const counted = countedByAny(normQuestion);
+  if (counted === null || counted.test(normQuote)) return false;
+  // `一个心室` counts one; a figure (`13队球队`) or a number with a unit (`十余家`) may count it too.
+  const thing = countedThing(normQuestion) ?? "";
+  const rest = withoutDates(normQuote);
+  return !rest.includes(`一个${thing}`) && !/\d/u.test(rest) && findNumbers(rest).length === 0;
+}
+
+/**
+ * A `一` that counts nothing: alone (no numeral beside it, not an ordinal's `第一`) and followed by no
+ * measure word or unit, as in `焕然一新`, `一心` — where `一倍`, `一个蛋`, `一成`, `一万` count.
+ * `德仁公园占地多少亩` was answered with `…德仁公园升级改造后，面貌焕然一新…`.
+ */
+const LONE_ONE = new RegExp(
+  `(?<![${CN_DIGITS}第])一(?![${CN_DIGITS}]|[个個倍半成名位家次项項条條种種只隻头頭张張部台臺辆輛套批所座户戶间間层層届屆期篇首款栋棟年月天日周週岁歲元件场場起例人口吨噸米亩畝斤克度级級分秒时時股笔筆份轮輪趟遍回集辑輯本册冊章节節枚颗顆粒支把架艘列片块塊处處棵株群对對双雙])`,
+  "gu",
+);
+
 /**
  * Whether a sentence states a numeral other than in its dates: what an answer to `多少` needs. Asked in
  * years or days (`西元幾年`, `多少天`), a date's numbers count: `1314年` answers `幾年`.
  */
-function countsAnything(sentence: string, unit: string | null): boolean {
+export function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
-  let rest = sentence;
-  for (const d of findDates(sentence)) rest = rest.replace(d.text, " ");
-  rest = rest.replace(NUMERAL_WORDS, " ");
+  const rest = withoutDates(sentence).replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
   // Asked an amount of money (`营收多少`), a sentence whose every number counts people or things (`接待百名
   // 志愿者`) states none: money is counted in a currency or a bare magnitude (`52亿`).
   if (unit === "元") {
     const numbers = findNumbers(rest);
     if (numbers.length > 0 && numbers.every((n) => COUNTED_UNIT.test(n.unit))) return false;
+    // Nor does one whose every number is in a unit of its own (`净地面积约2.5万平方米` for `租金多少钱`).
+    if (numbers.length > 0 && numbers.every((n) => !MAY_BE_MONEY.test(n.unit))) return false;
   }
   return NUMERAL.test(rest);
 }

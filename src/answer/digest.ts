@@ -42,7 +42,12 @@ interface Entry {
   about: boolean;
   main: ArticleSentence;
   headline: string;
+  /** Its sentences of {@link REPRINT_SENTENCE} characters or more, normalised: what a reprint repeats. */
+  sentences: ReadonlySet<string>;
 }
+
+/** A sentence this long, found word for word in two stories, is one copied (shorter ones are stock phrases). */
+const REPRINT_SENTENCE = 15;
 
 /**
  * The sentence stating an article's main fact: for an article about the subject, the early sentence
@@ -155,9 +160,23 @@ async function digestOf(
       mentioned.filter(Boolean).length >= 2;
     const main = mainSentence(sentences, mentioned, isAbout, deps.tools, topic !== "");
     if (main === undefined) continue;
-    // A reprint (another site's copy, its main sentence the same) is one story: listed once, the newest copy.
+    // A reprint (another site's copy: its main sentence the same, or two of its sentences word for word
+    // in a story already listed, its lead rewritten: `原标题：…` run into it) is one story: listed once,
+    // the newest copy.
     const said = deps.tools.normalize(main.sentence);
-    if ([...about, ...passing].some((e) => deps.tools.normalize(e.main.sentence) === said)) continue;
+    const own = new Set(
+      sentences.map((x) => deps.tools.normalize(x.sentence)).filter((x) => [...x].length >= REPRINT_SENTENCE),
+    );
+    const copied = (e: Entry) =>
+      deps.tools.normalize(e.main.sentence) === said ||
+      [...own].filter((x) => e.sentences.has(x)).length >= 2;
+    if (about.some(copied)) continue;
+    // A copy about the subject stands for the story where another copy only mentioned it.
+    const passed = passing.findIndex(copied);
+    if (passed >= 0) {
+      if (!isAbout) continue;
+      passing.splice(passed, 1);
+    }
     const lead = sentences
       .slice(0, 3)
       .map((s) => s.sentence)
@@ -167,6 +186,7 @@ async function digestOf(
       about: isAbout,
       main,
       headline: shownHeadline(article.title, lead, main.sentence),
+      sentences: own,
     });
   }
   const entries = [

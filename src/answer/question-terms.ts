@@ -44,10 +44,16 @@ export function questionTerms(
       const at = [...asked.slice(0, Math.max(0, asked.indexOf(w)))].length;
       const len = [...w].length;
       const subs: string[] = [];
+      // `提了`: a verb glued to its aspect particle is the verb.
+      const stem = w.replace(/[了过着]$/u, "");
+      if (stem !== w && stem.length > 0 && known(stem)) subs.push(stem);
       for (let j = Math.max(0, at - 1); j < at + len && j + 1 < qs.length; j++) {
         const sub = `${qs[j]}${qs[j + 1]}`;
         if (/^\p{Script=Han}{2}$/u.test(sub) && sub !== w && known(sub) && !subs.includes(sub))
           subs.push(sub);
+        // `坝坝` of `坝坝会上`: the three characters a report holds as one word (`坝坝会`).
+        const three = `${sub}${qs[j + 2] ?? ""}`;
+        if (subs.length === 0 && /^\p{Script=Han}{3}$/u.test(three) && known(three)) subs.push(three);
       }
       if (subs.length > 0) words.splice(words.indexOf(w), 1, ...subs.filter((sub) => !words.includes(sub)));
     }
@@ -148,15 +154,19 @@ const COUNT = `(?:\\d+(?:\\.\\d+)?|[${CN_DIGITS}]+)(?:余|多)?[万亿千百]*`;
 const CLASSIFIERS =
   "条|项|件|座|台|套|所|只|家|名|位|处|场|次|批|种|款|篇|块|间|栋|户|支|辆|艘|架|部|起|宗|例|份|张|大";
 
+/** The thing `多少个X`/`几个X` counts: X's first two characters (`问题` of `提了多少个问题`), or null. */
+export function countedThing(normQuestion: string): string | null {
+  return /(?:多少|几)个(\p{Script=Han}{2})/u.exec(normQuestion)?.[1] ?? null;
+}
+
 /**
  * For `提了多少个问题`: `个` is the speaker's measure word for anything, and a report counts the thing
  * with its own (`问题13条`, `13条问题`): a number with any measure word next to the thing counted (its
  * first two characters) states the count asked for.
  */
 export function countedByAny(normQuestion: string): RegExp | null {
-  const m = /(?:多少|几)个(\p{Script=Han}{2})/u.exec(normQuestion);
-  if (!m?.[1]) return null;
-  const thing = m[1];
+  const thing = countedThing(normQuestion);
+  if (thing === null) return null;
   return new RegExp(
     `${thing}(?:共|共计|总计|累计|达|有|为)?${COUNT}(?:${CLASSIFIERS})|${COUNT}(?:${CLASSIFIERS})${thing}`,
     "u",

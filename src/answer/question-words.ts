@@ -81,6 +81,37 @@ export interface EverydayTerm {
  */
 export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
+    // `跟哪个学院一起办的活动`: reports say `联合…开展`, `携手…举办`, `与…共同主办`.
+    asked: /(?<=(?:跟|和|与|同).{1,12}?)一起(?=办|搞|弄|做|举办|开展|组织)/u,
+    term: "联合",
+    stated: ["联合", "携手", "共同", "合作", "一同", "一起"],
+    source: "现代汉语词典：联合，联系使不分散；结合；携手，比喻合作",
+  },
+  {
+    // `一起办的` is a report's `开展`, `举办`, `主办`.
+    asked: /(?<=联合)(?:办|搞|弄)(?!法|公|学|理|事|案)/u,
+    term: "举办",
+    stated: ["举办", "开展", "组织", "主办", "承办", "举行"],
+    source: "现代汉语词典：举办，举行（活动）；办理（事业）",
+  },
+  {
+    // `滑坡有人受伤吗`: reports say `未造成人员伤亡`, or count the hurt (`造成2人受伤`).
+    asked: /(?<=有(?:没有)?人)(?:受伤|伤亡|死亡|遇难)(?=(?:了|过)?(?:吗|没有?)?[?？!！。]*$)/u,
+    term: "伤亡",
+    stated: ["伤亡", "受伤", "死亡", "遇难", "伤者"],
+    source: "现代汉语词典：伤亡，受伤和死亡；新闻常用语“未造成人员伤亡”",
+  },
+  {
+    // `城门有多高`: reports state a size after its word (`城门高5.33米，宽3.5米`), so the question asks
+    // `高是多少米`, and the sentence whose number follows `高` answers (not `距离城门三四十米远`).
+    // Not `许多高校`, nor a rate's or a price's `多高`.
+    asked: /有?(?<![许很更太])(?<!(?:率|速|幅|价|温|费|成本).*)多([高宽深厚])(?![校档端层新效速])/u,
+    term: "$1是多少米",
+    stated: [],
+    source:
+      "现代汉语词典：高，从下到上的距离；宽，横的距离；深，从上到下或从外到里的距离；厚，上下之间的距离",
+  },
+  {
     // `帮多少人找到了工作`: the helping is the asker's frame; the report says `新增就业3400人`.
     asked: /(?:帮助?了?)?(多少人|几个?人)?(?:找到了?|找着了?|有了?)(?:工作|活儿?|饭碗)|上岗/,
     term: "$1就业",

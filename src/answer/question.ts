@@ -111,6 +111,9 @@ export const DURATION_UNIT = "时长";
 
 const ASKS_DURATION = /多久|多长时间|多长的时间|多少时间/;
 
+/** A prison sentence asked in years (`判了几年`, `判处几年`, `被判多少年`). */
+const SENTENCED_YEARS = /判(?:处|决)?了?(?:有期徒刑)?(?:几|多少)年/u;
+
 // `徐某某多大了`: asked of a person with `了` at the end, `多大` is an age (`面积多大` has no `了`).
 const ASKS_AGE = /年龄|年纪|岁数|(?:几|多少)岁|多大了(?:[?？吗呢]|$)/;
 
@@ -173,6 +176,8 @@ export function questionShape(q: string): QuestionShape {
       return { type: "number", unit, change: true };
     }
     if (unit === null && ASKS_DURATION.test(q)) return { type: "number", unit: DURATION_UNIT };
+    // `被判了几年`: a sentence is a length of time (`判处有期徒刑四年`), not the year of a date.
+    if (SENTENCED_YEARS.test(q)) return { type: "number", unit: DURATION_UNIT };
     // `钻针能做到多细`, `充电要跑多远`: a size or a distance, in a unit of length (`0.05毫米`, `1公里`).
     if (unit === null && /多[细粗厚薄宽深远]/u.test(q)) return { type: "number", unit: "米" };
     // `年龄是多少`, `几岁`: an age, counted in 岁.

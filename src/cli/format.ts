@@ -15,7 +15,8 @@ export function formatAnswer(a: Answer): string {
   for (const c of a.citations) {
     const zones = c.zones.length > 0 ? `（${c.zones.join("、")}）` : "";
     lines.push(`[${c.n}] 《${headlineOf(c.title)}》${zones}${c.date ? ` ${c.date}` : ""}`);
-    lines.push(`    “${c.quote}”`);
+    // 「」 as on Discord: a quote of a quotation (`“通过这个监测系统…”`) reads without doubled marks.
+    lines.push(`    「${c.quote}」`);
     lines.push(`    ${c.source} · ${c.passageId}`);
     if (c.url) lines.push(`    原文 ${c.url}`);
   }

@@ -219,7 +219,16 @@ export function parseNewspaperPage(text: string, source: string, idPrefix: strin
   }
   // A photo's caption says what the photo shows (`刘怀信（左一）查看…种植基地`): it is kept as a
   // paragraph of its own after the body it belongs to, labelled, so what it states can be asked and cited.
-  const captions = captionsOf(dropped);
+  keepCaptions(captionsOf(dropped), paragraphs, texts);
+  return { articles: articlesOf(bodies, heads, paragraphs, source, idPrefix, problems), problems };
+}
+
+/** Each caption as a paragraph after the body it belongs to (by the headline score); one that fits none is left out. */
+function keepCaptions(
+  captions: readonly { text: string; credit: string | null }[],
+  paragraphs: Paragraph[][],
+  texts: readonly string[] = paragraphs.map(bodyText),
+): void {
   const homes = captionBodies(
     captions.map((c) => `${c.text}${c.credit ?? ""}`),
     texts,
@@ -228,7 +237,6 @@ export function parseNewspaperPage(text: string, source: string, idPrefix: strin
     const at = homes[i];
     if (at !== null && at !== undefined) paragraphs[at]?.push(captionParagraph(c));
   });
-  return { articles: articlesOf(bodies, heads, paragraphs, source, idPrefix, problems), problems };
 }
 
 /** A caption's sentence, at least this many Chinese characters: a credit alone, or a stray word, is no caption. */
@@ -326,15 +334,21 @@ export function parseLaidOutPage(
   let no = 0;
   const lines = (raws: readonly string[]) => raws.map((r) => toLine(r, ++no)).filter((l) => l.text !== "");
   const blocks = page.articles.map((a) => ({ head: lines(a.headline), body: lines(a.lines) }));
-  const spare = lines(page.spare);
+  // A photo's caption in small type is a spare line of its own (the reader joins its wrapped lines).
+  const spareLines = lines(page.spare);
+  const spareCaptions = spareLines.map((l) => captionsOf([l])[0] ?? null);
+  const spare = spareLines.filter((_, i) => spareCaptions[i] === null);
   const all = blocks.flatMap((b) => b.body);
   if (all.length === 0) return { articles: [], problems: [] };
   const col = columnWidth(all);
   const columned = isColumned(all, col);
   const bodies: Body[] = [];
   const heads: (Line[] | null)[] = [];
+  const dropped: Line[] = [];
   for (const b of blocks) {
-    splitBodies(dropCaptions(b.body, col, columned).kept).forEach((body, i) => {
+    const { kept, dropped: off } = dropCaptions(b.body, col, columned);
+    dropped.push(...off);
+    splitBodies(kept).forEach((body, i) => {
       bodies.push(body);
       heads.push(i === 0 && b.head.length > 0 ? b.head : null);
     });
@@ -348,6 +362,8 @@ export function parseLaidOutPage(
   headless.forEach((bi, k) => {
     heads[bi] = matched.heads[k] ?? null;
   });
+  // Captions in body type (dropped with their credit) and in small type, each after its own body.
+  keepCaptions([...captionsOf(dropped), ...spareCaptions.filter((c) => c !== null)], paragraphs);
   const problems: CorpusProblem[] = [];
   const articles = articlesOf(bodies, heads, paragraphs, source, idPrefix, problems);
   // Line numbers of a laid-out page mean nothing to a person; the caller names the page instead.

@@ -162,6 +162,28 @@ const box = (rs: readonly Run[]) => ({
   top: Math.min(...rs.map((r) => r.top)),
 });
 
+/**
+ * Small type set close together (a wrapped photo caption and the credit under it) as one line each
+ * block: lines less than 0.8 of their size apart (leading up to 1.8), one over the other. Lines further
+ * apart stay apart (the page header).
+ */
+function smallBlocks(small: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const l of [...small].sort((p, q) => p.top - q.top || p.x0 - q.x0)) {
+    const last = out.at(-1);
+    if (last !== undefined && l.top - last.bottom < 0.8 * l.size && l.x0 < last.x1 && l.x1 > last.x0)
+      out[out.length - 1] = {
+        ...last,
+        text: last.text + l.text,
+        x0: Math.min(last.x0, l.x0),
+        x1: Math.max(last.x1, l.x1),
+        bottom: l.bottom,
+      };
+    else out.push({ ...l });
+  }
+  return out;
+}
+
 /** One page laid out as the newspaper reader takes it, and the date its header prints. */
 function layOut(runs: readonly Run[]): { articles: LaidOutArticle[]; spare: string[]; date?: string } {
   const lines = linesOf(runs);
@@ -170,7 +192,7 @@ function layOut(runs: readonly Run[]): { articles: LaidOutArticle[]; spare: stri
   const heads = lines.filter((l) => l.size >= HEADLINE_RATIO * em);
   const small = lines.filter((l) => l.size < SMALL_RATIO * em);
   const blocks = readingOrder(body, em).map((ls) => ({ lines: ls, box: box(ls), head: [] as Run[] }));
-  const spare: Run[] = [...small];
+  const spare: Run[] = smallBlocks(small);
   for (const h of heads) {
     // The first block in reading order among those right below the headline and under its span.
     const below = blocks.filter(

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asksYesOrNo } from "../../src/answer/answer.js";
+import { asksYesOrNo, countsAnything } from "../../src/answer/answer.js";
 import {
   gluedHeadline,
   headlineOf,
@@ -14,6 +14,7 @@ import { otherPeriod } from "../../src/answer/decline-evidence.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
+import { DURATION_UNIT, questionShape } from "../../src/answer/question.js";
 import { countedByAny } from "../../src/answer/question-terms.js";
 import { NUMERAL_WORDS } from "../../src/answer/question-words.js";
 import { createAnswerService } from "../../src/answer/service.js";
@@ -345,6 +346,18 @@ describe("everydayQuestion", () => {
     // `图` inside a word (`蓝图`, `试图`) is no photo.
     ["蓝图中有什么", "蓝图中有什么"],
     ["老太看病花了多少钱", "老太治疗投资多少钱"],
+    // `有多高`: a size is stated after its word (`城门高5.33米`); not `许多高校`, nor a rate's `多高`.
+    ["通远门城门有多高", "通远门城门高是多少米"],
+    ["那条河有多深", "那条河深是多少米"],
+    ["许多高校在哪", "许多高校在哪"],
+    ["增长率有多高", "增长率有多高"],
+    // `有人受伤吗`: reports say `未造成人员伤亡` (a count of the hurt says `受伤`, an alternative).
+    ["滑坡有人受伤吗", "滑坡有人伤亡吗"],
+    ["有多少人受伤", "有多少人受伤"],
+    // `跟…一起办的`: reports say `联合…开展`, `携手…举办`.
+    ["虎兴社区跟哪个学院一起办的红岩文化活动", "虎兴社区跟哪个学院联合举办的红岩文化活动"],
+    ["我们一起办吧", "我们一起办吧"],
+    ["跟谁联合办学", "跟谁联合办学"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -368,6 +381,27 @@ describe("everydayQuestion", () => {
     expect("开展“八一”慰问，第一时间报告".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
     // A count stays one.
     expect("81名官兵，八一路".replace(NUMERAL_WORDS, " ")).toContain("81名");
+  });
+
+  it("reads a lone `一` with no measure word after it (`焕然一新`) as counting nothing, `一倍`, `一个`, `第一` as counting; asked money, an area as none", () => {
+    expect(countsAnything("位于枣庄高新区的德仁公园升级改造后，面貌焕然一新，深受市民喜爱", "亩")).toBe(
+      false,
+    );
+    expect(countsAnything("一心为民，一马当先", null)).toBe(false);
+    // Money asked: a sentence whose every number is in a unit of its own states none; a share may.
+    expect(countsAnything("现对二期项目（净地面积约2.5万平方米）公开整体招租", "元")).toBe(false);
+    expect(countsAnything("国防开支将增加到国内生产总值的4%", "元")).toBe(true);
+    expect(countsAnything("租金为每平方米25元", "元")).toBe(true);
+    for (const counts of [
+      "出口收入同比增长一倍",
+      "一巢只生一个蛋",
+      "一成用于分红",
+      "投资一万元",
+      "排名第一",
+      "調集了八萬大軍",
+      "共設置十一個行省",
+    ])
+      expect(countsAnything(counts, null), counts).toBe(true);
   });
 
   it("counts the thing of `多少个X` with any measure word a report gives it", () => {
@@ -471,6 +505,36 @@ describe("kinds of question, answered from whole articles", () => {
     const c = await service.ask("韶关高新区党工委书记叫什么");
     expect(c.abstained).toBe(false);
     expect(c.answer).toContain("赵文山");
+  });
+
+  it("answers `有人受伤吗` with a report's own words for it (`未造成人员伤亡`, `造成2人受伤`)", async () => {
+    const a = await service.ask("宜昌高新区仓库起火有人受伤吗");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("未造成人员伤亡");
+    const b = await service.ask("宜昌高新区厂房坍塌有人受伤吗");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("2人受伤");
+  });
+
+  it("declines `多少个X` when its sentence counts nothing (`…重点项目…两地…`), and answers it when one does", async () => {
+    const a = await service.ask("宜昌高新区在深圳参观了多少个项目");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("重点项目");
+    const b = await service.ask("湘潭高新区科技成果转化论坛签约了多少个项目");
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain("项目6个");
+  });
+
+  it("reads `被判了几年` as asking a length of time, not a date's year", () => {
+    expect(questionShape(normalizeText("外卖员曹某被判了几年"))).toEqual({
+      type: "number",
+      unit: DURATION_UNIT,
+    });
+    expect(questionShape(normalizeText("彭某被判处多少年"))).toEqual({ type: "number", unit: DURATION_UNIT });
+    expect(questionShape(normalizeText("曹某是哪年撞的人"))).not.toEqual({
+      type: "number",
+      unit: DURATION_UNIT,
+    });
   });
 
   it("declines a quarter's figure the articles state only for another quarter", async () => {
@@ -717,6 +781,11 @@ describe("kinds of question, answered from whole articles", () => {
     const order = lines.find((l) => l.includes("电机企业")) ?? "";
     expect(order).not.toContain("订单已经排到了年底");
     expect(order).toContain("新建生产线");
+    // A copy whose lead was rewritten (`原标题：…` run into it) repeats the story's other sentences.
+    const b = await service.ask("宜昌高新区有什么新闻");
+    const listed = b.answer.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(listed.filter((l) => l.includes("华昊新材料"))).toHaveLength(1);
+    expect(listed.some((l) => l.includes("仓库起火"))).toBe(true);
   });
 
   it("bolds the zone as the corpus reads it, and the article's zone for a bare `高新区`", async () => {

@@ -4,6 +4,7 @@ import {
   indicatorMissing,
   periodContradicted,
 } from "../../src/answer/decline-evidence.js";
+import type { TextTools } from "../../src/answer/passage.js";
 import {
   asksAmount,
   asksForByline,
@@ -14,7 +15,7 @@ import {
   questionShape,
   validateQuestion,
 } from "../../src/answer/question.js";
-import { timeWords } from "../../src/answer/question-terms.js";
+import { questionTerms, timeWords } from "../../src/answer/question-terms.js";
 
 describe("validateQuestion", () => {
   it("refuses an empty or whitespace-only question with a Chinese hint", () => {
@@ -287,5 +288,24 @@ describe("countedThingMissing and indicatorMissing", () => {
     expect(indicatorMissing("台达电子营收涨了多少", firm)).toBe(false);
     expect(indicatorMissing("重庆高新区2019年营收是多少", "2019年实现地区生产总值近万亿元")).toBe(true);
     expect(indicatorMissing("联盟2019年gdp多少", "2019年实现地区生产总值近万亿元")).toBe(false);
+  });
+});
+
+describe("questionTerms", () => {
+  it("reads a word jieba glued the question's way as the word the reports hold (`坝坝` → `坝坝会`, `提了` → `提`)", () => {
+    const held = new Set(["坝坝会", "会上", "居民", "提", "问题"]);
+    const tools: TextTools = {
+      normalize: (s) => s,
+      words: () => ["坝坝", "会上", "居民", "提了", "问题"],
+      idf: () => 1,
+      known: (w) => held.has(w),
+    };
+    expect(questionTerms("坝坝会上居民提了多少个问题", tools).map((t) => t.word)).toEqual([
+      "坝坝会",
+      "会上",
+      "居民",
+      "提",
+      "问题",
+    ]);
   });
 });

@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, cliInProcess, ROOT, workdir } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 /**
  * Most commands here run in this process (see cliInProcess), being about what they print, build and
@@ -151,7 +151,7 @@ describe("zones", () => {
   });
 
   it("as text, a zone with many articles shows its count and its newest three, not every headline", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "gaoxin-zones-"));
+    const dir = await scratchDir("gaoxin-zones-");
     const days = ["2023-07-03", "2023-08-21", "2023-07-15", "2023-08-02", "2023-07-28"];
     await writeFile(
       join(dir, "month.jsonl"),
@@ -194,7 +194,7 @@ describe("zones", () => {
 
 describe("ingest", () => {
   it("reads GBK and UTF-16 files and says so in its summary; a Big5 one is skipped with how to convert it", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "gaoxin-encodings-"));
+    const dir = await scratchDir("gaoxin-encodings-");
     const r = await run(
       "ingest.ts",
       ["--input", join(ROOT, "tests/fixtures/encodings"), "--index", join(dir, "idx")],
@@ -212,7 +212,7 @@ describe("ingest", () => {
   });
 
   it("reports bad files by path and line, indexes the rest, and exits 1", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "gaoxin-ingest-"));
+    const dir = await scratchDir("gaoxin-ingest-");
     const corpus = join(dir, "in");
     await mkdir(corpus);
     await cp(join(ROOT, "data/corpus/000_d463814998410617.txt"), join(corpus, "page.txt"));

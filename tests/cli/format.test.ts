@@ -34,6 +34,12 @@ describe("the short answer on the command line", () => {
 });
 
 describe("sources on the command line", () => {
+  it("quote each passage in 「」, so a quotation's own marks are not doubled", () => {
+    const said = "“通过这个监测系统，现场扬尘情况一目了然。”";
+    const quoting = { ...answer, citations: answer.citations.map((c) => ({ ...c, quote: said })) };
+    expect(formatAnswer(quoting).split("\n")).toContain(`    「${said}」`);
+  });
+
   it("show a news feed's headline without the source name glued to its end; --json keeps the title as stored", () => {
     const title = "全球50多位企业家成光谷产业合伙人湖北日报讯";
     const glued = { ...answer, citations: answer.citations.map((c) => ({ ...c, title })) };

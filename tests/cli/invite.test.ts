@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "../helpers/scratch.js";
 
 const run = promisify(execFile);
 const ROOT = resolve(".");
@@ -12,7 +11,7 @@ const ROOT = resolve(".");
 async function invite(
   env: Record<string, string>,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cwd = await mkdtemp(join(tmpdir(), "gaoxin-invite-"));
+  const cwd = await scratchDir("gaoxin-invite-");
   try {
     const { stdout, stderr } = await run(
       join(ROOT, "node_modules/.bin/tsx"),

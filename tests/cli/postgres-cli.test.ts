@@ -10,6 +10,7 @@ import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { currentGeneration } from "../../src/index/postgres/schema.js";
 import { cli, cliInProcess, ROOT } from "../helpers/cli.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/pglite.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 /**
  * `npm run ingest`, `ask`, `zones`, `eval` and `bench` with STORE=postgres, as a person runs them,
@@ -149,7 +150,7 @@ describe("STORE=postgres on the command line", () => {
   }, 60_000);
 
   it("--watch with STORE=postgres writes a generation when a file is dropped into the corpus, embedding only its article", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "gaoxin-pg-watch-"));
+    const dir = await scratchDir("gaoxin-pg-watch-");
     await cp(join(ROOT, "data/corpus"), dir, { recursive: true });
     const child = spawn(
       join(ROOT, "node_modules/.bin/tsx"),

@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { corpusFiles, loadCorpus, sidecarPath } from "../../src/corpus/load.js";
 import { corpusChanged } from "../../src/index/manifest.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 const second = await readFile("tests/fixtures/second-page.txt", "utf8");
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "gaoxin-meta-"));
+  dir = await scratchDir("gaoxin-meta-");
   await mkdir(dir, { recursive: true });
 });
 

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { readPdf } from "../../src/corpus/pdf.js";
-import { PAPER_ARTICLES, PAPER_DATE, paperPdf, scannedPdf, unembeddedFontPdf } from "../helpers/epaper.js";
+import {
+  PAPER_ARTICLES,
+  PAPER_CAPTION,
+  PAPER_DATE,
+  paperPdf,
+  scannedPdf,
+  unembeddedFontPdf,
+} from "../helpers/epaper.js";
 
 /** The body of a made-up article as the reader should give it back (no `本报讯`, no indent). */
 const expected = (i: number) => (PAPER_ARTICLES[i]?.body ?? []).map((p) => p.replace(/^本报讯 /, ""));
@@ -22,6 +29,21 @@ describe("readPdf", () => {
       });
       // The page header is not news.
       expect(JSON.stringify(r.articles)).not.toContain("星期二");
+    });
+  }
+
+  for (const columns of [1, 2] as const) {
+    it(`keeps a photo caption in small type as its article's last paragraph (${columns} column${columns === 1 ? "" : "s"})`, async () => {
+      const r = await readPdf(await paperPdf(columns, true), "paper.pdf", "paper");
+      expect(r.problems).toEqual([]);
+      expect(r.articles.map((a) => a.title)).toEqual(PAPER_ARTICLES.map((a) => a.title));
+      const [first, second] = r.articles;
+      expect(first?.paragraphs.map((p) => p.text)).toEqual([
+        ...expected(0),
+        `图片说明：${PAPER_CAPTION.text}图片来源：${PAPER_CAPTION.credit}。`,
+      ]);
+      expect(first?.paragraphs.at(-1)?.section).toBe("图片说明");
+      expect(second?.paragraphs.map((p) => p.text)).toEqual(expected(1));
     });
   }
 

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { scratchDir } from "./scratch.js";
 
 const run = promisify(execFile);
 export const ROOT = resolve(".");
@@ -37,7 +37,7 @@ export async function cli(
 
 /** A working folder holding a copy of the default corpus, so tests never touch the project's index. */
 export async function workdir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "gaoxin-cli-"));
+  const dir = await scratchDir("gaoxin-cli-");
   await cp(join(ROOT, "data/corpus"), join(dir, "data/corpus"), { recursive: true });
   return dir;
 }

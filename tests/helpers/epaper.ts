@@ -43,11 +43,18 @@ function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
+/** A photo caption set under the first article in small type, wrapped over two lines, its credit after it. */
+export const PAPER_CAPTION = {
+  text: "图为南京高新区软件园内，研发人员正在调试一款国产工业设计软件。",
+  credit: "南京高新区",
+} as const;
+
 /**
  * A newspaper page of {@link PAPER_ARTICLES}: header in small type, each headline across the page,
- * each body below its headline in `columns` columns (text flowing down the first, then the second).
+ * each body below its headline in `columns` columns (text flowing down the first, then the second);
+ * with `caption`, {@link PAPER_CAPTION} under the first article's body.
  */
-export function paperPdf(columns: 1 | 2): Promise<Buffer> {
+export function paperPdf(columns: 1 | 2, caption = false): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 40 });
   doc.registerFont("sc", FONT);
   doc.font("sc");
@@ -67,6 +74,12 @@ export function paperPdf(columns: 1 | 2): Promise<Buffer> {
       const height = Math.ceil(doc.heightOfString(text, { width, lineGap: 3 }) / 2) + 13;
       doc.text(text, 40, y, { width: 515, columns: 2, columnGap: 15, height, lineGap: 3 });
       y += height + 30;
+    }
+    if (caption && a === PAPER_ARTICLES[0]) {
+      doc
+        .fontSize(8)
+        .text(`${PAPER_CAPTION.text}图片来源：${PAPER_CAPTION.credit}`, 40, y - 20, { width: 160 });
+      y = doc.y + 24;
     }
   }
   return finish(doc);

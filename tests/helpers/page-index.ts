@@ -1,5 +1,3 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAnswerService } from "../../src/answer/service.js";
 import type { AnswerService } from "../../src/answer/types.js";
@@ -7,6 +5,7 @@ import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex } from "../../src/index/build.js";
 import { type EmbeddedIndex, loadIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import { scratchDir } from "./scratch.js";
 
 /** The default corpus, as the CLI sees it. */
 export const PAGE_CORPUS = "data/corpus";
@@ -17,7 +16,7 @@ export async function openPageService(): Promise<{
   index: EmbeddedIndex;
   dir: string;
 }> {
-  const dir = join(await mkdtemp(join(tmpdir(), "gaoxin-page-")), "index");
+  const dir = join(await scratchDir("gaoxin-page-"), "index");
   const embeddings = new LocalEmbeddings();
   const corpus = await loadCorpus([PAGE_CORPUS]);
   await buildIndex({ corpus, embeddings, dir, inputs: [PAGE_CORPUS] });

@@ -1,5 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, truncate, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, mkdir, readFile, rename, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
@@ -7,6 +6,7 @@ import { buildIndex } from "../../src/index/build.js";
 import { ensureIndex, type RebuildReason } from "../../src/index/ensure.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { PAGE_CORPUS } from "../helpers/page-index.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 /**
  * A damaged index on disk is named and rebuilt from the corpus, never a stack trace; an index built
@@ -18,7 +18,7 @@ let base: string;
 let good: string;
 
 beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), "gaoxin-ensure-"));
+  base = await scratchDir("gaoxin-ensure-");
   good = join(base, "good");
   await buildIndex({ corpus: await loadCorpus([PAGE_CORPUS]), embeddings, dir: good, inputs: [PAGE_CORPUS] });
 }, 60_000);

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { readManifest } from "../../src/index/manifest.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 /**
  * `npm run ingest` killed (SIGKILL) at several moments of a ~1 s build, the last one the moment its
@@ -57,7 +57,7 @@ async function tmpAppears(ms: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), "gaoxin-kill-"));
+  base = await scratchDir("gaoxin-kill-");
   big = join(base, "big");
   await mkdir(big);
   await writeFile(join(big, "generated.jsonl"), syntheticJsonl(1_500));

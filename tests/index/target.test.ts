@@ -1,16 +1,16 @@
-import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/index/build.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { IndexFailure } from "../../src/index/manifest.js";
 import { checkIndexTarget, fsReason, removeTempDirs, trackTempDir } from "../../src/index/target.js";
+import { scratchDir } from "../helpers/scratch.js";
 import { corpus as fixtureCorpus } from "./fixtures.js";
 
 let base: string;
 beforeEach(async () => {
-  base = await mkdtemp(join(tmpdir(), "gaoxin-target-"));
+  base = await scratchDir("gaoxin-target-");
 });
 
 describe("checkIndexTarget", () => {
