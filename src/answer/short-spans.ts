@@ -1,7 +1,8 @@
 /**
  * The short answer's candidates and their named features. A candidate is a verbatim span of the
  * quoted sentence that starts and ends at a word boundary (jieba's), within one clause, and never
- * cuts inside a number, a name, a Latin word, brackets or quotes. Its features say whether it is
+ * cuts inside a number, a name, a Latin word, brackets or quotes; for a why, how or which-ones
+ * question also a run of two to four whole clauses of one sentence (its answer may be several). Its features say whether it is
  * the kind of fact the question asks for, where it stands against the question's words in the
  * sentence, and its shape (length, the words at its edges, the punctuation around it); the weights
  * in `short-weights.ts` rank them. Pure given jieba.
@@ -129,6 +130,7 @@ export const SPAN_FEATURES = [
   "hasVerb",
   "endsNoun",
   "wholeClause",
+  "clauseRun",
   "chunk",
   "inChunk",
   "chunks",
@@ -162,6 +164,9 @@ export interface SpanCandidate {
 
 /** Longest candidate, in characters: longer than this is a sentence, not a short answer. */
 export const MAX_SHORT_CHARS = 30;
+/** A run of whole clauses: at most this many clauses, and characters. */
+const RUN_CLAUSES = 4;
+const MAX_RUN_CHARS = 60;
 
 const FUNCTION_TAG = /^(?:u|p|c|d|r|y|e|o|f)/;
 const FUNCTION_CHAR = /^[的了着是在和与及等也都又就而并或被把对于为以从由将已之其该此这那]/u;
@@ -424,10 +429,12 @@ function eachCandidate(
     }
   }
   const qChars = new Set([...q.norm.replace(PUNCT, "")]);
-  const clauseCover = p.clauses.map(({ start, end }) => {
+  // The share of the question's words a clause (or a run of clauses) states.
+  const coverOf = (start: number, end: number) => {
     const text = p.normChars.slice(start, end).join("");
     return q.terms.reduce((a, t) => a + (text.includes(t) ? [...t].length : 0), 0) / termWeight;
-  });
+  };
+  const clauseCover = p.clauses.map(({ start, end }) => coverOf(start, end));
   const bestCover = Math.max(0, ...clauseCover);
   const left = [...q.left];
   const leftBare = [...q.left.replace(LEFT_LINK, "")];
@@ -507,6 +514,10 @@ function eachCandidate(
   const found: Span[] = [];
   const startRows = START_ROWS.fit(n + 1);
   const endRows = END_ROWS.fit(n + 1);
+  const runs = q.kinds.reason || q.kinds.manner || q.kinds.several;
+  // A run's start and end read as the edges of a clause of its own: rows apart from the clauses'.
+  const runStarts = runs ? RUN_START_ROWS.fit(n + 1) : startRows;
+  const runEnds = runs ? RUN_END_ROWS.fit(n + 1) : endRows;
   p.clauses.forEach((clause, ci) => {
     const c: Context = {
       ...sentenceWide,
@@ -519,6 +530,30 @@ function eachCandidate(
       if (!p.cut[at]) continue;
       if (at < clause.end) startFeatures(p, q, at, clause, c, startRows);
       if (at > clause.start) endFeatures(p, at, clause, c, endRows);
+    }
+    // Runs of whole clauses within a sentence, for a why, how or which-ones question: its answer may be
+    // several clauses (`依照角色行当的身份、性格、情绪以及环境，配合相应的锣鼓点`).
+    for (let cj = ci + 1; runs && cj < Math.min(p.clauses.length, ci + RUN_CLAUSES); cj++) {
+      const last = p.clauses[cj];
+      const s = clause.start;
+      const e = last?.end ?? s;
+      if (last === undefined || sentenceStarts.has(last.start) || e - s > MAX_RUN_CHARS) break;
+      if (badEnd[e - 1] === true) continue;
+      marks.reset();
+      for (let i = s; i < e; i++) if (isMark[i] === true) marks.add(p.chars[i] ?? "");
+      if (marks.breaks()) continue;
+      // The run is its own clause (`features` reads clause -1 as the span itself).
+      const cover = coverOf(s, e);
+      const run = { ...c, clauseCover: cover, bestClause: cover >= bestCover && bestCover > 0 };
+      const edges = { start: s, end: e };
+      startFeatures(p, q, s, edges, run, runStarts);
+      endFeatures(p, e, edges, run, runEnds);
+      features(p, q, s, e, -1, run, row, 0);
+      merge(row, 0, runStarts, s, runEnds, e);
+      const text = sentence.slice(verbatim16[s], verbatim16[e]);
+      take(found.length);
+      for (let i = 0; i < written.count; i++) row[written.at[i] ?? 0] = 0;
+      found.push({ start: s, end: e, text });
     }
     for (let s = clause.start; s < clause.end; s++) {
       if (!p.cut[s]) continue;
@@ -1047,6 +1082,7 @@ function features(
   put(x, o, F.insideBrackets, p.bracketed[s] === true && p.bracketed[e - 1] === true ? 1 : 0);
   put(x, o, F.hasVerb, tagged(tags.plainVerbUpTo, firstAt, lastAt) ? 1 : 0);
   put(x, o, F.wholeClause, s === clause.start && e === clause.end ? 1 : 0);
+  put(x, o, F.clauseRun, ci < 0 ? 1 : 0);
   chunkFeatures(p, s, e, x, o);
   put(x, o, F.tokens, Math.min(tokenCount, 10) / 10);
   put(x, o, F.len1, len === 1 ? 1 : 0);
@@ -1103,6 +1139,9 @@ const START_WIDTH = 20;
 const END_WIDTH = 18;
 const START_ROWS = new SideRows(START_WIDTH);
 const END_ROWS = new SideRows(END_WIDTH);
+/** The start and end rows of a run of clauses, read as a clause of its own (see `eachCandidate`). */
+const RUN_START_ROWS = new SideRows(START_WIDTH);
+const RUN_END_ROWS = new SideRows(END_WIDTH);
 
 /**
  * What a candidate's start alone says, for every candidate starting at `s` (in `clause`): the

@@ -211,6 +211,29 @@ describe("decodeSpan", () => {
   });
 });
 
+describe("spanCandidates: runs of clauses", () => {
+  const quote = "演员依照角色行当的身份、性格、情绪以及环境，配合相应的锣鼓点，完成表演。随后乐队退场。";
+  const runs = (question: string) => {
+    const norm = normalizeText(question);
+    const q = shortQuestion(norm, questionShape(norm));
+    const d = SPAN_FEATURES.length;
+    const cands = spanCandidates(quote, q, normalizeText);
+    const x = candidateMatrix(cands);
+    return cands.filter((_, i) => x[i * d + SPAN_FEATURES.indexOf("clauseRun")] === 1).map((c) => c.text);
+  };
+
+  it("are candidates of a how question: two to four whole clauses, never across a sentence's end", () => {
+    const got = runs("演员如何配合锣鼓点表演？");
+    expect(got).toContain("演员依照角色行当的身份、性格、情绪以及环境，配合相应的锣鼓点");
+    expect(got).toContain("演员依照角色行当的身份、性格、情绪以及环境，配合相应的锣鼓点，完成表演");
+    expect(got.some((t) => t.includes("。"))).toBe(false);
+  });
+
+  it("are no candidates of a question asking one thing", () => {
+    expect(runs("演员配合的是什么？")).toEqual([]);
+  });
+});
+
 describe("giveFeatures", () => {
   it("reads how much of the question the quote states, and the chosen span's anchors from its own row", () => {
     const question = normalizeText("锣鼓经常用的节奏型是什么？");

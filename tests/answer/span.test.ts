@@ -253,6 +253,7 @@ describe("short-answer candidates, for any sentence", () => {
     "谁开发的",
     "园区什么时候开发",
     "年降水量是多少毫米",
+    "园区为什么增长",
   );
   const ATOMS = /\p{Script=Han}-\d+|\d+(?:[.,]\d+)*|[A-Za-zω]+(?:[-'.][A-Za-zω]+)*/gu;
 
