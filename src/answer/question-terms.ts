@@ -58,6 +58,14 @@ export function questionTerms(
       if (subs.length > 0) words.splice(words.indexOf(w), 1, ...subs.filter((sub) => !words.includes(sub)));
     }
   }
+  // `合唱了什么歌`: the one character after `什么` names the kind of thing asked for, which the answer
+  // names (`《我们是共产主义接班人》`); where no passage holds it as a word it is no evidence either way.
+  if (known !== undefined) {
+    for (const w of [...words]) {
+      if ([...w].length === 1 && !known(w) && new RegExp(`(?:什么|哪种|哪个)${w}`, "u").test(normQuestion))
+        words.splice(words.indexOf(w), 1);
+    }
+  }
   // cutForSearch emits both 高新区 and 高新; weigh a covered sub-word only through its longer word.
   const kept = words.filter((w) => !words.some((o) => o !== w && o.length > w.length && o.includes(w)));
   return kept.map((word) => {

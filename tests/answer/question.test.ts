@@ -308,4 +308,19 @@ describe("questionTerms", () => {
       "问题",
     ]);
   });
+
+  it("leaves out the one character after `什么` that no passage holds as a word (`什么歌`): the answer names it", () => {
+    const held = new Set(["合唱", "孩子"]);
+    const tools: TextTools = {
+      normalize: (s) => s,
+      words: () => ["孩子", "合唱", "歌"],
+      idf: () => 1,
+      known: (w) => held.has(w),
+    };
+    expect(questionTerms("孩子们合唱了什么歌", tools).map((t) => t.word)).toEqual(["孩子", "合唱"]);
+    // Held as a word, it stays.
+    expect(questionTerms("孩子们合唱了什么歌", { ...tools, known: () => true }).map((t) => t.word)).toContain(
+      "歌",
+    );
+  });
 });
