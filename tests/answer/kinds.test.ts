@@ -18,7 +18,7 @@ import { DURATION_UNIT, questionShape } from "../../src/answer/question.js";
 import { countedByAny } from "../../src/answer/question-terms.js";
 import { NUMERAL_WORDS } from "../../src/answer/question-words.js";
 import { createAnswerService } from "../../src/answer/service.js";
-import type { AnswerService } from "../../src/answer/types.js";
+import type { Answer, AnswerService } from "../../src/answer/types.js";
 import { endsWithPlace, findZones, withoutZones } from "../../src/corpus/zones.js";
 import type { LoadedIndex } from "../../src/index/load.js";
 import { normalizeText } from "../../src/index/tokenize.js";
@@ -414,20 +414,22 @@ describe("everydayQuestion", () => {
   });
 });
 
+/** Asks `question` and expects an answer, not a decline, whose text holds `holds`; returns it for more checks. */
+async function answers(question: string, holds: string): Promise<Answer> {
+  const a = await service.ask(question);
+  expect(a.abstained, question).toBe(false);
+  expect(a.answer, question).toContain(holds);
+  return a;
+}
+
 describe("kinds of question, answered from whole articles", () => {
   it("answers an everyday fact question with the sentence stating it", async () => {
-    const a = await service.ask("株洲高新区帮多少人找到了工作啊");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("2860人");
-    const d = await service.ask("株洲高新区向白石村捐了多少钱？");
-    expect(d.abstained).toBe(false);
-    expect(d.answer).toContain("12万元");
+    await answers("株洲高新区帮多少人找到了工作啊", "2860人");
+    await answers("株洲高新区向白石村捐了多少钱？", "12万元");
   });
 
   it("answers a question typed with spaces between its characters as if typed plainly", async () => {
-    const a = await service.ask("株 洲 高 新 区 帮 多 少 人 找 到 了 工 作");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("2860人");
+    await answers("株 洲 高 新 区 帮 多 少 人 找 到 了 工 作", "2860人");
   });
 
   it("declines a how-many question whose best sentence counts nothing, a date being no count", async () => {
@@ -437,9 +439,7 @@ describe("kinds of question, answered from whole articles", () => {
       expect(a.citations.length, q).toBeGreaterThan(0);
     }
     // A count in words is a count: `减半` aside, `入住青年人才156人` answers.
-    const b = await service.ask("德阳高新区人才公寓首批住了多少人");
-    expect(b.abstained).toBe(false);
-    expect(b.answer).toContain("156人");
+    await answers("德阳高新区人才公寓首批住了多少人", "156人");
   });
 
   it("declines a how-much question whose sentence has a numeral only in words that count nothing (`一行`)", async () => {
@@ -449,22 +449,16 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("counts people in 名 for `多少人`: the clause whose count is followed by what is asked answers", async () => {
-    const a = await service.ask("韶关高新区夜市招聘会有多少人来求职");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("3000余名求职者");
+    const a = await answers("韶关高新区夜市招聘会有多少人来求职", "3000余名求职者");
     expect(a.answer).not.toContain("260人");
   });
 
   it("reads `找工作` as the reports' `求职`", async () => {
-    const a = await service.ask("韶关高新区夜市招聘会有多少人来找工作");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("3000余名");
+    await answers("韶关高新区夜市招聘会有多少人来找工作", "3000余名");
   });
 
   it("reads `Q2` as `第二季度`: the quarter's figure answers, not the half-year's", async () => {
-    const a = await service.ask("丹霞科技 Q2 营收多少");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("28.1亿元");
+    const a = await answers("丹霞科技 Q2 营收多少", "28.1亿元");
     expect(a.answer).not.toContain("52.6亿元");
   });
 
@@ -475,16 +469,12 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("reads `最多…罚多少` as the reports' cap on a fine (`处5000元以下罚款`)", async () => {
-    const a = await service.ask("反向抹零最多罚多少");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("5000元以下罚款");
+    const a = await answers("反向抹零最多罚多少", "5000元以下罚款");
     expect(a.answer).not.toContain("10元");
   });
 
   it("reads `被偷` as `被盗` and `值多少钱` as `价值多少钱`", async () => {
-    const a = await service.ask("那辆被偷的山地车值多少钱");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("价值6000余元");
+    await answers("那辆被偷的山地车值多少钱", "价值6000余元");
   });
 
   it("reads a yes-or-no ending as asking yes or no only without a question word", () => {
@@ -498,31 +488,21 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("刘女士被骗的近8万元追回来了吗");
     expect(a.abstained).toBe(true);
     expect(a.citations[0]?.quote).toContain("转账近8万元");
-    const b = await service.ask("刘女士报警了吗");
-    expect(b.abstained).toBe(false);
-    expect(b.answer).toContain("报警求助");
+    await answers("刘女士报警了吗", "报警求助");
     // `叫什么` ends in `么` but asks a name.
-    const c = await service.ask("韶关高新区党工委书记叫什么");
-    expect(c.abstained).toBe(false);
-    expect(c.answer).toContain("赵文山");
+    await answers("韶关高新区党工委书记叫什么", "赵文山");
   });
 
   it("answers `有人受伤吗` with a report's own words for it (`未造成人员伤亡`, `造成2人受伤`)", async () => {
-    const a = await service.ask("宜昌高新区仓库起火有人受伤吗");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("未造成人员伤亡");
-    const b = await service.ask("宜昌高新区厂房坍塌有人受伤吗");
-    expect(b.abstained).toBe(false);
-    expect(b.answer).toContain("2人受伤");
+    await answers("宜昌高新区仓库起火有人受伤吗", "未造成人员伤亡");
+    await answers("宜昌高新区厂房坍塌有人受伤吗", "2人受伤");
   });
 
   it("declines `多少个X` when its sentence counts nothing (`…重点项目…两地…`), and answers it when one does", async () => {
     const a = await service.ask("宜昌高新区在深圳参观了多少个项目");
     expect(a.abstained).toBe(true);
     expect(a.citations[0]?.quote).toContain("重点项目");
-    const b = await service.ask("湘潭高新区科技成果转化论坛签约了多少个项目");
-    expect(b.abstained).toBe(false);
-    expect(b.answer).toContain("项目6个");
+    await answers("湘潭高新区科技成果转化论坛签约了多少个项目", "项目6个");
   });
 
   it("reads `被判了几年` as asking a length of time, not a date's year", () => {
@@ -541,9 +521,7 @@ describe("kinds of question, answered from whole articles", () => {
     const a = await service.ask("丹霞科技第三季度营收多少");
     expect(a.abstained).toBe(true);
     expect(a.citations[0]?.quote).toContain("第二季度");
-    const b = await service.ask("丹霞科技二季度营收多少");
-    expect(b.abstained).toBe(false);
-    expect(b.answer).toContain("28.1亿元");
+    await answers("丹霞科技二季度营收多少", "28.1亿元");
   });
 
   it("answers from the sentence an evaluation judges, not from the evaluation (`这是…又一例`)", async () => {
@@ -554,9 +532,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("answers a question begun in English as if asked in Chinese", async () => {
-    const a = await service.ask("how much 株洲高新区向白石村捐款");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("12万元");
+    await answers("how much 株洲高新区向白石村捐款", "12万元");
   });
 
   it("answers what is new of no zone with the zones' newest articles, newest first, one line each", async () => {
@@ -639,9 +615,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("gives several facts one sentence states together in that sentence, with no one fact in bold above it", async () => {
-    const a = await service.ask("株洲高新区复工企业有多少家、复工率多少");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("1260家");
+    const a = await answers("株洲高新区复工企业有多少家、复工率多少", "1260家");
     expect(a.answer).toContain("97%");
     expect(a.short ?? null).toBeNull();
     const both = await service.ask("株洲高新区复工率和复工企业数分别是多少");
@@ -669,9 +643,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("answers which zone did something with the clause naming it", async () => {
-    const a = await service.ask("哪个高新区建成了1200座5G基站");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("绵阳高新区");
+    const a = await answers("哪个高新区建成了1200座5G基站", "绵阳高新区");
     // The zone itself in bold, as the line spells it; asked in everyday words too.
     expect(a.short?.text).toBe("绵阳高新区");
     const d = await service.ask("哪个高新区向村里捐了款");
@@ -680,21 +652,15 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("answers a question asking for the latest from the newest article that states it", async () => {
-    const a = await service.ask("株洲高新区目前有多少家国家级专精特新企业");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("41家");
+    const a = await answers("株洲高新区目前有多少家国家级专精特新企业", "41家");
     expect(a.citations[0]?.articleId).toBe("zz-05");
   });
 
   it("starts the answer after a republished story's headline label and its dateline, unless the date is asked", async () => {
-    const a = await service.ask("德阳高新区人才公寓有多少套房源");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("320套");
+    const a = await answers("德阳高新区人才公寓有多少套房源", "320套");
     expect(a.answer).not.toMatch(/原标题|日报讯|记者/);
     expect(a.citations[0]?.quote).toContain("8月16日");
-    const d = await service.ask("德阳高新区人才公寓是什么时候交付使用的");
-    expect(d.abstained).toBe(false);
-    expect(d.answer).toContain("8月16日");
+    await answers("德阳高新区人才公寓是什么时候交付使用的", "8月16日");
     // A byline the source broke over two lines leaves a name and a bracket before the date: not shown.
     const e = await service.ask("湘潭高新区员工关爱活动是什么时候启动的");
     expect(e.answer).toMatch(/^8月4日，湘潭高新区/);
@@ -734,9 +700,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("ends an answer line that closes a quote without a second full stop", async () => {
-    const a = await service.ask("湘潭高新区设立了多少个反诈咨询台");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("12个");
+    const a = await answers("湘潭高新区设立了多少个反诈咨询台", "12个");
     expect(a.answer).toMatch(/。”\[1\]$/);
   });
 
@@ -759,18 +723,12 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("reads `该区` in an article about the zone asked of as that zone", async () => {
-    const a = await service.ask("益阳高新区今年在谈多少个项目啊");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("52个");
-    const signed = await service.ask("益阳高新区签了多少个亿元以上的项目");
-    expect(signed.abstained).toBe(false);
-    expect(signed.answer).toContain("19个");
+    await answers("益阳高新区今年在谈多少个项目啊", "52个");
+    await answers("益阳高新区签了多少个亿元以上的项目", "19个");
   });
 
   it("reads a zone asked of without its city as the one zone the corpus names so", async () => {
-    const a = await service.ask("滨海高新区新增了多少家科技型中小企业");
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("120家");
+    const a = await answers("滨海高新区新增了多少家科技型中小企业", "120家");
     expect(a.citations[0]?.zones).toContain("天津滨海高新区");
   });
 
@@ -843,9 +801,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("answers a number question from the article's sentence stating a number of its kind", async () => {
-    const money = await service.ask("衡阳高新区法院帮那13个购房者要回了多少钱");
-    expect(money.abstained).toBe(false);
-    expect(money.answer).toContain("210余万元");
+    await answers("衡阳高新区法院帮那13个购房者要回了多少钱", "210余万元");
   });
 
   it("lists a zone's measures on a topic its sentences state in part (`招商引资` as `招商`)", async () => {
