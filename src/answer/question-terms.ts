@@ -56,13 +56,9 @@ export function questionTerms(
         if (subs.length === 0 && /^\p{Script=Han}{3}$/u.test(three) && known(three)) subs.push(three);
       }
       if (subs.length > 0) words.splice(words.indexOf(w), 1, ...subs.filter((sub) => !words.includes(sub)));
-    }
-  }
-  // `合唱了什么歌`: the one character after `什么` names the kind of thing asked for, which the answer
-  // names (`《我们是共产主义接班人》`); where no passage holds it as a word it is no evidence either way.
-  if (known !== undefined) {
-    for (const w of [...words]) {
-      if ([...w].length === 1 && !known(w) && new RegExp(`(?:什么|哪种|哪个)${w}`, "u").test(normQuestion))
+      // `合唱了什么歌`: the one character after `什么` names the kind of thing asked for, which the answer
+      // names (`《我们是共产主义接班人》`); where no passage holds it as a word it is no evidence either way.
+      else if (len === 1 && new RegExp(`(?:什么|哪种|哪个)${w}`, "u").test(normQuestion))
         words.splice(words.indexOf(w), 1);
     }
   }
