@@ -42,7 +42,8 @@ interface Entry {
   about: boolean;
   main: ArticleSentence;
   headline: string;
-  /** Its sentences of {@link REPRINT_SENTENCE} characters or more, normalised: what a reprint repeats. */
+  /** Its main sentence normalised, and its sentences of {@link REPRINT_SENTENCE} characters or more: what a reprint repeats. */
+  said: string;
   sentences: ReadonlySet<string>;
 }
 
@@ -167,9 +168,7 @@ async function digestOf(
     const own = new Set(
       sentences.map((x) => deps.tools.normalize(x.sentence)).filter((x) => [...x].length >= REPRINT_SENTENCE),
     );
-    const copied = (e: Entry) =>
-      deps.tools.normalize(e.main.sentence) === said ||
-      [...own].filter((x) => e.sentences.has(x)).length >= 2;
+    const copied = (e: Entry) => e.said === said || [...own].filter((x) => e.sentences.has(x)).length >= 2;
     if (about.some(copied)) continue;
     // A copy about the subject stands for the story where another copy only mentioned it.
     const passed = passing.findIndex(copied);
@@ -186,6 +185,7 @@ async function digestOf(
       about: isAbout,
       main,
       headline: shownHeadline(article.title, lead, main.sentence),
+      said,
       sentences: own,
     });
   }
