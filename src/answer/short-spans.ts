@@ -516,8 +516,8 @@ function eachCandidate(
   const endRows = END_ROWS.fit(n + 1);
   const runs = q.kinds.reason || q.kinds.manner || q.kinds.several;
   // A run's start and end read as the edges of a clause of its own: rows apart from the clauses'.
-  const runStarts = runs ? RUN_START_ROWS.fit(n + 1) : startRows;
-  const runEnds = runs ? RUN_END_ROWS.fit(n + 1) : endRows;
+  const runStarts = RUN_START_ROWS.fit(n + 1);
+  const runEnds = RUN_END_ROWS.fit(n + 1);
   p.clauses.forEach((clause, ci) => {
     const c: Context = {
       ...sentenceWide,
