@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { commandArgs, refuse } from "../src/cli/args.js";
 import { percentiles } from "../src/cli/bench/stats.js";
@@ -10,15 +10,23 @@ import { percentiles } from "../src/cli/bench/stats.js";
  * another see different loads; here every checkout sees the same. Prints p50/p95 wall and CPU time
  * (`process.cpuUsage`) per checkout. Each checkout's pool is indexed into INDEX (kept, reused when
  * built from the same bytes, as `eval --index`): give each its own. A checkout from before the store
- * seam (539e931) is opened as its `eval` did.
+ * seam (539e931) is opened as its `eval` did. `--times FILE` writes each question's wall and CPU ms per
+ * checkout (one JSON line a question, in the questions' order), to find the slow tail. `--warm` times
+ * each service after its `warmUp()`, as the bot serves questions (539e931 has one too); without it a
+ * service is timed from cold, as `eval` does.
  */
 
 const USAGE =
-  "用法 (usage): node --import tsx scripts/ask-in-turn.ts --questions FILE --contexts FILE NAME=TREE:INDEX ...";
+  "用法 (usage): node --import tsx scripts/ask-in-turn.ts --questions FILE --contexts FILE [--times FILE] [--warm] NAME=TREE:INDEX ...";
 const { values, positionals } = commandArgs({
   usage: USAGE,
   help: "在同一进程中轮流计时多个检出的 ask (times ask for several checkouts in turn, in one process).",
-  options: { questions: { type: "string" }, contexts: { type: "string" } },
+  options: {
+    questions: { type: "string" },
+    contexts: { type: "string" },
+    times: { type: "string" },
+    warm: { type: "boolean", default: false },
+  },
   positionals: true,
 });
 if (values.questions === undefined || values.contexts === undefined || positionals.length === 0)
@@ -27,6 +35,7 @@ if (values.questions === undefined || values.contexts === undefined || positiona
     USAGE,
   );
 const questions = resolve(values.questions);
+const times = values.times === undefined ? undefined : resolve(values.times);
 const contexts = values.contexts;
 
 interface Timed {
@@ -52,10 +61,12 @@ for (const spec of positionals) {
       index,
     });
     if (!pooled.ok) refuse(`${name}: ${pooled.error}`, USAGE);
+    if (values.warm) await pooled.value.service.warmUp?.();
     ask = (q) => pooled.value.service.ask(q);
   } else {
     const { createEmbeddings } = await import(resolve(tree, "src/cli/common.ts"));
     const service = await pool.contextsService(contexts, index, createEmbeddings());
+    if (values.warm) await service.warmUp?.();
     ask = (q) => service.ask(q);
   }
   checkouts.push({ name, ask, wall: [], cpu: [] });
@@ -77,6 +88,16 @@ for (const [turn, row] of rows.entries()) {
     c.cpu.push((used.user + used.system) / 1000);
   }
 }
+if (times !== undefined)
+  writeFileSync(
+    times,
+    rows
+      .map((row, i) => {
+        const each = Object.fromEntries(checkouts.map((c) => [c.name, { wall: c.wall[i], cpu: c.cpu[i] }]));
+        return `${JSON.stringify({ question: row.question, ...each })}\n`;
+      })
+      .join(""),
+  );
 for (const c of checkouts) {
   const wall = percentiles(c.wall);
   const cpu = percentiles(c.cpu);
