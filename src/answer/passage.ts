@@ -91,6 +91,28 @@ export function cachedPassageText(
 }
 
 /**
+ * Prepares every passage of `passages` (holes skipped) through `passageText`, the cache of
+ * {@link cachedPassageText}, when they all fit in its `capacity`; else none, as they would only evict
+ * one another. For a long-lived service over a small index: the first question to read a passage
+ * otherwise pays for preparing it, and early on most passages are read for the first time. Returns
+ * how many were prepared.
+ */
+export function prepareAhead(
+  passageText: (passage: Passage) => PassageText,
+  passages: readonly (Passage | undefined)[],
+  capacity: number,
+): number {
+  if (passages.length > capacity) return 0;
+  let prepared = 0;
+  for (const passage of passages)
+    if (passage !== undefined) {
+      passageText(passage);
+      prepared++;
+    }
+  return prepared;
+}
+
+/**
  * A sentence opening with a pronoun or demonstrative continues the previous sentence's subject; one
  * opening with a relative date (`同年11月9日`, `次日`, `当时`) takes its year or day from the previous
  * one. Discourse words that merely start with such a character (`那么`, `本来`, `其实`) do not.

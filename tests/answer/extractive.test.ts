@@ -10,6 +10,7 @@ import {
 } from "../../src/answer/extractive.js";
 import {
   cachedPassageText,
+  prepareAhead,
   preparePassage,
   type TextTools,
   withAttribution,
@@ -88,6 +89,27 @@ describe("prepared passages", () => {
     const more = "“收入增长了。”负责人说，明年还要扩产。";
     const q = preparePassage(passage("r", more), normalizeText);
     expect(withAttribution(more, q.sentences, 0)).toBeNull();
+  });
+
+  it("are all prepared ahead when they fit in the cache, so reading them later prepares none", () => {
+    const seen: string[] = [];
+    const counting = (s: string) => {
+      seen.push(s);
+      return normalizeText(s);
+    };
+    const [a, b] = ["a", "b"].map((id) => passage(id, `${id}。`)) as [Passage, Passage];
+    const prepare = cachedPassageText(counting, 3);
+    // A hole (a passage a store fetches per query) is skipped.
+    expect(prepareAhead(prepare, [a, undefined, b], 3)).toBe(2);
+    const calls = seen.length;
+    expect(calls).toBeGreaterThan(0);
+    expect(prepare(a)).toEqual(preparePassage(a, normalizeText));
+    prepare(b);
+    expect(seen.length).toBe(calls);
+    // More passages than the cache holds: none, as they would only evict one another.
+    const other = cachedPassageText(counting, 1);
+    expect(prepareAhead(other, [a, b], 1)).toBe(0);
+    expect(seen.length).toBe(calls);
   });
 
   it("are held for the most recently used passages only, up to the capacity", () => {
