@@ -394,6 +394,35 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赴，到（某处）去；前往，前去",
   },
   {
+    // `合肥高新区哪个路口积水了`: the report names the crossing `望江路与创新大道交口`.
+    asked: /(?<!十字)路口/u,
+    term: "路口",
+    stated: ["路口", "交口", "交叉口", "十字路口"],
+    source: "现代汉语词典：路口，道路会合的地方；交叉口，两条或几条道路相交的地方",
+  },
+  {
+    // `联谊会当场成了几对`: the report says `现场牵手成功`.
+    asked: /当场/u,
+    term: "现场",
+    stated: ["现场", "当场"],
+    source:
+      "现代汉语词典：当场，就在那个地方和那个时候；现场，发生案件或事故的场所，也指直接从事某种活动的场所",
+  },
+  {
+    // `在重庆待了几天`: staying is the length asked; the report says `在五天的时间里`, `为期五天`.
+    asked: /(?:待|呆)了?(?=几天|多久|多长时间|几个?月|几年|几周|多少天)/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：待（dāi），停留（口语，报道写“为期”“在…的时间里”）：问“待了几天”即问时长",
+  },
+  {
+    // `联谊会在哪办的`: the report says `在…举行`, `在…举办`.
+    asked: /(?<=在哪(?:里|儿)?)办(?=的|了|呢|啊|[?？]|$)/u,
+    term: "举办",
+    stated: ["举办", "举行", "召开", "开幕"],
+    source: "现代汉语词典：办，创设，经营；举办，进行（活动）；举行，进行（集会、比赛等）",
+  },
+  {
     // `怎么抓新基建的`: how a zone works at something; the report names the thing (`抢抓“新基建”机遇`)
     // and what was done, in verbs of its own. Left in, jieba glues it to the next word (`抓新`), a word
     // no report says. `抓获` (arrests) has its own entry.
@@ -419,11 +448,11 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
 ];
 
 /**
- * Measure words of goods and cases (`416瓶`, `4起`, `12箱`): read as units in numbers (`evidence.ts`) and
+ * Measure words of goods and cases (`416瓶`, `4起`, `12箱`), and of pairs (`4对青年职工`): read as units in numbers (`evidence.ts`) and
  * asked for after `多少`/`几` (`question.ts`), one list for both.
  */
 export const GOODS_AND_CASES =
-  "瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅";
+  "瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅|对";
 
 /**
  * Words written with a numeral character that count nothing (`周锋一行来到…`, `进一步宣传`, `十分大方`,

@@ -307,6 +307,12 @@ describe("everydayQuestion", () => {
     ["抓获了多少人", "抓获了多少人"],
     // A sentence is reported as `判处有期徒刑四年`; `判决`/`判处` asked are left alone.
     ["彭某最后被判了几年", "彭某判处几年"],
+    // A crossing is `交口` in a report; `当场` is `现场`; staying (`待`) is the length asked.
+    ["哪个路口积水了", "哪个路口积水了"],
+    ["联谊会当场成了几对", "联谊会现场成了几对"],
+    ["在重庆待了几天", "在重庆几天"],
+    ["联谊会在哪办的", "联谊会在哪举办的"],
+    ["工作签证最长可以停留多久", "工作签证最长可以停留多久"],
     ["法院判处了几年", "法院判处了几年"],
     ["判断依据是什么", "判断依据是什么"],
     // `一名7岁的儿童`: a child is `儿童` in a report, and `孩子`, `男孩` state it too.
@@ -813,5 +819,20 @@ describe("kinds of question, answered from whole articles", () => {
 
   it("reads `多细` as asking a size", async () => {
     expect((await service.ask("湘南精工的钻针能做到多细")).answer).toContain("0.03毫米");
+  });
+
+  it("reads a `路口` asked as the `交口` a report names", async () => {
+    await answers("岳阳高新区哪个路口积水了", "金鹗路与学院路交口");
+  });
+
+  it("counts pairs in 对, reads `当场` as `现场` and `在哪办的` as where it was held", async () => {
+    await answers("岳阳高新区联谊会当场成了几对", "6对");
+    await answers("岳阳高新区那个交友联谊会在哪办的", "南湖会展中心");
+  });
+
+  it("counts the people named before `有几个` in 名, and reads `待了几天` as a length of time", async () => {
+    const a = await answers("来枫桥社区的山区小朋友有几个", "八名");
+    expect(a.answer).not.toContain("四个家庭");
+    await answers("山区小孩在岳阳待了几天", "六天");
   });
 });
