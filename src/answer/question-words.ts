@@ -214,7 +214,7 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：减免，减轻或免除（捐税、刑罚等）",
   },
   {
-    asked: /(?:回来)?上班(?=的?人|了?多少)|(?<=多少人|几个?人|多少员工)(?:在)?上班|复工上班|返岗/,
+    asked: /(?:回来)?上班(?=的?人|了?多少)|(?<=多少人|几个?人|多少员工)(?:在)?上班|复工上班|返岗|回(?:去|来|到)上班/,
     term: "在岗",
     stated: ["在岗", "返岗", "复工", "上岗"],
     source: "现代汉语词典：在岗，在工作岗位上；返岗，返回工作岗位",
@@ -318,13 +318,14 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：查看，检查，观察（事物的情况）",
   },
   {
-    // `女职工最后拿到多少赔偿金`, `最终被判了几年`: the asker's "in the end" before an amount; a report
+    // `女职工最后拿到多少赔偿金`, `最终被判了几年`, `仲裁委当初判公司赔多少`: the asker's "in the end" (or
+    // "at first") before an amount; a report
     // states the amount (`…支付…经济赔偿金80000元`) without saying it came last. Not before `什么`, `哪里`:
     // `最终獲得什麼名次` is answered by `最終…獲得季軍`.
-    asked: /(?:最后|最终|到头来)(?=\p{Script=Han}{0,6}(?:多少|几))/u,
+    asked: /(?:最后|最终|到头来|当初|起初|一开始)(?=\p{Script=Han}{0,6}(?:多少|几))/u,
     term: "",
     stated: [],
-    source: "提问者的叙述语气（“最后”“最终”）；报道直接写结果",
+    source: "提问者的叙述语气（“最后”“最终”“当初”）；报道直接写结果",
   },
   {
     // `陈杰之前是干什么的`: a report on a person's career says `此前担任…`, `曾任…`.
@@ -516,6 +517,14 @@ export const ACTOR =
  */
 export const BOTH_ASKED =
   /^(.+?)(?:和|与|及|以及|跟)(.+?)(?:分别|各)(?:是|为)?(有|达到?|\p{Script=Han}{1,2}?了?)?((?:多少|几|什么|哪些|哪个|谁|哪里|哪儿).*)$/u;
+
+/**
+ * `发现了多少问题和线索`: one question word counting two things joined after it (group 1 the question word
+ * with its measure word, 2 and 3 the things). Not `多少年的和平` (a word with `和`) nor `多少项以上的升级和创新产品`
+ * (one thing, described): neither thing holds `的`.
+ */
+export const COUNTED_PAIR =
+  /(多少|几[个家项名位条次场件])((?:(?!的)\p{Script=Han}){1,4})(?:和|与|及|以及)((?:(?!的)\p{Script=Han}){1,4})$/u;
 
 /**
  * Where a several-facts question divides into its parts: `多少家、复工率多少`, `多少人，比春节前多了多少人`,

@@ -96,6 +96,14 @@ describe("questionIntent", () => {
     expect(intent("宏基站和微基站各建多少座").parts).toEqual(["宏基站建多少座", "微基站建多少座"]);
   });
 
+  it("counts each of two things joined after one question word (`多少问题和线索`)", () => {
+    expect(intent("巡察发现了多少问题和线索").parts).toEqual(["巡察发现了多少问题", "巡察发现了多少线索"]);
+    expect(intent("园区新增了几个基地和平台").parts).toEqual(["园区新增了几个基地", "园区新增了几个平台"]);
+    // One thing described, and a word holding `和`: not two things.
+    expect(intent("方案提出推广多少项以上的升级和创新产品").kind).toBe("fact");
+    expect(intent("此条约可换多少年的和平").kind).toBe("fact");
+  });
+
   it("reads a city asked how it did something as an actor", () => {
     const n = normalizeText("淮南是怎么整治非法卖油的");
     expect(questionIntent(n, findZones(n), withoutZones, endsWithPlace).kind).toBe("how");
@@ -311,6 +319,9 @@ describe("everydayQuestion", () => {
     ["哪个路口积水了", "哪个路口积水了"],
     ["联谊会当场成了几对", "联谊会现场成了几对"],
     ["在重庆待了几天", "在重庆几天"],
+    // Asked "at first" or "back to work": the report states the ruling and `返岗`.
+    ["仲裁委当初判公司赔多少", "仲裁委判公司赔偿多少"],
+    ["公司是哪天让小张回去上班的", "公司是哪天让小张在岗的"],
     ["联谊会在哪办的", "联谊会在哪举办的"],
     ["工作签证最长可以停留多久", "工作签证最长可以停留多久"],
     ["法院判处了几年", "法院判处了几年"],
