@@ -469,7 +469,8 @@ export const NUMERAL_WORDS =
   /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])|第一时间|两新|六稳|六保|三农|八一(?!\d)|五一(?=劳动|假期|小长假|节)|六一(?=儿童|节)|双十一/gu;
 
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
-export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;
+export const TIME_WORDS =
+  /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子|这(?:几|两|些)天|近(?:几|两)天|这个?月|本月|这个?星期|这周|本周/;
 
 /** `介绍一下X`, `说说X`: an overview of X (group 1). */
 export const OVERVIEW_ASKED =
@@ -491,7 +492,7 @@ export const EVENTS_ASKED =
 
 /** `X最近怎么样`, `X发展得如何`: how X is doing (an overview when X is a zone alone). */
 export const STATE_ASKED =
-  /(?:最近|近期|近来|现在|目前|这段时间)?(?:发展|情况|过得)?得?(?:怎么样|怎样|如何|咋样)了?(?:呢|吗)?$|(?<=\p{Script=Han}{2})的?(?:情况|进展)(?:呢)?$/u;
+  /(?:最近|近期|近来|现在|目前|这段时间|这个?月|这几天)?(?:发展|情况|过得)?得?(?:怎么样|怎样|如何|咋样)了?(?:呢|吗)?$|(?<=\p{Script=Han}{2})的?(?:情况|进展)(?:呢)?$/u;
 
 /**
  * How something was done: `怎么稳就业的`, `是如何布局5G的`. Not `怎么样`/`怎样的` (a state, a

@@ -235,7 +235,7 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
   // `那场暴雨`, `这次活动`, `那个项目`: the asker points at something the corpus names without the
   // pointing; jieba glues the measure word to the noun (`场暴雨`), a word no report says.
-  [/(?<![哪])(?:那|这)(?:场|次|个|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],
+  [/(?<![哪])(?:那|这)(?:场|次|个(?![月星礼季])|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],
   // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
   [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],

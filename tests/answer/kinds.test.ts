@@ -114,6 +114,10 @@ describe("questionIntent", () => {
 
   it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
     expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
+    // `这个月`, `这几天`, `本周` ask for the newest as `最近` does: no topic of their own.
+    expect(intent("株洲高新区这个月有什么动态")).toMatchObject({ kind: "overview", recent: true, topic: "" });
+    expect(intent("株洲高新区这几天怎么样")).toMatchObject({ kind: "overview", recent: true, topic: "" });
+    expect(intent("株洲高新区本周有啥新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
     expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
     // Asked of nothing, what is new in the corpus as a whole; `新闻` itself is no topic.
     for (const q of [
