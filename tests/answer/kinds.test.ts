@@ -765,6 +765,9 @@ describe("kinds of question, answered from whole articles", () => {
     const listed = b.answer.split("\n").filter((l) => /^\d+\. /.test(l));
     expect(listed.filter((l) => l.includes("华昊新材料"))).toHaveLength(1);
     expect(listed.some((l) => l.includes("仓库起火"))).toBe(true);
+    // The copy left out is said to be one, not counted among the articles to look up with /zone.
+    expect(b.answer).toContain("另有 1 篇是上面报道的转载。");
+    expect(b.answer).not.toContain("/zone");
   });
 
   it("bolds the zone as the corpus reads it, and the article's zone for a bare `高新区`", async () => {
