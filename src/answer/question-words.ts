@@ -396,6 +396,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赴，到（某处）去；前往，前去",
   },
   {
+    // `二驴真名叫啥`: a report says `“二驴”原名井元林`, `本名…`.
+    asked: /真名|真实姓名|真实名字/u,
+    term: "原名",
+    stated: ["原名", "本名", "真名", "真实姓名"],
+    source: "现代汉语词典：原名，本来的名字；本名，本来的名字（区别于笔名、艺名）",
+  },
+  {
     // `合肥高新区哪个路口积水了`: the report names the crossing `望江路与创新大道交口`.
     asked: /(?<!十字)路口/u,
     term: "路口",

@@ -325,6 +325,8 @@ describe("everydayQuestion", () => {
     ["在重庆待了几天", "在重庆几天"],
     // Asked "at first" or "back to work": the report states the ruling and `返岗`.
     ["仲裁委当初判公司赔多少", "仲裁委判公司赔偿多少"],
+    // A name asked as `真名` is the report's `原名`.
+    ["二驴真名叫啥", "二驴原名叫啥"],
     ["公司是哪天让小张回去上班的", "公司是哪天让小张在岗的"],
     ["联谊会在哪办的", "联谊会在哪举办的"],
     ["工作签证最长可以停留多久", "工作签证最长可以停留多久"],

@@ -84,6 +84,7 @@ describe("questionShape", () => {
     // People named before the question word are counted in 人 (`六名…小朋友`); members may be bodies.
     ["来社区的彝族儿童有几个", "number", "人"],
     ["志愿者一共多少个", "number", "人"],
+    ["宣讲团给多少青少年讲了", "number", "人"],
     ["联会成员一共有多少个", "number", "个"],
     ["联谊会现场成了几对", "number", "对"],
     ["德国失去了多少比例人口", "number", "%"],
