@@ -119,6 +119,8 @@ async function topicArticles(
 interface Digest {
   found: ArticleSummary[];
   entries: (Entry & { date: string | undefined })[];
+  /** How many of the articles read were copies of a story listed (another site's reprint), not listed again. */
+  copies: number;
 }
 
 /** The entries of a digest of `zone` and/or `topic`: at most `max`, about the subject first, newest first. */
@@ -135,7 +137,7 @@ async function digestOf(
       : zone !== undefined
         ? await deps.articles.zoneArticles(zone)
         : [];
-  if (found.length === 0) return { found, entries: [] };
+  if (found.length === 0) return { found, entries: [], copies: 0 };
   const words = deps.tools.words(topic).map((w) => deps.tools.normalize(w));
   const mentions = (sentence: string): boolean => {
     const norm = deps.tools.normalize(sentence);
@@ -148,6 +150,7 @@ async function digestOf(
   const reading = [...newestFirst(found.filter(likely)), ...newestFirst(found.filter((a) => !likely(a)))];
   const about: Entry[] = [];
   const passing: Entry[] = [];
+  let copies = 0;
   for (const article of reading.slice(0, DIGEST_READ)) {
     if (about.length >= max) break;
     const sentences = await articleSentences(deps.articles, article);
@@ -169,10 +172,14 @@ async function digestOf(
       sentences.map((x) => deps.tools.normalize(x.sentence)).filter((x) => [...x].length >= REPRINT_SENTENCE),
     );
     const copied = (e: Entry) => e.said === said || [...own].filter((x) => e.sentences.has(x)).length >= 2;
-    if (about.some(copied)) continue;
+    if (about.some(copied)) {
+      copies++;
+      continue;
+    }
     // A copy about the subject stands for the story where another copy only mentioned it.
     const passed = passing.findIndex(copied);
     if (passed >= 0) {
+      copies++;
       if (!isAbout) continue;
       passing.splice(passed, 1);
     }
@@ -193,7 +200,7 @@ async function digestOf(
     ...newestFirst(about.map((e) => ({ ...e, date: e.article.date }))),
     ...newestFirst(passing.map((e) => ({ ...e, date: e.article.date }))),
   ].slice(0, max);
-  return { found, entries };
+  return { found, entries, copies };
 }
 
 /** One digest line: date, headline (`（提及）` when the article mentions the subject in passing), main sentence, cited. */
@@ -264,17 +271,22 @@ export async function overviewAnswer(
     });
   }
   if (zones.length > 1 && topic === "") return zonesAnswer(question, zones.slice(0, max), deps);
-  const { found, entries } = await digestOf(zone, zones, topic, deps, max);
+  const { found, entries, copies } = await digestOf(zone, zones, topic, deps, max);
   if (entries.length === 0) return declined(`语料中没有关于${subject}的报道。`);
   const citations: Citation[] = entries.map((e, i) => sentenceCitation(i + 1, e.main));
   const lines = entries.map((e, i) => `${i + 1}. ${entryLine(e, i + 1)}`);
-  const more = found.length - entries.length;
+  // Copies of a listed story are said apart from the articles not shown: `另有 2 篇` sent a reader to
+  // `/zone` for two reprints of what they had just read.
+  const more = found.length - entries.length - copies;
+  const merged = copies > 0 ? `（${copies} 篇转载已并入上面的报道）` : "";
   const tail =
     more <= 0
-      ? ""
+      ? copies > 0
+        ? `\n另有 ${copies} 篇是上面报道的转载。`
+        : ""
       : zone !== undefined && topic === ""
-        ? `\n另有 ${more} 篇，用 /zone ${zone} 查看全部。`
-        : `\n另有 ${more} 篇相关报道。`;
+        ? `\n另有 ${more} 篇，用 /zone ${zone} 查看全部${merged}。`
+        : `\n另有 ${more} 篇相关报道${merged}。`;
   return {
     question,
     answer: `${subject}的报道（共 ${found.length} 篇，最新在前）：\n${lines.join("\n")}${tail}`,
