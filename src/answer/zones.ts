@@ -1,6 +1,6 @@
 import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
-import { newestFirst, reprintSentences, sameStory } from "./article-text.js";
+import { headlineOf, newestFirst, reprintSentences, sameStory } from "./article-text.js";
 import { dateKey } from "./date-key.js";
 import { zoneFigures } from "./figures.js";
 import type { ZoneDetail, ZoneHeadline } from "./types.js";
@@ -52,17 +52,25 @@ export const NEWEST_SHOWN = 3;
 
 /**
  * A zone's newest articles, at most `n`: by date, newest first; articles of the same date, or
- * undated (after the dated ones), keep their corpus order.
+ * undated (after the dated ones), keep their corpus order. A copy under a headline already shown
+ * (another site's reprint, a day later) is not shown again.
  */
 export function newestHeadlines(
   articles: readonly { title: string; date?: string }[],
   n = NEWEST_SHOWN,
 ): ZoneHeadline[] {
+  const shown = new Set<string>();
   return articles
     .map((a, i) => ({ a, i, key: dateKey(a.date) }))
     .sort((x, y) =>
       x.key === y.key ? x.i - y.i : x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? 1 : -1,
     )
+    .filter(({ a }) => {
+      const headline = headlineOf(a.title);
+      if (shown.has(headline)) return false;
+      shown.add(headline);
+      return true;
+    })
     .slice(0, n)
     .map(({ a }) => ({ title: a.title, ...(a.date !== undefined ? { date: a.date } : {}) }));
 }

@@ -33,6 +33,20 @@ describe("newestHeadlines", () => {
   });
 });
 
+describe("newestHeadlines, reprints", () => {
+  it("shows a headline once when a copy of the story ran under it again", () => {
+    const shown = newestHeadlines([
+      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-08" },
+      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-09" },
+      { title: "福然德5G智慧工厂", date: "2023-08-02" },
+    ]);
+    expect(shown).toEqual([
+      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-09" },
+      { title: "福然德5G智慧工厂", date: "2023-08-02" },
+    ]);
+  });
+});
+
 describe("zoneDetail", () => {
   const story =
     "园区新建的科创园项目总用地面积四十五亩，建筑面积达十万平方米以上。项目计划于明年年底前竣工，届时将引进一百家科技企业入驻。";
