@@ -14,6 +14,8 @@ import {
   articleSentences,
   captionLength,
   newestFirst,
+  reprintSentences,
+  sameStory,
   sentenceCitation,
   shortened,
   shownHeadline,
@@ -42,13 +44,10 @@ interface Entry {
   about: boolean;
   main: ArticleSentence;
   headline: string;
-  /** Its main sentence normalised, and its sentences of {@link REPRINT_SENTENCE} characters or more: what a reprint repeats. */
+  /** Its main sentence normalised, and its long sentences (`reprintSentences`): what a reprint repeats. */
   said: string;
   sentences: ReadonlySet<string>;
 }
-
-/** A sentence this long, found word for word in two stories, is one copied (shorter ones are stock phrases). */
-const REPRINT_SENTENCE = 15;
 
 /**
  * The sentence stating an article's main fact: for an article about the subject, the early sentence
@@ -168,10 +167,8 @@ async function digestOf(
     // in a story already listed, its lead rewritten: `原标题：…` run into it) is one story: listed once,
     // the newest copy.
     const said = deps.tools.normalize(main.sentence);
-    const own = new Set(
-      sentences.map((x) => deps.tools.normalize(x.sentence)).filter((x) => [...x].length >= REPRINT_SENTENCE),
-    );
-    const copied = (e: Entry) => e.said === said || [...own].filter((x) => e.sentences.has(x)).length >= 2;
+    const own = reprintSentences(sentences.map((x) => deps.tools.normalize(x.sentence)));
+    const copied = (e: Entry) => e.said === said || sameStory(own, e.sentences);
     if (about.some(copied)) {
       copies++;
       continue;
