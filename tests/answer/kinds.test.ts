@@ -96,6 +96,15 @@ describe("questionIntent", () => {
     expect(intent("宏基站和微基站各建多少座").parts).toEqual(["宏基站建多少座", "微基站建多少座"]);
   });
 
+  it("reads a part asking `多大` or `几对` as asking (`占地多大，固定资产多少`), not the `多大` of `多伦多大学`", () => {
+    expect(intent("绿源实验小学占地多大，固定资产多少").parts).toEqual([
+      "绿源实验小学占地多大",
+      "固定资产多少",
+    ]);
+    expect(intent("联谊会多少人报名，成了几对").parts).toEqual(["联谊会多少人报名", "成了几对"]);
+    expect(intent("多伦多大学是知名研究型大学，论文被引用数量为世界前几名").kind).toBe("fact");
+  });
+
   it("counts each of two things joined after one question word (`多少问题和线索`)", () => {
     expect(intent("巡察发现了多少问题和线索").parts).toEqual(["巡察发现了多少问题", "巡察发现了多少线索"]);
     expect(intent("园区新增了几个基地和平台").parts).toEqual(["园区新增了几个基地", "园区新增了几个平台"]);
