@@ -32,7 +32,8 @@ export interface QuestionIntent {
 }
 
 /** A question word in a part of a several-facts question. */
-const ASKS = /多少|几(?=[个家人名位次年月日天种项条岁十百千万亿倍成号]|$)|什么时候|哪一?年|哪个|哪些|谁|什么/;
+const ASKS =
+  /多少|几(?=[个家人名位次年月日天种项条岁十百千万亿倍成号对场轮批件台辆套座所户间栋层届期篇首款]|$)|多[大高长远重久宽深厚](?=$|[了呢啊吗的?？，,])|什么时候|啥时候|哪一?年|哪个|哪些|谁|什么/;
 
 /** Marks and emoji a question ends with (`？？？`, `😀`, `👍🏻`, `❤️`), joiners and skin tones too. */
 const TRAILING = /(?:[?？!！。.~～\s]|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;

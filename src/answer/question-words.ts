@@ -261,6 +261,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：判处，（法院）判决处以（某种刑罚）",
   },
   {
+    // `仲裁委当初判公司赔多少`: an award is `裁决`, a court's `判决`, both asked as `判…赔`.
+    asked: /判(?![处決决定断别明])了?(?=[\p{Script=Han}]{0,4}(?:赔|罚))/u,
+    term: "判",
+    stated: ["判决", "判处", "判令", "裁决", "判"],
+    source: "现代汉语词典：裁决，经过考虑作出决定；判决，法院对审理结束的案件作出决定",
+  },
+  {
     // `签了多少个亿元以上的项目`: reports count `签约亿元以上项目38个`.
     asked: /签(?![约订署名到收])了?(?=[\p{Script=Han}]{0,3}(?:多少|几))/u,
     term: "签约",

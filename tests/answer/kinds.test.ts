@@ -96,6 +96,15 @@ describe("questionIntent", () => {
     expect(intent("宏基站和微基站各建多少座").parts).toEqual(["宏基站建多少座", "微基站建多少座"]);
   });
 
+  it("reads a part asking `多大` or `几对` as asking (`占地多大，固定资产多少`), not the `多大` of `多伦多大学`", () => {
+    expect(intent("绿源实验小学占地多大，固定资产多少").parts).toEqual([
+      "绿源实验小学占地多大",
+      "固定资产多少",
+    ]);
+    expect(intent("联谊会多少人报名，成了几对").parts).toEqual(["联谊会多少人报名", "成了几对"]);
+    expect(intent("多伦多大学是知名研究型大学，论文被引用数量为世界前几名").kind).toBe("fact");
+  });
+
   it("counts each of two things joined after one question word (`多少问题和线索`)", () => {
     expect(intent("巡察发现了多少问题和线索").parts).toEqual(["巡察发现了多少问题", "巡察发现了多少线索"]);
     expect(intent("园区新增了几个基地和平台").parts).toEqual(["园区新增了几个基地", "园区新增了几个平台"]);
@@ -325,6 +334,7 @@ describe("everydayQuestion", () => {
     ["在重庆待了几天", "在重庆几天"],
     // Asked "at first" or "back to work": the report states the ruling and `返岗`.
     ["仲裁委当初判公司赔多少", "仲裁委判公司赔偿多少"],
+    ["法院判了公司赔多少", "法院判公司赔偿多少"],
     // A name asked as `真名` is the report's `原名`.
     ["二驴真名叫啥", "二驴原名叫啥"],
     ["公司是哪天让小张回去上班的", "公司是哪天让小张在岗的"],
@@ -844,6 +854,12 @@ describe("kinds of question, answered from whole articles", () => {
   it("gives no short answer to a how question answered from one sentence (a way of doing is no span)", async () => {
     const a = await answers("岳阳高新区是怎么疏导交通的", "岳阳高新区");
     expect(a.short).toBeNull();
+  });
+
+  it("reads `判…赔` as stated by an award's `裁决` as well as a court's `判决`", () => {
+    const read = everydayQuestion("仲裁委当初判公司赔多少");
+    expect(read.alts.get("判")).toContain("裁决");
+    expect(everydayQuestion("被判了几年").alts.get("判")).toBeUndefined();
   });
 
   it("reads a `路口` asked as the `交口` a report names", async () => {
