@@ -34,6 +34,8 @@ await runBotProcess({
       events: {
         rebuilding: (reason, detail) => logger.info({ reason, detail }, "building the index from the corpus"),
         built: (stats) => logger.info(stats, "index built"),
+        inputsMissing: (paths) =>
+          logger.warn({ paths }, "corpus inputs of the index not found: the index is used as built"),
         skipped: (problems) => {
           for (const p of problems) logger.warn(p, "corpus file skipped");
         },

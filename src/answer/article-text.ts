@@ -44,6 +44,26 @@ export function passageSentences(passages: readonly Passage[]): ArticleSentence[
   return out;
 }
 
+/** A sentence this long, found word for word in two stories, is one copied (shorter ones are stock phrases). */
+export const REPRINT_SENTENCE = 15;
+
+/** The sentences of an article a reprint repeats word for word: those of {@link REPRINT_SENTENCE} characters or more. */
+export function reprintSentences(sentences: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) if ([...s].length >= REPRINT_SENTENCE) out.add(s);
+  return out;
+}
+
+/**
+ * Whether two articles tell one story (another site's copy, its lead or headline rewritten): two of
+ * their long sentences ({@link reprintSentences}) the same word for word.
+ */
+export function sameStory(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  let shared = 0;
+  for (const s of a) if (b.has(s) && ++shared >= 2) return true;
+  return false;
+}
+
 /** Newest first by the corpus's date (`2023-07-28`, `2020-06`); undated articles last, ties in corpus order. */
 export function newestFirst<T extends { date?: string | undefined }>(articles: readonly T[]): T[] {
   return articles

@@ -14,6 +14,8 @@ import {
   articleSentences,
   captionLength,
   newestFirst,
+  reprintSentences,
+  sameStory,
   sentenceCitation,
   shortened,
   shownHeadline,
@@ -42,13 +44,10 @@ interface Entry {
   about: boolean;
   main: ArticleSentence;
   headline: string;
-  /** Its main sentence normalised, and its sentences of {@link REPRINT_SENTENCE} characters or more: what a reprint repeats. */
+  /** Its main sentence normalised, and its long sentences (`reprintSentences`): what a reprint repeats. */
   said: string;
   sentences: ReadonlySet<string>;
 }
-
-/** A sentence this long, found word for word in two stories, is one copied (shorter ones are stock phrases). */
-const REPRINT_SENTENCE = 15;
 
 /**
  * The sentence stating an article's main fact: for an article about the subject, the early sentence
@@ -119,6 +118,8 @@ async function topicArticles(
 interface Digest {
   found: ArticleSummary[];
   entries: (Entry & { date: string | undefined })[];
+  /** How many of the articles read were copies of a story listed (another site's reprint), not listed again. */
+  copies: number;
 }
 
 /** The entries of a digest of `zone` and/or `topic`: at most `max`, about the subject first, newest first. */
@@ -135,7 +136,7 @@ async function digestOf(
       : zone !== undefined
         ? await deps.articles.zoneArticles(zone)
         : [];
-  if (found.length === 0) return { found, entries: [] };
+  if (found.length === 0) return { found, entries: [], copies: 0 };
   const words = deps.tools.words(topic).map((w) => deps.tools.normalize(w));
   const mentions = (sentence: string): boolean => {
     const norm = deps.tools.normalize(sentence);
@@ -148,6 +149,7 @@ async function digestOf(
   const reading = [...newestFirst(found.filter(likely)), ...newestFirst(found.filter((a) => !likely(a)))];
   const about: Entry[] = [];
   const passing: Entry[] = [];
+  let copies = 0;
   for (const article of reading.slice(0, DIGEST_READ)) {
     if (about.length >= max) break;
     const sentences = await articleSentences(deps.articles, article);
@@ -165,14 +167,16 @@ async function digestOf(
     // in a story already listed, its lead rewritten: `原标题：…` run into it) is one story: listed once,
     // the newest copy.
     const said = deps.tools.normalize(main.sentence);
-    const own = new Set(
-      sentences.map((x) => deps.tools.normalize(x.sentence)).filter((x) => [...x].length >= REPRINT_SENTENCE),
-    );
-    const copied = (e: Entry) => e.said === said || [...own].filter((x) => e.sentences.has(x)).length >= 2;
-    if (about.some(copied)) continue;
+    const own = reprintSentences(sentences.map((x) => deps.tools.normalize(x.sentence)));
+    const copied = (e: Entry) => e.said === said || sameStory(own, e.sentences);
+    if (about.some(copied)) {
+      copies++;
+      continue;
+    }
     // A copy about the subject stands for the story where another copy only mentioned it.
     const passed = passing.findIndex(copied);
     if (passed >= 0) {
+      copies++;
       if (!isAbout) continue;
       passing.splice(passed, 1);
     }
@@ -193,7 +197,7 @@ async function digestOf(
     ...newestFirst(about.map((e) => ({ ...e, date: e.article.date }))),
     ...newestFirst(passing.map((e) => ({ ...e, date: e.article.date }))),
   ].slice(0, max);
-  return { found, entries };
+  return { found, entries, copies };
 }
 
 /** One digest line: date, headline (`（提及）` when the article mentions the subject in passing), main sentence, cited. */
@@ -264,17 +268,22 @@ export async function overviewAnswer(
     });
   }
   if (zones.length > 1 && topic === "") return zonesAnswer(question, zones.slice(0, max), deps);
-  const { found, entries } = await digestOf(zone, zones, topic, deps, max);
+  const { found, entries, copies } = await digestOf(zone, zones, topic, deps, max);
   if (entries.length === 0) return declined(`语料中没有关于${subject}的报道。`);
   const citations: Citation[] = entries.map((e, i) => sentenceCitation(i + 1, e.main));
   const lines = entries.map((e, i) => `${i + 1}. ${entryLine(e, i + 1)}`);
-  const more = found.length - entries.length;
+  // Copies of a listed story are said apart from the articles not shown: `另有 2 篇` sent a reader to
+  // `/zone` for two reprints of what they had just read.
+  const more = found.length - entries.length - copies;
+  const merged = copies > 0 ? `（${copies} 篇转载已并入上面的报道）` : "";
   const tail =
     more <= 0
-      ? ""
+      ? copies > 0
+        ? `\n另有 ${copies} 篇是上面报道的转载。`
+        : ""
       : zone !== undefined && topic === ""
-        ? `\n另有 ${more} 篇，用 /zone ${zone} 查看全部。`
-        : `\n另有 ${more} 篇相关报道。`;
+        ? `\n另有 ${more} 篇，用 /zone ${zone} 查看全部${merged}。`
+        : `\n另有 ${more} 篇相关报道${merged}。`;
   return {
     question,
     answer: `${subject}的报道（共 ${found.length} 篇，最新在前）：\n${lines.join("\n")}${tail}`,

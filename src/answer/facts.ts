@@ -12,7 +12,14 @@ import {
   unitMatches,
 } from "./evidence.js";
 import type { SentenceText } from "./passage.js";
-import { DURATION_UNIT, ORDINAL_UNIT, type QuestionShape, YEAR_UNIT, ZONE_UNIT } from "./question.js";
+import {
+  DURATION_UNIT,
+  ORDINAL_UNIT,
+  type QuestionShape,
+  SEQUENCE_MEASURES,
+  YEAR_UNIT,
+  ZONE_UNIT,
+} from "./question.js";
 import { CHANGE_WORDS } from "./question-words.js";
 
 /** Whether a prepared sentence has a date; found once and kept with it for the next question. */
@@ -24,11 +31,27 @@ export function isDated(s: SentenceText): boolean {
 /** A rank: `第二`, `第5`, `第十一`. */
 const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
 
+/**
+ * The ordinals of a text that answer a `第几` question: those followed by the question's measure word
+ * (`第几届` — `第三届`), or for a rank (`排第几`), those not counting a sequence (`第一名`, `居全国第一`; not
+ * `第二轮督导检查`).
+ */
+function ordinalsIn(text: string, shape: QuestionShape): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ORDINALS)) {
+    const next = text[(m.index ?? 0) + m[0].length] ?? "";
+    const asked = shape.ordinal ?? "";
+    if (asked !== "" ? next === asked : !SEQUENCE_MEASURES.includes(next) || next === "") out.push(m[0]);
+  }
+  return out;
+}
+const ORDINALS = new RegExp(ORDINAL, "g");
+
 /** Whether a prepared sentence holds the kind of fact asked for; what it finds is kept for the next question. */
 export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
   switch (shape.type) {
     case "number":
-      if (shape.unit === ORDINAL_UNIT) return ORDINAL.test(s.norm);
+      if (shape.unit === ORDINAL_UNIT) return ordinalsIn(s.norm, shape).length > 0;
       if (shape.unit === DURATION_UNIT) return findDurations(s.norm).length > 0;
       if (shape.change === true && !CHANGE_WORDS.test(s.norm)) return false;
       s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
@@ -60,7 +83,7 @@ export function zoneNames(text: string): string[] {
 export function factsIn(text: string, shape: QuestionShape, counted: RegExp | null): string[] | null {
   switch (shape.type) {
     case "number": {
-      if (shape.unit === ORDINAL_UNIT) return [...text.matchAll(new RegExp(ORDINAL, "g"))].map((m) => m[0]);
+      if (shape.unit === ORDINAL_UNIT) return ordinalsIn(text, shape);
       if (shape.unit === DURATION_UNIT) return findDurations(text);
       // A growth question: only a clause stating a change states the fact asked for.
       if (shape.change === true && !CHANGE_WORDS.test(text)) return [];

@@ -6,6 +6,7 @@
 import {
   ACTOR,
   BOTH_ASKED,
+  COUNTED_PAIR,
   EVENTS_ASKED,
   HOW_ASKED,
   MEASURES_ASKED,
@@ -111,6 +112,12 @@ export function questionIntent(
     const asked = `${both[3] ?? "是"}${both[4]}`;
     const first = `${both[1]}${sharedTail(both[1] ?? "", both[2] ?? "")}`;
     return { ...fact, kind: "several", parts: [`${first}${asked}`, `${both[2]}${asked}`] };
+  }
+  // `发现了多少问题和线索`: each thing counted (`发现了多少问题`, `发现了多少线索`).
+  const pair = COUNTED_PAIR.exec(q);
+  if (pair !== null && !ASKS.test(q.slice(0, pair.index))) {
+    const asked = `${q.slice(0, pair.index)}${pair[1]}`;
+    return { ...fact, kind: "several", parts: [`${asked}${pair[2]}`, `${asked}${pair[3]}`] };
   }
   const parts = q.split(SEVERAL_SPLIT).filter((p) => p.trim() !== "");
   if (parts.length >= 2 && parts.every((p) => ASKS.test(p))) return { ...fact, kind: "several", parts };

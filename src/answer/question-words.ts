@@ -214,7 +214,8 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：减免，减轻或免除（捐税、刑罚等）",
   },
   {
-    asked: /(?:回来)?上班(?=的?人|了?多少)|(?<=多少人|几个?人|多少员工)(?:在)?上班|复工上班|返岗/,
+    asked:
+      /(?:回来)?上班(?=的?人|了?多少)|(?<=多少人|几个?人|多少员工)(?:在)?上班|复工上班|返岗|回(?:去|来|到)上班/,
     term: "在岗",
     stated: ["在岗", "返岗", "复工", "上岗"],
     source: "现代汉语词典：在岗，在工作岗位上；返岗，返回工作岗位",
@@ -318,13 +319,14 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：查看，检查，观察（事物的情况）",
   },
   {
-    // `女职工最后拿到多少赔偿金`, `最终被判了几年`: the asker's "in the end" before an amount; a report
+    // `女职工最后拿到多少赔偿金`, `最终被判了几年`, `仲裁委当初判公司赔多少`: the asker's "in the end" (or
+    // "at first") before an amount; a report
     // states the amount (`…支付…经济赔偿金80000元`) without saying it came last. Not before `什么`, `哪里`:
     // `最终獲得什麼名次` is answered by `最終…獲得季軍`.
-    asked: /(?:最后|最终|到头来)(?=\p{Script=Han}{0,6}(?:多少|几))/u,
+    asked: /(?:最后|最终|到头来|当初|起初|一开始)(?=\p{Script=Han}{0,6}(?:多少|几))/u,
     term: "",
     stated: [],
-    source: "提问者的叙述语气（“最后”“最终”）；报道直接写结果",
+    source: "提问者的叙述语气（“最后”“最终”“当初”）；报道直接写结果",
   },
   {
     // `陈杰之前是干什么的`: a report on a person's career says `此前担任…`, `曾任…`.
@@ -394,6 +396,42 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赴，到（某处）去；前往，前去",
   },
   {
+    // `二驴真名叫啥`: a report says `“二驴”原名井元林`, `本名…`.
+    asked: /真名|真实姓名|真实名字/u,
+    term: "原名",
+    stated: ["原名", "本名", "真名", "真实姓名"],
+    source: "现代汉语词典：原名，本来的名字；本名，本来的名字（区别于笔名、艺名）",
+  },
+  {
+    // `合肥高新区哪个路口积水了`: the report names the crossing `望江路与创新大道交口`.
+    asked: /(?<!十字)路口/u,
+    term: "路口",
+    stated: ["路口", "交口", "交叉口", "十字路口"],
+    source: "现代汉语词典：路口，道路会合的地方；交叉口，两条或几条道路相交的地方",
+  },
+  {
+    // `联谊会当场成了几对`: the report says `现场牵手成功`.
+    asked: /当场/u,
+    term: "现场",
+    stated: ["现场", "当场"],
+    source:
+      "现代汉语词典：当场，就在那个地方和那个时候；现场，发生案件或事故的场所，也指直接从事某种活动的场所",
+  },
+  {
+    // `在重庆待了几天`: staying is the length asked; the report says `在五天的时间里`, `为期五天`.
+    asked: /(?:待|呆)了?(?=几天|多久|多长时间|几个?月|几年|几周|多少天)/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：待（dāi），停留（口语，报道写“为期”“在…的时间里”）：问“待了几天”即问时长",
+  },
+  {
+    // `联谊会在哪办的`: the report says `在…举行`, `在…举办`.
+    asked: /(?<=在哪(?:里|儿)?)办(?=的|了|呢|啊|[?？]|$)/u,
+    term: "举办",
+    stated: ["举办", "举行", "召开", "开幕"],
+    source: "现代汉语词典：办，创设，经营；举办，进行（活动）；举行，进行（集会、比赛等）",
+  },
+  {
     // `怎么抓新基建的`: how a zone works at something; the report names the thing (`抢抓“新基建”机遇`)
     // and what was done, in verbs of its own. Left in, jieba glues it to the next word (`抓新`), a word
     // no report says. `抓获` (arrests) has its own entry.
@@ -419,11 +457,11 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
 ];
 
 /**
- * Measure words of goods and cases (`416瓶`, `4起`, `12箱`): read as units in numbers (`evidence.ts`) and
+ * Measure words of goods and cases (`416瓶`, `4起`, `12箱`), and of pairs (`4对青年职工`): read as units in numbers (`evidence.ts`) and
  * asked for after `多少`/`几` (`question.ts`), one list for both.
  */
 export const GOODS_AND_CASES =
-  "瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅";
+  "瓶|箱|袋|件|棵|株|块|斤|升|枚|颗|根|支|盒|包|册|本|趟|场|轮|起|宗|单|例|处|幅|对";
 
 /**
  * Words written with a numeral character that count nothing (`周锋一行来到…`, `进一步宣传`, `十分大方`,
@@ -438,7 +476,8 @@ export const NUMERAL_WORDS =
   /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])|第一时间|两新|六稳|六保|三农|八一(?!\d)|五一(?=劳动|假期|小长假|节)|六一(?=儿童|节)|双十一/gu;
 
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
-export const TIME_WORDS = /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子/;
+export const TIME_WORDS =
+  /最近|最新|近期|近来|近日|目前|现在|如今|这段时间|这阵子|这(?:几|两|些)天|近(?:几|两)天|这个?月|本月|这个?星期|这周|本周/;
 
 /** `介绍一下X`, `说说X`: an overview of X (group 1). */
 export const OVERVIEW_ASKED =
@@ -460,7 +499,7 @@ export const EVENTS_ASKED =
 
 /** `X最近怎么样`, `X发展得如何`: how X is doing (an overview when X is a zone alone). */
 export const STATE_ASKED =
-  /(?:最近|近期|近来|现在|目前|这段时间)?(?:发展|情况|过得)?得?(?:怎么样|怎样|如何|咋样)了?(?:呢|吗)?$|(?<=\p{Script=Han}{2})的?(?:情况|进展)(?:呢)?$/u;
+  /(?:最近|近期|近来|现在|目前|这段时间|这个?月|这几天)?(?:发展|情况|过得)?得?(?:怎么样|怎样|如何|咋样)了?(?:呢|吗)?$|(?<=\p{Script=Han}{2})的?(?:情况|进展)(?:呢)?$/u;
 
 /**
  * How something was done: `怎么稳就业的`, `是如何布局5G的`. Not `怎么样`/`怎样的` (a state, a
@@ -487,6 +526,14 @@ export const ACTOR =
  */
 export const BOTH_ASKED =
   /^(.+?)(?:和|与|及|以及|跟)(.+?)(?:分别|各)(?:是|为)?(有|达到?|\p{Script=Han}{1,2}?了?)?((?:多少|几|什么|哪些|哪个|谁|哪里|哪儿).*)$/u;
+
+/**
+ * `发现了多少问题和线索`: one question word counting two things joined after it (group 1 the question word
+ * with its measure word, 2 and 3 the things). Not `多少年的和平` (a word with `和`) nor `多少项以上的升级和创新产品`
+ * (one thing, described): neither thing holds `的`.
+ */
+export const COUNTED_PAIR =
+  /(多少|几[个家项名位条次场件])((?:(?!的)\p{Script=Han}){1,4})(?:和|与|及|以及)((?:(?!的)\p{Script=Han}){1,4})$/u;
 
 /**
  * Where a several-facts question divides into its parts: `多少家、复工率多少`, `多少人，比春节前多了多少人`,

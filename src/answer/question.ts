@@ -57,6 +57,11 @@ export interface QuestionShape {
    * stating the change (`同比增长15.6%`), never by another number of the sentence.
    */
   change?: boolean;
+  /**
+   * What `第几` asks for (`ORDINAL_UNIT` questions): the measure word after it (`届` in `第几届`), or ""
+   * for a rank (`排第几`, `名列第几`, `第几名`), which an ordinal of rounds or sessions (`第二轮`) does not answer.
+   */
+  ordinal?: string;
 }
 
 const MEASURE_WORDS = `个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|平方公里|公顷|公斤|千克|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间|${GOODS_AND_CASES}`;
@@ -64,7 +69,14 @@ const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 
 /** People a question counts: `多少名员工`, `几个年轻干部` (up to two characters saying which ones). */
 const PERSON_COUNTED =
-  /(?:多少|几)(?:个|名|位)?(?:(?![比率例])\p{Script=Han}){0,2}?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员|农民工|民警|志愿者|医生|教师|老师|专家|院士|企业家)/u;
+  /(?:多少|几)(?:个|名|位)?(?:(?![比率例])\p{Script=Han}){0,2}?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员|农民工|民警|志愿者|医生|教师|老师|专家|院士|企业家|儿童|孩子|青少年|青年|老人|患者|病人)/u;
+
+/**
+ * People named before the question word (`彝族儿童有几个`, `志愿者一共多少个`): the count asked is of them,
+ * and reports count them in 名 or 人 (`六名…彝族小朋友`).
+ */
+const PERSON_BEFORE =
+  /(?:员工|职工|工人|学生|居民|村民|党员|干部|游客|农民工|民警|志愿者|医生|教师|老师|专家|院士|儿童|孩子|青少年|青年|老人|患者|病人)(?:一共|总共|共|总计)?(?:有|是)?(?:多少|几)个?(?:人)?(?:[?？]|$|[了呢啊呀吗])/u;
 
 /**
  * People a question counts by a longer name whose head is a person (现代汉语词典: -员, 指工作或学习的人;
@@ -77,6 +89,7 @@ const PERSON_HEADED =
 const COUNTED_NOUNS: [RegExp, string][] = [
   [PERSON_COUNTED, "人"],
   [PERSON_HEADED, "人"],
+  [PERSON_BEFORE, "人"],
   [/(?:多少|几)(?:企业|公司|机构|银行|医院|学校|高校|工厂|门店|孵化器)/, "家"],
   [/(?:多少|几)(?:项目|产业|园区|平台|基地|中心)/, "个"],
   [/多少钱|多少资金|多少经费/, "元"],
@@ -105,6 +118,13 @@ const ASKS_YEAR = /哪一?年|何年|年份|哪个年代|什么年代|几几年/
 
 /** The `unit` of a number question that asks for a rank (`第几`). */
 export const ORDINAL_UNIT = "第";
+
+/**
+ * Measure words after an ordinal that count a sequence — rounds, sessions, batches, volumes (`第二轮`,
+ * `第三届`, `第一批`) — rather than a place in a ranking (`第一名`, `位列第三`).
+ */
+export const SEQUENCE_MEASURES = "轮届次期批季代任版章集场部张架班对";
+const ORDINAL_ASKED = new RegExp(`第(?:几|多少)([${SEQUENCE_MEASURES}])?`, "u");
 
 /** The `unit` of a number question asking how long (`多久`, `多长时间`): a length of time answers it. */
 export const DURATION_UNIT = "时长";
@@ -158,7 +178,8 @@ export function questionShape(q: string): QuestionShape {
   if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q) || ROLE_NAME_ASKED.test(q))
     return { type: "person", unit: null };
   // `第几大港口`, `名列第几`: an ordinal (`第二`, `第5`), not an amount.
-  if (/第(?:几|多少)/.test(q)) return { type: "number", unit: ORDINAL_UNIT };
+  const ordinal = ORDINAL_ASKED.exec(q);
+  if (ordinal !== null) return { type: "number", unit: ORDINAL_UNIT, ordinal: ordinal[1] ?? "" };
   const unitMatch = UNIT_AFTER.exec(q);
   if (
     /多少|(?<!哪)几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|多[细粗厚薄宽深]|增速|增幅|增长率|率是|率为|率达/.test(
@@ -168,7 +189,8 @@ export function questionShape(q: string): QuestionShape {
   ) {
     let unit = unitMatch?.[1] ?? null;
     // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`).
-    if (unit === "个" && (PERSON_COUNTED.test(q) || PERSON_HEADED.test(q))) unit = "人";
+    if (unit === "个" && (PERSON_COUNTED.test(q) || PERSON_HEADED.test(q) || PERSON_BEFORE.test(q)))
+      unit = "人";
     if (ASKS_CHANGE.test(q)) {
       // The change is counted in the question's own measure word (`多了多少人`) or as a rate; what
       // changed (`收入`, `投资`) says nothing of its unit: `收入同比下降了多少` is answered in %.
@@ -213,7 +235,7 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
   // `那场暴雨`, `这次活动`, `那个项目`: the asker points at something the corpus names without the
   // pointing; jieba glues the measure word to the noun (`场暴雨`), a word no report says.
-  [/(?<![哪])(?:那|这)(?:场|次|个|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],
+  [/(?<![哪])(?:那|这)(?:场|次|个(?![月星礼季])|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],
   // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
   [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],

@@ -80,7 +80,8 @@ export interface ZoneFigure extends Citation {
 /** One zone in detail: its articles and its key figures, most central first, each cited. */
 export interface ZoneDetail {
   zone: string;
-  articles: { id: string; title: string; byline: string | null; date?: string }[];
+  /** Each story once (its newest copy), with how many other copies of it (reprints) the corpus holds. */
+  articles: { id: string; title: string; byline: string | null; date?: string; copies?: number }[];
   figures: ZoneFigure[];
 }
 

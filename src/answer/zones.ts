@@ -1,4 +1,6 @@
+import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
+import { headlineOf, newestFirst, reprintSentences, sameStory } from "./article-text.js";
 import { dateKey } from "./date-key.js";
 import { zoneFigures } from "./figures.js";
 import type { ZoneDetail, ZoneHeadline } from "./types.js";
@@ -50,22 +52,34 @@ export const NEWEST_SHOWN = 3;
 
 /**
  * A zone's newest articles, at most `n`: by date, newest first; articles of the same date, or
- * undated (after the dated ones), keep their corpus order.
+ * undated (after the dated ones), keep their corpus order. A copy under a headline already shown
+ * (another site's reprint, a day later) is not shown again.
  */
 export function newestHeadlines(
   articles: readonly { title: string; date?: string }[],
   n = NEWEST_SHOWN,
 ): ZoneHeadline[] {
+  const shown = new Set<string>();
   return articles
     .map((a, i) => ({ a, i, key: dateKey(a.date) }))
     .sort((x, y) =>
       x.key === y.key ? x.i - y.i : x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? 1 : -1,
     )
+    .filter(({ a }) => {
+      const headline = headlineOf(a.title);
+      if (shown.has(headline)) return false;
+      shown.add(headline);
+      return true;
+    })
     .slice(0, n)
     .map(({ a }) => ({ title: a.title, ...(a.date !== undefined ? { date: a.date } : {}) }));
 }
 
-/** One zone in detail: its articles, and its key figures (see figures.ts), each cited. */
+/**
+ * One zone in detail: its articles, newest first, each story once — another site's copy of a story listed (two long
+ * sentences the same word for word, see `sameStory`) is counted with its newest copy, not listed again —
+ * and its key figures (see figures.ts) from those, each cited.
+ */
 export function zoneDetail(
   zone: string,
   articles: readonly ArticleSummary[],
@@ -73,14 +87,29 @@ export function zoneDetail(
   maxFigures = 8,
 ): ZoneDetail {
   const mine = articles.filter((a) => a.zones.includes(zone));
+  const copies = new Map<string, number>();
+  const kept: { id: string; said: Set<string> }[] = [];
+  for (const a of newestFirst(mine)) {
+    const said = reprintSentences(
+      a.passageIds
+        .flatMap((id) => splitSentences(passageById(id)?.text ?? ""))
+        .map((x) => x.replace(/\s+/gu, "")),
+    );
+    const story = kept.find((k) => sameStory(said, k.said));
+    if (story === undefined) kept.push({ id: a.id, said });
+    else copies.set(story.id, (copies.get(story.id) ?? 0) + 1);
+  }
+  // Newest first: a zone with a month of news has more articles than one embed field shows.
+  const stories = newestFirst(mine).filter((a) => kept.some((k) => k.id === a.id));
   return {
     zone,
-    articles: mine.map((a) => ({
+    articles: stories.map((a) => ({
       id: a.id,
       title: a.title,
       byline: a.byline,
       ...(a.date !== undefined ? { date: a.date } : {}),
+      ...(copies.has(a.id) ? { copies: copies.get(a.id) } : {}),
     })),
-    figures: zoneFigures(zone, mine, passageById, maxFigures),
+    figures: zoneFigures(zone, stories, passageById, maxFigures),
   };
 }

@@ -120,4 +120,8 @@ export const stderrEvents: EnsureEvents = {
   },
   built: (s) =>
     note(`索引已建立：${s.articles} 篇文章，${s.passages} 个段落，用时 ${(s.buildMs / 1000).toFixed(2)} 秒`),
+  inputsMissing: (paths) =>
+    note(
+      `找不到建立索引时的语料 ${paths.join("、")}（是否在别的目录运行？），照旧使用已建的索引；要按现在的语料更新，请运行 npm run ingest (corpus inputs not found; the index is used as built)`,
+    ),
 };

@@ -448,6 +448,24 @@ async function* corpusPaths(paths: readonly string[], problems: CorpusProblem[])
 }
 
 /**
+ * The corpus inputs (files or folders, as an index records them) that do not exist at all: a path
+ * relative to another working directory, an unmounted disk, a folder renamed. Not the files missing
+ * inside a folder that exists — those were removed from the corpus.
+ */
+export async function missingInputs(paths: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const p of paths) {
+    try {
+      await stat(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR")
+        missing.push(p);
+    }
+  }
+  return missing;
+}
+
+/**
  * The files `loadCorpus(paths)` would record, with the sha256 of their bytes, without parsing any
  * of them: enough to tell whether an index is older than its corpus, and far cheaper at 100,000
  * passages than reading every article. What the walk could not use (a missing path, a `.docx`)

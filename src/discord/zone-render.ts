@@ -97,7 +97,8 @@ export function renderZonesPage(
 function articleLine(a: ZoneDetail["articles"][number]): string {
   const byline = a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : "";
   const date = a.date ? `（${escapeAndTruncate(a.date, 20)}）` : "";
-  return `• 《${escapeAndTruncate(headlineOf(a.title), 120)}》${byline}${date}`;
+  const copies = a.copies ? ` · 另有 ${a.copies} 篇转载` : "";
+  return `• 《${escapeAndTruncate(headlineOf(a.title), 120)}》${byline}${date}${copies}`;
 }
 
 /**
@@ -116,9 +117,10 @@ function figureLine(f: ZoneFigure): string {
  */
 export function renderZone(detail: ZoneDetail): Payload {
   const articleLines = detail.articles.map(articleLine);
+  const reprints = detail.articles.reduce((n, a) => n + (a.copies ?? 0), 0);
   const fields: EmbedField[] = [
     {
-      name: `文章（${detail.articles.length} 篇）`,
+      name: `文章（${detail.articles.length} 篇${reprints > 0 ? `，另有 ${reprints} 篇转载已合并` : ""}）`,
       value: articleLines.length > 0 ? fitLines(articleLines, LIMITS.fieldValue) : "—",
     },
   ];

@@ -1,6 +1,6 @@
 import { readdir, rename, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { corpusFiles } from "../corpus/load.js";
+import { corpusFiles, missingInputs } from "../corpus/load.js";
 import type { CorpusProblem } from "../corpus/types.js";
 import { err, type Result } from "../result.js";
 import type { IndexEmbeddings } from "./build.js";
@@ -17,6 +17,11 @@ export interface EnsureEvents {
   /** An ingest killed between its two renames left the index aside; it was put back. */
   recovered?: (from: string) => void;
   built?: (summary: { articles: number; passages: number; buildMs: number }) => void;
+  /**
+   * Corpus inputs the index was built from that are not there at all (a relative path from another
+   * working directory): the index is used as built, not emptied of their articles.
+   */
+  inputsMissing?: (paths: readonly string[]) => void;
   /** Corpus files (or lines) skipped while building, each with why — as `ingest` reports them. */
   skipped?: (problems: readonly CorpusProblem[]) => void;
 }
@@ -41,7 +46,12 @@ export async function ensureIndex(
     reason = manifest.error.code === "embeddings-mismatch" ? null : rebuildReason(manifest.error);
     detail = manifest.error.message;
   } else {
-    if (corpusChanged(manifest.value, await corpusFiles(manifest.value.corpus.inputs))) {
+    // An input not there at all is more likely read from elsewhere than deleted on purpose: updating
+    // would drop every article it gave (a 354-article index asked from another checkout was rebuilt
+    // from the six of the default page). `npm run ingest` updates it when that is what is meant.
+    const missing = await missingInputs(manifest.value.corpus.inputs);
+    if (missing.length > 0) events.inputsMissing?.(missing);
+    else if (corpusChanged(manifest.value, await corpusFiles(manifest.value.corpus.inputs))) {
       reason = "corpus-changed";
       detail = "语料文件有变化 (corpus files changed)";
     }

@@ -1,4 +1,4 @@
-import { corpusFiles } from "../corpus/load.js";
+import { corpusFiles, missingInputs } from "../corpus/load.js";
 import type { LoadedCorpus } from "../corpus/types.js";
 import type { IndexEmbeddings } from "../index/build.js";
 import { ensureIndex } from "../index/ensure.js";
@@ -95,6 +95,8 @@ export function embeddedStore(s: EmbeddedSettings): Store {
     const manifest = await readManifest(dir);
     if (manifest.ok && manifest.value.builtAt !== installed) return exclusive(() => load(started, 0));
     const inputs = manifest.ok ? manifest.value.corpus.inputs : [s.corpusDir];
+    // Inputs not there at all are not a corpus emptied (see ensureIndex): the index stays as built.
+    if (manifest.ok && (await missingInputs(inputs)).length > 0) return null;
     if (manifest.ok && !corpusChanged(manifest.value, await corpusFiles(inputs))) return null;
     const done = await exclusive(() => update(started));
     if (!done.ok) return done;

@@ -187,6 +187,18 @@ describe("sentence choice", () => {
     ).toBe("该学院在全国排名第五。");
   });
 
+  it("answers a rank (`排第几`) with a place in a ranking, not an ordinal of rounds (`第二轮`)", () => {
+    const { span } = pick(
+      "某市在评比活动里排第几",
+      "7月下旬，某市登上城市排行榜第一名后，又组织检查组对评比活动开展第二轮督导检查，稳定领先优势。",
+    );
+    expect(span).toContain("第一名");
+    expect(questionShape("第几届论坛在哪里举办")).toMatchObject({ unit: "第", ordinal: "届" });
+    expect(
+      ask("论坛举办到第几届了", "论坛已连续举办五年，今年第二轮报名已开始。本次论坛是第五届，规模空前。"),
+    ).toBe("本次论坛是第五届，规模空前。");
+  });
+
   it("ranks first the passage whose sentence repeats a stretch of the question, over one sharing its words apart", () => {
     const question = "园区7月份新增就业人数是多少";
     const at = (id: string, text: string, rank: number, relevance: number): Candidate => ({

@@ -96,6 +96,14 @@ describe("questionIntent", () => {
     expect(intent("宏基站和微基站各建多少座").parts).toEqual(["宏基站建多少座", "微基站建多少座"]);
   });
 
+  it("counts each of two things joined after one question word (`多少问题和线索`)", () => {
+    expect(intent("巡察发现了多少问题和线索").parts).toEqual(["巡察发现了多少问题", "巡察发现了多少线索"]);
+    expect(intent("园区新增了几个基地和平台").parts).toEqual(["园区新增了几个基地", "园区新增了几个平台"]);
+    // One thing described, and a word holding `和`: not two things.
+    expect(intent("方案提出推广多少项以上的升级和创新产品").kind).toBe("fact");
+    expect(intent("此条约可换多少年的和平").kind).toBe("fact");
+  });
+
   it("reads a city asked how it did something as an actor", () => {
     const n = normalizeText("淮南是怎么整治非法卖油的");
     expect(questionIntent(n, findZones(n), withoutZones, endsWithPlace).kind).toBe("how");
@@ -106,6 +114,10 @@ describe("questionIntent", () => {
 
   it("reads time words as asking for the newest, and keeps an overview's topic apart from its zone", () => {
     expect(intent("株洲高新区最近有什么新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
+    // `这个月`, `这几天`, `本周` ask for the newest as `最近` does: no topic of their own.
+    expect(intent("株洲高新区这个月有什么动态")).toMatchObject({ kind: "overview", recent: true, topic: "" });
+    expect(intent("株洲高新区这几天怎么样")).toMatchObject({ kind: "overview", recent: true, topic: "" });
+    expect(intent("株洲高新区本周有啥新闻")).toMatchObject({ kind: "overview", recent: true, topic: "" });
     expect(intent("株洲高新区专精特新有什么新闻")).toMatchObject({ kind: "overview", topic: "专精特新" });
     // Asked of nothing, what is new in the corpus as a whole; `新闻` itself is no topic.
     for (const q of [
@@ -307,6 +319,17 @@ describe("everydayQuestion", () => {
     ["抓获了多少人", "抓获了多少人"],
     // A sentence is reported as `判处有期徒刑四年`; `判决`/`判处` asked are left alone.
     ["彭某最后被判了几年", "彭某判处几年"],
+    // A crossing is `交口` in a report; `当场` is `现场`; staying (`待`) is the length asked.
+    ["哪个路口积水了", "哪个路口积水了"],
+    ["联谊会当场成了几对", "联谊会现场成了几对"],
+    ["在重庆待了几天", "在重庆几天"],
+    // Asked "at first" or "back to work": the report states the ruling and `返岗`.
+    ["仲裁委当初判公司赔多少", "仲裁委判公司赔偿多少"],
+    // A name asked as `真名` is the report's `原名`.
+    ["二驴真名叫啥", "二驴原名叫啥"],
+    ["公司是哪天让小张回去上班的", "公司是哪天让小张在岗的"],
+    ["联谊会在哪办的", "联谊会在哪举办的"],
+    ["工作签证最长可以停留多久", "工作签证最长可以停留多久"],
     ["法院判处了几年", "法院判处了几年"],
     ["判断依据是什么", "判断依据是什么"],
     // `一名7岁的儿童`: a child is `儿童` in a report, and `孩子`, `男孩` state it too.
@@ -744,6 +767,9 @@ describe("kinds of question, answered from whole articles", () => {
     const listed = b.answer.split("\n").filter((l) => /^\d+\. /.test(l));
     expect(listed.filter((l) => l.includes("华昊新材料"))).toHaveLength(1);
     expect(listed.some((l) => l.includes("仓库起火"))).toBe(true);
+    // The copy left out is said to be one, not counted among the articles to look up with /zone.
+    expect(b.answer).toContain("另有 1 篇是上面报道的转载。");
+    expect(b.answer).not.toContain("/zone");
   });
 
   it("bolds the zone as the corpus reads it, and the article's zone for a bare `高新区`", async () => {
@@ -813,5 +839,20 @@ describe("kinds of question, answered from whole articles", () => {
 
   it("reads `多细` as asking a size", async () => {
     expect((await service.ask("湘南精工的钻针能做到多细")).answer).toContain("0.03毫米");
+  });
+
+  it("reads a `路口` asked as the `交口` a report names", async () => {
+    await answers("岳阳高新区哪个路口积水了", "金鹗路与学院路交口");
+  });
+
+  it("counts pairs in 对, reads `当场` as `现场` and `在哪办的` as where it was held", async () => {
+    await answers("岳阳高新区联谊会当场成了几对", "6对");
+    await answers("岳阳高新区那个交友联谊会在哪办的", "南湖会展中心");
+  });
+
+  it("counts the people named before `有几个` in 名, and reads `待了几天` as a length of time", async () => {
+    const a = await answers("来枫桥社区的山区小朋友有几个", "八名");
+    expect(a.answer).not.toContain("四个家庭");
+    await answers("山区小孩在岳阳待了几天", "六天");
   });
 });

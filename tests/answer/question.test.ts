@@ -81,6 +81,12 @@ describe("questionShape", () => {
     ["法院帮几个农民工讨回了工资", "number", "人"],
     ["园区配了多少个复工复产联络专员", "number", "人"],
     ["活动来了几个参与者", "number", "人"],
+    // People named before the question word are counted in 人 (`六名…小朋友`); members may be bodies.
+    ["来社区的彝族儿童有几个", "number", "人"],
+    ["志愿者一共多少个", "number", "人"],
+    ["宣讲团给多少青少年讲了", "number", "人"],
+    ["联会成员一共有多少个", "number", "个"],
+    ["联谊会现场成了几对", "number", "对"],
     ["德国失去了多少比例人口", "number", "%"],
   ])("%s → %s", (q, type, unit) => {
     expect(questionShape(q)).toMatchObject({ type, unit });
@@ -154,6 +160,8 @@ describe("plainQuestion", () => {
 
   it.each([
     ["合肥高新区那场暴雨是哪天", "合肥高新区暴雨是哪天"],
+    // `这个月` is a time, not a pointer at a thing.
+    ["无锡高新区这个月有什么动态", "无锡高新区这个月有什么动态"],
     ["这个项目总投资多少", "项目总投资多少"],
     ["哪个项目总投资最多", "哪个项目总投资最多"],
     ["这是哪一年的事", "这是哪一年的事"],

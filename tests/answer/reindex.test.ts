@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -159,6 +159,27 @@ describe("a bot watching the embedded store (INGEST_INTERVAL)", () => {
     before = built();
     await watch.check();
     expect(built()).toBe(before);
+    await watch.stop();
+  });
+
+  it("keeps its index as built while the corpus folder is not there (unmounted, renamed), and follows it back", async () => {
+    // Ingested from two folders; the second one goes away.
+    const more = join(work, "more");
+    await mkdir(more);
+    await writeFile(join(more, "jinan.jsonl"), jsonl(JINAN));
+    await updateIndex({ dir: indexDir, inputs: [corpus, more], embeddings });
+    const { service, watch } = await open(storeOf({ watchSeconds: 3_600 }));
+    if (!watch) throw new Error("a store with INGEST_INTERVAL watches");
+    const built = service.stats().builtAt;
+    await rename(more, `${more}-away`);
+    await watch.check();
+    expect(service.stats()).toMatchObject({ articles: 2, builtAt: built });
+    await rename(`${more}-away`, more);
+    await rm(join(more, "jinan.jsonl"));
+    await writeFile(join(more, "zhuhai-2.jsonl"), jsonl({ ...JINAN, id: "jn-2" }));
+    await watch.check();
+    expect(service.stats().articles).toBe(2);
+    expect(service.stats().builtAt).not.toBe(built);
     await watch.stop();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dateKey } from "../../src/answer/date-key.js";
-import { newestHeadlines } from "../../src/answer/zones.js";
+import { newestHeadlines, zoneDetail } from "../../src/answer/zones.js";
+import type { ArticleSummary, Passage } from "../../src/index/types.js";
 
 describe("dateKey", () => {
   it("reads the dates the corpus writes as one sortable key", () => {
@@ -29,5 +30,67 @@ describe("newestHeadlines", () => {
       { title: "e", date: "2023-08" },
       { title: "a", date: "2023-07-03" },
     ]);
+  });
+});
+
+describe("newestHeadlines, reprints", () => {
+  it("shows a headline once when a copy of the story ran under it again", () => {
+    const shown = newestHeadlines([
+      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-08" },
+      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-09" },
+      { title: "福然德5G智慧工厂", date: "2023-08-02" },
+    ]);
+    expect(shown).toEqual([
+      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-09" },
+      { title: "福然德5G智慧工厂", date: "2023-08-02" },
+    ]);
+  });
+});
+
+describe("zoneDetail", () => {
+  const story =
+    "园区新建的科创园项目总用地面积四十五亩，建筑面积达十万平方米以上。项目计划于明年年底前竣工，届时将引进一百家科技企业入驻。";
+  const article = (id: string, date: string, text: string): [ArticleSummary, Passage] => [
+    {
+      id,
+      title: id,
+      byline: null,
+      mainZone: "宝山高新区",
+      zones: ["宝山高新区"],
+      source: "x",
+      date,
+      passageIds: [`${id}#0`],
+    },
+    { id: `${id}#0`, articleId: id, ordinal: 0, title: id, text } as unknown as Passage,
+  ];
+  const rows = [
+    article("first", "2023-08-08", `晚上八点，项目现场仍灯火通明。${story}`),
+    article("copy", "2023-08-09", `记者从宝山获悉此事。${story}`),
+    article("other", "2023-08-02", "福然德股份有限公司成立于2004年，是宝山高新区北部区域一家钢材加工企业。"),
+  ];
+  const passages = new Map(rows.map(([, p]) => [p.id, p]));
+
+  it("lists each story once, newest copy first, with how many copies it merged", () => {
+    const d = zoneDetail(
+      "宝山高新区",
+      rows.map(([a]) => a),
+      (id) => passages.get(id),
+    );
+    expect(d.articles.map((a) => [a.id, a.copies])).toEqual([
+      ["copy", 1],
+      ["other", undefined],
+    ]);
+  });
+
+  it("keeps two stories sharing one long sentence apart (a stock phrase, not a copy), newest first", () => {
+    const one = article(
+      "one",
+      "2023-08-08",
+      `${story.split("。")[0]}。另一件事发生了，细节各不相同的报道内容。`,
+    );
+    const two = article("two", "2023-08-09", `${story.split("。")[0]}。完全不同的第二句话写的是另一件事情。`);
+    const map = new Map([one, two].map(([, p]) => [p.id, p]));
+    const d = zoneDetail("宝山高新区", [one[0], two[0]], (id) => map.get(id));
+    expect(d.articles.map((a) => a.id)).toEqual(["two", "one"]);
   });
 });

@@ -326,6 +326,20 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(p.components[0]?.components.map((b) => b.label)).toEqual(["[1] 原文", "[2] 原文"]);
   });
 
+  it("says how many reprints of a story it merged, beside the story and in the count", () => {
+    const p = renderZone({
+      zone: "宝山高新区",
+      articles: [
+        { id: "a", title: "垒知上海科创园项目现场仍灯火通明", byline: null, date: "2023-08-09", copies: 1 },
+        { id: "b", title: "福然德5G智慧工厂", byline: null, date: "2023-08-02" },
+      ],
+      figures: [],
+    });
+    expect(p.embeds[0]?.fields?.[0]?.name).toBe("文章（2 篇，另有 1 篇转载已合并）");
+    expect(p.embeds[0]?.fields?.[0]?.value).toContain("（2023-08-09） · 另有 1 篇转载");
+    expect(p.embeds[0]?.fields?.[0]?.value).not.toContain("（2023-08-02） · 另有");
+  });
+
   it("puts a link to the original page beside 原文 for a citation fetched from the web, a pair never split across rows", () => {
     const url = "https://news.example.cn/2024/0715/xian.html";
     const cites = [1, 2, 3, 4].map((n) => ({
@@ -433,7 +447,13 @@ describe("renderZone, renderPassage, renderHelp", () => {
         long,
         fc.array(
           fc.record(
-            { id: fc.constant("a"), title: long, byline: fc.option(long), date: long },
+            {
+              id: fc.constant("a"),
+              title: long,
+              byline: fc.option(long),
+              date: long,
+              copies: fc.integer({ min: 0, max: 1_000_000 }),
+            },
             { requiredKeys: ["id", "title", "byline"] },
           ),
           { maxLength: 50 },

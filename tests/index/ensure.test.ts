@@ -124,3 +124,36 @@ describe("ensureIndex on a damaged index", () => {
     expect(rebuilt).toEqual([]);
   });
 });
+
+describe("ensureIndex when the corpus it was built from is not there", () => {
+  it("uses the index as built and says so, never emptying it of the articles it cannot find", async () => {
+    const dir = await scratchDir("gaoxin-ensure-missing-");
+    const folder = join(dir, "news");
+    await mkdir(folder);
+    const line = (id: string, text: string) => `${JSON.stringify({ id, title: id, text })}\n`;
+    await writeFile(join(folder, "a.jsonl"), line("n1", "岳阳高新区上半年新签约项目12个，总投资86亿元。"));
+    await writeFile(join(folder, "b.jsonl"), line("n2", "岳阳高新区新增科技型中小企业35家。"));
+    const index = join(dir, "index");
+    const inputs = [PAGE_CORPUS, folder];
+    await buildIndex({ corpus: await loadCorpus(inputs), embeddings, dir: index, inputs });
+    const manifest = await readFile(join(index, "manifest.json"), "utf8");
+    // Asked from elsewhere (the recorded path does not resolve), or the folder renamed.
+    await rename(folder, join(dir, "moved"));
+    const events = { rebuilt: [] as RebuildReason[], missing: [] as string[] };
+    const open = () =>
+      ensureIndex(index, [PAGE_CORPUS], embeddings, {
+        rebuilding: (reason) => events.rebuilt.push(reason),
+        inputsMissing: (paths) => events.missing.push(...paths),
+      });
+    const result = await open();
+    expect(events).toEqual({ rebuilt: [], missing: [folder] });
+    expect(result.ok && result.value.manifest.counts.articles).toBe(8);
+    expect(await readFile(join(index, "manifest.json"), "utf8")).toBe(manifest);
+    // A file removed from a folder that is there is the corpus changed: the index follows it.
+    await rename(join(dir, "moved"), folder);
+    await rm(join(folder, "b.jsonl"));
+    const again = await open();
+    expect(events.rebuilt).toEqual(["corpus-changed"]);
+    expect(again.ok && again.value.manifest.counts.articles).toBe(7);
+  }, 60_000);
+});
