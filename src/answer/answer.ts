@@ -314,11 +314,13 @@ export async function answerQuestion(
   };
   // A zone named from the article is the fact asked for; an answer gathered from several articles has
   // no one fact of a few characters, nor has a question asking several (`多少家、复工率多少`) that one
-  // sentence answers whole: its first fact alone in bold would read as the whole answer.
+  // sentence answers whole: its first fact alone in bold would read as the whole answer. Nor has a how
+  // question answered from one sentence (its article states no two measures): a way of doing is no span
+  // (`涿州高新区是怎么救灾的` had its whole sentence in bold).
   const short =
     line.zone !== null
       ? { text: line.zone, qualifier: null }
-      : line.gathered || intent.kind === "several"
+      : line.gathered || intent.kind === "several" || intent.kind === "how"
         ? null
         : (spelled ?? withSuffix(shortAnswer(normalized, shape, best.quote, deps.tools.normalize)));
   // A line that states a number of the kind asked was cut by the question's predicate (`21310人受伤`,

@@ -841,6 +841,11 @@ describe("kinds of question, answered from whole articles", () => {
     expect((await service.ask("湘南精工的钻针能做到多细")).answer).toContain("0.03毫米");
   });
 
+  it("gives no short answer to a how question answered from one sentence (a way of doing is no span)", async () => {
+    const a = await answers("岳阳高新区是怎么疏导交通的", "岳阳高新区");
+    expect(a.short).toBeNull();
+  });
+
   it("reads a `路口` asked as the `交口` a report names", async () => {
     await answers("岳阳高新区哪个路口积水了", "金鹗路与学院路交口");
   });
