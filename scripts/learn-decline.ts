@@ -23,11 +23,12 @@
  * threshold fitted on everything, to copy into decline.ts.
  *
  *   npx tsx scripts/learn-decline.ts [--bench ../shared/bench] [--dump FILE] [--load FILE]
+ *     [--sets NAMES] [--drop FEATURES] [--feature EXTRA_FEATURES] [--sweep]
  */
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { DEFAULT_EXTRACTIVE } from "../src/answer/answer.js";
+import { DEFAULT_EXTRACTIVE, type EvidenceRead } from "../src/answer/answer.js";
 import {
   DECLINE_THRESHOLD,
   DECLINE_WEIGHTS,
@@ -35,6 +36,11 @@ import {
   EVIDENCE_FEATURES,
 } from "../src/answer/decline.js";
 import type { Evidence } from "../src/answer/decline-evidence.js";
+import { decodeSpan, netScorer, shortAnswer, shortChoice, shortClass, softmax } from "../src/answer/short.js";
+import { SHORT_NET } from "../src/answer/short-net-weights.js";
+import { shortQuestion } from "../src/answer/short-question.js";
+import { scoredSpans } from "../src/answer/short-spans.js";
+import { SHORT_HEDGE } from "../src/answer/short-weights.js";
 import { type ContextRow, readJsonl } from "../src/cli/bench/synthetic.js";
 import { answeredWrongly, answerLine, type EvalRow, rightArticles } from "../src/cli/eval-metrics.js";
 import { articleKey, contextsService, inIndexedHalf } from "../src/cli/eval-pool.js";
@@ -63,11 +69,42 @@ interface Sample {
   wrong: boolean;
   /** Null when the answerer declined before weighing evidence (no passage, a zone the corpus lacks). */
   x: number[] | null;
+  /** Features read by this script only ({@link EXTRA_FEATURES}), fitted with `--feature`. */
+  extra?: Record<string, number>;
   /** The question and the answer line given with no threshold (for reading cases in a dump). */
   question?: string;
   line?: string;
   gold?: string[];
 }
+
+/**
+ * Candidate features the answerer does not weigh, read here of the quote it gave: how sure the short
+ * answer's ranker (`short.ts`) is of a span of the asked-for fact in it — the give model's chance for
+ * the span it chooses (`shortChance`), its top softmax share (`shortTop`), the chosen span's worth and
+ * expected F1 (`shortWorth`, `shortExpected`), the best candidate's score squashed to 0–1
+ * (`shortScore`) and whether a short answer is given (`shortGiven`); the quote's length (`quoteLong`,
+ * `quoteLog`, its clauses `quoteClauses`) and the question's (`questionLong`); and of the best sentences
+ * of other stories (another headline): how many score within 80% of the best (`crowd`), whether one of
+ * the first three repeats the chosen span (`rivalAgree`), and the surest of their own spans
+ * (`rivalChance`) and the chosen span's lead over it (`rivalLead`). All measured in docs/quality.md
+ * ("Declining"): none kept.
+ */
+const EXTRA_FEATURES = [
+  "shortChance",
+  "shortTop",
+  "shortWorth",
+  "shortExpected",
+  "shortScore",
+  "shortGiven",
+  "quoteLong",
+  "quoteLog",
+  "quoteClauses",
+  "questionLong",
+  "crowd",
+  "rivalAgree",
+  "rivalChance",
+  "rivalLead",
+] as const;
 
 const { values } = parseArgs({
   options: {
@@ -79,10 +116,18 @@ const { values } = parseArgs({
     sets: { type: "string" },
     // Leave these features out of the fit (comma-separated): measures what a feature adds.
     drop: { type: "string" },
+    // Fit with these features of EXTRA_FEATURES too (comma-separated): measures a candidate feature.
+    feature: { type: "string" },
     sweep: { type: "boolean", default: false },
   },
 });
 const BENCH = values.bench ?? "../shared/bench";
+const extras = values.feature?.split(",").filter((k) => k !== "") ?? [];
+for (const k of extras)
+  if (!(EXTRA_FEATURES as readonly string[]).includes(k))
+    throw new Error(`--feature ${k}: not one of ${EXTRA_FEATURES.join(", ")}`);
+/** The features fitted: the answerer's, then those `--feature` adds. */
+const FEATURES = [...EVIDENCE_FEATURES, ...extras];
 const FOLDS = Number(values.folds);
 /** The goals the threshold keeps the widest margin to. */
 const ANSWERABLE = 0.06;
@@ -114,6 +159,47 @@ const SETS: readonly BenchSet[] = [
 ];
 const goalOf = (set: string) => SETS.find((s) => s.name === set)?.goal ?? "declined";
 
+/** {@link EXTRA_FEATURES} of the quote the answerer read. */
+function extraFeatures(read: EvidenceRead): Record<string, number> {
+  const q = shortQuestion(read.question, read.shape);
+  const cls = shortClass(q.kinds);
+  const { spans, scores } = scoredSpans(read.quote, q, read.normalize, netScorer(SHORT_NET[cls]));
+  const probs = softmax(scores);
+  const choice = decodeSpan(
+    spans.map((c) => [c.start, c.end] as const),
+    probs,
+    SHORT_HEDGE[cls],
+  );
+  const chosen = shortChoice(q, read.quote, read.normalize);
+  const best = read.picks[0];
+  const rivals = read.picks.filter((p) => p.passage.title !== best?.passage.title);
+  const near = rivals.filter((p) => p.score >= 0.8 * (best?.score ?? 0)).length;
+  const firstRivals = rivals.slice(0, 3);
+  const rivalChance = Math.max(
+    0,
+    ...firstRivals.map((p) => shortChoice(q, p.quote, read.normalize)?.chance ?? 0),
+  );
+  return {
+    quoteLong: Math.min(1, [...read.quote].length / 200),
+    quoteLog: Math.min(1, Math.log(1 + [...read.quote].length) / Math.log(1 + 400)),
+    quoteClauses: Math.min(1, read.quote.split(/[，,；;：:、]/u).length / 10),
+    questionLong: Math.min(1, [...read.question].length / 40),
+    crowd: Math.min(1, near / 5),
+    rivalAgree:
+      chosen !== null && chosen.text.length >= 2 && firstRivals.some((p) => p.quote.includes(chosen.text))
+        ? 1
+        : 0,
+    rivalChance,
+    rivalLead: Math.max(0, (chosen?.chance ?? 0) - rivalChance),
+    shortChance: chosen?.chance ?? 0,
+    shortTop: Math.max(0, ...probs),
+    shortWorth: choice.worth,
+    shortExpected: Math.max(0, choice.expected),
+    shortScore: scores.length === 0 ? 0 : 1 / (1 + Math.exp(-Math.max(...scores))),
+    shortGiven: shortAnswer(read.question, read.shape, read.quote, read.normalize) === null ? 0 : 1,
+  };
+}
+
 /** The samples of one set under one protocol (see the file comment). */
 async function collect(set: BenchSet, protocol: "learn" | "eval"): Promise<Sample[]> {
   const rows = await readJsonl<ContextRow>(set.contexts);
@@ -125,6 +211,7 @@ async function collect(set: BenchSet, protocol: "learn" | "eval"): Promise<Sampl
     (paragraphs.get(keys.get(id) ?? "") ?? 0) > 1 &&
     (createHash("sha256").update(id).digest()[0] ?? 0) % 4 === 0;
   let last: Evidence | null = null;
+  let read: EvidenceRead | null = null;
   const service = await contextsService(
     set.contexts,
     undefined,
@@ -132,8 +219,9 @@ async function collect(set: BenchSet, protocol: "learn" | "eval"): Promise<Sampl
     () => {},
     (c) => inIndexedHalf(articleKey(c)) && (protocol === "eval" || !left(c.context_id)),
     {
-      onEvidence: (_q, e) => {
+      onEvidence: (_q, e, r) => {
         last = e;
+        read = r;
       },
       extractive: { ...DEFAULT_EXTRACTIVE, minProbability: 0 },
     },
@@ -143,6 +231,7 @@ async function collect(set: BenchSet, protocol: "learn" | "eval"): Promise<Sampl
     const ids = [...rightArticles(row)].filter((id) => keys.has(id));
     if (ids.length === 0) continue;
     last = null;
+    read = null;
     const answer = await service.ask(row.question);
     const e = last as Evidence | null;
     const indexed = ids.some(
@@ -162,6 +251,7 @@ async function collect(set: BenchSet, protocol: "learn" | "eval"): Promise<Sampl
       kind,
       wrong,
       x: e === null || answer.abstained ? null : EVIDENCE_FEATURES.map((k) => e[k]),
+      ...(read === null ? {} : { extra: extraFeatures(read) }),
       question: row.question,
       line: answer.abstained ? "" : answerLine(answer),
       gold: row.answers ?? [],
@@ -173,7 +263,7 @@ async function collect(set: BenchSet, protocol: "learn" | "eval"): Promise<Sampl
 /** L2-regularised logistic regression by full-batch gradient descent (features are 0–1). */
 function fitLogistic(samples: readonly Sample[], l2 = 1e-3, steps = 3000, rate = 1): number[] {
   const data = samples.filter((s) => s.x !== null) as (Sample & { x: number[] })[];
-  const d = EVIDENCE_FEATURES.length + 1;
+  const d = FEATURES.length + 1;
   const w = new Array<number>(d).fill(0);
   // Both classes weigh the same, however many of each the sets hold.
   const pos = data.filter((s) => s.answerable).length;
@@ -271,12 +361,16 @@ if (values.load !== undefined) {
   for (const set of SETS.filter((s) => only === undefined || only.includes(s.name)))
     for (const protocol of set.protocols) samples.push(...(await collect(set, protocol)));
 }
+// The dump keeps every feature: `--drop` and `--feature` choose among them when it is loaded.
+if (values.dump !== undefined) await writeFile(values.dump, samples.map((s) => JSON.stringify(s)).join("\n"));
 const dropped = new Set(values.drop?.split(",") ?? []);
 for (const s of samples)
   if (s.x !== null)
     // Dropped features count as 0 (their weight is then 0); a dump of fewer features is padded.
-    s.x = EVIDENCE_FEATURES.map((k, i) => (dropped.has(k) ? 0 : (s.x?.[i] ?? 0)));
-if (values.dump !== undefined) await writeFile(values.dump, samples.map((s) => JSON.stringify(s)).join("\n"));
+    s.x = [
+      ...EVIDENCE_FEATURES.map((k, i) => (dropped.has(k) ? 0 : (s.x?.[i] ?? 0))),
+      ...extras.map((k) => s.extra?.[k] ?? 0),
+    ];
 const parts = SETS.flatMap((set) => set.protocols.map((protocol) => ({ set: set.name, protocol })));
 const of = (set: string, protocol: Sample["protocol"]) =>
   samples.filter((x) => x.set === set && x.protocol === protocol);
@@ -287,7 +381,7 @@ const report = (w: readonly number[], t: number, on: readonly string[]): string 
     .join("; ");
 const names = SETS.map((s) => s.name);
 
-console.log(`${samples.length} samples; features: ${EVIDENCE_FEATURES.join(", ")}`);
+console.log(`${samples.length} samples; features: ${FEATURES.join(", ")}`);
 console.log(
   `current weights (decline.ts): ${report(
     [DECLINE_WEIGHTS.bias, ...EVIDENCE_FEATURES.map((k) => DECLINE_WEIGHTS[k])],
@@ -345,4 +439,9 @@ console.log(
   "weights:",
   JSON.stringify(Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, Number(v.toFixed(3))]))),
 );
+if (extras.length > 0)
+  console.log(
+    "weights of --feature:",
+    extras.map((k, i) => `${k} ${(w[EVIDENCE_FEATURES.length + i + 1] ?? 0).toFixed(3)}`).join(", "),
+  );
 console.log(`threshold: ${t.toFixed(3)}`);

@@ -57,11 +57,24 @@ export interface AnswerDeps {
   knownZones: ReadonlySet<string>;
   onProgress?: (stage: AnswerStage) => void;
   /** Told the evidence behind each question's best sentence (for fitting the decision to decline). */
-  onEvidence?: (question: string, evidence: Evidence) => void;
+  onEvidence?: (question: string, evidence: Evidence, read: EvidenceRead) => void;
   /** Whole articles, for overviews and how questions (without it they read the retrieved passages only). */
   articles?: ArticleSource;
   /** A text with every spelling of a zone taken out (`光谷` too); without it, only canonical names go. */
   withoutZones?: (text: string) => string;
+}
+
+/**
+ * What the answerer read when it weighed the evidence: the question as read (normalised, wrappers
+ * out), its shape, the quote, and the normalisation (so a fitting script can read more of the same).
+ */
+export interface EvidenceRead {
+  question: string;
+  shape: QuestionShape;
+  quote: string;
+  normalize: (s: string) => string;
+  /** The picks, best first. */
+  picks: readonly SentencePick[];
 }
 
 /** Tunables of the extractive answerer. */
@@ -199,7 +212,14 @@ export async function answerQuestion(
     const byline = bylineAnswer(question, asked, picks, known, deps.tools);
     if (byline !== null) return byline;
   }
-  if (best.evidence !== undefined) deps.onEvidence?.(question, best.evidence);
+  if (best.evidence !== undefined)
+    deps.onEvidence?.(question, best.evidence, {
+      question: normalized,
+      shape,
+      quote: best.quote,
+      normalize: deps.tools.normalize,
+      picks,
+    });
   if (best.evidence === undefined || answerProbability(best.evidence) < opts.minProbability) {
     // Asked how a zone did something, its article listing two measures on the topic answers even when
     // the words of the question are not all in one sentence (`株洲高新区是怎么招商引资的`: `组建12支招商

@@ -32,16 +32,16 @@ export function isDated(s: SentenceText): boolean {
 const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
 
 /**
- * The ordinals of a text that answer a `第几` question: those followed by the question's measure word
- * (`第几届` — `第三届`), or for a rank (`排第几`), those not counting a sequence (`第一名`, `居全国第一`; not
- * `第二轮督导检查`).
+ * The ordinals of a text that answer a `第几` question: for a rank (`排第几`, `第几名`), those not counting a
+ * sequence (`第一名`, `居全国第一`; not `第二轮督导检查`); asked with a measure word (`第几届`), any ordinal, as
+ * before (requiring `第…届` answered a CMRC question whose article is not indexed from another ordinal's sentence).
  */
 function ordinalsIn(text: string, shape: QuestionShape): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(ORDINALS)) {
     const next = text[(m.index ?? 0) + m[0].length] ?? "";
     const asked = shape.ordinal ?? "";
-    if (asked !== "" ? next === asked : !SEQUENCE_MEASURES.includes(next) || next === "") out.push(m[0]);
+    if (asked !== "" || !SEQUENCE_MEASURES.includes(next) || next === "") out.push(m[0]);
   }
   return out;
 }
