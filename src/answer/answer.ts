@@ -33,6 +33,8 @@ import {
   hasChinese,
   plainQuestion,
   type QuestionShape,
+  PEOPLE,
+  peopleAsked,
   questionShape,
   validateQuestion,
   ZONE_UNIT,
@@ -243,6 +245,7 @@ export async function answerQuestion(
       countedThingMissing(normalized, quoted) ||
       indicatorMissing(normalized, quoted) ||
       countNowhere(normalized, quoted) ||
+      otherPeopleCounted(normalized, quoted) ||
       ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
@@ -375,6 +378,21 @@ function withoutDates(text: string): string {
   let rest = text;
   for (const d of findDates(text)) rest = rest.replace(d.text, " ");
   return rest;
+}
+
+/**
+ * `宣讲团有多少个志愿者` answered with `…为辖区30多名青少年科普…`: asked to count people of one kind, a quote
+ * that never names them and counts only people of another kind (`青少年`) states no count of them.
+ */
+function otherPeopleCounted(normQuestion: string, normQuote: string): boolean {
+  const asked = peopleAsked(normQuestion);
+  if (asked === null || normQuote.includes(asked)) return false;
+  const counts = [
+    ...normQuote.matchAll(
+      new RegExp(`(?:\\d+|[${CN_DIGITS}]+)(?:多|余)?[名位人]\\p{Script=Han}{0,4}?(${PEOPLE})`, "gu"),
+    ),
+  ];
+  return counts.length > 0 && counts.every((m) => m[1] !== asked);
 }
 
 /**

@@ -67,16 +67,32 @@ export interface QuestionShape {
 const MEASURE_WORDS = `个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|平方公里|公顷|公斤|千克|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间|${GOODS_AND_CASES}`;
 const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 
+/** People of one kind, as a question counts them and a report says them (`员工`, `志愿者`, `青少年`). */
+export const PEOPLE = `员工|职工|工人|学生|居民|村民|党员|干部|游客|农民工|民警|志愿者|医生|教师|老师|专家|院士|儿童|孩子|青少年|青年|老人|患者|病人`;
+
 /** People a question counts: `多少名员工`, `几个年轻干部` (up to two characters saying which ones). */
-const PERSON_COUNTED =
-  /(?:多少|几)(?:个|名|位)?(?:(?![比率例])\p{Script=Han}){0,2}?(?:员工|职工|工人|人员|人才|学生|居民|人口|村民|党员|干部|会员|游客|用户|成员|农民工|民警|志愿者|医生|教师|老师|专家|院士|企业家|儿童|孩子|青少年|青年|老人|患者|病人)/u;
+const PERSON_COUNTED = new RegExp(
+  `(?:多少|几)(?:个|名|位)?(?:(?![比率例])\\p{Script=Han}){0,2}?(?:${PEOPLE}|人员|人才|人口|会员|用户|成员|企业家)`,
+  "u",
+);
 
 /**
  * People named before the question word (`彝族儿童有几个`, `志愿者一共多少个`): the count asked is of them,
  * and reports count them in 名 or 人 (`六名…彝族小朋友`).
  */
-const PERSON_BEFORE =
-  /(?:员工|职工|工人|学生|居民|村民|党员|干部|游客|农民工|民警|志愿者|医生|教师|老师|专家|院士|儿童|孩子|青少年|青年|老人|患者|病人)(?:一共|总共|共|总计)?(?:有|是)?(?:多少|几)个?(?:人)?(?:[?？]|$|[了呢啊呀吗])/u;
+const PERSON_BEFORE = new RegExp(
+  `(?:${PEOPLE})(?:一共|总共|共|总计)?(?:有|是)?(?:多少|几)个?(?:人)?(?:[?？]|$|[了呢啊呀吗])`,
+  "u",
+);
+
+/** The people of one kind a question counts (`志愿者` of `宣讲团有多少个志愿者`), or null. */
+export function peopleAsked(q: string): string | null {
+  const m = new RegExp(
+    `(?:多少|几)(?:个|名|位)?(${PEOPLE})|(${PEOPLE})(?:一共|总共|共|总计)?(?:有|是)?(?:多少|几)`,
+    "u",
+  ).exec(q);
+  return m?.[1] ?? m?.[2] ?? null;
+}
 
 /**
  * People a question counts by a longer name whose head is a person (现代汉语词典: -员, 指工作或学习的人;

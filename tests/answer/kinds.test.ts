@@ -862,6 +862,13 @@ describe("kinds of question, answered from whole articles", () => {
     expect(everydayQuestion("被判了几年").alts.get("判")).toBeUndefined();
   });
 
+  it("declines a count of one kind of people (`志愿者`) where the sentence counts only another (`青少年`)", async () => {
+    const a = await service.ask("岳阳高新区核能宣讲团有多少个志愿者");
+    expect(a.abstained).toBe(true);
+    expect(a.citations[0]?.quote).toContain("30多名青少年");
+    await answers("岳阳高新区核能宣讲给多少青少年科普了", "30多名");
+  });
+
   it("reads a `路口` asked as the `交口` a report names", async () => {
     await answers("岳阳高新区哪个路口积水了", "金鹗路与学院路交口");
   });
