@@ -447,6 +447,13 @@ describe("everydayQuestion", () => {
   });
 });
 
+/** Asks `question` and expects a decline whose closest source quotes a sentence holding `quoted`. */
+async function declinesAbove(question: string, quoted: string): Promise<void> {
+  const a = await service.ask(question);
+  expect(a.abstained).toBe(true);
+  expect(a.citations[0]?.quote).toContain(quoted);
+}
+
 /** Asks `question` and expects an answer, not a decline, whose text holds `holds`; returns it for more checks. */
 async function answers(question: string, holds: string): Promise<Answer> {
   const a = await service.ask(question);
@@ -476,9 +483,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("declines a how-much question whose sentence has a numeral only in words that count nothing (`一行`)", async () => {
-    const a = await service.ask("韶关高新区长者食堂用餐多少钱");
-    expect(a.abstained).toBe(true);
-    expect(a.citations[0]?.quote).toContain("询问用餐价格");
+    await declinesAbove("韶关高新区长者食堂用餐多少钱", "询问用餐价格");
   });
 
   it("counts people in 名 for `多少人`: the clause whose count is followed by what is asked answers", async () => {
@@ -496,9 +501,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("declines an amount of money whose sentence only counts people (`接待百名…志愿者`)", async () => {
-    const a = await service.ask("南岭橡胶去年营收多少");
-    expect(a.abstained).toBe(true);
-    expect(a.citations[0]?.quote).toContain("百名");
+    await declinesAbove("南岭橡胶去年营收多少", "百名");
   });
 
   it("reads `最多…罚多少` as the reports' cap on a fine (`处5000元以下罚款`)", async () => {
@@ -518,9 +521,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("declines a yes-or-no question whose sentence does not state what it asks of (`追回`)", async () => {
-    const a = await service.ask("刘女士被骗的近8万元追回来了吗");
-    expect(a.abstained).toBe(true);
-    expect(a.citations[0]?.quote).toContain("转账近8万元");
+    await declinesAbove("刘女士被骗的近8万元追回来了吗", "转账近8万元");
     await answers("刘女士报警了吗", "报警求助");
     // `叫什么` ends in `么` but asks a name.
     await answers("韶关高新区党工委书记叫什么", "赵文山");
@@ -532,9 +533,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("declines `多少个X` when its sentence counts nothing (`…重点项目…两地…`), and answers it when one does", async () => {
-    const a = await service.ask("宜昌高新区在深圳参观了多少个项目");
-    expect(a.abstained).toBe(true);
-    expect(a.citations[0]?.quote).toContain("重点项目");
+    await declinesAbove("宜昌高新区在深圳参观了多少个项目", "重点项目");
     await answers("湘潭高新区科技成果转化论坛签约了多少个项目", "项目6个");
   });
 
@@ -551,9 +550,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("declines a quarter's figure the articles state only for another quarter", async () => {
-    const a = await service.ask("丹霞科技第三季度营收多少");
-    expect(a.abstained).toBe(true);
-    expect(a.citations[0]?.quote).toContain("第二季度");
+    await declinesAbove("丹霞科技第三季度营收多少", "第二季度");
     await answers("丹霞科技二季度营收多少", "28.1亿元");
   });
 
@@ -863,9 +860,7 @@ describe("kinds of question, answered from whole articles", () => {
   });
 
   it("declines a count of one kind of people (`志愿者`) where the sentence counts only another (`青少年`)", async () => {
-    const a = await service.ask("岳阳高新区核能宣讲团有多少个志愿者");
-    expect(a.abstained).toBe(true);
-    expect(a.citations[0]?.quote).toContain("30多名青少年");
+    await declinesAbove("岳阳高新区核能宣讲团有多少个志愿者", "30多名青少年");
     await answers("岳阳高新区核能宣讲给多少青少年科普了", "30多名");
   });
 
