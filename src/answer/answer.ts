@@ -387,13 +387,14 @@ function withoutDates(text: string): string {
 function otherPeopleCounted(normQuestion: string, normQuote: string): boolean {
   const asked = peopleAsked(normQuestion);
   if (asked === null || normQuote.includes(asked)) return false;
-  const counts = [
-    ...normQuote.matchAll(
-      new RegExp(`(?:\\d+|[${CN_DIGITS}]+)(?:多|余)?[名位人]\\p{Script=Han}{0,4}?(${PEOPLE})`, "gu"),
-    ),
-  ];
+  const counts = [...normQuote.matchAll(PEOPLE_COUNTED)];
   return counts.length > 0 && counts.every((m) => m[1] !== asked);
 }
+/** A count of people of one kind in a report (`30多名青少年`, `六名…志愿者`): group 1 the kind. */
+const PEOPLE_COUNTED = new RegExp(
+  `(?:\\d+|[${CN_DIGITS}]+)(?:多|余)?[名位人]\\p{Script=Han}{0,4}?(${PEOPLE})`,
+  "gu",
+);
 
 /**
  * `深企进陕签了多少个项目` answered with `…参观产业园区和重点项目…陕(西)深(圳)两地…`: asked to count a

@@ -276,14 +276,11 @@ export async function overviewAnswer(
   // `/zone` for two reprints of what they had just read.
   const more = found.length - entries.length - copies;
   const merged = copies > 0 ? `（${copies} 篇转载已并入上面的报道）` : "";
-  const tail =
-    more <= 0
-      ? copies > 0
-        ? `\n另有 ${copies} 篇是上面报道的转载。`
-        : ""
-      : zone !== undefined && topic === ""
-        ? `\n另有 ${more} 篇，用 /zone ${zone} 查看全部${merged}。`
-        : `\n另有 ${more} 篇相关报道${merged}。`;
+  let tail = "";
+  if (more > 0 && zone !== undefined && topic === "")
+    tail = `\n另有 ${more} 篇，用 /zone ${zone} 查看全部${merged}。`;
+  else if (more > 0) tail = `\n另有 ${more} 篇相关报道${merged}。`;
+  else if (copies > 0) tail = `\n另有 ${copies} 篇是上面报道的转载。`;
   return {
     question,
     answer: `${subject}的报道（共 ${found.length} 篇，最新在前）：\n${lines.join("\n")}${tail}`,

@@ -37,13 +37,11 @@ const ORDINAL = /第(?:\d+|[一二三四五六七八九十百千两]+)/;
  * before (requiring `第…届` answered a CMRC question whose article is not indexed from another ordinal's sentence).
  */
 function ordinalsIn(text: string, shape: QuestionShape): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(ORDINALS)) {
-    const next = text[(m.index ?? 0) + m[0].length] ?? "";
-    const asked = shape.ordinal ?? "";
-    if (asked !== "" || !SEQUENCE_MEASURES.includes(next) || next === "") out.push(m[0]);
-  }
-  return out;
+  const rank = (shape.ordinal ?? "") === "";
+  const counting = (after: string | undefined) => after !== undefined && SEQUENCE_MEASURES.includes(after);
+  return [...text.matchAll(ORDINALS)]
+    .filter((m) => !rank || !counting(text[(m.index ?? 0) + m[0].length]))
+    .map((m) => m[0]);
 }
 const ORDINALS = new RegExp(ORDINAL, "g");
 

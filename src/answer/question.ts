@@ -76,23 +76,20 @@ const PERSON_COUNTED = new RegExp(
   "u",
 );
 
+/** What follows people named before the question word: `一共有多少`, `有几`. */
+const ASKED_AFTER = "(?:一共|总共|共|总计)?(?:有|是)?(?:多少|几)";
+
 /**
  * People named before the question word (`彝族儿童有几个`, `志愿者一共多少个`): the count asked is of them,
  * and reports count them in 名 or 人 (`六名…彝族小朋友`).
  */
-const PERSON_BEFORE = new RegExp(
-  `(?:${PEOPLE})(?:一共|总共|共|总计)?(?:有|是)?(?:多少|几)个?(?:人)?(?:[?？]|$|[了呢啊呀吗])`,
-  "u",
-);
-
+const PERSON_BEFORE = new RegExp(`(?:${PEOPLE})${ASKED_AFTER}个?(?:人)?(?:[?？]|$|[了呢啊呀吗])`, "u");
 /** The people of one kind a question counts (`志愿者` of `宣讲团有多少个志愿者`), or null. */
 export function peopleAsked(q: string): string | null {
-  const m = new RegExp(
-    `(?:多少|几)(?:个|名|位)?(${PEOPLE})|(${PEOPLE})(?:一共|总共|共|总计)?(?:有|是)?(?:多少|几)`,
-    "u",
-  ).exec(q);
+  const m = PEOPLE_ASKED.exec(q);
   return m?.[1] ?? m?.[2] ?? null;
 }
+const PEOPLE_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?(${PEOPLE})|(${PEOPLE})${ASKED_AFTER}`, "u");
 
 /**
  * People a question counts by a longer name whose head is a person (现代汉语词典: -员, 指工作或学习的人;

@@ -87,9 +87,12 @@ export function zoneDetail(
   maxFigures = 8,
 ): ZoneDetail {
   const mine = articles.filter((a) => a.zones.includes(zone));
+  // Newest first: a zone with a month of news has more articles than one embed field shows.
+  const newest = newestFirst(mine);
   const copies = new Map<string, number>();
   const kept: { id: string; said: Set<string> }[] = [];
-  for (const a of newestFirst(mine)) {
+  const copyOf = new Set<string>();
+  for (const a of newest) {
     const said = reprintSentences(
       a.passageIds
         .flatMap((id) => splitSentences(passageById(id)?.text ?? ""))
@@ -97,10 +100,12 @@ export function zoneDetail(
     );
     const story = kept.find((k) => sameStory(said, k.said));
     if (story === undefined) kept.push({ id: a.id, said });
-    else copies.set(story.id, (copies.get(story.id) ?? 0) + 1);
+    else {
+      copies.set(story.id, (copies.get(story.id) ?? 0) + 1);
+      copyOf.add(a.id);
+    }
   }
-  // Newest first: a zone with a month of news has more articles than one embed field shows.
-  const stories = newestFirst(mine).filter((a) => kept.some((k) => k.id === a.id));
+  const stories = newest.filter((a) => !copyOf.has(a.id));
   return {
     zone,
     articles: stories.map((a) => ({
