@@ -5,7 +5,7 @@ import type { CorpusProblem } from "../corpus/types.js";
 import { err, type Result } from "../result.js";
 import type { IndexEmbeddings } from "./build.js";
 import { type EmbeddedIndex, loadIndex } from "./load.js";
-import { corpusChanged, type IndexError, readManifest } from "./manifest.js";
+import { corpusChanged, type IndexError, type IndexManifest, readManifest } from "./manifest.js";
 import { checkIndexTarget, isAlive } from "./target.js";
 
 /** Why an index is being (re)built, for the user-facing log line. */
@@ -24,6 +24,19 @@ export interface EnsureEvents {
   inputsMissing?: (paths: readonly string[]) => void;
   /** Corpus files (or lines) skipped while building, each with why — as `ingest` reports them. */
   skipped?: (problems: readonly CorpusProblem[]) => void;
+}
+
+/**
+ * Whether the corpus an index was built from changed since (files added, removed or changed), or is
+ * not there at all: an input not found is more likely read from elsewhere (a relative path from another
+ * directory, a disk not mounted) than deleted on purpose, and updating would drop every article it gave
+ * (a 360-article index asked from another checkout was rebuilt from the six of the default page), so
+ * `missing` names those inputs and `changed` is false. `npm run ingest` updates it when that is meant.
+ */
+export async function corpusState(manifest: IndexManifest): Promise<{ missing: string[]; changed: boolean }> {
+  const missing = await missingInputs(manifest.corpus.inputs);
+  if (missing.length > 0) return { missing, changed: false };
+  return { missing, changed: corpusChanged(manifest, await corpusFiles(manifest.corpus.inputs)) };
 }
 
 /**
@@ -46,12 +59,9 @@ export async function ensureIndex(
     reason = manifest.error.code === "embeddings-mismatch" ? null : rebuildReason(manifest.error);
     detail = manifest.error.message;
   } else {
-    // An input not there at all is more likely read from elsewhere than deleted on purpose: updating
-    // would drop every article it gave (a 354-article index asked from another checkout was rebuilt
-    // from the six of the default page). `npm run ingest` updates it when that is what is meant.
-    const missing = await missingInputs(manifest.value.corpus.inputs);
-    if (missing.length > 0) events.inputsMissing?.(missing);
-    else if (corpusChanged(manifest.value, await corpusFiles(manifest.value.corpus.inputs))) {
+    const corpus = await corpusState(manifest.value);
+    if (corpus.missing.length > 0) events.inputsMissing?.(corpus.missing);
+    else if (corpus.changed) {
       reason = "corpus-changed";
       detail = "语料文件有变化 (corpus files changed)";
     }

@@ -1,9 +1,8 @@
-import { corpusFiles, missingInputs } from "../corpus/load.js";
 import type { LoadedCorpus } from "../corpus/types.js";
 import type { IndexEmbeddings } from "../index/build.js";
-import { ensureIndex } from "../index/ensure.js";
+import { corpusState, ensureIndex } from "../index/ensure.js";
 import { loadIndex } from "../index/load.js";
-import { corpusChanged, readManifest } from "../index/manifest.js";
+import { readManifest } from "../index/manifest.js";
 import { checkIndexTarget } from "../index/target.js";
 import { err, ok, type Result } from "../result.js";
 import { chooseInputs } from "./inputs.js";
@@ -94,10 +93,8 @@ export function embeddedStore(s: EmbeddedSettings): Store {
     const started = performance.now();
     const manifest = await readManifest(dir);
     if (manifest.ok && manifest.value.builtAt !== installed) return exclusive(() => load(started, 0));
-    const inputs = manifest.ok ? manifest.value.corpus.inputs : [s.corpusDir];
-    // Inputs not there at all are not a corpus emptied (see ensureIndex): the index stays as built.
-    if (manifest.ok && (await missingInputs(inputs)).length > 0) return null;
-    if (manifest.ok && !corpusChanged(manifest.value, await corpusFiles(inputs))) return null;
+    // Inputs not there at all are not a corpus emptied (see corpusState): the index stays as built.
+    if (manifest.ok && !(await corpusState(manifest.value)).changed) return null;
     const done = await exclusive(() => update(started));
     if (!done.ok) return done;
     const u = done.value;
