@@ -1,6 +1,5 @@
-import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
-import { headlineOf, newestFirst, reprintSentences, sameStory } from "./article-text.js";
+import { headlineOf, newestFirst, passageSentences, reprintSentences, sameStory } from "./article-text.js";
 import { dateKey } from "./date-key.js";
 import { zoneFigures } from "./figures.js";
 import type { ZoneDetail, ZoneHeadline } from "./types.js";
@@ -93,11 +92,8 @@ export function zoneDetail(
   const kept: { id: string; said: Set<string> }[] = [];
   const copyOf = new Set<string>();
   for (const a of newest) {
-    const said = reprintSentences(
-      a.passageIds
-        .flatMap((id) => splitSentences(passageById(id)?.text ?? ""))
-        .map((x) => x.replace(/\s+/gu, "")),
-    );
+    const passages = a.passageIds.map(passageById).filter((p): p is Passage => p !== undefined);
+    const said = reprintSentences(passageSentences(passages).map((x) => x.sentence.replace(/\s+/gu, "")));
     const story = kept.find((k) => sameStory(said, k.said));
     if (story === undefined) kept.push({ id: a.id, said });
     else {
