@@ -58,9 +58,7 @@ import { plainQuestion, questionShape } from "../src/answer/question.js";
 import { respectiveAnswer } from "../src/answer/respectively.js";
 import {
   candidateMatrix,
-  cascadeProbs,
   decodeSpan,
-  FIRST,
   GIVE_FEATURES,
   type GiveFeature,
   giveChance,
@@ -74,7 +72,7 @@ import {
   softmax,
 } from "../src/answer/short.js";
 import { type ShortQuestion, shortQuestion } from "../src/answer/short-question.js";
-import { firstCandidates, SPAN_FEATURES } from "../src/answer/short-spans.js";
+import { SPAN_FEATURES, spanCandidates } from "../src/answer/short-spans.js";
 import { SHORT_HEDGE, type ShortClass, type ShortWeights } from "../src/answer/short-weights.js";
 import { seededRandom } from "../src/cli/bench/stats.js";
 import { readJsonl } from "../src/cli/bench/synthetic.js";
@@ -234,17 +232,6 @@ interface Sample {
   q: ShortQuestion;
   /** How much of the question the quote states ({@link quoteCover}). */
   cover: number;
-  /**
-   * The candidates as answering reads them: each one's place among those the first score keeps for
-   * the network (-1: left out) and its first-score probability when left out, and the share of the
-   * first score's mass on the kept ones (`cascadeProbs`); the spans, texts, F1 and rows are those above.
-   */
-  cascade: {
-    at: Int32Array;
-    left: Float64Array;
-    count: number;
-    kept: number;
-  };
   listed: string | null;
 }
 
@@ -254,15 +241,8 @@ function samplesOf(asked: readonly Asked[]): Sample[] {
     if (a.abstained || a.quote === null) continue;
     const norm = normalizeText(plainQuestion(a.question));
     const q = shortQuestion(norm, questionShape(norm));
-    const cls = shortClass(q.kinds);
-    // Yes-or-no questions get no short answer (short.ts): they are scored as none given. The network
-    // reads the candidates the first score keeps, as answering does.
-    // The network is fitted on every candidate (the first score is distilled from it); answering
-    // reads its scores of those the first score keeps.
-    const found = q.kinds.yesNo ? null : firstCandidates(a.quote, q, normalizeText, FIRST[cls]);
-    const cands = found?.spans ?? [];
-    let placed = 0;
-    const placeAt = Int32Array.from(cands, (_, i) => (found?.scored[i] === true ? placed++ : -1));
+    // Yes-or-no questions get no short answer (short.ts): they are scored as none given.
+    const cands = q.kinds.yesNo ? [] : spanCandidates(a.quote, q, normalizeText);
     const f1 = cands.map((c) => bestF1(c.text, a.golds));
     const top = Math.max(0, ...f1);
     const x = candidateMatrix(cands);
@@ -274,13 +254,7 @@ function samplesOf(asked: readonly Asked[]): Sample[] {
     }
     out.push({
       asked: a,
-      cls,
-      cascade: {
-        at: placeAt,
-        left: found?.order.left ?? new Float64Array(0),
-        count: cands.length,
-        kept: found?.kept ?? 1,
-      },
+      cls: shortClass(q.kinds),
       texts: cands.map((c) => c.text),
       spans: cands.map((c) => [c.start, c.end]),
       x,
@@ -493,13 +467,7 @@ function choose(w: Model, s: Sample, hedges: Record<ShortClass, number>): Choice
   const hedge = hedges[s.cls];
   if (s.texts.length === 0)
     return { s, index: -1, text: null, worth: 0, f1: 0, holds: false, d: [], fallback: null };
-  // Every candidate weighed as answering weighs it (`cascadeProbs`: the network's softmax over the
-  // ones the first score keeps, the first score's probability for the others).
-  const { cascade } = s;
-  const full = probsOf(w, s);
-  const keptMass = full.reduce((a, p, i) => a + ((cascade.at[i] ?? -1) >= 0 ? p : 0), 0);
-  const net = full.filter((_, i) => (cascade.at[i] ?? -1) >= 0).map((p) => p / keptMass);
-  const probs = cascadeProbs(net, cascade, cascade.kept);
+  const probs = probsOf(w, s);
   const at = (choice: ReturnType<typeof decodeSpan>): Choice => {
     const { index, worth } = choice;
     const text = s.texts[index] ?? null;

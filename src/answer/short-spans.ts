@@ -153,75 +153,6 @@ const CLASS_NAMES = Object.keys(WORD_CLASSES) as WordClass[];
 /** The place in a row of (edge, word class), by edge then by the class's place in {@link CLASS_NAMES}. */
 const EDGE_AT = EDGES.map((edge) => CLASS_NAMES.map((cls) => F[`${edge}:${cls}`]));
 
-/**
- * The features a candidate's first score reads (`FirstScore`): those of its start alone and its end
- * alone (read once per position), and a few of its own read off per-sentence tables in a few steps —
- * not the tests of its text, nor the network. `scripts/learn-short-first.ts` fits one weight each.
- */
-export const FIRST_FEATURES = [
-  "placeCue",
-  "aliasCue",
-  "leftAnchor",
-  "rightAnchorBefore",
-  "rightWholeBefore",
-  "leftTerm",
-  "leftWindow",
-  "leftBefore",
-  "rightBefore",
-  "sentenceStart",
-  "clauseCover",
-  "clauseBest",
-  "copula",
-  "puncBefore",
-  "nounBefore",
-  "startsFunction",
-  "startsVerb",
-  "position",
-  "rightAnchor",
-  "rightAnchorSkip",
-  "rightTerm",
-  "rightWindow",
-  "rightAfter",
-  "leftAfter",
-  "endBeforeWords",
-  "headAfter",
-  "puncAfter",
-  "deAfter",
-  "bracketAfter",
-  "nounAfter",
-  "verbAfter",
-  "endsFunction",
-  "endsVerb",
-  "endsNoun",
-  "numberAsked",
-  "dateAsked",
-  "numberOff",
-  "dateOff",
-  "stated",
-  "near",
-  "bothWindows",
-  "wholeClause",
-  "tokens",
-  "len1",
-  "len2",
-  "len3to4",
-  "len5to7",
-  "len8to12",
-  "len13to20",
-  "len21up",
-  ...EDGE_FEATURES,
-] as const satisfies readonly SpanFeature[];
-
-/**
- * Which candidates of a quote get their full features and the ranker's score: the `keep` best by a
- * linear first score (`weights`, one per feature of {@link SPAN_FEATURES}, 0 but for
- * {@link FIRST_FEATURES}), ties kept; runs of clauses always. The rest are not candidates.
- */
-export interface FirstScore {
-  weights: ArrayLike<number>;
-  keep: number;
-}
-
 /** A candidate short answer: code-point offsets into the sentence, its text (verbatim) and features. */
 export interface SpanCandidate {
   start: number;
@@ -403,66 +334,19 @@ export function spanCandidates(
   q: ShortQuestion,
   normalize: (s: string) => string,
 ): SpanCandidate[] {
-  return firstCandidates(sentence, q, normalize).spans;
-}
-
-/**
- * A quote's candidates when a first score chose which of them the network scores (see
- * {@link FirstScore}); without one, it scores every one.
- */
-export interface Candidates<T extends Span> {
-  /** The candidates found, in order of start (then end): those the network scores, or every one. */
-  spans: T[];
-  /** The share of the first score's mass on those the network scores (1 when it scores every one). */
-  kept: number;
-  /**
-   * Every candidate, in the same order, the first `count` places: its span, its place in `spans`
-   * (-1: not found), and for one the network does not score the first score's probability (else 0).
-   */
-  order: { start: Int32Array; end: Int32Array; at: Int32Array; left: Float64Array; count: number };
-  /** The candidate at a place of `order`, and its row of features, computed when asked (a clause's only). */
-  spanOf: (index: number) => Span;
-  rowOf: (index: number) => Float64Array;
-}
-
-/**
- * {@link spanCandidates} with a first score: every candidate with its row (`order.at` is then its
- * own place), and which of them the network scores (`scored`), as answering reads them (the fitting
- * script's).
- */
-export function firstCandidates(
-  sentence: string,
-  q: ShortQuestion,
-  normalize: (s: string) => string,
-  first?: FirstScore,
-): Candidates<SpanCandidate> & { scored: boolean[] } {
   const d = SPAN_FEATURES.length;
   let rows = new Float64Array(64 * d);
   const row = new Float64Array(d);
-  const scored: boolean[] = [];
-  const found = eachCandidate(
-    sentence,
-    q,
-    normalize,
-    row,
-    (i, isScored) => {
-      if ((i + 1) * d > rows.length) {
-        const grown = new Float64Array(rows.length * 2);
-        grown.set(rows);
-        rows = grown;
-      }
-      rows.set(row, i * d);
-      scored[i] = isScored;
-    },
-    first,
-    true,
-  );
+  const found = eachCandidate(sentence, q, normalize, row, (i) => {
+    if ((i + 1) * d > rows.length) {
+      const grown = new Float64Array(rows.length * 2);
+      grown.set(rows);
+      rows = grown;
+    }
+    rows.set(row, i * d);
+  });
   const matrix = rows;
-  return {
-    ...found,
-    spans: found.spans.map((f, i) => ({ ...f, x: matrix.subarray(i * d, (i + 1) * d) })),
-    scored,
-  };
+  return found.map((f, i) => ({ ...f, x: matrix.subarray(i * d, (i + 1) * d) }));
 }
 
 /** A row for {@link scoredSpans}, written over for each candidate. */
@@ -491,28 +375,19 @@ export function linearScorer(weights: ArrayLike<number>): RowScorer {
 
 /**
  * The candidate short answers of a sentence, as {@link spanCandidates} finds them, each with its
- * score under `score` (those `first` keeps, when given: the others are only in `order`): what
- * answering needs, without a row of features kept per candidate.
+ * score under `score`: what answering needs, without a row of features kept per candidate.
  */
 export function scoredSpans(
   sentence: string,
   q: ShortQuestion,
   normalize: (s: string) => string,
   score: RowScorer,
-  first?: FirstScore,
-): Candidates<Span> & { scores: number[] } {
+): { spans: Span[]; scores: number[] } {
   const scores: number[] = [];
-  const found = eachCandidate(
-    sentence,
-    q,
-    normalize,
-    scratch,
-    () => {
-      scores.push(score(scratch, written.at, written.count));
-    },
-    first,
-  );
-  return { ...found, scores };
+  const spans = eachCandidate(sentence, q, normalize, scratch, () => {
+    scores.push(score(scratch, written.at, written.count));
+  });
+  return { spans, scores };
 }
 
 /**
@@ -531,19 +406,15 @@ export function rowScore(weights: ArrayLike<number>, x: ArrayLike<number>, at: n
 
 /**
  * The candidates of a sentence, in order of start (then end): for each, its features are written
- * into `row` (zero before) and `take` is called with its index and whether the network scores it;
- * `row` is then zero again. With `first`, the network scores only those it keeps (see
- * {@link Candidates}): the others are still spans, and have their rows written only when `all`.
+ * into `row` (zero before) and `take` is called with its index; `row` is then zero again.
  */
 function eachCandidate(
   sentence: string,
   q: ShortQuestion,
   normalize: (s: string) => string,
   row: Float64Array,
-  take: (index: number, scored: boolean) => void,
-  first?: FirstScore,
-  all = false,
-): Candidates<Span> {
+  take: (index: number) => void,
+): Span[] {
   const p = prepare(sentence, normalize);
   const n = p.chars.length;
   const cp = cpIndex(p.norm);
@@ -647,111 +518,24 @@ function eachCandidate(
   // A run's start and end read as the edges of a clause of its own: rows apart from the clauses'.
   const runStarts = RUN_START_ROWS.fit(n + 1);
   const runEnds = RUN_END_ROWS.fit(n + 1);
-  const clause = (ci: number) => p.clauses[ci] ?? { start: 0, end: 0 };
-  // Each clause's context, made once (both passes read it).
-  const contexts: Context[] = [];
-  const contextOf = (ci: number): Context => {
-    let c = contexts[ci];
-    if (c === undefined) {
-      c = {
-        ...sentenceWide,
-        clauseCover: clauseCover[ci] ?? 0,
-        bestClause: (clauseCover[ci] ?? 0) === bestCover && bestCover > 0,
-        sentenceStart: sentenceStarts.has(clause(ci).start),
-      };
-      contexts[ci] = c;
-    }
-    return c;
-  };
-  // What a candidate's start alone or its end alone gives, once per position of the clause.
-  const sides = (ci: number, c: Context) => {
-    const { start, end } = clause(ci);
-    for (let at = start; at <= end; at++) {
+  p.clauses.forEach((clause, ci) => {
+    const c: Context = {
+      ...sentenceWide,
+      clauseCover: clauseCover[ci] ?? 0,
+      bestClause: (clauseCover[ci] ?? 0) === bestCover && bestCover > 0,
+      sentenceStart: sentenceStarts.has(clause.start),
+    };
+    // What a candidate's start alone or its end alone gives, once per position of the clause.
+    for (let at = clause.start; at <= clause.end; at++) {
       if (!p.cut[at]) continue;
-      if (at < end) startFeatures(p, q, at, clause(ci), c, startRows);
-      if (at > start) endFeatures(p, at, clause(ci), c, endRows);
+      if (at < clause.end) startFeatures(p, q, at, clause, c, startRows);
+      if (at > clause.start) endFeatures(p, at, clause, c, endRows);
     }
-  };
-  // Every candidate of the clauses (not the runs): its start, end and clause, in order.
-  const spans = COLLECTED.reset();
-  if (first !== undefined) FIRST_SIDES.fit(n + 1);
-  for (let ci = 0; ci < p.clauses.length; ci++) {
-    const { start, end } = clause(ci);
-    if (first !== undefined) {
-      sides(ci, contextOf(ci));
-      for (let at = start; at <= end; at++) {
-        if (!p.cut[at]) continue;
-        FIRST_SIDES.start[at] = at < end ? startRows.sum(at, first.weights) : 0;
-        FIRST_SIDES.end[at] = at > start ? endRows.sum(at, first.weights) : 0;
-      }
-    }
-    for (let s = start; s < end; s++) {
-      if (!p.cut[s]) continue;
-      const firstChar = p.chars[s] ?? "";
-      if (punct[s] === true && !OPENERS.has(firstChar)) continue;
-      marks.reset();
-      for (let e = s + 1; e <= end && e - s <= MAX_SHORT_CHARS; e++) {
-        if (isMark[e - 1] === true) marks.add(p.chars[e - 1] ?? "");
-        if (!p.cut[e]) continue;
-        if (badEnd[e - 1] === true) continue;
-        if ((lettersUpTo[e] ?? 0) === (lettersUpTo[s] ?? 0)) continue;
-        // A mark at an edge is part of the span only with its partner inside (`《图雅的婚事》`, not `360人。”`).
-        const closer = closerOnly[e - 1] === true;
-        const opener = openerOnly[s] === true;
-        if (closer || opener || brackets) {
-          const text = sentence.slice(verbatim16[s], verbatim16[e]);
-          if (closer && !text.includes(OPENER_OF.get(p.chars[e - 1] ?? "") ?? "")) continue;
-          if (opener && !text.includes(CLOSER_OF.get(firstChar) ?? "")) continue;
-          // Brackets left empty by the source (`（，）`, where a name in another script was dropped) say nothing.
-          if (brackets && EMPTY_BRACKETS.test(text)) continue;
-        }
-        if (marks.breaks()) continue;
-        spans.push(
-          s,
-          e,
-          ci,
-          first === undefined ? 0 : firstScore(p, q, s, e, clause(ci), sentenceWide, first.weights),
-        );
-      }
-    }
-  }
-  const total = spans.count;
-  // The least first score kept (ties kept too): every candidate when there are no more than `keep`.
-  const floor =
-    first === undefined || total <= first.keep ? Number.NEGATIVE_INFINITY : spans.kthScore(first.keep);
-  const kept = first === undefined || floor === Number.NEGATIVE_INFINITY ? 1 : spans.softmax(floor);
-  // Every candidate in order: its span, its place among those found (-1: left out, and not found
-  // unless `all`), and its first-score probability when the network does not score it.
-  const room = total + (runs ? RUN_CLAUSES * p.clauses.length : 0);
-  const order = {
-    start: new Int32Array(room),
-    end: new Int32Array(room),
-    at: new Int32Array(room),
-    left: new Float64Array(room),
-    count: 0,
-  };
-  const clauseAt = new Int32Array(room);
-  const place = (s: number, e: number, at: number, left: number, ci: number) => {
-    const i = order.count++;
-    order.start[i] = s;
-    order.end[i] = e;
-    order.at[i] = at;
-    order.left[i] = left;
-    clauseAt[i] = ci;
-  };
-  let next = 0;
-  for (let ci = 0; ci < p.clauses.length; ci++) {
-    const c = contextOf(ci);
-    const here = next;
-    while (next < total && spans.clause[next] === ci) next++;
-    const scoresAny = spans.keepsAny(here, next, floor);
-    if (scoresAny || runs || all) sides(ci, c);
-    const cl = clause(ci);
     // Runs of whole clauses within a sentence, for a why, how or which-ones question: its answer may be
     // several clauses (`依照角色行当的身份、性格、情绪以及环境，配合相应的锣鼓点`).
     for (let cj = ci + 1; runs && cj < Math.min(p.clauses.length, ci + RUN_CLAUSES); cj++) {
       const last = p.clauses[cj];
-      const s = cl.start;
+      const s = clause.start;
       const e = last?.end ?? s;
       if (last === undefined || sentenceStarts.has(last.start) || e - s > MAX_RUN_CHARS) break;
       if (badEnd[e - 1] === true) continue;
@@ -767,212 +551,37 @@ function eachCandidate(
       features(p, q, s, e, -1, run, row, 0);
       merge(row, 0, runStarts, s, runEnds, e);
       const text = sentence.slice(verbatim16[s], verbatim16[e]);
-      take(found.length, true);
+      take(found.length);
       for (let i = 0; i < written.count; i++) row[written.at[i] ?? 0] = 0;
-      place(s, e, found.length, 0, -1);
       found.push({ start: s, end: e, text });
     }
-    for (let k = here; k < next; k++) {
-      const s = spans.start[k] ?? 0;
-      const e = spans.end[k] ?? 0;
-      const scored = (spans.score[k] ?? 0) >= floor;
-      if (!scored && !all) {
-        place(s, e, -1, spans.p[k] ?? 0, ci);
-        continue;
+    for (let s = clause.start; s < clause.end; s++) {
+      if (!p.cut[s]) continue;
+      const first = p.chars[s] ?? "";
+      if (punct[s] === true && !OPENERS.has(first)) continue;
+      marks.reset();
+      for (let e = s + 1; e <= clause.end && e - s <= MAX_SHORT_CHARS; e++) {
+        if (isMark[e - 1] === true) marks.add(p.chars[e - 1] ?? "");
+        if (!p.cut[e]) continue;
+        if (badEnd[e - 1] === true) continue;
+        if ((lettersUpTo[e] ?? 0) === (lettersUpTo[s] ?? 0)) continue;
+        const text = sentence.slice(verbatim16[s], verbatim16[e]);
+        // A mark at an edge is part of the span only with its partner inside (`《图雅的婚事》`, not `360人。”`).
+        if (closerOnly[e - 1] === true && !text.includes(OPENER_OF.get(p.chars[e - 1] ?? "") ?? "")) continue;
+        if (openerOnly[s] === true && !text.includes(CLOSER_OF.get(first) ?? "")) continue;
+        // Brackets left empty by the source (`（，）`, where a name in another script was dropped) say nothing.
+        if (brackets && EMPTY_BRACKETS.test(text)) continue;
+        if (marks.breaks()) continue;
+        features(p, q, s, e, ci, c, row, 0);
+        merge(row, 0, startRows, s, endRows, e);
+        take(found.length);
+        // Only the values written other than 0 need clearing: every feature but the edges' is written each time.
+        for (let i = 0; i < written.count; i++) row[written.at[i] ?? 0] = 0;
+        found.push({ start: s, end: e, text });
       }
-      features(p, q, s, e, ci, c, row, 0);
-      merge(row, 0, startRows, s, endRows, e);
-      take(found.length, scored);
-      // Only the values written other than 0 need clearing: every feature but the edges' is written each time.
-      for (let i = 0; i < written.count; i++) row[written.at[i] ?? 0] = 0;
-      place(s, e, found.length, scored ? 0 : (spans.p[k] ?? 0), ci);
-      found.push({ start: s, end: e, text: sentence.slice(verbatim16[s], verbatim16[e]) });
     }
-  }
-  // A candidate left out, when asked for (answering's choice may be one): its span and its row.
-  const spanOf = (i: number): Span => {
-    const at = order.at[i] ?? -1;
-    const s = order.start[i] ?? 0;
-    const e = order.end[i] ?? 0;
-    return found[at] ?? { start: s, end: e, text: sentence.slice(verbatim16[s], verbatim16[e]) };
-  };
-  const rowOf = (i: number): Float64Array => {
-    const out = new Float64Array(SPAN_FEATURES.length);
-    const ci = clauseAt[i] ?? -1;
-    if (ci < 0) return out;
-    const s = order.start[i] ?? 0;
-    const e = order.end[i] ?? 0;
-    sides(ci, contextOf(ci));
-    features(p, q, s, e, ci, contextOf(ci), out, 0);
-    merge(out, 0, startRows, s, endRows, e);
-    return out;
-  };
-  return { spans: found, kept, order, spanOf, rowOf };
-}
-
-/**
- * A sentence's candidates before their features (their start, end, clause and first score), kept
- * from sentence to sentence and grown when a sentence has more than any before.
- */
-class Collected {
-  start = new Int32Array(256);
-  end = new Int32Array(256);
-  clause = new Int32Array(256);
-  score = new Float64Array(256);
-  count = 0;
-
-  reset(): this {
-    this.count = 0;
-    return this;
-  }
-
-  push(s: number, e: number, ci: number, score: number): void {
-    if (this.count === this.start.length) {
-      const size = this.count * 2;
-      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-        const b = make(size);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start, (k) => new Int32Array(k));
-      this.end = grow(this.end, (k) => new Int32Array(k));
-      this.clause = grow(this.clause, (k) => new Int32Array(k));
-      this.score = grow(this.score, (k) => new Float64Array(k));
-    }
-    this.start[this.count] = s;
-    this.end[this.count] = e;
-    this.clause[this.count] = ci;
-    this.score[this.count] = score;
-    this.count++;
-  }
-
-  /** A copy of the scores to select in. */
-  private order = new Float64Array(256);
-
-  /** The `k`-th highest first score (1: the highest), found by selection (Hoare's), not a sort. */
-  kthScore(k: number): number {
-    if (this.order.length < this.count) this.order = new Float64Array(this.score.length);
-    const a = this.order;
-    a.set(this.score.subarray(0, this.count));
-    const target = this.count - k;
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const pivot = a[(lo + hi) >>> 1] ?? 0;
-      let i = lo;
-      let j = hi;
-      while (i <= j) {
-        while ((a[i] ?? 0) < pivot) i++;
-        while ((a[j] ?? 0) > pivot) j--;
-        if (i <= j) {
-          const t = a[i] ?? 0;
-          a[i] = a[j] ?? 0;
-          a[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (target <= j) hi = j;
-      else if (target >= i) lo = i;
-      else break;
-    }
-    return a[target] ?? Number.NEGATIVE_INFINITY;
-  }
-
-  /** Each candidate's probability under the first score's softmax, after {@link softmax}. */
-  p = new Float64Array(256);
-
-  /**
-   * The first score's softmax over every candidate, into `p`; returns the share of it on those
-   * scoring `floor` or more: how much of the network's mass they may be expected to hold (fitted to
-   * the network's distribution, it puts as much on the kept ones as the network does, on the mean).
-   */
-  softmax(floor: number): number {
-    if (this.p.length < this.count) this.p = new Float64Array(this.score.length);
-    let max = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < this.count; k++) max = Math.max(max, this.score[k] ?? 0);
-    let all = 0;
-    for (let k = 0; k < this.count; k++) {
-      const e = Math.exp((this.score[k] ?? 0) - max);
-      this.p[k] = e;
-      all += e;
-    }
-    let above = 0;
-    for (let k = 0; k < this.count; k++) {
-      const v = (this.p[k] ?? 0) / all;
-      this.p[k] = v;
-      if ((this.score[k] ?? 0) >= floor) above += v;
-    }
-    return above;
-  }
-
-  /** Whether any candidate from `from` to `to` (exclusive) scores `floor` or more. */
-  keepsAny(from: number, to: number, floor: number): boolean {
-    for (let k = from; k < to; k++) if ((this.score[k] ?? 0) >= floor) return true;
-    return false;
-  }
-}
-
-const COLLECTED = new Collected();
-
-/** The first score's parts of a start alone and an end alone, by position (see {@link firstScore}). */
-const FIRST_SIDES = {
-  start: new Float64Array(0),
-  end: new Float64Array(0),
-  fit(positions: number): void {
-    if (this.start.length < positions) {
-      this.start = new Float64Array(positions);
-      this.end = new Float64Array(positions);
-    }
-  },
-};
-
-/** Each length feature's place in a row, by a span's length in characters (0 … `MAX_SHORT_CHARS`). */
-const LENGTH_AT = Array.from({ length: MAX_SHORT_CHARS + 1 }, (_, len) =>
-  len === 1
-    ? F.len1
-    : len === 2
-      ? F.len2
-      : len <= 4
-        ? F.len3to4
-        : len <= 7
-          ? F.len5to7
-          : len <= 12
-            ? F.len8to12
-            : len <= 20
-              ? F.len13to20
-              : F.len21up,
-);
-
-/**
- * A candidate's first score: the weights of {@link FIRST_FEATURES} times its values of them, as
- * {@link features} and the side rows would write them (its start's and end's parts summed once per
- * position in `FIRST_SIDES`).
- */
-function firstScore(
-  p: Prepared,
-  q: ShortQuestion,
-  s: number,
-  e: number,
-  clause: { start: number; end: number },
-  c: Pick<Context, "starts" | "ends" | "amountUpTo" | "datedUpTo" | "coveredUpTo">,
-  w: ArrayLike<number>,
-): number {
-  const k = q.kinds;
-  const numeric = share(c.amountUpTo, s, e);
-  const dated = share(c.datedUpTo, s, e);
-  const tokenCount = (p.tokenAt[e - 1] ?? 0) - (p.tokenAt[s] ?? 0) + 1;
-  let z = (FIRST_SIDES.start[s] ?? 0) + (FIRST_SIDES.end[e] ?? 0);
-  z += (w[LENGTH_AT[e - s] ?? F.len21up] ?? 0) + (w[F.tokens] ?? 0) * (Math.min(tokenCount, 10) / 10);
-  if (k.number) z += (w[F.numberAsked] ?? 0) * numeric;
-  if (k.date) z += (w[F.dateAsked] ?? 0) * dated;
-  if (!k.number && !k.date && numeric > 0.5) z += w[F.numberOff] ?? 0;
-  if (!k.date && dated > 0.5) z += w[F.dateOff] ?? 0;
-  z += (w[F.stated] ?? 0) * share(c.coveredUpTo, s, e);
-  z += (w[F.near] ?? 0) * Math.max(c.starts.near[s] ?? 0, c.ends.near[e] ?? 0);
-  z += (w[F.bothWindows] ?? 0) * Math.min(c.starts.window[s] ?? 0, c.ends.window[e] ?? 0);
-  if (s === clause.start && e === clause.end) z += w[F.wholeClause] ?? 0;
-  return z;
+  });
+  return found;
 }
 
 interface Context extends TextTests {
@@ -1515,15 +1124,6 @@ class SideRows {
     this.at[k] = i;
     this.value[k] = v;
     this.count[pos] = (this.count[pos] ?? 0) + 1;
-  }
-
-  /** The sum of weight × value over the features noted for position `pos` (a first score's part). */
-  sum(pos: number, weights: ArrayLike<number>): number {
-    let total = 0;
-    const from = pos * this.width;
-    const to = from + (this.count[pos] ?? 0);
-    for (let k = from; k < to; k++) total += (weights[this.at[k] ?? 0] ?? 0) * (this.value[k] ?? 0);
-    return total;
   }
 
   /** Notes the feature of an edge's word class (the edge's place in {@link EDGES}; none for punctuation). */

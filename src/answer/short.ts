@@ -13,18 +13,9 @@ import { findDates } from "./evidence.js";
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
 import { respectiveAnswer } from "./respectively.js";
-import { SHORT_FIRST, SHORT_FIRST_KEEP } from "./short-first-weights.js";
 import { SHORT_NET } from "./short-net-weights.js";
 import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
-import {
-  FIRST_FEATURES,
-  type FirstScore,
-  type RowScorer,
-  rowScore,
-  SPAN_FEATURES,
-  type SpanCandidate,
-  scoredSpans,
-} from "./short-spans.js";
+import { type RowScorer, rowScore, SPAN_FEATURES, type SpanCandidate, scoredSpans } from "./short-spans.js";
 import {
   SHORT_GIVE,
   SHORT_GIVE_THRESHOLD,
@@ -120,24 +111,6 @@ export function netScore(
   }
   return z;
 }
-
-/**
- * A class's first score (`short-first-weights.ts`) as a row of weights in {@link SPAN_FEATURES}
- * order: the candidates of a quote the network scores are the {@link SHORT_FIRST_KEEP} best by it.
- */
-function firstOf(cls: ShortClass): FirstScore {
-  const weights = new Float64Array(SPAN_FEATURES.length);
-  for (const f of FIRST_FEATURES) weights[SPAN_FEATURES.indexOf(f)] = SHORT_FIRST[f]?.[cls] ?? 0;
-  return { weights, keep: SHORT_FIRST_KEEP };
-}
-/** Each class's first score, as answering reads it. */
-export const FIRST: Record<ShortClass, FirstScore> = {
-  amount: firstOf("amount"),
-  time: firstOf("time"),
-  name: firstOf("name"),
-  reason: firstOf("reason"),
-  thing: firstOf("thing"),
-};
 
 /** Each network's scorer for answering, built once (see {@link netScorer}). */
 const SCORERS = new Map<ShortNet, RowScorer>();
@@ -494,10 +467,10 @@ export function shortChoice(
 ): { start: number; end: number; text: string; chance: number } | null {
   const cls = shortClass(q.kinds);
   const score = netScorer(SHORT_NET[cls]);
-  // Each scored candidate's values of the features the give model reads (the rows are not kept), when
-  // it weighs any of them: a value weighed 0 adds nothing to its sum.
+  // Each candidate's values of the features the give model reads (the rows are not kept), when it
+  // weighs any of them: a value weighed 0 adds nothing to its sum.
   const kept: number[] = [];
-  const found = scoredSpans(
+  const { spans: cands, scores } = scoredSpans(
     quote,
     q,
     normalize,
@@ -507,46 +480,23 @@ export function shortChoice(
           return score(row, nz, count);
         }
       : score,
-    FIRST[cls],
   );
-  const { order } = found;
-  const probs = cascadeProbs(softmax(found.scores), order, found.kept);
-  const spans = new Array<readonly [number, number]>(order.count);
-  for (let i = 0; i < order.count; i++) spans[i] = [order.start[i] ?? 0, order.end[i] ?? 0];
-  const choice = decodeSpan(spans, probs, SHORT_HEDGE[cls]);
-  if (choice.index < 0) return null;
-  const chosen = found.spanOf(choice.index);
-  // The chosen span's values the give model reads: kept when the network scored it, else its row
-  // computed now (a span left out may be chosen: a phrase holding the fact the kept ones name).
-  const at = order.at[choice.index] ?? -1;
-  const row = at < 0 && READS_SPAN ? found.rowOf(choice.index) : new Float64Array(SPAN_FEATURES.length);
-  if (at >= 0)
-    GIVE_SPAN_AT.forEach((i, k) => {
-      row[i] = kept[at * GIVE_SPAN_AT.length + k] ?? 0;
-    });
+  const probs = softmax(scores);
+  const choice = decodeSpan(
+    cands.map((c) => [c.start, c.end] as const),
+    probs,
+    SHORT_HEDGE[cls],
+  );
+  const chosen = cands[choice.index];
+  if (chosen === undefined) return null;
+  // The chosen span's kept values, placed as in a whole row.
+  const row = new Float64Array(SPAN_FEATURES.length);
+  GIVE_SPAN_AT.forEach((i, k) => {
+    row[i] = kept[choice.index * GIVE_SPAN_AT.length + k] ?? 0;
+  });
   const cover = SHORT_GIVE.quoteCover === 0 ? 0 : quoteCover(q, normalize(quote));
   const chance = giveChance(giveFeatures(cls, probs, choice, [chosen.start, chosen.end], { cover, row }));
   return { ...chosen, chance };
-}
-
-/**
- * Every candidate's probability (in `order`) when the network scored some of them (`net`, its
- * softmax over those, in the order found): that times the share of the first score's mass they hold (`kept`);
- * for each of the others the first score's probability. So the choice still weighs (and may choose)
- * the spans left out (a phrase around the fact is credited with it), and the give model sees a
- * distribution about as sure as the network's over every candidate.
- */
-export function cascadeProbs(
-  net: readonly number[],
-  order: { at: ArrayLike<number>; left: ArrayLike<number>; count: number },
-  kept: number,
-): number[] {
-  const probs = new Array<number>(order.count);
-  for (let i = 0; i < order.count; i++) {
-    const at = order.at[i] ?? -1;
-    probs[i] = at >= 0 ? kept * (net[at] ?? 0) : (order.left[i] ?? 0);
-  }
-  return probs;
 }
 
 /**

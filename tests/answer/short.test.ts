@@ -3,9 +3,7 @@ import { lineAndShort } from "../../src/answer/answer.js";
 import { questionShape } from "../../src/answer/question.js";
 import {
   candidateMatrix,
-  cascadeProbs,
   decodeSpan,
-  FIRST,
   GIVE_FEATURES,
   GIVE_SPAN_FEATURES,
   giveChance,
@@ -21,13 +19,7 @@ import {
 } from "../../src/answer/short.js";
 import { SHORT_NET } from "../../src/answer/short-net-weights.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
-import {
-  firstCandidates,
-  linearScorer,
-  SPAN_FEATURES,
-  scoredSpans,
-  spanCandidates,
-} from "../../src/answer/short-spans.js";
+import { linearScorer, SPAN_FEATURES, scoredSpans, spanCandidates } from "../../src/answer/short-spans.js";
 import { SHORT_HEDGE, SHORT_WEIGHTS } from "../../src/answer/short-weights.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
@@ -282,17 +274,10 @@ describe("shortChoice", () => {
       const norm = normalizeText(question);
       const q = shortQuestion(norm, questionShape(norm));
       const cls = shortClass(q.kinds);
-      // Every candidate with its whole row; the network scores those the first score keeps.
-      const found = firstCandidates(quote, q, normalizeText, FIRST[cls]);
-      const cands = found.spans;
+      const cands = spanCandidates(quote, q, normalizeText);
       const x = candidateMatrix(cands);
       const all = SPAN_FEATURES.map((_, i) => i);
-      const net = softmax(
-        cands.flatMap((_, i) => (found.scored[i] ? [netScore(SHORT_NET[cls], x, i * d, all, 0, d)] : [])),
-      );
-      let placed = 0;
-      const at = Int32Array.from(found.scored, (kept) => (kept ? placed++ : -1));
-      const probs = cascadeProbs(net, { ...found.order, at }, found.kept);
+      const probs = softmax(cands.map((_, i) => netScore(SHORT_NET[cls], x, i * d, all, 0, d)));
       const choice = decodeSpan(
         cands.map((c) => [c.start, c.end] as const),
         probs,
