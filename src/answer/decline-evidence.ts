@@ -233,7 +233,10 @@ const FIGURE_MONTH = /(?<![\d\-－—~～至到])(\d{1,2})月(?!\d|[日号底末
  */
 export function periodContradicted(normQuestion: string, normQuote: string): boolean {
   const asked = periodsOf(RELATIVE_YEAR, normQuestion);
-  const stated = periodsOf(RELATIVE_YEAR, normQuote);
+  // A quote naming a year by number may name the one asked (`去年招了多少本科生`: `2022年首次招录本科生503名…今年起
+  // 学生正式入驻` in a report of 2023): its `今年` need not be its figure's year (the article's date settles
+  // `去年`, `lastYearAsked`).
+  const stated = /\d{4}年/u.test(normQuote) ? new Set<string>() : periodsOf(RELATIVE_YEAR, normQuote);
   // News counts this year's figures by months alone (`1-4月`, `上半年`) or as they are now (`目前`): no
   // year stated is `今年`.
   if (stated.size === 0 && MONTHS_OF_A_YEAR.test(normQuote) && !/\d{4}年/.test(normQuote)) stated.add("今年");

@@ -281,6 +281,13 @@ describe("periodContradicted", () => {
     expect(periodContradicted("1924年出走的师生创办了什么大学", "1951年，大夏大学与光华大学合并")).toBe(
       false,
     );
+    // A quote naming a year by number may name the one asked: its `今年` need not be its figure's year.
+    expect(
+      periodContradicted(
+        "南大苏州校区去年招了多少本科生",
+        "2022年首次招录本科生503名、硕士生66名、博士生45名，今年起学生正式入驻苏州校区",
+      ),
+    ).toBe(false);
   });
 });
 
