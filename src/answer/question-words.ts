@@ -456,6 +456,56 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "方位词“里”附在名词后表示范围（现代汉语词典：里，方位词）",
   },
   {
+    // `郑州机场29号取消了多少航班`: a day of the month said with `号`; reports write `29日`. After a month, or
+    // before a time of day, a verb of an event or a particle; not the `号` of a name (`汉光39号演习`, `3号线`,
+    // `1号楼`, `月球-26号探测器`).
+    asked:
+      /(?<=月\d{1,2}|(?:^|[^\d\-－])\d{1,2})号(?=(?<=月\d{1,2}号)|[上下中晚早凌当那前后起至到以开举发召启在是的了取关停，。？?、]|$)/u,
+    term: "日",
+    stated: [],
+    source: "现代汉语词典：号，表示日期（五月一号）；日，用于计算日期（口语多说“号”）",
+  },
+  {
+    // `南大苏州校区第一批住进去多少学生`, `第一期讲的啥`: reports say `首批`, `首期`, `首次`, `首届`.
+    asked: /第一批/u,
+    term: "首批",
+    stated: ["首批", "第一批"],
+    source: "现代汉语词典：首，次序居先的，第一的（首批、首届）",
+  },
+  {
+    asked: /第一期/u,
+    term: "首期",
+    stated: ["首期", "第一期"],
+    source: "现代汉语词典：首，次序居先的，第一的（首批、首届）",
+  },
+  {
+    asked: /第一次/u,
+    term: "首次",
+    stated: ["首次", "第一次", "首度"],
+    source: "现代汉语词典：首次，第一次",
+  },
+  {
+    asked: /第一届/u,
+    term: "首届",
+    stated: ["首届", "第一届"],
+    source: "现代汉语词典：首，次序居先的，第一的（首批、首届）",
+  },
+  {
+    // `第一批住进去多少学生`: reports say `入驻`, `入住`.
+    asked: /住进(?:去|来)?了?/u,
+    term: "入驻",
+    stated: ["入驻", "入住", "住进"],
+    source: "现代汉语词典：入驻，进入并驻扎或居住；入住，住进（宾馆、新居等）",
+  },
+  {
+    // `悬赏金给多少`: what is paid; reports say `支付…的悬赏金`, `发放`, `给予`. Left in, jieba glues `给` to
+    // the word before (`金给`), a word no report says.
+    asked: /(?<=\p{Script=Han})给(?=多少|几)/u,
+    term: "支付",
+    stated: ["支付", "发放", "给予", "奖励", "给"],
+    source: "现代汉语词典：给，使对方得到；支付，付出（款项）；给予，使对方得到",
+  },
+  {
     asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,
     term: "$1",
     stated: [],
