@@ -491,6 +491,14 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：首，次序居先的，第一的（首批、首届）",
   },
   {
+    // `开了多久车到涿州`: a journey's length; reports say `经过16小时赶路`, `车程`, `驱车`. Left in, jieba glues
+    // `车` to the next word (`车到`), a word no report says.
+    asked: /开了?(多久|多长时间|几个?小时|几天)的?车/u,
+    term: "$1赶路",
+    stated: ["赶路", "车程", "驱车", "行驶", "开车"],
+    source: "现代汉语词典：赶路，加快速度走路；车程，乘车所需的时间或路程",
+  },
+  {
     // `第一批住进去多少学生`: reports say `入驻`, `入住`.
     asked: /住进(?:去|来)?了?/u,
     term: "入驻",

@@ -403,6 +403,8 @@ describe("everydayQuestion", () => {
     // What is paid (`给多少`) is the report's `支付`; `给` before a person stays.
     ["悬赏金给多少", "悬赏金支付多少"],
     ["给多少人发了补贴", "给多少人发了补贴"],
+    // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
+    ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
