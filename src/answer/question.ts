@@ -117,9 +117,12 @@ function unitOfCountedNoun(q: string): string | null {
 const ASKS_FOR_AMOUNT =
   /(?:额|金额|数量|人数|总数|规模|产值|总值|营收|收入|增速|增幅|比例|比重|占比|率)(?:是|为|有)?[?？。]?$/;
 
-/** A growth question: a change word right before the question word, or a measure of change asked for. */
+/**
+ * A growth question: a change word right before the question word, or a measure of change asked for.
+ * Not `新增了多少`: what was newly added is an amount (`两批共新增电动车停车位1018个`), not a change.
+ */
 const ASKS_CHANGE =
-  /(?:增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|上升|下滑|攀升|扩大|缩小|[涨跌增降多少高低])了?(?:百分之)?(?:多少|几)|(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长幅度)(?:是|为|有|达|达到)?(?:多少|几)/;
+  /(?:增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|上升|下滑|攀升|扩大|缩小|(?<!新)[涨跌增降多少高低])了?(?:百分之)?(?:多少|几)|(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长幅度)(?:是|为|有|达|达到)?(?:多少|几)/;
 
 /** A growth question asking for a rate (`增速`, `百分之多少`, `百分点`). */
 const ASKS_RATE = /百分之|百分点|增速|增幅|降幅|涨幅|跌幅|增长率|幅度/;
