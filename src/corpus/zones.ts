@@ -245,7 +245,7 @@ export function bareZone(text: string): string | null {
 /** What may stand right before a bare `高新区`: nothing, a mark, or the end of an office's or a place's word. */
 const BARE_BEFORE = /^(?:$|[^\p{Script=Han}]|[局市区县在到于至和及与的、，。（(])$/u;
 /** Urumqi's zone shares its administration with the 新市区 district and is named with it. */
-const URUMQI = /高新区\s*[（(\[［【]\s*新市区/u;
+const URUMQI = /高新区\s*[（([［【]\s*新市区/u;
 
 /** The city of {@link CITIES} a text names most often, at least `min` times (ties: the last named), or null. */
 function mostNamedCity(text: string, min: number): string | null {

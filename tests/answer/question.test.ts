@@ -109,6 +109,9 @@ describe("questionShape", () => {
   it("does not read a plain amount as a growth question", () => {
     expect(questionShape("园区实际销售收入是多少").change).toBeUndefined();
     expect(questionShape("有多少家企业入驻").change).toBeUndefined();
+    // What was newly added is an amount (`两批共新增电动车停车位1018个`), not a change.
+    expect(questionShape("郴州高新区一共新增了多少个电动车停车位").change).toBeUndefined();
+    expect(questionShape("收入增了多少").change).toBe(true);
   });
 });
 
