@@ -51,6 +51,7 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
     case "number":
       if (shape.unit === ORDINAL_UNIT) return ordinalsIn(s.norm, shape).length > 0;
       if (shape.unit === DURATION_UNIT) return findDurations(s.norm).length > 0;
+      if (shape.unit === "天" && daysSpent(s.norm).length > 0) return true;
       if (shape.change === true && !CHANGE_WORDS.test(s.norm)) return false;
       s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
       return s.numbers.some(
@@ -90,6 +91,7 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
         .map((n) => n.text);
       const c = counted === null ? null : new RegExp(counted, "g");
       if (c !== null) for (const m of text.matchAll(c)) out.push(m[0]);
+      if (shape.unit === "天") out.push(...daysSpent(text));
       return out;
     }
     case "date":
@@ -119,3 +121,6 @@ const PLACE_KIND_ASKED =
 export function namingPlaceOf(kind: string): RegExp {
   return new RegExp(`[\\p{Script=Han}A-Za-z0-9]{2}(?<![该本此这那各每全某多个两几一其])${kind}`, "u");
 }
+
+/** Days a text says were spent in `日` (`仅用时9日`): `几天` asked, they count as `天` do, unlike a date's `9日`. */
+const daysSpent = (text: string): string[] => findDurations(text).filter((d) => d.endsWith("日"));

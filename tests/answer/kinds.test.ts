@@ -403,6 +403,11 @@ describe("everydayQuestion", () => {
     // What is paid (`给多少`) is the report's `支付`; `给` before a person stays.
     ["悬赏金给多少", "悬赏金支付多少"],
     ["给多少人发了补贴", "给多少人发了补贴"],
+    // A child (`那个孩子`) is the report's `儿童`; stealing and being caught, its `盗窃` and `抓获`; `查实`, its `核实`.
+    ["光谷步行街那个孩子几岁", "光谷步行街那个儿童几岁"],
+    ["偷自行车的人在哪被抓的", "盗窃自行车的人在哪抓获的"],
+    ["小偷被抓了吗", "小偷抓获吗"],
+    ["摊主刮脚皮查实了吗", "摊主刮脚皮核实了吗"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
     ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
   ])("reads %s as %s", (asked, read) => {
