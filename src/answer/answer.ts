@@ -7,6 +7,7 @@ import {
   indicatorMissing,
   lastYearAsked,
   namesAll,
+  onlyPricesPerUnit,
   otherPeriod,
   periodContradicted,
   provincesNamed,
@@ -246,6 +247,7 @@ export async function answerQuestion(
       indicatorMissing(normalized, quoted) ||
       countNowhere(normalized, quoted) ||
       otherPeopleCounted(normalized, quoted) ||
+      (shape.unit === "元" && onlyPricesPerUnit(normalized, quoted)) ||
       ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);

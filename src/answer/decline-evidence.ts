@@ -343,6 +343,25 @@ export function countedThingMissing(normQuestion: string, normQuote: string): bo
 }
 
 /**
+ * Whether a question asking a total of money (`一年卖了多少钱`, `营收多少`) is met by a quote whose every sum is a
+ * price per unit (`价格在15到35元/斤`, `每斤15元`): a price is not the total asked for. A question asking a price
+ * (`多少钱一斤`, `单价`) is answered by one.
+ */
+export function onlyPricesPerUnit(normQuestion: string, normQuote: string): boolean {
+  if (!ASKS_TOTAL.test(normQuestion) || ASKS_PRICE.test(normQuestion)) return false;
+  const sums = [...normQuote.matchAll(SUM)];
+  return sums.length > 0 && sums.every((m) => PER_UNIT_AFTER.test(m[2] ?? "") || PER_UNIT_BEFORE.test(m[1] ?? ""));
+}
+/** A total asked: sold, earned or taken in, all together or over a year. */
+const ASKS_TOTAL = /卖了|赚了|挣了|收入|营收|销售额|销售收入|一共|总共|共计|总额|一年/u;
+/** A price asked: per piece, per unit of weight or size, or the word itself. */
+const ASKS_PRICE = /单价|价格|价钱|多少钱一|每(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|人|张)|一(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|张)(?:多少|几)/u;
+/** A sum of money with up to 12 characters before it (group 1) and what follows (group 2). */
+const SUM = /(.{0,12}?)\d+(?:\.\d+)?(?:[万亿])?(?:多|余)?元(.?)/gu;
+const PER_UNIT_AFTER = /^[/／每]$/u;
+const PER_UNIT_BEFORE = /每(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|人|张|份|次)/u;
+
+/**
  * Whether the question names an indicator the quote never states: `郴州高新区1-5月GDP增长多少` against
  * `公司实现主营业务收入4.55亿元，…同比增长2.3%`, `重庆高新区2019年营收是多少` against `2019年实现地区生产总值…`.
  */

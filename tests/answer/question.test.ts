@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   countedThingMissing,
   indicatorMissing,
+  onlyPricesPerUnit,
   periodContradicted,
 } from "../../src/answer/decline-evidence.js";
 import type { TextTools } from "../../src/answer/passage.js";
@@ -340,5 +341,20 @@ describe("questionTerms", () => {
     expect(questionTerms("孩子们合唱了什么歌", { ...tools, known: () => true }).map((t) => t.word)).toContain(
       "歌",
     );
+  });
+});
+
+describe("onlyPricesPerUnit", () => {
+  it("reads a total of money asked of a quote stating only prices per unit as not stated", () => {
+    const quote = "以游客采摘为主，价格在15到35元/斤，每斤出售价格15-25元不等";
+    expect(onlyPricesPerUnit("海安阳光玫瑰葡萄一年卖了多少钱", quote)).toBe(true);
+    expect(onlyPricesPerUnit("葡萄合作社收入多少", quote)).toBe(true);
+  });
+
+  it("does not when a price is asked, or the quote states a sum that is no price", () => {
+    const quote = "以游客采摘为主，价格在15到35元/斤";
+    expect(onlyPricesPerUnit("阳光玫瑰葡萄多少钱一斤", quote)).toBe(false);
+    expect(onlyPricesPerUnit("阳光玫瑰葡萄价格多少", quote)).toBe(false);
+    expect(onlyPricesPerUnit("合作社一年卖了多少钱", "价格15元/斤，全年销售收入达300万元")).toBe(false);
   });
 });
