@@ -15,7 +15,7 @@ import {
 } from "./decline-evidence.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
-import { CN_DIGITS, findDates, findNumbers } from "./evidence.js";
+import { CN_DIGITS, findDates, findDurations, findNumbers } from "./evidence.js";
 import {
   type Candidate,
   type Evidence,
@@ -31,6 +31,7 @@ import {
   asksAmount,
   asksForByline,
   asksForSeveral,
+  DURATION_UNIT,
   hasChinese,
   PEOPLE,
   peopleAsked,
@@ -248,7 +249,10 @@ export async function answerQuestion(
       countNowhere(normalized, quoted) ||
       otherPeopleCounted(normalized, quoted) ||
       (shape.unit === "元" && onlyPricesPerUnit(normalized, quoted)) ||
-      ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)))
+      ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)) ||
+      // `偷电缆的王某被判了几年` answered with `王某盗窃电缆总长1000余米`: a length of time asked, a quote with no
+      // word of time at all (a length may be said in many ways: `一个半赛季`, `每年`, `尚需时日`).
+      (shape.unit === DURATION_UNIT && findDurations(quoted).length === 0 && !TIME_UNIT_CHAR.test(quoted)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
@@ -351,6 +355,9 @@ export async function answerQuestion(
 
 /** Any numeral, in digits, in Chinese or Roman (`3400`, `三千四百`, `八成`, `Ⅳ级`, `半数`): what a number answer needs. */
 const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}\u2160-\u217f]|半数`, "u");
+
+/** A character of a unit of time (`年`, `小时`, `赛季`, `时日`): a quote with none states no length of time. */
+const TIME_UNIT_CHAR = /[年月天日周时季秒旬]/u;
 
 /** Question words: a question holding one asks for a fact, whatever its ending. */
 const ASKS_WHICH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|何时|何处|何种/u;

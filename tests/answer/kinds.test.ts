@@ -511,6 +511,11 @@ describe("kinds of question, answered from whole articles", () => {
     await declinesAbove("潍坊高新区蓝海救援队用冲锋舟转移村民花了多少钱", "早上7点40分左右");
   });
 
+  it("declines a length of time asked of a sentence with no word of time (`被判了几年`: `…总长800余米`)", async () => {
+    await declinesAbove("偷电缆的赵某被判了几年", "总长800余米");
+    await answers("潍坊高新区偷电缆的赵某偷了多长的电缆", "800余米");
+  });
+
   it("answers which place of a kind with the sentence naming one (`…新华社区`), not a closer one naming none", async () => {
     const a = await answers("潍坊高新区救援队的物资送到哪个社区了", "新华社区");
     expect(a.answer).not.toContain("受灾群众手中");
