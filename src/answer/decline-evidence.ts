@@ -350,12 +350,15 @@ export function countedThingMissing(normQuestion: string, normQuote: string): bo
 export function onlyPricesPerUnit(normQuestion: string, normQuote: string): boolean {
   if (!ASKS_TOTAL.test(normQuestion) || ASKS_PRICE.test(normQuestion)) return false;
   const sums = [...normQuote.matchAll(SUM)];
-  return sums.length > 0 && sums.every((m) => PER_UNIT_AFTER.test(m[2] ?? "") || PER_UNIT_BEFORE.test(m[1] ?? ""));
+  return (
+    sums.length > 0 && sums.every((m) => PER_UNIT_AFTER.test(m[2] ?? "") || PER_UNIT_BEFORE.test(m[1] ?? ""))
+  );
 }
 /** A total asked: sold, earned or taken in, all together or over a year. */
 const ASKS_TOTAL = /卖了|赚了|挣了|收入|营收|销售额|销售收入|一共|总共|共计|总额|一年/u;
 /** A price asked: per piece, per unit of weight or size, or the word itself. */
-const ASKS_PRICE = /单价|价格|价钱|多少钱一|每(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|人|张)|一(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|张)(?:多少|几)/u;
+const ASKS_PRICE =
+  /单价|价格|价钱|多少钱一|每(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|人|张)|一(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|张)(?:多少|几)/u;
 /** A sum of money with up to 12 characters before it (group 1) and what follows (group 2). */
 const SUM = /(.{0,12}?)\d+(?:\.\d+)?(?:[万亿])?(?:多|余)?元(.?)/gu;
 const PER_UNIT_AFTER = /^[/／每]$/u;
