@@ -95,6 +95,9 @@ const PEOPLE_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?(${PEOPLE})|(${PE
  * People a question counts by a longer name whose head is a person (现代汉语词典: -员, 指工作或学习的人;
  * -者, 指人): `多少个复工复产联络专员`, `几个参与者` — reports count them in 名 or 人 (`31名…联络专员`).
  */
+/** `转移了几个人`: people counted with 个 (not `个人所得税`, `个人信息`). */
+const PEOPLE_BY_GE = /(?:多少|几)个人(?![员才口民次均工所信账名])/u;
+
 const PERSON_HEADED =
   /(?:多少|几)(?:个|名|位)?\p{Script=Han}{0,8}?[员者](?=$|[^\p{Script=Han}]|[了呢啊呀吗])/u;
 
@@ -204,8 +207,11 @@ export function questionShape(q: string): QuestionShape {
     ASKS_FOR_AMOUNT.test(q)
   ) {
     let unit = unitMatch?.[1] ?? null;
-    // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`).
-    if (unit === "个" && (PERSON_COUNTED.test(q) || PERSON_HEADED.test(q) || PERSON_BEFORE.test(q)))
+    // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`); `几个人`: people.
+    if (
+      unit === "个" &&
+      (PERSON_COUNTED.test(q) || PERSON_HEADED.test(q) || PERSON_BEFORE.test(q) || PEOPLE_BY_GE.test(q))
+    )
       unit = "人";
     if (ASKS_CHANGE.test(q)) {
       // The change is counted in the question's own measure word (`多了多少人`) or as a rate; what

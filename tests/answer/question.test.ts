@@ -84,6 +84,8 @@ describe("questionShape", () => {
     ["活动来了几个参与者", "number", "人"],
     // People named before the question word are counted in 人 (`六名…小朋友`); members may be bodies.
     ["来社区的彝族儿童有几个", "number", "人"],
+    ["鞍山高新区转移了几个人", "number", "人"],
+    ["缴纳多少个人所得税", "number", "个"],
     ["志愿者一共多少个", "number", "人"],
     ["宣讲团给多少青少年讲了", "number", "人"],
     ["联会成员一共有多少个", "number", "个"],
