@@ -7,6 +7,7 @@ import {
   indicatorMissing,
   lastYearAsked,
   namesAll,
+  onlyPricesPerUnit,
   otherPeriod,
   periodContradicted,
   provincesNamed,
@@ -14,7 +15,7 @@ import {
 } from "./decline-evidence.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
-import { CN_DIGITS, findDates, findNumbers } from "./evidence.js";
+import { CN_DIGITS, findDates, findDurations, findNumbers } from "./evidence.js";
 import {
   type Candidate,
   type Evidence,
@@ -30,6 +31,7 @@ import {
   asksAmount,
   asksForByline,
   asksForSeveral,
+  DURATION_UNIT,
   hasChinese,
   PEOPLE,
   peopleAsked,
@@ -246,7 +248,11 @@ export async function answerQuestion(
       indicatorMissing(normalized, quoted) ||
       countNowhere(normalized, quoted) ||
       otherPeopleCounted(normalized, quoted) ||
-      ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)))
+      (shape.unit === "元" && onlyPricesPerUnit(normalized, quoted)) ||
+      ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)) ||
+      // `偷电缆的王某被判了几年` answered with `王某盗窃电缆总长1000余米`: a length of time asked, a quote with no
+      // word of time at all (a length may be said in many ways: `一个半赛季`, `每年`, `尚需时日`).
+      (shape.unit === DURATION_UNIT && findDurations(quoted).length === 0 && !TIME_UNIT_CHAR.test(quoted)))
   ) {
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
@@ -347,8 +353,11 @@ export async function answerQuestion(
   };
 }
 
-/** Any numeral, in digits or in Chinese (`3400`, `三千四百`, `八成`, `半数`): what a number answer needs. */
-const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}]|半数`, "u");
+/** Any numeral, in digits, in Chinese or Roman (`3400`, `三千四百`, `八成`, `Ⅳ级`, `半数`): what a number answer needs. */
+const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}\u2160-\u217f]|半数`, "u");
+
+/** A character of a unit of time (`年`, `小时`, `赛季`, `时日`): a quote with none states no length of time. */
+const TIME_UNIT_CHAR = /[年月天日周时季秒旬]/u;
 
 /** Question words: a question holding one asks for a fact, whatever its ending. */
 const ASKS_WHICH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|何时|何处|何种/u;
@@ -373,12 +382,20 @@ const COUNTED_UNIT = new RegExp(
   "u",
 );
 
-/** A text with its dates (`8月15日`, `2023年`) blanked: they count nothing. */
+/** A text with its dates (`8月15日`, `2023年`) and times of day (`8点30分`, `19时`) blanked: they count nothing. */
 function withoutDates(text: string): string {
   let rest = text;
   for (const d of findDates(text)) rest = rest.replace(d.text, " ");
-  return rest;
+  return rest.replace(CLOCK_TIME, " ");
 }
+
+/**
+ * A time of day: hours with their minutes (`8点30分`, `17时48分`), hours after a day or a part of the day
+ * (`29日19时`, `早上6点`), or about an hour (`7点多`, `9时许`). `公羊救援队一共花了多少钱` was answered with `…在早上8点30分
+ * 左右，用直升机将被困的5名当地居民救出`: its `8` and `30` read as bare amounts of money. Not `5点建议` (points).
+ */
+const CLOCK_TIME =
+  /(?:(?<=日|凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间)\d{1,2}[点时](?:\d{1,2}分|半|许|多|左右)?|(?<!\d)\d{1,2}[点时](?:\d{1,2}分|许|半(?![年月天]))|(?<!\d)\d{1,2}时(?=[，。、；至到（(]))(?:\d{1,2}秒)?/gu;
 
 /**
  * `宣讲团有多少个志愿者` answered with `…为辖区30多名青少年科普…`: asked to count people of one kind, a quote

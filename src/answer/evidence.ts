@@ -51,11 +51,12 @@ export function findNumbers(text: string): { text: string; unit: string; index: 
 }
 
 /**
- * A length of time (`两周`, `3个月`, `半年`, `22.5小时`, `一年左右`): what `多久`/`多长时间` asks for. A
- * four-digit year (`2024年`), a month (`5月`) and an anniversary (`50周年`) are not one.
+ * A length of time (`两周`, `3个月`, `半年`, `22.5小时`, `一年左右`; days after a word of spending time,
+ * `用时9日`, `5个工作日`): what `多久`/`多长时间` asks for. A four-digit year (`2024年`), a month (`5月`), a day
+ * of the month (`9日`) and an anniversary (`50周年`) are not one.
  */
 const DURATION_RE =
-  /(?:(?<![\d.])\d{1,3}(?:\.\d+)?(?!\d)|[零〇一二两三四五六七八九十百千几数]+)(?:多|余)?个?半?(?:个?月|个?星期|周(?!年)|天|个?小时|分钟|秒|年(?!代|级))(?:半|多|左右)?|半个?(?:月|年|小时)/gu;
+  /(?:(?<![\d.])\d{1,3}(?:\.\d+)?(?!\d)|[零〇一二两三四五六七八九十百千几数]+)(?:多|余)?个?半?(?:个?月|个?星期|周(?!年)|天|个?小时|分钟|秒|年(?!代|级))(?:半|多|左右)?|半个?(?:月|年|小时)|(?<=(?:用时|历时|耗时|用了|花了|历经|为期)(?:仅|只|约|近)?)\d{1,3}日|\d{1,3}个工作日/gu;
 
 /** The lengths of time a (normalised) text states, verbatim. */
 export function findDurations(text: string): string[] {

@@ -14,7 +14,7 @@ import {
   runIn,
 } from "./decline-evidence.js";
 import { findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
-import { factsIn, isDated, typedSentence } from "./facts.js";
+import { askedPlaceKind, factsIn, isDated, namingPlaceOf, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare, statedIn } from "./focus.js";
 import {
   ANAPHORIC,
@@ -491,6 +491,16 @@ export function pickSentences(
       (x) => x.typed || (shape.unit === "人" && peopleCounted(x.norm).length > 0),
     );
     const alt = typed.length > 0 ? best(typed, "pickScore") : undefined;
+    if (alt !== undefined && alt.pickScore >= weights.typedGiveWay * chosen.pickScore) chosen = alt;
+  }
+  // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
+  // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
+  // 开展慰问活动`) when that scores nearly as well.
+  const head = shape.type === "entity" ? askedPlaceKind(normQuestion) : null;
+  if (head !== null && !chosen.norm.includes(head)) {
+    const naming = namingPlaceOf(head);
+    const named = sameArticle.filter((x) => naming.test(x.norm));
+    const alt = named.length > 0 ? best(named, "pickScore") : undefined;
     if (alt !== undefined && alt.pickScore >= weights.typedGiveWay * chosen.pickScore) chosen = alt;
   }
   const first = scoredPick(chosen, top.score);

@@ -51,6 +51,7 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
     case "number":
       if (shape.unit === ORDINAL_UNIT) return ordinalsIn(s.norm, shape).length > 0;
       if (shape.unit === DURATION_UNIT) return findDurations(s.norm).length > 0;
+      if (shape.unit === "天" && daysSpent(s.norm).length > 0) return true;
       if (shape.change === true && !CHANGE_WORDS.test(s.norm)) return false;
       s.numbers ??= findNumbers(s.norm).map((n) => ({ text: n.text, unit: n.unit }));
       return s.numbers.some(
@@ -90,6 +91,7 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
         .map((n) => n.text);
       const c = counted === null ? null : new RegExp(counted, "g");
       if (c !== null) for (const m of text.matchAll(c)) out.push(m[0]);
+      if (shape.unit === "天") out.push(...daysSpent(text));
       return out;
     }
     case "date":
@@ -103,3 +105,22 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
       return null;
   }
 }
+
+/**
+ * The kind of place or body a which-question asks for, when its names end with the kind's word
+ * (`哪个社区` → `社区`: `锦江社区`; `哪家医院` → `医院`), or null. Not a kind a report names otherwise
+ * (`哪个国家`: `法国`; `哪个展会`: `…博览会`; `哪个公司`: `东日本旅客铁道`).
+ */
+export function askedPlaceKind(normQuestion: string): string | null {
+  return PLACE_KIND_ASKED.exec(normQuestion)?.[1] ?? null;
+}
+const PLACE_KIND_ASKED =
+  /(?:哪个|哪家|哪所|哪座|哪片|哪条|哪一个|哪一家|什么)(社区|村|镇|乡|街道|县|市|省|医院|学校|大学|学院|银行|机场|小区|园区|基地|酒店|景区|公园|法院|路)(?=[了呢啊吗的呀是有在]|[^\p{Script=Han}]|$)/u;
+
+/** A name of that kind in a text: the kind's word after a name's characters, not after `该`, `本`, `各` … (`锦江社区`, not `该社区`). */
+export function namingPlaceOf(kind: string): RegExp {
+  return new RegExp(`[\\p{Script=Han}A-Za-z0-9]{2}(?<![该本此这那各每全某多个两几一其])${kind}`, "u");
+}
+
+/** Days a text says were spent in `日` (`仅用时9日`): `几天` asked, they count as `天` do, unlike a date's `9日`. */
+const daysSpent = (text: string): string[] => findDurations(text).filter((d) => d.endsWith("日"));

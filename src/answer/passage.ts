@@ -3,6 +3,7 @@
  * the quote a sentence needs (with the sentence before it when it cannot be read alone).
  */
 import { LRUCache } from "lru-cache";
+import { isFurnitureSentence } from "../corpus/feeds/boilerplate.js";
 import { splitSentences } from "../corpus/sentences.js";
 import type { Passage } from "../index/types.js";
 
@@ -61,10 +62,13 @@ export function preparePassage(passage: Passage, normalize: (s: string) => strin
     `${passage.title} ${passage.section ?? ""} ${passage.zones.join(" ")} ${passage.text}`,
   );
   return {
-    sentences: splitSentences(passage.text).map((sentence) => {
-      const norm = normalize(sentence);
-      return { sentence, norm, chars: norm.replace(NOT_WORD_CHAR, "") };
-    }),
+    // Page furniture a news text kept (`来源：…责任编辑：…返回搜狐`) is never a sentence to quote.
+    sentences: splitSentences(passage.text)
+      .filter((sentence) => !isFurnitureSentence(sentence))
+      .map((sentence) => {
+        const norm = normalize(sentence);
+        return { sentence, norm, chars: norm.replace(NOT_WORD_CHAR, "") };
+      }),
     context,
     contextChars: context.replace(NOT_WORD_CHAR, ""),
     title: normalize(passage.title),

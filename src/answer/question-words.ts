@@ -241,7 +241,7 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   },
   {
     // `光谷步行街那个小孩几岁`: the report says `一名7岁的儿童`.
-    asked: /小孩子?|小朋友|娃娃?(?![哈])/u,
+    asked: /小孩子?|小朋友|(?<![小男女])孩子|娃娃?(?![哈])/u,
     term: "儿童",
     stated: ["儿童", "孩子", "小孩", "幼儿", "男孩", "女孩", "男童", "女童", "小朋友"],
     source: "现代汉语词典：儿童，较幼小的未成年人；小孩，儿童",
@@ -273,6 +273,27 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "签约",
     stated: ["签约", "签订", "签署"],
     source: "现代汉语词典：签约，签订条约或合同",
+  },
+  {
+    // `偷自行车的人在哪被抓的`: police reports say `盗窃自行车的犯罪嫌疑人`. Not `小偷`, `偷偷`.
+    asked: /(?<![小被])偷(?![偷窥听拍渡税走去])(?=了?\p{Script=Han})/u,
+    term: "盗窃",
+    stated: ["盗窃", "偷盗", "偷", "窃取", "盗"],
+    source: "现代汉语词典：盗窃，用不合法的手段秘密地取得",
+  },
+  {
+    // `…在哪被抓的`: police reports say `在高新区某小区内将犯罪嫌疑人刘某成功抓获`.
+    asked: /被抓(?:住|到|获)?了?(?![获捕])/u,
+    term: "抓获",
+    stated: ["抓获", "抓捕", "落网", "被抓", "捉"],
+    source: "现代汉语词典：抓获，捉住；逮住",
+  },
+  {
+    // `摊主刮脚皮查实了吗`: a report says `初查情况属实`, `经核实`.
+    asked: /查实/u,
+    term: "核实",
+    stated: ["属实", "核实", "查实", "查证", "证实"],
+    source: "现代汉语词典：查实，查证属实；核实，审核是否属实",
   },
   {
     // `那次抓了多少人`: police reports say `抓获涉诈嫌疑人20名`.
@@ -454,6 +475,64 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "",
     stated: [],
     source: "方位词“里”附在名词后表示范围（现代汉语词典：里，方位词）",
+  },
+  {
+    // `郑州机场29号取消了多少航班`: a day of the month said with `号`; reports write `29日`. After a month, or
+    // before a time of day, a verb of an event or a particle; not the `号` of a name (`汉光39号演习`, `3号线`,
+    // `1号楼`, `月球-26号探测器`).
+    asked:
+      /(?<=月\d{1,2}|(?:^|[^\d\-－])\d{1,2})号(?=(?<=月\d{1,2}号)|[上下中晚早凌当那前后起至到以开举发召启在是的了取关停，。？?、]|$)/u,
+    term: "日",
+    stated: [],
+    source: "现代汉语词典：号，表示日期（五月一号）；日，用于计算日期（口语多说“号”）",
+  },
+  {
+    // `南大苏州校区第一批住进去多少学生`, `第一期讲的啥`: reports say `首批`, `首期`, `首次`, `首届`.
+    asked: /第一批/u,
+    term: "首批",
+    stated: ["首批", "第一批"],
+    source: "现代汉语词典：首，次序居先的，第一的（首批、首届）",
+  },
+  {
+    asked: /第一期/u,
+    term: "首期",
+    stated: ["首期", "第一期"],
+    source: "现代汉语词典：首，次序居先的，第一的（首批、首届）",
+  },
+  {
+    asked: /第一次/u,
+    term: "首次",
+    stated: ["首次", "第一次", "首度"],
+    source: "现代汉语词典：首次，第一次",
+  },
+  {
+    asked: /第一届/u,
+    term: "首届",
+    stated: ["首届", "第一届"],
+    source: "现代汉语词典：首，次序居先的，第一的（首批、首届）",
+  },
+  {
+    // `开了多久车到涿州`: a journey's length; reports say `经过16小时赶路`, `车程`, `驱车`. Left in, jieba glues
+    // `车` to the next word (`车到`), a word no report says.
+    asked: /开了?(多久|多长时间|几个?小时|几天)的?车/u,
+    term: "$1赶路",
+    stated: ["赶路", "车程", "驱车", "行驶", "开车"],
+    source: "现代汉语词典：赶路，加快速度走路；车程，乘车所需的时间或路程",
+  },
+  {
+    // `第一批住进去多少学生`: reports say `入驻`, `入住`.
+    asked: /住进(?:去|来)?了?/u,
+    term: "入驻",
+    stated: ["入驻", "入住", "住进"],
+    source: "现代汉语词典：入驻，进入并驻扎或居住；入住，住进（宾馆、新居等）",
+  },
+  {
+    // `悬赏金给多少`: what is paid; reports say `支付…的悬赏金`, `发放`, `给予`. Left in, jieba glues `给` to
+    // the word before (`金给`), a word no report says.
+    asked: /(?<=\p{Script=Han})给(?=多少|几)/u,
+    term: "支付",
+    stated: ["支付", "发放", "给予", "奖励", "给"],
+    source: "现代汉语词典：给，使对方得到；支付，付出（款项）；给予，使对方得到",
   },
   {
     asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,

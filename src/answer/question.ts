@@ -95,6 +95,9 @@ const PEOPLE_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?(${PEOPLE})|(${PE
  * People a question counts by a longer name whose head is a person (现代汉语词典: -员, 指工作或学习的人;
  * -者, 指人): `多少个复工复产联络专员`, `几个参与者` — reports count them in 名 or 人 (`31名…联络专员`).
  */
+/** `转移了几个人`: people counted with 个 (not `个人所得税`, `个人信息`). */
+const PEOPLE_BY_GE = /(?:多少|几)个人(?![员才口民次均工所信账名])/u;
+
 const PERSON_HEADED =
   /(?:多少|几)(?:个|名|位)?\p{Script=Han}{0,8}?[员者](?=$|[^\p{Script=Han}]|[了呢啊呀吗])/u;
 
@@ -117,9 +120,12 @@ function unitOfCountedNoun(q: string): string | null {
 const ASKS_FOR_AMOUNT =
   /(?:额|金额|数量|人数|总数|规模|产值|总值|营收|收入|增速|增幅|比例|比重|占比|率)(?:是|为|有)?[?？。]?$/;
 
-/** A growth question: a change word right before the question word, or a measure of change asked for. */
+/**
+ * A growth question: a change word right before the question word, or a measure of change asked for.
+ * Not `新增了多少`: what was newly added is an amount (`两批共新增电动车停车位1018个`), not a change.
+ */
 const ASKS_CHANGE =
-  /(?:增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|上升|下滑|攀升|扩大|缩小|[涨跌增降多少高低])了?(?:百分之)?(?:多少|几)|(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长幅度)(?:是|为|有|达|达到)?(?:多少|几)/;
+  /(?:增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|上升|下滑|攀升|扩大|缩小|(?<!新)[涨跌增降多少高低])了?(?:百分之)?(?:多少|几)|(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长幅度)(?:是|为|有|达|达到)?(?:多少|几)/;
 
 /** A growth question asking for a rate (`增速`, `百分之多少`, `百分点`). */
 const ASKS_RATE = /百分之|百分点|增速|增幅|降幅|涨幅|跌幅|增长率|幅度/;
@@ -201,8 +207,11 @@ export function questionShape(q: string): QuestionShape {
     ASKS_FOR_AMOUNT.test(q)
   ) {
     let unit = unitMatch?.[1] ?? null;
-    // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`).
-    if (unit === "个" && (PERSON_COUNTED.test(q) || PERSON_HEADED.test(q) || PERSON_BEFORE.test(q)))
+    // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`); `几个人`: people.
+    if (
+      unit === "个" &&
+      (PERSON_COUNTED.test(q) || PERSON_HEADED.test(q) || PERSON_BEFORE.test(q) || PEOPLE_BY_GE.test(q))
+    )
       unit = "人";
     if (ASKS_CHANGE.test(q)) {
       // The change is counted in the question's own measure word (`多了多少人`) or as a rate; what

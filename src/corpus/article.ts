@@ -1,7 +1,7 @@
 import { splitSentences } from "./sentences.js";
 import { cleanText, endsSentence, joinLines } from "./text.js";
 import type { Article, CorpusProblem, Paragraph } from "./types.js";
-import { findZones, zoneCounts } from "./zones.js";
+import { bareZone, findZones, zoneCounts } from "./zones.js";
 
 /** What each reader returns for one file: the articles it could read and what it could not. */
 export interface ParsedFile {
@@ -30,7 +30,8 @@ export function makeArticle(d: ArticleDraft): Article {
   const headZones = findZones(d.title);
   // Paragraphs are joined with newlines so that no zone name is glued across two of them.
   const bodyText = d.paragraphs.map((p) => `${p.section ?? ""}\n${p.text}`).join("\n");
-  const mainZone = headZones[0] ?? zoneCounts(bodyText)[0]?.zone ?? null;
+  // An article naming no zone in full may still be about one: `鞍山市…高新区转移9人` is 鞍山高新区's.
+  const mainZone = headZones[0] ?? zoneCounts(bodyText)[0]?.zone ?? bareZone(`${d.title}\n${bodyText}`);
   const zones = [...new Set([...(mainZone ? [mainZone] : []), ...headZones, ...findZones(bodyText)])];
   const a: Article = {
     id: d.id,

@@ -62,6 +62,14 @@ const PLACES = new Set(
   净月 仲恺 慈湖 秀洲 大冶湖 玄武 徐庄 建湖 恩施 盐南`.split(/\s+/u),
 );
 
+// Of {@link PLACES}, those a bare `高新区` is never named after: municipalities whose zones have names of their
+// own, and districts and zone sub-areas (in a list of districts, `璧山、永川、…、高新区` is Chongqing's zone).
+const NOT_CITIES = new Set(
+  "北京 天津 上海 璧山 永川 荣昌 赤壁 共青城 中关村 张江 紫竹 东湖 滨江 松山湖 莫干山 滨海 净月 仲恺 慈湖 秀洲 大冶湖 玄武 徐庄 建湖 恩施 盐南 武进 萧山 江阴 昆山 常熟 燕郊 杨凌".split(
+    " ",
+  ),
+);
+
 // Words jieba may tag `ns` that name no particular zone (`中国高新区`, `全国高新区`, `东部高新区`).
 const NOT_PLACES = new Set(
   "中国 全国 我国 国家 全省 全市 本市 本省 各地 国内 海外 省内 市内 境内 区内 东部 西部 中部 南部 北部 东北 西北 西南 东南 华北 华东 华南 华中 沿海 内陆 当地 本地 全区 其他 各级".split(
@@ -212,3 +220,48 @@ export function zoneCounts(text: string): { zone: string; count: number }[] {
   for (const m of zoneMentions(text)) counts.set(m.zone, (counts.get(m.zone) ?? 0) + 1);
   return [...counts].map(([zone, count]) => ({ zone, count })).sort((a, b) => b.count - a.count);
 }
+
+/**
+ * The zone a text means by a bare `高新区` (`高新区转移9人`, `家住…郴州片区、高新区增湖小区`) when it names no zone
+ * in full: that of the listed city it names most in the sentence before the mention (`鞍山市…海城市…高新区` →
+ * 鞍山), else the one the whole text names at least twice (`大庆市公安局…在高新区某小区`), or null. Only cities
+ * of {@link PLACES}, not provinces nor those of {@link NOT_CITIES}, and only a bare
+ * mention: one after a word's end (`、高新区`, `公安局高新区`), not after a name jieba does not know
+ * (`相城高新区`, `新站高新区` are zones of their own). `高新区（新市区）` is Urumqi's.
+ */
+export function bareZone(text: string): string | null {
+  if (URUMQI.test(text)) return aliased("乌鲁木齐高新区");
+  for (const m of text.matchAll(SUFFIX)) {
+    const start = m.index ?? 0;
+    if (!BARE_BEFORE.test(text.slice(Math.max(0, start - 1), start))) continue;
+    const tail = HAN_TAIL.exec(text.slice(Math.max(0, start - 12), start));
+    if (tail && zoneFromPrefix(tail[0]) !== null) continue;
+    const sentenceStart = Math.max(0, ...[..."。！？\n"].map((c) => text.lastIndexOf(c, start) + 1));
+    const city = mostNamedCity(text.slice(sentenceStart, start), 1) ?? mostNamedCity(text, 2);
+    if (city !== null) return aliased(`${city}高新区`);
+  }
+  return null;
+}
+/** What may stand right before a bare `高新区`: nothing, a mark, or the end of an office's or a place's word. */
+const BARE_BEFORE = /^(?:$|[^\p{Script=Han}]|[局市区县在到于至和及与的、，。（(])$/u;
+/** Urumqi's zone shares its administration with the 新市区 district and is named with it. */
+const URUMQI = /高新区\s*[（([［【]\s*新市区/u;
+
+/** The city of {@link CITIES} a text names most often, at least `min` times (ties: the last named), or null. */
+function mostNamedCity(text: string, min: number): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  let bestAt = -1;
+  for (const city of CITIES) {
+    const at = text.lastIndexOf(city);
+    if (at < 0) continue;
+    const count = text.split(city).length - 1;
+    if (count >= min && (count > bestCount || (count === bestCount && at > bestAt))) {
+      best = city;
+      bestCount = count;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+const CITIES = [...PLACES].filter((p) => !PROVINCES.has(p) && !NOT_CITIES.has(p) && p.length >= 2);

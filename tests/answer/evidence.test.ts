@@ -46,6 +46,11 @@ describe("findDurations", () => {
 
   it("does not take a date, a month, an anniversary or a decade for a length of time", () => {
     expect(findDurations("项目于2024年5月20日开工，迎来建厂50周年，始于1960年代")).toEqual([]);
+    expect(findDurations("并于8月9日宣判")).toEqual([]);
+  });
+
+  it("reads days after a word of spending time (`用时9日`) and working days as lengths of time", () => {
+    expect(findDurations("鉴定所仅用时9日即出具意见书，5个工作日内办结")).toEqual(["9日", "5个工作日"]);
   });
 });
 

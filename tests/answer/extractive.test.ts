@@ -64,6 +64,15 @@ describe("prepared passages", () => {
     }
   });
 
+  it("leave out a repost's tail and short credit lines, not a long sentence a caption's credit opens", () => {
+    const text =
+      "图片来源：韩联社据悉，韩国警方于8日下午接警后，便出动特种部队在国会大楼开展爆炸物探测工作。图片来源：韩联社。来源：大庆高新区法院版权归原作者所有责任编辑：翟晓晨返回搜狐，查看更多";
+    const p = preparePassage(passage("f", text), normalizeText);
+    expect(p.sentences.map((s) => s.sentence)).toEqual([
+      "图片来源：韩联社据悉，韩国警方于8日下午接警后，便出动特种部队在国会大楼开展爆炸物探测工作。",
+    ]);
+  });
+
   it("keep letters and digits only, so a bigram split by punctuation (`增，速`) still matches", () => {
     const p = preparePassage(passage("a", "工业投资增，速达40.7%。第二句"), normalizeText);
     expect(p.sentences.map((s) => s.sentence)).toEqual(["工业投资增，速达40.7%。", "第二句"]);

@@ -12,4 +12,10 @@ describe("factsIn", () => {
       "两周",
     ]);
   });
+
+  it("gives a how-many-days question days spent in `日` (`用时9日`), not a date's day", () => {
+    const shape = questionShape("鉴定用了几天出结果");
+    expect(factsIn("鉴定所仅用时9日即出具意见书", shape, null)).toEqual(["9日"]);
+    expect(factsIn("并于8月9日宣判", shape, null)).toEqual([]);
+  });
 });

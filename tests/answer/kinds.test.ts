@@ -391,6 +391,25 @@ describe("everydayQuestion", () => {
     ["虎兴社区跟哪个学院一起办的红岩文化活动", "虎兴社区跟哪个学院联合举办的红岩文化活动"],
     ["我们一起办吧", "我们一起办吧"],
     ["跟谁联合办学", "跟谁联合办学"],
+    // A day said with `号` is the report's `日`; the `号` of a name stays.
+    ["郑州机场29号取消了多少航班", "郑州机场29日取消了多少航班"],
+    ["7月29号几点开", "7月29日几点开"],
+    ["汉光39号演习的战略意义是什么", "汉光39号演习的战略意义是什么"],
+    ["地铁3号线几点开", "地铁3号线几点开"],
+    ["月球-26号探测器哪年发射", "月球-26号探测器哪年发射"],
+    // `第一批`, `第一期`: reports say `首批`, `首期`; moving in is `入驻`.
+    ["南大苏州校区第一批住进去多少学生", "南大苏州校区首批入驻多少学生"],
+    ["高新企服课堂第一期讲的啥", "高新企服课堂首期讲的啥"],
+    // What is paid (`给多少`) is the report's `支付`; `给` before a person stays.
+    ["悬赏金给多少", "悬赏金支付多少"],
+    ["给多少人发了补贴", "给多少人发了补贴"],
+    // A child (`那个孩子`) is the report's `儿童`; stealing and being caught, its `盗窃` and `抓获`; `查实`, its `核实`.
+    ["光谷步行街那个孩子几岁", "光谷步行街那个儿童几岁"],
+    ["偷自行车的人在哪被抓的", "盗窃自行车的人在哪抓获的"],
+    ["小偷被抓了吗", "小偷抓获吗"],
+    ["摊主刮脚皮查实了吗", "摊主刮脚皮核实了吗"],
+    // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
+    ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -425,6 +444,12 @@ describe("everydayQuestion", () => {
     expect(countsAnything("现对二期项目（净地面积约2.5万平方米）公开整体招租", "元")).toBe(false);
     expect(countsAnything("国防开支将增加到国内生产总值的4%", "元")).toBe(true);
     expect(countsAnything("租金为每平方米25元", "元")).toBe(true);
+    // Nor do times of day count money: `8点30分` is no amount.
+    expect(countsAnything("公羊救援队在早上8点30分左右，用直升机将被困的5名当地居民救出", "元")).toBe(false);
+    expect(countsAnything("截至29日19时，当天取消航班17架次", "元")).toBe(false);
+    expect(countsAnything("8点30分，公司投资300万", "元")).toBe(true);
+    // A level in Roman numerals counts (`Ⅳ级`), the time before it aside.
+    expect(countsAnything("决定于7月24日上午10时起，启动全市防汛Ⅳ级应急响应", null)).toBe(true);
     for (const counts of [
       "出口收入同比增长一倍",
       "一巢只生一个蛋",
@@ -480,6 +505,25 @@ describe("kinds of question, answered from whole articles", () => {
     }
     // A count in words is a count: `减半` aside, `入住青年人才156人` answers.
     await answers("德阳高新区人才公寓首批住了多少人", "156人");
+  });
+
+  it("declines an amount of money whose sentence states only a time of day and a count of people", async () => {
+    await declinesAbove("潍坊高新区蓝海救援队用冲锋舟转移村民花了多少钱", "早上7点40分左右");
+  });
+
+  it("declines a length of time asked of a sentence with no word of time (`被判了几年`: `…总长800余米`)", async () => {
+    await declinesAbove("偷电缆的赵某被判了几年", "总长800余米");
+    await answers("潍坊高新区偷电缆的赵某偷了多长的电缆", "800余米");
+  });
+
+  it("answers which place of a kind with the sentence naming one (`…新华社区`), not a closer one naming none", async () => {
+    const a = await answers("潍坊高新区救援队的物资送到哪个社区了", "新华社区");
+    expect(a.answer).not.toContain("受灾群众手中");
+  });
+
+  it("never quotes a repost's tail (`来源：…责任编辑：…返回搜狐`)", async () => {
+    const a = await service.ask("潍坊高新区救援队的责任编辑是谁");
+    for (const c of a.citations) expect(c.quote).not.toMatch(/责任编辑|返回搜狐/u);
   });
 
   it("declines a how-much question whose sentence has a numeral only in words that count nothing (`一行`)", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   countedThingMissing,
   indicatorMissing,
+  onlyPricesPerUnit,
   periodContradicted,
 } from "../../src/answer/decline-evidence.js";
 import type { TextTools } from "../../src/answer/passage.js";
@@ -83,6 +84,8 @@ describe("questionShape", () => {
     ["活动来了几个参与者", "number", "人"],
     // People named before the question word are counted in 人 (`六名…小朋友`); members may be bodies.
     ["来社区的彝族儿童有几个", "number", "人"],
+    ["鞍山高新区转移了几个人", "number", "人"],
+    ["缴纳多少个人所得税", "number", "个"],
     ["志愿者一共多少个", "number", "人"],
     ["宣讲团给多少青少年讲了", "number", "人"],
     ["联会成员一共有多少个", "number", "个"],
@@ -109,6 +112,9 @@ describe("questionShape", () => {
   it("does not read a plain amount as a growth question", () => {
     expect(questionShape("园区实际销售收入是多少").change).toBeUndefined();
     expect(questionShape("有多少家企业入驻").change).toBeUndefined();
+    // What was newly added is an amount (`两批共新增电动车停车位1018个`), not a change.
+    expect(questionShape("郴州高新区一共新增了多少个电动车停车位").change).toBeUndefined();
+    expect(questionShape("收入增了多少").change).toBe(true);
   });
 });
 
@@ -281,6 +287,13 @@ describe("periodContradicted", () => {
     expect(periodContradicted("1924年出走的师生创办了什么大学", "1951年，大夏大学与光华大学合并")).toBe(
       false,
     );
+    // A quote naming a year by number may name the one asked: its `今年` need not be its figure's year.
+    expect(
+      periodContradicted(
+        "南大苏州校区去年招了多少本科生",
+        "2022年首次招录本科生503名、硕士生66名、博士生45名，今年起学生正式入驻苏州校区",
+      ),
+    ).toBe(false);
   });
 });
 
@@ -330,5 +343,20 @@ describe("questionTerms", () => {
     expect(questionTerms("孩子们合唱了什么歌", { ...tools, known: () => true }).map((t) => t.word)).toContain(
       "歌",
     );
+  });
+});
+
+describe("onlyPricesPerUnit", () => {
+  it("reads a total of money asked of a quote stating only prices per unit as not stated", () => {
+    const quote = "以游客采摘为主，价格在15到35元/斤，每斤出售价格15-25元不等";
+    expect(onlyPricesPerUnit("海安阳光玫瑰葡萄一年卖了多少钱", quote)).toBe(true);
+    expect(onlyPricesPerUnit("葡萄合作社收入多少", quote)).toBe(true);
+  });
+
+  it("does not when a price is asked, or the quote states a sum that is no price", () => {
+    const quote = "以游客采摘为主，价格在15到35元/斤";
+    expect(onlyPricesPerUnit("阳光玫瑰葡萄多少钱一斤", quote)).toBe(false);
+    expect(onlyPricesPerUnit("阳光玫瑰葡萄价格多少", quote)).toBe(false);
+    expect(onlyPricesPerUnit("合作社一年卖了多少钱", "价格15元/斤，全年销售收入达300万元")).toBe(false);
   });
 });

@@ -35,6 +35,18 @@ describe("parseJsonl", () => {
     expect(articles[1]?.publisher).toBeUndefined();
   });
 
+  it("gives an article naming no zone in full the zone its bare `高新区` means", () => {
+    const text = line({
+      id: "as",
+      title: "辽宁鞍山：转移危险地区人员17859人",
+      text: "截至8月13日6时，鞍山市各县（市）区共转移危险地区人员17859人，其中海城市转移2110人，高新区转移9人。",
+    });
+    expect(parseJsonl(text, "x.jsonl").articles[0]).toMatchObject({
+      mainZone: "鞍山高新区",
+      zones: ["鞍山高新区"],
+    });
+  });
+
   it("reports malformed and incomplete lines by line number and still reads the rest", () => {
     const text = [
       line({ id: "a", title: "甲", text: "第一条。" }),

@@ -1,6 +1,6 @@
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import { canonicalZone, findZones, zoneCounts } from "../../src/corpus/zones.js";
+import { bareZone, canonicalZone, findZones, zoneCounts } from "../../src/corpus/zones.js";
 
 describe("canonicalZone", () => {
   it.each([
@@ -109,5 +109,30 @@ describe("zone aliases (src/corpus/zone-aliases.json)", () => {
       "武汉东湖高新区",
       "中关村高新区",
     ]);
+  });
+});
+
+describe("bareZone", () => {
+  it("names a bare 高新区 after the city its sentence names most, else the city the text names twice", () => {
+    expect(
+      bareZone("截至8月13日6时，鞍山市各县（市）区共转移17859人，其中海城市转移2110人，高新区转移9人。"),
+    ).toBe("鞍山高新区");
+    expect(bareZone("大庆市公安局破获两起案件。民警随即在高新区某小区内将大庆的嫌疑人抓获。")).toBe(
+      "大庆高新区",
+    );
+    expect(bareZone("家住自贸区郴州片区、高新区增湖小区的黄先生说")).toBe("郴州高新区");
+    // A list of a city's districts: the zone is the city's, not the district's before it.
+    expect(bareZone("据重庆市水文监测总站监测，璧山、永川、北碚、高新区出现暴雨。")).toBe("重庆高新区");
+    // Urumqi's zone is named with its district.
+    expect(bareZone("高新区（新市区）妇联开展活动")).toBe("乌鲁木齐高新区");
+  });
+
+  it("names none when the mention is a zone of its own, or no listed city is named enough", () => {
+    // `相城高新区`, `新站高新区` are zones of their own, not 苏州's or 合肥's.
+    expect(bareZone("近日，苏州相城高新区开展活动")).toBeNull();
+    expect(bareZone("合肥市新站高新区举办招聘会")).toBeNull();
+    // One mention of a city elsewhere in the text names nothing (`销往广东、常州等地`).
+    expect(bareZone("记者来到位于高新区谢河村的合作社。精品果实会销往广东、常州等地。")).toBeNull();
+    expect(bareZone("海城市转移2110人，高新区转移9人")).toBeNull();
   });
 });

@@ -38,3 +38,21 @@ export const FURNITURE_MAX_CHARS = 80;
 export function isFurniture(line: string): boolean {
   return [...line].length <= FURNITURE_MAX_CHARS && FURNITURE.some((re) => re.test(line));
 }
+
+/**
+ * The tail a reposting site glues to a news text (`…责任编辑：翟晓晨审核：郭启迪转载是一种动力分享是一种美德返回搜狐，查看更多`,
+ * `如遇作品内容、版权等问题，请…联系`): a sentence holding one of these is furniture, however long.
+ */
+const REPOST_TAIL =
+  /返回搜狐|查看更多|责任编辑\s*[:：]|版权归原作者|版权侵权|转载是一种动力|如遇作品内容|点「\s*在看\s*」|优质公众号推荐/u;
+
+/** The longest sentence read as furniture by {@link FURNITURE} alone: a caption's credit may open a long sentence of news (`图片来源：韩联社据悉，韩国警方…`). */
+const FURNITURE_SENTENCE_MAX_CHARS = 30;
+
+/** True when a sentence of an article's text is page furniture (a repost's tail, a short credit line), not news to quote. */
+export function isFurnitureSentence(sentence: string): boolean {
+  return (
+    REPOST_TAIL.test(sentence) ||
+    ([...sentence].length <= FURNITURE_SENTENCE_MAX_CHARS && FURNITURE.some((re) => re.test(sentence)))
+  );
+}
