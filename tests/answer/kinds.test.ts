@@ -645,6 +645,12 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).not.toContain("消防");
   });
 
+  it("lists an article whose zone was read from a bare 高新区 with the sentence saying it", async () => {
+    const a = await service.ask("潍坊高新区有什么新闻");
+    const line = a.answer.split("\n").find((l) => l.includes("潍坊警方破获一起电动车盗窃案"));
+    expect(line).toContain("民警随即在高新区某小区内将犯罪嫌疑人孙某抓获");
+  });
+
   it("lists an article mentioning the zone in passing after those about it", async () => {
     const a = await service.ask("介绍一下株洲高新区");
     const overview = await createAnswerService(index).ask("株洲高新区有什么新闻");
