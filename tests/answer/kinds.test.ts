@@ -408,6 +408,8 @@ describe("everydayQuestion", () => {
     ["偷自行车的人在哪被抓的", "盗窃自行车的人在哪抓获的"],
     ["小偷被抓了吗", "小偷抓获吗"],
     ["摊主刮脚皮查实了吗", "摊主刮脚皮核实了吗"],
+    // Where something is built (`建在哪`) is where the report says it `位于`.
+    ["福耀科技大学建在哪", "福耀科技大学位于哪"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
     ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
   ])("reads %s as %s", (asked, read) => {
