@@ -4,6 +4,7 @@ import { type ArticleSource, gluedHeadline, passageCitation, withoutDateline } f
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import {
   countedThingMissing,
+  feeMissing,
   indicatorMissing,
   lastYearAsked,
   namesAll,
@@ -248,7 +249,7 @@ export async function answerQuestion(
       indicatorMissing(normalized, quoted) ||
       countNowhere(normalized, quoted) ||
       otherPeopleCounted(normalized, quoted) ||
-      (shape.unit === "元" && onlyPricesPerUnit(normalized, quoted)) ||
+      (shape.unit === "元" && (onlyPricesPerUnit(normalized, quoted) || feeMissing(normalized, quoted))) ||
       ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)) ||
       // `偷电缆的王某被判了几年` answered with `王某盗窃电缆总长1000余米`: a length of time asked, a quote with no
       // word of time at all (a length may be said in many ways: `一个半赛季`, `每年`, `尚需时日`).

@@ -365,6 +365,18 @@ const PER_UNIT_AFTER = /^[/／每]$/u;
 const PER_UNIT_BEFORE = /每(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|人|张|份|次)/u;
 
 /**
+ * Whether a question asks a fee (`学费多少钱`, `停车费多少`) of a quote that names neither that fee nor any charge:
+ * `福耀科技大学学费多少钱` was answered with `…基金会首期捐资100亿元人民币`.
+ */
+export function feeMissing(normQuestion: string, normQuote: string): boolean {
+  const fee = FEE.exec(normQuestion)?.[0];
+  return fee !== undefined && !normQuote.includes(fee) && !/收费|费用/u.test(normQuote);
+}
+/** Fees people ask the amount of: what a report states with the fee's own name or as a charge (`收费`). */
+const FEE =
+  /学费|电费|水费|燃气费|停车费|物业费|服务费|挂号费|门票费|报名费|培训费|会费|管理费|手续费|过路费|通行费|保险费|住宿费|伙食费|保洁费/u;
+
+/**
  * Whether the question names an indicator the quote never states: `郴州高新区1-5月GDP增长多少` against
  * `公司实现主营业务收入4.55亿元，…同比增长2.3%`, `重庆高新区2019年营收是多少` against `2019年实现地区生产总值…`.
  */

@@ -90,6 +90,9 @@ function mainSentence(
   return best;
 }
 
+/** A zone's suffix standing for the zone (`高新区`, `高新技术产业开发区`). */
+const BARE_ZONE = /高新(?:技术产业开发)?区/u;
+
 /** A sentence that is one quotation from its first character to its last (a full stop may close it). */
 const QUOTED_WHOLE = /^[“"「『].*[”"」』][。！？]?$/u;
 
@@ -153,7 +156,11 @@ async function digestOf(
   for (const article of reading.slice(0, DIGEST_READ)) {
     if (about.length >= max) break;
     const sentences = await articleSentences(deps.articles, article);
-    const mentioned = sentences.map((s) => mentions(s.sentence));
+    let mentioned = sentences.map((s) => mentions(s.sentence));
+    // An article whose zone was read from a bare `高新区` (`鞍山市…高新区转移9人`, corpus/zones.ts `bareZone`)
+    // names it only so: those sentences are where it is mentioned.
+    if (zone !== undefined && topic === "" && article.mainZone === zone && !mentioned.some(Boolean))
+      mentioned = sentences.map((s) => BARE_ZONE.test(s.sentence));
     // About the subject: named in the headline or lead, or more than once; else mentioned in passing.
     // A topic of several words (`涿州受灾`) is about an article only where one sentence states them all.
     const isAbout =

@@ -520,6 +520,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赶路，加快速度走路；车程，乘车所需的时间或路程",
   },
   {
+    // `福耀科技大学建在哪`: reports say `选址位于…南屿镇`, `坐落于`.
+    asked: /建在(?=哪|什么地方)/u,
+    term: "位于",
+    stated: ["位于", "选址", "坐落", "建在", "落户"],
+    source: "现代汉语词典：位于，位置处在（某处）；选址，选择地址",
+  },
+  {
     // `第一批住进去多少学生`: reports say `入驻`, `入住`.
     asked: /住进(?:去|来)?了?/u,
     term: "入驻",

@@ -101,7 +101,20 @@ export interface SpanTerm {
   alts?: readonly string[];
 }
 
-const states = (text: string | undefined, t: SpanTerm): boolean => text !== undefined && stated(text, t);
+const states = (text: string | undefined, t: SpanTerm): boolean =>
+  text !== undefined && (stated(text, t) || splitCompound(text, t.word));
+
+/**
+ * A four-character word a clause states with a word between its halves (`符合条件` in `符合安装条件`, `招聘人员` in
+ * `招聘技术人员`): jieba keeps the question's compound whole, the report adds a modifier.
+ */
+function splitCompound(text: string, word: string): boolean {
+  if (!/^\p{Script=Han}{4}$/u.test(word)) return false;
+  const head = text.indexOf(word.slice(0, 2));
+  if (head < 0) return false;
+  const tail = text.indexOf(word.slice(2), head + 2);
+  return tail >= 0 && tail - (head + 2) <= 3;
+}
 
 /** What cutting a span needs to know of the question. */
 export interface SpanQuestion {

@@ -408,6 +408,8 @@ describe("everydayQuestion", () => {
     ["偷自行车的人在哪被抓的", "盗窃自行车的人在哪抓获的"],
     ["小偷被抓了吗", "小偷抓获吗"],
     ["摊主刮脚皮查实了吗", "摊主刮脚皮核实了吗"],
+    // Where something is built (`建在哪`) is where the report says it `位于`.
+    ["福耀科技大学建在哪", "福耀科技大学位于哪"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
     ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
   ])("reads %s as %s", (asked, read) => {
@@ -643,6 +645,12 @@ describe("kinds of question, answered from whole articles", () => {
     // Nine articles name the zone; the newest only mentions it in passing, so it is not among the five.
     expect(a.answer).toContain("另有 4 篇，用 /zone 株洲高新区 查看全部。");
     expect(a.answer).not.toContain("消防");
+  });
+
+  it("lists an article whose zone was read from a bare 高新区 with the sentence saying it", async () => {
+    const a = await service.ask("潍坊高新区有什么新闻");
+    const line = a.answer.split("\n").find((l) => l.includes("潍坊警方破获一起电动车盗窃案"));
+    expect(line).toContain("民警随即在高新区某小区内将犯罪嫌疑人孙某抓获");
   });
 
   it("lists an article mentioning the zone in passing after those about it", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   countedThingMissing,
+  feeMissing,
   indicatorMissing,
   onlyPricesPerUnit,
   periodContradicted,
@@ -358,5 +359,17 @@ describe("onlyPricesPerUnit", () => {
     expect(onlyPricesPerUnit("阳光玫瑰葡萄多少钱一斤", quote)).toBe(false);
     expect(onlyPricesPerUnit("阳光玫瑰葡萄价格多少", quote)).toBe(false);
     expect(onlyPricesPerUnit("合作社一年卖了多少钱", "价格15元/斤，全年销售收入达300万元")).toBe(false);
+  });
+});
+
+describe("feeMissing", () => {
+  it("reads a fee asked of a quote naming neither it nor any charge as not stated", () => {
+    expect(feeMissing("福耀科技大学学费多少钱", "河仁慈善基金会首期捐资100亿元人民币")).toBe(true);
+  });
+
+  it("does not when the quote names the fee or a charge, or no fee is asked", () => {
+    expect(feeMissing("学费多少钱", "本科学费每学年6000元")).toBe(false);
+    expect(feeMissing("停车费多少", "收费标准为每小时5元")).toBe(false);
+    expect(feeMissing("捐了多少钱", "首期捐资100亿元")).toBe(false);
   });
 });

@@ -114,6 +114,16 @@ describe("answerSpan", () => {
     expect(answerSpan(sentence, { ...q, norm: "两市结好周年" })).toBe(sentence.replace(/。$/, ""));
   });
 
+  it("reads a four-character word stated with a word between its halves (`符合安装条件` for `符合条件`)", () => {
+    const q = {
+      ...numberQuestion("报名装光伏的有几户符合条件", ["报名", "装", "光伏", "符合条件"], ["符合条件"]),
+      facts: (text: string) => [...text.matchAll(/\d+户/g)].map((m) => m[0]),
+    };
+    expect(
+      answerSpan("截至目前，共有287户村（居）民自愿报名安装光伏，其中，176户经评估符合安装条件。", q),
+    ).toBe("176户经评估符合安装条件");
+  });
+
   it("keeps a number with a thousands separator whole", () => {
     const q = numberQuestion("年降水量是多少毫米", ["年降水量"]);
     expect(
