@@ -231,17 +231,24 @@ export function zoneCounts(text: string): { zone: string; count: number }[] {
  */
 export function bareZone(text: string): string | null {
   if (URUMQI.test(text)) return aliased("乌鲁木齐高新区");
+  // The city the whole text names twice, read once; and only the first mentions (a long text may hold many).
+  let whole: { city: string | null } | undefined;
+  let read = 0;
   for (const m of text.matchAll(SUFFIX)) {
+    if (++read > BARE_MENTIONS_READ) break;
     const start = m.index ?? 0;
     if (!BARE_BEFORE.test(text.slice(Math.max(0, start - 1), start))) continue;
     const tail = HAN_TAIL.exec(text.slice(Math.max(0, start - 12), start));
     if (tail && zoneFromPrefix(tail[0]) !== null) continue;
     const sentenceStart = Math.max(0, ...[..."。！？\n"].map((c) => text.lastIndexOf(c, start) + 1));
-    const city = mostNamedCity(text.slice(sentenceStart, start), 1) ?? mostNamedCity(text, 2);
+    whole ??= { city: mostNamedCity(text, 2) };
+    const city = mostNamedCity(text.slice(sentenceStart, start), 1) ?? whole.city;
     if (city !== null) return aliased(`${city}高新区`);
   }
   return null;
 }
+/** How many zone suffixes of a text {@link bareZone} reads: an article's zone is said early. */
+const BARE_MENTIONS_READ = 20;
 /** What may stand right before a bare `高新区`: nothing, a mark, or the end of an office's or a place's word. */
 const BARE_BEFORE = /^(?:$|[^\p{Script=Han}]|[局市区县在到于至和及与的、，。（(])$/u;
 /** Urumqi's zone shares its administration with the 新市区 district and is named with it. */
@@ -255,7 +262,8 @@ function mostNamedCity(text: string, min: number): string | null {
   for (const city of CITIES) {
     const at = text.lastIndexOf(city);
     if (at < 0) continue;
-    const count = text.split(city).length - 1;
+    let count = 0;
+    for (let i = text.indexOf(city); i >= 0; i = text.indexOf(city, i + city.length)) count++;
     if (count >= min && (count > bestCount || (count === bestCount && at > bestAt))) {
       best = city;
       bestCount = count;
