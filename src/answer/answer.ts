@@ -250,7 +250,8 @@ export async function answerQuestion(
       countNowhere(normalized, quoted) ||
       otherPeopleCounted(normalized, quoted) ||
       (shape.unit === "元" && (onlyPricesPerUnit(normalized, quoted) || feeMissing(normalized, quoted))) ||
-      ((asksAmount(normalized) || shape.unit === "岁") && !countsAnything(best.quote, shape.unit)) ||
+      ((asksAmount(normalized) || shape.unit === "岁") &&
+        !countsAnything(best.quote, ASKS_HOUR.test(normalized) ? "时" : shape.unit)) ||
       // `偷电缆的王某被判了几年` answered with `王某盗窃电缆总长1000余米`: a length of time asked, a quote with no
       // word of time at all (a length may be said in many ways: `一个半赛季`, `每年`, `尚需时日`).
       (shape.unit === DURATION_UNIT && findDurations(quoted).length === 0 && !TIME_UNIT_CHAR.test(quoted)))
@@ -360,6 +361,9 @@ const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}\u2160-\u217f]|半数`, "u");
 /** A character of a unit of time (`年`, `小时`, `赛季`, `时日`): a quote with none states no length of time. */
 const TIME_UNIT_CHAR = /[年月天日周时季秒旬]/u;
 
+/** A question asking the hour (`几点被查的`, `几点几分`): a time of day answers it. Not `几点建议` (points). */
+const ASKS_HOUR = /几点(?!建议|意见|要求|措施|做法|原因|内容|经验|体会|启示)|几时(?!候)/u;
+
 /** Question words: a question holding one asks for a fact, whatever its ending. */
 const ASKS_WHICH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|何时|何处|何种/u;
 
@@ -440,10 +444,11 @@ const LONE_ONE = new RegExp(
 
 /**
  * Whether a sentence states a numeral other than in its dates: what an answer to `多少` needs. Asked in
- * years or days (`西元幾年`, `多少天`), a date's numbers count: `1314年` answers `幾年`.
+ * years or days (`西元幾年`, `多少天`), a date's numbers count: `1314年` answers `幾年`; asked the hour (`时`, for
+ * `几点`), a time of day does (`当晚22时许`).
  */
 export function countsAnything(sentence: string, unit: string | null): boolean {
-  if (unit !== null && /^(?:年|月|日|天)$/u.test(unit)) return NUMERAL.test(sentence);
+  if (unit !== null && /^(?:年|月|日|天|时)$/u.test(unit)) return NUMERAL.test(sentence);
   const rest = withoutDates(sentence).replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
   // Asked an amount of money (`营收多少`), a sentence whose every number counts people or things (`接待百名
   // 志愿者`) states none: money is counted in a currency or a bare magnitude (`52亿`).

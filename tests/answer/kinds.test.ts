@@ -513,6 +513,10 @@ describe("kinds of question, answered from whole articles", () => {
     await declinesAbove("潍坊高新区蓝海救援队用冲锋舟转移村民花了多少钱", "早上7点40分左右");
   });
 
+  it("answers the hour asked (`几点`) with a time of day, which counts nothing for an amount", async () => {
+    await answers("潍坊警方当晚几点赶到现场", "22时许");
+  });
+
   it("declines a length of time asked of a sentence with no word of time (`被判了几年`: `…总长800余米`)", async () => {
     await declinesAbove("偷电缆的赵某被判了几年", "总长800余米");
     await answers("潍坊高新区偷电缆的赵某偷了多长的电缆", "800余米");
