@@ -355,8 +355,8 @@ export async function answerQuestion(
   };
 }
 
-/** Any numeral, in digits, in Chinese or Roman (`3400`, `三千四百`, `八成`, `Ⅳ级`, `半数`): what a number answer needs. */
-const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}\u2160-\u217f]|半数`, "u");
+/** Any numeral, in digits, in Chinese or Roman (`3400`, `三千四百`, `八成`, `Ⅳ级`, `半数`, `双倍`): what a number answer needs. */
+const NUMERAL = new RegExp(`[\\d０-９${CN_DIGITS}\u2160-\u217f]|半数|双倍`, "u");
 
 /** A character of a unit of time (`年`, `小时`, `赛季`, `时日`): a quote with none states no length of time. */
 const TIME_UNIT_CHAR = /[年月天日周时季秒旬]/u;

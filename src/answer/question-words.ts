@@ -520,6 +520,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：赶路，加快速度走路；车程，乘车所需的时间或路程",
   },
   {
+    // `给项目划了多少地`: land set aside; reports say `规划用地100亩`.
+    asked: /划了?(多少|几)亩?地/u,
+    term: "规划用地$1亩",
+    stated: [],
+    source: "现代汉语词典：划，划分；规划，比较全面的长远的发展计划；用地，用于某种用途的土地（常以亩计）",
+  },
+  {
     // `福耀科技大学建在哪`: reports say `选址位于…南屿镇`, `坐落于`.
     asked: /建在(?=哪|什么地方)/u,
     term: "位于",

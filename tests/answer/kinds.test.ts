@@ -408,6 +408,8 @@ describe("everydayQuestion", () => {
     ["偷自行车的人在哪被抓的", "盗窃自行车的人在哪抓获的"],
     ["小偷被抓了吗", "小偷抓获吗"],
     ["摊主刮脚皮查实了吗", "摊主刮脚皮核实了吗"],
+    // Land set aside (`划了多少地`) is the report's `规划用地…亩`.
+    ["赤壁高新区给项目划了多少地", "赤壁高新区给项目规划用地多少亩"],
     // Where something is built (`建在哪`) is where the report says it `位于`.
     ["福耀科技大学建在哪", "福耀科技大学位于哪"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
@@ -450,6 +452,8 @@ describe("everydayQuestion", () => {
     expect(countsAnything("公羊救援队在早上8点30分左右，用直升机将被困的5名当地居民救出", "元")).toBe(false);
     expect(countsAnything("截至29日19时，当天取消航班17架次", "元")).toBe(false);
     expect(countsAnything("8点30分，公司投资300万", "元")).toBe(true);
+    // A multiple in words counts (`双倍车辆定金`).
+    expect(countsAnything("并于解约当天退还全部款项、支付协议内涉及的双倍车辆定金", null)).toBe(true);
     // A level in Roman numerals counts (`Ⅳ级`), the time before it aside.
     expect(countsAnything("决定于7月24日上午10时起，启动全市防汛Ⅳ级应急响应", null)).toBe(true);
     for (const counts of [
