@@ -476,6 +476,12 @@ export function pickSentences(
   const articleId = top.xs[0]?.passage.articleId;
   const sameArticle = ranked.filter((r) => r.xs[0]?.passage.articleId === articleId).flatMap((r) => r.xs);
   let chosen = best(sameArticle, "pickScore");
+  // The chosen sentence gives way to the best of `others` (sentences holding what it lacks) when that
+  // scores nearly as well.
+  const giveWayTo = (others: Scored[]): void => {
+    const alt = others.length > 0 ? best(others, "pickScore") : undefined;
+    if (alt !== undefined && alt.pickScore >= weights.typedGiveWay * chosen.pickScore) chosen = alt;
+  };
   // A number question's best sentence that states no number that could answer it (`13位购房者…告上法院`
   // for `要回了多少钱`) gives way to the article's best sentence stating one of its kind
   // (`执行标的额达360余万元`) when that scores nearly as well.
@@ -487,11 +493,9 @@ export function pickSentences(
   ) {
     // People are counted with 名 and 位 too (现代汉语词典: 名, 位, 量词，用于人): `组织30名干部职工前往`
     // answers `去了多少人`.
-    const typed = sameArticle.filter(
-      (x) => x.typed || (shape.unit === "人" && peopleCounted(x.norm).length > 0),
+    giveWayTo(
+      sameArticle.filter((x) => x.typed || (shape.unit === "人" && peopleCounted(x.norm).length > 0)),
     );
-    const alt = typed.length > 0 ? best(typed, "pickScore") : undefined;
-    if (alt !== undefined && alt.pickScore >= weights.typedGiveWay * chosen.pickScore) chosen = alt;
   }
   // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
   // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
@@ -499,9 +503,7 @@ export function pickSentences(
   const head = shape.type === "entity" ? askedPlaceKind(normQuestion) : null;
   if (head !== null && !chosen.norm.includes(head)) {
     const naming = namingPlaceOf(head);
-    const named = sameArticle.filter((x) => naming.test(x.norm));
-    const alt = named.length > 0 ? best(named, "pickScore") : undefined;
-    if (alt !== undefined && alt.pickScore >= weights.typedGiveWay * chosen.pickScore) chosen = alt;
+    giveWayTo(sameArticle.filter((x) => naming.test(x.norm)));
   }
   const first = scoredPick(chosen, top.score);
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
