@@ -34,9 +34,9 @@ export const FURNITURE: readonly RegExp[] = [
 /** Furniture lines are short; an article's sentence quoting `来源：` is longer than this. */
 export const FURNITURE_MAX_CHARS = 80;
 
-/** True when `line` is page furniture rather than article text. */
-export function isFurniture(line: string): boolean {
-  return [...line].length <= FURNITURE_MAX_CHARS && FURNITURE.some((re) => re.test(line));
+/** True when `line` (at most `maxChars` long) is page furniture rather than article text. */
+export function isFurniture(line: string, maxChars = FURNITURE_MAX_CHARS): boolean {
+  return [...line].length <= maxChars && FURNITURE.some((re) => re.test(line));
 }
 
 /**
@@ -51,8 +51,5 @@ const FURNITURE_SENTENCE_MAX_CHARS = 30;
 
 /** True when a sentence of an article's text is page furniture (a repost's tail, a short credit line), not news to quote. */
 export function isFurnitureSentence(sentence: string): boolean {
-  return (
-    REPOST_TAIL.test(sentence) ||
-    ([...sentence].length <= FURNITURE_SENTENCE_MAX_CHARS && FURNITURE.some((re) => re.test(sentence)))
-  );
+  return REPOST_TAIL.test(sentence) || isFurniture(sentence, FURNITURE_SENTENCE_MAX_CHARS);
 }
