@@ -236,10 +236,11 @@ export function periodContradicted(normQuestion: string, normQuote: string): boo
   // A quote naming a year by number may name the one asked (`去年招了多少本科生`: `2022年首次招录本科生503名…今年起
   // 学生正式入驻` in a report of 2023): its `今年` need not be its figure's year (the article's date settles
   // `去年`, `lastYearAsked`).
-  const stated = /\d{4}年/u.test(normQuote) ? new Set<string>() : periodsOf(RELATIVE_YEAR, normQuote);
+  const namesYear = /\d{4}年/u.test(normQuote);
+  const stated = namesYear ? new Set<string>() : periodsOf(RELATIVE_YEAR, normQuote);
   // News counts this year's figures by months alone (`1-4月`, `上半年`) or as they are now (`目前`): no
   // year stated is `今年`.
-  if (stated.size === 0 && MONTHS_OF_A_YEAR.test(normQuote) && !/\d{4}年/.test(normQuote)) stated.add("今年");
+  if (!namesYear && stated.size === 0 && MONTHS_OF_A_YEAR.test(normQuote)) stated.add("今年");
   return (
     namesOther(asked, stated) ||
     namesOther(periodsOf(FIGURE_MONTH, normQuestion), periodsOf(FIGURE_MONTH, normQuote))
@@ -354,15 +355,19 @@ export function onlyPricesPerUnit(normQuestion: string, normQuote: string): bool
     sums.length > 0 && sums.every((m) => PER_UNIT_AFTER.test(m[2] ?? "") || PER_UNIT_BEFORE.test(m[1] ?? ""))
   );
 }
+/** The units a price is given per (`元/斤`, `每平方米`). */
+const PRICE_UNITS = "斤|公斤|千克|吨|个|件|平方米|平米|亩|张";
 /** A total asked: sold, earned or taken in, all together or over a year. */
 const ASKS_TOTAL = /卖了|赚了|挣了|收入|营收|销售额|销售收入|一共|总共|共计|总额|一年/u;
 /** A price asked: per piece, per unit of weight or size, or the word itself. */
-const ASKS_PRICE =
-  /单价|价格|价钱|多少钱一|每(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|人|张)|一(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|张)(?:多少|几)/u;
+const ASKS_PRICE = new RegExp(
+  `单价|价格|价钱|多少钱一|每(?:${PRICE_UNITS}|人)|一(?:${PRICE_UNITS})(?:多少|几)`,
+  "u",
+);
 /** A sum of money with up to 12 characters before it (group 1) and what follows (group 2). */
 const SUM = /(.{0,12}?)\d+(?:\.\d+)?(?:[万亿])?(?:多|余)?元(.?)/gu;
 const PER_UNIT_AFTER = /^[/／每]$/u;
-const PER_UNIT_BEFORE = /每(?:斤|公斤|千克|吨|个|件|平方米|平米|亩|人|张|份|次)/u;
+const PER_UNIT_BEFORE = new RegExp(`每(?:${PRICE_UNITS}|人|份|次)`, "u");
 
 /**
  * Whether a question asks a fee (`学费多少钱`, `停车费多少`) of a quote that names neither that fee nor any charge:
