@@ -6,6 +6,7 @@
  * more there are and where to see them.
  */
 import { ORIGINAL_TITLE } from "../corpus/news-marks.js";
+import { ZONE_SUFFIX } from "../corpus/zones.js";
 import type { ArticleSummary } from "../index/types.js";
 import type { AnswerDeps } from "./answer.js";
 import {
@@ -90,9 +91,6 @@ function mainSentence(
   return best;
 }
 
-/** A zone's suffix standing for the zone (`高新区`, `高新技术产业开发区`). */
-const BARE_ZONE = /高新(?:技术产业开发)?区/u;
-
 /** A sentence that is one quotation from its first character to its last (a full stop may close it). */
 const QUOTED_WHOLE = /^[“"「『].*[”"」』][。！？]?$/u;
 
@@ -160,7 +158,7 @@ async function digestOf(
     // An article whose zone was read from a bare `高新区` (`鞍山市…高新区转移9人`, corpus/zones.ts `bareZone`)
     // names it only so: those sentences are where it is mentioned.
     if (zone !== undefined && topic === "" && article.mainZone === zone && !mentioned.some(Boolean))
-      mentioned = sentences.map((s) => BARE_ZONE.test(s.sentence));
+      mentioned = sentences.map((s) => ZONE_SUFFIX.test(s.sentence));
     // About the subject: named in the headline or lead, or more than once; else mentioned in passing.
     // A topic of several words (`涿州受灾`) is about an article only where one sentence states them all.
     const isAbout =

@@ -34,6 +34,8 @@ const aliased = (zone: string): string => ALIASES.get(zone) ?? zone;
 const SUFFIX =
   /(?:国家)?(?:高新技术产业开发区|高新技术产业园区|高新技术开发区|高新技术园区|高新开发区|高新区)/gu;
 const SUFFIX_AT_END = new RegExp(`${SUFFIX.source}$`, "u");
+/** A zone's suffix anywhere in a text (`高新区`, `高新技术产业开发区` …), as a test. */
+export const ZONE_SUFFIX = new RegExp(SUFFIX.source, "u");
 /** A zone's suffix at the start of a text (`高新区举办…`): what ends a place's name as a zone. */
 export const ZONE_SUFFIX_FIRST = new RegExp(`^${SUFFIX.source}`, "u");
 
@@ -44,6 +46,10 @@ const PROVINCES = new Set(
     " ",
   ),
 );
+
+/** Districts and zone sub-areas that name zones (`璧山高新区`, `张江高新区`): places, but no city. */
+const SUB_AREAS = `璧山 永川 荣昌 赤壁 共青城 中关村 张江 紫竹 东湖 滨江 松山湖 莫干山 滨海 净月 仲恺 慈湖 秀洲 大冶湖
+  玄武 徐庄 建湖 恩施 盐南`;
 
 // Cities hosting national high-tech zones, provincial capitals and zone sub-areas. jieba already tags
 // most of them `ns`; this list covers the ones it does not, and those it splits (张江 → 张|江).
@@ -58,17 +64,13 @@ const PLACES = new Set(
   怀化 岳阳 邵阳 永州 娄底 宁乡 广州 深圳 珠海 汕头 佛山 惠州 东莞 中山 江门 肇庆 清远 河源 湛江
   茂名 南宁 柳州 桂林 北海 海口 三亚 成都 自贡 绵阳 乐山 泸州 攀枝花 德阳 内江 宜宾 贵阳 安顺 遵义
   昆明 玉溪 楚雄 西安 宝鸡 杨凌 渭南 榆林 咸阳 安康 汉中 兰州 白银 银川 石嘴山 西宁 拉萨 乌鲁木齐
-  昌吉 石河子 克拉玛依 璧山 永川 荣昌 赤壁 共青城 中关村 张江 紫竹 东湖 滨江 松山湖 莫干山 滨海
-  净月 仲恺 慈湖 秀洲 大冶湖 玄武 徐庄 建湖 恩施 盐南`.split(/\s+/u),
+  昌吉 石河子 克拉玛依 ${SUB_AREAS}`.split(/\s+/u),
 );
 
 // Of {@link PLACES}, those a bare `高新区` is never named after: municipalities whose zones have names of their
-// own, and districts and zone sub-areas (in a list of districts, `璧山、永川、…、高新区` is Chongqing's zone).
-const NOT_CITIES = new Set(
-  "北京 天津 上海 璧山 永川 荣昌 赤壁 共青城 中关村 张江 紫竹 东湖 滨江 松山湖 莫干山 滨海 净月 仲恺 慈湖 秀洲 大冶湖 玄武 徐庄 建湖 恩施 盐南 武进 萧山 江阴 昆山 常熟 燕郊 杨凌".split(
-    " ",
-  ),
-);
+// own, and districts, county-level cities and zone sub-areas (in a list of districts, `璧山、永川、…、高新区` is
+// Chongqing's zone).
+const NOT_CITIES = new Set(`北京 天津 上海 武进 萧山 江阴 昆山 常熟 燕郊 杨凌 ${SUB_AREAS}`.split(/\s+/u));
 
 // Words jieba may tag `ns` that name no particular zone (`中国高新区`, `全国高新区`, `东部高新区`).
 const NOT_PLACES = new Set(
