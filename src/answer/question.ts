@@ -91,13 +91,13 @@ export function peopleAsked(q: string): string | null {
 }
 const PEOPLE_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?(${PEOPLE})|(${PEOPLE})${ASKED_AFTER}`, "u");
 
+/** `转移了几个人`: people counted with 个 (not `个人所得税`, `个人信息`). */
+const PEOPLE_BY_GE = /(?:多少|几)个人(?![员才口民次均工所信账名])/u;
+
 /**
  * People a question counts by a longer name whose head is a person (现代汉语词典: -员, 指工作或学习的人;
  * -者, 指人): `多少个复工复产联络专员`, `几个参与者` — reports count them in 名 or 人 (`31名…联络专员`).
  */
-/** `转移了几个人`: people counted with 个 (not `个人所得税`, `个人信息`). */
-const PEOPLE_BY_GE = /(?:多少|几)个人(?![员才口民次均工所信账名])/u;
-
 const PERSON_HEADED =
   /(?:多少|几)(?:个|名|位)?\p{Script=Han}{0,8}?[员者](?=$|[^\p{Script=Han}]|[了呢啊呀吗])/u;
 
