@@ -257,6 +257,27 @@ export function otherPeriod(normQuestion: string, normSentence: string): boolean
   );
 }
 
+/** How a text stands to the periods a question names: it names one of them, only others of their kinds, or none. */
+export type PeriodStance = "asked" | "other" | "none";
+
+/**
+ * How a (normalised) text stands to the periods a question names, kind by kind (quarters, half-years,
+ * phases of works, the month a figure is counted over): `asked` when it names one the question names,
+ * `other` when it names only others of those kinds (`一季度GDP同比增长4.5%` for `二季度的GDP同比增长了多少`),
+ * `none` when it names no period of those kinds.
+ */
+export function periodStance(normQuestion: string, normText: string): PeriodStance {
+  let other = false;
+  for (const kind of [...PERIOD_KINDS, FIGURE_MONTH]) {
+    const asked = periodsOf(kind, normQuestion);
+    if (asked.size === 0) continue;
+    const stated = periodsOf(kind, normText);
+    if ([...asked].some((p) => stated.has(p))) return "asked";
+    if (stated.size > 0) other = true;
+  }
+  return other ? "other" : "none";
+}
+
 /** The question asks periods of a kind, the sentence names some of that kind, and none it asks. */
 const namesOther = (asked: ReadonlySet<string>, stated: ReadonlySet<string>): boolean =>
   asked.size > 0 && stated.size > 0 && ![...asked].some((p) => stated.has(p));

@@ -11,6 +11,7 @@ import {
   type Evidence,
   type EvidenceQuestion,
   evidenceOf,
+  periodStance,
   runIn,
 } from "./decline-evidence.js";
 import { findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
@@ -505,6 +506,11 @@ export function pickSentences(
     const naming = namingPlaceOf(head);
     giveWayTo(sameArticle.filter((x) => naming.test(x.norm)));
   }
+  // A best sentence stating another period of the kind asked (`一季度…增长4.5%` for `二季度…多少`) states
+  // another fact: it gives way to the article's best sentence stating the period asked and a fact of
+  // the kind when that scores nearly as well.
+  if (periodStance(normQuestion, chosen.norm) === "other")
+    giveWayTo(sameArticle.filter((x) => x.typed && periodStance(normQuestion, x.norm) === "asked"));
   const first = scoredPick(chosen, top.score);
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);
@@ -559,6 +565,7 @@ export function pickSentences(
             person: shape.type === "person",
             counts: shape.type === "number",
             ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
+            period: (clause) => periodStance(normQuestion, clause),
             normalize: tools.normalize,
           },
         );

@@ -1,3 +1,4 @@
+import type { PeriodStance } from "./decline-evidence.js";
 import { askingGap, stated } from "./question-terms.js";
 import { ASKING, SPEECH_VERBS } from "./question-words.js";
 
@@ -136,6 +137,12 @@ export interface SpanQuestion {
    */
   cues?: readonly RegExp[];
   /**
+   * How a normalised clause stands to the periods the question names (`periodStance`): a clause
+   * stating only another period of the kind asked (`一季度GDP同比增长4.5%` for `二季度…增长了多少`) states
+   * another fact, and one stating the period asked answers before one stating none.
+   */
+  period?: (normClause: string) => PeriodStance;
+  /**
    * Whether the question asks for an amount: the clause whose new number is followed by what the
    * question counts (`多少人受伤` → `21310人受伤`) is then preferred. Not for dates: `今后15年实现` is a span.
    */
@@ -212,6 +219,27 @@ function followWeight(clause: string, facts: readonly string[], words: readonly 
 }
 
 /**
+ * Of the candidate clauses, those stating the period the question names, else those not stating
+ * another of its kind, else all. A clause naming no period is read in the period of the clause before
+ * it that names one (`二季度，` `GDP增长6.3%`).
+ */
+function byPeriod(
+  candidates: readonly number[],
+  norm: readonly string[],
+  stance: (normClause: string) => PeriodStance,
+): number[] {
+  const stances: PeriodStance[] = [];
+  for (const [i, c] of norm.entries()) {
+    const own = stance(c);
+    stances.push(own === "none" && i > 0 ? (stances[i - 1] ?? "none") : own);
+  }
+  const asked = candidates.filter((i) => stances[i] === "asked");
+  if (asked.length > 0) return asked;
+  const notOther = candidates.filter((i) => stances[i] !== "other");
+  return notOther.length > 0 ? notOther : [...candidates];
+}
+
+/**
  * The span of a sentence that answers, verbatim: for a question asking for a kind of fact (a number,
  * a date, a rank), the clause stating such a fact the question does not already state, with the most
  * question words — those next to the question word (its predicate) counting most — extended leftwards
@@ -238,6 +266,7 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
     if (fresh.length > 0) candidates.push(i);
     follows.push(followWeight(norm[i] ?? "", fresh, after));
   }
+  if (q.period !== undefined) candidates = byPeriod(candidates, norm, q.period);
   const closest = Math.max(0, ...candidates.map((i) => follows[i] ?? 0));
   if (closest > 0) candidates = candidates.filter((i) => (follows[i] ?? 0) === closest);
   const cues = q.cues ?? [];

@@ -193,6 +193,13 @@ describe("sentence choice", () => {
     expect(same?.evidence?.named).toBe(0);
   });
 
+  it("quotes the sentence stating the period asked, not one stating another period's figure", () => {
+    const text =
+      "公司一季度实现营业收入52亿元，同比增长12%，研发投入和新产品销售收入均创新高。二季度营业收入为61亿元。";
+    expect(ask("公司二季度的营业收入是多少", text)).toBe("二季度营业收入为61亿元。");
+    expect(ask("公司一季度的营业收入是多少", text)).toContain("52亿元");
+  });
+
   it("notes when the question names the article's whole headline", () => {
     expect(pick("李成栋是哪里人", "李成栋生于陕西。", "李成栋").evidence?.named).toBe(1);
   });

@@ -10,7 +10,7 @@ import {
   shownHeadline,
   withoutDateline,
 } from "../../src/answer/article-text.js";
-import { otherPeriod } from "../../src/answer/decline-evidence.js";
+import { otherPeriod, periodStance } from "../../src/answer/decline-evidence.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
@@ -55,6 +55,19 @@ describe("otherPeriod", () => {
     ["第一期培训多少人", "每期培训人数为40人", false],
   ])("%s / %s → %s", (q, s, other) => {
     expect(otherPeriod(q, s)).toBe(other);
+  });
+});
+
+describe("periodStance", () => {
+  it.each([
+    ["二季度gdp增长多少", "一季度gdp同比增长4.5%", "other"],
+    ["二季度gdp增长多少", "一季度增长4.5%,二季度增长6.3%", "asked"],
+    ["二季度gdp增长多少", "上半年gdp增长5.5%", "none"],
+    ["7月份cpi上涨多少", "6月份,cpi同比上涨3%", "other"],
+    ["7月份cpi上涨多少", "7月cpi同比上涨3.2%", "asked"],
+    ["gdp增长多少", "一季度gdp同比增长4.5%", "none"],
+  ])("%s / %s → %s", (q, s, stance) => {
+    expect(periodStance(q, s)).toBe(stance);
   });
 });
 

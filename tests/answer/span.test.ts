@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { periodStance } from "../../src/answer/decline-evidence.js";
 import { questionShape } from "../../src/answer/question.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
 import { spanCandidates } from "../../src/answer/short-spans.js";
@@ -184,6 +185,25 @@ describe("answerSpan", () => {
     );
     expect(answerSpan(sentence, q)).toContain("罚款403393.31元");
     expect(answerSpan(sentence, q)).not.toContain("806786.62元");
+  });
+
+  it("answers with the clause stating the period asked, not another period's figure", () => {
+    const sentence =
+      "统计部门新闻发言人当日在发布会上说，分季度看，一季度GDP同比增长4.5%，二季度增长6.3%，增速有所加快。";
+    const q = {
+      ...numberQuestion(
+        "今年二季度的gdp同比增长了多少",
+        ["今年", "二季度", "gdp", "同比", "增长"],
+        ["同比", "增长"],
+      ),
+      cues: [/同比/, /增/],
+      period: (clause: string) => periodStance("今年二季度的gdp同比增长了多少", clause),
+    };
+    expect(answerSpan(sentence, q)).toBe("二季度增长6.3%");
+    // A clause naming no period is read in the period the clause before it names.
+    const framed = "据介绍，今年一季度，全区GDP同比增长4.5%；二季度，全区GDP同比增长6.3%，高于全市平均水平。";
+    expect(answerSpan(framed, q)).toContain("6.3%");
+    expect(answerSpan(framed, q)).not.toContain("4.5%");
   });
 
   it("quotes the whole sentence when the question asks for no recognisable kind of fact", () => {
