@@ -3,7 +3,9 @@ import type { Hit, Passage } from "../index/types.js";
 import { type ArticleSource, gluedHeadline, passageCitation, withoutDateline } from "./article-text.js";
 import { answerProbability, DECLINE_THRESHOLD } from "./decline.js";
 import {
+  aboutOtherCountry,
   countedThingMissing,
+  countriesNamed,
   feeMissing,
   indicatorMissing,
   lastYearAsked,
@@ -277,21 +279,25 @@ export async function answerQuestion(
     return abstain(question, NOT_FOUND_CLOSEST, picks, 3);
   }
   // `湖北上半年GDP多少` answered with `佛山南海区上半年GDP达1712.60亿元`: a question naming a province (and
-  // no zone) that the answering article never mentions is answered with another place's fact.
+  // no zone) that the answering article never mentions is answered with another place's fact; so is
+  // `意大利今年二季度的GDP同比增长了多少` with `一季度GDP同比增长4.5%` of a report on China's (`国内`, `我国`)
+  // or another country's economy that never names 意大利.
   // `西安高新区去年投资了多少` answered with `总投资达166亿元`: a quote naming no year, from an article that
   // never speaks of the year before its own, tells of that article's year. The article is read (two store
   // calls) only when the passage alone does not settle it, and once for both.
   if (intent.kind === "fact" && deps.articles !== undefined) {
     const places = known.length === 0 ? provincesNamed(normalized) : [];
-    const placeInDoubt =
-      places.length > 0 &&
-      !namesAll(deps.tools.normalize(`${best.passage.title}${best.passage.text}`), places);
+    const countries = known.length === 0 ? countriesNamed(normalized) : [];
+    const passageText = deps.tools.normalize(`${best.passage.title}${best.passage.text}`);
+    const placeInDoubt = places.length > 0 && !namesAll(passageText, places);
+    const countryInDoubt = countries.length > 0 && !countries.some((c) => passageText.includes(c));
     const yearInDoubt = lastYearAsked(normalized, quoted);
-    if (placeInDoubt || yearInDoubt) {
+    if (placeInDoubt || countryInDoubt || yearInDoubt) {
       const article = await wholeArticle(best.passage, deps.articles);
       const read = deps.tools.normalize(article.text);
       if (
         (placeInDoubt && !namesAll(read, places)) ||
+        (countryInDoubt && aboutOtherCountry(read, countries)) ||
         (yearInDoubt && !speaksOfYearBefore(read, article.date))
       )
         return abstain(question, NOT_FOUND_CLOSEST, picks, 3);

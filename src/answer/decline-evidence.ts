@@ -9,7 +9,7 @@ import { NAMED_INDICATORS } from "./indicators.js";
 import { NOT_WORD_CHAR, preparePassage, type TextTools } from "./passage.js";
 import type { QuestionShape } from "./question.js";
 import { stated, type Term } from "./question-terms.js";
-import { FUNCTION_CHARS, PLACE_NAMES, QUESTION_NOISE } from "./question-words.js";
+import { COUNTRY_NAMES, FUNCTION_CHARS, PLACE_NAMES, QUESTION_NOISE } from "./question-words.js";
 import { utf16Offsets } from "./short-sentence.js";
 
 /**
@@ -318,6 +318,28 @@ const DIGIT_OF: Readonly<Record<string, string>> = {
 export function provincesNamed(normQuestion: string): string[] {
   return [...new Set(normQuestion.match(PLACE_NAMES) ?? [])];
 }
+
+/** The countries a (normalised) text names (see {@link COUNTRY_NAMES}). */
+export function countriesNamed(normText: string): string[] {
+  return [...new Set(normText.match(COUNTRY_NAMES) ?? [])];
+}
+
+/**
+ * Whether a (normalised) article is about another country than those a question names: it names none
+ * of `countries` and names another (`意大利今年二季度的GDP` against a report on 德国 and 法国), or speaks of
+ * China as a Chinese report does (`我国`, `国内`). An article naming no country at all may leave its own
+ * unsaid, as an encyclopedia's paragraph does (counting `中国` too cost DRCD a right answer).
+ */
+export function aboutOtherCountry(normArticle: string, countries: readonly string[]): boolean {
+  return (
+    countries.length > 0 &&
+    !countries.some((c) => normArticle.includes(c)) &&
+    (countriesNamed(normArticle).length > 0 || HOME_COUNTRY.test(normArticle))
+  );
+}
+
+/** How a Chinese report names China as its own country. */
+const HOME_COUNTRY = /我国|国内/u;
 
 /** Whether a (normalised) text names every one of `places`. */
 export function namesAll(normText: string, places: readonly string[]): boolean {

@@ -10,7 +10,12 @@ import {
   shownHeadline,
   withoutDateline,
 } from "../../src/answer/article-text.js";
-import { otherPeriod, periodStance } from "../../src/answer/decline-evidence.js";
+import {
+  aboutOtherCountry,
+  countriesNamed,
+  otherPeriod,
+  periodStance,
+} from "../../src/answer/decline-evidence.js";
 import { DIGEST_ARTICLES } from "../../src/answer/digest.js";
 import { everydayQuestion } from "../../src/answer/everyday.js";
 import { questionIntent } from "../../src/answer/kinds.js";
@@ -68,6 +73,23 @@ describe("periodStance", () => {
     ["gdp增长多少", "一季度gdp同比增长4.5%", "none"],
   ])("%s / %s → %s", (q, s, stance) => {
     expect(periodStance(q, s)).toBe(stance);
+  });
+});
+
+describe("aboutOtherCountry", () => {
+  it.each([
+    ["韩国统计厅发布数据", ["日本"], true],
+    ["上半年,我国gdp同比增长5.5%", ["意大利"], true],
+    ["日本和韩国统计部门发布数据", ["日本"], false],
+    ["该镇位于河谷之中,人口约三千", ["英国"], false],
+    ["韩国统计厅发布数据", [], false],
+  ])("%s / %s → %s", (text, countries, other) => {
+    expect(aboutOtherCountry(text, countries)).toBe(other);
+  });
+
+  it("reads the countries a question names, China not among them", () => {
+    expect(countriesNamed("中国与印度尼西亚的贸易额是多少")).toEqual(["印度尼西亚"]);
+    expect(countriesNamed("内蒙古在印度洋科考中发现了什么")).toEqual([]);
   });
 });
 
@@ -904,6 +926,13 @@ describe("kinds of question, answered from whole articles", () => {
     expect(other.citations.length).toBeGreaterThan(0);
     // A question naming a zone the corpus knows is read by that zone, whatever province it adds.
     expect((await service.ask("湖南衡阳高新区上半年GDP涨了多少")).answer).toContain("6.2%");
+  });
+
+  it("declines a country's figure that only a report on another country states", async () => {
+    // `韩国统计厅…7月居民消费价格指数同比上涨2.3%`: the report never names 日本, and names 韩国.
+    const other = await service.ask("日本7月份CPI同比上涨了多少");
+    expect(other.abstained, other.answer).toBe(true);
+    expect((await service.ask("韩国7月份CPI同比上涨了多少")).answer).toContain("2.3%");
   });
 
   it("answers a number question from the article's sentence stating a number of its kind", async () => {
