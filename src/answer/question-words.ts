@@ -574,6 +574,20 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "数量词“一本”“一家”在“什么”前只表示单数，报道直写事物名称",
   },
   {
+    // `十里营社区去慰问了谁`: a report says `走访…士兵张鲁红的家中`, `看望`, `探望`.
+    asked: /慰问/u,
+    term: "慰问",
+    stated: ["慰问", "走访", "看望", "探望", "问候"],
+    source: "现代汉语词典：慰问，（用话或物品）安慰问候；看望，到长辈或亲友处问候起居情况",
+  },
+  {
+    // `盒马搞了什么活动`: `搞` is any doing in speech; the report says `组织了一场试吃活动`, `开展`, `举办`.
+    asked: /(?:搞|弄|整)(?=了(?:什么|哪些))/u,
+    term: "开展",
+    stated: ["开展", "组织", "举办", "举行", "搞"],
+    source: "现代汉语词典：搞，做；干；办；弄（口语）；开展，使从小向大发展，使展开",
+  },
+  {
     // `那块地有多大`: the asker points at a plot; reports say `地块`, `宗地`, `用地`.
     asked: /(?:那|这)(?:块|片|宗)地(?![方区址点铁道])/u,
     term: "地块",

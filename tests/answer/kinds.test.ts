@@ -424,6 +424,9 @@ describe("everydayQuestion", () => {
     ["肇庆高新区那块地有多大", "肇庆高新区地块面积多少"],
     ["园区有多大规模", "园区有多大规模"],
     ["那个孩子多大了", "那个儿童多大了"],
+    // `搞了什么` is the report's `开展`, `组织`; a visit (`慰问`) may be said `走访`.
+    ["盒马搞了什么活动", "盒马开展了什么活动"],
+    ["哪些高新区在搞新基建", "哪些高新区新基建"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
     ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
   ])("reads %s as %s", (asked, read) => {
@@ -439,6 +442,8 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("台达现在多少人上班").alts.get("现在")).toContain("目前");
     expect(everydayQuestion("最终被判了几年").question).not.toContain("最终");
     expect(everydayQuestion("陈杰之前是干什么的").alts.get("此前")).toContain("曾");
+    expect(everydayQuestion("十里营社区去慰问了谁").alts.get("慰问")).toContain("走访");
+    expect(everydayQuestion("测试通过的送了什么").alts.get("赠送")).toContain("获得");
     expect(everydayQuestion("老太看病花了多少钱").alts.get("投资")).toContain("花费");
     expect(everydayQuestion("老太看病花了多少钱").alts.get("治疗")).toContain("医药费");
   });
@@ -515,6 +520,12 @@ describe("kinds of question, answered from whole articles", () => {
     await answers("启明软件是做啥的", "主营工业控制软件开发");
     await answers("嘉兴高新区财政局做了一本什么手册", "《科创企业融资手册》");
     await answers("嘉兴高新区智能制造产业园那块地有多大", "150亩");
+  });
+
+  it("answers with the sentence before too when the question's heaviest word is only there (`…赠送了纪念品。他们还…`)", async () => {
+    const a = await answers("送了纪念品的嘉兴银行还讲了什么", "防范金融诈骗");
+    // The line says who `他们` are.
+    expect(a.answer).toContain("嘉兴银行");
   });
 
   it("answers a question typed with spaces between its characters as if typed plainly", async () => {
