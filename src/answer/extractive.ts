@@ -35,6 +35,8 @@ import {
   questionCues,
   questionTerms,
   slotWords,
+  stated,
+  type Term,
   timeWords,
 } from "./question-terms.js";
 import { EVALUATIVE, FUNCTION_CHARS, QUESTION_NOISE, ZONE_ANAPHOR } from "./question-words.js";
@@ -553,7 +555,9 @@ export function pickSentences(
     listedSpan !== null
       ? listedSpan
       : answerSpan(
-          asksWho && first.quote !== first.sentence && first.quote.startsWith(first.sentence)
+          asksWho &&
+            first.quote !== first.sentence &&
+            (first.quote.startsWith(first.sentence) || namedBefore(first, terms, tools.normalize))
             ? first.quote
             : first.sentence,
           {
@@ -573,6 +577,22 @@ export function pickSentences(
     .filter((r) => r.xs[0]?.passage.id !== chosen.passage.id)
     .map((r) => scoredPick(best(r.xs, "pickScore"), r.score));
   return [first, ...rest];
+}
+
+/**
+ * Whether a pick quoted with the sentence before it (`此外，盒马也参与了此次活动，并组织了一场试吃活动。他们为…`)
+ * has the question's heaviest word there and not in its own sentence: what it did is told there too, so
+ * the answer line is the whole quote (`盒马搞了什么活动`), not the sentence saying `他们`.
+ */
+function namedBefore(pick: SentencePick, terms: readonly Term[], normalize: (s: string) => string): boolean {
+  if (!pick.quote.endsWith(pick.sentence)) return false;
+  const heaviest = terms.reduce<Term | undefined>(
+    (m, t) => (m === undefined || t.weight > m.weight ? t : m),
+    undefined,
+  );
+  if (heaviest === undefined) return false;
+  const before = normalize(pick.quote.slice(0, pick.quote.length - pick.sentence.length));
+  return stated(before, heaviest) && !stated(normalize(pick.sentence), heaviest);
 }
 
 /**
