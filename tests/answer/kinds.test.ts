@@ -478,6 +478,9 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("最终被判了几年").question).not.toContain("最终");
     expect(everydayQuestion("陈杰之前是干什么的").alts.get("此前")).toContain("曾");
     expect(everydayQuestion("十里营社区去慰问了谁").alts.get("慰问")).toContain("走访");
+    // A yes-or-no question's `最后` is the asker's; a decision says `不需要判处刑罚`, `不起诉`.
+    expect(everydayQuestion("徐某某最后被判刑了吗").question).toBe("徐某某被判刑了吗");
+    expect(everydayQuestion("徐某某最后被判刑了吗").alts.get("判刑")).toContain("刑罚");
     expect(everydayQuestion("测试通过的送了什么").alts.get("赠送")).toContain("获得");
     expect(everydayQuestion("老太看病花了多少钱").alts.get("投资")).toContain("花费");
     expect(everydayQuestion("老太看病花了多少钱").alts.get("治疗")).toContain("医药费");
@@ -506,6 +509,10 @@ describe("everydayQuestion", () => {
     expect(countsAnything("8点30分，公司投资300万", "元")).toBe(true);
     // A multiple in words counts (`双倍车辆定金`).
     expect(countsAnything("并于解约当天退还全部款项、支付协议内涉及的双倍车辆定金", null)).toBe(true);
+    // A length of time counts no things: `为期两个月` does not answer `多少个非法加油点`; asked how long, it does.
+    expect(countsAnything("在全市开展为期两个月的依法整治非法经营成品油行为专项行动", "个")).toBe(false);
+    expect(countsAnything("在全市开展为期两个月的专项行动，查处非法加油点12个", "个")).toBe(true);
+    expect(countsAnything("在全市开展为期两个月的依法整治非法经营成品油行为专项行动", null)).toBe(true);
     // A level in Roman numerals counts (`Ⅳ级`), the time before it aside.
     expect(countsAnything("决定于7月24日上午10时起，启动全市防汛Ⅳ级应急响应", null)).toBe(true);
     for (const counts of [
