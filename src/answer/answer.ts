@@ -11,6 +11,7 @@ import {
   lastYearAsked,
   namesAll,
   onlyPricesPerUnit,
+  otherCountryStated,
   otherPeriod,
   periodContradicted,
   provincesNamed,
@@ -251,6 +252,7 @@ export async function answerQuestion(
       indicatorMissing(normalized, quoted) ||
       countNowhere(normalized, quoted) ||
       otherPeopleCounted(normalized, quoted) ||
+      otherCountryStated(normalized, quoted) ||
       (shape.unit === "元" && (onlyPricesPerUnit(normalized, quoted) || feeMissing(normalized, quoted))) ||
       ((asksAmount(normalized) || shape.unit === "岁") &&
         !countsAnything(best.quote, ASKS_HOUR.test(normalized) ? "时" : shape.unit)) ||

@@ -338,8 +338,22 @@ export function aboutOtherCountry(normArticle: string, countries: readonly strin
   );
 }
 
-/** How a Chinese report names China as its own country. */
-const HOME_COUNTRY = /我国|国内/u;
+/**
+ * Whether a (normalised) quote states another country's figure than the one a question names: it
+ * never names that country and names another, China included (`美国有多少家公司上榜` against
+ * `中国共有142家公司上榜`).
+ */
+export function otherCountryStated(normQuestion: string, normQuote: string): boolean {
+  const asked = countriesNamed(normQuestion);
+  return (
+    asked.length > 0 &&
+    !asked.some((c) => normQuote.includes(c)) &&
+    (countriesNamed(normQuote).length > 0 || normQuote.includes("中国") || HOME_COUNTRY.test(normQuote))
+  );
+}
+
+/** How a Chinese report names China as its own country (`国内生产总值` is any country's GDP). */
+const HOME_COUNTRY = /我国|国内(?!生产总值)/u;
 
 /** Whether a (normalised) text names every one of `places`. */
 export function namesAll(normText: string, places: readonly string[]): boolean {

@@ -13,6 +13,7 @@ import {
 import {
   aboutOtherCountry,
   countriesNamed,
+  otherCountryStated,
   otherPeriod,
   periodStance,
 } from "../../src/answer/decline-evidence.js";
@@ -85,6 +86,15 @@ describe("aboutOtherCountry", () => {
     ["韩国统计厅发布数据", [], false],
   ])("%s / %s → %s", (text, countries, other) => {
     expect(aboutOtherCountry(text, countries)).toBe(other);
+  });
+
+  it.each([
+    ["美国有多少家公司上榜", "2023年世界500强排行榜揭晓,中国共有142家公司上榜", true],
+    ["美国有多少家公司上榜", "美国有136家公司上榜", false],
+    ["西班牙二季度gdp环比增长多少", "欧元区二季度国内生产总值环比上升0.3%", false],
+    ["公司有多少家门店", "公司在中国和日本共有门店120家", false],
+  ])("a quote answering %s with %s states another country's figure: %s", (q, quote, other) => {
+    expect(otherCountryStated(q, quote)).toBe(other);
   });
 
   it("reads the countries a question names, China not among them", () => {
