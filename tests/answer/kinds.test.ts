@@ -535,6 +535,11 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toContain("嘉兴银行");
   });
 
+  it("answers who with the sentence before a `他们…` one, which names them", async () => {
+    const a = await answers("哪家银行给企业代表讲解了防范金融诈骗知识", "防范金融诈骗");
+    expect(a.answer).toContain("嘉兴银行");
+  });
+
   it("answers a question typed with spaces between its characters as if typed plainly", async () => {
     await answers("株 洲 高 新 区 帮 多 少 人 找 到 了 工 作", "2860人");
   });
