@@ -549,6 +549,47 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：给，使对方得到；支付，付出（款项）；给予，使对方得到",
   },
   {
+    // `维科车辆是做啥的`: what a firm (or a person) does; a report says `主营铁路行业软件开发`, `从事…`, `专注于…`,
+    // of a person `担任…`.
+    asked: /是(?:做|干)(?=(?:什么|嘛)的)/u,
+    term: "从事",
+    stated: ["从事", "主营", "经营", "专注", "致力", "业务", "担任", "现任"],
+    source: "现代汉语词典：从事，投身到（事业中去）；主营，主要经营；干，做（事）",
+  },
+  {
+    // `测试通过的送了啥`: what was given; a report says `获得了《孤注一掷》电影票`, `赠送`, `发放`. Not `运送`, `输送`,
+    // `护送`, `欢送`.
+    asked: /(?<![运输传发护寄接递押欢遣])送(?:了|给)?(?=\p{Script=Han}{0,3}(?:什么|哪些))/u,
+    term: "赠送",
+    stated: ["赠送", "获得", "发放", "送", "奖励", "领取", "获赠"],
+    source: "现代汉语词典：送，把东西运去或拿去给人；赠送，无代价地把东西送给别人",
+  },
+  {
+    // `做了一本什么手册`, `开了一家什么店`: the count between a deed and `什么` is the asker's; the report names
+    // the thing (`制作了《网络安全宣传手册》`). Left in, jieba reads `一本` as a word no report states. Not
+    // after `是` (`是一部什么类型的小说`: `是…创作的长篇历史小说`, the count may stand in the report).
+    asked: /(?<=了)[一1](?:本|个|家|种|项|份|套|支|座|条|张|部|台|款|所|场|件|篇|批|位|名|辆|栋)(?=什么)/u,
+    term: "",
+    stated: [],
+    source: "数量词“一本”“一家”在“什么”前只表示单数，报道直写事物名称",
+  },
+  {
+    // `那块地有多大`: the asker points at a plot; reports say `地块`, `宗地`, `用地`.
+    asked: /(?:那|这)(?:块|片|宗)地(?![方区址点铁道])/u,
+    term: "地块",
+    stated: ["地块", "宗地", "用地", "土地"],
+    source: "现代汉语词典：地块，成片的土地；宗地，权属界线封闭的地块",
+  },
+  {
+    // `那块地有多大`, `园区有多大`: a plot's or a place's size is its area (`单宗地块达398亩`, `占地5万平方米`);
+    // not a person's age (`多大了`, see question.ts) nor a scale's (`多大规模`).
+    asked:
+      /(?<=(?:地块|用地|土地|园区|厂区|厂房|基地|场地|校区|公园|广场|产业城|科学城|新城)\p{Script=Han}{0,2})有?多大(?![了岁规力度])/u,
+    term: "面积多少",
+    stated: [],
+    source: "现代汉语词典：面积，平面或物体表面的大小（土地常以亩、公顷、平方米计）",
+  },
+  {
     asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,
     term: "$1",
     stated: [],

@@ -373,7 +373,7 @@ describe("everydayQuestion", () => {
     ["巴西最终获得什么名次", "巴西最终获得什么名次"],
     ["照片里刘怀信在看什么", "刘怀信查看什么"],
     // `之前是干什么的`: a career is reported as `此前担任…`, `曾任…`.
-    ["陈杰之前是干什么的", "陈杰此前是干什么的"],
+    ["陈杰之前是干什么的", "陈杰此前从事什么的"],
     ["6月底之前能建成吗", "6月底之前能建成吗"],
     ["这张图上是谁", "这张是谁"],
     // `图` inside a word (`蓝图`, `试图`) is no photo.
@@ -412,6 +412,18 @@ describe("everydayQuestion", () => {
     ["赤壁高新区给项目划了多少地", "赤壁高新区给项目规划用地多少亩"],
     // Where something is built (`建在哪`) is where the report says it `位于`.
     ["福耀科技大学建在哪", "福耀科技大学位于哪"],
+    // What a firm does (`是做什么的`) is the report's `主营`, `从事`; what was given (`送了什么`), its `获得`, `赠送`.
+    ["维科车辆是做什么的", "维科车辆从事什么的"],
+    ["测试通过的送了什么", "测试通过的赠送什么"],
+    ["救援队运送了什么物资", "救援队运送了什么物资"],
+    ["物资送到哪个社区了", "物资送到哪个社区了"],
+    // A count between a deed and `什么` is the asker's (`做了一本什么手册`); after `是` it stays.
+    ["中建三局做了一本什么手册", "中建三局做了什么手册"],
+    ["珠江频道是一条什么性质的频道", "珠江频道是一条什么性质的频道"],
+    // A plot pointed at (`那块地`) is the report's `地块`; its size (`有多大`), its area; a person's `多大了` stays.
+    ["肇庆高新区那块地有多大", "肇庆高新区地块面积多少"],
+    ["园区有多大规模", "园区有多大规模"],
+    ["那个孩子多大了", "那个儿童多大了"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
     ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
   ])("reads %s as %s", (asked, read) => {
@@ -497,6 +509,12 @@ describe("kinds of question, answered from whole articles", () => {
   it("answers an everyday fact question with the sentence stating it", async () => {
     await answers("株洲高新区帮多少人找到了工作啊", "2860人");
     await answers("株洲高新区向白石村捐了多少钱？", "12万元");
+  });
+
+  it("answers what a firm does, a thing made and a plot's size asked in everyday words", async () => {
+    await answers("启明软件是做啥的", "主营工业控制软件开发");
+    await answers("嘉兴高新区财政局做了一本什么手册", "《科创企业融资手册》");
+    await answers("嘉兴高新区智能制造产业园那块地有多大", "150亩");
   });
 
   it("answers a question typed with spaces between its characters as if typed plainly", async () => {
