@@ -450,7 +450,13 @@ const LONE_ONE = new RegExp(
  */
 export function countsAnything(sentence: string, unit: string | null): boolean {
   if (unit !== null && /^(?:年|月|日|天|时)$/u.test(unit)) return NUMERAL.test(sentence);
-  const rest = withoutDates(sentence).replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
+  // A length of time counts no things (`为期两个月的专项行动` for `查出多少个非法加油点`).
+  const undated = withoutDates(sentence);
+  const timeless =
+    unit !== null && unit !== DURATION_UNIT
+      ? findDurations(undated).reduce((text, d) => text.replace(d, " "), undated)
+      : undated;
+  const rest = timeless.replace(NUMERAL_WORDS, " ").replace(LONE_ONE, " ");
   // Asked an amount of money (`营收多少`), a sentence whose every number counts people or things (`接待百名
   // 志愿者`) states none: money is counted in a currency or a bare magnitude (`52亿`).
   if (unit === "元") {

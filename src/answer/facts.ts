@@ -119,8 +119,17 @@ const PLACE_KIND_ASKED =
 
 /** A name of that kind in a text: the kind's word after a name's characters, not after `该`, `本`, `各` … (`锦江社区`, not `该社区`). */
 export function namingPlaceOf(kind: string): RegExp {
-  return new RegExp(`[\\p{Script=Han}A-Za-z0-9]{2}(?<![该本此这那各每全某多个两几一其])${kind}`, "u");
+  return new RegExp(
+    `[\\p{Script=Han}A-Za-z0-9]{2}(?<![该本此这那各每全某多个两几一其])(?:${NAMED_AS[kind] ?? kind})`,
+    "u",
+  );
 }
+
+/** Kinds whose places are named by other words (`哪个学校的`: `西安财经大学`, `第一中学`; not `大学生`). */
+const NAMED_AS: Readonly<Record<string, string>> = {
+  学校: "学校|大学(?!生)|学院|中学(?!生)|小学(?!生)|幼儿园",
+  大学: "大学(?!生)|学院",
+};
 
 /** Days a text says were spent in `日` (`仅用时9日`): `几天` asked, they count as `天` do, unlike a date's `9日`. */
 const daysSpent = (text: string): string[] => findDurations(text).filter((d) => d.endsWith("日"));

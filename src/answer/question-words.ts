@@ -347,11 +347,12 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：查看，检查，观察（事物的情况）",
   },
   {
-    // `女职工最后拿到多少赔偿金`, `最终被判了几年`, `仲裁委当初判公司赔多少`: the asker's "in the end" (or
+    // `女职工最后拿到多少赔偿金`, `最终被判了几年`, `仲裁委当初判公司赔多少`, `最后被判刑了吗`: the asker's "in the end" (or
     // "at first") before an amount; a report
     // states the amount (`…支付…经济赔偿金80000元`) without saying it came last. Not before `什么`, `哪里`:
     // `最终獲得什麼名次` is answered by `最終…獲得季軍`.
-    asked: /(?:最后|最终|到头来|当初|起初|一开始)(?=\p{Script=Han}{0,6}(?:多少|几))/u,
+    asked:
+      /(?:最后|最终|到头来|当初|起初|一开始)(?=\p{Script=Han}{0,6}(?:多少|几)|\p{Script=Han}{1,6}(?:吗|没有?)[?？]*$)/u,
     term: "",
     stated: [],
     source: "提问者的叙述语气（“最后”“最终”“当初”）；报道直接写结果",
@@ -572,6 +573,27 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "",
     stated: [],
     source: "数量词“一本”“一家”在“什么”前只表示单数，报道直写事物名称",
+  },
+  {
+    // `十里营社区去慰问了谁`: a report says `走访…士兵张鲁红的家中`, `看望`, `探望`.
+    asked: /慰问/u,
+    term: "慰问",
+    stated: ["慰问", "走访", "看望", "探望", "问候"],
+    source: "现代汉语词典：慰问，（用话或物品）安慰问候；看望，到长辈或亲友处问候起居情况",
+  },
+  {
+    // `盒马搞了什么活动`: `搞` is any doing in speech; the report says `组织了一场试吃活动`, `开展`, `举办`.
+    asked: /(?:搞|弄|整)(?=了(?:什么|哪些))/u,
+    term: "开展",
+    stated: ["开展", "组织", "举办", "举行", "搞"],
+    source: "现代汉语词典：搞，做；干；办；弄（口语）；开展，使从小向大发展，使展开",
+  },
+  {
+    // `徐某某最后被判刑了吗`: a decision says `不需要判处刑罚`, `作出不起诉决定`, or states the sentence.
+    asked: /判刑/u,
+    term: "判刑",
+    stated: ["判刑", "判处", "刑罚", "有期徒刑", "拘役", "缓刑", "不起诉", "免予刑事处罚"],
+    source: "现代汉语词典：判刑，法院依照法律对犯人判处刑罚；不起诉，检察机关对案件决定不向法院提起公诉",
   },
   {
     // `那块地有多大`: the asker points at a plot; reports say `地块`, `宗地`, `用地`.

@@ -68,7 +68,7 @@ const MEASURE_WORDS = `个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|�
 const UNIT_AFTER = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`);
 
 /** People of one kind, as a question counts them and a report says them (`员工`, `志愿者`, `青少年`). */
-export const PEOPLE = `员工|职工|工人|学生|居民|村民|党员|干部|游客|农民工|民警|志愿者|医生|教师|老师|专家|院士|儿童|孩子|青少年|青年|老人|患者|病人`;
+export const PEOPLE = `员工|职工|工人|学生|居民|村民|党员|干部|游客|农民工|民警|志愿者|医生|教师|老师|专家|院士|儿童|孩子|青少年|青年|老人|患者|病人|观众|听众|运动员|选手|嘉宾`;
 
 /** People a question counts: `多少名员工`, `几个年轻干部` (up to two characters saying which ones). */
 const PERSON_COUNTED = new RegExp(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { factsIn } from "../../src/answer/facts.js";
+import { askedPlaceKind, factsIn, namingPlaceOf } from "../../src/answer/facts.js";
 import { questionShape } from "../../src/answer/question.js";
 
 describe("factsIn", () => {
@@ -17,5 +17,21 @@ describe("factsIn", () => {
     const shape = questionShape("鉴定用了几天出结果");
     expect(factsIn("鉴定所仅用时9日即出具意见书", shape, null)).toEqual(["9日"]);
     expect(factsIn("并于8月9日宣判", shape, null)).toEqual([]);
+  });
+});
+
+describe("namingPlaceOf", () => {
+  it("finds a school named as a university, college or middle school, not a university student", () => {
+    const kind = askedPlaceKind("税收志愿者是哪个学校的");
+    expect(kind).toBe("学校");
+    const naming = namingPlaceOf(kind ?? "");
+    expect(naming.test("5名来自西安财经大学的大学生税收志愿者")).toBe(true);
+    expect(naming.test("嘉兴学院的学生")).toBe(true);
+    expect(naming.test("嘉兴市实验中学")).toBe(true);
+    expect(naming.test("身着红马甲的大学生税收志愿者")).toBe(false);
+    expect(naming.test("该学校的老师")).toBe(false);
+    // Other kinds are named by their own word.
+    expect(namingPlaceOf("社区").test("锦江社区")).toBe(true);
+    expect(namingPlaceOf("社区").test("锦江大学")).toBe(false);
   });
 });

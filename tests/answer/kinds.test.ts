@@ -424,6 +424,9 @@ describe("everydayQuestion", () => {
     ["肇庆高新区那块地有多大", "肇庆高新区地块面积多少"],
     ["园区有多大规模", "园区有多大规模"],
     ["那个孩子多大了", "那个儿童多大了"],
+    // `搞了什么` is the report's `开展`, `组织`; a visit (`慰问`) may be said `走访`.
+    ["盒马搞了什么活动", "盒马开展了什么活动"],
+    ["哪些高新区在搞新基建", "哪些高新区新基建"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
     ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
   ])("reads %s as %s", (asked, read) => {
@@ -439,6 +442,11 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("台达现在多少人上班").alts.get("现在")).toContain("目前");
     expect(everydayQuestion("最终被判了几年").question).not.toContain("最终");
     expect(everydayQuestion("陈杰之前是干什么的").alts.get("此前")).toContain("曾");
+    expect(everydayQuestion("十里营社区去慰问了谁").alts.get("慰问")).toContain("走访");
+    // A yes-or-no question's `最后` is the asker's; a decision says `不需要判处刑罚`, `不起诉`.
+    expect(everydayQuestion("徐某某最后被判刑了吗").question).toBe("徐某某被判刑了吗");
+    expect(everydayQuestion("徐某某最后被判刑了吗").alts.get("判刑")).toContain("刑罚");
+    expect(everydayQuestion("测试通过的送了什么").alts.get("赠送")).toContain("获得");
     expect(everydayQuestion("老太看病花了多少钱").alts.get("投资")).toContain("花费");
     expect(everydayQuestion("老太看病花了多少钱").alts.get("治疗")).toContain("医药费");
   });
@@ -466,6 +474,10 @@ describe("everydayQuestion", () => {
     expect(countsAnything("8点30分，公司投资300万", "元")).toBe(true);
     // A multiple in words counts (`双倍车辆定金`).
     expect(countsAnything("并于解约当天退还全部款项、支付协议内涉及的双倍车辆定金", null)).toBe(true);
+    // A length of time counts no things: `为期两个月` does not answer `多少个非法加油点`; asked how long, it does.
+    expect(countsAnything("在全市开展为期两个月的依法整治非法经营成品油行为专项行动", "个")).toBe(false);
+    expect(countsAnything("在全市开展为期两个月的专项行动，查处非法加油点12个", "个")).toBe(true);
+    expect(countsAnything("在全市开展为期两个月的依法整治非法经营成品油行为专项行动", null)).toBe(true);
     // A level in Roman numerals counts (`Ⅳ级`), the time before it aside.
     expect(countsAnything("决定于7月24日上午10时起，启动全市防汛Ⅳ级应急响应", null)).toBe(true);
     for (const counts of [
@@ -515,6 +527,17 @@ describe("kinds of question, answered from whole articles", () => {
     await answers("启明软件是做啥的", "主营工业控制软件开发");
     await answers("嘉兴高新区财政局做了一本什么手册", "《科创企业融资手册》");
     await answers("嘉兴高新区智能制造产业园那块地有多大", "150亩");
+  });
+
+  it("answers with the sentence before too when the question's heaviest word is only there (`…赠送了纪念品。他们还…`)", async () => {
+    const a = await answers("送了纪念品的嘉兴银行还讲了什么", "防范金融诈骗");
+    // The line says who `他们` are.
+    expect(a.answer).toContain("嘉兴银行");
+  });
+
+  it("answers who with the sentence before a `他们…` one, which names them", async () => {
+    const a = await answers("哪家银行给企业代表讲解了防范金融诈骗知识", "防范金融诈骗");
+    expect(a.answer).toContain("嘉兴银行");
   });
 
   it("answers a question typed with spaces between its characters as if typed plainly", async () => {

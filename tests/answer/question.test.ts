@@ -89,6 +89,9 @@ describe("questionShape", () => {
     ["缴纳多少个人所得税", "number", "个"],
     ["志愿者一共多少个", "number", "人"],
     ["宣讲团给多少青少年讲了", "number", "人"],
+    // An audience is people too: `80周年` does not count it.
+    ["双拥汇演有多少观众", "number", "人"],
+    ["比赛来了多少名选手", "number", "名"],
     ["联会成员一共有多少个", "number", "个"],
     ["联谊会现场成了几对", "number", "对"],
     ["德国失去了多少比例人口", "number", "%"],
