@@ -6,7 +6,7 @@
 import { ORIGINAL_TITLE, openingAgain, SOURCE_NAME, STORY_OPENING } from "../corpus/news-marks.js";
 import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
-import { splitClauses } from "./span.js";
+import { splitClauses, unbalancedMarks } from "./span.js";
 import type { Citation } from "./types.js";
 
 /** What the answer layer reads whole articles through (an index or a store provides it). */
@@ -112,7 +112,7 @@ export function headlineOf(title: string): string {
   if (labelled) t = t.replace(UNCLOSED_TAIL, "");
   t = t.replace(/[，,：:；;、]+$/u, "");
   if (!labelled && [...t].length >= 28 && /[，。；]/u.test(t)) t = standIn(t, true);
-  return t || title;
+  return withoutOpenQuote(t) || title;
 }
 
 /** Where a story's first clause starts inside a title that ran on: a date, `今年以来`, `据…消息` and a comma, after a headline's worth of words. */
@@ -230,6 +230,21 @@ export function shownHeadline(title: string, lead: string, main?: string): strin
  * stops mid-word (a title that is a lead's first characters).
  */
 function standIn(lead: string, cut = false): string {
+  return withoutOpenQuote(standInText(lead, cut));
+}
+
+/**
+ * A headline or stand-in that opens a quote it never closes (a title that is the lead's first characters,
+ * or a lead whose first sentence ended inside a quotation: `“全国重点文物保护单位万佛石塔的修缮设计方案有没有
+ * 组织专家论证？相关决策…”`) shown without its opening mark.
+ */
+function withoutOpenQuote(s: string): string {
+  const open = s[0] ?? "";
+  const pair = [...unbalancedMarks(s)].find((p) => p[0] === open);
+  return pair !== undefined && !s.includes(pair[1] ?? "") ? s.slice(1) : s;
+}
+
+function standInText(lead: string, cut = false): string {
   const first = splitSentences(withoutDateline(lead))[0] ?? lead;
   const sentence = first.replace(/[。！？!?]+$/u, "");
   if (!cut && [...sentence].length <= STAND_IN_CHARS + 8) return sentence;

@@ -246,6 +246,18 @@ describe("headlineOf", () => {
     );
   });
 
+  it("shows a title or stand-in that opens a quote it never closes without the opening mark", () => {
+    expect(headlineOf("“年轻人素质越来越高")).toBe("年轻人素质越来越高");
+    expect(
+      shownHeadline(
+        "“某某石塔的修缮方案有没有组织专家论证",
+        "“某某石塔的修缮方案有没有组织专家论证？相关决策有没有按规程开展？”日前，某某高新区纪工委开展专项监督。",
+      ),
+    ).toBe("某某石塔的修缮方案有没有组织专家论证");
+    // A quote it closes stays.
+    expect(headlineOf("“双胜利”背后的珠海高新区")).toBe("“双胜利”背后的珠海高新区");
+  });
+
   it("makes a stand-in of a title that is only a lead's first characters, cut mid-word", () => {
     expect(headlineOf("8月18日上午，某某高新区“送法入企”助力汽车工业向“绿”而生主题活动在比亚迪工")).toBe(
       "某某高新区“送法入企”助力汽车工业向“绿”而生主题活动在比亚迪工…",
