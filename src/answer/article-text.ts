@@ -244,6 +244,7 @@ function withoutOpenQuote(s: string): string {
   return pair !== undefined && !s.includes(pair[1] ?? "") ? s.slice(1) : s;
 }
 
+/** {@link standIn} before its unclosed opening mark goes. */
 function standInText(lead: string, cut = false): string {
   const first = splitSentences(withoutDateline(lead))[0] ?? lead;
   const sentence = first.replace(/[。！？!?]+$/u, "");

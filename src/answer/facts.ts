@@ -125,7 +125,7 @@ export function namingPlaceOf(kind: string): RegExp {
   );
 }
 
-/** Kinds whose places are named by other words (`哪个学校的`: `西安财经大学`, `第一中学`; not `大学生`). */
+/** Kinds whose places are named by other words (`哪个学校的`: `西安财经大学`, `实验中学`; not `大学生`). */
 const NAMED_AS: Readonly<Record<string, string>> = {
   学校: "学校|大学(?!生)|学院|中学(?!生)|小学(?!生)|幼儿园",
   大学: "大学(?!生)|学院",

@@ -438,6 +438,10 @@ describe("everydayQuestion", () => {
     ["那个孩子多大了", "那个儿童多大了"],
     // `搞了什么` is the report's `开展`, `组织`; a visit (`慰问`) may be said `走访`.
     ["盒马搞了什么活动", "盒马开展了什么活动"],
+    // The suspects pointed at (`那伙人`) are the report's `嫌疑人`; goods `从哪收来的` were `收购`; `开车` stays, said `驾驶`.
+    ["璧山那伙人是开车去偷的吗", "璧山嫌疑人是开车去盗窃的吗"],
+    ["汽油是从哪收来的", "汽油是从哪收购的"],
+    ["收到了吗", "收到了吗"],
     ["哪些高新区在搞新基建", "哪些高新区新基建"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
     ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
@@ -455,6 +459,7 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("最终被判了几年").question).not.toContain("最终");
     expect(everydayQuestion("陈杰之前是干什么的").alts.get("此前")).toContain("曾");
     expect(everydayQuestion("十里营社区去慰问了谁").alts.get("慰问")).toContain("走访");
+    expect(everydayQuestion("那伙人是开车去的吗").alts.get("开车")).toContain("驾驶");
     // A yes-or-no question's `最后` is the asker's; a decision says `不需要判处刑罚`, `不起诉`.
     expect(everydayQuestion("徐某某最后被判刑了吗").question).toBe("徐某某被判刑了吗");
     expect(everydayQuestion("徐某某最后被判刑了吗").alts.get("判刑")).toContain("刑罚");
