@@ -341,7 +341,8 @@ export async function answerQuestion(
       ? { text: line.zone, qualifier: null }
       : line.gathered || intent.kind === "several" || intent.kind === "how"
         ? null
-        : (spelled ?? withSuffix(shortAnswer(normalized, shape, best.quote, deps.tools.normalize)));
+        : (spelled ??
+          withSuffix(shortAnswer(normalized, shape, best.quote, deps.tools.normalize, deps.tools.readQuote)));
   // A line that states a number of the kind asked was cut by the question's predicate (`21310人受伤`,
   // not `10761人死亡`): it stays, whatever the short answer says. (Not so for dates: re-cut there, DRCD
   // answer hit on dates 0.796 → 0.827, CMRC 0.867 → 0.871, news one question more; kept for numbers,

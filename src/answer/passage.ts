@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import { isFurnitureSentence } from "../corpus/feeds/boilerplate.js";
 import { splitSentences } from "../corpus/sentences.js";
 import type { Passage } from "../index/types.js";
+import type { SentenceRead } from "./short-spans.js";
 
 /** Text operations the sentence picker needs, provided by the index (same normalisation as retrieval). */
 export interface TextTools {
@@ -22,6 +23,11 @@ export interface TextTools {
    * normalising every sentence of every candidate is most of an answer's cost otherwise.
    */
   passageText?(passage: Passage): PassageText;
+  /**
+   * A quote read for the short answer's candidates (see `readSentence`), usually from a cache: the
+   * questions quoting one sentence read it once (jieba's tags and the tables over its characters).
+   */
+  readQuote?(quote: string): SentenceRead;
 }
 
 /** One sentence of a passage, prepared once for scoring against any question. */

@@ -9,6 +9,7 @@
  * About 1,100 lines: the feature list and the function computing them are read together, and the
  * per-sentence tables that keep the per-candidate work small (hundreds of candidates a sentence).
  */
+import { LRUCache } from "lru-cache";
 import { CN_DIGITS, findDates, findNumbers, hasYear, unitMatches } from "./evidence.js";
 import { ORDINAL_UNIT } from "./question.js";
 import { ALIAS_CUE, ORG_SUFFIX, PLACE_CUE, PLACE_SUFFIX, ROLE_END, SHORT_COPULA } from "./question-words.js";
@@ -337,7 +338,7 @@ export function spanCandidates(
   const d = SPAN_FEATURES.length;
   let rows = new Float64Array(64 * d);
   const row = new Float64Array(d);
-  const found = eachCandidate(sentence, q, normalize, row, (i) => {
+  const found = eachCandidate(readSentence(sentence, normalize), q, row, (i) => {
     if ((i + 1) * d > rows.length) {
       const grown = new Float64Array(rows.length * 2);
       grown.set(rows);
@@ -375,16 +376,18 @@ export function linearScorer(weights: ArrayLike<number>): RowScorer {
 
 /**
  * The candidate short answers of a sentence, as {@link spanCandidates} finds them, each with its
- * score under `score`: what answering needs, without a row of features kept per candidate.
+ * score under `score`: what answering needs, without a row of features kept per candidate. The
+ * sentence is read by `read` (a cache of {@link readSentence}, or it afresh).
  */
 export function scoredSpans(
   sentence: string,
   q: ShortQuestion,
   normalize: (s: string) => string,
   score: RowScorer,
+  read: SentenceReader = (text) => readSentence(text, normalize),
 ): { spans: Span[]; scores: number[] } {
   const scores: number[] = [];
-  const spans = eachCandidate(sentence, q, normalize, scratch, () => {
+  const spans = eachCandidate(read(sentence), q, scratch, () => {
     scores.push(score(scratch, written.at, written.count));
   });
   return { spans, scores };
@@ -405,19 +408,118 @@ export function rowScore(weights: ArrayLike<number>, x: ArrayLike<number>, at: n
 }
 
 /**
- * The candidates of a sentence, in order of start (then end): for each, its features are written
- * into `row` (zero before) and `take` is called with its index; `row` is then zero again.
+ * What the candidates read of a sentence whatever the question is: the sentence prepared (jieba's
+ * words and tags, cuts, numbers, dates, clauses) and the tables over its characters and words. Read
+ * once for every question quoting the sentence (see {@link cachedSentenceRead}); never changed after.
+ */
+export interface SentenceRead extends SentenceTextTests {
+  sentence: string;
+  p: Prepared;
+  /** Code-point offsets of UTF-16 indices in the normalised sentence. */
+  cp: (utf16: number) => number;
+  /** The starts of the clauses that open a sentence (a quote may hold two). */
+  sentenceStarts: ReadonlySet<number>;
+  /** The marks the sentence itself leaves unbalanced (`unbalancedMarks`). */
+  unbalanced: ReadonlySet<string>;
+  /** The UTF-16 offset of each code point of the sentence as quoted (and of its end). */
+  verbatim16: number[];
+  /** The UTF-16 offset of each code point of the normalised sentence (and of its end). */
+  utf16: number[];
+  /** The first punctuation at or after each position (the sentence's length if none). */
+  nextPunct: number[];
+  /** Whether each character is punctuation or a space. */
+  punct: boolean[];
+  /** How many characters before each position are letters or digits. */
+  lettersUpTo: number[];
+  /** Whether the sentence has an opening bracket (only then can a span hold empty brackets). */
+  brackets: boolean;
+  /** Per character: a span may not end on it; it closes a pair only; it opens one only; it is a mark of a pair. */
+  badEnd: boolean[];
+  closerOnly: boolean[];
+  openerOnly: boolean[];
+  isMark: boolean[];
+  tags: TagTests;
+  /** The word class of each of the sentence's words, as its place in {@link CLASS_NAMES} (-1: punctuation). */
+  tokenClass: number[];
+  /** How many characters before each position belong to an amount, a date (`Prepared.amount`, `.dated`). */
+  amountUpTo: number[];
+  datedUpTo: number[];
+}
+
+/** Reads a sentence for the candidates of any question (see {@link SentenceRead}). Pure given jieba. */
+export function readSentence(sentence: string, normalize: (s: string) => string): SentenceRead {
+  const p = prepare(sentence, normalize);
+  const n = p.chars.length;
+  const sentenceStarts = new Set(
+    p.clauses
+      .filter(
+        (c, i) =>
+          i === 0 ||
+          /[。！？!?]/.test(p.chars[c.start - 1] ?? "") ||
+          /[。！？!?]/.test(p.chars.slice(p.clauses[i - 1]?.end ?? 0, c.start).join("")),
+      )
+      .map((c) => c.start),
+  );
+  // The first punctuation at or after each position.
+  const nextPunct = new Array<number>(n + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--)
+    nextPunct[i] = PUNCT.test(p.normChars[i] ?? "") ? i : (nextPunct[i + 1] ?? n);
+  const punct = p.chars.map((ch) => PUNCT.test(ch));
+  const utf16 = utf16Offsets(p.normChars);
+  return {
+    sentence,
+    p,
+    cp: cpIndex(p.norm),
+    sentenceStarts,
+    unbalanced: unbalancedMarks(sentence),
+    verbatim16: utf16Offsets(p.chars),
+    utf16,
+    nextPunct,
+    punct,
+    lettersUpTo: countsUpTo(p.chars.map((ch) => LETTER_OR_DIGIT.test(ch))),
+    brackets: OPEN_BRACKET.test(sentence),
+    badEnd: p.chars.map((ch, i) => punct[i] === true && !CLOSERS.has(ch) && !PERCENT.test(ch)),
+    closerOnly: p.chars.map((ch) => CLOSERS.has(ch) && !OPENERS.has(ch)),
+    openerOnly: p.chars.map((ch) => OPENERS.has(ch) && !CLOSERS.has(ch)),
+    isMark: p.chars.map((ch) => MARKS.has(ch)),
+    tags: tagTests(p),
+    tokenClass: p.tokens.map((t) => (PUNCT.test(t.word) ? -1 : classOfTag(t.tag))),
+    amountUpTo: countsUpTo(p.amount),
+    datedUpTo: countsUpTo(p.dated),
+    ...sentenceTextTests(p, utf16),
+  };
+}
+
+/** A sentence read for the candidates (see {@link readSentence}): afresh, or from a cache. */
+export type SentenceReader = (sentence: string) => SentenceRead;
+
+/**
+ * {@link readSentence} behind a least-recently-used cache of `capacity` sentences, keyed by the
+ * sentence: the questions quoting a sentence already read (a popular fact, another question on the
+ * same passage) skip jieba and the tables. A read sentence is about 25 KB (57 characters).
+ */
+export function cachedSentenceRead(normalize: (s: string) => string, capacity: number): SentenceReader {
+  const cache = new LRUCache<string, SentenceRead>({
+    max: capacity,
+    memoMethod: (sentence) => readSentence(sentence, normalize),
+  });
+  return (sentence) => cache.memo(sentence);
+}
+
+/**
+ * The candidates of a sentence (as {@link readSentence} read it), in order of start (then end): for
+ * each, its features are written into `row` (zero before) and `take` is called with its index; `row`
+ * is then zero again.
  */
 function eachCandidate(
-  sentence: string,
+  read: SentenceRead,
   q: ShortQuestion,
-  normalize: (s: string) => string,
   row: Float64Array,
   take: (index: number) => void,
 ): Span[] {
-  const p = prepare(sentence, normalize);
+  const { p, cp, sentence, sentenceStarts, verbatim16, punct, lettersUpTo, brackets, badEnd } = read;
+  const { closerOnly, openerOnly, isMark } = read;
   const n = p.chars.length;
-  const cp = cpIndex(p.norm);
   // Where the question's words stand in the sentence.
   const covered = new Array<boolean>(n).fill(false);
   const spots: [number, number, number][] = [];
@@ -452,49 +554,25 @@ function eachCandidate(
   // (Only where a cut may fall: no span starts or ends elsewhere.)
   const shares = (spots: readonly [number, number, number][], side: "before" | "after") =>
     sideShares(spots, side, p.cut);
-  const sentenceStarts = new Set(
-    p.clauses
-      .filter(
-        (c, i) =>
-          i === 0 ||
-          /[。！？!?]/.test(p.chars[c.start - 1] ?? "") ||
-          /[。！？!?]/.test(p.chars.slice(p.clauses[i - 1]?.end ?? 0, c.start).join("")),
-      )
-      .map((c) => c.start),
-  );
   const beforeSpots = q.before === null ? [] : occurrences(p.norm, q.before, cp);
   const afterSpots = q.after === null ? [] : occurrences(p.norm, q.after, cp);
   // A span may not leave a mark unbalanced that the sentence has balanced (as `breaksMarks`).
-  const marks = new MarkBalance(sentence, unbalancedMarks(sentence));
-  const verbatim16 = utf16Offsets(p.chars);
+  const marks = new MarkBalance(sentence, read.unbalanced);
   // The question's characters in the sentence, counted up to each position (`statedChars`).
   const inQuestion = [0];
   for (let i = 0; i < n; i++)
     inQuestion.push((inQuestion[i] ?? 0) + (qChars.has(p.normChars[i] ?? "") ? 1 : 0));
-  // The first punctuation at or after each position.
-  const nextPunct = new Array<number>(n + 1).fill(n);
-  for (let i = n - 1; i >= 0; i--)
-    nextPunct[i] = PUNCT.test(p.normChars[i] ?? "") ? i : (nextPunct[i + 1] ?? n);
-  // What the choice of candidates reads of each character, read once per sentence.
-  const punct = p.chars.map((ch) => PUNCT.test(ch));
-  const lettersUpTo = countsUpTo(p.chars.map((ch) => LETTER_OR_DIGIT.test(ch)));
-  const brackets = OPEN_BRACKET.test(sentence);
-  // Which characters a span may end on, start with, and the marks followed as it grows.
-  const badEnd = p.chars.map((ch, i) => punct[i] === true && !CLOSERS.has(ch) && !PERCENT.test(ch));
-  const closerOnly = p.chars.map((ch) => CLOSERS.has(ch) && !OPENERS.has(ch));
-  const openerOnly = p.chars.map((ch) => OPENERS.has(ch) && !CLOSERS.has(ch));
-  const isMark = p.chars.map((ch) => MARKS.has(ch));
-  const utf16 = utf16Offsets(p.normChars);
+  const utf16 = read.utf16;
   const sentenceWide = {
     starts: startSide(p, q, { spots, left, leftBare, right, beforeSpots }, utf16),
     ends: endSide(p, q, { spots, right, rightSkip, afterSpots }, utf16),
-    tags: tagTests(p),
-    tokenClass: p.tokens.map((t) => (PUNCT.test(t.word) ? -1 : classOfTag(t.tag))),
+    tags: read.tags,
+    tokenClass: read.tokenClass,
     inQuestion,
-    nextPunct,
+    nextPunct: read.nextPunct,
     coveredUpTo: countsUpTo(covered),
-    amountUpTo: countsUpTo(p.amount),
-    datedUpTo: countsUpTo(p.dated),
+    amountUpTo: read.amountUpTo,
+    datedUpTo: read.datedUpTo,
     spots,
     qChars,
     left,
@@ -509,7 +587,12 @@ function eachCandidate(
     leftAfter: shares(leftSpots, "after"),
     rightBefore: shares(rightSpots, "before"),
     utf16,
-    ...textTests(p, q, utf16),
+    markFirst: read.markFirst,
+    numberStartLength: read.numberStartLength,
+    numberEndWord: read.numberEndWord,
+    listEnd: read.listEnd,
+    numeralUpTo: read.numeralUpTo,
+    ...headTests(p, q, utf16),
   };
   const found: Span[] = [];
   const startRows = START_ROWS.fit(n + 1);
@@ -662,8 +745,16 @@ const LIST_FIRST = new Set(["、", ...LIST_WORDS.map((w) => w[0] ?? "")]);
 const ENUM_BEFORE = new RegExp(`^${LIST_BEFORE}$`, "u");
 const ENUM_AFTER = new RegExp(`^${LIST_AFTER}$`, "u");
 
+/** The {@link TextTests} that do not read the question: all but the head noun's. */
+type SentenceTextTests = Omit<TextTests, "headEnd16" | "headLastBefore">;
+
 /** The {@link TextTests} of a sentence for a question. */
 export function textTests(p: Prepared, q: ShortQuestion, utf16: readonly number[]): TextTests {
+  return { ...sentenceTextTests(p, utf16), ...headTests(p, q, utf16) };
+}
+
+/** The {@link TextTests} of a sentence that do not read the question. */
+function sentenceTextTests(p: Prepared, utf16: readonly number[]): SentenceTextTests {
   const n = p.chars.length;
   const end16 = utf16[n] ?? 0;
   const numberStartLength = new Array<number>(n + 1).fill(0);
@@ -699,6 +790,23 @@ export function textTests(p: Prepared, q: ShortQuestion, utf16: readonly number[
         need(j - 1, j + word.length + 1);
   }
   for (let i = n; i >= 0; i--) listEnd[i] = Math.min(listEnd[i] ?? n + 1, listEnd[i + 1] ?? n + 1);
+  return {
+    markFirst,
+    numberStartLength,
+    numberEndWord,
+    listEnd,
+    numeralUpTo: countsUpTo(p.normChars.map((ch) => NUMERAL_CHAR.test(ch))),
+  };
+}
+
+/** The head noun's {@link TextTests} of a sentence for a question. */
+function headTests(
+  p: Prepared,
+  q: ShortQuestion,
+  utf16: readonly number[],
+): Pick<TextTests, "headEnd16" | "headLastBefore"> {
+  const n = p.chars.length;
+  const end16 = utf16[n] ?? 0;
   // The head noun wholly inside a span: its first occurrence from the span's start ends by the span's end.
   const headEnd16 = new Array<number>(n + 1).fill(end16 + 1);
   const headLastBefore = new Array<boolean>(n + 1).fill(false);
@@ -712,15 +820,7 @@ export function textTests(p: Prepared, q: ShortQuestion, utf16: readonly number[
       headLastBefore[i] = at >= 1 && p.norm.charCodeAt(at - 1) === last;
     }
   }
-  return {
-    markFirst,
-    numberStartLength,
-    numberEndWord,
-    listEnd,
-    headEnd16,
-    headLastBefore,
-    numeralUpTo: countsUpTo(p.normChars.map((ch) => NUMERAL_CHAR.test(ch))),
-  };
+  return { headEnd16, headLastBefore };
 }
 
 /**

@@ -15,7 +15,14 @@ import type { QuestionShape } from "./question.js";
 import { respectiveAnswer } from "./respectively.js";
 import { SHORT_NET } from "./short-net-weights.js";
 import { type AskedKinds, type ShortQuestion, shortQuestion } from "./short-question.js";
-import { type RowScorer, rowScore, SPAN_FEATURES, type SpanCandidate, scoredSpans } from "./short-spans.js";
+import {
+  type RowScorer,
+  rowScore,
+  type SentenceReader,
+  SPAN_FEATURES,
+  type SpanCandidate,
+  scoredSpans,
+} from "./short-spans.js";
 import {
   SHORT_GIVE,
   SHORT_GIVE_THRESHOLD,
@@ -464,6 +471,7 @@ export function shortChoice(
   q: ShortQuestion,
   quote: string,
   normalize: (s: string) => string,
+  read?: SentenceReader,
 ): { start: number; end: number; text: string; chance: number } | null {
   const cls = shortClass(q.kinds);
   const score = netScorer(SHORT_NET[cls]);
@@ -480,6 +488,7 @@ export function shortChoice(
           return score(row, nz, count);
         }
       : score,
+    read,
   );
   const probs = softmax(scores);
   const choice = decodeSpan(
@@ -502,12 +511,14 @@ export function shortChoice(
 /**
  * The short answer to a question from the quote cited for it, or null when none can be given with
  * confidence. `question` is normalised (and without conversational wrappers), as the answerer reads it.
+ * `read` reads the quote for the candidates (a service's cache; by default afresh): the same answer.
  */
 export function shortAnswer(
   question: string,
   shape: QuestionShape,
   quote: string,
   normalize: (s: string) => string,
+  read?: SentenceReader,
 ): ShortAnswer | null {
   const q = shortQuestion(question, shape);
   // A yes-or-no question has no fact of a few characters to show above its sentence.
@@ -518,7 +529,7 @@ export function shortAnswer(
     if (listed !== null)
       return { text: listed.value, qualifier: periodOf(quote, listed.valueAt, listed.value, q, normalize) };
   }
-  const chosen = shortChoice(q, quote, normalize);
+  const chosen = shortChoice(q, quote, normalize, read);
   if (chosen === null || chosen.chance < SHORT_GIVE_THRESHOLD) return null;
   const text = readOff(quote, q, chosen.start, chosen.end, normalize);
   if (text === null) return null;

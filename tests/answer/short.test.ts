@@ -19,7 +19,14 @@ import {
 } from "../../src/answer/short.js";
 import { SHORT_NET } from "../../src/answer/short-net-weights.js";
 import { shortQuestion } from "../../src/answer/short-question.js";
-import { linearScorer, SPAN_FEATURES, scoredSpans, spanCandidates } from "../../src/answer/short-spans.js";
+import {
+  cachedSentenceRead,
+  linearScorer,
+  readSentence,
+  SPAN_FEATURES,
+  scoredSpans,
+  spanCandidates,
+} from "../../src/answer/short-spans.js";
 import { SHORT_HEDGE, SHORT_WEIGHTS } from "../../src/answer/short-weights.js";
 import { normalizeText } from "../../src/index/tokenize.js";
 
@@ -164,6 +171,50 @@ describe("the short answer, by kind of fact", () => {
     const got = short("東莞市總面積是多少", quote);
     expect(got?.text).toBe("2,465平方公里");
     expect(quote).toContain(got?.text);
+  });
+});
+
+describe("a quote read once for every question quoting it", () => {
+  // Questions of each kind over quotes with numbers, dates, names, marks of pairs, two sentences and a
+  // traditional form (normalised to another character).
+  const QUOTES = [
+    ZHUHAI,
+    "《战国无双3》（）是由光荣和ω-force开发的战国无双系列的正统第三续作。",
+    "2.战国无双编年史的原创男女主角亦有专属声优。此模式是任天堂游戏谜之村雨城改编的新增模式。",
+    "東莞市總面積2,465平方公里，其中耕地面積約佔全市的一成。",
+    "8月12日，山东省人民政府批复设立宁阳高新技术产业开发区。",
+  ];
+  const QUESTIONS = [
+    "增速多少",
+    "是由哪两个公司合作开发的",
+    "什么时候批复设立的",
+    "总面积是多少",
+    "谁改编的",
+    "为什么",
+  ];
+
+  it("gives every answer the quote read afresh gives, reading each quote once", () => {
+    let reads = 0;
+    const counted = (s: string) => {
+      reads++;
+      return normalizeText(s);
+    };
+    const read = cachedSentenceRead(counted, 16);
+    for (const quote of QUOTES)
+      for (const question of QUESTIONS) {
+        const q = normalizeText(question);
+        expect(shortAnswer(q, questionShape(q), quote, normalizeText, read)).toEqual(
+          shortAnswer(q, questionShape(q), quote, normalizeText),
+        );
+      }
+    // Each quote normalised once, when first read.
+    expect(reads).toBe(QUOTES.length);
+    // (Its code-point map is a function: compared apart, at every UTF-16 offset.)
+    for (const quote of QUOTES) {
+      const fresh = readSentence(quote, normalizeText);
+      expect({ ...read(quote), cp: null }).toEqual({ ...fresh, cp: null });
+      for (let i = 0; i <= fresh.p.norm.length; i++) expect(read(quote).cp(i)).toBe(fresh.cp(i));
+    }
   });
 });
 
