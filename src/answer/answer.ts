@@ -290,7 +290,11 @@ export async function answerQuestion(
   if (intent.kind === "fact" && deps.articles !== undefined) {
     const places = known.length === 0 ? provincesNamed(normalized) : [];
     const countries = known.length === 0 ? countriesNamed(normalized) : [];
-    const passageText = deps.tools.normalize(`${best.passage.title}${best.passage.text}`);
+    // The passage is normalised only when a place or a country is named (most questions name neither).
+    const passageText =
+      places.length > 0 || countries.length > 0
+        ? deps.tools.normalize(`${best.passage.title}${best.passage.text}`)
+        : "";
     const placeInDoubt = places.length > 0 && !namesAll(passageText, places);
     const countryInDoubt = countries.length > 0 && !countries.some((c) => passageText.includes(c));
     const yearInDoubt = lastYearAsked(normalized, quoted);
