@@ -26,7 +26,7 @@ import {
   withAntecedent,
   withAttribution,
 } from "./passage.js";
-import { asksForSeveral, type QuestionShape, YEAR_UNIT } from "./question.js";
+import { asksForSeveral, peopleAsked, type QuestionShape, YEAR_UNIT } from "./question.js";
 import {
   bigrams,
   changeCues,
@@ -500,6 +500,15 @@ export function pickSentences(
       sameArticle.filter((x) => x.typed || (shape.unit === "人" && peopleCounted(x.norm).length > 0)),
     );
   }
+  // Asked to count people of a kind (`微军训这次来了多少个学生`), a best sentence never naming them nor counting
+  // anyone with 名 or 位 (`每班约40人参与`) gives way to the article's best one counting them (`42名中小学生齐聚…`)
+  // when that scores half as well. (`首批500多名本科生入驻` counts students without saying `学生`: it stays.)
+  const kind = shape.unit === "人" ? peopleAsked(normQuestion) : null;
+  if (kind !== null && !chosen.norm.includes(kind) && peopleCounted(chosen.norm).length === 0) {
+    const counting = sameArticle.filter((x) => x.norm.includes(kind) && peopleCounted(x.norm).length > 0);
+    const alt = counting.length > 0 ? best(counting, "pickScore") : undefined;
+    if (alt !== undefined && alt.pickScore >= PEOPLE_GIVE_WAY * chosen.pickScore) chosen = alt;
+  }
   // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
   // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
   // 开展慰问活动`) when that scores nearly as well.
@@ -578,6 +587,9 @@ export function pickSentences(
     .map((r) => scoredPick(best(r.xs, "pickScore"), r.score));
   return [first, ...rest];
 }
+
+/** The share of the best sentence's score at which one counting the people asked for takes its place. */
+const PEOPLE_GIVE_WAY = 0.5;
 
 /** A (normalised) sentence opening with a pronoun, not with `此外`, `此后`, `这时` … */
 const PRONOUN_FIRST = /^(?!此外|此后|此前|此时|这时|这样)(?:它|他|她|牠|其|这|此|该)/u;

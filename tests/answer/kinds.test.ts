@@ -597,6 +597,10 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toContain("嘉兴银行");
   });
 
+  it("answers how many of a kind of people from the sentence counting them, not one counting others in 人", async () => {
+    await answers("嘉兴高新区微军训这次来了多少个学生", "36名");
+  });
+
   it("answers who with the sentence before a `他们…` one, which names them", async () => {
     const a = await answers("哪家银行给企业代表讲解了防范金融诈骗知识", "防范金融诈骗");
     expect(a.answer).toContain("嘉兴银行");
