@@ -267,15 +267,27 @@ export type PeriodStance = "asked" | "other" | "none";
  * `none` when it names no period of those kinds.
  */
 export function periodStance(normQuestion: string, normText: string): PeriodStance {
-  let other = false;
-  for (const kind of [...PERIOD_KINDS, FIGURE_MONTH]) {
-    const asked = periodsOf(kind, normQuestion);
-    if (asked.size === 0) continue;
-    const stated = periodsOf(kind, normText);
-    if ([...asked].some((p) => stated.has(p))) return "asked";
-    if (stated.size > 0) other = true;
-  }
-  return other ? "other" : "none";
+  return periodStanceOf(normQuestion)(normText);
+}
+
+/**
+ * {@link periodStance} for one question, its periods read once: what the picker and the answer line
+ * ask of every sentence and clause. A question naming no period makes every text `none` at once.
+ */
+export function periodStanceOf(normQuestion: string): (normText: string) => PeriodStance {
+  const asked = [...PERIOD_KINDS, FIGURE_MONTH]
+    .map((kind) => ({ kind, periods: periodsOf(kind, normQuestion) }))
+    .filter((k) => k.periods.size > 0);
+  if (asked.length === 0) return () => "none";
+  return (normText) => {
+    let other = false;
+    for (const { kind, periods } of asked) {
+      const stated = periodsOf(kind, normText);
+      if ([...periods].some((p) => stated.has(p))) return "asked";
+      if (stated.size > 0) other = true;
+    }
+    return other ? "other" : "none";
+  };
 }
 
 /** The question asks periods of a kind, the sentence names some of that kind, and none it asks. */

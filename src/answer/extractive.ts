@@ -11,7 +11,7 @@ import {
   type Evidence,
   type EvidenceQuestion,
   evidenceOf,
-  periodStance,
+  periodStanceOf,
   runIn,
 } from "./decline-evidence.js";
 import { findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
@@ -480,10 +480,10 @@ export function pickSentences(
   const sameArticle = ranked.filter((r) => r.xs[0]?.passage.articleId === articleId).flatMap((r) => r.xs);
   let chosen = best(sameArticle, "pickScore");
   // The chosen sentence gives way to the best of `others` (sentences holding what it lacks) when that
-  // scores nearly as well.
-  const giveWayTo = (others: Scored[]): void => {
+  // scores nearly as well (`share` of its score).
+  const giveWayTo = (others: Scored[], share = weights.typedGiveWay): void => {
     const alt = others.length > 0 ? best(others, "pickScore") : undefined;
-    if (alt !== undefined && alt.pickScore >= weights.typedGiveWay * chosen.pickScore) chosen = alt;
+    if (alt !== undefined && alt.pickScore >= share * chosen.pickScore) chosen = alt;
   };
   // A number question's best sentence that states no number that could answer it (`13位购房者…告上法院`
   // for `要回了多少钱`) gives way to the article's best sentence stating one of its kind
@@ -504,11 +504,11 @@ export function pickSentences(
   // anyone with 名 or 位 (`每班约40人参与`) gives way to the article's best one counting them (`42名中小学生齐聚…`)
   // when that scores half as well. (`首批500多名本科生入驻` counts students without saying `学生`: it stays.)
   const kind = shape.unit === "人" ? peopleAsked(normQuestion) : null;
-  if (kind !== null && !chosen.norm.includes(kind) && peopleCounted(chosen.norm).length === 0) {
-    const counting = sameArticle.filter((x) => x.norm.includes(kind) && peopleCounted(x.norm).length > 0);
-    const alt = counting.length > 0 ? best(counting, "pickScore") : undefined;
-    if (alt !== undefined && alt.pickScore >= PEOPLE_GIVE_WAY * chosen.pickScore) chosen = alt;
-  }
+  if (kind !== null && !chosen.norm.includes(kind) && peopleCounted(chosen.norm).length === 0)
+    giveWayTo(
+      sameArticle.filter((x) => x.norm.includes(kind) && peopleCounted(x.norm).length > 0),
+      PEOPLE_GIVE_WAY,
+    );
   // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
   // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
   // 开展慰问活动`) when that scores nearly as well.
@@ -520,8 +520,9 @@ export function pickSentences(
   // A best sentence stating another period of the kind asked (`一季度…增长4.5%` for `二季度…多少`) states
   // another fact: it gives way to the article's best sentence stating the period asked and a fact of
   // the kind when that scores nearly as well.
-  if (periodStance(normQuestion, chosen.norm) === "other")
-    giveWayTo(sameArticle.filter((x) => x.typed && periodStance(normQuestion, x.norm) === "asked"));
+  const period = periodStanceOf(normQuestion);
+  if (period(chosen.norm) === "other")
+    giveWayTo(sameArticle.filter((x) => x.typed && period(x.norm) === "asked"));
   const first = scoredPick(chosen, top.score);
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);
@@ -566,7 +567,8 @@ export function pickSentences(
       : answerSpan(
           asksWho &&
             first.quote !== first.sentence &&
-            (first.quote.startsWith(first.sentence) || namedBefore(first, terms, tools.normalize))
+            (first.quote.startsWith(first.sentence) ||
+              namedBefore(first, chosen.norm, terms, tools.normalize))
             ? first.quote
             : first.sentence,
           {
@@ -578,7 +580,7 @@ export function pickSentences(
             person: shape.type === "person",
             counts: shape.type === "number",
             ...(shape.change === true ? { cues: changeCues(normQuestion) } : {}),
-            period: (clause) => periodStance(normQuestion, clause),
+            period,
             normalize: tools.normalize,
           },
         );
@@ -601,16 +603,21 @@ const PRONOUN_FIRST = /^(?!此外|此后|此前|此时|这时|这样)(?:它|他|
  * (`…向企业代表赠送了定制纪念品。他们还…` for `送了纪念品的…还讲了什么`). Measured on the dev sets' `ask
  * --batch`: answer hit CMRC 2682 → 2695, DRCD 2942 → 2955, news unchanged; 4% of CMRC's lines and 1.5% of DRCD's longer.
  */
-function namedBefore(pick: SentencePick, terms: readonly Term[], normalize: (s: string) => string): boolean {
+function namedBefore(
+  pick: SentencePick,
+  normSentence: string,
+  terms: readonly Term[],
+  normalize: (s: string) => string,
+): boolean {
   if (!pick.quote.endsWith(pick.sentence)) return false;
-  if (PRONOUN_FIRST.test(normalize(pick.sentence))) return true;
+  if (PRONOUN_FIRST.test(normSentence)) return true;
   const heaviest = terms.reduce<Term | undefined>(
     (m, t) => (m === undefined || t.weight > m.weight ? t : m),
     undefined,
   );
   if (heaviest === undefined) return false;
   const before = normalize(pick.quote.slice(0, pick.quote.length - pick.sentence.length));
-  return stated(before, heaviest) && !stated(normalize(pick.sentence), heaviest);
+  return stated(before, heaviest) && !stated(normSentence, heaviest);
 }
 
 /**
