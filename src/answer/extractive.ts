@@ -18,9 +18,10 @@ import { findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
 import { askedPlaceKind, factsIn, isDated, namingPlaceOf, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare, statedIn } from "./focus.js";
 import {
-  ANAPHORIC,
+  genericHeadOf,
   NOT_WORD_CHAR,
   preparePassage,
+  refersBack,
   type SentenceText,
   type TextTools,
   withAntecedent,
@@ -250,8 +251,10 @@ export interface SentencePick {
   sentence: string;
   /**
    * What the citation quotes, verbatim from the passage: the sentence, preceded by the sentence
-   * before it when it cannot be read alone — it opens with a pronoun (`它的训练地点在…`) or a relative
-   * date (`同年12月`), or gives a month and day without the year a `哪一年` question asks for.
+   * before it when it cannot be read alone — it opens with a pronoun (`它的训练地点在…`), a relative
+   * date (`同年12月`), a word pointing back (`对此，`) or the generic word for a thing that sentence names
+   * (`大会主题为…` after `…图灵大会在武汉举行开幕式。`; see `refersBack`), or gives a month and day without
+   * the year a `哪一年` question asks for.
    */
   quote: string;
   /** The part of the sentence that states the fact (verbatim), for the answer line. */
@@ -385,7 +388,7 @@ export function pickSentences(
       // (`台达电子公司负责人说`) may be the answer (`哪家企业在岗3719人`).
       const said = asksWho ? withAttribution(passage.text, prepared.sentences, at) : null;
       const quote =
-        previous !== undefined && (yearless || ANAPHORIC.test(norm))
+        previous !== undefined && (yearless || refersBack(previous.norm, norm))
           ? withAntecedent(passage.text, previous, s)
           : (said ?? s.sentence);
       const heard = said !== null ? tools.normalize(said) : norm;
@@ -565,10 +568,11 @@ export function pickSentences(
     listedSpan !== null
       ? listedSpan
       : answerSpan(
-          asksWho &&
+          (asksWho &&
             first.quote !== first.sentence &&
             (first.quote.startsWith(first.sentence) ||
-              namedBefore(first, chosen.norm, terms, tools.normalize))
+              namedBefore(first, chosen.norm, terms, tools.normalize))) ||
+            (asksName(shape) && namedThere(first, chosen.norm, normQuestion))
             ? first.quote
             : first.sentence,
           {
@@ -618,6 +622,21 @@ function namedBefore(
   if (heaviest === undefined) return false;
   const before = normalize(pick.quote.slice(0, pick.quote.length - pick.sentence.length));
   return stated(before, heaviest) && !stated(normSentence, heaviest);
+}
+
+/** Whether the question asks for something a name answers (not an amount, a date or a reason). */
+const asksName = (shape: QuestionShape): boolean =>
+  shape.type === "person" || shape.type === "entity" || shape.type === "place";
+
+/**
+ * Whether a pick's quote names, in the sentence before it, the thing the question asks about and its
+ * sentence calls by its generic word (`哪个展会`: `…2023西安丝绸之路国际旅游博览会以…为主题…。展会邀请
+ * 吉尔吉斯斯坦作为主宾国…`): the name is the answer, so the line is the whole quote.
+ */
+function namedThere(pick: SentencePick, normSentence: string, normQuestion: string): boolean {
+  if (pick.quote === pick.sentence || !pick.quote.endsWith(pick.sentence)) return false;
+  const head = genericHeadOf(normSentence);
+  return head !== null && normQuestion.includes(head);
 }
 
 /**

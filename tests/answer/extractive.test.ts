@@ -304,6 +304,47 @@ describe("sentence choice", () => {
       expect(p.quote).toBe(p.sentence);
     });
   });
+
+  describe("a sentence pointing back at the one before it", () => {
+    it.each([
+      [
+        "a word pointing back (`对此`)",
+        "谁对新园区停工整顿作出了解释",
+        "新园区上月停工整顿。",
+        "对此，管委会解释说消防验收未通过。",
+      ],
+      [
+        "the generic word for a thing that sentence names",
+        "2023中关村创新论坛的主题是什么",
+        "2023中关村创新论坛在北京开幕。",
+        "论坛主题为“科技向善”，吸引500家企业参加。",
+      ],
+    ])("is quoted and scored with it when it opens with %s", (_, question, before, sentence) => {
+      const p = pick(question, `${before}${sentence}园区另有人才公寓。`);
+      expect(p.sentence).toBe(sentence);
+      expect(p.quote).toBe(`${before}${sentence}`);
+    });
+
+    it("is quoted alone when the sentence before only points at the thing (`该论坛`)", () => {
+      const text = "科技局介绍了该论坛的筹备情况。论坛主题为“科技向善”，吸引500家企业参加。";
+      expect(pick("论坛的主题是什么", text).quote).toBe("论坛主题为“科技向善”，吸引500家企业参加。");
+    });
+
+    it("is quoted alone when the generic word is a document saying something (`报告显示`), the source not the subject", () => {
+      const text = "某公司发布2023年上半年业绩报告。报告显示，上半年销售收入142亿元，同比增长8.4%。";
+      expect(pick("上半年销售收入是多少", text).quote).toBe(
+        "报告显示，上半年销售收入142亿元，同比增长8.4%。",
+      );
+    });
+
+    it("answers a which-question with the name the sentence before gives, not the generic word", () => {
+      const text =
+        "同期举办的2023丝路国际旅游博览会聚焦国际化旅游产业发展，重点展示沿线国家的旅游业发展成果。展会邀请吉尔吉斯斯坦作为主宾国，共商旅游业发展蓝图。";
+      const p = pick("吉尔吉斯斯坦在哪个展会中作为主宾国参与", text);
+      expect(p.sentence).toBe("展会邀请吉尔吉斯斯坦作为主宾国，共商旅游业发展蓝图。");
+      expect(p.span).toContain("2023丝路国际旅游博览会");
+    });
+  });
 });
 
 describe("the sentence choice", () => {
