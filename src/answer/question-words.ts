@@ -102,6 +102,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：伤亡，受伤和死亡；新闻常用语“未造成人员伤亡”",
   },
   {
+    // `积水有多深`: a flood's depth is stated as the water's height (`积水超过了40厘米`, `水深1.2米`).
+    asked: /(?<=积水|水位|洪水|雨水|水)有?多深/u,
+    term: "多少",
+    stated: [],
+    source: "现代汉语词典：深，从上到下的距离；报道写“积水超过40厘米”“水深1米”",
+  },
+  {
     // `城门有多高`: reports state a size after its word (`城门高5.33米，宽3.5米`), so the question asks
     // `高是多少米`, and the sentence whose number follows `高` answers (not `距离城门三四十米远`).
     // Not `许多高校`, nor a rate's or a price's `多高`.
@@ -631,6 +638,20 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "面积多少",
     stated: [],
     source: "现代汉语词典：面积，平面或物体表面的大小（土地常以亩、公顷、平方米计）",
+  },
+  {
+    // `带队去克拉玛依的是谁`: a report says `朱明福率青浦区代表团赴…`, `带领`, `率队`.
+    asked: /带队/u,
+    term: "带队",
+    stated: ["带队", "率队", "带领", "率领", "率"],
+    source: "现代汉语词典：带队，带领队伍；率，带领（“率代表团”）",
+  },
+  {
+    // `涿州来了多少台供电车`: things sent arrive (`93台供电车已经抵达涿州`); people who came, see `参加`.
+    asked: /来了(?=(?:多少|几)(?:台|辆|架|艘|批|吨|套|件|箱|袋|车))/u,
+    term: "抵达",
+    stated: ["抵达", "到达", "到位", "驰援", "来"],
+    source: "现代汉语词典：抵达，到达",
   },
   {
     // `买商铺那事拖了多少年才拿回钱`: the asker points at the case; the report names it by its words.
