@@ -515,11 +515,10 @@ export function pickSentences(
   // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
   // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
   // 开展慰问活动`) when that scores nearly as well.
-  const head = shape.type === "entity" ? askedPlaceKind(normQuestion) : null;
-  if (head !== null && !chosen.norm.includes(head)) {
-    const naming = namingPlaceOf(head);
-    giveWayTo(sameArticle.filter((x) => naming.test(x.norm)));
-  }
+  // So does one naming the kind without naming one of it (`龙先生来到派出所报警` for `在哪个派出所报的警`).
+  const head = shape.type === "entity" || shape.type === "place" ? askedPlaceKind(normQuestion) : null;
+  const naming = head === null ? null : namingPlaceOf(head);
+  if (naming !== null && !naming.test(chosen.norm)) giveWayTo(sameArticle.filter((x) => naming.test(x.norm)));
   // A best sentence stating another period of the kind asked (`一季度…增长4.5%` for `二季度…多少`) states
   // another fact: it gives way to the article's best sentence stating the period asked and a fact of
   // the kind when that scores nearly as well.

@@ -112,15 +112,20 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
  * (`哪个国家`: `法国`; `哪个展会`: `…博览会`; `哪个公司`: `东日本旅客铁道`).
  */
 export function askedPlaceKind(normQuestion: string): string | null {
-  return PLACE_KIND_ASKED.exec(normQuestion)?.[1] ?? null;
+  const m = PLACE_KIND_ASKED.exec(normQuestion);
+  return m?.[1] ?? m?.[2] ?? null;
 }
+// Words no longer word begins with (`派出所`) need no look at what follows, unlike `村` (`村民`).
 const PLACE_KIND_ASKED =
-  /(?:哪个|哪家|哪所|哪座|哪片|哪条|哪一个|哪一家|什么)(社区|村|镇|乡|街道|县|市|省|医院|学校|大学|学院|银行|机场|小区|园区|基地|酒店|景区|公园|法院|路)(?=[了呢啊吗的呀是有在]|[^\p{Script=Han}]|$)/u;
+  /(?:哪个|哪家|哪所|哪座|哪片|哪条|哪一个|哪一家|什么)(?:(社区|村|镇|乡|街道|县|市|省|医院|学校|大学|学院|银行|机场|小区|园区|基地|酒店|景区|公园|法院|路)(?=[了呢啊吗的呀是有在]|[^\p{Script=Han}]|$)|(派出所|公安局|公安分局|检察院|卫生院|养老院|敬老院|幼儿园))/u;
 
-/** A name of that kind in a text: the kind's word after a name's characters, not after `该`, `本`, `各` … (`锦江社区`, not `该社区`). */
+/**
+ * A name of that kind in a text: the kind's word after a name's characters, not after `该`, `本`, `各` …
+ * nor a verb of going (`锦江社区`, not `该社区` or `来到派出所`).
+ */
 export function namingPlaceOf(kind: string): RegExp {
   return new RegExp(
-    `[\\p{Script=Han}A-Za-z0-9]{2}(?<![该本此这那各每全某多个两几一其])(?:${NAMED_AS[kind] ?? kind})`,
+    `[\\p{Script=Han}A-Za-z0-9]{2}(?<![该本此这那各每全某多个两几一其到往赴])(?:${NAMED_AS[kind] ?? kind})`,
     "u",
   );
 }

@@ -102,6 +102,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：伤亡，受伤和死亡；新闻常用语“未造成人员伤亡”",
   },
   {
+    // `积水有多深`: a flood's depth is stated as the water's height (`积水超过了40厘米`, `水深1.2米`).
+    asked: /(?<=积水|水位|洪水|雨水|水)有?多深/u,
+    term: "多少",
+    stated: [],
+    source: "现代汉语词典：深，从上到下的距离；报道写“积水超过40厘米”“水深1米”",
+  },
+  {
     // `城门有多高`: reports state a size after its word (`城门高5.33米，宽3.5米`), so the question asks
     // `高是多少米`, and the sentence whose number follows `高` answers (not `距离城门三四十米远`).
     // Not `许多高校`, nor a rate's or a price's `多高`.
@@ -631,6 +638,69 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "面积多少",
     stated: [],
     source: "现代汉语词典：面积，平面或物体表面的大小（土地常以亩、公顷、平方米计）",
+  },
+  {
+    // `带队去克拉玛依的是谁`: a report says `朱明福率青浦区代表团赴…`, `带领`, `率队`.
+    asked: /带队/u,
+    term: "带队",
+    stated: ["带队", "率队", "带领", "率领", "率"],
+    source: "现代汉语词典：带队，带领队伍；率，带领（“率代表团”）",
+  },
+  {
+    // `涿州来了多少台供电车`: things sent arrive (`93台供电车已经抵达涿州`); people who came, see `参加`.
+    asked: /来了(?=(?:多少|几)(?:台|辆|架|艘|批|吨|套|件|箱|袋|车))/u,
+    term: "抵达",
+    stated: ["抵达", "到达", "到位", "驰援", "来"],
+    source: "现代汉语词典：抵达，到达",
+  },
+  {
+    // `买商铺那事拖了多少年才拿回钱`: the asker points at the case; the report names it by its words.
+    asked: /(?<=\p{Script=Han})(?:那|这)(?:件|桩)?事(?![情件业务实项故务迹])/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：那，指示代词，指比较远的人或事物（“那事”指上文的事，报道不这样称）",
+  },
+  {
+    // `拖了多少年才拿回钱`: the delay is the length asked; a report says `时隔7年`, `历时`, `耗时`.
+    asked: /拖了?(?=多少年|几年|多久|多长时间|几个?月|多少天|几天)/u,
+    term: "时隔",
+    stated: ["时隔", "历时", "耗时", "长达", "拖"],
+    source: "现代汉语词典：拖，拖延；时隔，时间相隔；历时，经历的时间",
+  },
+  {
+    // `社区放的是什么电影`: a report says `放映的是影片《夺冠》`, `展映`.
+    asked: /(?<![开发释投排解存播])放(?:了|的)?(?=(?:是)?(?:什么|哪部|哪些|几部)?(?:电影|影片|片子))/u,
+    term: "放映",
+    stated: ["放映", "播放", "展映", "放"],
+    source: "现代汉语词典：放映，利用强光装置把影片上的形象照射在幕上",
+  },
+  {
+    asked: /电影|片子/u,
+    term: "影片",
+    stated: ["影片", "电影", "片子"],
+    source: "现代汉语词典：影片，用来放映电影的胶片，也指放映的电影",
+  },
+  {
+    // `哪里雨最大`, `下了多少雨`: a weather report says `雨量最大`, `雨量…毫米`.
+    asked: /下了?多少(?:的)?雨水?/u,
+    term: "雨量多少",
+    stated: [],
+    source: "现代汉语词典：雨量，一定时间内降落在地面上的雨水深度（以毫米计）",
+  },
+  {
+    asked: /(?<![暴大中小阵降冰风细])雨(?=最大|最多|有?多大)/u,
+    term: "雨量",
+    stated: ["雨量", "降雨", "降水", "雨"],
+    source: "现代汉语词典：雨量，一定时间内降落在地面上的雨水深度（以毫米计）",
+  },
+  {
+    // `现在有几家小巨人企业`: the count now is the running total (`企业已达8家`, `累计`, `共有`), not the
+    // year's newcomers (`3家企业成功入选`).
+    // The time word stays: it still asks for the newest report (`最近`, `目前`: kinds.ts).
+    asked: /(?<=(?:现在|目前|如今|当前)(?:一共|总共)?)有(?=几|多少)/u,
+    term: "现有",
+    stated: ["现有", "已达", "已有", "累计", "共有", "总数", "达到", "目前", "现在"],
+    source: "现代汉语词典：现有，目前有的；累计，把许多数字加起来",
   },
   {
     asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,

@@ -254,7 +254,9 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/^(?:请|麻烦)?(?:告诉我|说一下|讲一下)[，,：:]?/u, ""],
   [/我(?:在|正在)?(?:看|读)(?:到)?(?:了)?(.{0,20}?)(?:的|那篇|这篇)(?:报道|新闻|文章)[，,]?/u, "$1"],
   [/(?:那|这)篇(?:报道|新闻|文章)(?:里|中)?(?:的)?/u, ""],
-  [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
+  [/(?<=\p{Script=Han})(?:那边|这边|那里|这里(?!面)|那儿|这儿)(?:的)?/u, ""],
+  // `克拉玛依高新区就是哪个区`: `就是` before the question word is the asker's `是`.
+  [/就是(?=哪|什么|谁|多少|几)/u, "是"],
   // `那场暴雨`, `这次活动`, `那个项目`: the asker points at something the corpus names without the
   // pointing; jieba glues the measure word to the noun (`场暴雨`), a word no report says.
   [/(?<![哪])(?:那|这)(?:场|次|个(?![月星礼季])|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],

@@ -34,4 +34,13 @@ describe("namingPlaceOf", () => {
     expect(namingPlaceOf("社区").test("锦江社区")).toBe(true);
     expect(namingPlaceOf("社区").test("锦江大学")).toBe(false);
   });
+
+  it("reads a police station asked for, named by its place, not by a verb of going", () => {
+    expect(askedPlaceKind("龙先生在哪个派出所报的警")).toBe("派出所");
+    expect(askedPlaceKind("哪个村民捐的")).toBeNull();
+    const naming = namingPlaceOf("派出所");
+    expect(naming.test("重庆高新区微电园派出所近日接到报警")).toBe(true);
+    expect(naming.test("龙先生来到派出所报警")).toBe(false);
+    expect(naming.test("他前往派出所")).toBe(false);
+  });
 });
