@@ -145,8 +145,11 @@ export function refersBack(previous: string, norm: string): boolean {
 /** The generic word for a named thing a normalised sentence opens with (`大会` of `大会主题为…`), or null. */
 export const genericHeadOf = (norm: string): string | null => GENERIC_HEAD.exec(norm)?.[1] ?? null;
 
-/** Words opening a sentence that point back at the previous one's matter. */
-const POINTS_BACK = /^(?:对此|为此|就此|据此|由此)/u;
+/**
+ * Words opening a sentence that point back at the previous one's matter or at the parties it names
+ * (`双方`, `两国`, `上述`; DRCD `南北關係發展與和平繁榮宣言於何時開始簽定` gained, news and CMRC unchanged).
+ */
+const POINTS_BACK = /^(?:对此|为此|就此|据此|由此|双方|两国|上述)/u;
 
 /**
  * Generic words for a named thing (`大会` for `2023ACM中国图灵大会`), opening a sentence that goes on

@@ -314,6 +314,12 @@ describe("sentence choice", () => {
         "对此，管委会解释说消防验收未通过。",
       ],
       [
+        "the two it names (`双方`)",
+        "谁同意加强经贸合作",
+        "中英两国领导人在伦敦举行会谈。",
+        "双方同意加强经贸合作。",
+      ],
+      [
         "the generic word for a thing that sentence names",
         "2023中关村创新论坛的主题是什么",
         "2023中关村创新论坛在北京开幕。",
