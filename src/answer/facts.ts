@@ -14,6 +14,7 @@ import {
 import type { SentenceText } from "./passage.js";
 import {
   DURATION_UNIT,
+  NAME_UNIT,
   ORDINAL_UNIT,
   type QuestionShape,
   SEQUENCE_MEASURES,
@@ -63,10 +64,16 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
       s.person ??= hasPersonCue(s.norm);
       return s.person;
     case "entity":
+      if (shape.unit === NAME_UNIT) return quotedNames(s.norm).length > 0;
       return shape.unit !== ZONE_UNIT || zoneNames(s.norm).length > 0;
     default:
       return true;
   }
+}
+
+/** Names a (normalised) text quotes: `“浦发银贷”`, `《剑指顽疾》`, `「…」`. */
+export function quotedNames(text: string): string[] {
+  return text.match(/“[^“”]{1,30}”|《[^《》]{1,40}》|「[^「」]{1,30}」|"[^"]{1,30}"/gu) ?? [];
 }
 
 /** Zone names a (normalised) text spells out: `珠海高新区`, `武汉东湖新技术开发区`. */
@@ -99,7 +106,8 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
         .map((d) => d.text)
         .filter((d) => shape.unit !== YEAR_UNIT || hasYear(d));
     case "entity":
-      // `哪个高新区…`: the clause naming a zone answers.
+      // `哪个高新区…`: the clause naming a zone answers; `叫什么名字`, the clause quoting a name.
+      if (shape.unit === NAME_UNIT) return quotedNames(text);
       return shape.unit === ZONE_UNIT ? zoneNames(text) : null;
     default:
       return null;

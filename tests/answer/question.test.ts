@@ -13,6 +13,7 @@ import {
   asksForSeveral,
   cleanQuestion,
   MAX_QUESTION_CHARS,
+  NAME_UNIT,
   plainQuestion,
   questionShape,
   validateQuestion,
@@ -119,6 +120,15 @@ describe("questionShape", () => {
     // What was newly added is an amount (`两批共新增电动车停车位1018个`), not a change.
     expect(questionShape("郴州高新区一共新增了多少个电动车停车位").change).toBeUndefined();
     expect(questionShape("收入增了多少").change).toBe(true);
+  });
+});
+
+describe("questionShape: a thing's name", () => {
+  it("reads `X叫什么名字` of a thing as asking its quoted name, of a person as asking who", () => {
+    expect(questionShape("仿冒app叫什么名字")).toEqual({ type: "entity", unit: NAME_UNIT });
+    expect(questionShape("那个节目叫啥")).toEqual({ type: "entity", unit: NAME_UNIT });
+    expect(questionShape("理财经理叫什么名字").type).toBe("person");
+    expect(questionShape("公司的董事长是谁").type).toBe("person");
   });
 });
 
@@ -351,6 +361,15 @@ describe("questionTerms", () => {
     expect(questionTerms("孩子们合唱了什么歌", { ...tools, known: () => true }).map((t) => t.word)).toContain(
       "歌",
     );
+  });
+
+  it("leaves out the asking of a name (`叫什么名字`): a report names it without saying `叫`", () => {
+    const tools: TextTools = {
+      normalize: (s) => s,
+      words: (s) => ["理财", "经理", "叫", "名字"].filter((w) => s.includes(w)),
+      idf: () => 1,
+    };
+    expect(questionTerms("理财经理叫什么名字", tools).map((t) => t.word)).toEqual(["理财", "经理"]);
   });
 });
 
