@@ -690,6 +690,20 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：额度，规定的数量（“贷款额度”）",
   },
   {
+    // `孩子们分成几组`: a report says `分为三组`.
+    asked: /分成/u,
+    term: "分为",
+    stated: ["分为", "分成"],
+    source: "现代汉语词典：分成，把整体分为若干部分",
+  },
+  {
+    // `防溺水讲座`: a report says `防范儿童溺水安全教育讲座`.
+    asked: /防溺水/u,
+    term: "防范溺水",
+    stated: ["防溺水", "防范溺水", "溺水"],
+    source: "现代汉语词典：防范，防备，戒备；溺水，淹没在水中",
+  },
+  {
     // `活动教孩子做啥`: what children are taught to make is the report's `制作`, `动手做`.
     asked: /(?<=教\p{Script=Han}{0,4})做(?=了?(?:什么|哪些))/u,
     term: "制作",

@@ -515,6 +515,9 @@ describe("everydayQuestion", () => {
     ["查处假冒商品多少件", "查处假冒商品多少件"],
     ["去监狱看了什么片子", "去监狱观看什么影片"],
     ["刘怀信在看什么", "刘怀信查看什么"],
+    // Splitting into groups (`分成几组`) is the report's `分为`; `防溺水`, its `防范…溺水`.
+    ["志愿者分成几组去巡查", "志愿者分为几组去巡查"],
+    ["防溺水讲座在哪个社区办的", "防范溺水讲座在哪个社区办的"],
     // Flood water's depth (`积水有多深`) is stated as its height (`积水超过了40厘米`), not as `深`.
     ["积水有多深", "积水多少"],
   ])("reads %s as %s", (asked, read) => {
@@ -1050,6 +1053,10 @@ describe("kinds of question, answered from whole articles", () => {
     const name = await answers("那个假APP叫什么名字", "极速贷");
     expect(name.short?.text ?? "").toContain("极速贷");
     await answers("陈先生在假APP上测出能贷多少", "8万元");
+  });
+
+  it("answers how many of a kind came with the sentence counting them, though the lead names them more fully", async () => {
+    await answers("芙蓉社区的交友音乐会来了多少青年", "60多名");
   });
 
   it("declines a country's figure that only a report on another country states", async () => {

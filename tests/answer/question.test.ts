@@ -125,10 +125,14 @@ describe("questionShape", () => {
 
 describe("questionShape: a thing's name", () => {
   it("reads `X叫什么名字` of a thing as asking its quoted name, of a person as asking who", () => {
-    expect(questionShape("仿冒app叫什么名字")).toEqual({ type: "entity", unit: NAME_UNIT });
-    expect(questionShape("那个节目叫啥")).toEqual({ type: "entity", unit: NAME_UNIT });
+    expect(questionShape("仿冒app叫什么名字")).toEqual({ type: "entity", unit: NAME_UNIT, named: "app" });
+    expect(questionShape("那个节目叫啥").unit).toBe(NAME_UNIT);
     expect(questionShape("理财经理叫什么名字").type).toBe("person");
     expect(questionShape("公司的董事长是谁").type).toBe("person");
+    // `什么游戏`, `哪首歌`: the name asked stands by the word of its kind.
+    expect(questionShape("音乐会上玩了什么游戏")).toEqual({ type: "entity", unit: NAME_UNIT, named: "游戏" });
+    expect(questionShape("唱了哪首歌").named).toBe("歌|曲");
+    expect(questionShape("买了什么游戏机").unit).toBeNull();
   });
 });
 
