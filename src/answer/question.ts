@@ -284,6 +284,9 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
   [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],
+  // `那个男的想在网上贷多少钱`: the man pointed at is the report's `男子`; wanting to (`想在…`) is the asker's frame.
+  [/(?<=\p{Script=Han})(?:那个|这个)?男的/u, "男子"],
+  [/(?<=\p{Script=Han})(?<![思理感梦幻构联回猜设预妄空遐冥畅])想(?=在|要|去|从|向|把|通过)/u, ""],
   // Not the `嘛` of `干嘛` (`what for`), a question word of speech.
   [/(?<!干)[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
   [/[，,]?(?:可以|行|好)(?:么|吗|幺|不)(?=[?？!！。]*$)/u, ""],
