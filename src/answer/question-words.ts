@@ -719,6 +719,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：劝阻，劝人不要做某事或进行某种活动",
   },
   {
+    // `气象台几点发的警报`: a notice is `发布`, `发出`, `印发` (left alone, jieba reads `几点发` as `点发`).
+    asked: /(?<=几点|几时|什么时候|哪天|何时)发(?=的|了|出)/u,
+    term: "发布",
+    stated: ["发布", "发出", "印发", "下发", "发"],
+    source: "现代汉语词典：发布，宣布（命令、指示、新闻等）",
+  },
+  {
     // `孩子们分成几组`: a report says `分为三组`.
     asked: /分成/u,
     term: "分为",
