@@ -11,10 +11,11 @@ export const QUESTION_WORD =
 
 /**
  * Whole question phrases, measure word and all: `哪一年`, `几个月`, `什么时候`, `多少钱`, and the kind
- * of place asked (`哪个城市`: the answer names the city, `成都`, never the word `城市`).
+ * of place asked (`哪个城市`: the answer names the city, `成都`, never the word `城市`), and the name asked
+ * (`叫什么名字`: a report names it, `理财经理曾若竹`, seldom saying `叫`).
  */
 export const QUESTION_PHRASE =
-  /哪一?(?:个|座)?城市|哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
+  /叫(?:什么|啥)(?:名字)?|哪一?(?:个|座)?城市|哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
 
 // Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
 export const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
@@ -27,13 +28,21 @@ export const QUESTION_NOISE =
 export const ASKING =
   /什么|哪[一个些里儿种家位条所座国年]?|谁|多少|多(?:久|长|远|大|高|深|宽)|几|何[时处种地人]?|怎么|怎样|如何/g;
 
-/** Cue words a sentence answering a why / alias question usually carries. */
+/** A question asking what a term means (`什么是代位注销`, `X是什么意思`). */
+export const DEFINITION_ASKED =
+  /什么是|什么叫|是什么意思|指的?是什么|是指什么|(?:的|是)(?:含义|定义)|意思是什么/;
+
+/** How a sentence defining a term says so (`“代位注销”指的是…`, `是指`, `所谓…`). */
+export const DEFINITION_STATED = /指的是|是指|意为|意思是|意指|定义为|所谓/;
+
+/** Cue words a sentence answering a why / alias / definition question usually carries. */
 export const CUES: [RegExp, RegExp][] = [
   [/为什么|为何|原因|何故|怎么会/, /因为|由于|因此|所以|原因|导致|为了|因而|以致|因/],
   [
     /又(?:叫|称|名)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|叫做|外号|绰号/,
     /又(?:叫|称|名|作)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|亦称|或称|通称|昵称|外号|绰号/,
   ],
+  [DEFINITION_ASKED, DEFINITION_STATED],
 ];
 
 /** Words for a person by office or role (`书记`, `局长`, `民警`): a sentence with one may name the person. */
@@ -347,8 +356,15 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "提问者指着报道的照片；图片说明写照片里的人和事，不写“照片”",
   },
   {
+    // `看了什么片子`: a film or a show is watched (`观看了警示教育片《…》`), not inspected.
+    asked: /看了?(?=什么(?:片子|电影|影片|节目|演出|视频|录像|纪录片|教育片))/u,
+    term: "观看",
+    stated: ["观看", "收看", "观摩", "看"],
+    source: "现代汉语词典：观看，特意地看；参观，观察",
+  },
+  {
     // `刘怀信在看什么`: a caption says what was looked at as `查看`, `察看`, `视察`.
-    asked: /在?看(?=了?(?:什么|啥|哪))/u,
+    asked: /(?<![观收参察查])在?看(?=了?(?:什么|啥|哪))/u,
     term: "查看",
     stated: ["查看", "察看", "视察", "参观", "看望", "考察"],
     source: "现代汉语词典：查看，检查，观察（事物的情况）",
@@ -634,10 +650,101 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     // `那块地有多大`, `园区有多大`: a plot's or a place's size is its area (`单宗地块达398亩`, `占地5万平方米`);
     // not a person's age (`多大了`, see question.ts) nor a scale's (`多大规模`).
     asked:
-      /(?<=(?:地块|用地|土地|园区|厂区|厂房|基地|场地|校区|公园|广场|产业城|科学城|新城)\p{Script=Han}{0,2})有?多大(?![了岁规力度])/u,
+      /(?<=(?:地块|用地|土地|园区|厂区|厂房|基地|场地|校区|公园|广场|产业城|科学城|新城|俱乐部|中心|场馆|展馆|大楼|综合体|商场|车间)\p{Script=Han}{0,2})有?多大(?![了岁规力度])/u,
     term: "面积多少",
     stated: [],
     source: "现代汉语词典：面积，平面或物体表面的大小（土地常以亩、公顷、平方米计）",
+  },
+  {
+    // `拦住诈骗的理财经理`: a report says `成功拦截一起…诈骗`, `堵截`.
+    asked: /拦(?:住|下)了?/u,
+    term: "拦截",
+    stated: ["拦截", "堵截", "拦下", "拦住", "阻止"],
+    source: "现代汉语词典：拦截，中途阻拦，不让通过",
+  },
+  {
+    // `那个假APP叫什么`: a report says `仿冒APP`, `假冒`, `冒充…客服`.
+    asked: /假(?=app|网站|网页|软件|客服|链接|平台|警察|民警|公安|银行|短信|电话)/u,
+    term: "仿冒",
+    stated: ["仿冒", "假冒", "冒充", "虚假", "假"],
+    source: "现代汉语词典：仿冒，仿造冒充；假冒，以假的冒充真的",
+  },
+  {
+    // `在APP上测出能贷多少`: on an app or site is in it (`通过该仿冒APP测试出…`); a report seldom says `上`.
+    asked: /(?<=app|平台|群|软件|网站|网页|页面|手机)上(?=\p{Script=Han})/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：上，方位词，用在名词后表示在物体的表面或某种事物的范围以内",
+  },
+  {
+    asked: /测出/u,
+    term: "测试",
+    stated: ["测试", "测算", "测出"],
+    source: "现代汉语词典：测试，测验考查；测，测量",
+  },
+  {
+    // `在APP上测出能贷多少`: the amount one may borrow is the report's `贷款额度`, `可贷`.
+    asked: /能贷(?:款)?(?=多少)/u,
+    term: "贷款额度",
+    stated: ["贷款额度", "额度", "可贷", "贷款"],
+    source: "现代汉语词典：额度，规定的数量（“贷款额度”）",
+  },
+  {
+    // `烟台高新区新来的书记是谁`: an appointment says `宫权同志任…书记`, `新任`.
+    asked:
+      /新来的?(?=\p{Script=Han}{0,4}(?:书记|主任|局长|区长|市长|县长|镇长|校长|院长|所长|经理|董事长|总经理|负责人|领导|老师|民警))/u,
+    term: "新任",
+    stated: ["新任", "任", "上任", "履新", "新来"],
+    source: "现代汉语词典：新任，新近任命的；任，任用，担任",
+  },
+  {
+    // `想在网上贷多少钱`: a report says `准备在某借款软件上贷款一万元`.
+    asked: /贷(?![款])(?=了?(?:多少|几))/u,
+    term: "贷款",
+    stated: ["贷款", "借款", "借"],
+    source: "现代汉语词典：贷，借入或借出；贷款，借钱",
+  },
+  {
+    // `差点被骗多少钱`: a report says `险些被骗`, `成功守住6600余元`, `避免损失`.
+    asked: /差(?:一)?点(?:儿)?(?=被|就|上当)/u,
+    term: "险些",
+    stated: ["险些", "差点", "差一点", "避免", "守住", "挽回"],
+    source: "现代汉语词典：险些，差一点（发生不如意的事）",
+  },
+  {
+    // `劝住张某的民警`: a report says `在社区民警李昌荣的劝阻下`.
+    asked: /劝(?:住|下)(?:了)?/u,
+    term: "劝阻",
+    stated: ["劝阻", "劝说", "劝住", "劝下"],
+    source: "现代汉语词典：劝阻，劝人不要做某事或进行某种活动",
+  },
+  {
+    // `气象台几点发的警报`: a notice is `发布`, `发出`, `印发` (left alone, jieba reads `几点发` as `点发`).
+    asked: /(?<=几点|几时|什么时候|哪天|何时)发(?=的|了|出)/u,
+    term: "发布",
+    stated: ["发布", "发出", "印发", "下发", "发"],
+    source: "现代汉语词典：发布，宣布（命令、指示、新闻等）",
+  },
+  {
+    // `孩子们分成几组`: a report says `分为三组`.
+    asked: /分成/u,
+    term: "分为",
+    stated: ["分为", "分成"],
+    source: "现代汉语词典：分成，把整体分为若干部分",
+  },
+  {
+    // `防溺水讲座`: a report says `防范儿童溺水安全教育讲座`.
+    asked: /防溺水/u,
+    term: "防范溺水",
+    stated: ["防溺水", "防范溺水", "溺水"],
+    source: "现代汉语词典：防范，防备，戒备；溺水，淹没在水中",
+  },
+  {
+    // `活动教孩子做啥`: what children are taught to make is the report's `制作`, `动手做`.
+    asked: /(?<=教\p{Script=Han}{0,4})做(?=了?(?:什么|哪些))/u,
+    term: "制作",
+    stated: ["制作", "做", "动手", "手工"],
+    source: "现代汉语词典：做，制造（“做衣服”）；制作，制造",
   },
   {
     // `带队去克拉玛依的是谁`: a report says `朱明福率青浦区代表团赴…`, `带领`, `率队`.
@@ -677,7 +784,7 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
     asked: /电影|片子/u,
     term: "影片",
-    stated: ["影片", "电影", "片子"],
+    stated: ["影片", "电影", "片子", "教育片", "宣传片", "纪录片", "专题片"],
     source: "现代汉语词典：影片，用来放映电影的胶片，也指放映的电影",
   },
   {

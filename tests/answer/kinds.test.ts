@@ -505,6 +505,30 @@ describe("everydayQuestion", () => {
     // Leading (`带队`) is the report's `率`; things that came (`来了多少台`), its `抵达`; people stay.
     ["涿州来了多少台供电车", "涿州抵达多少台供电车"],
     ["微军训这次来了多少个学生", "微军训这次来了多少个学生"],
+    // What children are taught to make (`教孩子做啥`) is the report's `制作`; `做什么工作` stays.
+    ["活动教孩子做什么", "活动教儿童制作什么"],
+    ["他是做什么工作的", "他是做什么工作的"],
+    // Stopping a fraud (`拦住`) is the report's `拦截`; a fake app (`假APP`), its `仿冒APP`; what one may
+    // borrow (`能贷多少`), its `贷款额度`; a film watched (`看了什么片子`), its `观看…影片`.
+    ["拦住诈骗的理财经理叫什么", "拦截诈骗的理财经理叫什么"],
+    ["在假app上测出能贷多少", "在仿冒app测试贷款额度多少"],
+    ["查处假冒商品多少件", "查处假冒商品多少件"],
+    ["去监狱看了什么片子", "去监狱观看什么影片"],
+    ["刘怀信在看什么", "刘怀信查看什么"],
+    // A new appointee (`新来的书记`) is the report's `新任`; borrowing (`贷多少`), its `贷款`; `差点被骗`, its
+    // `险些`; talking someone out of it (`劝住`), its `劝阻`; a club's size (`有多大`), its area.
+    ["烟台高新区新来的书记是谁", "烟台高新区新任书记是谁"],
+    ["新来的同事叫什么", "新来的同事叫什么"],
+    ["想在网上贷多少钱", "想在网上贷款多少钱"],
+    ["张某差点被骗多少钱", "张某险些被骗多少钱"],
+    ["劝住张某的民警叫啥", "劝阻张某的民警叫啥"],
+    ["人才俱乐部有多大", "人才俱乐部面积多少"],
+    // A notice sent out at a time (`几点发的警报`) is the report's `发布`.
+    ["重庆气象台几点发的暴雨警报", "重庆气象台几点发布的暴雨警报"],
+    ["几点出发", "几点出发"],
+    // Splitting into groups (`分成几组`) is the report's `分为`; `防溺水`, its `防范…溺水`.
+    ["志愿者分成几组去巡查", "志愿者分为几组去巡查"],
+    ["防溺水讲座在哪个社区办的", "防范溺水讲座在哪个社区办的"],
     // Flood water's depth (`积水有多深`) is stated as its height (`积水超过了40厘米`), not as `深`.
     ["积水有多深", "积水多少"],
   ])("reads %s as %s", (asked, read) => {
@@ -1030,6 +1054,20 @@ describe("kinds of question, answered from whole articles", () => {
   it("answers which station with the sentence naming one, not with one saying `来到派出所`", async () => {
     const a = await answers("王先生在哪个派出所报的警", "凤凰派出所");
     expect(a.short?.text ?? "").toContain("凤凰派出所");
+  });
+
+  it("answers what a term means with the sentence defining it, not the lead naming it", async () => {
+    await answers("什么是容缺受理", "是指企业申请材料主件齐全");
+  });
+
+  it("answers a thing's name with the sentence quoting it, and an amount asked of a fake app", async () => {
+    const name = await answers("那个假APP叫什么名字", "极速贷");
+    expect(name.short?.text ?? "").toContain("极速贷");
+    await answers("陈先生在假APP上测出能贷多少", "8万元");
+  });
+
+  it("answers how many of a kind came with the sentence counting them, though the lead names them more fully", async () => {
+    await answers("芙蓉社区的交友音乐会来了多少青年", "60多名");
   });
 
   it("declines a country's figure that only a report on another country states", async () => {
