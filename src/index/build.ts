@@ -189,6 +189,9 @@ export async function writeSegment(opts: SegmentOptions): Promise<SegmentSummary
   try {
     opts.onProgress?.(0, total);
     for (let start = 0; start < total; start += EMBED_BATCH) {
+      // Local embeddings are synchronous: without a turn of the event loop per batch, a Ctrl-C or
+      // SIGTERM waited for the whole embedding (22 s at 11,664 passages) before it was handled.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const batch = passages.slice(start, start + EMBED_BATCH);
       const vectors = await embeddings.embedDocuments(batch.map(embeddingText));
       if (!worker) {

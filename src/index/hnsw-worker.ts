@@ -40,6 +40,19 @@ parentPort.on("message", async (msg) => {
 });
 `;
 
+/** Graph writes in flight in this process (see {@link settleHnswWrites}). */
+const writesInFlight = new Set<Promise<void>>();
+
+/**
+ * Resolves once no worker of this process is writing a graph. A process that exits during such a write
+ * (`process.exit` terminates its workers) is aborted by hnswlib-node with a native stack trace
+ * (seen: a SIGTERM to `npm run ingest` → `FATAL ERROR: … SaveHierarchicalNSWIndexWorker::OnOK`, exit
+ * 134): a stop-signal handler waits for this before exiting. A write takes a second or so.
+ */
+export async function settleHnswWrites(): Promise<void> {
+  await Promise.allSettled([...writesInFlight]);
+}
+
 /** Vectors handed over but not yet inserted, at most: the embedding loop waits beyond this. */
 const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 
@@ -122,7 +135,15 @@ export class HnswWorker {
    */
   async write(path: string): Promise<void> {
     this.worker.postMessage({ type: "write", path });
-    while (!this.written && !this.exited) await this.next();
+    const done = (async () => {
+      while (!this.written && !this.exited) await this.next();
+    })();
+    writesInFlight.add(done);
+    try {
+      await done;
+    } finally {
+      writesInFlight.delete(done);
+    }
     await this.stop();
     if (this.failure) throw this.failure;
   }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { err, ok, type Result } from "../result.js";
+import { settleHnswWrites } from "./hnsw-worker.js";
 import { INDEX_FILES, type IndexError, readManifest } from "./manifest.js";
 
 /**
@@ -118,8 +119,13 @@ export async function releaseTempDir(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
 }
 
-/** Removes every temporary build directory this process still has (for SIGINT/SIGTERM handlers). */
+/**
+ * Removes every temporary build directory this process still has (for SIGINT/SIGTERM handlers, which
+ * exit next): first waits for a graph write in flight into one of them, as exiting during it aborts
+ * the process (see {@link settleHnswWrites}).
+ */
 export async function removeTempDirs(): Promise<void> {
+  await settleHnswWrites();
   await Promise.all([...liveTempDirs].map(releaseTempDir));
 }
 

@@ -132,3 +132,38 @@ describe("killing ingest mid-build", () => {
     expect(segs).toEqual(after.ok ? after.value.manifest.segments.filter((n) => n !== ".") : []);
   }, 90_000);
 });
+
+describe("stopping (SIGTERM, Ctrl-C) mid-build", () => {
+  it("a process stopping while a worker writes the graph waits for the write (exiting during it aborts the process)", async () => {
+    // What a stop-signal handler does (removeTempDirs, then exit), the moment the graph file appears.
+    const script = join(base, "exit-during-write.mjs");
+    await writeFile(
+      script,
+      `import { existsSync } from "node:fs";
+const { HnswWorker } = await import(${JSON.stringify(join(ROOT, "src/index/hnsw-worker.ts"))});
+const { removeTempDirs } = await import(${JSON.stringify(join(ROOT, "src/index/target.ts"))});
+const dimensions = 512, n = 8000, path = ${JSON.stringify(join(base, "graph.index"))};
+const w = new HnswWorker({ dimensions, maxElements: n, m: 8, efConstruction: 10, randomSeed: 1 });
+let x = 1;
+const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5;
+for (let start = 0; start < n; start += 500)
+  await w.add(Array.from({ length: 500 }, () => Array.from({ length: dimensions }, next)), start);
+void w.write(path).catch(() => {});
+while (!existsSync(path)) await new Promise((r) => setTimeout(r, 0));
+await removeTempDirs();
+process.exit(0);
+`,
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const [code, signal] = await once(child, "exit");
+    expect(stderr).not.toContain("FATAL ERROR");
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
