@@ -167,3 +167,40 @@ process.exit(0);
     expect({ code, signal }).toEqual({ code: 0, signal: null });
   }, 60_000);
 });
+
+describe("stopping an evaluation", () => {
+  it("Ctrl-C during `eval --contexts` exits 130 without a message and leaves no pooled store behind", async () => {
+    const tmp = join(base, "eval-tmp");
+    await mkdir(tmp);
+    const fixture = (name: string) => join(ROOT, "tests/fixtures", name);
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(ROOT, "src/cli/eval.ts"),
+        "--questions",
+        fixture("cmrc-subset.questions.jsonl"),
+        "--contexts",
+        fixture("cmrc-subset.contexts.jsonl"),
+        "--no-split",
+      ],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const exit = once(child, "exit");
+    let stderr = "";
+    // The pool's folder is named once it exists: `正在为 106 个段落建立索引 … → /tmp/…/gaoxin-eval-…`.
+    await new Promise<void>((resolve) => {
+      child.stderr?.on("data", (c: Buffer) => {
+        stderr += c.toString();
+        if (stderr.includes("→")) resolve();
+      });
+    });
+    child.kill("SIGINT");
+    const [code] = await exit;
+    expect(code).toBe(130);
+    expect(stderr).not.toMatch(/没有索引|FATAL/);
+    // (tsx keeps its cache there too.)
+    expect((await readdir(tmp)).filter((n) => n.startsWith("gaoxin-"))).toEqual([]);
+  }, 60_000);
+});
