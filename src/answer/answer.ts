@@ -117,6 +117,9 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
  */
 const HOW_OVER_DECLINE = 0.45;
 
+/** How near the best score a sentence of a passage naming the question's province must score to answer instead. */
+const PLACE_REACH = 0.8;
+
 export const NOT_FOUND = "语料中没有找到能回答这个问题的内容。";
 
 /** Declined with the closest sources listed under it. */
@@ -204,6 +207,25 @@ export async function answerQuestion(
     const newest = await newestCandidates(picks, candidates, deps.articles);
     if (newest !== candidates)
       picks = pickSentences(asked, shape, [...newest], deps.tools, known, { alts: everyday.alts });
+  }
+  // `吉林上半年GDP涨了多少`: a figure asked of a province (and no zone) whose best article never names it
+  // (and would be declined below) is answered from the passages that do, when one scores near the best
+  // (`年初以来，吉林省…上半年，全省地区生产总值同比增长7.7%`, not 佛山南海区's `上半年GDP…同比增长4.5%`).
+  const first = picks[0];
+  if (shape.type === "number" && intent.kind === "fact" && known.length === 0 && first !== undefined) {
+    const places = provincesNamed(normalized);
+    const names = (text: string) => namesAll(deps.tools.normalize(text), places);
+    const naming = (p: Passage) => names(`${p.title}${p.text}`);
+    if (
+      places.length > 0 &&
+      deps.articles !== undefined &&
+      !naming(first.passage) &&
+      picks.some((p) => p.score >= PLACE_REACH * first.score && naming(p.passage)) &&
+      !names((await wholeArticle(first.passage, deps.articles)).text)
+    ) {
+      const inPlace = candidates.filter((c) => naming(c.passage));
+      picks = pickSentences(asked, shape, inPlace, deps.tools, known, { alts: everyday.alts });
+    }
   }
 
   if (unknown.length > 0 && known.length === 0) {

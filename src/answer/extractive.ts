@@ -26,7 +26,7 @@ import {
   withAntecedent,
   withAttribution,
 } from "./passage.js";
-import { asksForSeveral, peopleAsked, type QuestionShape, YEAR_UNIT } from "./question.js";
+import { asksForSeveral, NAME_UNIT, peopleAsked, type QuestionShape, YEAR_UNIT } from "./question.js";
 import {
   bigrams,
   changeCues,
@@ -39,7 +39,14 @@ import {
   type Term,
   timeWords,
 } from "./question-terms.js";
-import { EVALUATIVE, FUNCTION_CHARS, QUESTION_NOISE, ZONE_ANAPHOR } from "./question-words.js";
+import {
+  DEFINITION_ASKED,
+  DEFINITION_STATED,
+  EVALUATIVE,
+  FUNCTION_CHARS,
+  QUESTION_NOISE,
+  ZONE_ANAPHOR,
+} from "./question-words.js";
 import { respectiveAnswer } from "./respectively.js";
 import { answerSpan, tidy } from "./span.js";
 
@@ -500,6 +507,21 @@ export function pickSentences(
       sameArticle.filter((x) => x.typed || (shape.unit === "人" && peopleCounted(x.norm).length > 0)),
     );
   }
+  // Asked a thing's name (`那个假APP叫什么名字`), a best sentence quoting none (`该仿冒APP显示提款失败`) gives
+  // way to the article's best one quoting one (`下载名为“浦发银贷”的APP`) when that scores nearly as well.
+  if (shape.unit === NAME_UNIT && !chosen.typed) giveWayTo(sameArticle.filter((x) => x.typed));
+  // Asked what a term means (`什么是容缺受理`), a best sentence not defining anything (`…推行“容缺受理”模式`)
+  // gives way to the article's best one that does (`“容缺受理”是指…`) when that scores half as well.
+  // (`静电感应是物体内的电荷…` defines it too: a sentence saying the term and then `是`/`指` stays.)
+  const term = definedTerm(normQuestion);
+  if (term !== null) {
+    const defines = definingOf(term);
+    if (!defines.test(chosen.norm))
+      giveWayTo(
+        sameArticle.filter((x) => defines.test(x.norm)),
+        DEFINITION_GIVE_WAY,
+      );
+  }
   // Asked to count people of a kind (`微军训这次来了多少个学生`), a best sentence never naming them nor counting
   // anyone with 名 or 位 (`每班约40人参与`) gives way to the article's best one counting them (`42名中小学生齐聚…`)
   // when that scores half as well. (`首批500多名本科生入驻` counts students without saying `学生`: it stays.)
@@ -512,11 +534,10 @@ export function pickSentences(
   // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
   // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
   // 开展慰问活动`) when that scores nearly as well.
-  const head = shape.type === "entity" ? askedPlaceKind(normQuestion) : null;
-  if (head !== null && !chosen.norm.includes(head)) {
-    const naming = namingPlaceOf(head);
-    giveWayTo(sameArticle.filter((x) => naming.test(x.norm)));
-  }
+  // So does one naming the kind without naming one of it (`龙先生来到派出所报警` for `在哪个派出所报的警`).
+  const head = shape.type === "entity" || shape.type === "place" ? askedPlaceKind(normQuestion) : null;
+  const naming = head === null ? null : namingPlaceOf(head);
+  if (naming !== null && !naming.test(chosen.norm)) giveWayTo(sameArticle.filter((x) => naming.test(x.norm)));
   // A best sentence stating another period of the kind asked (`一季度…增长4.5%` for `二季度…多少`) states
   // another fact: it gives way to the article's best sentence stating the period asked and a fact of
   // the kind when that scores nearly as well.
@@ -592,6 +613,32 @@ export function pickSentences(
 
 /** The share of the best sentence's score at which one counting the people asked for takes its place. */
 const PEOPLE_GIVE_WAY = 0.5;
+
+/** The share of the best sentence's score at which one defining the term asked about takes its place. */
+const DEFINITION_GIVE_WAY = 0.5;
+
+/** The term a definition question asks about (`什么是代位注销` → `代位注销`, `X是什么意思` → `X`), or null. */
+export function definedTerm(normQuestion: string): string | null {
+  if (!DEFINITION_ASKED.test(normQuestion)) return null;
+  const q = normQuestion.replace(/[?？。！!\s]+$/u, "");
+  const m =
+    /^什么(?:是|叫)(?:做)?[“"「]?(.+?)[”"」]?$/u.exec(q) ??
+    /^[“"「]?(.+?)[”"」]?(?:的(?:含义|定义|意思)|是什么意思|指的?是什么|是指什么)/u.exec(q);
+  const term = m?.[1] ?? "";
+  return [...term].length >= 2 && [...term].length <= 12 ? term : null;
+}
+
+/**
+ * A sentence defining `term`: it names it and then says what it is (`“容缺受理”是指…`, `X（…）是…`, `X，又称Y，
+ * 是指…`, `所谓X…`).
+ */
+function definingOf(term: string): RegExp {
+  const t = term.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  return new RegExp(
+    `${t}[”"」]?(?:（[^）]*）|\\([^)]*\\))?(?:[，,]?(?:是|指|为|即)|[，,](?:又|亦|或)(?:称|名|叫))|${t}.{0,24}?(?:${DEFINITION_STATED.source})|所谓[“"「]?${t}`,
+    "u",
+  );
+}
 
 /** A (normalised) sentence opening with a pronoun, not with `此外`, `此后`, `这时` … */
 const PRONOUN_FIRST = /^(?!此外|此后|此前|此时|这时|这样)(?:它|他|她|牠|其|这|此|该)/u;

@@ -14,6 +14,7 @@ import {
 import type { SentenceText } from "./passage.js";
 import {
   DURATION_UNIT,
+  NAME_UNIT,
   ORDINAL_UNIT,
   type QuestionShape,
   SEQUENCE_MEASURES,
@@ -63,10 +64,16 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
       s.person ??= hasPersonCue(s.norm);
       return s.person;
     case "entity":
+      if (shape.unit === NAME_UNIT) return quotedNames(s.norm).length > 0;
       return shape.unit !== ZONE_UNIT || zoneNames(s.norm).length > 0;
     default:
       return true;
   }
+}
+
+/** Names a (normalised) text quotes: `“浦发银贷”`, `《剑指顽疾》`, `「…」`. */
+export function quotedNames(text: string): string[] {
+  return text.match(/“[^“”]{1,30}”|《[^《》]{1,40}》|「[^「」]{1,30}」|"[^"]{1,30}"/gu) ?? [];
 }
 
 /** Zone names a (normalised) text spells out: `珠海高新区`, `武汉东湖新技术开发区`. */
@@ -99,7 +106,8 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
         .map((d) => d.text)
         .filter((d) => shape.unit !== YEAR_UNIT || hasYear(d));
     case "entity":
-      // `哪个高新区…`: the clause naming a zone answers.
+      // `哪个高新区…`: the clause naming a zone answers; `叫什么名字`, the clause quoting a name.
+      if (shape.unit === NAME_UNIT) return quotedNames(text);
       return shape.unit === ZONE_UNIT ? zoneNames(text) : null;
     default:
       return null;
@@ -112,15 +120,20 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
  * (`哪个国家`: `法国`; `哪个展会`: `…博览会`; `哪个公司`: `东日本旅客铁道`).
  */
 export function askedPlaceKind(normQuestion: string): string | null {
-  return PLACE_KIND_ASKED.exec(normQuestion)?.[1] ?? null;
+  const m = PLACE_KIND_ASKED.exec(normQuestion);
+  return m?.[1] ?? m?.[2] ?? null;
 }
+// Words no longer word begins with (`派出所`) need no look at what follows, unlike `村` (`村民`).
 const PLACE_KIND_ASKED =
-  /(?:哪个|哪家|哪所|哪座|哪片|哪条|哪一个|哪一家|什么)(社区|村|镇|乡|街道|县|市|省|医院|学校|大学|学院|银行|机场|小区|园区|基地|酒店|景区|公园|法院|路)(?=[了呢啊吗的呀是有在]|[^\p{Script=Han}]|$)/u;
+  /(?:哪个|哪家|哪所|哪座|哪片|哪条|哪一个|哪一家|什么)(?:(社区|村|镇|乡|街道|县|市|省|医院|学校|大学|学院|银行|机场|小区|园区|基地|酒店|景区|公园|法院|路)(?=[了呢啊吗的呀是有在]|[^\p{Script=Han}]|$)|(派出所|公安局|公安分局|检察院|卫生院|养老院|敬老院|幼儿园))/u;
 
-/** A name of that kind in a text: the kind's word after a name's characters, not after `该`, `本`, `各` … (`锦江社区`, not `该社区`). */
+/**
+ * A name of that kind in a text: the kind's word after a name's characters, not after `该`, `本`, `各` …
+ * nor a verb of going (`锦江社区`, not `该社区` or `来到派出所`).
+ */
 export function namingPlaceOf(kind: string): RegExp {
   return new RegExp(
-    `[\\p{Script=Han}A-Za-z0-9]{2}(?<![该本此这那各每全某多个两几一其])(?:${NAMED_AS[kind] ?? kind})`,
+    `[\\p{Script=Han}A-Za-z0-9]{2}(?<![该本此这那各每全某多个两几一其到往赴])(?:${NAMED_AS[kind] ?? kind})`,
     "u",
   );
 }

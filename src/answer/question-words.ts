@@ -11,10 +11,11 @@ export const QUESTION_WORD =
 
 /**
  * Whole question phrases, measure word and all: `哪一年`, `几个月`, `什么时候`, `多少钱`, and the kind
- * of place asked (`哪个城市`: the answer names the city, `成都`, never the word `城市`).
+ * of place asked (`哪个城市`: the answer names the city, `成都`, never the word `城市`), and the name asked
+ * (`叫什么名字`: a report names it, `理财经理曾若竹`, seldom saying `叫`).
  */
 export const QUESTION_PHRASE =
-  /哪一?(?:个|座)?城市|哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
+  /叫(?:什么|啥)(?:名字)?|哪一?(?:个|座)?城市|哪一?(?:年|天|月|日|个|些|里|儿|种|家|位|条|所|座|国|项|次|本|部|场)?|什么(?:时候|时间|地方|样的?)?|多少(?:钱|年|个|次|人|天)?|几(?!乎)(?:个月|个|年|月|日|天|次|家|种|位|名|岁)?|多(?:久|长|远|大|高|深|宽)|何(?:时|处|种|地|人|年|事|者)|谁|怎么样?|如何|为什么|为何/g;
 
 // Single-character function words: bigrams across them (`推的`, `收要`) match nothing meaningful.
 export const FUNCTION_CHARS = /[的了是在和与及要把被将会能对为从向于也都又还就吗呢吧啊]/g;
@@ -27,13 +28,21 @@ export const QUESTION_NOISE =
 export const ASKING =
   /什么|哪[一个些里儿种家位条所座国年]?|谁|多少|多(?:久|长|远|大|高|深|宽)|几|何[时处种地人]?|怎么|怎样|如何/g;
 
-/** Cue words a sentence answering a why / alias question usually carries. */
+/** A question asking what a term means (`什么是代位注销`, `X是什么意思`). */
+export const DEFINITION_ASKED =
+  /什么是|什么叫|是什么意思|指的?是什么|是指什么|(?:的|是)(?:含义|定义)|意思是什么/;
+
+/** How a sentence defining a term says so (`“代位注销”指的是…`, `是指`, `所谓…`). */
+export const DEFINITION_STATED = /指的是|是指|意为|意思是|意指|定义为|所谓/;
+
+/** Cue words a sentence answering a why / alias / definition question usually carries. */
 export const CUES: [RegExp, RegExp][] = [
   [/为什么|为何|原因|何故|怎么会/, /因为|由于|因此|所以|原因|导致|为了|因而|以致|因/],
   [
     /又(?:叫|称|名)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|叫做|外号|绰号/,
     /又(?:叫|称|名|作)|别(?:名|称)|简称|俗称|全称|原名|本名|称为|亦称|或称|通称|昵称|外号|绰号/,
   ],
+  [DEFINITION_ASKED, DEFINITION_STATED],
 ];
 
 /** Words for a person by office or role (`书记`, `局长`, `民警`): a sentence with one may name the person. */
@@ -100,6 +109,13 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "伤亡",
     stated: ["伤亡", "受伤", "死亡", "遇难", "伤者"],
     source: "现代汉语词典：伤亡，受伤和死亡；新闻常用语“未造成人员伤亡”",
+  },
+  {
+    // `积水有多深`: a flood's depth is stated as the water's height (`积水超过了40厘米`, `水深1.2米`).
+    asked: /(?<=积水|水位|洪水|雨水|水)有?多深/u,
+    term: "多少",
+    stated: [],
+    source: "现代汉语词典：深，从上到下的距离；报道写“积水超过40厘米”“水深1米”",
   },
   {
     // `城门有多高`: reports state a size after its word (`城门高5.33米，宽3.5米`), so the question asks
@@ -340,8 +356,15 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "提问者指着报道的照片；图片说明写照片里的人和事，不写“照片”",
   },
   {
+    // `看了什么片子`: a film or a show is watched (`观看了警示教育片《…》`), not inspected.
+    asked: /看了?(?=什么(?:片子|电影|影片|节目|演出|视频|录像|纪录片|教育片))/u,
+    term: "观看",
+    stated: ["观看", "收看", "观摩", "看"],
+    source: "现代汉语词典：观看，特意地看；参观，观察",
+  },
+  {
     // `刘怀信在看什么`: a caption says what was looked at as `查看`, `察看`, `视察`.
-    asked: /在?看(?=了?(?:什么|啥|哪))/u,
+    asked: /(?<![观收参察查])在?看(?=了?(?:什么|啥|哪))/u,
     term: "查看",
     stated: ["查看", "察看", "视察", "参观", "看望", "考察"],
     source: "现代汉语词典：查看，检查，观察（事物的情况）",
@@ -631,6 +654,110 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "面积多少",
     stated: [],
     source: "现代汉语词典：面积，平面或物体表面的大小（土地常以亩、公顷、平方米计）",
+  },
+  {
+    // `拦住诈骗的理财经理`: a report says `成功拦截一起…诈骗`, `堵截`.
+    asked: /拦(?:住|下)了?/u,
+    term: "拦截",
+    stated: ["拦截", "堵截", "拦下", "拦住", "阻止"],
+    source: "现代汉语词典：拦截，中途阻拦，不让通过",
+  },
+  {
+    // `那个假APP叫什么`: a report says `仿冒APP`, `假冒`, `冒充…客服`.
+    asked: /假(?=app|网站|网页|软件|客服|链接|平台|警察|民警|公安|银行|短信|电话)/u,
+    term: "仿冒",
+    stated: ["仿冒", "假冒", "冒充", "虚假", "假"],
+    source: "现代汉语词典：仿冒，仿造冒充；假冒，以假的冒充真的",
+  },
+  {
+    // `在APP上测出能贷多少`: on an app or site is in it (`通过该仿冒APP测试出…`); a report seldom says `上`.
+    asked: /(?<=app|网|平台|群|软件|网站|网页|页面|手机)上(?=\p{Script=Han})/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：上，方位词，用在名词后表示在物体的表面或某种事物的范围以内",
+  },
+  {
+    asked: /测出/u,
+    term: "测试",
+    stated: ["测试", "测算", "测出"],
+    source: "现代汉语词典：测试，测验考查；测，测量",
+  },
+  {
+    // `在APP上测出能贷多少`: the amount one may borrow is the report's `贷款额度`, `可贷`.
+    asked: /能贷(?:款)?(?=多少)/u,
+    term: "贷款额度",
+    stated: ["贷款额度", "额度", "可贷", "贷款"],
+    source: "现代汉语词典：额度，规定的数量（“贷款额度”）",
+  },
+  {
+    // `活动教孩子做啥`: what children are taught to make is the report's `制作`, `动手做`.
+    asked: /(?<=教\p{Script=Han}{0,4})做(?=了?(?:什么|哪些))/u,
+    term: "制作",
+    stated: ["制作", "做", "动手", "手工"],
+    source: "现代汉语词典：做，制造（“做衣服”）；制作，制造",
+  },
+  {
+    // `带队去克拉玛依的是谁`: a report says `朱明福率青浦区代表团赴…`, `带领`, `率队`.
+    asked: /带队/u,
+    term: "带队",
+    stated: ["带队", "率队", "带领", "率领", "率"],
+    source: "现代汉语词典：带队，带领队伍；率，带领（“率代表团”）",
+  },
+  {
+    // `涿州来了多少台供电车`: things sent arrive (`93台供电车已经抵达涿州`); people who came, see `参加`.
+    asked: /来了(?=(?:多少|几)(?:台|辆|架|艘|批|吨|套|件|箱|袋|车))/u,
+    term: "抵达",
+    stated: ["抵达", "到达", "到位", "驰援", "来"],
+    source: "现代汉语词典：抵达，到达",
+  },
+  {
+    // `买商铺那事拖了多少年才拿回钱`: the asker points at the case; the report names it by its words.
+    asked: /(?<=\p{Script=Han})(?:那|这)(?:件|桩)?事(?![情件业务实项故务迹])/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：那，指示代词，指比较远的人或事物（“那事”指上文的事，报道不这样称）",
+  },
+  {
+    // `拖了多少年才拿回钱`: the delay is the length asked; a report says `时隔7年`, `历时`, `耗时`.
+    asked: /拖了?(?=多少年|几年|多久|多长时间|几个?月|多少天|几天)/u,
+    term: "时隔",
+    stated: ["时隔", "历时", "耗时", "长达", "拖"],
+    source: "现代汉语词典：拖，拖延；时隔，时间相隔；历时，经历的时间",
+  },
+  {
+    // `社区放的是什么电影`: a report says `放映的是影片《夺冠》`, `展映`.
+    asked: /(?<![开发释投排解存播])放(?:了|的)?(?=(?:是)?(?:什么|哪部|哪些|几部)?(?:电影|影片|片子))/u,
+    term: "放映",
+    stated: ["放映", "播放", "展映", "放"],
+    source: "现代汉语词典：放映，利用强光装置把影片上的形象照射在幕上",
+  },
+  {
+    asked: /电影|片子/u,
+    term: "影片",
+    stated: ["影片", "电影", "片子", "教育片", "宣传片", "纪录片", "专题片"],
+    source: "现代汉语词典：影片，用来放映电影的胶片，也指放映的电影",
+  },
+  {
+    // `哪里雨最大`, `下了多少雨`: a weather report says `雨量最大`, `雨量…毫米`.
+    asked: /下了?多少(?:的)?雨水?/u,
+    term: "雨量多少",
+    stated: [],
+    source: "现代汉语词典：雨量，一定时间内降落在地面上的雨水深度（以毫米计）",
+  },
+  {
+    asked: /(?<![暴大中小阵降冰风细])雨(?=最大|最多|有?多大)/u,
+    term: "雨量",
+    stated: ["雨量", "降雨", "降水", "雨"],
+    source: "现代汉语词典：雨量，一定时间内降落在地面上的雨水深度（以毫米计）",
+  },
+  {
+    // `现在有几家小巨人企业`: the count now is the running total (`企业已达8家`, `累计`, `共有`), not the
+    // year's newcomers (`3家企业成功入选`).
+    // The time word stays: it still asks for the newest report (`最近`, `目前`: kinds.ts).
+    asked: /(?<=(?:现在|目前|如今|当前)(?:一共|总共)?)有(?=几|多少)/u,
+    term: "现有",
+    stated: ["现有", "已达", "已有", "累计", "共有", "总数", "达到", "目前", "现在"],
+    source: "现代汉语词典：现有，目前有的；累计，把许多数字加起来",
   },
   {
     asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,

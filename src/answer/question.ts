@@ -161,6 +161,13 @@ export const ZONE_UNIT = "高新区";
 
 const ASKS_ZONE = /哪(?:个|些|家|几个|一个)?(?:国家级)?(?:高新区|园区|开发区|高新技术产业开发区)/;
 
+/** The `unit` of an entity question asking a thing's name (`那个APP叫什么名字`): a report quotes it (`名为“浦发银贷”的APP`). */
+export const NAME_UNIT = "名称";
+
+/** A thing (not a person) whose name is asked: `APP叫什么名字`, `节目叫啥`, `项目名称是什么`. */
+const THING_NAME_ASKED =
+  /(?:app|软件|平台|网站|公众号|小程序|公司|企业|项目|节目|活动|乐队|品牌|产品|小区|楼盘|路|桥|工程|文件|政策|计划|行动|群|店|馆|展览|比赛|大赛|影片|电影|歌曲?|书|游戏|系统|车型)(?:的)?(?:叫(?:什么|啥)(?:名字)?|名字(?:是|叫)|名称)/u;
+
 /**
  * Whether a number question asks for an amount outright (`有多少低保户`, `几栋楼`), not a thing, a way or
  * a rank that a number word in it only qualifies (`哪几种`, `什么比例`, `如何…提高分辨率`, `第几`).
@@ -194,6 +201,7 @@ export function questionShape(q: string): QuestionShape {
   ) {
     return { type: "date", unit: ASKS_YEAR.test(q) ? YEAR_UNIT : null };
   }
+  if (THING_NAME_ASKED.test(q) && !/谁|哪位|姓名|何人/.test(q)) return { type: "entity", unit: NAME_UNIT };
   if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q) || ROLE_NAME_ASKED.test(q))
     return { type: "person", unit: null };
   // `第几大港口`, `名列第几`: an ordinal (`第二`, `第5`), not an amount.
@@ -254,7 +262,9 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   [/^(?:请|麻烦)?(?:告诉我|说一下|讲一下)[，,：:]?/u, ""],
   [/我(?:在|正在)?(?:看|读)(?:到)?(?:了)?(.{0,20}?)(?:的|那篇|这篇)(?:报道|新闻|文章)[，,]?/u, "$1"],
   [/(?:那|这)篇(?:报道|新闻|文章)(?:里|中)?(?:的)?/u, ""],
-  [/(?<=\p{Script=Han})(?:那边|这边)(?:的)?/u, ""],
+  [/(?<=\p{Script=Han})(?:那边|这边|那里|这里(?!面)|那儿|这儿)(?:的)?/u, ""],
+  // `克拉玛依高新区就是哪个区`: `就是` before the question word is the asker's `是`.
+  [/就是(?=哪|什么|谁|多少|几)/u, "是"],
   // `那场暴雨`, `这次活动`, `那个项目`: the asker points at something the corpus names without the
   // pointing; jieba glues the measure word to the noun (`场暴雨`), a word no report says.
   [/(?<![哪])(?:那|这)(?:场|次|个(?![月星礼季])|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],

@@ -239,6 +239,22 @@ function byPeriod(
   return notOther.length > 0 ? notOther : [...candidates];
 }
 
+/** A clause that is only the value of the one before (`为87.9毫米`, `达8家`, `约3000人`). */
+const VALUE_CLAUSE = /^(?:为|是|达到?|约为?|共计?|合计|总计|计)[约近超逾]?[\d二三四五六七八九十两几百千万]/u;
+
+/**
+ * Clauses with each value clause joined to the one before it, whose subject it completes
+ * (`其中北碚区人和村雨量最大，为87.9毫米`): apart, the value names nothing of what it measures.
+ */
+function valuesJoined(clauses: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const c of clauses) {
+    if (out.length > 0 && VALUE_CLAUSE.test(c) && [...c].length <= 16) out[out.length - 1] += c;
+    else out.push(c);
+  }
+  return out;
+}
+
 /**
  * The span of a sentence that answers, verbatim: for a question asking for a kind of fact (a number,
  * a date, a rank), the clause stating such a fact the question does not already state, with the most
@@ -248,7 +264,7 @@ function byPeriod(
  * holds the answer beats a short one that may not. Never cut inside a number, a bracket or a quote.
  */
 export function answerSpan(sentence: string, q: SpanQuestion): string {
-  const clauses = splitClauses(sentence);
+  const clauses = valuesJoined(splitClauses(sentence));
   if (clauses.length <= 1 || [...sentence].length <= SHORT_SENTENCE) return tidy(sentence);
   const norm = clauses.map((c) => q.normalize(c));
   const weight = (t: SpanTerm): number => t.weight * (q.slot.has(t.word) ? SPAN_SLOT_WEIGHT : 1);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Candidate,
+  definedTerm,
   PICK_TERMS,
   PICK_WEIGHTS,
   pickScore,
@@ -332,5 +333,20 @@ describe("the sentence choice", () => {
       sentences += seen.length;
     }
     expect(sentences).toBeGreaterThan(questions.length * 8);
+  });
+});
+
+describe("definedTerm", () => {
+  it.each([
+    ["什么是代位注销", "代位注销"],
+    ["什么是“容缺受理”？", "容缺受理"],
+    ["半透膜指的是什么？", "半透膜"],
+    ["操场的定义是什么", "操场"],
+    ["阿阇黎的意思是什么", "阿阇黎"],
+    ["代位注销是什么意思", "代位注销"],
+    ["代位注销是什么", null],
+    ["珠海高新区工业投资增速多少", null],
+  ])("reads %s as asking what %s means", (q, term) => {
+    expect(definedTerm(q)).toBe(term);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedPlaceKind, factsIn, namingPlaceOf } from "../../src/answer/facts.js";
+import { askedPlaceKind, factsIn, namingPlaceOf, quotedNames } from "../../src/answer/facts.js";
 import { questionShape } from "../../src/answer/question.js";
 
 describe("factsIn", () => {
@@ -20,6 +20,14 @@ describe("factsIn", () => {
   });
 });
 
+describe("quotedNames", () => {
+  it("finds the names a sentence quotes or titles", () => {
+    expect(quotedNames("要求其下载名为“浦发银贷”的app")).toEqual(["“浦发银贷”"]);
+    expect(quotedNames("观看了警示教育片《剑指顽疾，砸局破圈》")).toEqual(["《剑指顽疾，砸局破圈》"]);
+    expect(quotedNames("该仿冒app显示提款失败")).toEqual([]);
+  });
+});
+
 describe("namingPlaceOf", () => {
   it("finds a school named as a university, college or middle school, not a university student", () => {
     const kind = askedPlaceKind("税收志愿者是哪个学校的");
@@ -33,5 +41,14 @@ describe("namingPlaceOf", () => {
     // Other kinds are named by their own word.
     expect(namingPlaceOf("社区").test("锦江社区")).toBe(true);
     expect(namingPlaceOf("社区").test("锦江大学")).toBe(false);
+  });
+
+  it("reads a police station asked for, named by its place, not by a verb of going", () => {
+    expect(askedPlaceKind("龙先生在哪个派出所报的警")).toBe("派出所");
+    expect(askedPlaceKind("哪个村民捐的")).toBeNull();
+    const naming = namingPlaceOf("派出所");
+    expect(naming.test("重庆高新区微电园派出所近日接到报警")).toBe(true);
+    expect(naming.test("龙先生来到派出所报警")).toBe(false);
+    expect(naming.test("他前往派出所")).toBe(false);
   });
 });

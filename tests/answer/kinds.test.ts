@@ -490,6 +490,33 @@ describe("everydayQuestion", () => {
     ["哪些高新区在搞新基建", "哪些高新区新基建"],
     // A journey asked as driving (`开了多久车`) is the report's `赶路`, `车程`.
     ["公羊救援队开了多久车到涿州", "公羊救援队多久赶路到涿州"],
+    // A case pointed at (`那事`) goes; its delay (`拖了多少年`) is the report's `时隔`; `事情`, `事业` stay.
+    ["买商铺那事拖了多少年才拿回钱", "买商铺时隔多少年才拿回钱"],
+    ["这事情怎么办", "这事情怎么办"],
+    ["那家企业的事业部在哪", "那家企业的事业部在哪"],
+    // A film shown (`放的是什么电影`) is the report's `放映…影片`; rain asked of is its `雨量`.
+    ["玉成社区放的是什么电影", "玉成社区放映是什么影片"],
+    ["园区开放了什么", "园区开放了什么"],
+    ["人和村下了多少雨", "人和村雨量多少"],
+    ["哪里雨最大", "哪里雨量最大"],
+    ["暴雨最大的是哪", "暴雨最大的是哪"],
+    // The count now (`现在有几家`) is the running total the report says `已达`, `累计`.
+    ["连云港高新区现在有几家小巨人企业", "连云港高新区现在现有几家小巨人企业"],
+    // Leading (`带队`) is the report's `率`; things that came (`来了多少台`), its `抵达`; people stay.
+    ["涿州来了多少台供电车", "涿州抵达多少台供电车"],
+    ["微军训这次来了多少个学生", "微军训这次来了多少个学生"],
+    // What children are taught to make (`教孩子做啥`) is the report's `制作`; `做什么工作` stays.
+    ["活动教孩子做什么", "活动教儿童制作什么"],
+    ["他是做什么工作的", "他是做什么工作的"],
+    // Stopping a fraud (`拦住`) is the report's `拦截`; a fake app (`假APP`), its `仿冒APP`; what one may
+    // borrow (`能贷多少`), its `贷款额度`; a film watched (`看了什么片子`), its `观看…影片`.
+    ["拦住诈骗的理财经理叫什么", "拦截诈骗的理财经理叫什么"],
+    ["在假app上测出能贷多少", "在仿冒app测试贷款额度多少"],
+    ["查处假冒商品多少件", "查处假冒商品多少件"],
+    ["去监狱看了什么片子", "去监狱观看什么影片"],
+    ["刘怀信在看什么", "刘怀信查看什么"],
+    // Flood water's depth (`积水有多深`) is stated as its height (`积水超过了40厘米`), not as `深`.
+    ["积水有多深", "积水多少"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -511,6 +538,10 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("测试通过的送了什么").alts.get("赠送")).toContain("获得");
     expect(everydayQuestion("老太看病花了多少钱").alts.get("投资")).toContain("花费");
     expect(everydayQuestion("老太看病花了多少钱").alts.get("治疗")).toContain("医药费");
+    expect(everydayQuestion("拖了几年").alts.get("时隔")).toContain("历时");
+    expect(everydayQuestion("带队去克拉玛依的是谁").alts.get("带队")).toContain("率");
+    expect(everydayQuestion("现在一共有多少家").alts.get("现有")).toContain("已达");
+    expect(everydayQuestion("放的什么电影").alts.get("影片")).toContain("电影");
   });
 
   it("reads a numeral inside a policy's or a day's name (`两新`, `六稳`, `八一`) as counting nothing", () => {
@@ -998,6 +1029,27 @@ describe("kinds of question, answered from whole articles", () => {
     expect(other.citations.length).toBeGreaterThan(0);
     // A question naming a zone the corpus knows is read by that zone, whatever province it adds.
     expect((await service.ask("湖南衡阳高新区上半年GDP涨了多少")).answer).toContain("6.2%");
+  });
+
+  it("answers a province's figure from the article naming it, though another place's states `GDP` itself", async () => {
+    // `上半年，全省地区生产总值同比增长4.9%` of a report on 江西 against 衡阳高新区's `上半年GDP…同比增长6.2%`.
+    const a = await answers("江西上半年GDP涨了多少", "4.9%");
+    expect(a.answer).not.toContain("6.2%");
+  });
+
+  it("answers which station with the sentence naming one, not with one saying `来到派出所`", async () => {
+    const a = await answers("王先生在哪个派出所报的警", "凤凰派出所");
+    expect(a.short?.text ?? "").toContain("凤凰派出所");
+  });
+
+  it("answers what a term means with the sentence defining it, not the lead naming it", async () => {
+    await answers("什么是容缺受理", "是指企业申请材料主件齐全");
+  });
+
+  it("answers a thing's name with the sentence quoting it, and an amount asked of a fake app", async () => {
+    const name = await answers("那个假APP叫什么名字", "极速贷");
+    expect(name.short?.text ?? "").toContain("极速贷");
+    await answers("陈先生在假APP上测出能贷多少", "8万元");
   });
 
   it("declines a country's figure that only a report on another country states", async () => {

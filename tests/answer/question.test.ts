@@ -13,6 +13,7 @@ import {
   asksForSeveral,
   cleanQuestion,
   MAX_QUESTION_CHARS,
+  NAME_UNIT,
   plainQuestion,
   questionShape,
   validateQuestion,
@@ -122,10 +123,23 @@ describe("questionShape", () => {
   });
 });
 
+describe("questionShape: a thing's name", () => {
+  it("reads `X叫什么名字` of a thing as asking its quoted name, of a person as asking who", () => {
+    expect(questionShape("仿冒app叫什么名字")).toEqual({ type: "entity", unit: NAME_UNIT });
+    expect(questionShape("那个节目叫啥")).toEqual({ type: "entity", unit: NAME_UNIT });
+    expect(questionShape("理财经理叫什么名字").type).toBe("person");
+    expect(questionShape("公司的董事长是谁").type).toBe("person");
+  });
+});
+
 describe("plainQuestion", () => {
   it.each([
     ["兰州那边捐了多少钱啊", "兰州捐了多少钱"],
     ["济宁那边山推打算营收突破多少", "济宁山推营收突破多少"],
+    // `那里` after a place points at it; `就是` before the question word is the asker's `是`.
+    ["范阳东路那里积水有多深", "范阳东路积水有多深"],
+    ["这里面有什么", "这里面有什么"],
+    ["克拉玛依高新区就是哪个区", "克拉玛依高新区是哪个区"],
     ["想问一下珠海高新区工业投资增速多少", "珠海高新区工业投资增速多少"],
     ["我在看重庆的报道，记者是谁", "重庆记者是谁"],
     ["重庆那篇报道的记者是谁", "重庆记者是谁"],
@@ -347,6 +361,15 @@ describe("questionTerms", () => {
     expect(questionTerms("孩子们合唱了什么歌", { ...tools, known: () => true }).map((t) => t.word)).toContain(
       "歌",
     );
+  });
+
+  it("leaves out the asking of a name (`叫什么名字`): a report names it without saying `叫`", () => {
+    const tools: TextTools = {
+      normalize: (s) => s,
+      words: (s) => ["理财", "经理", "叫", "名字"].filter((w) => s.includes(w)),
+      idf: () => 1,
+    };
+    expect(questionTerms("理财经理叫什么名字", tools).map((t) => t.word)).toEqual(["理财", "经理"]);
   });
 });
 

@@ -125,6 +125,24 @@ describe("answerSpan", () => {
     ).toBe("176户经评估符合安装条件");
   });
 
+  it("reads a clause that is only a value (`为87.9毫米`) with the clause before, whose subject it completes", () => {
+    const q = numberQuestion("人和村雨量多少", ["人和村", "雨量"], ["雨量"]);
+    const sentence =
+      "据实况监测显示，全市有115个雨量站超过20毫米，达短时强降雨标准，其中北碚区人和村雨量最大，为87.9毫米。";
+    expect(answerSpan(sentence, q)).toBe("其中北碚区人和村雨量最大，为87.9毫米");
+    // `是一个…` is no value: the clause stays apart.
+    const area = numberQuestion("面积多少", ["面积"], ["面积"]);
+    expect(
+      answerSpan(
+        "达特穆尔是英格兰德文郡中部穆尔兰的一个地区，面积953平方公里，是一个受保护的国家公园，以花岗岩突岩闻名。",
+        {
+          ...area,
+          facts: (text) => [...text.matchAll(/\d+平方公里/g)].map((m) => m[0]),
+        },
+      ),
+    ).toBe("面积953平方公里");
+  });
+
   it("keeps a number with a thousands separator whole", () => {
     const q = numberQuestion("年降水量是多少毫米", ["年降水量"]);
     expect(
