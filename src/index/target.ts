@@ -73,13 +73,16 @@ export async function checkIndexTarget(dir: string): Promise<Result<IndexTarget,
  */
 async function writableParent(dir: string): Promise<Result<IndexTarget, IndexError>> {
   const probe = `${resolve(dir)}.probe-${process.pid}-${Date.now()}`;
+  // Tracked before it exists: a stop signal while it is made removes it too (it was left behind).
+  trackTempDir(probe);
   try {
     await mkdir(dirname(probe), { recursive: true });
     await mkdir(probe);
   } catch (e) {
+    await releaseTempDir(probe);
     return err(unusable(dir, fsReason(e)));
   }
-  await rm(probe, { recursive: true, force: true });
+  await releaseTempDir(probe);
   return ok("absent");
 }
 
@@ -136,7 +139,9 @@ export async function releaseTempDir(path: string): Promise<void> {
  */
 export async function removeTempDirs(): Promise<void> {
   await settleHnswWorkers();
-  await Promise.all([...liveTempDirs].map(releaseTempDir));
+  // Work cut short may still record one while these are removed: removed in the next pass.
+  for (let pass = 0; pass < 3 && liveTempDirs.size > 0; pass++)
+    await Promise.all([...liveTempDirs].map(releaseTempDir));
 }
 
 /**
