@@ -14,7 +14,7 @@ import {
   periodStanceOf,
   runIn,
 } from "./decline-evidence.js";
-import { findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
+import { CN_DIGITS, findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
 import { askedPlaceKind, factsIn, isDated, namingPlaceOf, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare, statedIn } from "./focus.js";
 import {
@@ -531,6 +531,16 @@ export function pickSentences(
       sameArticle.filter((x) => x.norm.includes(kind) && peopleCounted(x.norm).length > 0),
       PEOPLE_GIVE_WAY,
     );
+  // A best sentence naming them without counting anyone (`…开展仲夏音乐会青年交友活动` for `来了多少青年`) gives
+  // way to the article's sentence counting them (`邀请…80多名青年职工参加`) however little else of the question it
+  // says: the article is the one chosen, and that sentence states the count asked.
+  if (kind !== null && !chosen.typed && peopleCounted(chosen.norm).length === 0) {
+    const counting = kindCounted(kind);
+    giveWayTo(
+      sameArticle.filter((x) => counting.test(x.norm)),
+      KIND_COUNTED_GIVE_WAY,
+    );
+  }
   // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
   // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
   // 开展慰问活动`) when that scores nearly as well.
@@ -613,6 +623,13 @@ export function pickSentences(
 
 /** The share of the best sentence's score at which one counting the people asked for takes its place. */
 const PEOPLE_GIVE_WAY = 0.5;
+
+/** The share of the best sentence's score at which one counting the very kind of people asked for takes its place. */
+const KIND_COUNTED_GIVE_WAY = 0.05;
+
+/** A count of people of `kind` (`80多名青年职工`, `42名中小学生`, `30位老人`). */
+const kindCounted = (kind: string): RegExp =>
+  new RegExp(`(?:\\d+|[${CN_DIGITS}]+)(?:余|多)?[名位人]\\p{Script=Han}{0,4}?${kind}`, "u");
 
 /** The share of the best sentence's score at which one defining the term asked about takes its place. */
 const DEFINITION_GIVE_WAY = 0.5;

@@ -64,17 +64,31 @@ export function typedSentence(s: SentenceText, shape: QuestionShape): boolean {
       s.person ??= hasPersonCue(s.norm);
       return s.person;
     case "entity":
-      if (shape.unit === NAME_UNIT) return quotedNames(s.norm).length > 0;
+      if (shape.unit === NAME_UNIT) return quotedNames(s.norm, shape.named).length > 0;
       return shape.unit !== ZONE_UNIT || zoneNames(s.norm).length > 0;
     default:
       return true;
   }
 }
 
-/** Names a (normalised) text quotes: `“浦发银贷”`, `《剑指顽疾》`, `「…」`. */
-export function quotedNames(text: string): string[] {
-  return text.match(/“[^“”]{1,30}”|《[^《》]{1,40}》|「[^「」]{1,30}」|"[^"]{1,30}"/gu) ?? [];
+/**
+ * Names a (normalised) text quotes (`“浦发银贷”`, `《剑指顽疾》`, `「…」`); with `named`, only those standing by
+ * that word, a few characters before or after (`名为“浦发银贷”的app`, `“歌手猜猜猜”“听歌识曲”等音乐互动游戏`,
+ * `歌曲《反诈之歌》`).
+ */
+export function quotedNames(text: string, named?: string): string[] {
+  const out: string[] = [];
+  const kind = named === undefined || named === "" ? null : new RegExp(named, "u");
+  for (const m of text.matchAll(/“[^“”]{1,30}”|《[^《》]{1,40}》|「[^「」]{1,30}」|"[^"]{1,30}"/gu)) {
+    const at = m.index ?? 0;
+    const near = `${text.slice(Math.max(0, at - NAMED_BEFORE), at)} ${text.slice(at + m[0].length, at + m[0].length + NAMED_AFTER)}`;
+    if (kind === null || kind.test(near)) out.push(m[0]);
+  }
+  return out;
 }
+/** How far (characters) before and after a quoted name the word naming its kind may stand. */
+const NAMED_BEFORE = 6;
+const NAMED_AFTER = 16;
 
 /** Zone names a (normalised) text spells out: `珠海高新区`, `武汉东湖新技术开发区`. */
 export function zoneNames(text: string): string[] {
@@ -107,7 +121,7 @@ export function factsIn(text: string, shape: QuestionShape, counted: RegExp | nu
         .filter((d) => shape.unit !== YEAR_UNIT || hasYear(d));
     case "entity":
       // `哪个高新区…`: the clause naming a zone answers; `叫什么名字`, the clause quoting a name.
-      if (shape.unit === NAME_UNIT) return quotedNames(text);
+      if (shape.unit === NAME_UNIT) return quotedNames(text, shape.named);
       return shape.unit === ZONE_UNIT ? zoneNames(text) : null;
     default:
       return null;

@@ -650,7 +650,7 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     // `那块地有多大`, `园区有多大`: a plot's or a place's size is its area (`单宗地块达398亩`, `占地5万平方米`);
     // not a person's age (`多大了`, see question.ts) nor a scale's (`多大规模`).
     asked:
-      /(?<=(?:地块|用地|土地|园区|厂区|厂房|基地|场地|校区|公园|广场|产业城|科学城|新城)\p{Script=Han}{0,2})有?多大(?![了岁规力度])/u,
+      /(?<=(?:地块|用地|土地|园区|厂区|厂房|基地|场地|校区|公园|广场|产业城|科学城|新城|俱乐部|中心|场馆|展馆|大楼|综合体|商场|车间)\p{Script=Han}{0,2})有?多大(?![了岁规力度])/u,
     term: "面积多少",
     stated: [],
     source: "现代汉语词典：面积，平面或物体表面的大小（土地常以亩、公顷、平方米计）",
@@ -671,7 +671,7 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   },
   {
     // `在APP上测出能贷多少`: on an app or site is in it (`通过该仿冒APP测试出…`); a report seldom says `上`.
-    asked: /(?<=app|网|平台|群|软件|网站|网页|页面|手机)上(?=\p{Script=Han})/u,
+    asked: /(?<=app|平台|群|软件|网站|网页|页面|手机)上(?=\p{Script=Han})/u,
     term: "",
     stated: [],
     source: "现代汉语词典：上，方位词，用在名词后表示在物体的表面或某种事物的范围以内",
@@ -688,6 +688,56 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "贷款额度",
     stated: ["贷款额度", "额度", "可贷", "贷款"],
     source: "现代汉语词典：额度，规定的数量（“贷款额度”）",
+  },
+  {
+    // `烟台高新区新来的书记是谁`: an appointment says `宫权同志任…书记`, `新任`.
+    asked:
+      /新来的?(?=\p{Script=Han}{0,4}(?:书记|主任|局长|区长|市长|县长|镇长|校长|院长|所长|经理|董事长|总经理|负责人|领导|老师|民警))/u,
+    term: "新任",
+    stated: ["新任", "任", "上任", "履新", "新来"],
+    source: "现代汉语词典：新任，新近任命的；任，任用，担任",
+  },
+  {
+    // `想在网上贷多少钱`: a report says `准备在某借款软件上贷款一万元`.
+    asked: /贷(?![款])(?=了?(?:多少|几))/u,
+    term: "贷款",
+    stated: ["贷款", "借款", "借"],
+    source: "现代汉语词典：贷，借入或借出；贷款，借钱",
+  },
+  {
+    // `差点被骗多少钱`: a report says `险些被骗`, `成功守住6600余元`, `避免损失`.
+    asked: /差(?:一)?点(?:儿)?(?=被|就|上当)/u,
+    term: "险些",
+    stated: ["险些", "差点", "差一点", "避免", "守住", "挽回"],
+    source: "现代汉语词典：险些，差一点（发生不如意的事）",
+  },
+  {
+    // `劝住张某的民警`: a report says `在社区民警李昌荣的劝阻下`.
+    asked: /劝(?:住|下)(?:了)?/u,
+    term: "劝阻",
+    stated: ["劝阻", "劝说", "劝住", "劝下"],
+    source: "现代汉语词典：劝阻，劝人不要做某事或进行某种活动",
+  },
+  {
+    // `气象台几点发的警报`: a notice is `发布`, `发出`, `印发` (left alone, jieba reads `几点发` as `点发`).
+    asked: /(?<=几点|几时|什么时候|哪天|何时)发(?=的|了|出)/u,
+    term: "发布",
+    stated: ["发布", "发出", "印发", "下发", "发"],
+    source: "现代汉语词典：发布，宣布（命令、指示、新闻等）",
+  },
+  {
+    // `孩子们分成几组`: a report says `分为三组`.
+    asked: /分成/u,
+    term: "分为",
+    stated: ["分为", "分成"],
+    source: "现代汉语词典：分成，把整体分为若干部分",
+  },
+  {
+    // `防溺水讲座`: a report says `防范儿童溺水安全教育讲座`.
+    asked: /防溺水/u,
+    term: "防范溺水",
+    stated: ["防溺水", "防范溺水", "溺水"],
+    source: "现代汉语词典：防范，防备，戒备；溺水，淹没在水中",
   },
   {
     // `活动教孩子做啥`: what children are taught to make is the report's `制作`, `动手做`.

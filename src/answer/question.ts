@@ -62,6 +62,11 @@ export interface QuestionShape {
    * for a rank (`排第几`, `名列第几`, `第几名`), which an ordinal of rounds or sessions (`第二轮`) does not answer.
    */
   ordinal?: string;
+  /**
+   * What a `NAME_UNIT` question names (`游戏` of `玩了什么游戏`, `app` of `APP叫什么名字`; alternatives as `片|电影`):
+   * its quoted name stands by it.
+   */
+  named?: string;
 }
 
 const MEASURE_WORDS = `个|家|人|名|位|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|亩|公里|千米|米|平方米|平方公里|公顷|公斤|千克|万|亿|元|美元|年|天|倍|届|期|种|篇|首|款|栋|层|户|间|${GOODS_AND_CASES}`;
@@ -164,9 +169,9 @@ const ASKS_ZONE = /哪(?:个|些|家|几个|一个)?(?:国家级)?(?:高新区|�
 /** The `unit` of an entity question asking a thing's name (`那个APP叫什么名字`): a report quotes it (`名为“浦发银贷”的APP`). */
 export const NAME_UNIT = "名称";
 
-/** A thing (not a person) whose name is asked: `APP叫什么名字`, `节目叫啥`, `项目名称是什么`. */
+/** A thing (not a person) whose name is asked: `APP叫什么名字`, `节目叫啥`, `项目名称是什么`, `玩了什么游戏`. */
 const THING_NAME_ASKED =
-  /(?:app|软件|平台|网站|公众号|小程序|公司|企业|项目|节目|活动|乐队|品牌|产品|小区|楼盘|路|桥|工程|文件|政策|计划|行动|群|店|馆|展览|比赛|大赛|影片|电影|歌曲?|书|游戏|系统|车型)(?:的)?(?:叫(?:什么|啥)(?:名字)?|名字(?:是|叫)|名称)/u;
+  /(app|软件|平台|网站|公众号|小程序|公司|企业|项目|节目|活动|乐队|品牌|产品|小区|楼盘|路|桥|工程|文件|政策|计划|行动|群|店|馆|展览|比赛|大赛|影片|电影|歌曲?|书|游戏|系统|车型)(?:的)?(?:叫(?:什么|啥)(?:名字)?|名字(?:是|叫)|名称)|(?:什么|哪些|哪个|哪部|哪首|哪款|哪几个)(游戏|节目|歌曲?|电影|影片|片子|书|口号|主题|剧目|作品|app|软件)(?![\p{Script=Han}])/u;
 
 /**
  * Whether a number question asks for an amount outright (`有多少低保户`, `几栋楼`), not a thing, a way or
@@ -201,7 +206,15 @@ export function questionShape(q: string): QuestionShape {
   ) {
     return { type: "date", unit: ASKS_YEAR.test(q) ? YEAR_UNIT : null };
   }
-  if (THING_NAME_ASKED.test(q) && !/谁|哪位|姓名|何人/.test(q)) return { type: "entity", unit: NAME_UNIT };
+  const thing = THING_NAME_ASKED.exec(q);
+  if (thing !== null && !/谁|哪位|姓名|何人/.test(q))
+    return {
+      type: "entity",
+      unit: NAME_UNIT,
+      named: (thing[1] ?? thing[2] ?? "")
+        .replace(/^(?:片子|电影|影片)$/u, "片|电影")
+        .replace(/^歌曲?$/u, "歌|曲"),
+    };
   if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q) || ROLE_NAME_ASKED.test(q))
     return { type: "person", unit: null };
   // `第几大港口`, `名列第几`: an ordinal (`第二`, `第5`), not an amount.
@@ -271,6 +284,9 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
   [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],
+  // `那个男的想在网上贷多少钱`: the man pointed at is the report's `男子`; wanting to (`想在…`) is the asker's frame.
+  [/(?<=\p{Script=Han})(?:那个|这个)?男的/u, "男子"],
+  [/(?<=\p{Script=Han})(?<![思理感梦幻构联回猜设预妄空遐冥畅])想(?=在|要|去|从|向|把|通过)/u, ""],
   // Not the `嘛` of `干嘛` (`what for`), a question word of speech.
   [/(?<!干)[啊呀吧哈嘛哦啦]+(?=[?？!！。]*$)/u, ""],
   [/[，,]?(?:可以|行|好)(?:么|吗|幺|不)(?=[?？!！。]*$)/u, ""],

@@ -25,6 +25,11 @@ describe("quotedNames", () => {
     expect(quotedNames("要求其下载名为“浦发银贷”的app")).toEqual(["“浦发银贷”"]);
     expect(quotedNames("观看了警示教育片《剑指顽疾，砸局破圈》")).toEqual(["《剑指顽疾，砸局破圈》"]);
     expect(quotedNames("该仿冒app显示提款失败")).toEqual([]);
+    // Asked a kind's name, only a name standing by that word.
+    expect(
+      quotedNames("开展“追光逐梦”青年交友活动，设计了“歌手猜猜猜”“听歌识曲”等音乐互动游戏", "游戏"),
+    ).toEqual(["“歌手猜猜猜”", "“听歌识曲”"]);
+    expect(quotedNames("开展“追光逐梦·只等你来”仲夏音乐会青年交友活动", "游戏")).toEqual([]);
   });
 });
 

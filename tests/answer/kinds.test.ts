@@ -515,6 +515,20 @@ describe("everydayQuestion", () => {
     ["查处假冒商品多少件", "查处假冒商品多少件"],
     ["去监狱看了什么片子", "去监狱观看什么影片"],
     ["刘怀信在看什么", "刘怀信查看什么"],
+    // A new appointee (`新来的书记`) is the report's `新任`; borrowing (`贷多少`), its `贷款`; `差点被骗`, its
+    // `险些`; talking someone out of it (`劝住`), its `劝阻`; a club's size (`有多大`), its area.
+    ["烟台高新区新来的书记是谁", "烟台高新区新任书记是谁"],
+    ["新来的同事叫什么", "新来的同事叫什么"],
+    ["想在网上贷多少钱", "想在网上贷款多少钱"],
+    ["张某差点被骗多少钱", "张某险些被骗多少钱"],
+    ["劝住张某的民警叫啥", "劝阻张某的民警叫啥"],
+    ["人才俱乐部有多大", "人才俱乐部面积多少"],
+    // A notice sent out at a time (`几点发的警报`) is the report's `发布`.
+    ["重庆气象台几点发的暴雨警报", "重庆气象台几点发布的暴雨警报"],
+    ["几点出发", "几点出发"],
+    // Splitting into groups (`分成几组`) is the report's `分为`; `防溺水`, its `防范…溺水`.
+    ["志愿者分成几组去巡查", "志愿者分为几组去巡查"],
+    ["防溺水讲座在哪个社区办的", "防范溺水讲座在哪个社区办的"],
     // Flood water's depth (`积水有多深`) is stated as its height (`积水超过了40厘米`), not as `深`.
     ["积水有多深", "积水多少"],
   ])("reads %s as %s", (asked, read) => {
@@ -1050,6 +1064,10 @@ describe("kinds of question, answered from whole articles", () => {
     const name = await answers("那个假APP叫什么名字", "极速贷");
     expect(name.short?.text ?? "").toContain("极速贷");
     await answers("陈先生在假APP上测出能贷多少", "8万元");
+  });
+
+  it("answers how many of a kind came with the sentence counting them, though the lead names them more fully", async () => {
+    await answers("芙蓉社区的交友音乐会来了多少青年", "60多名");
   });
 
   it("declines a country's figure that only a report on another country states", async () => {

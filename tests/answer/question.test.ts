@@ -125,10 +125,14 @@ describe("questionShape", () => {
 
 describe("questionShape: a thing's name", () => {
   it("reads `X叫什么名字` of a thing as asking its quoted name, of a person as asking who", () => {
-    expect(questionShape("仿冒app叫什么名字")).toEqual({ type: "entity", unit: NAME_UNIT });
-    expect(questionShape("那个节目叫啥")).toEqual({ type: "entity", unit: NAME_UNIT });
+    expect(questionShape("仿冒app叫什么名字")).toEqual({ type: "entity", unit: NAME_UNIT, named: "app" });
+    expect(questionShape("那个节目叫啥").unit).toBe(NAME_UNIT);
     expect(questionShape("理财经理叫什么名字").type).toBe("person");
     expect(questionShape("公司的董事长是谁").type).toBe("person");
+    // `什么游戏`, `哪首歌`: the name asked stands by the word of its kind.
+    expect(questionShape("音乐会上玩了什么游戏")).toEqual({ type: "entity", unit: NAME_UNIT, named: "游戏" });
+    expect(questionShape("唱了哪首歌").named).toBe("歌|曲");
+    expect(questionShape("买了什么游戏机").unit).toBeNull();
   });
 });
 
@@ -140,6 +144,9 @@ describe("plainQuestion", () => {
     ["范阳东路那里积水有多深", "范阳东路积水有多深"],
     ["这里面有什么", "这里面有什么"],
     ["克拉玛依高新区就是哪个区", "克拉玛依高新区是哪个区"],
+    // The man pointed at (`那个男的`) is the report's `男子`; wanting to (`想在…`) is the asker's, not `思想在`.
+    ["如皋那个男的想在网上贷多少钱", "如皋男子在网上贷多少钱"],
+    ["天赋人权思想在何时传入中国", "天赋人权思想在何时传入中国"],
     ["想问一下珠海高新区工业投资增速多少", "珠海高新区工业投资增速多少"],
     ["我在看重庆的报道，记者是谁", "重庆记者是谁"],
     ["重庆那篇报道的记者是谁", "重庆记者是谁"],
