@@ -3,6 +3,8 @@
  * a how question's measures): where they come from, their sentences, their headline or a stand-in,
  * and the citation of one of their sentences.
  */
+
+import { isFurnitureSentence } from "../corpus/feeds/boilerplate.js";
 import { ORIGINAL_TITLE, openingAgain, SOURCE_NAME, STORY_OPENING } from "../corpus/news-marks.js";
 import { splitSentences } from "../corpus/sentences.js";
 import type { ArticleSummary, Passage } from "../index/types.js";
@@ -36,11 +38,15 @@ export async function articleSentences(
   return passageSentences(passages);
 }
 
-/** The sentences of one article's passages, in the article's order (the passages sorted by ordinal). */
+/**
+ * The sentences of one article's passages, in the article's order (the passages sorted by ordinal); page furniture
+ * (`相关阅读：…广告声明：…`, `返回搜狐`) left out, as the picker leaves it out.
+ */
 export function passageSentences(passages: readonly Passage[]): ArticleSentence[] {
   const out: ArticleSentence[] = [];
   for (const passage of [...passages].sort((a, b) => a.ordinal - b.ordinal))
-    for (const sentence of splitSentences(passage.text)) out.push({ sentence, passage, at: out.length });
+    for (const sentence of splitSentences(passage.text))
+      if (!isFurnitureSentence(sentence)) out.push({ sentence, passage, at: out.length });
   return out;
 }
 

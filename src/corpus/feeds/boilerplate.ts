@@ -41,10 +41,11 @@ export function isFurniture(line: string, maxChars = FURNITURE_MAX_CHARS): boole
 
 /**
  * The tail a reposting site glues to a news text (`…责任编辑：翟晓晨审核：郭启迪转载是一种动力分享是一种美德返回搜狐，查看更多`,
- * `如遇作品内容、版权等问题，请…联系`): a sentence holding one of these is furniture, however long.
+ * `如遇作品内容、版权等问题，请…联系`, IT之家's `相关阅读：《…》广告声明：文内含有的对外跳转链接…`): a sentence holding one
+ * of these is furniture, however long.
  */
 const REPOST_TAIL =
-  /返回搜狐|查看更多|责任编辑\s*[:：]|版权归原作者|版权侵权|转载是一种动力|如遇作品内容|点「\s*在看\s*」|优质公众号推荐/u;
+  /返回搜狐|查看更多|责任编辑\s*[:：]|版权归原作者|版权侵权|转载是一种动力|如遇作品内容|点「\s*在看\s*」|优质公众号推荐|广告声明[:：]|文内含有的对外跳转链接|相关阅读[:：]/u;
 
 /** The longest sentence read as furniture by {@link FURNITURE} alone: a caption's credit may open a long sentence of news (`图片来源：韩联社据悉，韩国警方…`). */
 const FURNITURE_SENTENCE_MAX_CHARS = 30;
