@@ -53,3 +53,27 @@ export function onStopSignals(
   const source = opts.source ?? process;
   for (const signal of opts.signals ?? ["SIGINT", "SIGTERM"]) source.on(signal, listener);
 }
+
+/** Set by {@link haltWork}: loops waiting on {@link nextTurn} go no further. */
+let halted = false;
+
+/**
+ * Stops every loop that waits on {@link nextTurn} there, for good: a command-line stop handler calls
+ * it before removing the temporary folders the work writes into, so that the work does not go on
+ * writing into them (a build went on while they were removed, and left one behind).
+ */
+export function haltWork(): void {
+  halted = true;
+}
+
+/**
+ * One turn of the event loop. A signal's listener runs only between turns, and a loop of awaits that
+ * settle at once (synchronous work behind an async signature: local embeddings, an extractive answer)
+ * never ends one: a long loop awaits this now and then so that a Ctrl-C or SIGTERM is handled at once
+ * rather than when the loop is over. After {@link haltWork} it never resolves.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!halted) setImmediate(() => (halted ? undefined : resolve()));
+  });
+}

@@ -15,15 +15,23 @@ import type { IndexEmbeddings } from "../index/build.js";
 import type { EnsureEvents } from "../index/ensure.js";
 import { IndexFailure } from "../index/manifest.js";
 import { removeTempDirs } from "../index/target.js";
-import { onStopSignals } from "../stop-signals.js";
+import { haltWork, onStopSignals } from "../stop-signals.js";
 
 /** Prints a line for people on stderr, keeping stdout for answers and JSON. */
 export function note(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** Ends the process with a message and no stack trace. */
+/** The exit code of a stop signal being handled (see {@link runCli}), or null. */
+let stoppingWith: number | null = null;
+
+/**
+ * Ends the process with a message and no stack trace — or, once a stop signal is being handled, quietly
+ * with its code: the work goes on while the handler removes temporary folders, and failed on them
+ * (`eval` stopped by Ctrl-C printed `…中没有索引` about its own pool and exited 1).
+ */
 export function fail(message: string, code = 1): never {
+  if (stoppingWith !== null) process.exit(stoppingWith);
   note(message);
   process.exit(code);
 }
@@ -88,7 +96,11 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   const codes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
   // npm passes a Ctrl-C on while the terminal delivers it too: the copies are one stop (stop-signals.ts).
   onStopSignals({
-    stop: (signal) => void removeTempDirs().finally(() => process.exit(codes[signal] ?? 1)),
+    stop: (signal) => {
+      stoppingWith = codes[signal] ?? 1;
+      haltWork();
+      void removeTempDirs().finally(() => process.exit(codes[signal] ?? 1));
+    },
     force: (signal) => process.exit(codes[signal] ?? 1),
   });
   // `zones | head`: a reader that closed the pipe has all it wanted; the rest is dropped, not a crash.
@@ -99,7 +111,7 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (e) {
-    if (e instanceof IndexFailure) fail(e.message);
+    if (e instanceof IndexFailure || stoppingWith !== null) fail(e instanceof Error ? e.message : String(e));
     throw e;
   }
 }

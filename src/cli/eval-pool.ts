@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AnswerServiceOptions, createAnswerService } from "../answer/service.js";
@@ -10,6 +10,7 @@ import type { IndexEmbeddings } from "../index/build.js";
 import { buildIndex } from "../index/build.js";
 import { type LoadedIndex, loadIndex } from "../index/load.js";
 import { readManifest } from "../index/manifest.js";
+import { keepTempDir, releaseTempDir, trackTempDir } from "../index/target.js";
 import { err, ok, type Result } from "../result.js";
 import { openScratchStore, openStore, type StoreSettings } from "../store/open.js";
 import type { Store } from "../store/types.js";
@@ -62,6 +63,7 @@ export async function contextsIndex(
   // Without --index the pool is rebuilt every run (a second or two), so a change to chunking or
   // tokenising is always measured; with --index an index built from the same bytes is reused.
   const indexDir = reuse ?? (await mkdtemp(join(tmpdir(), "gaoxin-eval-")));
+  if (reuse === undefined) trackTempDir(indexDir);
   const manifest = reuse === undefined ? null : await readManifest(indexDir);
   const fresh = manifest?.ok === true && manifest.value.corpus.files.some((f) => f.sha256 === sha256);
   if (!fresh) {
@@ -72,7 +74,7 @@ export async function contextsIndex(
     await buildIndex({ corpus, embeddings, dir: indexDir, inputs: [contextsPath] });
   }
   const loaded = await loadIndex(indexDir, embeddings);
-  if (reuse === undefined) await rm(indexDir, { recursive: true, force: true });
+  if (reuse === undefined) await releaseTempDir(indexDir);
   if (!loaded.ok) throw new Error(loaded.error.message);
   return loaded.value;
 }
@@ -134,6 +136,8 @@ export async function pooledService(
   } else {
     const scratch = await openScratchStore(settings, opts.label);
     store = scratch;
+    // Kept: not removed by a Ctrl-C either.
+    if (opts.keepStore) keepTempDir(scratch.location);
     done = opts.keepStore
       ? async () => {
           note(`已保留 (kept): ${scratch.location}`);

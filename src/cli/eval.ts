@@ -4,6 +4,7 @@ import { openService } from "../answer/live.js";
 import { questionShape } from "../answer/question.js";
 import type { Answer, AnswerService } from "../answer/types.js";
 import { normalizeText } from "../index/tokenize.js";
+import { nextTurn } from "../stop-signals.js";
 import type { StoreSettings } from "../store/open.js";
 import { openStore } from "../store/open.js";
 import { commandArgs } from "./args.js";
@@ -104,6 +105,9 @@ async function main(): Promise<void> {
   bar?.start(rows.length, 0);
   const outcomes: Outcome[] = [];
   for (const row of rows) {
+    // An extractive answer settles without a turn of the event loop: without one here, a Ctrl-C
+    // was handled only once every question had been asked (minutes on the news set).
+    await nextTurn();
     const started = performance.now();
     const answer = await service.ask(row.question);
     const ms = performance.now() - started;
@@ -116,6 +120,7 @@ async function main(): Promise<void> {
   if (baseline !== undefined) {
     const baseOutcomes: Outcome[] = [];
     for (const row of rows) {
+      await nextTurn();
       const started = performance.now();
       const answer = await baseline(row.question);
       baseOutcomes.push({ row, answer, ms: performance.now() - started, type: "baseline" });
@@ -164,6 +169,7 @@ async function splitProtocol(
     for (const row of rows) {
       const known = [...rightArticles(row)].flatMap((id) => keys.get(id) ?? []);
       if (known.length === 0) continue;
+      await nextTurn();
       asked.push({ row, answer: await pooled.service.ask(row.question), indexed: known.some(inIndexedHalf) });
     }
     return splitReport(asked);

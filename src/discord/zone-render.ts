@@ -112,18 +112,51 @@ function figureLine(f: ZoneFigure): string {
 }
 
 /**
+ * Fields a zone's article list may take: one field holds 1,024 characters, about 27 headlines, and a
+ * digest's `另有 24 篇，用 /zone … 查看全部` sent people to a list that stopped there (`…等另 2 项` for
+ * 武汉东湖高新区's 29 articles of the 2023 news). Three hold about 80, leaving the embed's other
+ * 2,800 characters or so to the figures.
+ */
+const ARTICLE_FIELDS = 3;
+
+/** The article lines in as many fields as they need, up to {@link ARTICLE_FIELDS}; the last says how many more. */
+function articleFields(name: string, lines: readonly string[]): EmbedField[] {
+  if (lines.length === 0) return [{ name, value: "—" }];
+  const fields: EmbedField[] = [];
+  let rest = lines;
+  while (rest.length > 0) {
+    const title = fields.length === 0 ? name : "文章（续）";
+    if (fields.length === ARTICLE_FIELDS - 1) {
+      fields.push({ name: title, value: fitLines(rest, LIMITS.fieldValue) });
+      break;
+    }
+    let n = 0;
+    let used = 0;
+    while (n < rest.length && used + (rest[n] as string).length <= LIMITS.fieldValue) {
+      used += (rest[n] as string).length + 1;
+      n++;
+    }
+    if (n === 0) {
+      fields.push({ name: title, value: fitLines(rest, LIMITS.fieldValue) });
+      break;
+    }
+    fields.push({ name: title, value: rest.slice(0, n).join("\n") });
+    rest = rest.slice(n);
+  }
+  return fields;
+}
+
+/**
  * `/zone`: the zone's key figures as a table (指标 · 数值 · 时间 · 来源, newest article first) and
  * its articles; each source passage opens from one button.
  */
 export function renderZone(detail: ZoneDetail): Payload {
   const articleLines = detail.articles.map(articleLine);
   const reprints = detail.articles.reduce((n, a) => n + (a.copies ?? 0), 0);
-  const fields: EmbedField[] = [
-    {
-      name: `文章（${detail.articles.length} 篇${reprints > 0 ? `，另有 ${reprints} 篇转载已合并` : ""}）`,
-      value: articleLines.length > 0 ? fitLines(articleLines, LIMITS.fieldValue) : "—",
-    },
-  ];
+  const fields = articleFields(
+    `文章（${detail.articles.length} 篇${reprints > 0 ? `，另有 ${reprints} 篇转载已合并` : ""}）`,
+    articleLines,
+  );
   const title = escapeAndTruncate(detail.zone, LIMITS.embedTitle);
   const footer =
     "数字摘自新闻原文：产值、投资、增速、营收、企业、就业、项目、资金，新报道在前 · 点按钮查看原文";

@@ -8,6 +8,7 @@ import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib from "hnswlib-node";
 import type { Article, LoadedCorpus } from "../corpus/types.js";
+import { nextTurn } from "../stop-signals.js";
 import { Bm25Index } from "./bm25.js";
 import { chunkArticle } from "./chunk.js";
 import { HnswWorker } from "./hnsw-worker.js";
@@ -189,6 +190,9 @@ export async function writeSegment(opts: SegmentOptions): Promise<SegmentSummary
   try {
     opts.onProgress?.(0, total);
     for (let start = 0; start < total; start += EMBED_BATCH) {
+      // Local embeddings are synchronous: without a turn of the event loop per batch, a Ctrl-C or
+      // SIGTERM waited for the whole embedding (22 s at 11,664 passages) before it was handled.
+      await nextTurn();
       const batch = passages.slice(start, start + EMBED_BATCH);
       const vectors = await embeddings.embedDocuments(batch.map(embeddingText));
       if (!worker) {

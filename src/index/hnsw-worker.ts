@@ -16,15 +16,20 @@ const SCRIPT = `
 const { parentPort, workerData } = require("node:worker_threads");
 const hnswlib = require("node:module").createRequire(workerData.base)("hnswlib-node");
 const { dimensions, maxElements, m, efConstruction, randomSeed } = workerData.params;
+const halted = new Int32Array(workerData.halt);
 const index = new hnswlib.HierarchicalNSW("cosine", dimensions);
 index.initIndex({ maxElements, m, efConstruction, randomSeed });
 parentPort.on("message", async (msg) => {
   try {
     if (msg.type === "add") {
       const n = msg.vectors.length / dimensions;
-      for (let i = 0; i < n; i++)
+      for (let i = 0; i < n; i++) {
+        if (Atomics.load(halted, 0) !== 0) return;
         index.addPoint(Array.from(msg.vectors.subarray(i * dimensions, (i + 1) * dimensions)), msg.start + i);
+      }
       parentPort.postMessage({ type: "added", count: n });
+    } else if (msg.type === "ping") {
+      parentPort.postMessage({ type: "pong" });
     } else if (msg.type === "write") {
       let message;
       try {
@@ -39,6 +44,24 @@ parentPort.on("message", async (msg) => {
   }
 });
 `;
+
+/** Workers of this process not stopped yet, and their graph writes in flight (see {@link settleHnswWorkers}). */
+const liveWorkers = new Set<HnswWorker>();
+const writesInFlight = new Set<Promise<void>>();
+
+/**
+ * Halts every HNSW worker of this process and resolves once none is inside hnswlib: each inserts no
+ * more vectors and answers between two insertions, and a graph write in flight is waited for. A
+ * process that exits (`process.exit` terminates its workers) while one is inside hnswlib is aborted
+ * by hnswlib-node with a native stack trace, exit 134 — seen on a SIGTERM to `npm run ingest`, during
+ * a write (`FATAL ERROR: … SaveHierarchicalNSWIndexWorker::OnOK`) and during an insertion
+ * (`HierarchicalNSW::addPoint`): a stop-signal handler waits for this before exiting. A halted worker
+ * builds nothing more; a write takes a second or so.
+ */
+export async function settleHnswWorkers(): Promise<void> {
+  await Promise.allSettled([...liveWorkers].map((w) => w.halt()));
+  await Promise.allSettled([...writesInFlight]);
+}
 
 /** Vectors handed over but not yet inserted, at most: the embedding loop waits beyond this. */
 const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
@@ -58,6 +81,9 @@ export class HnswWorker {
   private written = false;
   private exited = false;
   private stopping = false;
+  /** Set (shared with the thread) by {@link halt}: no more insertions. */
+  private readonly halted = new Int32Array(new SharedArrayBuffer(4));
+  private pongs: (() => void)[] = [];
 
   constructor(
     private readonly params: HnswBuildParams,
@@ -65,9 +91,14 @@ export class HnswWorker {
   ) {
     this.worker = new Worker(SCRIPT, {
       eval: true,
-      workerData: { params, base: import.meta.url },
+      workerData: { params, base: import.meta.url, halt: this.halted.buffer },
     });
+    liveWorkers.add(this);
     this.worker.on("message", (msg: { type: string; count?: number; message?: string }) => {
+      if (msg.type === "pong") {
+        this.answerPings();
+        return;
+      }
       if (msg.type === "added") {
         const count = msg.count ?? 0;
         this.inserted += count;
@@ -82,7 +113,28 @@ export class HnswWorker {
     this.worker.on("error", (e) => this.fail(e));
     this.worker.on("exit", (code) => {
       this.exited = true;
+      liveWorkers.delete(this);
+      this.answerPings();
       if (!this.stopping) this.fail(new Error(`HNSW worker exited (${code})`));
+    });
+  }
+
+  private answerPings(): void {
+    const pongs = this.pongs;
+    this.pongs = [];
+    for (const p of pongs) p();
+  }
+
+  /**
+   * Inserts no more vectors (the graph is left incomplete: for a process about to exit) and resolves
+   * once the thread is between two calls into hnswlib — or gone. A write in flight goes on.
+   */
+  halt(): Promise<void> {
+    Atomics.store(this.halted, 0, 1);
+    if (this.exited) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.pongs.push(resolve);
+      this.worker.postMessage({ type: "ping" });
     });
   }
 
@@ -122,7 +174,15 @@ export class HnswWorker {
    */
   async write(path: string): Promise<void> {
     this.worker.postMessage({ type: "write", path });
-    while (!this.written && !this.exited) await this.next();
+    const done = (async () => {
+      while (!this.written && !this.exited) await this.next();
+    })();
+    writesInFlight.add(done);
+    try {
+      await done;
+    } finally {
+      writesInFlight.delete(done);
+    }
     await this.stop();
     if (this.failure) throw this.failure;
   }
@@ -131,5 +191,6 @@ export class HnswWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.worker.terminate();
+    liveWorkers.delete(this);
   }
 }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { err, ok, type Result } from "../result.js";
+import { settleHnswWorkers } from "./hnsw-worker.js";
 import { INDEX_FILES, type IndexError, readManifest } from "./manifest.js";
 
 /**
@@ -72,13 +73,16 @@ export async function checkIndexTarget(dir: string): Promise<Result<IndexTarget,
  */
 async function writableParent(dir: string): Promise<Result<IndexTarget, IndexError>> {
   const probe = `${resolve(dir)}.probe-${process.pid}-${Date.now()}`;
+  // Tracked before it exists: a stop signal while it is made removes it too (it was left behind).
+  trackTempDir(probe);
   try {
     await mkdir(dirname(probe), { recursive: true });
     await mkdir(probe);
   } catch (e) {
+    await releaseTempDir(probe);
     return err(unusable(dir, fsReason(e)));
   }
-  await rm(probe, { recursive: true, force: true });
+  await releaseTempDir(probe);
   return ok("absent");
 }
 
@@ -102,25 +106,42 @@ export function fsReason(e: unknown): string {
 }
 
 /**
- * Temporary build directories of this process, removed on every exit path: normal returns and
- * errors remove their own; `removeTempDirs` is for a signal handler at an entry point.
+ * Temporary directories of this process (an index being built beside its folder, an evaluation's
+ * pooled store), removed on every exit path: normal returns and errors remove their own;
+ * `removeTempDirs` is for a signal handler at an entry point.
  */
 const liveTempDirs = new Set<string>();
 
-/** Records a temporary build directory of this process until {@link releaseTempDir}. */
+/** Records a temporary directory of this process until {@link releaseTempDir} (or {@link keepTempDir}). */
 export function trackTempDir(path: string): void {
   liveTempDirs.add(path);
 }
 
-/** Removes a temporary build directory (if still there) and forgets it. */
-export async function releaseTempDir(path: string): Promise<void> {
+/** Forgets a temporary directory without removing it: the user asked to keep it (`eval --keep`). */
+export function keepTempDir(path: string): void {
   liveTempDirs.delete(path);
-  await rm(path, { recursive: true, force: true });
 }
 
-/** Removes every temporary build directory this process still has (for SIGINT/SIGTERM handlers). */
+/**
+ * Removes a temporary directory (if still there), then forgets it: forgotten first, a stop signal
+ * arriving during the removal exited with it half done (an evaluation's pool left whole in /tmp).
+ */
+export async function releaseTempDir(path: string): Promise<void> {
+  // Retried: a build still writing into it (a stop signal's removal) makes one pass fail with ENOTEMPTY.
+  await rm(path, { recursive: true, force: true, maxRetries: 3 });
+  liveTempDirs.delete(path);
+}
+
+/**
+ * Removes every temporary directory this process still has (for SIGINT/SIGTERM handlers, which
+ * exit next): first halts the HNSW workers building into them, as exiting while one is inside hnswlib
+ * aborts the process (see {@link settleHnswWorkers}).
+ */
 export async function removeTempDirs(): Promise<void> {
-  await Promise.all([...liveTempDirs].map(releaseTempDir));
+  await settleHnswWorkers();
+  // Work cut short may still record one while these are removed: removed in the next pass.
+  for (let pass = 0; pass < 3 && liveTempDirs.size > 0; pass++)
+    await Promise.all([...liveTempDirs].map(releaseTempDir));
 }
 
 /**

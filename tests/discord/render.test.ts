@@ -326,6 +326,26 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(p.components[0]?.components.map((b) => b.label)).toEqual(["[1] 原文", "[2] 原文"]);
   });
 
+  it("lists every article of a zone with 60 (the digest's `/zone … 查看全部`), over several fields; past that, says how many more", () => {
+    const articles = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `a${i}`,
+        title: `重庆高新区虎溪街道第${i}期社区活动顺利举办`,
+        byline: null,
+        date: "2023-08-09",
+      }));
+    const all = renderZone({ zone: "重庆高新区", articles: articles(60), figures: [] });
+    expectWithinLimits(all);
+    const fields = all.embeds[0]?.fields ?? [];
+    expect(fields[0]?.name).toBe("文章（60 篇）");
+    const listed = fields.flatMap((f) => f.value.split("\n"));
+    expect(listed).toHaveLength(60);
+    expect(listed[59]).toContain("第59期");
+    const many = renderZone({ zone: "重庆高新区", articles: articles(500), figures: [] });
+    expectWithinLimits(many);
+    expect(many.embeds[0]?.fields?.at(-1)?.value).toMatch(/…等另 \d+ 项$/);
+  });
+
   it("says how many reprints of a story it merged, beside the story and in the count", () => {
     const p = renderZone({
       zone: "宝山高新区",

@@ -45,6 +45,29 @@ describe("HnswWorker", () => {
     expect(progress.at(-1)).toBe(600);
   });
 
+  it("halted (for a process about to exit), inserts nothing more and answers from between two insertions", async () => {
+    const n = 4000;
+    let inserted = 0;
+    let halted: Promise<void> | undefined;
+    const worker: HnswWorker = new HnswWorker(
+      { dimensions: 64, maxElements: n, m: 16, efConstruction: 200, randomSeed: 100 },
+      (done) => {
+        inserted = done;
+        if (done >= 200) halted ??= worker.halt();
+      },
+    );
+    const vs = vectors(n, 64);
+    for (let start = 0; start < n; start += 100) await worker.add(vs.slice(start, start + 100), start);
+    while (halted === undefined) await new Promise((r) => setTimeout(r, 5));
+    await halted;
+    const atHalt = inserted;
+    // Messages from the thread keep their order: all it inserted before the halt was reported first.
+    await worker.halt();
+    expect(inserted).toBe(atHalt);
+    expect(inserted).toBeLessThan(n);
+    await worker.stop();
+  });
+
   it("reports an insertion hnswlib refuses (past maxElements) when the graph is written", async () => {
     const worker = new HnswWorker({ ...params, maxElements: 2 });
     await worker.add(vectors(3, 16), 0);

@@ -132,3 +132,77 @@ describe("killing ingest mid-build", () => {
     expect(segs).toEqual(after.ok ? after.value.manifest.segments.filter((n) => n !== ".") : []);
   }, 90_000);
 });
+
+describe("stopping (SIGTERM, Ctrl-C) mid-build", () => {
+  it("a process stopping while a worker writes the graph waits for the write (exiting during it aborts the process)", async () => {
+    // What a stop-signal handler does (removeTempDirs, then exit), the moment the graph file appears.
+    const script = join(base, "exit-during-write.mjs");
+    await writeFile(
+      script,
+      `import { existsSync } from "node:fs";
+const { HnswWorker } = await import(${JSON.stringify(join(ROOT, "src/index/hnsw-worker.ts"))});
+const { removeTempDirs } = await import(${JSON.stringify(join(ROOT, "src/index/target.ts"))});
+const dimensions = 512, n = 8000, path = ${JSON.stringify(join(base, "graph.index"))};
+const w = new HnswWorker({ dimensions, maxElements: n, m: 8, efConstruction: 10, randomSeed: 1 });
+let x = 1;
+const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5;
+for (let start = 0; start < n; start += 500)
+  await w.add(Array.from({ length: 500 }, () => Array.from({ length: dimensions }, next)), start);
+void w.write(path).catch(() => {});
+while (!existsSync(path)) await new Promise((r) => setTimeout(r, 0));
+await removeTempDirs();
+process.exit(0);
+`,
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const [code, signal] = await once(child, "exit");
+    expect(stderr).not.toContain("FATAL ERROR");
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
+
+describe("stopping an evaluation", () => {
+  it("Ctrl-C during `eval --contexts` exits 130 without a message and leaves no pooled store behind", async () => {
+    const tmp = join(base, "eval-tmp");
+    await mkdir(tmp);
+    const fixture = (name: string) => join(ROOT, "tests/fixtures", name);
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(ROOT, "src/cli/eval.ts"),
+        "--questions",
+        fixture("cmrc-subset.questions.jsonl"),
+        "--contexts",
+        fixture("cmrc-subset.contexts.jsonl"),
+        "--no-split",
+      ],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const exit = once(child, "exit");
+    let stderr = "";
+    // The pool's folder is named once it exists: `正在为 106 个段落建立索引 … → /tmp/…/gaoxin-eval-…`.
+    await new Promise<void>((resolve) => {
+      child.stderr?.on("data", (c: Buffer) => {
+        stderr += c.toString();
+        if (stderr.includes("→")) resolve();
+      });
+    });
+    child.kill("SIGINT");
+    const [code] = await exit;
+    expect(code).toBe(130);
+    expect(stderr).not.toMatch(/没有索引|FATAL/);
+    // Neither the pool nor a build's temporary folder (tsx keeps its cache there too). An empty
+    // `….probe-…` folder, made and removed at once to see that the folder takes one, can still be
+    // left when the signal comes while it is being made.
+    expect((await readdir(tmp)).filter((n) => n.startsWith("gaoxin-") && !n.includes(".probe-"))).toEqual([]);
+  }, 60_000);
+});

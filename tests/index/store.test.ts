@@ -129,6 +129,32 @@ describe("buildIndex → loadIndex", () => {
     expect(await index.lexicalSearch("珠海", 5)).toEqual([]);
   });
 
+  it("lets the event loop turn between embedding batches, so a stop signal is handled during a long build", async () => {
+    // 900 one-sentence articles: four batches of 256 passages.
+    const many = Array.from({ length: 900 }, (_, i) =>
+      article({ id: `a${i}`, paragraphs: [{ section: null, text: `珠海高新区第${i}号项目开工。` }] }),
+    );
+    let calls = 0;
+    let callsWhenTurned = -1;
+    class Counting extends LocalEmbeddings {
+      override async embedDocuments(texts: string[]): Promise<number[][]> {
+        calls++;
+        // Scheduled during the first batch: runs at the loop's next turn.
+        if (calls === 1) setImmediate(() => (callsWhenTurned = calls));
+        return super.embedDocuments(texts);
+      }
+    }
+    await buildIndex({
+      corpus: corpus(many),
+      embeddings: new Counting(),
+      dir: join(root, "turns"),
+      inputs: ["x/"],
+    });
+    expect(calls).toBe(4);
+    // Synchronous embeddings awaited in a loop never let it turn: all four batches ran first.
+    expect(callsWhenTurned).toBe(1);
+  });
+
   it("indexes a repeated article id once and reports it", async () => {
     const dup = article({ id: "zhuhai", paragraphs: [{ section: null, text: "重复的文章。" }] });
     const summary = await buildIndex({
