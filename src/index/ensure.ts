@@ -1,9 +1,10 @@
 import { readdir, rename, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { corpusFiles, missingInputs } from "../corpus/load.js";
 import type { CorpusProblem } from "../corpus/types.js";
 import { err, type Result } from "../result.js";
 import type { IndexEmbeddings } from "./build.js";
+import { readLedger } from "./ledger.js";
 import { type EmbeddedIndex, loadIndex } from "./load.js";
 import { corpusChanged, type IndexError, type IndexManifest, readManifest } from "./manifest.js";
 import { checkIndexTarget, isAlive } from "./target.js";
@@ -77,6 +78,17 @@ export async function ensureIndex(
   // Nothing is built over a folder that is not ours, or where it cannot be written.
   const target = await checkIndexTarget(dir);
   if (!target.ok) return target;
+  // A damaged manifest no longer says what the index was built from; its ledger still does. Rebuilding
+  // from `inputs` alone would silently drop every article read from elsewhere (an index of the page and
+  // the 2023 news became the page's six articles): say so instead, and touch nothing.
+  if (!manifest.ok && manifest.error.code === "corrupt") {
+    const elsewhere = await ledgerFilesOutside(dir, inputs);
+    if (elsewhere.length > 0)
+      return err({
+        code: "unusable",
+        message: `${dir} 的 manifest.json 已损坏，而索引里还有 ${inputs.join("、")} 以外的语料（${elsewhere.slice(0, 3).join("、")}${elsewhere.length > 3 ? " 等" : ""}）：为不丢失这些报道，没有自动重建。请指明全部语料重建：npm run ingest -- --input ${inputs[0] ?? "data/corpus"} --input … (manifest.json is damaged and the index holds articles from other inputs: not rebuilt)`,
+      });
+  }
   const buildFrom = manifest.ok ? manifest.value.corpus.inputs : inputs;
   events.rebuilding?.(reason, detail);
   // Building needs the corpus parsers and LangChain's HNSWLib (hundreds of modules): loaded only now,
@@ -101,6 +113,32 @@ export async function ensureIndex(
   }
   events.built?.(updated.value);
   return loadIndex(dir, embeddings);
+}
+
+/**
+ * The corpus files an index's newest ledger records that lie outside every one of `inputs` (none when it
+ * has no readable ledger): what a rebuild from `inputs` alone would drop.
+ */
+async function ledgerFilesOutside(dir: string, inputs: readonly string[]): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const newest = names
+    .map((name) => ({ name, n: /^ledger(?:-(\d+))?\.json$/.exec(name) }))
+    .filter((x) => x.n !== null)
+    .sort((a, b) => Number(b.n?.[1] ?? 0) - Number(a.n?.[1] ?? 0))[0];
+  if (newest === undefined) return [];
+  const ledger = await readLedger(join(dir, newest.name));
+  if (!ledger.ok) return [];
+  const roots = inputs.map((i) => resolve(i));
+  const inside = (path: string) => {
+    const full = resolve(path);
+    return roots.some((r) => full === r || full.startsWith(`${r}${sep}`));
+  };
+  return [...new Set(ledger.value.files.map((f) => f.path).filter((path) => !inside(path)))];
 }
 
 /** The rebuild reason for an index that cannot be used as it is (those codes only come from reading one). */

@@ -157,3 +157,33 @@ describe("ensureIndex when the corpus it was built from is not there", () => {
     expect(again.ok && again.value.manifest.counts.articles).toBe(7);
   }, 60_000);
 });
+
+describe("ensureIndex when the manifest is damaged and the index holds articles from other inputs", () => {
+  it("refuses to rebuild from the corpus alone, naming what it would drop, and touches nothing", async () => {
+    const dir = await scratchDir("gaoxin-ensure-manifest-");
+    const folder = join(dir, "news");
+    await mkdir(folder);
+    await writeFile(
+      join(folder, "a.jsonl"),
+      `${JSON.stringify({ id: "n1", title: "n1", text: "岳阳高新区上半年新签约项目12个，总投资86亿元。" })}\n`,
+    );
+    const index = join(dir, "index");
+    const inputs = [PAGE_CORPUS, folder];
+    await buildIndex({ corpus: await loadCorpus(inputs), embeddings, dir: index, inputs });
+    await writeFile(join(index, "manifest.json"), "{");
+    const passages = await readFile(join(index, "passages.jsonl"), "utf8");
+    const rebuilt: RebuildReason[] = [];
+    const result = await ensureIndex(index, [PAGE_CORPUS], embeddings, {
+      rebuilding: (reason) => rebuilt.push(reason),
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message).toContain("manifest.json");
+      expect(result.error.message).toContain("a.jsonl");
+      expect(result.error.message).toContain("npm run ingest");
+    }
+    expect(rebuilt).toEqual([]);
+    expect(await readFile(join(index, "passages.jsonl"), "utf8")).toBe(passages);
+    expect(await readFile(join(index, "manifest.json"), "utf8")).toBe("{");
+  }, 60_000);
+});
