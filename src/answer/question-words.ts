@@ -829,12 +829,13 @@ export const GOODS_AND_CASES =
  * `老百姓`): a sentence whose only numerals are in these does not answer `多少`. Adverbs, conjunctions and
  * set phrases of the 《现代汉语词典》 (7th edition) whose `一`/`十`/`百`/`千`/`万` is no quantity, and the
  * names of policies and days written with a number (`两新`组织 — 新经济组织和新社会组织 —, `六稳`, `六保`, `三农`,
- * `八一`, `五一`假期, `六一`儿童节, `双十一`), which name a policy or a day, not an amount; `第一时间` (at once). Not `唯一`
+ * `八一`, `五一`假期, `六一`儿童节, `双十一`), which name a policy or a day, not an amount; `第一时间` (at once); places named
+ * with one (`四川`, `三亚`, `九江`, `十堰`, `六安` …: 中华人民共和国行政区划). Not `唯一`
  * and `之一`: the sentence is read as written, and a Traditional one's count may be a `兩` the numerals
  * do not include (`長崎縣內有兩個…據點`, `僅兩名…成員之一`).
  */
 export const NUMERAL_WORDS =
-  /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])|第一时间|两新|六稳|六保|三农|八一(?!\d)|五一(?=劳动|假期|小长假|节)|六一(?=儿童|节)|双十一/gu;
+  /进一步|一起|一行(?![字])|统一|一直|一样|一些|一定|一般|一切|一同|一道|一边|一旦|一致|一体化?|一线|一系列|一方面|同一|一贯|一向|一律|一再|一并|一举|一时|一流|一站式|一揽子|一带一路|万一|一下|一点儿?|十分|百姓|千方百计|万分|千万(?![元人个家台辆吨件])|第一时间|两新|六稳|六保|三农|八一(?!\d)|五一(?=劳动|假期|小长假|节)|六一(?=儿童|节)|双十一|四川|三亚|三明|三门峡|九江|十堰|六安|六盘水|四平|百色|万州|万宁|三沙|九寨沟|五指山|七台河/gu;
 
 /** Words asking for what is newest: the newest articles answer, the word itself proves nothing. */
 export const TIME_WORDS =

@@ -562,6 +562,8 @@ describe("everydayQuestion", () => {
     const numeral = /[一二两三四五六七八九十]/u;
     expect("舟山市委两新工委主办的“六稳”“六保”活动".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
     expect("开展“八一”慰问，第一时间报告".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
+    // A place named with a numeral (`四川`, `九江`) counts nothing either.
+    expect("四川天府新区在九江、十堰设点".replace(NUMERAL_WORDS, " ")).not.toMatch(numeral);
     // A count stays one.
     expect("81名官兵，八一路".replace(NUMERAL_WORDS, " ")).toContain("81名");
   });
