@@ -19,7 +19,7 @@ import {
 } from "./decline-evidence.js";
 import { overviewAnswer } from "./digest.js";
 import { everydayQuestion } from "./everyday.js";
-import { CN_DIGITS, findDates, findDurations, findNumbers } from "./evidence.js";
+import { CN_DIGITS, findDates, findDurations, findNumbers, PEOPLE_COUNT } from "./evidence.js";
 import {
   type Candidate,
   type Evidence,
@@ -208,6 +208,13 @@ export async function answerQuestion(
     if (newest !== candidates)
       picks = pickSentences(asked, shape, [...newest], deps.tools, known, { alts: everyday.alts });
   }
+  // An article is read whole (two store calls) at most once per question, whichever checks below need it.
+  const articleReads = new Map<string, ReturnType<typeof wholeArticle>>();
+  const readArticle = (passage: Passage, articles: ArticleSource) => {
+    const read = articleReads.get(passage.articleId) ?? wholeArticle(passage, articles);
+    articleReads.set(passage.articleId, read);
+    return read;
+  };
   // `吉林上半年GDP涨了多少`: a figure asked of a province (and no zone) whose best article never names it
   // (and would be declined below) is answered from the passages that do, when one scores near the best
   // (`年初以来，吉林省…上半年，全省地区生产总值同比增长7.7%`, not 佛山南海区's `上半年GDP…同比增长4.5%`).
@@ -221,7 +228,7 @@ export async function answerQuestion(
       deps.articles !== undefined &&
       !naming(first.passage) &&
       picks.some((p) => p.score >= PLACE_REACH * first.score && naming(p.passage)) &&
-      !names((await wholeArticle(first.passage, deps.articles)).text)
+      !names((await readArticle(first.passage, deps.articles)).text)
     ) {
       const inPlace = candidates.filter((c) => naming(c.passage));
       picks = pickSentences(asked, shape, inPlace, deps.tools, known, { alts: everyday.alts });
@@ -321,7 +328,7 @@ export async function answerQuestion(
     const countryInDoubt = countries.length > 0 && !countries.some((c) => passageText.includes(c));
     const yearInDoubt = lastYearAsked(normalized, quoted);
     if (placeInDoubt || countryInDoubt || yearInDoubt) {
-      const article = await wholeArticle(best.passage, deps.articles);
+      const article = await readArticle(best.passage, deps.articles);
       const read = deps.tools.normalize(article.text);
       if (
         (placeInDoubt && !namesAll(read, places)) ||
@@ -448,10 +455,7 @@ function otherPeopleCounted(normQuestion: string, normQuote: string): boolean {
   return counts.length > 0 && counts.every((m) => m[1] !== asked);
 }
 /** A count of people of one kind in a report (`30多名青少年`, `六名…志愿者`): group 1 the kind. */
-const PEOPLE_COUNTED = new RegExp(
-  `(?:\\d+|[${CN_DIGITS}]+)(?:多|余)?[名位人]\\p{Script=Han}{0,4}?(${PEOPLE})`,
-  "gu",
-);
+const PEOPLE_COUNTED = new RegExp(`${PEOPLE_COUNT}(${PEOPLE})`, "gu");
 
 /**
  * `深企进陕签了多少个项目` answered with `…参观产业园区和重点项目…陕(西)深(圳)两地…`: asked to count a

@@ -10,6 +10,9 @@ const ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ";
 
 /** The characters of a number written in Chinese. */
 export const CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
+
+/** A count of people in 名, 位 or 人, up to the words that name them (`30多名`, `六名…`): follow it with who. */
+export const PEOPLE_COUNT = `(?:\\d+|[${CN_DIGITS}]+)(?:多|余)?[名位人]\\p{Script=Han}{0,4}?`;
 const UNITS = `%|％|‰|个百分点|万亿元|亿元|万元|千元|元|美元|亿美元|万美元|欧元|日元|港元|英镑|人次|人|名|位|个|家|座|辆|台|套|项|笔|份|次|批|所|条|只|头|张|部|架|艘|吨|万吨|亩|公顷|平方公里|平方米|平方千米|公里|千米|米|厘米|毫米|千克|公斤|克|年|个月|月|天|日|小时|分钟|秒|倍|成|届|期|种|篇|首|款|栋|层|户|间|岁|度|级|兆瓦|千瓦|瓦|GB|MB|TB|G|${GOODS_AND_CASES}`;
 
 /** Units of length, however a text writes them (`40km`, `6.2米`, `3公里`). */

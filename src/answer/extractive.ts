@@ -5,6 +5,7 @@
  * `passage.ts`, question analysis in `question-terms.ts`, span cutting in `span.ts`.
  */
 import type { Passage } from "../index/types.js";
+import { escapeRegExp } from "../regexp.js";
 import { answerProbability } from "./decline.js";
 import {
   askedEvidence,
@@ -14,7 +15,7 @@ import {
   periodStanceOf,
   runIn,
 } from "./decline-evidence.js";
-import { CN_DIGITS, findNumbers, hasYear, LENGTH_UNIT } from "./evidence.js";
+import { findNumbers, hasYear, LENGTH_UNIT, PEOPLE_COUNT } from "./evidence.js";
 import { askedPlaceKind, factsIn, isDated, namingPlaceOf, typedSentence } from "./facts.js";
 import { coverage, focusCoverage, focusTerms, headlineShare, statedIn } from "./focus.js";
 import {
@@ -632,8 +633,7 @@ const PEOPLE_GIVE_WAY = 0.5;
 const KIND_COUNTED_GIVE_WAY = 0.05;
 
 /** A count of people of `kind` (`80多名青年职工`, `42名中小学生`, `30位老人`). */
-const kindCounted = (kind: string): RegExp =>
-  new RegExp(`(?:\\d+|[${CN_DIGITS}]+)(?:余|多)?[名位人]\\p{Script=Han}{0,4}?${kind}`, "u");
+const kindCounted = (kind: string): RegExp => new RegExp(`${PEOPLE_COUNT}${kind}`, "u");
 
 /** The share of the best sentence's score at which one defining the term asked about takes its place. */
 const DEFINITION_GIVE_WAY = 0.5;
@@ -654,7 +654,7 @@ export function definedTerm(normQuestion: string): string | null {
  * 是指…`, `所谓X…`).
  */
 function definingOf(term: string): RegExp {
-  const t = term.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  const t = escapeRegExp(term);
   return new RegExp(
     `${t}[”"」]?(?:（[^）]*）|\\([^)]*\\))?(?:[，,]?(?:是|指|为|即)|[，,](?:又|亦|或)(?:称|名|叫))|${t}.{0,24}?(?:${DEFINITION_STATED.source})|所谓[“"「]?${t}`,
     "u",

@@ -2,6 +2,7 @@ import { canonicalZone, findZones, withoutZones } from "../corpus/zones.js";
 import type { LoadedIndex } from "../index/load.js";
 import { normalizeText } from "../index/tokenize.js";
 import type { Passage } from "../index/types.js";
+import { escapeRegExp } from "../regexp.js";
 import { type AnswerDeps, answerQuestion, type ExtractiveOptions } from "./answer.js";
 import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
@@ -22,7 +23,7 @@ export function zoneFolding(zones: readonly string[]): (s: string) => string {
     .map((z) => z.replace(/高新区$/, ""))
     .filter((s) => s !== "")
     .sort((a, b) => b.length - a.length)
-    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    .map(escapeRegExp);
   if (stems.length === 0) return normalizeText;
   const re = new RegExp(
     `(${stems.join("|")})(?:市)?(?:国家)?(?:高新技术产业开发区|高新技术开发区|高新区)`,

@@ -10,6 +10,7 @@
  */
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { escapeRegExp } from "../regexp.js";
 import aliasFile from "./zone-aliases.json" with { type: "json" };
 
 /** Other names of well-known zones (`光谷`, `中关村`), each to its canonical name: a data file, not code. */
@@ -23,7 +24,7 @@ const ALIASES: ReadonlyMap<string, string> = new Map(
 const ALIAS_RE = new RegExp(
   [...ALIASES.keys()]
     .sort((a, b) => b.length - a.length)
-    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .map(escapeRegExp)
     .join("|"),
   "gu",
 );

@@ -6,7 +6,7 @@ import { err, type Result } from "../result.js";
 import type { IndexEmbeddings } from "./build.js";
 import { readLedger } from "./ledger.js";
 import { type EmbeddedIndex, loadIndex } from "./load.js";
-import { corpusChanged, type IndexError, type IndexManifest, readManifest } from "./manifest.js";
+import { corpusChanged, type IndexError, type IndexManifest, LEDGER_NAME, readManifest } from "./manifest.js";
 import { checkIndexTarget, isAlive } from "./target.js";
 
 /** Why an index is being (re)built, for the user-facing log line. */
@@ -126,12 +126,12 @@ async function ledgerFilesOutside(dir: string, inputs: readonly string[]): Promi
   } catch {
     return [];
   }
+  const generation = (name: string) => Number(/\d+/.exec(name)?.[0] ?? 0);
   const newest = names
-    .map((name) => ({ name, n: /^ledger(?:-(\d+))?\.json$/.exec(name) }))
-    .filter((x) => x.n !== null)
-    .sort((a, b) => Number(b.n?.[1] ?? 0) - Number(a.n?.[1] ?? 0))[0];
+    .filter((name) => LEDGER_NAME.test(name))
+    .sort((a, b) => generation(b) - generation(a))[0];
   if (newest === undefined) return [];
-  const ledger = await readLedger(join(dir, newest.name));
+  const ledger = await readLedger(join(dir, newest));
   if (!ledger.ok) return [];
   const roots = inputs.map((i) => resolve(i));
   const inside = (path: string) => {
