@@ -86,8 +86,10 @@ interface Sample {
  * `quoteLog`, its clauses `quoteClauses`) and the question's (`questionLong`); and of the best sentences
  * of other stories (another headline): how many score within 80% of the best (`crowd`), whether one of
  * the first three repeats the chosen span (`rivalAgree`), and the surest of their own spans
- * (`rivalChance`) and the chosen span's lead over it (`rivalLead`). All measured in docs/quality.md
- * ("Declining"): none kept.
+ * (`rivalChance`) and the chosen span's lead over it (`rivalLead`); the kind of question asked
+ * (`kindEntity` … `kindDate`), and for open questions (an entity or other thing asked) the share of
+ * the question the quote lacks and its heaviest word missing (`sentenceOpen`, `topOpen`). All
+ * measured in docs/quality.md ("Declining"): none kept.
  */
 const EXTRA_FEATURES = [
   "shortChance",
@@ -104,6 +106,14 @@ const EXTRA_FEATURES = [
   "rivalAgree",
   "rivalChance",
   "rivalLead",
+  "kindEntity",
+  "kindOther",
+  "kindPlace",
+  "kindPerson",
+  "kindNumber",
+  "kindDate",
+  "sentenceOpen",
+  "topOpen",
 ] as const;
 
 const { values } = parseArgs({
@@ -172,6 +182,8 @@ function extraFeatures(read: EvidenceRead): Record<string, number> {
   );
   const chosen = shortChoice(q, read.quote, read.normalize);
   const best = read.picks[0];
+  // An open question (`…是什么`, `…如何`): no number, date, person or place typed to look for in the quote.
+  const open = read.shape.type === "entity" || read.shape.type === "other" ? 1 : 0;
   const rivals = read.picks.filter((p) => p.passage.title !== best?.passage.title);
   const near = rivals.filter((p) => p.score >= 0.8 * (best?.score ?? 0)).length;
   const firstRivals = rivals.slice(0, 3);
@@ -197,6 +209,14 @@ function extraFeatures(read: EvidenceRead): Record<string, number> {
     shortExpected: Math.max(0, choice.expected),
     shortScore: scores.length === 0 ? 0 : 1 / (1 + Math.exp(-Math.max(...scores))),
     shortGiven: shortAnswer(read.question, read.shape, read.quote, read.normalize) === null ? 0 : 1,
+    kindEntity: read.shape.type === "entity" ? 1 : 0,
+    kindOther: read.shape.type === "other" ? 1 : 0,
+    kindPlace: read.shape.type === "place" ? 1 : 0,
+    kindPerson: read.shape.type === "person" ? 1 : 0,
+    kindNumber: read.shape.type === "number" ? 1 : 0,
+    kindDate: read.shape.type === "date" ? 1 : 0,
+    sentenceOpen: open * (1 - (best?.evidence?.sentence ?? 0)),
+    topOpen: open * (best?.evidence?.sentenceTop ?? 0),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   aboutOtherCountry,
   countedThingMissing,
   countriesNamed,
+  countUnstated,
   feeMissing,
   indicatorMissing,
   lastYearAsked,
@@ -278,6 +279,7 @@ export async function answerQuestion(
     intent.kind === "fact" &&
     (periodContradicted(normalized, quoted) ||
       countedThingMissing(normalized, quoted) ||
+      countUnstated(normalized, quoted) ||
       indicatorMissing(normalized, quoted) ||
       countNowhere(normalized, quoted) ||
       otherPeopleCounted(normalized, quoted) ||

@@ -3,6 +3,7 @@
  * article, each 0–1, that the decision to decline (`decline.ts`) weighs.
  */
 import type { Passage } from "../index/types.js";
+import { CN_DIGITS } from "./evidence.js";
 import type { SentencePick } from "./extractive.js";
 import { type FocusTerm, focusCoverage, headlineShare } from "./focus.js";
 import { NAMED_INDICATORS } from "./indicators.js";
@@ -410,6 +411,29 @@ export function countedThingMissing(normQuestion: string, normQuote: string): bo
   return new RegExp(`[\\d零〇一二两三四五六七八九十百千万]+(?:余|多)?[万亿千百]*${m[1]}`, "u").test(
     normQuote,
   );
+}
+
+/**
+ * A count asked with a measure word of its own, then the thing counted (`多少款创新医疗科技`, `几处火场`):
+ * group 1 the measure word, 2 the thing. Not `个`, which a report may answer with any measure word
+ * (`countedByAny`).
+ */
+const MEASURED_ASKED =
+  /(?:多少|几)(款|家|座|项|所|台|辆|套|条|只|艘|架|部|篇|件|场|批|户|间|栋|处|届)(\p{Script=Han}{2})/u;
+
+/**
+ * Whether a question counting a thing with a measure word of its own (`展示了多少款创新医疗科技`,
+ * `有多少处火场`) is met by a quote that counts nothing with that measure word nor any number of the
+ * thing (`…开幕倒计时100天`, `火场数量约占全国总数的四分之一`): the quote states another figure, not the
+ * count asked. A report may count with another measure word (`28间分店` for `多少家分店`).
+ */
+export function countUnstated(normQuestion: string, normQuote: string): boolean {
+  const m = MEASURED_ASKED.exec(normQuestion);
+  // `只有几座山的源头看起来是火山…另一种是`: a quote repeating `几座山` says `几` as "a few", not as the count asked.
+  if (m?.[1] === undefined || m[2] === undefined) return false;
+  if (normQuote.includes(`几${m[1]}${m[2]}`) || normQuote.includes(`多少${m[1]}${m[2]}`)) return false;
+  const numeral = `[\\d${CN_DIGITS}](?:余|多)?[万亿千百]*`;
+  return !new RegExp(`${numeral}(?:${m[1]}|\\p{Script=Han}{0,2}${m[2]})`, "u").test(normQuote);
 }
 
 /**

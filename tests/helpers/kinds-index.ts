@@ -7,22 +7,28 @@ import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 
 // Zone news written for the tests of the kinds of question (tests/fixtures/SOURCES.md): not the shared
 // benchmark questions, which are measured, not tested.
-const FILE = new URL("../fixtures/kinds-news.jsonl", import.meta.url);
+const FILE = "kinds-news.jsonl";
 
 /** An index of `tests/fixtures/kinds-news.jsonl`, built under `root`. */
 export async function kindsIndex(root: string): Promise<LoadedIndex> {
+  return fixtureIndex(root, FILE);
+}
+
+/** An index of one `.jsonl` file of `tests/fixtures/` (news written for the tests), built under `root`. */
+export async function fixtureIndex(root: string, fixture: string): Promise<LoadedIndex> {
   const embeddings = new LocalEmbeddings({ dimensions: 256 });
-  const parsed = parseJsonl(readFileSync(FILE, "utf8"), "fixtures/kinds-news.jsonl");
+  const path = `fixtures/${fixture}`;
+  const parsed = parseJsonl(readFileSync(new URL(`../${path}`, import.meta.url), "utf8"), path);
   const dir = join(root, "index");
   await buildIndex({
     corpus: {
       articles: parsed.articles,
       problems: [],
-      files: [{ path: "fixtures/kinds-news.jsonl", sha256: "x" }],
+      files: [{ path, sha256: "x" }],
     },
     embeddings,
     dir,
-    inputs: ["fixtures/kinds-news.jsonl"],
+    inputs: [path],
   });
   const loaded = await loadIndex(dir, embeddings);
   if (!loaded.ok) throw new Error(loaded.error.message);
