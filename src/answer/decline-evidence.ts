@@ -425,7 +425,8 @@ const MEASURED_ASKED =
  * Whether a question counting a thing with a measure word of its own (`展示了多少款创新医疗科技`,
  * `有多少处火场`) is met by a quote that counts nothing with that measure word nor any number of the
  * thing (`…开幕倒计时100天`, `火场数量约占全国总数的四分之一`): the quote states another figure, not the
- * count asked. A report may count with another measure word (`28间分店` for `多少家分店`).
+ * count asked. A report may count the thing with another measure word (`28间分店` for `多少家分店`, `建议147件`
+ * for `多少条建议`).
  */
 export function countUnstated(normQuestion: string, normQuote: string): boolean {
   const m = MEASURED_ASKED.exec(normQuestion);
@@ -433,7 +434,11 @@ export function countUnstated(normQuestion: string, normQuote: string): boolean 
   if (m?.[1] === undefined || m[2] === undefined) return false;
   if (normQuote.includes(`几${m[1]}${m[2]}`) || normQuote.includes(`多少${m[1]}${m[2]}`)) return false;
   const numeral = `[\\d${CN_DIGITS}](?:余|多)?[万亿千百]*`;
-  return !new RegExp(`${numeral}(?:${m[1]}|\\p{Script=Han}{0,2}${m[2]})`, "u").test(normQuote);
+  // Counted after the thing too: `提出的建议147件` answers `收到多少条建议`.
+  return !new RegExp(
+    `${numeral}(?:${m[1]}|\\p{Script=Han}{0,2}${m[2]})|${m[2]}[^，。；]{0,4}?[\\d${CN_DIGITS}]`,
+    "u",
+  ).test(normQuote);
 }
 
 /**

@@ -46,6 +46,7 @@ describe("a count asked with its own measure word", () => {
     ["展示了多少款创新医疗科技", "西门子医疗计划展示超过20款创新医疗科技", false],
     // Another measure word counting the thing asked answers it.
     ["在香港设有多少家分店", "现时在香港共有28间分店", false],
+    ["通过领导留言板收到多少条建议", "市民通过留言板提出的建议147件", false],
     // `几座山` said as "a few mountains", not asked.
     ["只有多少座山的源头看起来是火山", "只有几座山的源头看起来是火山", false],
     // `个` may be answered with any measure word; no thing named after the measure word.
