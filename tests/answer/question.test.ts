@@ -138,6 +138,8 @@ describe("questionShape: a thing's name", () => {
     expect(questionShape("音乐会上玩了什么游戏")).toEqual({ type: "entity", unit: NAME_UNIT, named: "游戏" });
     expect(questionShape("唱了哪首歌").named).toBe("歌|曲");
     expect(questionShape("买了什么游戏机").unit).toBeNull();
+    // `什么模式`: a report quotes the model's name (`实行“三定一督”模式`).
+    expect(questionShape("垃圾分类用的什么模式")).toEqual({ type: "entity", unit: NAME_UNIT, named: "模式" });
   });
 });
 
