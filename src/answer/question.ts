@@ -202,6 +202,16 @@ export function asksForList(q: string): boolean {
   return asksForSeveral(q) || /些(?:什么|啥)/u.test(q);
 }
 
+/**
+ * The role of the person a which-person question asks for (`人大代表` of `是哪个人大代表讲的`, `老师` of `哪位老师`),
+ * or null: a report names that person right after the role (`相城区人大代表沈伟通过…`).
+ */
+export function askedRole(q: string): string | null {
+  return ASKED_ROLE.exec(q)?.[1] ?? null;
+}
+const ASKED_ROLE =
+  /(?:哪个|哪位|哪一位|哪名|哪一名)(\p{Script=Han}{0,4}?(?:代表|委员|老师|教师|民警|警官|医生|律师|法官|书记|主任|局长|队长|专家|志愿者|教练|院士|教授))/u;
+
 /** Whether a question asks who wrote or reported an article: its byline answers. */
 export function asksForByline(q: string): boolean {
   return /(?:记者|作者|撰稿人?|通讯员)(?:是|为|叫)?(?:谁|哪位|什么名字)|谁(?:写|报道|撰写|采写)/.test(q);

@@ -1056,6 +1056,10 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).not.toContain("说道");
   });
 
+  it("answers which person of a role with the sentence naming someone after the role, not the lead naming the role", async () => {
+    await answers("韶关防溺水宣讲是哪个人大代表讲的", "王敏");
+  });
+
   it("answers what people went on to do (`宣讲完…干嘛去了`) with the sentence saying what was done after", async () => {
     await answers("韶关人大代表宣讲完代表们干嘛去了", "巡查");
   });
