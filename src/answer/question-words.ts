@@ -224,7 +224,9 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：招聘，用公告的方式聘请",
   },
   {
-    asked: /免了?(?=[\p{Script=Han}]{0,3}(?:钱|多少|费|租))|省了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
+    // Not `免费` (free of charge: `免费面摊`), a word of its own.
+    asked:
+      /(?<![减豁])免(?!费)了?(?=[\p{Script=Han}]{0,3}(?:钱|多少|费|租))|省了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
     term: "减免",
     stated: ["减免", "免除", "免收", "减少", "节省"],
     source: "现代汉语词典：减免，减轻或免除（捐税、刑罚等）",
@@ -855,6 +857,56 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：开，举行（会议、展览等）；召开，召集人们开会；举办，举行（活动）",
   },
   {
+    // `宣讲完代表们干嘛去了`: what was done after is reported `宣讲结束后，代表们…`, `随后`.
+    asked: /(?<=\p{Script=Han}{2})完(?:以后|之后|后)?(?=\p{Script=Han}{1,3}们|大家|他们)/u,
+    term: "结束后",
+    stated: ["结束后", "结束", "之后", "随后", "完"],
+    source: "现代汉语词典：完，完结；结束，发展或进行到最后阶段，不再继续",
+  },
+  {
+    // `代表们干嘛去了`, `他们去干什么了`: what they went to do; a report says what they did (`开展防溺水巡查`).
+    asked: /(?:干嘛|干啥|干什么|做什么)去了|去(?:干嘛|干啥|干什么|做什么)了/u,
+    term: "开展了什么",
+    stated: [],
+    source: "现代汉语词典：干嘛，干什么（口语）：问去做的事，报道写所开展的事（“开展防溺水巡查”）",
+  },
+  {
+    // `多少条河涨水了`: a report counts `16条中小河流`.
+    asked: /(?<=(?:多少|几)条)河(?![流道边南北])/u,
+    term: "河流",
+    stated: ["河流", "河", "江", "溪"],
+    source: "现代汉语词典：河流，地球表面较大的天然水流（如江、河等）的统称",
+  },
+  {
+    // `摊主后来被怎么处理了`: `后来` is the asker's "afterwards"; the report states the outcome (`责令…整改`).
+    asked: /后来(?=(?:被|又|是)?(?:怎么|如何|怎样))/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：后来，指在过去某一时间之后的时间（问的是结果，报道写“目前”“已”）",
+  },
+  {
+    // `被怎么处理了`: a report says `责令整改`, `立案调查`, `处罚`, `罚款`.
+    asked: /(?<=(?:怎么|如何|怎样))处理(?=了|的|[?？]|$)/u,
+    term: "处理",
+    stated: ["处理", "处罚", "责令", "立案", "整改", "查处", "罚款", "处分", "拘留", "刑事强制措施"],
+    source:
+      "现代汉语词典：处理，安排（事物）；解决（问题）；处治，惩办；处罚，使犯错误或犯罪的人受到政治或经济上的损失",
+  },
+  {
+    // `警方是靠什么找到小偷的`: a report says `通过此线索获取了…身份信息`.
+    asked: /靠(?=什么|啥)/u,
+    term: "通过",
+    stated: ["通过", "依靠", "借助", "利用", "靠"],
+    source: "现代汉语词典：靠，依靠；通过，以人或事物为媒介或手段而达到某种目的",
+  },
+  {
+    // `警方是靠什么找到小偷的`: a report says `犯罪嫌疑人`; the word stays (a report may say `两个小偷` itself).
+    asked: /小偷|窃贼/u,
+    term: "小偷",
+    stated: ["小偷", "窃贼", "嫌疑人", "犯罪嫌疑人"],
+    source: "现代汉语词典：小偷，偷东西的人；报道称“犯罪嫌疑人”",
+  },
+  {
     // `曹媛是什么职务`: a report puts the office before the name (`妇联党组书记、主席曹媛表示`).
     // Only the noun is read: the question word stays.
     asked: /(?<=(?:什么|啥|哪个))(?:职务|职位|官职|头衔)|(?:职务|职位|官职|头衔)(?=是(?:什么|啥))/u,
@@ -969,7 +1021,7 @@ export const MEASURES_ASKED =
  * of one is a how question; asked of a thing (`磷酸丙糖异构酶是如何构成的`) it asks a fact.
  */
 export const ACTOR =
-  /高新区|园区|开发区|管委会|政府|部门|公司|企业|集团|党组织|党委|支部|协会|学校|高校|医院|银行|法院|检察院|警方|公安|街道|社区|[局委厅办]/;
+  /高新区|园区|开发区|管委会|政府|部门|公司|企业|集团|党组织|党委|支部|协会|学校|高校|医院|银行|法院|检察院|警方|公安|街道|社区|[局委厅办]|[村镇乡](?=(?:是)?(?:怎么|怎样|如何))/;
 
 /**
  * `A和B分别是多少`, `A与B各是多少`, `保险公司和外包公司分别赔了多少`: two things asked with one question
