@@ -28,7 +28,14 @@ import {
   withAntecedent,
   withAttribution,
 } from "./passage.js";
-import { asksForSeveral, NAME_UNIT, peopleAsked, type QuestionShape, YEAR_UNIT } from "./question.js";
+import {
+  asksForList,
+  asksForSeveral,
+  NAME_UNIT,
+  peopleAsked,
+  type QuestionShape,
+  YEAR_UNIT,
+} from "./question.js";
 import {
   bigrams,
   changeCues,
@@ -529,22 +536,30 @@ export function pickSentences(
   // Asked to count people of a kind (`微军训这次来了多少个学生`), a best sentence never naming them nor counting
   // anyone with 名 or 位 (`每班约40人参与`) gives way to the article's best one counting them (`42名中小学生齐聚…`)
   // when that scores half as well. (`首批500多名本科生入驻` counts students without saying `学生`: it stays.)
+  // The people may be named in a report's words (`工人` as `一线工作者`: the question word's alternatives).
   const kind = shape.unit === "人" ? peopleAsked(normQuestion) : null;
-  if (kind !== null && !chosen.norm.includes(kind) && peopleCounted(chosen.norm).length === 0)
+  const kinds = kind === null ? [] : [kind, ...(terms.find((t) => t.word === kind)?.alts ?? [])];
+  const namesKind = (norm: string): boolean => kinds.some((k) => norm.includes(k));
+  if (kind !== null && !namesKind(chosen.norm) && peopleCounted(chosen.norm).length === 0)
     giveWayTo(
-      sameArticle.filter((x) => x.norm.includes(kind) && peopleCounted(x.norm).length > 0),
+      sameArticle.filter((x) => namesKind(x.norm) && peopleCounted(x.norm).length > 0),
       PEOPLE_GIVE_WAY,
     );
   // A best sentence naming them without counting anyone (`…开展仲夏音乐会青年交友活动` for `来了多少青年`) gives
   // way to the article's sentence counting them (`邀请…80多名青年职工参加`) however little else of the question it
   // says: the article is the one chosen, and that sentence states the count asked.
   if (kind !== null && !chosen.typed && peopleCounted(chosen.norm).length === 0) {
-    const counting = kindCounted(kind);
+    const counting = kinds.map(kindCounted);
     giveWayTo(
-      sameArticle.filter((x) => counting.test(x.norm)),
+      sameArticle.filter((x) => counting.some((c) => c.test(x.norm))),
       KIND_COUNTED_GIVE_WAY,
     );
   }
+  // Asked for several things (`给一线工人送了些啥`, `孩子们都画了些啥`), a best sentence listing nothing
+  // (`…总工会为一线工作者送清凉`) gives way to the article's best one listing three or more (`为他们送上矿泉水、饮料、
+  // 西瓜和…`) when that scores nearly as well.
+  if (shape.type === "entity" && asksForList(normQuestion) && !lists(chosen.norm))
+    giveWayTo(sameArticle.filter((x) => lists(x.norm)));
   // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
   // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
   // 开展慰问活动`) when that scores nearly as well.
@@ -626,6 +641,15 @@ export function pickSentences(
   return [first, ...rest];
 }
 
+/**
+ * Whether a normalised sentence lists three or more things with the enumeration comma (`矿泉水、饮料、西瓜`,
+ * `JM5400、JM7200、JM9`, `“整车工程能力、4.0智慧工厂、供应链管理”`); not a caption's `图5、6、7`, nor a
+ * motto of two-character words quoted (`“奉献、友爱、互助、进步”的…精神`).
+ */
+const lists = (norm: string): boolean => LISTING.test(norm.replace(MOTTO, "“”"));
+const MOTTO = /“(?:\p{Script=Han}{2}、)+\p{Script=Han}{2}”/gu;
+const LISTING = /(?:[\p{Script=Han}A-Za-z0-9《》]{2,12}、){2}[\p{Script=Han}A-Za-z0-9《》]{2,12}/u;
+
 /** The share of the best sentence's score at which one counting the people asked for takes its place. */
 const PEOPLE_GIVE_WAY = 0.5;
 
@@ -633,7 +657,7 @@ const PEOPLE_GIVE_WAY = 0.5;
 const KIND_COUNTED_GIVE_WAY = 0.05;
 
 /** A count of people of `kind` (`80多名青年职工`, `42名中小学生`, `30位老人`). */
-const kindCounted = (kind: string): RegExp => new RegExp(`${PEOPLE_COUNT}${kind}`, "u");
+const kindCounted = (kind: string): RegExp => new RegExp(`${PEOPLE_COUNT}${escapeRegExp(kind)}`, "u");
 
 /** The share of the best sentence's score at which one defining the term asked about takes its place. */
 const DEFINITION_GIVE_WAY = 0.5;

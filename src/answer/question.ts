@@ -89,6 +89,14 @@ const ASKED_AFTER = "(?:一共|总共|共|总计)?(?:有|是)?(?:多少|几)";
  * and reports count them in 名 or 人 (`六名…彝族小朋友`).
  */
 const PERSON_BEFORE = new RegExp(`(?:${PEOPLE})${ASKED_AFTER}个?(?:人)?(?:[?？]|$|[了呢啊呀吗])`, "u");
+/**
+ * A count among people (`文艺人士里有几个当过兵`, `嘉宾中有多少个是院士`): those counted are people, and reports
+ * count them in 名, 位 or 人 (`有六位都曾身穿戎装`).
+ */
+const PEOPLE_AMONG = new RegExp(
+  `(?:${PEOPLE}|人士|人员|成员|代表|群众|的人)(?:里|中|当中|之中|里面)${ASKED_AFTER}个`,
+  "u",
+);
 /** The people of one kind a question counts (`志愿者` of `宣讲团有多少个志愿者`), or null. */
 export function peopleAsked(q: string): string | null {
   const m = PEOPLE_ASKED.exec(q);
@@ -186,6 +194,14 @@ export function asksForSeveral(q: string): boolean {
   return /哪些|哪几/.test(q);
 }
 
+/**
+ * Whether a thing question asks for several things in a list: `哪些`, `哪几个`, or `送了些什么`, `画了些啥`
+ * (`些` before `什么` is plural: 现代汉语词典，些，量词，表示不定的数量).
+ */
+export function asksForList(q: string): boolean {
+  return asksForSeveral(q) || /些(?:什么|啥)/u.test(q);
+}
+
 /** Whether a question asks who wrote or reported an article: its byline answers. */
 export function asksForByline(q: string): boolean {
   return /(?:记者|作者|撰稿人?|通讯员)(?:是|为|叫)?(?:谁|哪位|什么名字)|谁(?:写|报道|撰写|采写)/.test(q);
@@ -237,7 +253,11 @@ export function questionShape(q: string): QuestionShape {
     // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`); `几个人`: people.
     if (
       unit === "个" &&
-      (PERSON_COUNTED.test(q) || PERSON_HEADED.test(q) || PERSON_BEFORE.test(q) || PEOPLE_BY_GE.test(q))
+      (PERSON_COUNTED.test(q) ||
+        PERSON_HEADED.test(q) ||
+        PERSON_BEFORE.test(q) ||
+        PEOPLE_BY_GE.test(q) ||
+        PEOPLE_AMONG.test(q))
     )
       unit = "人";
     if (ASKS_CHANGE.test(q)) {

@@ -531,6 +531,20 @@ describe("everydayQuestion", () => {
     ["防溺水讲座在哪个社区办的", "防范溺水讲座在哪个社区办的"],
     // Flood water's depth (`积水有多深`) is stated as its height (`积水超过了40厘米`), not as `深`.
     ["积水有多深", "积水多少"],
+    // Having served (`当过兵`) is the report's `身穿戎装`, `退役军人`; holding (`手里拿着啥`), its `手持`; being
+    // chosen (`怎么选出来的`), its `投票产生`; benefiting when counted (`多少工人受益`), its `惠及`; a meeting held
+    // at the question's end (`在哪开的`), its `举办`; an office asked of, `职务`.
+    ["文艺人士里有几个当过兵", "文艺人士里有几个当兵"],
+    ["官兵们手里拿着啥", "官兵们手持啥"],
+    ["他手上拿的什么", "他手持的什么"],
+    ["拿着什么去", "拿着什么去"],
+    ["议事长是怎么选出来的", "议事长是怎么产生的"],
+    ["选出来几个人", "选出来几个人"],
+    ["有多少工人受益", "有多少工人惠及"],
+    ["哪个产业是直接受益者", "哪个产业是直接受益者"],
+    ["议事会在哪开的", "议事会在哪举办的"],
+    ["在哪开的店", "在哪开的店"],
+    ["曹媛是什么职务", "曹媛是什么职务"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -556,6 +570,11 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("带队去克拉玛依的是谁").alts.get("带队")).toContain("率");
     expect(everydayQuestion("现在一共有多少家").alts.get("现有")).toContain("已达");
     expect(everydayQuestion("放的什么电影").alts.get("影片")).toContain("电影");
+    expect(everydayQuestion("有几个当过兵").alts.get("当兵")).toContain("戎装");
+    expect(everydayQuestion("怎么选出来的").alts.get("产生")).toContain("投票");
+    expect(everydayQuestion("给一线工人送了些啥").alts.get("工人")).toContain("工作者");
+    expect(everydayQuestion("曹媛是什么职务").alts.get("职务")).toContain("书记");
+    expect(everydayQuestion("张三担任什么职位").alts.get("职务")).toContain("主任");
   });
 
   it("reads a numeral inside a policy's or a day's name (`两新`, `六稳`, `八一`) as counting nothing", () => {
@@ -1070,6 +1089,24 @@ describe("kinds of question, answered from whole articles", () => {
 
   it("answers how many of a kind came with the sentence counting them, though the lead names them more fully", async () => {
     await answers("芙蓉社区的交友音乐会来了多少青年", "60多名");
+  });
+
+  it("answers `送了些啥` with the sentence listing what was given, not the lead naming the visit", async () => {
+    await answers("韶关总工会给一线工人送了些啥", "绿豆汤");
+    await answers("韶关武警官兵手里拿着啥", "福兔");
+  });
+
+  it("answers people asked in everyday words (`工人`, `受益`, `当过兵`) from the sentence counting them", async () => {
+    // `惠及3000余名一线劳动者`: the workers are `劳动者`, benefiting is `惠及`.
+    await answers("韶关送清凉有多少工人受益", "3000余名");
+    // `12名书画家中有四位曾身穿军装`: counted among people, in 位.
+    await answers("韶关书画进军营的人里有几个当过兵", "四位");
+  });
+
+  it("answers how one was chosen, where a meeting was held and what office someone holds", async () => {
+    await answers("韶关儿童议事会的议事长是怎么选出来的", "投票产生");
+    await answers("韶关儿童议事会在哪开的", "韶关市图书馆");
+    await answers("李娟是什么职务", "副主席");
   });
 
   it("declines a country's figure that only a report on another country states", async () => {

@@ -10,6 +10,7 @@ import type { TextTools } from "../../src/answer/passage.js";
 import {
   asksAmount,
   asksForByline,
+  asksForList,
   asksForSeveral,
   cleanQuestion,
   MAX_QUESTION_CHARS,
@@ -89,6 +90,10 @@ describe("questionShape", () => {
     ["鞍山高新区转移了几个人", "number", "人"],
     ["缴纳多少个人所得税", "number", "个"],
     ["志愿者一共多少个", "number", "人"],
+    // Counted among people (`人士里有几个…`): people, whatever they did (`有六位都曾身穿戎装`).
+    ["去军营的文艺人士里有几个当过兵", "number", "人"],
+    ["嘉宾中有多少个是院士", "number", "人"],
+    ["园区里有几个项目", "number", "个"],
     ["宣讲团给多少青少年讲了", "number", "人"],
     // An audience is people too: `80周年` does not count it.
     ["双拥汇演有多少观众", "number", "人"],
@@ -276,6 +281,13 @@ describe("asksForByline / asksForSeveral", () => {
   it("tells a question asking for several things", () => {
     expect(asksForSeveral("哪些高新区参与发起了联盟")).toBe(true);
     expect(asksForSeveral("哪个高新区牵头")).toBe(false);
+  });
+
+  it("tells a question asking for a list: `哪些`, or `些什么` (plural)", () => {
+    expect(asksForList("总工会给一线工人送了些什么")).toBe(true);
+    expect(asksForList("孩子们都画了些啥")).toBe(true);
+    expect(asksForList("哪些高新区参与发起了联盟")).toBe(true);
+    expect(asksForList("总工会给一线工人送了什么")).toBe(false);
   });
 });
 
