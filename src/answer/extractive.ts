@@ -29,6 +29,7 @@ import {
   withAttribution,
 } from "./passage.js";
 import {
+  askedRole,
   asksForList,
   asksForSeveral,
   NAME_UNIT,
@@ -560,6 +561,14 @@ export function pickSentences(
   // 西瓜和…`) when that scores nearly as well.
   if (shape.type === "entity" && asksForList(normQuestion) && !lists(chosen.norm))
     giveWayTo(sameArticle.filter((x) => lists(x.norm)));
+  // Asked which person of a role (`是哪个人大代表讲的`), a best sentence naming no one after the role (`…开展“护苗助成长”
+  // 人大代表防溺水宣讲活动`) gives way to the article's best one that does (`相城区人大代表沈伟通过播放宣传短片…`) when
+  // that scores nearly as well.
+  const role = shape.type === "person" ? askedRole(normQuestion) : null;
+  if (role !== null) {
+    const named = namedAfterRole(role);
+    if (!named.test(chosen.norm)) giveWayTo(sameArticle.filter((x) => named.test(x.norm)));
+  }
   // Asked which place or body of a kind (`送到哪个社区了`), a best sentence that never names that kind
   // (`…爱心蔬菜被送往困难家庭…`) gives way to the article's best one naming one of it (`…前往南纬路街道锦江社区
   // 开展慰问活动`) when that scores nearly as well.
@@ -649,6 +658,16 @@ export function pickSentences(
 const lists = (norm: string): boolean => LISTING.test(norm.replace(MOTTO, "“”"));
 const MOTTO = /“(?:\p{Script=Han}{2}、)+\p{Script=Han}{2}”/gu;
 const LISTING = /(?:[\p{Script=Han}A-Za-z0-9《》]{2,12}、){2}[\p{Script=Han}A-Za-z0-9《》]{2,12}/u;
+
+/**
+ * A person named right after `role` (`人大代表沈伟通过…`, `老师周溯，`): two or three characters, then a verb of
+ * doing or saying, or a comma.
+ */
+const namedAfterRole = (role: string): RegExp =>
+  new RegExp(
+    `${escapeRegExp(role)}\\p{Script=Han}{2,3}(?=通过|表示|说|介绍|带领|向|为|在|对|就|指出|强调|是|[,，、:：])`,
+    "u",
+  );
 
 /** The share of the best sentence's score at which one counting the people asked for takes its place. */
 const PEOPLE_GIVE_WAY = 0.5;

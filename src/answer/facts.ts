@@ -139,7 +139,7 @@ export function askedPlaceKind(normQuestion: string): string | null {
 }
 // Words no longer word begins with (`派出所`) need no look at what follows, unlike `村` (`村民`).
 const PLACE_KIND_ASKED =
-  /(?:哪个|哪家|哪所|哪座|哪片|哪条|哪一个|哪一家|什么)(?:(社区|村|镇|乡|街道|县|市|省|医院|学校|大学|学院|银行|机场|小区|园区|基地|酒店|景区|公园|法院|路)(?=[了呢啊吗的呀是有在]|[^\p{Script=Han}]|$)|(派出所|公安局|公安分局|检察院|卫生院|养老院|敬老院|幼儿园))/u;
+  /(?:哪个|哪家|哪所|哪座|哪片|哪条|哪一个|哪一家|什么)(?:(社区|村|镇|乡|街道|县|市|省|医院|学校|大学|学院|银行|机场|小区|园区|基地|酒店|景区|公园|法院|路)(?=[了呢啊吗的呀是有在]|[^\p{Script=Han}]|$)|(派出所|公安局|公安分局|检察院|卫生院|养老院|敬老院|幼儿园|路口))/u;
 
 /**
  * A name of that kind in a text: the kind's word after a name's characters, not after `该`, `本`, `各` …
@@ -156,6 +156,8 @@ export function namingPlaceOf(kind: string): RegExp {
 const NAMED_AS: Readonly<Record<string, string>> = {
   学校: "学校|大学(?!生)|学院|中学(?!生)|小学(?!生)|幼儿园",
   大学: "大学(?!生)|学院",
+  // `在哪个路口`: `腾飞大街与范阳路交叉口`, `…十字路口`.
+  路口: "路口|交叉口|交汇处|路段",
 };
 
 /** Days a text says were spent in `日` (`仅用时9日`): `几天` asked, they count as `天` do, unlike a date's `9日`. */

@@ -43,6 +43,9 @@ const MEASURE_WEIGHTS = {
   floor: 0.45,
 } as const;
 
+/** A sentence ending with who said the words before it (`…陈老伯拿着宣传单说道。`). */
+const SAID_BY = /(?:说道|感慨道|感叹道|笑着说|笑道)[。！!]?$/u;
+
 /** A headline repeated or a source line (`（原标题：…）来源：`): not something reported. */
 const NOT_REPORT = /原标题|来源[:：]|责任编辑|^[（(【]/;
 
@@ -133,11 +136,15 @@ async function articleMeasures(
     if (EVALUATIVE.test(norm) || NOT_REPORT.test(norm) || headline)
       return { s, topic: 0, score: Number.NEGATIVE_INFINITY };
     const topic = terms.reduce((sum, t) => sum + topicShare(norm, t), 0) / total;
-    // The sentence that answers the question best (as for a fact) is listed whatever its verbs.
-    if (s.passage.id === best.passage.id && s.sentence === best.sentence) return { s, topic, score: 10 };
+    // Who said the words quoted before it (`…巨桥村村民陈老伯拿着志愿者给的宣传单说道`): a remark's tail.
+    const saidBy = SAID_BY.test(s.sentence);
+    // The sentence that answers the question best (as for a fact) is listed whatever its verbs, unless
+    // it only says who spoke.
+    if (s.passage.id === best.passage.id && s.sentence === best.sentence && !saidBy)
+      return { s, topic, score: 10 };
     const action = ACTION_VERBS.test(norm) ? 1 : 0;
     const figure = findNumbers(norm).some((n) => n.unit !== "") ? 1 : 0;
-    const remark = /^[“"]|[”"][^，。]{0,30}(?:说|表示)[。！]?$/u.test(s.sentence) ? 1 : 0;
+    const remark = saidBy || /^[“"]|[”"][^，。]{0,30}(?:说|表示)[。！]?$/u.test(s.sentence) ? 1 : 0;
     // How people took it (`大家纷纷表示…`), and a caption or subhead (`防溺水安全知识宣讲活动。`) naming
     // an event: neither says who did what.
     const caption = captionLength(s.sentence) && figure === 0;

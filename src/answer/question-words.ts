@@ -224,7 +224,9 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：招聘，用公告的方式聘请",
   },
   {
-    asked: /免了?(?=[\p{Script=Han}]{0,3}(?:钱|多少|费|租))|省了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
+    // Not `免费` (free of charge: `免费面摊`), a word of its own.
+    asked:
+      /(?<![减豁])免(?!费)了?(?=[\p{Script=Han}]{0,3}(?:钱|多少|费|租))|省了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
     term: "减免",
     stated: ["减免", "免除", "免收", "减少", "节省"],
     source: "现代汉语词典：减免，减轻或免除（捐税、刑罚等）",
@@ -855,6 +857,20 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：开，举行（会议、展览等）；召开，召集人们开会；举办，举行（活动）",
   },
   {
+    // `宣讲完代表们干嘛去了`: what was done after is reported `宣讲结束后，代表们…`, `随后`.
+    asked: /(?<=\p{Script=Han}{2})完(?:以后|之后|后)?(?=\p{Script=Han}{1,3}们|大家|他们)/u,
+    term: "结束后",
+    stated: ["结束后", "结束", "之后", "随后", "完"],
+    source: "现代汉语词典：完，完结；结束，发展或进行到最后阶段，不再继续",
+  },
+  {
+    // `代表们干嘛去了`, `他们去干什么了`: what they went to do; a report says what they did (`开展防溺水巡查`).
+    asked: /(?:干嘛|干啥|干什么|做什么)去了|去(?:干嘛|干啥|干什么|做什么)了/u,
+    term: "开展了什么",
+    stated: [],
+    source: "现代汉语词典：干嘛，干什么（口语）：问去做的事，报道写所开展的事（“开展防溺水巡查”）",
+  },
+  {
     // `曹媛是什么职务`: a report puts the office before the name (`妇联党组书记、主席曹媛表示`).
     // Only the noun is read: the question word stays.
     asked: /(?<=(?:什么|啥|哪个))(?:职务|职位|官职|头衔)|(?:职务|职位|官职|头衔)(?=是(?:什么|啥))/u,
@@ -969,7 +985,7 @@ export const MEASURES_ASKED =
  * of one is a how question; asked of a thing (`磷酸丙糖异构酶是如何构成的`) it asks a fact.
  */
 export const ACTOR =
-  /高新区|园区|开发区|管委会|政府|部门|公司|企业|集团|党组织|党委|支部|协会|学校|高校|医院|银行|法院|检察院|警方|公安|街道|社区|[局委厅办]/;
+  /高新区|园区|开发区|管委会|政府|部门|公司|企业|集团|党组织|党委|支部|协会|学校|高校|医院|银行|法院|检察院|警方|公安|街道|社区|[局委厅办]|[村镇乡](?=(?:是)?(?:怎么|怎样|如何))/;
 
 /**
  * `A和B分别是多少`, `A与B各是多少`, `保险公司和外包公司分别赔了多少`: two things asked with one question

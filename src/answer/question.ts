@@ -179,7 +179,7 @@ export const NAME_UNIT = "名称";
 
 /** A thing (not a person) whose name is asked: `APP叫什么名字`, `节目叫啥`, `项目名称是什么`, `玩了什么游戏`. */
 const THING_NAME_ASKED =
-  /(app|软件|平台|网站|公众号|小程序|公司|企业|项目|节目|活动|乐队|品牌|产品|小区|楼盘|路|桥|工程|文件|政策|计划|行动|群|店|馆|展览|比赛|大赛|影片|电影|歌曲?|书|游戏|系统|车型)(?:的)?(?:叫(?:什么|啥)(?:名字)?|名字(?:是|叫)|名称)|(?:什么|哪些|哪个|哪部|哪首|哪款|哪几个)(游戏|节目|歌曲?|电影|影片|片子|书|口号|主题|剧目|作品|app|软件)(?![\p{Script=Han}])/u;
+  /(app|软件|平台|网站|公众号|小程序|公司|企业|项目|节目|活动|乐队|品牌|产品|小区|楼盘|路|桥|工程|文件|政策|计划|行动|群|店|馆|展览|比赛|大赛|影片|电影|歌曲?|书|游戏|系统|车型)(?:的)?(?:叫(?:什么|啥)(?:名字)?|名字(?:是|叫)|名称)|(?:什么|哪些|哪个|哪部|哪首|哪款|哪几个)(游戏|节目|歌曲?|电影|影片|片子|书|口号|主题|剧目|作品|app|软件|模式)(?![\p{Script=Han}])/u;
 
 /**
  * Whether a number question asks for an amount outright (`有多少低保户`, `几栋楼`), not a thing, a way or
@@ -201,6 +201,16 @@ export function asksForSeveral(q: string): boolean {
 export function asksForList(q: string): boolean {
   return asksForSeveral(q) || /些(?:什么|啥)/u.test(q);
 }
+
+/**
+ * The role of the person a which-person question asks for (`人大代表` of `是哪个人大代表讲的`, `老师` of `哪位老师`),
+ * or null: a report names that person right after the role (`相城区人大代表沈伟通过…`).
+ */
+export function askedRole(q: string): string | null {
+  return ASKED_ROLE.exec(q)?.[1] ?? null;
+}
+const ASKED_ROLE =
+  /(?:哪个|哪位|哪一位|哪名|哪一名)(\p{Script=Han}{0,4}?(?:代表|委员|老师|教师|民警|警官|医生|律师|法官|书记|主任|局长|队长|专家|志愿者|教练|院士|教授))/u;
 
 /** Whether a question asks who wrote or reported an article: its byline answers. */
 export function asksForByline(q: string): boolean {

@@ -56,4 +56,11 @@ describe("namingPlaceOf", () => {
     expect(naming.test("龙先生来到派出所报警")).toBe(false);
     expect(naming.test("他前往派出所")).toBe(false);
   });
+
+  it("reads a crossing asked for, named by its streets (`腾飞大街与范阳路交叉口`)", () => {
+    expect(askedPlaceKind("免费面摊在哪个路口")).toBe("路口");
+    const naming = namingPlaceOf("路口");
+    expect(naming.test("在涿州市腾飞大街与范阳路交叉口附近")).toBe(true);
+    expect(naming.test("他们来到路口")).toBe(false);
+  });
 });

@@ -118,6 +118,9 @@ describe("questionIntent", () => {
     ["这种酶是如何构成的", "fact"],
     ["它在哪方面获得进展", "fact"],
     ["株洲高新区最近在搞什么", "overview"],
+    // A village (its party committee) acts as a zone does.
+    ["巨桥村怎么宣传救助政策的", "how"],
+    ["村民怎么看", "fact"],
     ["株洲高新区有啥动静", "overview"],
     ["这个节日有哪些活动", "fact"],
     ["霍布斯在1647年的时候发生了什么事", "fact"],
@@ -531,6 +534,13 @@ describe("everydayQuestion", () => {
     ["防溺水讲座在哪个社区办的", "防范溺水讲座在哪个社区办的"],
     // Flood water's depth (`积水有多深`) is stated as its height (`积水超过了40厘米`), not as `深`.
     ["积水有多深", "积水多少"],
+    // What was done after (`宣讲完代表们`) is the report's `结束后`; `干嘛去了` asks what they went on to do.
+    ["宣讲完代表们干嘛去了", "宣讲结束后代表们开展了什么"],
+    ["他们去干什么了", "他们开展了什么"],
+    ["大家吃完饭", "大家吃完饭"],
+    // `免费` is a word of its own, not `免` (`减免`) before `费`.
+    ["涿州那个免费面摊在哪个路口", "涿州那个免费面摊在哪个路口"],
+    ["免了多少房租", "减免多少房租"],
     // Having served (`当过兵`) is the report's `身穿戎装`, `退役军人`; holding (`手里拿着啥`), its `手持`; being
     // chosen (`怎么选出来的`), its `投票产生`; benefiting when counted (`多少工人受益`), its `惠及`; a meeting held
     // at the question's end (`在哪开的`), its `举办`; an office asked of, `职务`.
@@ -1037,6 +1047,21 @@ describe("kinds of question, answered from whole articles", () => {
     expect(a.answer).toContain("护栏");
     expect(a.answer).not.toContain("大家纷纷表示");
     expect(a.answer).not.toMatch(/\d\. 防溺水安全知识宣讲活动/);
+  });
+
+  it("lists a village's measures, not the line saying who spoke the words quoted before it", async () => {
+    const a = await service.ask("青溪村怎么宣传救助政策的");
+    expect(a.kind).toBe("how");
+    expect(a.answer).toContain("微信公众号");
+    expect(a.answer).not.toContain("说道");
+  });
+
+  it("answers which person of a role with the sentence naming someone after the role, not the lead naming the role", async () => {
+    await answers("韶关防溺水宣讲是哪个人大代表讲的", "王敏");
+  });
+
+  it("answers what people went on to do (`宣讲完…干嘛去了`) with the sentence saying what was done after", async () => {
+    await answers("韶关人大代表宣讲完代表们干嘛去了", "巡查");
   });
 
   it("still declines what the articles do not state", async () => {

@@ -8,6 +8,7 @@ import {
 } from "../../src/answer/decline-evidence.js";
 import type { TextTools } from "../../src/answer/passage.js";
 import {
+  askedRole,
   asksAmount,
   asksForByline,
   asksForList,
@@ -145,6 +146,8 @@ describe("questionShape: a thing's name", () => {
     expect(questionShape("音乐会上玩了什么游戏")).toEqual({ type: "entity", unit: NAME_UNIT, named: "游戏" });
     expect(questionShape("唱了哪首歌").named).toBe("歌|曲");
     expect(questionShape("买了什么游戏机").unit).toBeNull();
+    // `什么模式`: a report quotes the model's name (`实行“三定一督”模式`).
+    expect(questionShape("垃圾分类用的什么模式")).toEqual({ type: "entity", unit: NAME_UNIT, named: "模式" });
   });
 });
 
@@ -281,6 +284,12 @@ describe("asksForByline / asksForSeveral", () => {
   it("tells a question asking for several things", () => {
     expect(asksForSeveral("哪些高新区参与发起了联盟")).toBe(true);
     expect(asksForSeveral("哪个高新区牵头")).toBe(false);
+  });
+
+  it("reads the role of the person a which-person question asks for", () => {
+    expect(askedRole("防溺水宣讲是哪个人大代表讲的")).toBe("人大代表");
+    expect(askedRole("给孩子上课的是哪位老师")).toBe("老师");
+    expect(askedRole("哪个社区举办的")).toBeNull();
   });
 
   it("tells a question asking for a list: `哪些`, or `些什么` (plural)", () => {
