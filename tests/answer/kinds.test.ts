@@ -541,6 +541,11 @@ describe("everydayQuestion", () => {
     // `免费` is a word of its own, not `免` (`减免`) before `费`.
     ["涿州那个免费面摊在哪个路口", "涿州那个免费面摊在哪个路口"],
     ["免了多少房租", "减免多少房租"],
+    // A count of rivers (`多少条河`) is the report's `河流`; `后来` before `怎么` goes; `靠什么`, its `通过`.
+    ["重庆暴雨有多少条河涨水了", "重庆暴雨有多少条河流涨水了"],
+    ["河南有多少条河道", "河南有多少条河道"],
+    ["摊主后来被怎么处理了", "摊主被怎么处理了"],
+    ["净月警方是靠什么找到小偷的", "净月警方是通过什么找到小偷的"],
     // Having served (`当过兵`) is the report's `身穿戎装`, `退役军人`; holding (`手里拿着啥`), its `手持`; being
     // chosen (`怎么选出来的`), its `投票产生`; benefiting when counted (`多少工人受益`), its `惠及`; a meeting held
     // at the question's end (`在哪开的`), its `举办`; an office asked of, `职务`.
@@ -584,6 +589,8 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("怎么选出来的").alts.get("产生")).toContain("投票");
     expect(everydayQuestion("给一线工人送了些啥").alts.get("工人")).toContain("工作者");
     expect(everydayQuestion("曹媛是什么职务").alts.get("职务")).toContain("书记");
+    expect(everydayQuestion("摊主被怎么处理了").alts.get("处理")).toContain("责令");
+    expect(everydayQuestion("警方靠什么找到小偷的").alts.get("小偷")).toContain("犯罪嫌疑人");
     expect(everydayQuestion("张三担任什么职位").alts.get("职务")).toContain("主任");
   });
 
