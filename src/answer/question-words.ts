@@ -1072,11 +1072,11 @@ export const ATTENDANCE =
 
 /** The question word a short answer stands in for (the first one in the question). */
 export const SHORT_ASKING =
-  /为什么|为何|怎么样|怎么|怎样|如何|多少|多(?:久|长|远|大|高|深|宽|重)|几(?!乎)|哪|什么|谁|何(?:时|处|种|地|人|年|者)|是否|是不是|有没有|可不可以|能不能|会不会/;
+  /为什么|为何|怎么样|怎么|怎样|如何|多少|多(?:久|长|远|大|高|深|宽|重)|几(?!乎)|哪(?:里|儿|边)?|什么(?:东西)?|谁|何(?:时|处|种|地|人|年|者)|是否|是不是|有没有|可不可以|能不能|会不会/;
 
 /** What follows a question word before the noun it asks about: `哪一部`, `哪两个`, `几家`, `多少名`. */
 export const ASK_HEAD_MEASURE =
-  /^(?:一|两|三|四|五|几)?(?:个|位|家|部|所|种|项|条|座|本|首|次|名|件|支|只|张|间|届|场|类|些|样|款|份|年|月|天|日)?/;
+  /^(?:一|两|三|四|五|几)?(?:个|位|家|部(?!分)|所|种|项|条|座|本|首|次|名|件|支|只|张|间|届|场|类|些|样的?|款|份|年|月|天|日|门|块|段|句|篇|层|艘|架|台|辆|棵|枚|幅)?/;
 
 /** A noun after the question word asking for an organisation (`哪个机构`, `哪家公司`). */
 export const ORG_HEAD =

@@ -241,7 +241,13 @@ export function questionShape(q: string): QuestionShape {
         .replace(/^(?:片子|电影|影片)$/u, "片|电影")
         .replace(/^歌曲?$/u, "歌|曲"),
     };
-  if (/谁|哪位|叫什么名字|名字是|姓名|哪个人|何人/.test(q) || ROLE_NAME_ASKED.test(q))
+  // `哪一位作家`, `哪一人`, `哪一名球员`: `哪` with `一` before its measure word asks the same (Taiwanese usage).
+  if (
+    /谁|哪一?位(?!置|于)|哪一名(?!称|字|次)|叫什么名字|名字是|姓名|哪一?个?人(?![口民员才数类])|何人/.test(
+      q,
+    ) ||
+    ROLE_NAME_ASKED.test(q)
+  )
     return { type: "person", unit: null };
   // `第几大港口`, `名列第几`: an ordinal (`第二`, `第5`), not an amount.
   const ordinal = ORDINAL_ASKED.exec(q);

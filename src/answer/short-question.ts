@@ -103,7 +103,8 @@ export function shortQuestion(normQuestion: string, shape: QuestionShape): Short
     date: shape.type === "date",
     year: shape.type === "date" && shape.unit === YEAR_UNIT,
     person: shape.type === "person",
-    place: shape.type === "place" || PLACE_HEAD.test(head),
+    // `哪边` (Taiwanese usage: "which side, where") asks a place as `哪里` does.
+    place: shape.type === "place" || PLACE_HEAD.test(head) || ask?.[0] === "哪边",
     org: ORG_HEAD.test(head),
     work: WORK_HEAD.test(head),
     several,

@@ -135,6 +135,13 @@ describe("questionShape: a thing's name", () => {
     expect(questionShape("那个节目叫啥").unit).toBe(NAME_UNIT);
     expect(questionShape("理财经理叫什么名字").type).toBe("person");
     expect(questionShape("公司的董事长是谁").type).toBe("person");
+    // `哪一位`, `哪一人`, `哪一个人`, `哪一名` (Taiwanese usage) ask who, as `哪位` and `哪个人` do.
+    expect(questionShape("哪一位画家最早来到这座小镇").type).toBe("person");
+    expect(questionShape("这份报告是由哪一个人执笔的").type).toBe("person");
+    expect(questionShape("哪一名球员打进了制胜球").type).toBe("person");
+    expect(questionShape("哪一人发明了这种编织方法").type).toBe("person");
+    expect(questionShape("展品摆在哪一位置").type).not.toBe("person");
+    expect(questionShape("哪一个人口最多").type).not.toBe("person");
     // `什么游戏`, `哪首歌`: the name asked stands by the word of its kind.
     expect(questionShape("音乐会上玩了什么游戏")).toEqual({ type: "entity", unit: NAME_UNIT, named: "游戏" });
     expect(questionShape("唱了哪首歌").named).toBe("歌|曲");

@@ -418,3 +418,31 @@ describe("lineAndShort", () => {
     });
   });
 });
+
+describe("shortQuestion: Taiwanese and spoken ways of asking (eighteenth session)", () => {
+  const read = (text: string) => {
+    const norm = normalizeText(text);
+    return shortQuestion(norm, questionShape(norm));
+  };
+  it("reads `哪里`/`哪儿`/`哪边` whole, the place asked, not `里`/`边` as the text after it", () => {
+    expect(read("这座水库建在哪里？").right).toBe("");
+    expect(read("新城的哪儿开了第一家书店").right).toBe("开了第一家书店");
+    const side = read("老街的哪邊保留了最多的騎樓？");
+    expect(side.right).toBe("保留了最多的骑楼");
+    expect(side.kinds.place).toBe(true);
+    expect(shortClass(side.kinds)).toBe("name");
+  });
+  it("takes `部分` after `哪一` as the noun asked, not `部` as a measure word", () => {
+    const q = read("这条铁路的哪一部分最早通车");
+    expect(q.head).toBe("部分");
+    expect(q.right).toBe("部分最早通车");
+  });
+  it("reads the measure words `门`, `层`, `枚` … before the noun asked", () => {
+    expect(read("这所学校开设哪一门语言课程").head).toBe("语言");
+    expect(read("博物馆共有几层展厅").head).toBe("展厅");
+  });
+  it("reads `什么样的` and `什么东西` whole", () => {
+    expect(read("她获得的是一个什么样的奖项").head).toBe("奖项");
+    expect(read("村民用什么东西来驱赶野猪").right).toBe("来驱赶野猪");
+  });
+});
