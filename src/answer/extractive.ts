@@ -539,18 +539,18 @@ export function pickSentences(
   // when that scores half as well. (`首批500多名本科生入驻` counts students without saying `学生`: it stays.)
   // The people may be named in a report's words (`工人` as `一线工作者`: the question word's alternatives).
   const kind = shape.unit === "人" ? peopleAsked(normQuestion) : null;
-  const kinds = kind === null ? [] : [kind, ...(terms.find((t) => t.word === kind)?.alts ?? [])];
-  const namesKind = (norm: string): boolean => kinds.some((k) => norm.includes(k));
-  if (kind !== null && !namesKind(chosen.norm) && peopleCounted(chosen.norm).length === 0)
+  const people: Pick<Term, "word" | "alts"> | null =
+    kind === null ? null : (terms.find((t) => t.word === kind) ?? { word: kind });
+  if (people !== null && !stated(chosen.norm, people) && peopleCounted(chosen.norm).length === 0)
     giveWayTo(
-      sameArticle.filter((x) => namesKind(x.norm) && peopleCounted(x.norm).length > 0),
+      sameArticle.filter((x) => stated(x.norm, people) && peopleCounted(x.norm).length > 0),
       PEOPLE_GIVE_WAY,
     );
   // A best sentence naming them without counting anyone (`…开展仲夏音乐会青年交友活动` for `来了多少青年`) gives
   // way to the article's sentence counting them (`邀请…80多名青年职工参加`) however little else of the question it
   // says: the article is the one chosen, and that sentence states the count asked.
-  if (kind !== null && !chosen.typed && peopleCounted(chosen.norm).length === 0) {
-    const counting = kinds.map(kindCounted);
+  if (people !== null && !chosen.typed && peopleCounted(chosen.norm).length === 0) {
+    const counting = [people.word, ...(people.alts ?? [])].map(kindCounted);
     giveWayTo(
       sameArticle.filter((x) => counting.some((c) => c.test(x.norm))),
       KIND_COUNTED_GIVE_WAY,
