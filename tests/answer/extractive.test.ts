@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Candidate,
   definedTerm,
+  kindNamer,
   PICK_TERMS,
   PICK_WEIGHTS,
   pickScore,
@@ -258,6 +259,26 @@ describe("sentence choice", () => {
     expect(plain?.passage.id).toBe("别的报道");
   });
 
+  it("ranks first the passage whose sentence names a place of the kind asked (`哪个州`), over one naming none", () => {
+    const question = "那个国家哪个州遭到了暴雨袭击";
+    const at = (id: string, text: string, rank: number, relevance: number): Candidate => ({
+      passage: { ...passage(id, text), title: id },
+      rank,
+      relevance,
+    });
+    const candidates = [
+      at("别的报道", "那个国家的沿海港口多次遭到暴雨袭击。", 0, 1),
+      at("这篇报道", "当天科罗拉多州遭到暴雨袭击。", 1, 1),
+    ];
+    const shape = questionShape(normalizeText(question));
+    const [first] = pickSentences(question, shape, candidates, tools());
+    expect(first?.passage.id).toBe("这篇报道");
+    const [plain] = pickSentences(question, shape, candidates, tools(), [], {
+      weights: { ...PICK_WEIGHTS, kindUnnamed: 0 },
+    });
+    expect(plain?.passage.id).toBe("别的报道");
+  });
+
   describe("a sentence opening with a pronoun", () => {
     const lead = "科创中心由珠海高新区管委会于2019年建成。";
     const text = `${lead}它的主要任务是孵化初创企业，已孵化120家。园区另有人才公寓。`;
@@ -380,6 +401,29 @@ describe("the sentence choice", () => {
       sentences += seen.length;
     }
     expect(sentences).toBeGreaterThan(questions.length * 8);
+  });
+});
+
+describe("kindNamer", () => {
+  const names = (question: string, sentence: string): boolean | null =>
+    kindNamer(normalizeText(question))?.(normalizeText(sentence)) ?? null;
+
+  it("asks a country of a sentence for one the question does not name, 中国 and `…汗国` among them", () => {
+    expect(names("哪个国家指责中国对菲律宾进行拦阻", "菲律宾海警称，中国海警进行了拦阻。")).toBe(false);
+    expect(names("哪个国家指责中国对菲律宾进行拦阻", "美国国务院发表声明称，中方进行拦阻。")).toBe(true);
+    expect(names("岸田文雄是哪国的首相", "中国外交部表示，岸田文雄的讲话…")).toBe(true);
+    expect(names("回鹘字母是哪一个国家使用的文字", "回鹘汗国使用回鹘字母。")).toBe(true);
+    expect(names("中国超过了哪个国家成为汽车出口第一", "中国新能源汽车出口量全球第一。")).toBe(false);
+  });
+
+  it("asks a state or province for a name ending in the kind's word, not `该州`", () => {
+    expect(names("乌克兰哪个州遭到了导弹袭击", "该州一栋高层建筑遭袭。")).toBe(false);
+    expect(names("乌克兰哪个州遭到了导弹袭击", "俄军对第聂伯罗彼得罗夫斯克州发动导弹袭击。")).toBe(true);
+    expect(names("大湾区与哪个省在文旅领域有合作", "陕西省文化和旅游厅表示…")).toBe(true);
+  });
+
+  it("is null for a question asking no place of a kind", () => {
+    expect(kindNamer(normalizeText("中国上半年出口了多少辆汽车"))).toBeNull();
   });
 });
 
