@@ -560,6 +560,17 @@ describe("everydayQuestion", () => {
     ["议事会在哪开的", "议事会在哪举办的"],
     ["在哪开的店", "在哪开的店"],
     ["曹媛是什么职务", "曹媛是什么职务"],
+    // The day of an event named before (`启用那天`) is the report's `当天`; drawing (`画画`), its `绘画`; a
+    // psychology class, its `心理健康教育课`; being developed (`在研发`), its `在研`; how those counted came
+    // (`来听`) goes; a meeting asked when at the question's end (`啥时候开的`), its `召开`.
+    ["驿站启用那天志愿者干了啥", "驿站启用当天志愿者干了啥"],
+    ["那天", "那天"],
+    ["孩子们用画画装饰了啥", "儿童们用绘画装饰了啥"],
+    ["心理课有多少孩子来听", "心理健康有多少儿童"],
+    ["来听讲座的有多少人", "来听讲座的有多少人"],
+    ["还有多少种零部件在研发", "还有多少种零部件在研"],
+    ["大会啥时候开的", "大会啥时候召开的"],
+    ["什么时候开的店", "什么时候开的店"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -592,6 +603,9 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("摊主被怎么处理了").alts.get("处理")).toContain("责令");
     expect(everydayQuestion("警方靠什么找到小偷的").alts.get("小偷")).toContain("犯罪嫌疑人");
     expect(everydayQuestion("张三担任什么职位").alts.get("职务")).toContain("主任");
+    // A meeting asked when was convened or held, not `开展`ed (`今年，…开展…专项行动` is no meeting).
+    expect(everydayQuestion("大会啥时候开的").alts.get("召开")).not.toContain("开展");
+    expect(everydayQuestion("启用那天").alts.get("当天")).toContain("当日");
   });
 
   it("reads a numeral inside a policy's or a day's name (`两新`, `六稳`, `八一`) as counting nothing", () => {
@@ -1172,6 +1186,13 @@ describe("kinds of question, answered from whole articles", () => {
     const read = everydayQuestion("仲裁委当初判公司赔多少");
     expect(read.alts.get("判")).toContain("裁决");
     expect(everydayQuestion("被判了几年").alts.get("判")).toBeUndefined();
+  });
+
+  it("answers a count of children asked in everyday words from the sentence counting `孩子`", async () => {
+    // `心理课` is the report's `心理健康教育`, `孩子` read as `儿童`: `对30余名孩子进行了主题宣讲` counts them,
+    // though the roster before it counts `50余人`.
+    const a = await answers("芙蓉社区的心理课有多少孩子来听", "30余名");
+    expect(a.answer).not.toContain("50余人");
   });
 
   it("declines a count of one kind of people (`志愿者`) where the sentence counts only another (`青少年`)", async () => {
