@@ -571,6 +571,16 @@ describe("everydayQuestion", () => {
     ["还有多少种零部件在研发", "还有多少种零部件在研"],
     ["大会啥时候开的", "大会啥时候召开的"],
     ["什么时候开的店", "什么时候开的店"],
+    // A trip's length (`车路上开了多久`) is the report's `运输`; a total over the years (`这些年一共`), its
+    // `累计`; what is lacked most (`最缺啥`), its `急需`; a flood disaster (`洪灾`), its `洪水`, not a named one.
+    ["运罐头的车路上开了多久", "运罐头的车运输多久"],
+    ["会开了多久", "会开了多久"],
+    ["这些年一共捐了多少", "累计捐款多少"],
+    ["一共有多少个", "一共有多少个"],
+    ["居民最缺啥", "居民急需啥"],
+    ["缺点是什么", "缺点是什么"],
+    ["洪灾后保险赔了多少钱", "洪水后保险赔偿多少钱"],
+    ["八七水灾发生在哪一年", "八七水灾发生在哪一年"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -1193,6 +1203,14 @@ describe("kinds of question, answered from whole articles", () => {
     // though the roster before it counts `50余人`.
     const a = await answers("芙蓉社区的心理课有多少孩子来听", "30余名");
     expect(a.answer).not.toContain("50余人");
+  });
+
+  it("answers a total over the years, a trip's length and what is lacked, asked in everyday words", async () => {
+    // The headline's `50余万元` is this gift; `这些年一共` asks the running total, `累计…300余万元`.
+    const total = await answers("丰泰食品这些年一共捐了多少", "300余万元");
+    expect(total.answer).not.toContain("50余万元");
+    await answers("丰泰食品运物资的车路上开了多久", "8个小时");
+    await answers("丰泰食品驰援的灾区群众最缺啥", "饮用水和药品");
   });
 
   it("declines a count of one kind of people (`志愿者`) where the sentence counts only another (`青少年`)", async () => {
