@@ -84,7 +84,10 @@ function isHeadNoun(word: string, tag: string): boolean {
  */
 const ASKED_AT_END = /(?:是|为|称|叫|叫做)$/;
 
-/** What links a question's noun to its question word (`的比赛为哪一个`, `场地中哪一个是`, `支流是`). */
+/**
+ * What links a question's noun to its question word (`的比赛为哪一个`, `支流是`), or says the thing
+ * asked is one of it (`俱乐部中哪一个是最大的`).
+ */
 const HEAD_LINK = /(?:是|为|称为|称之为|名为|叫|叫做|中|之中|当中)$/;
 
 /**
@@ -133,7 +136,7 @@ export function shortQuestion(normQuestion: string, shape: QuestionShape): Short
     head !== ""
       ? head
       : (ask === null && ASKED_AT_END.test(left)) ||
-          (ASKS_WHICH.test(ask?.[0] ?? "") && /^(?:是|为)?$/.test(right))
+          (ASKS_WHICH.test(ask?.[0] ?? "") && (/^(?:是|为)?$/.test(right) || /中$/.test(left)))
         ? headBefore(left)
         : "";
   const words = (s: string) =>

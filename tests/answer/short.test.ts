@@ -461,7 +461,7 @@ describe("shortQuestion: the noun asked when it stands before the question word,
   });
   it("reads the kind asked from the noun before `哪一个` when none follows it", () => {
     expect(read("最早通高铁的城市是哪一个").kinds.place).toBe(true);
-    expect(read("这几家银行中哪一个是最早成立的").kinds.org).toBe(true);
+    expect(read("城里的银行中哪一个最早成立").kinds.org).toBe(true);
     // A noun after the question word is still the one asked about.
     expect(read("哪一个城市的小说最多").kinds.work).toBe(false);
   });
