@@ -68,14 +68,15 @@ export interface ShortQuestion {
 const ASKS_WHICH = /^(?:哪|什么|何种)$/;
 
 /**
- * A word that can be the noun a question asks about: a noun by jieba's tag (not a person's name),
- * a verb used as a noun (`什么影响`, `哪一项比赛`), an abbreviation (`哪一个联盟`), or a word of the
- * head lists whatever its tag (`哪一个组织`: jieba tags `组织` a verb).
+ * A word that can be the noun a question asks about: a noun by jieba's tag (not a person's name), a
+ * word of the head lists whatever its tag (`哪一个组织`: jieba tags `组织` a verb), an abbreviation
+ * (`哪一个联盟`), or a verb used as a noun (`什么影响`, `哪项运动`) when no word it could modify follows
+ * (`什么应急响应` asks a response, not an emergency). `next` is the tag of the word after it, if any.
  */
-function isHeadNoun(word: string, tag: string): boolean {
+function isHeadNoun(word: string, tag: string, next?: string): boolean {
   if (/^n/.test(tag)) return !/^nr/.test(tag);
-  if (tag === "vn" || tag === "j") return true;
-  return [ORG_HEAD, PLACE_HEAD, WORK_HEAD].some((re) => re.exec(word)?.[0] === word);
+  if ([ORG_HEAD, PLACE_HEAD, WORK_HEAD, PERSON_HEAD].some((re) => re.exec(word)?.[0] === word)) return true;
+  return tag === "j" || (tag === "vn" && !/^(?:n|v|a|b|l|j)/.test(next ?? ""));
 }
 
 /**
@@ -127,7 +128,7 @@ export function shortQuestion(normQuestion: string, shape: QuestionShape): Short
       ? !/^nr/.test(first.tag)
       : ASKS_WHICH.test(ask?.[0] ?? "") &&
         !/[年月天日]$/.test(measure?.[0] ?? "") &&
-        isHeadNoun(first.word, first.tag))
+        isHeadNoun(first.word, first.tag, tokens[1]?.tag))
       ? first.word
       : "";
   // When no noun follows `哪一个`/`什么` (or no question word closes the question), the noun before it

@@ -471,6 +471,8 @@ describe("shortQuestion: the noun asked when it stands before the question word,
     expect(org.kinds.org).toBe(true);
     expect(read("这所大学是哪一个联盟的成员").head).toBe("联盟");
     expect(read("这场运动受到了什么影响").head).toBe("影响");
+    // Not a verb used as a noun that modifies the next word: the response is asked, not the emergency.
+    expect(read("省里启动了什么应急响应").head).not.toBe("应急");
     // After a time (`哪一年`) the word is the question's verb.
     expect(read("他在哪一年发动改革").head).toBe("");
   });
