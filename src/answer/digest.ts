@@ -12,14 +12,15 @@ import type { AnswerDeps } from "./answer.js";
 import {
   type ArticleSentence,
   type ArticleSource,
+  articleHeadline,
   articleSentences,
   captionLength,
   newestFirst,
+  QUOTED_WHOLE,
   reprintSentences,
   sameStory,
   sentenceCitation,
   shortened,
-  shownHeadline,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { TextTools } from "./passage.js";
@@ -90,9 +91,6 @@ function mainSentence(
   }
   return best;
 }
-
-/** A sentence that is one quotation from its first character to its last (a full stop may close it). */
-const QUOTED_WHOLE = /^[“"「『].*[”"」』][。！？]?$/u;
 
 /** Articles a digest reads at most to tell those about its zone from those mentioning it in passing. */
 const DIGEST_READ = 30;
@@ -185,15 +183,14 @@ async function digestOf(
       if (!isAbout) continue;
       passing.splice(passed, 1);
     }
-    const lead = sentences
-      .slice(0, 3)
-      .map((s) => s.sentence)
-      .join("");
     (isAbout ? about : passing).push({
       article,
       about: isAbout,
       main,
-      headline: shownHeadline(article.title, lead, main.sentence),
+      headline: articleHeadline(
+        article.title,
+        sentences.map((s) => s.sentence),
+      ),
       said,
       sentences: own,
     });

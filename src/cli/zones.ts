@@ -1,4 +1,3 @@
-import { headlineOf } from "../answer/article-text.js";
 import { openService } from "../answer/live.js";
 import type { ZoneSummary } from "../answer/types.js";
 import { commandArgs } from "./args.js";
@@ -9,7 +8,7 @@ const SPEC = {
   usage: "用法 (usage): npm run --silent zones -- [--index DIR] [--json]",
   help: `列出语料涉及的高新区：文章数和最新的几篇标题，文章多的在前。
 (Lists the zones the news covers: article count and the newest headlines, most covered first.)
-  --json        输出 [{"zone", "articles", "titles"}] (every title; see the CLI contract)
+  --json        输出 [{"zone", "articles", "titles"}] (every title, newest first; see the CLI contract)
   --index DIR   索引文件夹 (index folder; default INDEX_DIR, embeddings/; not with STORE=postgres)`,
   options: { index: { type: "string" }, json: { type: "boolean" } },
 } as const;
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     await store.close();
   }
   if (values.json) {
-    // The contract's shape: every title, in corpus order.
+    // The contract's shape: every title, newest first as the text lists them (undated last, ties in corpus order).
     const listed = zones.map(({ zone, articles, titles }) => ({ zone, articles, titles }));
     process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
     return;
@@ -39,8 +38,7 @@ async function main(): Promise<void> {
   // A month of news gives a zone dozens of articles: the count and the newest few say what is going on.
   for (const z of zones) {
     process.stdout.write(`${z.zone}  ${z.articles} 篇\n`);
-    for (const h of z.newest)
-      process.stdout.write(`    《${headlineOf(h.title)}》${h.date ? ` ${h.date}` : ""}\n`);
+    for (const h of z.newest) process.stdout.write(`    《${h.headline}》${h.date ? ` ${h.date}` : ""}\n`);
     const more = z.articles - z.newest.length;
     if (more > 0) process.stdout.write(`    …另 ${more} 篇\n`);
   }

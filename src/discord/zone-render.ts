@@ -1,5 +1,4 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/v10";
-import { headlineOf } from "../answer/article-text.js";
 import type { ZoneCount, ZoneDetail, ZoneFigure, ZoneHeadline } from "../answer/types.js";
 import { sortZones } from "../index/articles.js";
 import { zonesPageId } from "./custom-ids.js";
@@ -41,7 +40,7 @@ export function zonesPage(
 /** A headline under a zone in `/zones`, with its date when it has one. */
 function headlineLine(h: ZoneHeadline): string {
   const date = h.date ? `（${escapeAndTruncate(h.date, 20)}）` : "";
-  return `　· 《${escapeAndTruncate(headlineOf(h.title), 60)}》${date}`;
+  return `　· 《${escapeAndTruncate(h.headline, 60)}》${date}`;
 }
 
 /**
@@ -98,7 +97,7 @@ function articleLine(a: ZoneDetail["articles"][number]): string {
   const byline = a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : "";
   const date = a.date ? `（${escapeAndTruncate(a.date, 20)}）` : "";
   const copies = a.copies ? ` · 另有 ${a.copies} 篇转载` : "";
-  return `• 《${escapeAndTruncate(headlineOf(a.title), 120)}》${byline}${date}${copies}`;
+  return `• 《${escapeAndTruncate(a.headline, 120)}》${byline}${date}${copies}`;
 }
 
 /**

@@ -39,6 +39,7 @@ describe("ask", () => {
     expect(Object.keys(a.citations[0]).sort()).toEqual([
       "articleId",
       "date",
+      "headline",
       "n",
       "passageId",
       "quote",
@@ -46,8 +47,10 @@ describe("ask", () => {
       "title",
       "zones",
     ]);
-    // The page's date, from the metadata file beside it; the contract's fields plus this one.
+    // The page's date, from the metadata file beside it, and the headline the article is shown under:
+    // the contract's fields plus these two.
     expect(a.citations[0]).toMatchObject({ n: 1, zones: ["珠海高新区"], date: "2020-06" });
+    expect(a.citations[0].headline).toBe(a.citations[0].title);
     expect(a.citations[0].source).toMatch(/data\/corpus\/000_d463814998410617\.txt$/);
   });
 

@@ -59,7 +59,7 @@ const summary = (zone: string, titles: string[]): ZoneSummary => ({
   zone,
   articles: titles.length,
   titles,
-  newest: titles.slice(0, 3).map((title) => ({ title, date: "2020-06" })),
+  newest: titles.slice(0, 3).map((title) => ({ title, headline: title, date: "2020-06" })),
 });
 
 export const zoneList: ZoneSummary[] = [
@@ -143,7 +143,7 @@ export function createFakeService(
       const ps = passages.filter((p) => p.zones.includes(z.zone));
       return {
         zone: z.zone,
-        articles: ps.map((p) => ({ id: p.articleId, title: p.title, byline: p.byline })),
+        articles: ps.map((p) => ({ id: p.articleId, title: p.title, headline: p.title, byline: p.byline })),
         figures: ps.map((p, i) => ({
           ...passageCitation(i + 1, p, p.text.split("。")[0] ?? p.text),
           measure: "示例指标",

@@ -260,7 +260,13 @@ describe("renderZonesPage", () => {
       { zone: "丙高新区", articles: 5 },
     ];
     const newest = new Map([
-      ["丙高新区", [{ title: "丙高新区最新一篇", date: "2023-08-28" }, { title: "较早一篇" }]],
+      [
+        "丙高新区",
+        [
+          { title: "丙高新区最新一篇", headline: "丙高新区最新一篇", date: "2023-08-28" },
+          { title: "较早一篇", headline: "较早一篇" },
+        ],
+      ],
     ]);
     const embed = renderZonesPage(zs, 0, { articles: 6, newest }).embeds[0];
     expect(embed?.description?.split("\n")).toEqual([
@@ -283,7 +289,20 @@ describe("renderZonesPage", () => {
         long,
         (zs, p, title) =>
           expectWithinLimits(
-            page(zs, p, new Map(zs.map((z) => [z.zone, [{ title, date: title }, { title }, { title }]]))),
+            page(
+              zs,
+              p,
+              new Map(
+                zs.map((z) => [
+                  z.zone,
+                  [
+                    { title, headline: title, date: title },
+                    { title, headline: title },
+                    { title, headline: title },
+                  ],
+                ]),
+              ),
+            ),
           ),
       ),
       { numRuns: 80 },
@@ -331,6 +350,7 @@ describe("renderZone, renderPassage, renderHelp", () => {
       Array.from({ length: n }, (_, i) => ({
         id: `a${i}`,
         title: `重庆高新区虎溪街道第${i}期社区活动顺利举办`,
+        headline: `重庆高新区虎溪街道第${i}期社区活动顺利举办`,
         byline: null,
         date: "2023-08-09",
       }));
@@ -350,8 +370,21 @@ describe("renderZone, renderPassage, renderHelp", () => {
     const p = renderZone({
       zone: "宝山高新区",
       articles: [
-        { id: "a", title: "垒知上海科创园项目现场仍灯火通明", byline: null, date: "2023-08-09", copies: 1 },
-        { id: "b", title: "福然德5G智慧工厂", byline: null, date: "2023-08-02" },
+        {
+          id: "a",
+          title: "垒知上海科创园项目现场仍灯火通明",
+          headline: "垒知上海科创园项目现场仍灯火通明",
+          byline: null,
+          date: "2023-08-09",
+          copies: 1,
+        },
+        {
+          id: "b",
+          title: "福然德5G智慧工厂",
+          headline: "福然德5G智慧工厂",
+          byline: null,
+          date: "2023-08-02",
+        },
       ],
       figures: [],
     });
@@ -470,11 +503,12 @@ describe("renderZone, renderPassage, renderHelp", () => {
             {
               id: fc.constant("a"),
               title: long,
+              headline: long,
               byline: fc.option(long),
               date: long,
               copies: fc.integer({ min: 0, max: 1_000_000 }),
             },
-            { requiredKeys: ["id", "title", "byline"] },
+            { requiredKeys: ["id", "title", "headline", "byline"] },
           ),
           { maxLength: 50 },
         ),
