@@ -80,6 +80,9 @@ export interface FakeOptions {
   failOn?: string;
 }
 
+/** A zone `zone()` knows with 200 articles, for paging `/zone`. */
+export const MANY_ARTICLES_ZONE = "长篇高新区";
+
 /** Builds the fake; `calls` records every question asked. */
 export function createFakeService(
   opts: FakeOptions = {},
@@ -136,6 +139,19 @@ export function createFakeService(
     zoneList: async (only?: readonly string[]) =>
       only === undefined ? zones : zones.filter((z) => only.includes(z.zone)),
     async zone(name: string) {
+      // A zone of a season's news, more articles than one message lists (not in the zone list).
+      if (name === MANY_ARTICLES_ZONE)
+        return {
+          zone: name,
+          articles: Array.from({ length: 200 }, (_, i) => ({
+            id: `many-${i}`,
+            title: `第${i}篇`,
+            headline: `长篇高新区第${i}期社区活动顺利举办`,
+            byline: null,
+            date: "2023-08-09",
+          })),
+          figures: [],
+        };
       const z = zones.find(
         (x) => x.zone === name || x.zone.replace("高新区", "") === name.replace(/市?高新区$/, ""),
       );
