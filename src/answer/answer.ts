@@ -282,7 +282,7 @@ export async function answerQuestion(
       countUnstated(normalized, quoted) ||
       indicatorMissing(normalized, quoted) ||
       countNowhere(normalized, quoted) ||
-      otherPeopleCounted(normalized, quoted) ||
+      otherPeopleCounted(normalized, quoted, everyday.alts) ||
       otherCountryStated(normalized, quoted) ||
       (shape.unit === "元" && (onlyPricesPerUnit(normalized, quoted) || feeMissing(normalized, quoted))) ||
       ((asksAmount(normalized) || shape.unit === "岁") &&
@@ -448,13 +448,20 @@ const CLOCK_TIME =
 
 /**
  * `宣讲团有多少个志愿者` answered with `…为辖区30多名青少年科普…`: asked to count people of one kind, a quote
- * that never names them and counts only people of another kind (`青少年`) states no count of them.
+ * that never names them and counts only people of another kind (`青少年`) states no count of them. The kind
+ * may be named in its everyday alternatives (`孩子` asked, read as `儿童`: `对40余名孩子进行了…宣讲` counts them).
  */
-function otherPeopleCounted(normQuestion: string, normQuote: string): boolean {
+function otherPeopleCounted(
+  normQuestion: string,
+  normQuote: string,
+  alts: ReadonlyMap<string, readonly string[]>,
+): boolean {
   const asked = peopleAsked(normQuestion);
-  if (asked === null || normQuote.includes(asked)) return false;
+  if (asked === null) return false;
+  const kinds = [asked, ...(alts.get(asked) ?? [])];
+  if (kinds.some((k) => normQuote.includes(k))) return false;
   const counts = [...normQuote.matchAll(PEOPLE_COUNTED)];
-  return counts.length > 0 && counts.every((m) => m[1] !== asked);
+  return counts.length > 0 && counts.every((m) => !kinds.includes(m[1] ?? ""));
 }
 /** A count of people of one kind in a report (`30多名青少年`, `六名…志愿者`): group 1 the kind. */
 const PEOPLE_COUNTED = new RegExp(`${PEOPLE_COUNT}(${PEOPLE})`, "gu");

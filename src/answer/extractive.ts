@@ -655,9 +655,18 @@ export function pickSentences(
  * `JM5400、JM7200、JM9`, `“整车工程能力、4.0智慧工厂、供应链管理”`); not a caption's `图5、6、7`, nor a
  * motto of two-character words quoted (`“奉献、友爱、互助、进步”的…精神`).
  */
-const lists = (norm: string): boolean => LISTING.test(norm.replace(MOTTO, "“”"));
+export const lists = (norm: string): boolean =>
+  [...norm.replace(MOTTO, "“”").matchAll(LISTING)].some(
+    (m) => !m[0].split("、").every((item) => OFFICE.test(item)),
+  );
 const MOTTO = /“(?:\p{Script=Han}{2}、)+\p{Script=Han}{2}”/gu;
-const LISTING = /(?:[\p{Script=Han}A-Za-z0-9《》]{2,12}、){2}[\p{Script=Han}A-Za-z0-9《》]{2,12}/u;
+const LISTING = /(?:[\p{Script=Han}A-Za-z0-9《》]{2,12}、){2}[\p{Script=Han}A-Za-z0-9《》]{2,12}/gu;
+/**
+ * The offices a roster of people lists before each name (`党委副书记、纪委书记、工会主席王红岩`): a list of someone's titles,
+ * not of the things asked (`反诈民警给孩子们讲了些啥`). An item ends in one, or in one and the name after it (and a verb: `黄芳出席`).
+ */
+const OFFICE =
+  /(?:书记|主席|主任|部长|会员|理事|委员|经理|助理|局长|科员|模范|成员|院长|校长|所长|站长|处长|科长|队长|董事长|董事|会长|秘书长|总监|主编|市长|县长|区长)(?:\p{Script=Han}{2,4})?$/u;
 
 /**
  * A person named right after `role` (`人大代表沈伟通过…`, `老师周溯，`): two or three characters, then a verb of

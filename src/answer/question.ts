@@ -315,8 +315,8 @@ const COLLOQUIAL: readonly [RegExp, string][] = [
   // `克拉玛依高新区就是哪个区`: `就是` before the question word is the asker's `是`.
   [/就是(?=哪|什么|谁|多少|几)/u, "是"],
   // `那场暴雨`, `这次活动`, `那个项目`: the asker points at something the corpus names without the
-  // pointing; jieba glues the measure word to the noun (`场暴雨`), a word no report says.
-  [/(?<![哪])(?:那|这)(?:场|次|个(?![月星礼季])|件|起|位|家|些|项|届|批)(?=\p{Script=Han})/gu, ""],
+  // pointing; jieba glues the measure word to the noun (`场暴雨`), a word no report says. Not `这些年`, a time.
+  [/(?<![哪])(?:那|这)(?:场|次|个(?![月星礼季])|件|起|位|家|些(?!年)|项|届|批)(?=\p{Script=Han})/gu, ""],
   // `高薪区` is the usual slip of a pinyin keyboard for `高新区` (gāoxīn: the same syllables).
   [/高薪(?=区|技术产业开发区)/gu, "高新"],
   [/打算/u, ""],

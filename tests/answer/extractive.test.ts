@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Candidate,
   definedTerm,
+  lists,
   PICK_TERMS,
   PICK_WEIGHTS,
   pickScore,
@@ -395,5 +396,19 @@ describe("definedTerm", () => {
     ["珠海高新区工业投资增速多少", null],
   ])("reads %s as asking what %s means", (q, term) => {
     expect(definedTerm(q)).toBe(term);
+  });
+});
+
+describe("a sentence listing things", () => {
+  it("lists three things or more, not a roster of someone's offices", () => {
+    expect(lists("为他们送上矿泉水、饮料、西瓜和防暑药品")).toBe(true);
+    expect(lists("提供“整车工程能力、智慧工厂、供应链管理”等支持")).toBe(true);
+    // `党委副书记、纪委书记、工会主席王红岩`: one person's titles.
+    expect(lists("中建一局装饰公司党委副书记、纪委书记、工会主席王红岩，一线员工等70余人参加活动")).toBe(
+      false,
+    );
+    expect(lists("社区党委书记、居委会主任、妇联主席黄芳出席")).toBe(false);
+    // A roster and a list of things in one sentence: the things count.
+    expect(lists("社区党委书记、居委会主任、妇联主席黄芳送上大米、食用油、月饼")).toBe(true);
   });
 });

@@ -560,6 +560,27 @@ describe("everydayQuestion", () => {
     ["议事会在哪开的", "议事会在哪举办的"],
     ["在哪开的店", "在哪开的店"],
     ["曹媛是什么职务", "曹媛是什么职务"],
+    // The day of an event named before (`启用那天`) is the report's `当天`; drawing (`画画`), its `绘画`; a
+    // psychology class, its `心理健康教育课`; being developed (`在研发`), its `在研`; how those counted came
+    // (`来听`) goes; a meeting asked when at the question's end (`啥时候开的`), its `召开`.
+    ["驿站启用那天志愿者干了啥", "驿站启用当天志愿者干了啥"],
+    ["那天", "那天"],
+    ["孩子们用画画装饰了啥", "儿童们用绘画装饰了啥"],
+    ["心理课有多少孩子来听", "心理健康有多少儿童"],
+    ["来听讲座的有多少人", "来听讲座的有多少人"],
+    ["还有多少种零部件在研发", "还有多少种零部件在研"],
+    ["大会啥时候开的", "大会啥时候召开的"],
+    ["什么时候开的店", "什么时候开的店"],
+    // A trip's length (`车路上开了多久`) is the report's `运输`; a total over the years (`这些年一共`), its
+    // `累计`; what is lacked most (`最缺啥`), its `急需`; a flood disaster (`洪灾`), its `洪水`, not a named one.
+    ["运罐头的车路上开了多久", "运罐头的车运输多久"],
+    ["会开了多久", "会开了多久"],
+    ["这些年一共捐了多少", "累计捐款多少"],
+    ["一共有多少个", "一共有多少个"],
+    ["居民最缺啥", "居民急需啥"],
+    ["缺点是什么", "缺点是什么"],
+    ["洪灾后保险赔了多少钱", "洪水后保险赔偿多少钱"],
+    ["八七水灾发生在哪一年", "八七水灾发生在哪一年"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -592,6 +613,9 @@ describe("everydayQuestion", () => {
     expect(everydayQuestion("摊主被怎么处理了").alts.get("处理")).toContain("责令");
     expect(everydayQuestion("警方靠什么找到小偷的").alts.get("小偷")).toContain("犯罪嫌疑人");
     expect(everydayQuestion("张三担任什么职位").alts.get("职务")).toContain("主任");
+    // A meeting asked when was convened or held, not `开展`ed (`今年，…开展…专项行动` is no meeting).
+    expect(everydayQuestion("大会啥时候开的").alts.get("召开")).not.toContain("开展");
+    expect(everydayQuestion("启用那天").alts.get("当天")).toContain("当日");
   });
 
   it("reads a numeral inside a policy's or a day's name (`两新`, `六稳`, `八一`) as counting nothing", () => {
@@ -1172,6 +1196,21 @@ describe("kinds of question, answered from whole articles", () => {
     const read = everydayQuestion("仲裁委当初判公司赔多少");
     expect(read.alts.get("判")).toContain("裁决");
     expect(everydayQuestion("被判了几年").alts.get("判")).toBeUndefined();
+  });
+
+  it("answers a count of children asked in everyday words from the sentence counting `孩子`", async () => {
+    // `心理课` is the report's `心理健康教育`, `孩子` read as `儿童`: `对30余名孩子进行了主题宣讲` counts them,
+    // though the roster before it counts `50余人`.
+    const a = await answers("芙蓉社区的心理课有多少孩子来听", "30余名");
+    expect(a.answer).not.toContain("50余人");
+  });
+
+  it("answers a total over the years, a trip's length and what is lacked, asked in everyday words", async () => {
+    // The headline's `50余万元` is this gift; `这些年一共` asks the running total, `累计…300余万元`.
+    const total = await answers("丰泰食品这些年一共捐了多少", "300余万元");
+    expect(total.answer).not.toContain("50余万元");
+    await answers("丰泰食品运物资的车路上开了多久", "8个小时");
+    await answers("丰泰食品驰援的灾区群众最缺啥", "饮用水和药品");
   });
 
   it("declines a count of one kind of people (`志愿者`) where the sentence counts only another (`青少年`)", async () => {

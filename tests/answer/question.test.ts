@@ -168,6 +168,9 @@ describe("plainQuestion", () => {
     // `干嘛` is a question word of speech, not a particle ending the question.
     ["捐的钱拿去干嘛", "捐的钱拿去干嘛"],
     ["说说珠海嘛", "说说珠海"],
+    // `这些企业` points at them; `这些年` is a time (`这些年一共捐了多少`: the running total).
+    ["这些企业有多少家", "企业有多少家"],
+    ["盛佳食品这些年一共捐了多少", "盛佳食品这些年一共捐了多少"],
   ])("%s → %s", (q, plain) => {
     expect(plainQuestion(q)).toBe(plain);
   });
