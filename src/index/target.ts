@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { err, ok, type Result } from "../result.js";
+import { nextTurn } from "../stop-signals.js";
 import { settleHnswWorkers } from "./hnsw-worker.js";
 import { INDEX_FILES, type IndexError, readManifest } from "./manifest.js";
 
@@ -152,9 +153,13 @@ export async function releaseScratch(name: string): Promise<void> {
 /**
  * Makes `path` (or, with `temp`, a new folder named `path` and six random characters, as `mkdtemp`),
  * tracked: a stop signal arriving while it is being made waits for it and removes it (an empty
- * `….probe-…` folder was left when the signal came during its `mkdir`). Parents are made as needed.
+ * `….probe-…` folder was left when the signal came during its `mkdir`); after a stop it makes nothing
+ * and never settles. Parents are made as needed.
  */
 export async function makeTempDir(path: string, opts: { temp?: boolean } = {}): Promise<string> {
+  // After a stop nothing more is made (this never resolves): work still going while the handler removes
+  // its scratch made a probe folder after the removal, and it was left (seen under load).
+  await nextTurn();
   const made = (async () => {
     await mkdir(dirname(path), { recursive: true });
     const dir = opts.temp ? await mkdtemp(path) : path;

@@ -110,8 +110,10 @@ describe("removeTempDirs", () => {
   });
 
   it("removes a folder still being made when the stop comes (an empty `….probe-…` folder was left)", async () => {
-    // The stop handler runs while the folder's mkdir is in flight: it waits for it, then removes it.
+    // The stop handler runs while the folder's mkdir is in flight (past the turn makeTempDir takes
+    // first, where a stop would have halted it): it waits for it, then removes it.
     const made = makeTempDir(join(base, "idx.probe-1-2"));
+    await new Promise((r) => setImmediate(r));
     await removeTempDirs();
     expect(await made).toBe(join(base, "idx.probe-1-2"));
     expect(await readdir(base)).toEqual([]);
