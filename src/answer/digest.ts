@@ -73,7 +73,8 @@ function mainSentence(
     const norm = tools.normalize(s.sentence);
     const score =
       (mentioned[s.at] ? 1 : 0) +
-      (findNumbers(norm).some((n) => n.unit !== "") ? 0.5 : 0) -
+      // A figure, not a vague number (`几千年的历史演进`, `数十年来`): the story's own fact.
+      (findNumbers(norm).some((n) => n.unit !== "" && !vague(norm, n)) ? 0.5 : 0) -
       (EVALUATIVE.test(norm) ? 2 : 0) -
       (ATTENDANCE.test(norm) ? 1 : 0) -
       // A question the story asks (`林纬奇之后，谁来担任片仔癀的董事长？`) states nothing.
@@ -91,6 +92,10 @@ function mainSentence(
   }
   return best;
 }
+
+/** A number that states no figure: `几千年`, `数十家` (现代汉语词典：几，表示大于一而小于十的不定的数目). */
+const vague = (norm: string, n: { text: string; index: number }): boolean =>
+  /^[几幾数數]/u.test(n.text) || /[几幾数數]$/u.test(norm.slice(0, n.index));
 
 /** Articles a digest reads at most to tell those about its zone from those mentioning it in passing. */
 const DIGEST_READ = 30;

@@ -1147,7 +1147,7 @@ export const SHORT_ASKING =
 
 /** What follows a question word before the noun it asks about: `哪一部`, `哪两个`, `几家`, `多少名`. */
 export const ASK_HEAD_MEASURE =
-  /^(?:一|两|三|四|五|几)?(?:个|位|家|部(?!分)|所|种|项|条|座|本|首|次|名|件|支|只|张|间|届|场|类|些|样的?|款|份|年|月|天|日|门|块|段|句|篇|层|艘|架|台|辆|棵|枚|幅)?/;
+  /^(?:一|两|三|四|五|几)?(?:个|位|家|部(?!分)|所|种|项|条|座|本|首|次|名|件|支|只|张|间|届|场|类(?![型别])|些|样的?|款|份|年|月|天|日|门|块|段|句|篇|层|艘|架|台|辆|棵|枚|幅)?/;
 
 /** A noun after the question word asking for an organisation (`哪个机构`, `哪家公司`). */
 export const ORG_HEAD =
@@ -1155,6 +1155,13 @@ export const ORG_HEAD =
 
 /** A noun after the question word asking for a place (`哪个国家`, `什么地方`). */
 export const PLACE_HEAD = /(?:国家|城市|省份?|地区|地方|地点|区域|位置|港口|车站|机场|国|州|县|市|镇|村|岛)$/;
+
+/**
+ * A noun for a person by role (`哪一个皇帝`, `该校长为`, `金正恩的母亲为`): the question asks who. Narrower
+ * than {@link ROLE_END}, which would take `国家` and `学生会` for people.
+ */
+export const PERSON_HEAD =
+  /(?:皇帝|国王|君主|天皇|可汗|教宗|总统|首相|总理|校长|领袖|领导人|领导者|统治者|创始人|创办人|作者|发明者|父亲|母亲|妻子|丈夫|儿子|女儿|作家|诗人|画家|将军|提督|总督|元帅|统帅|宰相|大臣|王子|公主|王后|皇后|太子|主教|神父|导演|演员|歌手|球员|教练|科学家|哲学家|数学家|物理学家|化学家|政治家|音乐家|艺术家|建筑师|设计师)$/;
 
 /** A noun after the question word asking for a work (`哪一部影片`, `什么书`): it is written in `《》`. */
 export const WORK_HEAD =

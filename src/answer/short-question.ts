@@ -13,6 +13,7 @@ import {
   ASKS_REASON,
   ASKS_YES_NO,
   ORG_HEAD,
+  PERSON_HEAD,
   PLACE_HEAD,
   QUESTION_WORD,
   SHORT_ASKING,
@@ -63,6 +64,44 @@ export interface ShortQuestion {
   after: string | null;
 }
 
+/** Question words asking which thing, the noun next to them its kind (`哪一个组织`, `什么影响`). */
+const ASKS_WHICH = /^(?:哪|什么|何种)$/;
+
+/**
+ * A word that can be the noun a question asks about: a noun by jieba's tag (not a person's name), a
+ * word of the head lists whatever its tag (`哪一个组织`: jieba tags `组织` a verb), an abbreviation
+ * (`哪一个联盟`), or a verb used as a noun (`什么影响`, `哪项运动`) when no word it could modify follows
+ * (`什么应急响应` asks a response, not an emergency). `next` is the tag of the word after it, if any.
+ */
+function isHeadNoun(word: string, tag: string, next?: string): boolean {
+  if (/^n/.test(tag)) return !/^nr/.test(tag);
+  if ([ORG_HEAD, PLACE_HEAD, WORK_HEAD, PERSON_HEAD].some((re) => re.exec(word)?.[0] === word)) return true;
+  return tag === "j" || (tag === "vn" && !/^(?:n|v|a|b|l|j)/.test(next ?? ""));
+}
+
+/**
+ * A question closing on a copula with no question word (Taiwanese usage: `黑龙江的第一大支流是？`,
+ * `发球线和球网的距离为？`, `该提督名为？`): it asks what follows, as `…是什么` does.
+ */
+const ASKED_AT_END = /(?:是|为|称|叫|叫做)$/;
+
+/**
+ * What links a question's noun to its question word (`的比赛为哪一个`, `支流是`), or says the thing
+ * asked is one of it (`俱乐部中哪一个是最大的`).
+ */
+const HEAD_LINK = /(?:是|为|称为|称之为|名为|叫|叫做|中|之中|当中)$/;
+
+/**
+ * The noun a question asks about when none follows its question word: the one right before it and
+ * its link (`距离` of `发球线和球网的距离为`, `比赛` of `被淘汰的比赛为哪一个`, `场地` of `场地中哪一个是…`), or "".
+ */
+function headBefore(left: string): string {
+  const bare = left.replace(HEAD_LINK, "");
+  if (bare === left) return "";
+  const last = getJieba().tag(bare, true).at(-1);
+  return last !== undefined && isHeadNoun(last.word, last.tag) ? last.word : "";
+}
+
 const NOT_CONTENT =
   /^[\p{P}\p{S}\s]*$|^[的了是在和与及等也都又就而并或被把对于为以从由将已着过得地所之其该此这那吗呢吧啊么]$/u;
 
@@ -81,9 +120,26 @@ export function shortQuestion(normQuestion: string, shape: QuestionShape): Short
   if (measure !== null) end += measure[0].length;
   const tokens = getJieba().tag(norm.slice(end), true);
   const first = tokens[0];
-  const head = first !== undefined && /^n/.test(first.tag) && !/^nr/.test(first.tag) ? first.word : "";
   const left = norm.slice(0, at);
   const right = norm.slice(end);
+  const head =
+    first !== undefined &&
+    (/^n/.test(first.tag)
+      ? !/^nr/.test(first.tag)
+      : ASKS_WHICH.test(ask?.[0] ?? "") &&
+        !/[年月天日]$/.test(measure?.[0] ?? "") &&
+        isHeadNoun(first.word, first.tag, tokens[1]?.tag))
+      ? first.word
+      : "";
+  // When no noun follows `哪一个`/`什么` (or no question word closes the question), the noun before it
+  // says the kind of thing asked; it is not read as the head, which stands after the question word.
+  const kindHead =
+    head !== ""
+      ? head
+      : (ask === null && ASKED_AT_END.test(left)) ||
+          (ASKS_WHICH.test(ask?.[0] ?? "") && (/^(?:是|为)?$/.test(right) || /中$/.test(left)))
+        ? headBefore(left)
+        : "";
   const words = (s: string) =>
     getJieba()
       .cut(s, true)
@@ -102,11 +158,12 @@ export function shortQuestion(normQuestion: string, shape: QuestionShape): Short
     number: shape.type === "number",
     date: shape.type === "date",
     year: shape.type === "date" && shape.unit === YEAR_UNIT,
-    person: shape.type === "person",
+    // (`哪一种演员` asks a kind of actor, not one.)
+    person: shape.type === "person" || (PERSON_HEAD.test(kindHead) && !/[种类样]/.test(measure?.[0] ?? "")),
     // `哪边` (Taiwanese usage: "which side, where") asks a place as `哪里` does.
-    place: shape.type === "place" || PLACE_HEAD.test(head) || ask?.[0] === "哪边",
-    org: ORG_HEAD.test(head),
-    work: WORK_HEAD.test(head),
+    place: shape.type === "place" || PLACE_HEAD.test(kindHead) || ask?.[0] === "哪边",
+    org: ORG_HEAD.test(kindHead),
+    work: WORK_HEAD.test(kindHead),
     several,
     alias: ASKS_ALIAS.test(norm),
     reason,

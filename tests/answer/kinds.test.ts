@@ -1026,6 +1026,13 @@ describe("kinds of question, answered from whole articles", () => {
     expect(first).not.toContain("参加活动");
   });
 
+  it("gives a digest line the sentence stating the event, not a platitude with a vague number (`几千年`)", async () => {
+    const a = await service.ask("荆门高新区有什么新闻");
+    const first = a.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
+    expect(first).toContain("阅读知识挑战赛");
+    expect(first).not.toContain("几千年");
+  });
+
   it("reads `该区` in an article about the zone asked of as that zone", async () => {
     await answers("益阳高新区今年在谈多少个项目啊", "52个");
     await answers("益阳高新区签了多少个亿元以上的项目", "19个");

@@ -446,3 +446,43 @@ describe("shortQuestion: Taiwanese and spoken ways of asking (eighteenth session
     expect(read("村民用什么东西来驱赶野猪").right).toBe("来驱赶野猪");
   });
 });
+
+describe("shortQuestion: the noun asked when it stands before the question word, or jieba tags it otherwise (nineteenth session)", () => {
+  const read = (text: string) => {
+    const norm = normalizeText(text);
+    return shortQuestion(norm, questionShape(norm));
+  };
+  it("reads the kind asked from the noun before `为`/`是` when the question closes on it", () => {
+    expect(read("承办这次展会的公司为？").kinds.org).toBe(true);
+    expect(read("這座新城最大的港口是？").kinds.place).toBe(true);
+    const who = read("创办这所书院的校长为？");
+    expect(who.kinds.person).toBe(true);
+    expect(shortClass(who.kinds)).toBe("name");
+  });
+  it("reads the kind asked from the noun before `哪一个` when none follows it", () => {
+    expect(read("最早通高铁的城市是哪一个").kinds.place).toBe(true);
+    expect(read("城里的银行中哪一个最早成立").kinds.org).toBe(true);
+    // A noun after the question word is still the one asked about.
+    expect(read("哪一个城市的小说最多").kinds.work).toBe(false);
+  });
+  it("takes `组织`, `联盟`, `影响` after `哪一个`/`什么` as the noun asked, whatever jieba tags them", () => {
+    const org = read("哪一个组织每年评选这个奖");
+    expect(org.head).toBe("组织");
+    expect(org.kinds.org).toBe(true);
+    expect(read("这所大学是哪一个联盟的成员").head).toBe("联盟");
+    expect(read("这场运动受到了什么影响").head).toBe("影响");
+    // Not a verb used as a noun that modifies the next word: the response is asked, not the emergency.
+    expect(read("省里启动了什么应急响应").head).not.toBe("应急");
+    // After a time (`哪一年`) the word is the question's verb.
+    expect(read("他在哪一年发动改革").head).toBe("");
+  });
+  it("reads `什么类型` with `类型` as the noun asked", () => {
+    expect(read("这是什么类型的企业").head).toBe("类型");
+  });
+  it("asks who for a noun naming a person by role, not for a kind of one", () => {
+    const king = read("哪一个皇帝下令修建了这座宫殿");
+    expect(king.kinds.person).toBe(true);
+    expect(shortClass(king.kinds)).toBe("name");
+    expect(read("这个奖项专门颁给哪一种演员").kinds.person).toBe(false);
+  });
+});
