@@ -6,7 +6,7 @@ import { renderZone, renderZoneNotFound } from "../src/discord/zone-render.js";
 /** Discord allows 25 autocomplete choices of at most 100 characters each. */
 const MAX_CHOICES = 25;
 
-/** `/zone name:<zone>`: one zone's articles and key figures, with autocomplete on the name. */
+/** `/zone name:<zone> [page:<n>]`: one zone's articles (a page of them) and key figures, with autocomplete on the name. */
 export default {
   data: new SlashCommandBuilder()
     .setName("zone")
@@ -20,15 +20,25 @@ export default {
         .setRequired(true)
         .setMaxLength(100)
         .setAutocomplete(true),
+    )
+    // A zone of a few months' news has more articles than one message lists: its later pages.
+    .addIntegerOption((o) =>
+      o
+        .setName("page")
+        .setDescription("Page of the article list (the buttons turn it too)")
+        .setDescriptionLocalizations({ "zh-CN": "文章列表的页码（也可用按钮翻页）" })
+        .setMinValue(1)
+        .setMaxValue(9999),
     ),
 
   async execute(interaction, ctx) {
     const name = interaction.options.getString("name", true).trim();
+    const page = (interaction.options.getInteger("page") ?? 1) - 1;
     await deferThenShow(interaction, async () => {
       const detail = await ctx.service.zone(name);
       return detail === null
         ? { visible: false, payload: renderZoneNotFound(name) }
-        : { visible: true, payload: renderZone(detail) };
+        : { visible: true, payload: renderZone(detail, page) };
     });
   },
 

@@ -57,13 +57,27 @@ export function onStopSignals(
 /** Set by {@link haltWork}: loops waiting on {@link nextTurn} go no further. */
 let halted = false;
 
+/** What {@link haltWork} settles besides the loops (child processes writing into scratch), see {@link whenHalted}. */
+const settlers = new Set<() => Promise<void>>();
+
 /**
- * Stops every loop that waits on {@link nextTurn} there, for good: a command-line stop handler calls
- * it before removing the temporary folders the work writes into, so that the work does not go on
- * writing into them (a build went on while they were removed, and left one behind).
+ * Stops every loop that waits on {@link nextTurn} there, for good, and settles what {@link whenHalted}
+ * registered (a bench's child processes, stopped and waited for): a command-line stop handler calls it
+ * before removing the temporary folders the work writes into, so that the work does not go on writing
+ * into them (a build went on while they were removed, and left one behind).
  */
-export function haltWork(): void {
+export async function haltWork(): Promise<void> {
   halted = true;
+  await Promise.allSettled([...settlers].map((settle) => settle()));
+}
+
+/**
+ * Registers work {@link haltWork} must settle before scratch is removed (a child process writing into
+ * it: stopped, and waited for); returns what unregisters it.
+ */
+export function whenHalted(settle: () => Promise<void>): () => void {
+  settlers.add(settle);
+  return () => settlers.delete(settle);
 }
 
 /**

@@ -21,6 +21,7 @@ export const PROCESS_TESTS = [
   "tests/cli/llm-ask.test.ts",
   "tests/cli/invite.test.ts",
   "tests/cli/bench.test.ts",
+  "tests/cli/bench-stop.test.ts",
   "tests/commands/commands.test.ts",
   "tests/answer/llm-answer.test.ts",
   "tests/answer/llm-kinds.test.ts",

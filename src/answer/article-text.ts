@@ -230,6 +230,63 @@ export function shownHeadline(title: string, lead: string, main?: string): strin
   return standIn(from);
 }
 
+/** A sentence that is one quotation from its first character to its last (a full stop may close it). */
+export const QUOTED_WHOLE = /^[“"「『].*[”"」』][。！？]?$/u;
+
+/** The sentences an article's shown headline is read from: its lead (the first three) and the next few. */
+const HEADLINE_SENTENCES = 6;
+
+/**
+ * The one headline an article is shown under, wherever it is shown (a digest's line, a source line, `/zone`,
+ * `/zones`, a passage's card): {@link shownHeadline} of its title and lead (its first three sentences), the
+ * stand-in, when the lead opens with names of reporters, made from the first of its first six sentences that
+ * tells something — not names, a caption, a question, someone's words quoted whole or a `原标题：` line. It
+ * depends on the article alone: a digest's main sentence depends on the question, and an article shown under
+ * it had another headline in its source line and in `/zone` (《极目新闻记者叶文波通讯员…》).
+ */
+export function articleHeadline(title: string, sentences: readonly string[]): string {
+  const lead = sentences.slice(0, 3).join("");
+  const main = sentences.slice(0, HEADLINE_SENTENCES).find((s) => {
+    const t = s.trim();
+    return (
+      !BYLINE_WORD.test(withoutDateline(t).slice(0, 12)) &&
+      !captionLength(t) &&
+      !/[？?][”"]?$/u.test(t) &&
+      !QUOTED_WHOLE.test(t) &&
+      !ORIGINAL_TITLE.test(t)
+    );
+  });
+  return shownHeadline(title, lead, main);
+}
+
+/** The headline to show for a citation or passage: the one the service set, else the title's {@link headlineOf}. */
+export function shownTitle(item: { title: string; headline?: string | undefined }): string {
+  return item.headline ?? headlineOf(item.title);
+}
+
+/**
+ * The shown headline ({@link articleHeadline}) of each of `articles`, by article id, read from their
+ * passages in one load.
+ */
+export async function articleHeadlines(
+  source: Pick<ArticleSource, "loadPassages">,
+  articles: readonly ArticleSummary[],
+): Promise<Map<string, string>> {
+  const passages = await source.loadPassages(articles.flatMap((a) => a.passageIds));
+  const byArticle = new Map<string, Passage[]>();
+  for (const p of passages)
+    if (p !== undefined) byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), p]);
+  return new Map(
+    articles.map((a) => [
+      a.id,
+      articleHeadline(
+        a.title,
+        passageSentences(byArticle.get(a.id) ?? []).map((s) => s.sentence),
+      ),
+    ]),
+  );
+}
+
 /**
  * A short stand-in headline from a lead's sentence: dateline and byline out, the sentence when short,
  * else its first clauses, at most {@link STAND_IN_CHARS} characters and `…`; `cut` when the text

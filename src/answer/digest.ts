@@ -12,14 +12,15 @@ import type { AnswerDeps } from "./answer.js";
 import {
   type ArticleSentence,
   type ArticleSource,
+  articleHeadline,
   articleSentences,
   captionLength,
   newestFirst,
+  QUOTED_WHOLE,
   reprintSentences,
   sameStory,
   sentenceCitation,
   shortened,
-  shownHeadline,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { TextTools } from "./passage.js";
@@ -95,9 +96,6 @@ function mainSentence(
 /** A number that states no figure: `几千年`, `数十家` (现代汉语词典：几，表示大于一而小于十的不定的数目). */
 const vague = (norm: string, n: { text: string; index: number }): boolean =>
   /^[几幾数數]/u.test(n.text) || /[几幾数數]$/u.test(norm.slice(0, n.index));
-
-/** A sentence that is one quotation from its first character to its last (a full stop may close it). */
-const QUOTED_WHOLE = /^[“"「『].*[”"」』][。！？]?$/u;
 
 /** Articles a digest reads at most to tell those about its zone from those mentioning it in passing. */
 const DIGEST_READ = 30;
@@ -190,15 +188,14 @@ async function digestOf(
       if (!isAbout) continue;
       passing.splice(passed, 1);
     }
-    const lead = sentences
-      .slice(0, 3)
-      .map((s) => s.sentence)
-      .join("");
     (isAbout ? about : passing).push({
       article,
       about: isAbout,
       main,
-      headline: shownHeadline(article.title, lead, main.sentence),
+      headline: articleHeadline(
+        article.title,
+        sentences.map((s) => s.sentence),
+      ),
       said,
       sentences: own,
     });

@@ -8,11 +8,11 @@ import type { Passage } from "../index/types.js";
 import {
   type ArticleSentence,
   type ArticleSource,
+  articleHeadline,
   articleSentences,
   captionLength,
   passageSentences,
   sentenceCitation,
-  shownHeadline,
   withoutDateline,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
@@ -163,7 +163,10 @@ async function articleMeasures(
   // One measure is a fact: answered as one, with its span. A list needs two sentences on the question's topic.
   if (chosen.length < 2 || scored.filter((x) => chosen.includes(x.s) && x.topic > minTopic).length < 2)
     return null;
-  const headline = shownHeadline(best.passage.title, sentences[0]?.sentence ?? "");
+  const headline = articleHeadline(
+    best.passage.title,
+    sentences.map((s) => s.sentence),
+  );
   // A lead's dateline and byline are not a measure: the line starts after them (the citation keeps them).
   const lines = chosen.map(
     (s, i) => `${i + 1}. ${withoutDateline(s.sentence).replace(/[。！？!?]+$/u, "")}[${i + 1}]`,

@@ -4,6 +4,7 @@ import { normalizeText } from "../index/tokenize.js";
 import type { Passage } from "../index/types.js";
 import { escapeRegExp } from "../regexp.js";
 import { type AnswerDeps, answerQuestion, type ExtractiveOptions } from "./answer.js";
+import { articleHeadlines } from "./article-text.js";
 import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
@@ -11,7 +12,7 @@ import { cachedPassageText, prepareAhead, type TextTools } from "./passage.js";
 import { hybridSearch, type SearchIndex } from "./retrieve.js";
 import { cachedSentenceRead } from "./short-spans.js";
 import type { Answer, AnswerService, PassageView } from "./types.js";
-import { newestHeadlines, resolveZone, suggestZones, zoneDetail } from "./zones.js";
+import { byNewest, NEWEST_READ, newestHeadlines, resolveZone, suggestZones, zoneDetail } from "./zones.js";
 
 /**
  * Normalisation that also folds every spelling of a known zone to its canonical name
@@ -150,10 +151,13 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     const p = (await index.loadPassages([id.trim()]))[0];
     if (p === undefined) return null;
     const article = (await index.loadArticles([p.articleId]))[0];
+    const headline =
+      article === undefined ? undefined : (await articleHeadlines(index, [article])).get(article.id);
     return {
       id: p.id,
       articleId: p.articleId,
       title: p.title,
+      ...(headline !== undefined ? { headline } : {}),
       section: p.section,
       zones: p.zones,
       byline: p.byline,
@@ -193,18 +197,24 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     }
     return documentsToHits(await retriever.invoke(q), search.passageById);
   };
-  // Every citation carries its article's date and web address when the corpus knows them, whichever
-  // path answered.
+  // Every citation carries its article's date and web address when the corpus knows them, and the
+  // headline the article is shown under, whichever path answered.
   const dated = async (answer: Answer): Promise<Answer> => {
     const ids = [...new Set(answer.citations.map((c) => c.articleId))];
     const articles = ids.length === 0 ? [] : await index.loadArticles(ids);
     const byId = new Map(ids.map((id, i) => [id, articles[i]]));
+    const headlines = await articleHeadlines(
+      index,
+      articles.filter((a) => a !== undefined),
+    );
     return {
       ...answer,
       citations: answer.citations.map((c) => {
         const a = byId.get(c.articleId);
+        const headline = headlines.get(c.articleId);
         return {
           ...c,
+          ...(headline !== undefined ? { headline } : {}),
           ...(a?.date !== undefined ? { date: a.date } : {}),
           ...(a?.url !== undefined ? { url: a.url } : {}),
         };
@@ -231,8 +241,13 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     zoneList: (only) =>
       Promise.all(
         (only === undefined ? zones : zones.filter((z) => only.includes(z.zone))).map(async (z) => {
-          const articles = await index.zoneArticles(z.zone);
-          return { ...z, titles: articles.map((a) => a.title), newest: newestHeadlines(articles) };
+          const articles = byNewest(await index.zoneArticles(z.zone));
+          const read = articles.slice(0, NEWEST_READ);
+          return {
+            ...z,
+            titles: articles.map((a) => a.title),
+            newest: newestHeadlines(read, await articleHeadlines(index, read)),
+          };
         }),
       ),
     async zone(name) {

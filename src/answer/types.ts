@@ -7,7 +7,13 @@ export interface Citation {
   n: number;
   passageId: string;
   articleId: string;
+  /** The article's title as the corpus gives it. */
   title: string;
+  /**
+   * The headline the article is shown under everywhere (a byline or a lead's first characters the feed gave
+   * as its title replaced, see `articleHeadline`); set by the answer service.
+   */
+  headline?: string;
   zones: string[];
   /** A verbatim substring (after whitespace clean-up) of the cited passage. */
   quote: string;
@@ -52,12 +58,14 @@ export interface Answer {
 /** An article's headline and date, for a zone's newest articles. */
 export interface ZoneHeadline {
   title: string;
+  /** The headline shown for the article (`articleHeadline`). */
+  headline: string;
   date?: string;
 }
 
 /**
- * A zone and the articles about it: `titles` (all of them, in corpus order) is what `zones --json`
- * prints; `newest` the few a reader is shown, newest first.
+ * A zone and the articles about it: `titles` (all of them, newest first as `newest`, ties in corpus order)
+ * is what `zones --json` prints; `newest` the few a reader is shown.
  */
 export interface ZoneSummary extends ZoneCount {
   titles: string[];
@@ -81,7 +89,15 @@ export interface ZoneFigure extends Citation {
 export interface ZoneDetail {
   zone: string;
   /** Each story once (its newest copy), with how many other copies of it (reprints) the corpus holds. */
-  articles: { id: string; title: string; byline: string | null; date?: string; copies?: number }[];
+  articles: {
+    id: string;
+    title: string;
+    /** The headline shown for the article (`articleHeadline`). */
+    headline: string;
+    byline: string | null;
+    date?: string;
+    copies?: number;
+  }[];
   figures: ZoneFigure[];
 }
 
@@ -90,6 +106,8 @@ export interface PassageView {
   id: string;
   articleId: string;
   title: string;
+  /** The headline shown for the article (`articleHeadline`), when its passages could be read. */
+  headline?: string;
   section: string | null;
   zones: string[];
   byline: string | null;

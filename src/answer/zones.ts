@@ -1,5 +1,12 @@
 import type { ArticleSummary, Passage } from "../index/types.js";
-import { headlineOf, newestFirst, passageSentences, reprintSentences, sameStory } from "./article-text.js";
+import {
+  articleHeadline,
+  headlineOf,
+  newestFirst,
+  passageSentences,
+  reprintSentences,
+  sameStory,
+} from "./article-text.js";
 import { dateKey } from "./date-key.js";
 import { zoneFigures } from "./figures.js";
 import type { ZoneDetail, ZoneHeadline } from "./types.js";
@@ -50,28 +57,41 @@ export function suggestZones(prefix: string, known: readonly string[], limit = 2
 export const NEWEST_SHOWN = 3;
 
 /**
- * A zone's newest articles, at most `n`: by date, newest first; articles of the same date, or
- * undated (after the dated ones), keep their corpus order. A copy under a headline already shown
- * (another site's reprint, a day later) is not shown again.
+ * A zone's articles newest first, by date; articles of the same date, or undated (after the dated ones),
+ * keep their corpus order.
  */
-export function newestHeadlines(
-  articles: readonly { title: string; date?: string }[],
-  n = NEWEST_SHOWN,
-): ZoneHeadline[] {
-  const shown = new Set<string>();
+export function byNewest<T extends { date?: string | undefined }>(articles: readonly T[]): T[] {
   return articles
     .map((a, i) => ({ a, i, key: dateKey(a.date) }))
     .sort((x, y) =>
       x.key === y.key ? x.i - y.i : x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? 1 : -1,
     )
-    .filter(({ a }) => {
-      const headline = headlineOf(a.title);
-      if (shown.has(headline)) return false;
-      shown.add(headline);
-      return true;
-    })
-    .slice(0, n)
-    .map(({ a }) => ({ title: a.title, ...(a.date !== undefined ? { date: a.date } : {}) }));
+    .map(({ a }) => a);
+}
+
+/** Articles read for a zone's newest headlines: {@link NEWEST_SHOWN} and room for reprints passed over. */
+export const NEWEST_READ = NEWEST_SHOWN * 4;
+
+/**
+ * A zone's newest articles, at most `n`, `headlines` giving each its shown headline (by article id; the
+ * title's {@link headlineOf} where it gives none): in {@link byNewest} order. A copy under a headline
+ * already shown (another site's reprint, a day later) is not shown again.
+ */
+export function newestHeadlines(
+  articles: readonly { id: string; title: string; date?: string }[],
+  headlines: ReadonlyMap<string, string> = new Map(),
+  n = NEWEST_SHOWN,
+): ZoneHeadline[] {
+  const shown = new Set<string>();
+  const out: ZoneHeadline[] = [];
+  for (const a of byNewest(articles)) {
+    if (out.length >= n) break;
+    const headline = headlines.get(a.id) ?? headlineOf(a.title);
+    if (shown.has(headline)) continue;
+    shown.add(headline);
+    out.push({ title: a.title, headline, ...(a.date !== undefined ? { date: a.date } : {}) });
+  }
+  return out;
 }
 
 /**
@@ -91,9 +111,12 @@ export function zoneDetail(
   const copies = new Map<string, number>();
   const kept: { id: string; said: Set<string> }[] = [];
   const copyOf = new Set<string>();
+  const headlines = new Map<string, string>();
   for (const a of newest) {
     const passages = a.passageIds.map(passageById).filter((p): p is Passage => p !== undefined);
-    const said = reprintSentences(passageSentences(passages).map((x) => x.sentence.replace(/\s+/gu, "")));
+    const sentences = passageSentences(passages).map((x) => x.sentence);
+    headlines.set(a.id, articleHeadline(a.title, sentences));
+    const said = reprintSentences(sentences.map((x) => x.replace(/\s+/gu, "")));
     const story = kept.find((k) => sameStory(said, k.said));
     if (story === undefined) kept.push({ id: a.id, said });
     else {
@@ -107,6 +130,7 @@ export function zoneDetail(
     articles: stories.map((a) => ({
       id: a.id,
       title: a.title,
+      headline: headlines.get(a.id) ?? headlineOf(a.title),
       byline: a.byline,
       ...(a.date !== undefined ? { date: a.date } : {}),
       ...(copies.has(a.id) ? { copies: copies.get(a.id) } : {}),

@@ -7,7 +7,7 @@
  * user's generations, and which one is current, are never touched.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,7 @@ import { loadCorpus } from "../corpus/load.js";
 import { createPgPool, openPgDb } from "../index/postgres/db.js";
 import { loadPostgresIndex, pgEfSearch } from "../index/postgres/load.js";
 import { passagesTable } from "../index/postgres/schema.js";
+import { keepTempDir, makeTempDir, releaseTempDir } from "../index/target.js";
 import { openScratchStore, type StoreSettings } from "../store/open.js";
 import { type ChildOutput, HEAP_FLAG, runCaptured } from "./bench/child.js";
 import { percentiles, recallAtK, seededRandom, shuffled } from "./bench/stats.js";
@@ -100,8 +101,10 @@ function run(args: string[], env: Record<string, string>, nodeFlags: string[] = 
 }
 
 export async function runPostgresBench(opts: Options): Promise<string> {
-  const work = await mkdtemp(join(tmpdir(), "gaoxin-pg-bench-"));
+  // Both made tracked: a Ctrl-C midway removes the folder and drops the schema (they were left behind).
+  const work = await makeTempDir(join(tmpdir(), "gaoxin-pg-bench-"), { temp: true });
   const scratch = await openScratchStore(opts.store, "bench");
+  if (opts.keep) keepTempDir(scratch.location);
   const schema = scratch.env.STORE_SCHEMA ?? "";
   opts.log(
     `the bench works in schema ${schema} of the same database; ${opts.keep ? "kept afterwards (--keep)" : "dropped afterwards"}`,
@@ -166,7 +169,7 @@ export async function runPostgresBench(opts: Options): Promise<string> {
     }
     return render(rows, opts, schema);
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await releaseTempDir(work);
     if (opts.keep) await scratch.close();
     else await scratch.drop();
   }

@@ -7,7 +7,7 @@ import { commandArgs } from "./args.js";
 import { DEFAULT_SIZES, runBench } from "./bench/run.js";
 import { renderReport } from "./bench/table.js";
 import { runPostgresBench } from "./bench-postgres.js";
-import { fail, note } from "./common.js";
+import { fail, note, runCli } from "./common.js";
 import { commandStoreSettings } from "./store.js";
 
 const SPEC = {
@@ -91,4 +91,5 @@ async function main(): Promise<void> {
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
 }
 
-await main();
+// runCli: a Ctrl-C or SIGTERM stops the probes and removes the work folder and scratch schema.
+await runCli(main);

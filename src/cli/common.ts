@@ -98,8 +98,9 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   onStopSignals({
     stop: (signal) => {
       stoppingWith = codes[signal] ?? 1;
-      haltWork();
-      void removeTempDirs().finally(() => process.exit(codes[signal] ?? 1));
+      void haltWork()
+        .then(removeTempDirs)
+        .finally(() => process.exit(codes[signal] ?? 1));
     },
     force: (signal) => process.exit(codes[signal] ?? 1),
   });

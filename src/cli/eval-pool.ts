@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AnswerServiceOptions, createAnswerService } from "../answer/service.js";
@@ -10,7 +10,7 @@ import type { IndexEmbeddings } from "../index/build.js";
 import { buildIndex } from "../index/build.js";
 import { type LoadedIndex, loadIndex } from "../index/load.js";
 import { readManifest } from "../index/manifest.js";
-import { keepTempDir, releaseTempDir, trackTempDir } from "../index/target.js";
+import { keepTempDir, makeTempDir, releaseTempDir } from "../index/target.js";
 import { err, ok, type Result } from "../result.js";
 import { openScratchStore, openStore, type StoreSettings } from "../store/open.js";
 import type { Store } from "../store/types.js";
@@ -62,8 +62,7 @@ export async function contextsIndex(
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // Without --index the pool is rebuilt every run (a second or two), so a change to chunking or
   // tokenising is always measured; with --index an index built from the same bytes is reused.
-  const indexDir = reuse ?? (await mkdtemp(join(tmpdir(), "gaoxin-eval-")));
-  if (reuse === undefined) trackTempDir(indexDir);
+  const indexDir = reuse ?? (await makeTempDir(join(tmpdir(), "gaoxin-eval-"), { temp: true }));
   const manifest = reuse === undefined ? null : await readManifest(indexDir);
   const fresh = manifest?.ok === true && manifest.value.corpus.files.some((f) => f.sha256 === sha256);
   if (!fresh) {

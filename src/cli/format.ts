@@ -1,4 +1,4 @@
-import { headlineOf } from "../answer/article-text.js";
+import { shownTitle } from "../answer/article-text.js";
 import { MAX_QUESTION_CHARS, type QuestionError, validateQuestion } from "../answer/question.js";
 import type { Answer, ShortAnswer } from "../answer/types.js";
 import { err, ok, type Result } from "../result.js";
@@ -14,7 +14,7 @@ export function formatAnswer(a: Answer): string {
   if (a.citations.length > 0) lines.push(a.abstained ? "最接近的来源：" : "来源：");
   for (const c of a.citations) {
     const zones = c.zones.length > 0 ? `（${c.zones.join("、")}）` : "";
-    lines.push(`[${c.n}] 《${headlineOf(c.title)}》${zones}${c.date ? ` ${c.date}` : ""}`);
+    lines.push(`[${c.n}] 《${shownTitle(c)}》${zones}${c.date ? ` ${c.date}` : ""}`);
     // 「」 as on Discord: a quote of a quotation (`“通过这个监测系统…”`) reads without doubled marks.
     lines.push(`    「${c.quote}」`);
     lines.push(`    ${c.source} · ${c.passageId}`);

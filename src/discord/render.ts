@@ -8,7 +8,7 @@ import {
   ComponentType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import { headlineOf } from "../answer/article-text.js";
+import { shownTitle } from "../answer/article-text.js";
 import type { ReindexError, ReindexSummary } from "../answer/reindex.js";
 import type { Answer, AnswerStage, Citation, IndexStats, PassageView, ShortAnswer } from "../answer/types.js";
 import { sourceButtonId } from "./custom-ids.js";
@@ -131,7 +131,7 @@ function citationFields(citations: readonly Citation[], reserved: number): Embed
   const perField = Math.floor((LIMITS.embedTotal - reserved) / Math.max(1, shown.length));
   return shown.map((c) => {
     const name = escapeAndTruncate(
-      `[${c.n}] ${headlineOf(c.title)}`,
+      `[${c.n}] ${shownTitle(c)}`,
       Math.min(LIMITS.fieldName, Math.floor(perField * 0.4)),
       escapeKeepingMarkers,
     );
@@ -250,7 +250,7 @@ export function renderPassage(view: PassageView): Payload {
   if (view.byline) fields.push({ name: "作者", value: escapeAndTruncate(view.byline, 200), inline: true });
   if (view.section)
     fields.push({ name: "小标题", value: escapeAndTruncate(view.section, 200), inline: true });
-  const title = escapeAndTruncate(view.title, LIMITS.embedTitle);
+  const title = escapeAndTruncate(shownTitle(view), LIMITS.embedTitle);
   const footer = "新闻原文";
   const room = Math.min(
     LIMITS.embedDescription,

@@ -1,9 +1,9 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/v10";
-import { headlineOf } from "../answer/article-text.js";
 import type { ZoneCount, ZoneDetail, ZoneFigure, ZoneHeadline } from "../answer/types.js";
 import { sortZones } from "../index/articles.js";
-import { zonesPageId } from "./custom-ids.js";
+import { zonePageId, zonesPageId } from "./custom-ids.js";
 import {
+  type ActionRow,
   COLOR,
   type Embed,
   type EmbedField,
@@ -41,7 +41,7 @@ export function zonesPage(
 /** A headline under a zone in `/zones`, with its date when it has one. */
 function headlineLine(h: ZoneHeadline): string {
   const date = h.date ? `（${escapeAndTruncate(h.date, 20)}）` : "";
-  return `　· 《${escapeAndTruncate(headlineOf(h.title), 60)}》${date}`;
+  return `　· 《${escapeAndTruncate(h.headline, 60)}》${date}`;
 }
 
 /**
@@ -98,7 +98,7 @@ function articleLine(a: ZoneDetail["articles"][number]): string {
   const byline = a.byline ? ` — ${escapeAndTruncate(a.byline, 60)}` : "";
   const date = a.date ? `（${escapeAndTruncate(a.date, 20)}）` : "";
   const copies = a.copies ? ` · 另有 ${a.copies} 篇转载` : "";
-  return `• 《${escapeAndTruncate(headlineOf(a.title), 120)}》${byline}${date}${copies}`;
+  return `• 《${escapeAndTruncate(a.headline, 120)}》${byline}${date}${copies}`;
 }
 
 /**
@@ -112,54 +112,88 @@ function figureLine(f: ZoneFigure): string {
 }
 
 /**
- * Fields a zone's article list may take: one field holds 1,024 characters, about 27 headlines, and a
- * digest's `另有 24 篇，用 /zone … 查看全部` sent people to a list that stopped there (`…等另 2 项` for
- * 武汉东湖高新区's 29 articles of the 2023 news). Three hold about 80, leaving the embed's other
- * 2,800 characters or so to the figures.
+ * Fields one page of a zone's article list takes: one field holds 1,024 characters, about 27 headlines,
+ * and a digest's `另有 24 篇，用 /zone … 查看全部` sent people to a list that stopped there. Three hold
+ * about 80, leaving the embed's other 2,800 characters or so to the figures; past them, the list goes on
+ * on the next page (a zone of a few months' news has hundreds of articles).
  */
 const ARTICLE_FIELDS = 3;
 
-/** The article lines in as many fields as they need, up to {@link ARTICLE_FIELDS}; the last says how many more. */
-function articleFields(name: string, lines: readonly string[]): EmbedField[] {
-  if (lines.length === 0) return [{ name, value: "—" }];
-  const fields: EmbedField[] = [];
-  let rest = lines;
-  while (rest.length > 0) {
-    const title = fields.length === 0 ? name : "文章（续）";
-    if (fields.length === ARTICLE_FIELDS - 1) {
-      fields.push({ name: title, value: fitLines(rest, LIMITS.fieldValue) });
-      break;
+/**
+ * The article lines laid out in pages of up to {@link ARTICLE_FIELDS} fields, each field as many whole
+ * lines as fit in one field's value; every line is on exactly one page.
+ */
+export function articlePages(lines: readonly string[]): string[][][] {
+  const fields: string[][] = [];
+  let current: string[] = [];
+  let used = 0;
+  for (const raw of lines) {
+    const line = raw.length > LIMITS.fieldValue ? fitLines([raw], LIMITS.fieldValue) : raw;
+    if (current.length > 0 && used + 1 + line.length > LIMITS.fieldValue) {
+      fields.push(current);
+      current = [];
+      used = 0;
     }
-    let n = 0;
-    let used = 0;
-    while (n < rest.length && used + (rest[n] as string).length <= LIMITS.fieldValue) {
-      used += (rest[n] as string).length + 1;
-      n++;
-    }
-    if (n === 0) {
-      fields.push({ name: title, value: fitLines(rest, LIMITS.fieldValue) });
-      break;
-    }
-    fields.push({ name: title, value: rest.slice(0, n).join("\n") });
-    rest = rest.slice(n);
+    used += (current.length > 0 ? 1 : 0) + line.length;
+    current.push(line);
   }
-  return fields;
+  if (current.length > 0) fields.push(current);
+  const pages: string[][][] = [];
+  for (let i = 0; i < fields.length; i += ARTICLE_FIELDS) pages.push(fields.slice(i, i + ARTICLE_FIELDS));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/** The previous/next buttons under a page of `/zone`, or none when the zone's name does not fit an id. */
+function zonePageRow(zone: string, page: number, pages: number): ActionRow[] {
+  const prev = zonePageId(zone, Math.max(0, page - 1), "prev");
+  const next = zonePageId(zone, Math.min(pages - 1, page + 1), "next");
+  if (prev === null || next === null) return [];
+  return rows([
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: "上一页",
+      custom_id: prev,
+      disabled: page === 0,
+    },
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: "下一页",
+      custom_id: next,
+      disabled: page === pages - 1,
+    },
+  ]);
 }
 
 /**
- * `/zone`: the zone's key figures as a table (指标 · 数值 · 时间 · 来源, newest article first) and
- * its articles; each source passage opens from one button.
+ * `/zone`: the zone's key figures as a table (指标 · 数值 · 时间 · 来源, newest article first) and one
+ * page of its articles (`page` from 0, kept within the pages there are), with previous/next buttons when
+ * there are several; each source passage opens from one button.
  */
-export function renderZone(detail: ZoneDetail): Payload {
-  const articleLines = detail.articles.map(articleLine);
+export function renderZone(detail: ZoneDetail, page = 0): Payload {
+  const pages = articlePages(detail.articles.map(articleLine));
+  const p = Math.min(Math.max(0, Math.trunc(page) || 0), pages.length - 1);
   const reprints = detail.articles.reduce((n, a) => n + (a.copies ?? 0), 0);
-  const fields = articleFields(
-    `文章（${detail.articles.length} 篇${reprints > 0 ? `，另有 ${reprints} 篇转载已合并` : ""}）`,
-    articleLines,
-  );
+  const count = `${detail.articles.length} 篇${reprints > 0 ? `，另有 ${reprints} 篇转载已合并` : ""}`;
+  const shown = pages[p] ?? [];
+  const fields: EmbedField[] =
+    shown.length === 0
+      ? [{ name: `文章（${count}）`, value: "—" }]
+      : shown.map((lines, i) => ({
+          name:
+            i > 0
+              ? "文章（续）"
+              : `文章（${count}${pages.length > 1 ? `，第 ${p + 1}/${pages.length} 页` : ""}）`,
+          value: lines.join("\n"),
+        }));
   const title = escapeAndTruncate(detail.zone, LIMITS.embedTitle);
-  const footer =
-    "数字摘自新闻原文：产值、投资、增速、营收、企业、就业、项目、资金，新报道在前 · 点按钮查看原文";
+  const paging = pages.length > 1 ? zonePageRow(detail.zone, p, pages.length) : [];
+  const footer = `数字摘自新闻原文：产值、投资、增速、营收、企业、就业、项目、资金，新报道在前 · 点按钮查看原文${
+    pages.length > 1
+      ? ` · 文章第 ${p + 1}/${pages.length} 页${paging.length > 0 ? "，用按钮翻页" : ""}（/zone 的 page 选项可直达）`
+      : ""
+  }`;
   const head = "**关键数字**（指标 · 数值 · 时间 · 来源）";
   const room = LIMITS.embedTotal - title.length - footer.length - embedLength({ fields }) - head.length - 20;
   const description =
@@ -170,7 +204,8 @@ export function renderZone(detail: ZoneDetail): Payload {
   return {
     content: "",
     embeds: [embed],
-    components: sourceButtons(detail.figures),
+    // The page buttons take the last row: the sources keep the others.
+    components: [...sourceButtons(detail.figures).slice(0, LIMITS.actionRows - paging.length), ...paging],
     allowedMentions: NO_MENTIONS,
   };
 }

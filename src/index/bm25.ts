@@ -77,6 +77,20 @@ export class Bm25Index {
    * tokenise lazily and never hold every document's terms at once.
    */
   static build(documents: Iterable<readonly string[]>, params: Bm25Params = DEFAULT_BM25): Bm25Index {
+    const builder = Bm25Index.builder(params);
+    for (const doc of documents) builder.add(doc);
+    return builder.finish();
+  }
+
+  /**
+   * An index built one document at a time — `add` each in document order, then `finish` — exactly as
+   * {@link build} builds it: a caller tokenising a large corpus takes turns of the event loop between
+   * documents (an index build's tokenising never yielded, and a stop waited for it).
+   */
+  static builder(params: Bm25Params = DEFAULT_BM25): {
+    add(doc: readonly string[]): void;
+    finish(): Bm25Index;
+  } {
     const termIds = new Map<string, number>();
     const terms: string[] = [];
     const lengths: number[] = [];
@@ -90,7 +104,7 @@ export class Bm25Index {
     const lastDoc: number[] = [];
     const slotOf: number[] = [];
     let d = 0;
-    for (const doc of documents) {
+    const add = (doc: readonly string[]): void => {
       rowStart.push(n);
       lengths.push(doc.length);
       for (const term of doc) {
@@ -120,30 +134,33 @@ export class Bm25Index {
         n++;
       }
       d++;
-    }
-    // Counting sort by term; documents stay ascending within a term because rows were in order.
-    const offsets = new Uint32Array(terms.length + 1);
-    for (let i = 0; i < n; i++) {
-      const slot = (rowTerm[i] as number) + 1;
-      offsets[slot] = (offsets[slot] as number) + 1;
-    }
-    for (let t = 0; t < terms.length; t++)
-      offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
-    const cursor = offsets.slice(0, terms.length);
-    const docs = new Uint32Array(n);
-    const tfs = new Uint16Array(n);
-    rowStart.push(n);
-    for (let doc = 0; doc < lengths.length; doc++) {
-      const end = rowStart[doc + 1] as number;
-      for (let i = rowStart[doc] as number; i < end; i++) {
-        const t = rowTerm[i] as number;
-        const at = cursor[t] as number;
-        docs[at] = doc;
-        tfs[at] = rowTf[i] as number;
-        cursor[t] = at + 1;
+    };
+    const finish = (): Bm25Index => {
+      // Counting sort by term; documents stay ascending within a term because rows were in order.
+      const offsets = new Uint32Array(terms.length + 1);
+      for (let i = 0; i < n; i++) {
+        const slot = (rowTerm[i] as number) + 1;
+        offsets[slot] = (offsets[slot] as number) + 1;
       }
-    }
-    return new Bm25Index(params, terms, offsets, docs, tfs, Uint32Array.from(lengths));
+      for (let t = 0; t < terms.length; t++)
+        offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+      const cursor = offsets.slice(0, terms.length);
+      const docs = new Uint32Array(n);
+      const tfs = new Uint16Array(n);
+      rowStart.push(n);
+      for (let doc = 0; doc < lengths.length; doc++) {
+        const end = rowStart[doc + 1] as number;
+        for (let i = rowStart[doc] as number; i < end; i++) {
+          const t = rowTerm[i] as number;
+          const at = cursor[t] as number;
+          docs[at] = doc;
+          tfs[at] = rowTf[i] as number;
+          cursor[t] = at + 1;
+        }
+      }
+      return new Bm25Index(params, terms, offsets, docs, tfs, Uint32Array.from(lengths));
+    };
+    return { add, finish };
   }
 
   /**

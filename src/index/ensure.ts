@@ -82,12 +82,8 @@ export async function ensureIndex(
   // from `inputs` alone would silently drop every article read from elsewhere (an index of the page and
   // the 2023 news became the page's six articles): say so instead, and touch nothing.
   if (!manifest.ok && manifest.error.code === "corrupt") {
-    const elsewhere = await ledgerFilesOutside(dir, inputs);
-    if (elsewhere.length > 0)
-      return err({
-        code: "unusable",
-        message: `${dir} 的 manifest.json 已损坏，而索引里还有 ${inputs.join("、")} 以外的语料（${elsewhere.slice(0, 3).join("、")}${elsewhere.length > 3 ? " 等" : ""}）：为不丢失这些报道，没有自动重建。请指明全部语料重建：npm run ingest -- --input ${inputs[0] ?? "data/corpus"} --input … (manifest.json is damaged and the index holds articles from other inputs: not rebuilt)`,
-      });
+    const refused = await inputsLost(dir, inputs);
+    if (refused !== null) return err(refused);
   }
   const buildFrom = manifest.ok ? manifest.value.corpus.inputs : inputs;
   events.rebuilding?.(reason, detail);
@@ -113,6 +109,24 @@ export async function ensureIndex(
   }
   events.built?.(updated.value);
   return loadIndex(dir, embeddings);
+}
+
+/**
+ * Why rebuilding the index in `dir` from `inputs` alone must not happen, or null when it may: its
+ * `manifest.json` is damaged (it no longer says what the index was built from) and its newest ledger
+ * records files outside every one of `inputs`, whose articles the rebuild would silently drop (an index
+ * of the page and the 2023 news became the page's six articles). For `ask`, `zones`, a plain `ingest`,
+ * `/reindex` and `--watch`: none of them is told the inputs, so they take CORPUS_DIR.
+ */
+export async function inputsLost(dir: string, inputs: readonly string[]): Promise<IndexError | null> {
+  const manifest = await readManifest(dir);
+  if (manifest.ok || manifest.error.code !== "corrupt") return null;
+  const elsewhere = await ledgerFilesOutside(dir, inputs);
+  if (elsewhere.length === 0) return null;
+  return {
+    code: "unusable",
+    message: `${dir} 的 manifest.json 已损坏，而索引里还有 ${inputs.join("、")} 以外的语料（${elsewhere.slice(0, 3).join("、")}${elsewhere.length > 3 ? " 等" : ""}）：为不丢失这些报道，没有自动重建。请指明全部语料重建：npm run ingest -- --input ${inputs[0] ?? "data/corpus"} --input … (manifest.json is damaged and the index holds articles from other inputs: not rebuilt)`,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { err, ok, type Result } from "../result.js";
+import { nextTurn } from "../stop-signals.js";
 import { settleHnswWorkers } from "./hnsw-worker.js";
 import { INDEX_FILES, type IndexError, readManifest } from "./manifest.js";
 
@@ -73,11 +74,8 @@ export async function checkIndexTarget(dir: string): Promise<Result<IndexTarget,
  */
 async function writableParent(dir: string): Promise<Result<IndexTarget, IndexError>> {
   const probe = `${resolve(dir)}.probe-${process.pid}-${Date.now()}`;
-  // Tracked before it exists: a stop signal while it is made removes it too (it was left behind).
-  trackTempDir(probe);
   try {
-    await mkdir(dirname(probe), { recursive: true });
-    await mkdir(probe);
+    await makeTempDir(probe);
   } catch (e) {
     await releaseTempDir(probe);
     return err(unusable(dir, fsReason(e)));
@@ -106,20 +104,35 @@ export function fsReason(e: unknown): string {
 }
 
 /**
- * Temporary directories of this process (an index being built beside its folder, an evaluation's
- * pooled store), removed on every exit path: normal returns and errors remove their own;
- * `removeTempDirs` is for a signal handler at an entry point.
+ * Scratch of this process, by name — temporary directories (an index being built beside its folder, an
+ * evaluation's pooled store, a bench's work folder) and anything else made for one run and removed after
+ * it (a bench's or an evaluation's PostgreSQL schema) — with how to remove each. Normal returns and
+ * errors remove their own; `removeTempDirs` is for a signal handler at an entry point.
  */
-const liveTempDirs = new Set<string>();
+const liveScratch = new Map<string, () => Promise<void>>();
+
+/** Scratch being made right now (`mkdir`, `mkdtemp` in flight): a stop waits for it before removing. */
+const making = new Set<Promise<unknown>>();
+
+/** How a temporary directory is removed. Retried: a build still writing into it (a stop signal's removal) makes one pass fail with ENOTEMPTY. */
+const removeDir = (path: string) => () => rm(path, { recursive: true, force: true, maxRetries: 3 });
 
 /** Records a temporary directory of this process until {@link releaseTempDir} (or {@link keepTempDir}). */
 export function trackTempDir(path: string): void {
-  liveTempDirs.add(path);
+  liveScratch.set(path, removeDir(path));
 }
 
-/** Forgets a temporary directory without removing it: the user asked to keep it (`eval --keep`). */
-export function keepTempDir(path: string): void {
-  liveTempDirs.delete(path);
+/**
+ * Records scratch that is not a folder (a PostgreSQL schema), named `name`, and how to remove it, until
+ * {@link releaseScratch} (or {@link keepTempDir}).
+ */
+export function trackScratch(name: string, remove: () => Promise<void>): void {
+  liveScratch.set(name, remove);
+}
+
+/** Forgets scratch without removing it: the user asked to keep it (`eval --keep`, `bench --keep`). */
+export function keepTempDir(name: string): void {
+  liveScratch.delete(name);
 }
 
 /**
@@ -127,21 +140,57 @@ export function keepTempDir(path: string): void {
  * arriving during the removal exited with it half done (an evaluation's pool left whole in /tmp).
  */
 export async function releaseTempDir(path: string): Promise<void> {
-  // Retried: a build still writing into it (a stop signal's removal) makes one pass fail with ENOTEMPTY.
-  await rm(path, { recursive: true, force: true, maxRetries: 3 });
-  liveTempDirs.delete(path);
+  await removeDir(path)();
+  liveScratch.delete(path);
+}
+
+/** Removes the scratch {@link trackScratch} recorded as `name` (if still recorded), then forgets it. */
+export async function releaseScratch(name: string): Promise<void> {
+  await liveScratch.get(name)?.();
+  liveScratch.delete(name);
 }
 
 /**
- * Removes every temporary directory this process still has (for SIGINT/SIGTERM handlers, which
- * exit next): first halts the HNSW workers building into them, as exiting while one is inside hnswlib
- * aborts the process (see {@link settleHnswWorkers}).
+ * Makes `path` (or, with `temp`, a new folder named `path` and six random characters, as `mkdtemp`),
+ * tracked: a stop signal arriving while it is being made waits for it and removes it (an empty
+ * `….probe-…` folder was left when the signal came during its `mkdir`); after a stop it makes nothing
+ * and never settles. Parents are made as needed.
+ */
+export async function makeTempDir(path: string, opts: { temp?: boolean } = {}): Promise<string> {
+  // After a stop nothing more is made (this never resolves): work still going while the handler removes
+  // its scratch made a probe folder after the removal, and it was left (seen under load).
+  await nextTurn();
+  const made = (async () => {
+    await mkdir(dirname(path), { recursive: true });
+    const dir = opts.temp ? await mkdtemp(path) : path;
+    if (!opts.temp) await mkdir(path);
+    trackTempDir(dir);
+    return dir;
+  })();
+  making.add(made);
+  try {
+    return await made;
+  } finally {
+    making.delete(made);
+  }
+}
+
+/**
+ * Removes all the scratch this process still has (for SIGINT/SIGTERM handlers, which exit next): first
+ * halts the HNSW workers building into it, as exiting while one is inside hnswlib aborts the process
+ * (see {@link settleHnswWorkers}), and waits for folders being made.
  */
 export async function removeTempDirs(): Promise<void> {
   await settleHnswWorkers();
+  await Promise.allSettled([...making]);
   // Work cut short may still record one while these are removed: removed in the next pass.
-  for (let pass = 0; pass < 3 && liveTempDirs.size > 0; pass++)
-    await Promise.all([...liveTempDirs].map(releaseTempDir));
+  for (let pass = 0; pass < 3 && liveScratch.size > 0; pass++)
+    await Promise.allSettled(
+      [...liveScratch].map(async ([name, remove]) => {
+        await remove();
+        liveScratch.delete(name);
+      }),
+    );
 }
 
 /**

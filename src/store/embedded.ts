@@ -1,6 +1,6 @@
 import type { LoadedCorpus } from "../corpus/types.js";
 import type { IndexEmbeddings } from "../index/build.js";
-import { corpusState, ensureIndex } from "../index/ensure.js";
+import { corpusState, ensureIndex, inputsLost } from "../index/ensure.js";
 import { loadIndex } from "../index/load.js";
 import { readManifest } from "../index/manifest.js";
 import { checkIndexTarget } from "../index/target.js";
@@ -72,6 +72,8 @@ export function embeddedStore(s: EmbeddedSettings): Store {
     // Imported when an update runs, as ensureIndex does: the bot starts without the build code.
     const { updateIndex } = await import("../index/update.js");
     const inputs = (await storedInputs()) ?? [s.corpusDir];
+    const lost = await inputsLost(dir, inputs);
+    if (lost !== null) return err({ code: "failed", message: lost.message });
     const updated = await updateIndex({ dir, inputs, embeddings });
     if (!updated.ok) return err({ code: updated.error.code, message: updated.error.message });
     const u = updated.value;
@@ -118,6 +120,9 @@ export function embeddedStore(s: EmbeddedSettings): Store {
       if (!target.ok) return err({ code: "failed", message: target.error.message, problems: [] });
       if (source.corpus !== undefined) return ingestCorpus(source.corpus, source.inputs ?? [], opts);
       const { inputs, dropped } = chooseInputs(source.inputs, await storedInputs(), s.corpusDir);
+      // Told no inputs, with a damaged manifest: CORPUS_DIR alone would drop what else the index holds.
+      const lost = source.inputs?.length ? null : await inputsLost(dir, inputs);
+      if (lost !== null) return err({ code: "failed", message: lost.message, problems: [] });
       const { updateIndex } = await import("../index/update.js");
       const updated = await updateIndex({
         dir,

@@ -1,9 +1,8 @@
-import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StoreConfig } from "../config.js";
 import type { IndexEmbeddings } from "../index/build.js";
-import { releaseTempDir, trackTempDir } from "../index/target.js";
+import { makeTempDir, releaseScratch, releaseTempDir, trackScratch } from "../index/target.js";
 import { embeddedStore } from "./embedded.js";
 import { postgresScratch, postgresStore } from "./postgres.js";
 import type { ScratchStore, Store } from "./types.js";
@@ -61,14 +60,20 @@ export type Scratch = ScratchStore & { env: Record<string, string> };
 /**
  * A store of the kind STORE names, apart from the user's index, for a bench or an evaluation
  * (`label` names it: `bench`, `eval`): a new temporary folder, or a new schema in the same
- * PostgreSQL database. Its `location` says where it is; `drop` removes it and all it holds. A folder
- * is removed as well by a stop signal's `removeTempDirs` unless kept (`keepTempDir`).
+ * PostgreSQL database. Its `location` says where it is; `drop` removes it and all it holds. Either is
+ * removed as well by a stop signal's `removeTempDirs` unless kept (`keepTempDir` of its `location`).
  */
 export async function openScratchStore(s: StoreSettings, label: string): Promise<Scratch> {
-  if (s.store.kind === "postgres") return postgresScratch(postgresSettings(s, s.store), label);
-  const dir = await mkdtemp(join(tmpdir(), `gaoxin-${label}-`));
+  if (s.store.kind === "postgres") {
+    const scratch = postgresScratch(postgresSettings(s, s.store), label);
+    // A Ctrl-C midway drops the schema too (removeTempDirs), as it removes a folder: it was left behind.
+    const name = scratch.location;
+    const drop = scratch.drop;
+    trackScratch(name, drop);
+    return Object.assign(scratch, { drop: () => releaseScratch(name) });
+  }
   // A Ctrl-C midway removes it too (removeTempDirs): it left the whole pool behind (108 MB for the news set).
-  trackTempDir(dir);
+  const dir = await makeTempDir(join(tmpdir(), `gaoxin-${label}-`), { temp: true });
   const store = embeddedStore({ dir, corpusDir: s.corpusDir, embeddings: s.embeddings, watchSeconds: 0 });
   return Object.assign(store, {
     env: { STORE: "embedded", INDEX_DIR: dir },

@@ -18,31 +18,46 @@ describe("dateKey", () => {
 describe("newestHeadlines", () => {
   it("gives the newest first, undated last, same dates in corpus order, at most n", () => {
     const articles = [
-      { title: "a", date: "2023-07-03" },
-      { title: "b" },
-      { title: "c", date: "2023年8月21日" },
-      { title: "d", date: "2023-07-03" },
-      { title: "e", date: "2023-08" },
+      { id: "a", title: "a", date: "2023-07-03" },
+      { id: "b", title: "b" },
+      { id: "c", title: "c", date: "2023年8月21日" },
+      { id: "d", title: "d", date: "2023-07-03" },
+      { id: "e", title: "e", date: "2023-08" },
     ];
-    expect(newestHeadlines(articles, 10).map((h) => h.title)).toEqual(["c", "e", "a", "d", "b"]);
+    expect(newestHeadlines(articles, new Map(), 10).map((h) => h.title)).toEqual(["c", "e", "a", "d", "b"]);
     expect(newestHeadlines(articles)).toEqual([
-      { title: "c", date: "2023年8月21日" },
-      { title: "e", date: "2023-08" },
-      { title: "a", date: "2023-07-03" },
+      { title: "c", headline: "c", date: "2023年8月21日" },
+      { title: "e", headline: "e", date: "2023-08" },
+      { title: "a", headline: "a", date: "2023-07-03" },
     ]);
+  });
+
+  it("shows each article under the headline it is given, the title's own where it is given none", () => {
+    const shown = newestHeadlines(
+      [
+        { id: "a", title: "某报记者 张三通讯员 李四", date: "2023-08-13" },
+        { id: "b", title: "园区举办招聘会极目新闻记者", date: "2023-08-10" },
+      ],
+      new Map([["a", "园区禁毒大队打掉一处涉毒窝点"]]),
+    );
+    expect(shown.map((h) => h.headline)).toEqual(["园区禁毒大队打掉一处涉毒窝点", "园区举办招聘会"]);
   });
 });
 
 describe("newestHeadlines, reprints", () => {
   it("shows a headline once when a copy of the story ran under it again", () => {
     const shown = newestHeadlines([
-      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-08" },
-      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-09" },
-      { title: "福然德5G智慧工厂", date: "2023-08-02" },
+      { id: "a", title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-08" },
+      { id: "b", title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-09" },
+      { id: "c", title: "福然德5G智慧工厂", date: "2023-08-02" },
     ]);
     expect(shown).toEqual([
-      { title: "垒知上海科创园项目现场仍灯火通明", date: "2023-08-09" },
-      { title: "福然德5G智慧工厂", date: "2023-08-02" },
+      {
+        title: "垒知上海科创园项目现场仍灯火通明",
+        headline: "垒知上海科创园项目现场仍灯火通明",
+        date: "2023-08-09",
+      },
+      { title: "福然德5G智慧工厂", headline: "福然德5G智慧工厂", date: "2023-08-02" },
     ]);
   });
 });

@@ -39,6 +39,7 @@ describe("ask", () => {
     expect(Object.keys(a.citations[0]).sort()).toEqual([
       "articleId",
       "date",
+      "headline",
       "n",
       "passageId",
       "quote",
@@ -46,8 +47,10 @@ describe("ask", () => {
       "title",
       "zones",
     ]);
-    // The page's date, from the metadata file beside it; the contract's fields plus this one.
+    // The page's date, from the metadata file beside it, and the headline the article is shown under:
+    // the contract's fields plus these two.
     expect(a.citations[0]).toMatchObject({ n: 1, zones: ["珠海高新区"], date: "2020-06" });
+    expect(a.citations[0].headline).toBe(a.citations[0].title);
     expect(a.citations[0].source).toMatch(/data\/corpus\/000_d463814998410617\.txt$/);
   });
 
@@ -177,6 +180,37 @@ describe("zones", () => {
       "    《东湖高新区新闻2023-07-28》 2023-07-28",
       "    …另 2 篇",
     ]);
+  });
+
+  it("--zone lists every article of one zone, newest first (its --json the same), and refuses an unknown zone", async () => {
+    const dir = await scratchDir("gaoxin-zone-");
+    await writeFile(
+      join(dir, "season.jsonl"),
+      Array.from({ length: 120 }, (_, i) =>
+        JSON.stringify({
+          id: `wh-${i}`,
+          title: `东湖高新区第${i}期新闻`,
+          date: `2023-08-${String((i % 28) + 1).padStart(2, "0")}`,
+          text: `武汉东湖高新区第${i + 1}条消息。`,
+        }),
+      ).join("\n"),
+    );
+    const env = { CORPUS_DIR: join(dir, "season.jsonl") };
+    const r = await run("zones.ts", ["--index", join(dir, "idx"), "--zone", "武汉东湖高新区"], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe("武汉东湖高新区  120 篇（最新在前）");
+    expect(lines).toHaveLength(121);
+    expect(lines[1]).toMatch(/ 2023-08-28$/);
+    const json = await run("zones.ts", ["--index", join(dir, "idx"), "--zone", "东湖", "--json"], dir, env);
+    const detail = JSON.parse(json.stdout) as { zone: string; articles: { id: string; headline: string }[] };
+    expect(detail.zone).toBe("武汉东湖高新区");
+    expect(detail.articles.map((a) => `    《${a.headline}》`)).toEqual(
+      lines.slice(1).map((l) => l.replace(/ \S+$/, "")),
+    );
+    const unknown = await run("zones.ts", ["--index", join(dir, "idx"), "--zone", "火星高新区"], dir, env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("没有找到");
   });
   it("ends quietly, exit 0, when its reader closes the pipe (`zones | head -1`)", async () => {
     const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/cli/zones.ts")], { cwd: work });

@@ -6,7 +6,7 @@ import type { Interaction } from "discord.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BotContext } from "../../src/discord/command.js";
 import type { Component } from "../../src/discord/component.js";
-import { sourceButtonId, zonesPageId } from "../../src/discord/custom-ids.js";
+import { sourceButtonId, zonePageId, zonesPageId } from "../../src/discord/custom-ids.js";
 import { feedbackId } from "../../src/discord/feedback-render.js";
 import { loadComponents } from "../../src/discord/loader.js";
 
@@ -49,6 +49,7 @@ describe("the component registry", () => {
       ["feedback-reason", "select"],
       ["feedback-vote", "button"],
       ["source", "button"],
+      ["zone-page", "button"],
       ["zones-page", "button"],
     ]);
   });
@@ -58,6 +59,7 @@ describe("the component registry", () => {
     const sent: ["button" | "select", string, string][] = [
       ["button", sourceButtonId(1, "000_d463814998410617-5#0") ?? "", "source"],
       ["button", zonesPageId(2, "next"), "zones-page"],
+      ["button", zonePageId("重庆高新区", 2, "next") ?? "", "zone-page"],
       ["button", feedbackId("up", answer), "feedback-vote"],
       ["button", feedbackId("down", answer), "feedback-vote"],
       ["button", feedbackId("missing", answer), "feedback-vote"],

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_CUSTOM_ID, parseCustomId, sourceButtonId, zonesPageId } from "../../src/discord/custom-ids.js";
+import {
+  MAX_CUSTOM_ID,
+  parseCustomId,
+  sourceButtonId,
+  zonePageId,
+  zonesPageId,
+} from "../../src/discord/custom-ids.js";
 
 describe("custom ids", () => {
   it("round-trip a passage id and a zones page", () => {
@@ -8,6 +14,15 @@ describe("custom ids", () => {
     expect(id).toBe("src:3:000_d463814998410617-5#0");
     expect(parseCustomId(id ?? "")).toEqual({ kind: "source", passageId: "000_d463814998410617-5#0" });
     expect(parseCustomId(zonesPageId(2, "next"))).toEqual({ kind: "zones", page: 2 });
+    expect(parseCustomId(zonePageId("武汉东湖高新区", 3, "prev") ?? "")).toEqual({
+      kind: "zone",
+      zone: "武汉东湖高新区",
+      page: 3,
+    });
+  });
+
+  it("give no page button id for a zone whose name would pass 100 characters", () => {
+    expect(zonePageId("长".repeat(MAX_CUSTOM_ID), 1, "next")).toBeNull();
   });
 
   it("give no button id when the passage id would pass 100 characters", () => {

@@ -59,7 +59,7 @@ const summary = (zone: string, titles: string[]): ZoneSummary => ({
   zone,
   articles: titles.length,
   titles,
-  newest: titles.slice(0, 3).map((title) => ({ title, date: "2020-06" })),
+  newest: titles.slice(0, 3).map((title) => ({ title, headline: title, date: "2020-06" })),
 });
 
 export const zoneList: ZoneSummary[] = [
@@ -79,6 +79,9 @@ export interface FakeOptions {
   /** Makes `ask` reject for questions containing this text. */
   failOn?: string;
 }
+
+/** A zone `zone()` knows with 200 articles, for paging `/zone`. */
+export const MANY_ARTICLES_ZONE = "长篇高新区";
 
 /** Builds the fake; `calls` records every question asked. */
 export function createFakeService(
@@ -136,6 +139,19 @@ export function createFakeService(
     zoneList: async (only?: readonly string[]) =>
       only === undefined ? zones : zones.filter((z) => only.includes(z.zone)),
     async zone(name: string) {
+      // A zone of a season's news, more articles than one message lists (not in the zone list).
+      if (name === MANY_ARTICLES_ZONE)
+        return {
+          zone: name,
+          articles: Array.from({ length: 200 }, (_, i) => ({
+            id: `many-${i}`,
+            title: `第${i}篇`,
+            headline: `长篇高新区第${i}期社区活动顺利举办`,
+            byline: null,
+            date: "2023-08-09",
+          })),
+          figures: [],
+        };
       const z = zones.find(
         (x) => x.zone === name || x.zone.replace("高新区", "") === name.replace(/市?高新区$/, ""),
       );
@@ -143,7 +159,7 @@ export function createFakeService(
       const ps = passages.filter((p) => p.zones.includes(z.zone));
       return {
         zone: z.zone,
-        articles: ps.map((p) => ({ id: p.articleId, title: p.title, byline: p.byline })),
+        articles: ps.map((p) => ({ id: p.articleId, title: p.title, headline: p.title, byline: p.byline })),
         figures: ps.map((p, i) => ({
           ...passageCitation(i + 1, p, p.text.split("。")[0] ?? p.text),
           measure: "示例指标",

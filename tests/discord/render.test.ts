@@ -260,7 +260,13 @@ describe("renderZonesPage", () => {
       { zone: "丙高新区", articles: 5 },
     ];
     const newest = new Map([
-      ["丙高新区", [{ title: "丙高新区最新一篇", date: "2023-08-28" }, { title: "较早一篇" }]],
+      [
+        "丙高新区",
+        [
+          { title: "丙高新区最新一篇", headline: "丙高新区最新一篇", date: "2023-08-28" },
+          { title: "较早一篇", headline: "较早一篇" },
+        ],
+      ],
     ]);
     const embed = renderZonesPage(zs, 0, { articles: 6, newest }).embeds[0];
     expect(embed?.description?.split("\n")).toEqual([
@@ -283,7 +289,20 @@ describe("renderZonesPage", () => {
         long,
         (zs, p, title) =>
           expectWithinLimits(
-            page(zs, p, new Map(zs.map((z) => [z.zone, [{ title, date: title }, { title }, { title }]]))),
+            page(
+              zs,
+              p,
+              new Map(
+                zs.map((z) => [
+                  z.zone,
+                  [
+                    { title, headline: title, date: title },
+                    { title, headline: title },
+                    { title, headline: title },
+                  ],
+                ]),
+              ),
+            ),
           ),
       ),
       { numRuns: 80 },
@@ -326,11 +345,12 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect(p.components[0]?.components.map((b) => b.label)).toEqual(["[1] 原文", "[2] 原文"]);
   });
 
-  it("lists every article of a zone with 60 (the digest's `/zone … 查看全部`), over several fields; past that, says how many more", () => {
+  it("lists every article of a zone with 60 (the digest's `/zone … 查看全部`) on one page, over several fields", () => {
     const articles = (n: number) =>
       Array.from({ length: n }, (_, i) => ({
         id: `a${i}`,
         title: `重庆高新区虎溪街道第${i}期社区活动顺利举办`,
+        headline: `重庆高新区虎溪街道第${i}期社区活动顺利举办`,
         byline: null,
         date: "2023-08-09",
       }));
@@ -341,17 +361,61 @@ describe("renderZone, renderPassage, renderHelp", () => {
     const listed = fields.flatMap((f) => f.value.split("\n"));
     expect(listed).toHaveLength(60);
     expect(listed[59]).toContain("第59期");
-    const many = renderZone({ zone: "重庆高新区", articles: articles(500), figures: [] });
-    expectWithinLimits(many);
-    expect(many.embeds[0]?.fields?.at(-1)?.value).toMatch(/…等另 \d+ 项$/);
+    expect(all.components).toEqual([]);
+  });
+
+  it("pages a zone of 500 articles: every article on exactly one page, the buttons and `page` reach each", () => {
+    const articles = Array.from({ length: 500 }, (_, i) => ({
+      id: `a${i}`,
+      title: `重庆高新区第${i}号`,
+      headline: `重庆高新区虎溪街道第${i}期社区活动顺利举办`,
+      byline: i % 3 === 0 ? "记者 张三 通讯员 李四" : null,
+      date: "2023-08-09",
+    }));
+    const detail = { zone: "重庆高新区", articles, figures: [] };
+    const first = renderZone(detail);
+    const pages = Number(/第 1\/(\d+) 页/.exec(first.embeds[0]?.footer?.text ?? "")?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    const seen: string[] = [];
+    let page = 0;
+    for (let i = 0; i < pages; i++) {
+      const p = renderZone(detail, page);
+      expectWithinLimits(p);
+      expect(p.embeds[0]?.fields?.[0]?.name).toBe(`文章（500 篇，第 ${i + 1}/${pages} 页）`);
+      seen.push(...(p.embeds[0]?.fields ?? []).flatMap((f) => f.value.split("\n")));
+      // The next page is the one the 下一页 button asks for.
+      const next = p.components.at(-1)?.components.find((b) => "label" in b && b.label === "下一页");
+      const action = next && "custom_id" in next ? parseCustomId(next.custom_id) : null;
+      expect(action).toEqual({ kind: "zone", zone: "重庆高新区", page: Math.min(i + 1, pages - 1) });
+      expect(next && "disabled" in next && next.disabled).toBe(i === pages - 1);
+      page = action?.kind === "zone" ? action.page : page;
+    }
+    expect(seen.map((l) => /第(\d+)期/.exec(l)?.[1])).toEqual(articles.map((_, i) => String(i)));
+    // A page past the last shows the last.
+    expect(renderZone(detail, 10_000).embeds[0]?.fields?.[0]?.name).toBe(
+      `文章（500 篇，第 ${pages}/${pages} 页）`,
+    );
   });
 
   it("says how many reprints of a story it merged, beside the story and in the count", () => {
     const p = renderZone({
       zone: "宝山高新区",
       articles: [
-        { id: "a", title: "垒知上海科创园项目现场仍灯火通明", byline: null, date: "2023-08-09", copies: 1 },
-        { id: "b", title: "福然德5G智慧工厂", byline: null, date: "2023-08-02" },
+        {
+          id: "a",
+          title: "垒知上海科创园项目现场仍灯火通明",
+          headline: "垒知上海科创园项目现场仍灯火通明",
+          byline: null,
+          date: "2023-08-09",
+          copies: 1,
+        },
+        {
+          id: "b",
+          title: "福然德5G智慧工厂",
+          headline: "福然德5G智慧工厂",
+          byline: null,
+          date: "2023-08-02",
+        },
       ],
       figures: [],
     });
@@ -418,7 +482,7 @@ describe("renderZone, renderPassage, renderHelp", () => {
     expect([...listed].sort()).toEqual(bodies.map((b) => b.name).sort());
     for (const name of ["report", "reindex", "forget-me"]) expect(listed).toContain(name);
     expect(listed.slice(-2).sort()).toEqual(["reindex", "report"]);
-    expect(description).toContain("**/zone** `name:`：查看某个高新区的文章和关键数字");
+    expect(description).toContain("**/zone** `name:` [`page:`]：查看某个高新区的文章和关键数字");
     expect(description).toContain("**/ask** `question:` [`private:`]");
     expect(description.length).toBeLessThanOrEqual(4096);
   });
@@ -470,11 +534,12 @@ describe("renderZone, renderPassage, renderHelp", () => {
             {
               id: fc.constant("a"),
               title: long,
+              headline: long,
               byline: fc.option(long),
               date: long,
               copies: fc.integer({ min: 0, max: 1_000_000 }),
             },
-            { requiredKeys: ["id", "title", "byline"] },
+            { requiredKeys: ["id", "title", "headline", "byline"] },
           ),
           { maxLength: 50 },
         ),
@@ -489,7 +554,8 @@ describe("renderZone, renderPassage, renderHelp", () => {
             { maxLength: 30 },
           )
           .map((rows) => rows.map(({ citation, ...row }) => ({ ...citation, ...row }))),
-        (zone, articles, figures) => expectWithinLimits(renderZone({ zone, articles, figures })),
+        fc.integer({ min: -3, max: 40 }),
+        (zone, articles, figures, page) => expectWithinLimits(renderZone({ zone, articles, figures }, page)),
       ),
       { numRuns: 60 },
     );

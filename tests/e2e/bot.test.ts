@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { commandBodies, loadCommands } from "../../src/discord/loader.js";
 import { COMMAND_NAMES } from "../commands/names.js";
-import { createFakeService, passages, XIAN_TITLE, ZHUHAI_TITLE } from "../discord/fake-service.js";
+import {
+  createFakeService,
+  MANY_ARTICLES_ZONE,
+  passages,
+  XIAN_TITLE,
+  ZHUHAI_TITLE,
+} from "../discord/fake-service.js";
 import type { RecordedRequest } from "./emulator.js";
 import { body, CANARY_TOKEN, callbackBody, type Harness, startHarness } from "./harness.js";
 import {
@@ -247,6 +253,31 @@ describe("/zones, /zone, /source, /help", () => {
     expect(embed?.fields?.[0]?.value).toContain(ZHUHAI_TITLE);
     expect(embed?.fields?.[0]?.value).toContain("本报记者 张三");
     expect(embed?.description).toContain("[1]");
+  });
+
+  it("/zone of 200 articles pages them: the 下一页 button turns the page in place, `page:` opens one", async () => {
+    const i = h.slash("zone", [{ name: "name", type: 3, value: MANY_ARTICLES_ZONE }], freshUser());
+    expect(callbackBody(await h.callback(i)).type).toBe(5);
+    const shown = body(await h.edit(i));
+    const pages = Number(/第 1\/(\d+) 页/.exec(shown.embeds?.[0]?.footer?.text ?? "")?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    const next = shown.components?.at(-1)?.components.find((b) => b.label === "下一页");
+    const click = buttonClick(h.emu, next?.custom_id ?? "", freshUser());
+    h.emu.dispatch("INTERACTION_CREATE", click);
+    expect(callbackBody(await h.callback(click)).type).toBe(6);
+    const second = body(await h.edit(click)).embeds?.[0];
+    expect(second?.footer?.text).toContain(`第 2/${pages} 页`);
+    const last = h.slash(
+      "zone",
+      [
+        { name: "name", type: 3, value: MANY_ARTICLES_ZONE },
+        { name: "page", type: 4, value: pages },
+      ],
+      freshUser(),
+    );
+    expect(callbackBody(await h.callback(last)).type).toBe(5);
+    const lastEmbed = body(await h.edit(last)).embeds?.[0];
+    expect(lastEmbed?.fields?.at(-1)?.value.split("\n").at(-1)).toContain("第199期");
   });
 
   it("/zone with an unknown name says so privately", async () => {

@@ -5,6 +5,7 @@ import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex } from "../../src/index/build.js";
 import { ensureIndex, type RebuildReason } from "../../src/index/ensure.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
+import { embeddedStore } from "../../src/store/embedded.js";
 import { PAGE_CORPUS } from "../helpers/page-index.js";
 import { scratchDir } from "../helpers/scratch.js";
 
@@ -185,5 +186,17 @@ describe("ensureIndex when the manifest is damaged and the index holds articles 
     expect(rebuilt).toEqual([]);
     expect(await readFile(join(index, "passages.jsonl"), "utf8")).toBe(passages);
     expect(await readFile(join(index, "manifest.json"), "utf8")).toBe("{");
+
+    // Neither does a plain `npm run ingest` (told no inputs), `/reindex` or `--watch`; `ingest --input`
+    // with all of them rebuilds it.
+    const store = embeddedStore({ dir: index, corpusDir: PAGE_CORPUS, embeddings, watchSeconds: 0 });
+    const ingested = await store.ingest({});
+    expect(!ingested.ok && ingested.error.message).toContain("a.jsonl");
+    const reindexed = await store.reindex();
+    expect(!reindexed.ok && reindexed.error.message).toContain("a.jsonl");
+    expect(await readFile(join(index, "passages.jsonl"), "utf8")).toBe(passages);
+    expect(await readFile(join(index, "manifest.json"), "utf8")).toBe("{");
+    const all = await store.ingest({ inputs });
+    expect(all.ok && all.value.articles).toBe(7);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadIndex } from "../../src/index/load.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { readManifest } from "../../src/index/manifest.js";
+import { watchChild } from "../helpers/child-stderr.js";
 import { scratchDir } from "../helpers/scratch.js";
 
 /**
@@ -187,22 +188,81 @@ describe("stopping an evaluation", () => {
       ],
       { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ["ignore", "ignore", "pipe"] },
     );
-    const exit = once(child, "exit");
-    let stderr = "";
+    const watched = watchChild(child);
     // The pool's folder is named once it exists: `正在为 106 个段落建立索引 … → /tmp/…/gaoxin-eval-…`.
-    await new Promise<void>((resolve) => {
-      child.stderr?.on("data", (c: Buffer) => {
-        stderr += c.toString();
-        if (stderr.includes("→")) resolve();
-      });
-    });
+    await watched.until("→");
     child.kill("SIGINT");
-    const [code] = await exit;
-    expect(code).toBe(130);
-    expect(stderr).not.toMatch(/没有索引|FATAL/);
-    // Neither the pool nor a build's temporary folder (tsx keeps its cache there too). An empty
-    // `….probe-…` folder, made and removed at once to see that the folder takes one, can still be
-    // left when the signal comes while it is being made.
-    expect((await readdir(tmp)).filter((n) => n.startsWith("gaoxin-") && !n.includes(".probe-"))).toEqual([]);
+    expect(await watched.exit).toBe(130);
+    expect(watched.stderr()).not.toMatch(/没有索引|FATAL/);
+    // Neither the pool nor a build's temporary folder nor the empty `….probe-…` folder made to see that
+    // the folder takes one (tsx keeps its cache there too).
+    expect((await readdir(tmp)).filter((n) => n.startsWith("gaoxin-"))).toEqual([]);
   }, 60_000);
+});
+
+describe("stopping during BM25 tokenising", () => {
+  it("a SIGTERM while the build tokenises is handled at once: exit 143, tokenising cut short, no temporary folder left", async () => {
+    // A build's segment written as `ingest` writes it (writeSegment into a tracked temporary folder,
+    // under runCli's stop handler), its tokenizer saying when it starts and how far it got when the
+    // signal is handled; the articles are long, so tokenising takes a few seconds.
+    const tmp = join(base, "tokenise-tmp");
+    await mkdir(tmp);
+    const script = join(base, "stop-while-tokenising.mjs");
+    const corpus = join(base, "long.jsonl");
+    await writeFile(
+      corpus,
+      syntheticJsonl(2_000)
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => {
+          const row = JSON.parse(l);
+          return JSON.stringify({ ...row, text: row.text.repeat(6) });
+        })
+        .join("\n"),
+    );
+    const src = (p: string) => JSON.stringify(join(ROOT, "src", p));
+    await writeFile(
+      script,
+      `import { readFileSync } from "node:fs";
+const { runCli } = await import(${src("cli/common.ts")});
+const { writeSegment, DEFAULT_HNSW } = await import(${src("index/build.ts")});
+const { makeTempDir } = await import(${src("index/target.ts")});
+const { createTokenizer } = await import(${src("index/tokenize.ts")});
+const { LocalEmbeddings } = await import(${src("index/local-embeddings.ts")});
+const { parseJsonl } = await import(${src("corpus/jsonl.ts")});
+const { articles } = parseJsonl(readFileSync(${JSON.stringify(corpus)}, "utf8"), "long.jsonl");
+const inner = createTokenizer({ userWords: [] });
+let tokenised = 0;
+const tokenizer = {
+  ...inner,
+  terms(text) {
+    if (tokenised++ === 0) process.stderr.write("tokenising\\n");
+    return inner.terms(text);
+  },
+};
+process.on("SIGTERM", () => process.stderr.write(\`handled after \${tokenised}\\n\`));
+await runCli(async () => {
+  const dir = await makeTempDir(${JSON.stringify(join(tmp, "gaoxin-seg-"))}, { temp: true });
+  const done = await writeSegment({ articles, embeddings: new LocalEmbeddings({ dimensions: 32 }), dir, hnsw: DEFAULT_HNSW, tokenizer });
+  process.stderr.write(\`written \${done.passages}\\n\`);
+});
+`,
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const watched = watchChild(child);
+    await watched.until("tokenising");
+    child.kill("SIGTERM");
+    const code = await watched.exit;
+    const stderr = watched.stderr();
+    expect(stderr).toContain("tokenising");
+    expect(stderr).not.toContain("written");
+    const handled = Number(/handled after (\d+)/.exec(stderr)?.[1]);
+    // Handled while tokenising, not once every passage was (12,000: 2,000 articles of six passages).
+    expect(handled).toBeLessThan(2_000);
+    expect(code).toBe(143);
+    expect(await readdir(tmp)).toEqual([]);
+  }, 120_000);
 });

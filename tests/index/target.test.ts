@@ -4,7 +4,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/index/build.js";
 import { LocalEmbeddings } from "../../src/index/local-embeddings.js";
 import { IndexFailure } from "../../src/index/manifest.js";
-import { checkIndexTarget, fsReason, removeTempDirs, trackTempDir } from "../../src/index/target.js";
+import {
+  checkIndexTarget,
+  fsReason,
+  keepTempDir,
+  makeTempDir,
+  removeTempDirs,
+  trackScratch,
+  trackTempDir,
+} from "../../src/index/target.js";
 import { scratchDir } from "../helpers/scratch.js";
 import { corpus as fixtureCorpus } from "./fixtures.js";
 
@@ -99,5 +107,28 @@ describe("removeTempDirs", () => {
     trackTempDir(tmp);
     await removeTempDirs();
     expect(await readdir(base)).toEqual([]);
+  });
+
+  it("removes a folder still being made when the stop comes (an empty `….probe-…` folder was left)", async () => {
+    // The stop handler runs while the folder's mkdir is in flight (past the turn makeTempDir takes
+    // first, where a stop would have halted it): it waits for it, then removes it.
+    const made = makeTempDir(join(base, "idx.probe-1-2"));
+    await new Promise((r) => setImmediate(r));
+    await removeTempDirs();
+    expect(await made).toBe(join(base, "idx.probe-1-2"));
+    expect(await readdir(base)).toEqual([]);
+  });
+
+  it("drops tracked scratch that is not a folder (a bench's schema) and forgets what was kept", async () => {
+    const dropped: string[] = [];
+    trackScratch("schema a", async () => {
+      dropped.push("a");
+    });
+    trackScratch("schema b", async () => {
+      dropped.push("b");
+    });
+    keepTempDir("schema b");
+    await removeTempDirs();
+    expect(dropped).toEqual(["a"]);
   });
 });

@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { totalmem } from "node:os";
+import { whenHalted } from "../../stop-signals.js";
 
 /**
  * Heap cap of every measured ingest and embedded-store process: half the machine's memory. Node's
@@ -16,9 +17,24 @@ export interface ChildOutput {
   seconds: number;
 }
 
+/** Set once a stop halted the work: a child's end then settles nothing (its caller goes no further). */
+let stopping = false;
+
+/** The children running now, each with the promise of its end. */
+const running = new Map<ChildProcess, Promise<unknown>>();
+
+// A stop (Ctrl-C, SIGTERM) stops the children too, and waits for them, before the bench's work folder
+// and scratch schema are removed: a SIGTERM to the bench alone left a child ingest writing into them.
+whenHalted(async () => {
+  stopping = true;
+  for (const child of running.keys()) child.kill("SIGTERM");
+  await Promise.allSettled(running.values());
+});
+
 /**
  * Runs `cmd args` to its end with both outputs captured (a bench probe, an ingest): the benches
- * measure in fresh processes so that one corpus's memory never counts for another.
+ * measure in fresh processes so that one corpus's memory never counts for another. After a stop it
+ * never settles, as `nextTurn` does not: the caller goes no further while scratch is removed.
  */
 export function runCaptured(
   cmd: string,
@@ -26,6 +42,7 @@ export function runCaptured(
   opts: { cwd: string; env: NodeJS.ProcessEnv },
 ): Promise<ChildOutput> {
   return new Promise((done, fail) => {
+    if (stopping) return;
     const started = performance.now();
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -36,9 +53,14 @@ export function runCaptured(
     child.stderr.setEncoding("utf8").on("data", (c: string) => {
       stderr += c;
     });
-    child.on("error", fail);
-    child.on("close", (code) =>
-      done({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
-    );
+    running.set(child, new Promise((ended) => child.on("close", ended).on("error", ended)));
+    child.on("error", (e) => {
+      running.delete(child);
+      if (!stopping) fail(e);
+    });
+    child.on("close", (code) => {
+      running.delete(child);
+      if (!stopping) done({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 });
+    });
   });
 }

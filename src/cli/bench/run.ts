@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../../corpus/load.js";
+import { keepTempDir, makeTempDir, releaseTempDir } from "../../index/target.js";
 import { FULL_SETS_HINT } from "../eval-data.js";
 import { type ChildOutput, HEAP_FLAG, runCaptured } from "./child.js";
 import { median, seededRandom, shuffled } from "./stats.js";
@@ -152,7 +153,9 @@ interface CorpusPlan {
 export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const log = opts.log ?? (() => {});
-  const workDir = opts.workDir ?? (await mkdtemp(join(tmpdir(), "gaoxin-bench-")));
+  // Made tracked: a Ctrl-C midway removes it (it was left behind), unless --keep asked to keep it.
+  const workDir = opts.workDir ?? (await makeTempDir(join(tmpdir(), "gaoxin-bench-"), { temp: true }));
+  if (opts.keep && opts.workDir === undefined) keepTempDir(workDir);
   await mkdir(workDir, { recursive: true });
   const notes: string[] = [];
   try {
@@ -311,6 +314,6 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       notes,
     };
   } finally {
-    if (!opts.keep && opts.workDir === undefined) await rm(workDir, { recursive: true, force: true });
+    if (!opts.keep && opts.workDir === undefined) await releaseTempDir(workDir);
   }
 }

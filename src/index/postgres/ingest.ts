@@ -1,7 +1,6 @@
 import { PGVectorStore } from "@langchain/community/vectorstores/pgvector";
 import { Document } from "@langchain/core/documents";
 import type { Article, LoadedCorpus } from "../../corpus/types.js";
-import { Bm25Index } from "../bm25.js";
 import {
   type BuildOptions,
   type BuildSummary,
@@ -11,7 +10,7 @@ import {
   efSearchFor,
   embeddingText,
   type IndexEmbeddings,
-  lexicalText,
+  lexicalIndex,
   zoneWords,
 } from "../build.js";
 import { articleHash } from "../ledger.js";
@@ -327,11 +326,7 @@ async function writeLexicalAndArticles(
   },
 ): Promise<void> {
   const tokenizer = createTokenizer({ userWords: zoneWords(plan.articles) });
-  const bm25 = Bm25Index.build(
-    (function* () {
-      for (const p of plan.passages) yield tokenizer.terms(lexicalText(p));
-    })(),
-  ).parts();
+  const bm25 = (await lexicalIndex(plan.passages, tokenizer)).parts();
   await writePostings(db, generation, bm25);
   await writeArticles(db, generation, plan.summaries);
   const manifest: IndexManifest = {

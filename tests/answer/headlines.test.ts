@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { articleHeadline, shownTitle } from "../../src/answer/article-text.js";
+import { createAnswerService } from "../../src/answer/service.js";
+import type { AnswerService } from "../../src/answer/types.js";
+import { fixtureIndex } from "../helpers/kinds-index.js";
+import { scratchDir } from "../helpers/scratch.js";
+
+let service: AnswerService;
+
+beforeAll(async () => {
+  service = createAnswerService(
+    await fixtureIndex(await scratchDir("gaoxin-headlines-"), "headline-news.jsonl"),
+  );
+});
+
+const BYLINE = "某报记者 张三通讯员 李四 王五实习生 赵六";
+
+describe("one article, one headline", () => {
+  it("shows an article whose feed gave its byline as the title under one stand-in everywhere", async () => {
+    const digest = await service.ask("黄石高新区有什么新闻");
+    const line = digest.answer.split("\n").find((l) => l.includes("禁毒大队")) ?? "";
+    const inDigest = /《([^》]+)》/u.exec(line)?.[1];
+    expect(inDigest).toBeDefined();
+    expect(inDigest).not.toContain("记者");
+    const cited = digest.citations.find((c) => c.articleId === "hl-00");
+    expect(cited && shownTitle(cited)).toBe(inDigest);
+    // The title as the corpus gave it stays in `title`.
+    expect(cited?.title.replace(/\s+/gu, "")).toBe(BYLINE.replace(/\s+/gu, ""));
+
+    const zone = await service.zone("黄石高新区");
+    expect(zone?.articles.find((a) => a.id === "hl-00")?.headline).toBe(inDigest);
+    const [listed] = await service.zoneList(["黄石高新区"]);
+    expect(listed?.newest[0]?.headline).toBe(inDigest);
+    const view = await service.passage(cited?.passageId ?? "");
+    expect(view && shownTitle(view)).toBe(inDigest);
+  });
+
+  it("gives an article a title of its own everywhere as the headline", async () => {
+    const zone = await service.zone("黄石高新区");
+    expect(zone?.articles.map((a) => a.headline).slice(1)).toEqual([
+      "黄石高新区举办夏季招聘会",
+      "黄石高新区新建两座充电站",
+    ]);
+  });
+});
+
+describe("zones --json's titles", () => {
+  it("lists a zone's titles newest first, as the text and /zone list them (the corpus has them oldest first)", async () => {
+    const [listed] = await service.zoneList(["黄石高新区"]);
+    expect(listed?.titles.map((t) => t.replace(/\s+/gu, ""))).toEqual([
+      BYLINE.replace(/\s+/gu, ""),
+      "黄石高新区举办夏季招聘会",
+      "黄石高新区新建两座充电站",
+    ]);
+  });
+});
+
+describe("articleHeadline", () => {
+  it("is made from the article alone: the first sentence after the names that tells something", () => {
+    const sentences = [
+      `${BYLINE}“快，把门守住！”`,
+      "8月12日凌晨，某某高新区公安分局禁毒大队在城郊一处出租屋打掉一个涉毒窝点，当场抓获4名涉毒人员。",
+    ];
+    expect(articleHeadline(BYLINE, sentences)).toMatch(/^某某高新区公安分局禁毒大队/u);
+    expect(articleHeadline("某某高新区举办招聘会", sentences)).toBe("某某高新区举办招聘会");
+  });
+});
