@@ -4,6 +4,7 @@
  * and the citation of one of their sentences.
  */
 
+import { LRUCache } from "lru-cache";
 import { isFurnitureSentence } from "../corpus/feeds/boilerplate.js";
 import { ORIGINAL_TITLE, openingAgain, SOURCE_NAME, STORY_OPENING } from "../corpus/news-marks.js";
 import { splitSentences } from "../corpus/sentences.js";
@@ -285,6 +286,31 @@ export async function articleHeadlines(
       ),
     ]),
   );
+}
+
+/**
+ * {@link articleHeadlines} behind a least-recently-used cache of `capacity` articles, by id: a service
+ * cites the same articles again (about four questions a paragraph on CMRC), and an index's article does
+ * not change under it (a new index gets a new service, see `live.ts`).
+ */
+export function cachedArticleHeadlines(
+  capacity: number,
+): (
+  source: Pick<ArticleSource, "loadPassages">,
+  articles: readonly ArticleSummary[],
+) => Promise<Map<string, string>> {
+  const cache = new LRUCache<string, string>({ max: capacity });
+  return async (source, articles) => {
+    const missing = articles.filter((a) => !cache.has(a.id));
+    const read = missing.length === 0 ? new Map<string, string>() : await articleHeadlines(source, missing);
+    for (const [id, headline] of read) cache.set(id, headline);
+    const out = new Map<string, string>();
+    for (const a of articles) {
+      const headline = read.get(a.id) ?? cache.get(a.id);
+      if (headline !== undefined) out.set(a.id, headline);
+    }
+    return out;
+  };
 }
 
 /**

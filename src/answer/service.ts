@@ -4,7 +4,7 @@ import { normalizeText } from "../index/tokenize.js";
 import type { Passage } from "../index/types.js";
 import { escapeRegExp } from "../regexp.js";
 import { type AnswerDeps, answerQuestion, type ExtractiveOptions } from "./answer.js";
-import { articleHeadlines } from "./article-text.js";
+import { articleHeadlines, cachedArticleHeadlines } from "./article-text.js";
 import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
@@ -57,6 +57,9 @@ function memoized(fn: (s: string) => string, capacity = 2048, maxLength = 200): 
 
 /** How many prepared passages a service keeps (see {@link cachedPassageText}). */
 const PASSAGE_CACHE = 4096;
+/** How many articles' shown headlines a service keeps: a headline is a few dozen characters. */
+const HEADLINE_CACHE = 1024;
+
 /**
  * How many quotes read for the short answer a service keeps (see {@link cachedSentenceRead}): about
  * 25 KB each for a quote of CMRC's mean length (57 characters), so 128 hold ~3 MB. On the dev sets 16
@@ -198,12 +201,13 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     return documentsToHits(await retriever.invoke(q), search.passageById);
   };
   // Every citation carries its article's date and web address when the corpus knows them, and the
-  // headline the article is shown under, whichever path answered.
+  // headline the article is shown under, whichever path answered (read once an article).
+  const citedHeadlines = cachedArticleHeadlines(HEADLINE_CACHE);
   const dated = async (answer: Answer): Promise<Answer> => {
     const ids = [...new Set(answer.citations.map((c) => c.articleId))];
     const articles = ids.length === 0 ? [] : await index.loadArticles(ids);
     const byId = new Map(ids.map((id, i) => [id, articles[i]]));
-    const headlines = await articleHeadlines(
+    const headlines = await citedHeadlines(
       index,
       articles.filter((a) => a !== undefined),
     );

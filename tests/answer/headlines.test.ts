@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { articleHeadline, shownTitle } from "../../src/answer/article-text.js";
+import {
+  articleHeadline,
+  articleHeadlines,
+  cachedArticleHeadlines,
+  shownTitle,
+} from "../../src/answer/article-text.js";
 import { createAnswerService } from "../../src/answer/service.js";
 import type { AnswerService } from "../../src/answer/types.js";
 import { fixtureIndex } from "../helpers/kinds-index.js";
@@ -63,5 +68,28 @@ describe("articleHeadline", () => {
     ];
     expect(articleHeadline(BYLINE, sentences)).toMatch(/^某某高新区公安分局禁毒大队/u);
     expect(articleHeadline("某某高新区举办招聘会", sentences)).toBe("某某高新区举办招聘会");
+  });
+});
+
+describe("headlines read once an article", () => {
+  it("gives through the cache what a fresh read gives, loading an article's passages once", async () => {
+    const index = await fixtureIndex(await scratchDir("gaoxin-headlines-cache-"), "headline-news.jsonl");
+    const articles = (await index.loadArticles(["hl-00", "hl-01"])).filter((a) => a !== undefined);
+    expect(articles.length).toBe(2);
+    let loads = 0;
+    const source = {
+      loadPassages: (ids: readonly string[]) => {
+        loads += ids.length;
+        return index.loadPassages(ids);
+      },
+    };
+    const fresh = await articleHeadlines(index, articles);
+    const cached = cachedArticleHeadlines(8);
+    expect(await cached(source, articles)).toEqual(fresh);
+    const first = loads;
+    expect(first).toBeGreaterThan(0);
+    expect(await cached(source, articles)).toEqual(fresh);
+    expect(await cached(source, [...articles].reverse())).toEqual(fresh);
+    expect(loads).toBe(first);
   });
 });
