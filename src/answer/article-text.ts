@@ -335,7 +335,14 @@ function withoutOpenQuote(s: string): string {
 
 /** {@link standIn} before its unclosed opening mark goes. */
 function standInText(lead: string, cut = false): string {
-  const first = splitSentences(withoutDateline(lead))[0] ?? lead;
+  const sentences = splitSentences(withoutDateline(lead));
+  // An exclamation too short to say what happened (`20人落网！武汉东湖高新公安…打掉一荐股诈骗团伙`) is read with
+  // the sentence after it.
+  const opening = sentences[0] ?? lead;
+  const first =
+    [...opening.replace(/[。！？!?]+$/u, "")].length < 8 && sentences[1] !== undefined
+      ? opening + sentences[1]
+      : opening;
   const sentence = first.replace(/[。！？!?]+$/u, "");
   if (!cut && [...sentence].length <= STAND_IN_CHARS + 8) return sentence;
   // A title cut mid-word (`cut`) shows its clauses after the when-clauses, and `…`.

@@ -269,6 +269,14 @@ describe("headlineOf", () => {
     expect(headlineOf("新华社记者")).toBe("新华社记者");
   });
 
+  it("reads a long title's short opening exclamation with what follows it", () => {
+    // `20人落网！` alone says nothing of what happened.
+    expect(
+      headlineOf("20人落网！武汉东湖高新公安夏夜行动打掉一荐股诈骗团伙，涉案金额上千万极目新闻记者"),
+    ).toBe("20人落网！武汉东湖高新公安夏夜行动打掉一荐股诈…");
+    expect(headlineOf("好消息！重庆高新区新增3家专精特新企业")).toBe("好消息！重庆高新区新增3家专精特新企业");
+  });
+
   it("drops a dateline glued to a headline's end without eating the headline's own words", () => {
     expect(headlineOf("园区男子被AI合成视频诈骗10万余元中新网重庆新闻8月17日电(记者")).toBe(
       "园区男子被AI合成视频诈骗10万余元",
