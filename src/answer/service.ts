@@ -4,7 +4,7 @@ import { normalizeText } from "../index/tokenize.js";
 import type { Passage } from "../index/types.js";
 import { escapeRegExp } from "../regexp.js";
 import { type AnswerDeps, answerQuestion, type ExtractiveOptions } from "./answer.js";
-import { articleHeadlines, cachedArticleHeadlines } from "./article-text.js";
+import { cachedArticleHeadlines } from "./article-text.js";
 import { documentsToHits, HybridRetriever } from "./langchain-retriever.js";
 import { answerWithLlm, DEFAULT_LLM_ANSWER, type LlmAnswerOptions } from "./llm/answer.js";
 import type { AnswerLogger, ChatModel } from "./llm/types.js";
@@ -150,12 +150,14 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
   const known = zones.map((z) => z.zone);
   const tools = indexTextTools(index, known);
   const knownSet = new Set(known);
+  // The headline each article is shown under (citations, a passage's card, `/zones`): read once an article.
+  const headlinesOf = cachedArticleHeadlines(HEADLINE_CACHE);
   const view = async (id: string): Promise<PassageView | null> => {
     const p = (await index.loadPassages([id.trim()]))[0];
     if (p === undefined) return null;
     const article = (await index.loadArticles([p.articleId]))[0];
     const headline =
-      article === undefined ? undefined : (await articleHeadlines(index, [article])).get(article.id);
+      article === undefined ? undefined : (await headlinesOf(index, [article])).get(article.id);
     return {
       id: p.id,
       articleId: p.articleId,
@@ -201,13 +203,12 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
     return documentsToHits(await retriever.invoke(q), search.passageById);
   };
   // Every citation carries its article's date and web address when the corpus knows them, and the
-  // headline the article is shown under, whichever path answered (read once an article).
-  const citedHeadlines = cachedArticleHeadlines(HEADLINE_CACHE);
+  // headline the article is shown under, whichever path answered.
   const dated = async (answer: Answer): Promise<Answer> => {
     const ids = [...new Set(answer.citations.map((c) => c.articleId))];
     const articles = ids.length === 0 ? [] : await index.loadArticles(ids);
     const byId = new Map(ids.map((id, i) => [id, articles[i]]));
-    const headlines = await citedHeadlines(
+    const headlines = await headlinesOf(
       index,
       articles.filter((a) => a !== undefined),
     );
@@ -250,7 +251,7 @@ export function createAnswerService(index: LoadedIndex, opts: AnswerServiceOptio
           return {
             ...z,
             titles: articles.map((a) => a.title),
-            newest: newestHeadlines(read, await articleHeadlines(index, read)),
+            newest: newestHeadlines(read, await headlinesOf(index, read)),
           };
         }),
       ),
