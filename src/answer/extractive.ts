@@ -55,6 +55,7 @@ import {
   DEFINITION_STATED,
   EVALUATIVE,
   FUNCTION_CHARS,
+  PERSON_ROLE,
   QUESTION_NOISE,
   ZONE_ANAPHOR,
 } from "./question-words.js";
@@ -682,10 +683,13 @@ const MOTTO = /“(?:\p{Script=Han}{2}、)+\p{Script=Han}{2}”/gu;
 const LISTING = /(?:[\p{Script=Han}A-Za-z0-9《》]{2,12}、){2}[\p{Script=Han}A-Za-z0-9《》]{2,12}/gu;
 /**
  * The offices a roster of people lists before each name (`党委副书记、纪委书记、工会主席王红岩`): a list of someone's titles,
- * not of the things asked (`反诈民警给孩子们讲了些啥`). An item ends in one, or in one and the name after it (and a verb: `黄芳出席`).
+ * not of the things asked (`反诈民警给孩子们讲了些啥`). An item ends in one ({@link PERSON_ROLE}, or a member's or
+ * assistant's title), or in one and the name after it (and a verb: `黄芳出席`).
  */
-const OFFICE =
-  /(?:书记|主席|主任|部长|会员|理事|委员|经理|助理|局长|科员|模范|成员|院长|校长|所长|站长|处长|科长|队长|董事长|董事|会长|秘书长|总监|主编|市长|县长|区长)(?:\p{Script=Han}{2,4})?$/u;
+const OFFICE = new RegExp(
+  `(?:${PERSON_ROLE.source}|会员|理事|助理|科员|模范|成员|站长|科长|董事|秘书长|总监|主编)(?:\\p{Script=Han}{2,4})?$`,
+  "u",
+);
 
 /**
  * A person named right after `role` (`人大代表沈伟通过…`, `老师周溯，`): two or three characters, then a verb of
