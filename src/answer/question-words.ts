@@ -193,7 +193,8 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
     asked: /赚了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))|挣了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
     term: "收入",
-    stated: ["收入", "营收", "利润", "营业收入", "净利润"],
+    // `何女士刷单赚了多少`: `何女士前前后后大概赚了80元`, as a report of a person says it.
+    stated: ["收入", "营收", "利润", "营业收入", "净利润", "赚", "挣", "获利", "盈利"],
     source: "现代汉语词典：赚，获得利润；挣，用劳动换取。统计公报：营业收入、利润总额",
   },
   {
@@ -1041,6 +1042,28 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     term: "实载",
     stated: ["实载", "实际载", "实际乘坐", "实际坐"],
     source: "实载、核载：交通执法用语（《道路交通安全法实施条例》第五十五条“机动车载人不得超过核定的人数”）",
+  },
+  {
+    // `兄弟俩打了多久官司`: a court's report says `历时两年多的诉讼之路`, `纠纷`, `起诉`.
+    asked: /官司/u,
+    term: "诉讼",
+    stated: ["诉讼", "官司", "纠纷", "起诉", "上诉", "案件"],
+    source: "现代汉语词典：官司，指诉讼；诉讼，检察机关、法院以及民事案件中的当事人等解决案件时所进行的活动",
+  },
+  {
+    // `何女士是怎么上当的`: a report says `被骗`, `受骗`, `诈骗`.
+    asked: /上当(?:受骗)?|受骗上当/u,
+    term: "被骗",
+    stated: ["被骗", "上当", "受骗", "诈骗", "骗局"],
+    source: "现代汉语词典：上当，受骗吃亏；受骗，被欺骗",
+  },
+  {
+    // `去商户那查煤气罐`: `那` after where one goes points at the place (`那儿`); it is no word of the report,
+    // and jieba reads `那查` as one.
+    asked: /(?<=(?:去|到|来)\p{Script=Han}{1,6})那(?:儿|里|边)?(?=[查看问办买修送检帮])/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：那儿，指示比较远的处所（口语，“去他那儿”）",
   },
   {
     asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,
