@@ -368,6 +368,20 @@ function standInText(lead: string, cut = false): string {
   return chars.length > STAND_IN_CHARS ? `${chars.slice(0, STAND_IN_CHARS).join("")}…` : `${chars.join("")}…`;
 }
 
+/**
+ * An article's first sentence without the subtitle the feed ran into its lead (`贴心服务叩开群众心门今年来，…`,
+ * `高新警方给财会人员上“反诈课”近日，…`): a phrase of up to {@link STAND_IN_CHARS} characters with no
+ * punctuation but quotes, then the lead's opening (a date or time word and a comma). Unchanged otherwise.
+ */
+export function withoutSubtitle(sentence: string): string {
+  const m = SUBTITLE_RUN.exec(sentence);
+  return m === null ? sentence : sentence.slice(m[0].length);
+}
+const SUBTITLE_RUN = new RegExp(
+  `^[\\p{Script=Han}“”"]{6,${STAND_IN_CHARS}}?(?=(?:${STORY_OPENING})|今年来[，,])`,
+  "u",
+);
+
 /** Words of a byline. */
 const BYLINE_WORD = /记者|通讯员|实习生/;
 
