@@ -247,6 +247,12 @@ const HEADLINE_SENTENCES = 6;
  */
 export function articleHeadline(title: string, sentences: readonly string[]): string {
   const lead = sentences.slice(0, 3).join("");
+  // A feed that cut the headline at a space inside its quotes (`…开展“红色传承` + `爱党拥军”系列主题活动8月4日，…`)
+  // ran the rest into the text: the headline is both, up to where the story opens.
+  const cut = unclosedQuote(title) && !lead.startsWith(title.trim());
+  const rest = cut ? (HEADLINE_REST.exec(lead) ?? HEADLINE_REST_QUOTED.exec(lead))?.[0] : undefined;
+  if (rest !== undefined)
+    return shownHeadline(`${title}${/^[”》]/u.test(rest) ? "" : " "}${rest}`, lead, undefined);
   const main = sentences.slice(0, HEADLINE_SENTENCES).find((s) => {
     const t = s.trim();
     return (
@@ -259,6 +265,15 @@ export function articleHeadline(title: string, sentences: readonly string[]): st
   });
   return shownHeadline(title, lead, main);
 }
+
+/** Whether a title opens a quote (`“`, `《`) it never closes. */
+const unclosedQuote = (title: string): boolean =>
+  (title.match(/[“《]/gu)?.length ?? 0) > (title.match(/[”》]/gu)?.length ?? 0);
+
+/** The rest of a cut headline at the start of the text: a closing quote within it, up to the story's opening. */
+const HEADLINE_REST = new RegExp(`^[^，。！？,]{0,16}?[”》][^，。！？,]{0,16}?(?=${STORY_OPENING})`, "u");
+/** Else the rest up to its closing quote (`共筑成长”主题活动为了加强…` → `共筑成长”`): where the story starts is not marked. */
+const HEADLINE_REST_QUOTED = /^[^，。！？,]{0,16}?[”》]/u;
 
 /** The headline to show for a citation or passage: the one the service set, else the title's {@link headlineOf}. */
 export function shownTitle(item: { title: string; headline?: string | undefined }): string {
