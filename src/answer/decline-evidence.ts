@@ -12,6 +12,7 @@ import type { QuestionShape } from "./question.js";
 import { stated, type Term } from "./question-terms.js";
 import { COUNTRY_NAMES, FUNCTION_CHARS, PLACE_NAMES, QUESTION_NOISE } from "./question-words.js";
 import { utf16Offsets } from "./short-sentence.js";
+import { passageZone } from "./zones.js";
 
 /**
  * Named features of the evidence that the best sentence answers the question, each 0–1 (see
@@ -175,7 +176,7 @@ export function evidenceOf(
   let bigramHits = 0;
   for (const b of q.qBigrams) if (chars.includes(b)) bigramHits++;
   const needsType = q.shape.type === "number" || q.shape.type === "date";
-  const offZone = q.questionZones.length > 0 && !q.questionZones.some((z) => passage.zones.includes(z));
+  const offZone = q.questionZones.length > 0 && passageZone(q.questionZones, passage) === undefined;
   return {
     support: first.support,
     sentence: total === 0 ? 0 : inSentence / total,
