@@ -595,6 +595,12 @@ describe("everydayQuestion", () => {
     ["他来了多少次", "他来了多少次"],
     ["高新区发展了多少年了", "高新区历经多少年了"],
     ["面包车核载几人、实际坐了几人", "面包车核载几人、实载几人"],
+    // A lawsuit (`官司`) is the report's `诉讼`; being taken in (`上当`), its `被骗`; `去商户那查` points at a
+    // place with `那`, no word of the report (jieba glued `那查`).
+    ["兄弟俩打了多久官司", "兄弟俩打了多久诉讼"],
+    ["何女士是怎么上当的", "何女士是怎么被骗的"],
+    ["去商户那查煤气罐", "去商户查煤气罐"],
+    ["那个村在哪", "那个村在哪"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -730,6 +736,10 @@ describe("kinds of question, answered from whole articles", () => {
   it("answers of a zone from an article naming its county-level city beside a bare `高新区`, which the corpus reader leaves zoneless", async () => {
     await answers("汨罗高新区的安全生产大检查是哪天搞的", "8月3日");
     await answers("汨罗高新区安全检查是谁牵头的", "汨罗市应急局");
+  });
+
+  it("answers how a case ended with the sentence stating the outcome, not the headline-like lead naming the case", async () => {
+    await answers("萍乡高新区那家超市缺斤短两最后怎么处理的", "责令整改");
   });
 
   it("answers a question typed with spaces between its characters as if typed plainly", async () => {
