@@ -62,10 +62,12 @@ const HEADLINE_CACHE = 1024;
 
 /**
  * How many quotes read for the short answer a service keeps (see {@link cachedSentenceRead}): about
- * 25 KB each for a quote of CMRC's mean length (57 characters), so 128 hold ~3 MB. On the dev sets 16
- * already catch nearly all the quotes asked again (CMRC 401 of 409, news 155 of 207).
+ * 25 KB each for a quote of CMRC's mean length (57 characters). Few: every read kept outlives the
+ * young generation's collections, each of which copies it (and then promotes it to the old one), so
+ * 128 kept made each collection copy ~2 MB and cost `ask` more than the repeats they caught saved.
+ * On the dev sets 16 already catch nearly all the quotes asked again (CMRC 401 of 409, news 155 of 207).
  */
-const QUOTE_CACHE = 128;
+const QUOTE_CACHE = 16;
 
 /**
  * Text tools over a loaded index: the index's own normalisation and tokenizer, and idf from how many

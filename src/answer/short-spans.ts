@@ -232,6 +232,14 @@ function prefixMatch(normChars: readonly string[], at: number, right: readonly s
 /** Any mark of a pair: a span without one cannot leave one unbalanced. */
 const MARKS = new Set([...PAIRS.flat(), '"']);
 
+/** The UTF-16 units of characters of one unit each (a character of two, or none, would be a wrong test). */
+function units(chars: readonly string[]): Set<number> {
+  if (chars.some((c) => c.length !== 1)) throw new Error(`not one UTF-16 unit each: ${chars.join(" ")}`);
+  return new Set(chars.map((c) => c.charCodeAt(0)));
+}
+/** {@link MARKS} as UTF-16 units. */
+const MARK_UNITS = units([...MARKS]);
+
 /** Whether `text` is wrapped in one of the pairs, the marks inside left as balanced as in `text`. */
 function wrapped(text: string, pairs: readonly (readonly [string, string])[]): boolean {
   // Every opening mark is one character: a text opening with none of them is not wrapped.
@@ -739,8 +747,8 @@ export interface TextTests {
 /** A Chinese numeral or an ASCII digit: what every number `findNumbers` finds starts with. */
 const NUMERAL_CHAR = new RegExp(`^[0-9${CN_DIGITS}]$`);
 /** Characters a match of `NUMBER_START` may begin with, `NUMBER_END` end with, `ENUM` hold first: elsewhere none is tried. */
-const NUMBER_FIRST = new Set([...AMOUNT_HEDGES.map((w) => w[0] ?? ""), ..."0123456789", ...CN_DIGITS]);
-const NUMBER_LAST = new Set(AMOUNT_ENDS.map((w) => w.at(-1) ?? ""));
+const NUMBER_FIRST = units([...AMOUNT_HEDGES.map((w) => w[0] ?? ""), ..."0123456789", ...CN_DIGITS]);
+const NUMBER_LAST = units(AMOUNT_ENDS.map((w) => w.at(-1) ?? ""));
 const LIST_FIRST = new Set(["、", ...LIST_WORDS.map((w) => w[0] ?? "")]);
 const ENUM_BEFORE = new RegExp(`^${LIST_BEFORE}$`, "u");
 const ENUM_AFTER = new RegExp(`^${LIST_AFTER}$`, "u");
@@ -760,19 +768,23 @@ function sentenceTextTests(p: Prepared, utf16: readonly number[]): SentenceTextT
   const numberStartLength = new Array<number>(n + 1).fill(0);
   const numberEndWord = new Array<boolean>(n + 1).fill(false);
   const markFirst = new Array<boolean>(n + 1).fill(false);
+  const norm = p.norm;
+  // (The marks and the first and last characters tested are each one UTF-16 unit: read as codes, no
+  // string made per position; past the end `charCodeAt` gives NaN, in no set.)
   for (let i = 0; i <= n; i++) {
     const at = utf16[i] ?? 0;
-    markFirst[i] = MARKS.has(p.norm[at] ?? "");
+    const first = norm.charCodeAt(at);
+    markFirst[i] = MARK_UNITS.has(first);
     // `NUMBER_START` is anchored at the start and matches at most 3 units: a text matches when its
     // first 3 units do, so when it holds the fewest units from its start that do.
-    for (let k = 1; k <= 3 && at + k <= end16 && NUMBER_FIRST.has(p.norm[at] ?? ""); k++)
-      if (NUMBER_START.test(p.norm.slice(at, at + k))) {
+    for (let k = 1; k <= 3 && at + k <= end16 && NUMBER_FIRST.has(first); k++)
+      if (NUMBER_START.test(norm.slice(at, at + k))) {
         numberStartLength[i] = k;
         break;
       }
     // `NUMBER_END`'s words are all two units, at the end.
     numberEndWord[i] =
-      at >= 2 && NUMBER_LAST.has(p.norm[at - 1] ?? "") && NUMBER_END.test(p.norm.slice(at - 2, at));
+      at >= 2 && NUMBER_LAST.has(norm.charCodeAt(at - 1)) && NUMBER_END.test(norm.slice(at - 2, at));
   }
   // `ENUM` in a span: a `、`, or a joining word with a letter or digit (or a mark) on each side, all
   // inside the span (a slice's lookarounds see nothing outside it). Each such run, as [from, to).

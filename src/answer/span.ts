@@ -24,24 +24,46 @@ export const PAIRS: readonly (readonly [string, string])[] = [
 const OPENS = new Map(PAIRS.map(([o, c]) => [o, c]));
 const CLOSES = new Set(PAIRS.map(([, c]) => c));
 
+const QUOTE_CODE = '"'.charCodeAt(0);
+/** Each mark of {@link PAIRS} by its UTF-16 unit: twice its pair's place, plus 1 for the closing mark. */
+const MARK_CODES = new Map(
+  PAIRS.flatMap(([open, close], k) => [
+    [open.charCodeAt(0), 2 * k],
+    [close.charCodeAt(0), 2 * k + 1],
+  ]),
+);
+/** Each pair's depth and whether it closed unopened, for {@link unbalancedMarks} (reused: it does not reenter). */
+const DEPTH = new Int32Array(PAIRS.length);
+const BROKEN = new Uint8Array(PAIRS.length);
+
 /**
  * The paired marks a text leaves unbalanced (an opening mark never closed, a closing one never
  * opened, or a straight `"` left odd), as `open+close` keys: `（）`, `“”`, `""`.
  */
 export function unbalancedMarks(text: string): Set<string> {
   const out = new Set<string>();
-  for (const [open, close] of PAIRS) {
-    let depth = 0;
-    for (const ch of text) {
-      if (ch === open) depth++;
-      else if (ch === close) {
-        if (depth === 0) out.add(open + close);
-        else depth--;
-      }
+  // One pass over the UTF-16 units (every mark is one unit; no half of a pair of units is a mark),
+  // each pair's depth followed apart, as a pass per pair would.
+  const depth = DEPTH.fill(0);
+  const broken = BROKEN.fill(0);
+  let straight = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE_CODE) {
+      straight++;
+      continue;
     }
-    if (depth > 0) out.add(open + close);
+    const k = MARK_CODES.get(code);
+    if (k === undefined) continue;
+    const pair = k >> 1;
+    if ((k & 1) === 0) depth[pair] = (depth[pair] ?? 0) + 1;
+    else if (depth[pair] === 0) broken[pair] = 1;
+    else depth[pair] = (depth[pair] ?? 0) - 1;
   }
-  if ((text.split('"').length - 1) % 2 === 1) out.add('""');
+  PAIRS.forEach(([open, close], k) => {
+    if (broken[k] === 1 || (depth[k] ?? 0) > 0) out.add(open + close);
+  });
+  if (straight % 2 === 1) out.add('""');
   return out;
 }
 

@@ -7,6 +7,7 @@ import { spanCandidates } from "../../src/answer/short-spans.js";
 import {
   answerSpan,
   breaksMarks,
+  PAIRS,
   type SpanQuestion,
   splitClauses,
   unbalancedMarks,
@@ -74,6 +75,37 @@ describe("unbalancedMarks / breaksMarks", () => {
     expect([...unbalancedMarks("内托（Leandro")]).toEqual(["（）"]);
     expect([...unbalancedMarks("人类」后")]).toEqual(["「」"]);
     expect(unbalancedMarks("《书》（注）“引”").size).toBe(0);
+  });
+
+  it("reads every pair as a pass of its own would, in the pairs' order", () => {
+    // The definition: each pair's depth followed over the text alone, then the straight quotes counted.
+    const byPair = (text: string): string[] => {
+      const out: string[] = [];
+      for (const [open, close] of PAIRS) {
+        let depth = 0;
+        let broken = false;
+        for (const ch of text) {
+          if (ch === open) depth++;
+          else if (ch === close) {
+            if (depth === 0) broken = true;
+            else depth--;
+          }
+        }
+        if (broken || depth > 0) out.push(open + close);
+      }
+      if ((text.split('"').length - 1) % 2 === 1) out.push('""');
+      return out;
+    };
+    const pieces = [...PAIRS.flat(), '"', "字", "a", "，", "𠮷", "\uD842"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join("");
+        expect([...unbalancedMarks(text)]).toEqual(byPair(text));
+      }),
+      { numRuns: 2000 },
+    );
+    // A pair closed before it opens stays broken though its depth comes back to 0 (`）（`, `）（）`).
+    expect([...unbalancedMarks("）（）")]).toEqual(["（）"]);
   });
 
   it("blames a span only for marks its source sentence has balanced", () => {
