@@ -4,6 +4,7 @@
  * the best pick carries the {@link Evidence} the decision to decline weighs. Passage preparation is in
  * `passage.ts`, question analysis in `question-terms.ts`, span cutting in `span.ts`.
  */
+import { ORIGINAL_TITLE } from "../corpus/news-marks.js";
 import type { Passage } from "../index/types.js";
 import { escapeRegExp } from "../regexp.js";
 import { answerProbability } from "./decline.js";
@@ -539,6 +540,21 @@ export function pickSentences(
       sameArticle.filter((x) => x.typed || (shape.unit === "人" && peopleCounted(x.norm).length > 0)),
     );
   }
+  // A `原标题：` headline states its figure rounded (`…锂电池出口金额同比增长超50%`): asked for the figure, it
+  // gives way to the article's best body sentence stating the same measure (the slot words it states) with a
+  // figure of the kind, not rounded (`…出口金额同比增长58.1%`), when that scores nearly as well.
+  if (shape.type === "number" && ORIGINAL_TITLE.test(chosen.sentence) && ROUNDED.test(chosen.norm)) {
+    const measure = terms.filter((t) => slot.has(t.word) && stated(chosen.norm, t));
+    giveWayTo(
+      sameArticle.filter(
+        (x) =>
+          x.typed &&
+          !ORIGINAL_TITLE.test(x.sentence) &&
+          !ROUNDED.test(x.norm) &&
+          measure.every((t) => stated(x.norm, t)),
+      ),
+    );
+  }
   // Asked a thing's name (`那个假APP叫什么名字`), a best sentence quoting none (`该仿冒APP显示提款失败`) gives
   // way to the article's best one quoting one (`下载名为“浦发银贷”的APP`) when that scores nearly as well.
   if (shape.unit === NAME_UNIT && !chosen.typed) giveWayTo(sameArticle.filter((x) => x.typed));
@@ -700,6 +716,9 @@ const namedAfterRole = (role: string): RegExp =>
     `${escapeRegExp(role)}\\p{Script=Han}{2,3}(?=通过|表示|说|介绍|带领|向|为|在|对|就|指出|强调|是|[,，、:：])`,
     "u",
   );
+
+/** A figure stated roughly (`超50%`, `近3000人`, `约2亿元`, `逾百家`). */
+const ROUNDED = /(?:超过?|近|约|逾)[\d一二三四五六七八九十两百千万]/u;
 
 /** The share of the best sentence's score at which one counting the people asked for takes its place. */
 const PEOPLE_GIVE_WAY = 0.5;

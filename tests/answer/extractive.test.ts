@@ -203,6 +203,14 @@ describe("sentence choice", () => {
     expect(ask("公司一季度的营业收入是多少", text)).toContain("52亿元");
   });
 
+  it("answers a figure from the body, not from a `原标题` headline stating it rounded", () => {
+    const text =
+      "原标题：上半年园区软件业务收入同比增长超30%。据统计，上半年园区软件产品产量同比增长超过12%。数据显示，今年上半年，园区软件业务收入同比增长31.6%，增速居全省首位。";
+    expect(ask("上半年园区软件业务收入增长了多少", text)).toContain("31.6%");
+    // A headline stating the figure exactly stays the answer.
+    expect(ask("上半年园区软件业务收入增长了多少", text.replace("超30%", "31.6%"))).toContain("原标题");
+  });
+
   it("notes when the question names the article's whole headline", () => {
     expect(pick("李成栋是哪里人", "李成栋生于陕西。", "李成栋").evidence?.named).toBe(1);
   });
