@@ -708,12 +708,12 @@ const OFFICE = new RegExp(
 );
 
 /**
- * A person named right after `role` (`人大代表沈伟通过…`, `老师周溯，`): two or three characters, then a verb of
- * doing or saying, or a comma.
+ * A person named right after `role` (`人大代表沈伟通过…`, `老师周溯，`, `队长阿古斯丁·马雷罗告诉`): two or three
+ * characters, or a name written with `·`, then a verb of doing or saying, or a comma.
  */
 const namedAfterRole = (role: string): RegExp =>
   new RegExp(
-    `${escapeRegExp(role)}\\p{Script=Han}{2,3}(?=通过|表示|说|介绍|带领|向|为|在|对|就|指出|强调|是|[,，、:：])`,
+    `${escapeRegExp(role)}(?:\\p{Script=Han}{1,6}·\\p{Script=Han}{1,6}|\\p{Script=Han}{2,3})(?=通过|表示|说|告诉|介绍|带领|向|为|在|对|就|指出|强调|是|[,，、:：])`,
     "u",
   );
 

@@ -207,10 +207,13 @@ export function asksForList(q: string): boolean {
  * or null: a report names that person right after the role (`相城区人大代表沈伟通过…`).
  */
 export function askedRole(q: string): string | null {
-  return ASKED_ROLE.exec(q)?.[1] ?? null;
+  return ASKED_ROLE.exec(q)?.[1] ?? WHO_IS_ROLE.exec(q)?.[1] ?? null;
 }
-const ASKED_ROLE =
-  /(?:哪个|哪位|哪一位|哪名|哪一名)(\p{Script=Han}{0,4}?(?:代表|委员|老师|教师|民警|警官|医生|律师|法官|书记|主任|局长|队长|专家|志愿者|教练|院士|教授))/u;
+const ROLES =
+  "(?:代表|委员|老师|教师|民警|警官|医生|律师|法官|书记|主任|局长|队长|专家|志愿者|教练|院士|教授)";
+const ASKED_ROLE = new RegExp(`(?:哪个|哪位|哪一位|哪名|哪一名)(\\p{Script=Han}{0,4}?${ROLES})`, "u");
+/** `谁是阿根廷代表团的队长`: the role ends the question, the one holding it is asked. */
+const WHO_IS_ROLE = new RegExp(`^谁是[^，,。？?]{0,16}的(\\p{Script=Han}{0,2}?${ROLES})[?？]?$`, "u");
 
 /** Whether a question asks who wrote or reported an article: its byline answers. */
 export function asksForByline(q: string): boolean {

@@ -211,6 +211,12 @@ describe("sentence choice", () => {
     expect(ask("上半年园区软件业务收入增长了多少", text.replace("超30%", "31.6%"))).toContain("原标题");
   });
 
+  it("answers who holds a role (`谁是…的队长`) with the sentence naming someone right after it", () => {
+    const text =
+      "当天，某某市代表团在机场举行出征仪式，32名运动员启程前往成都参加比赛。某某市男子篮球队队长阿卜杜·卡里姆告诉记者，队员们都很期待比赛。";
+    expect(ask("谁是某某市代表团的队长", text)).toContain("阿卜杜·卡里姆");
+  });
+
   it("notes when the question names the article's whole headline", () => {
     expect(pick("李成栋是哪里人", "李成栋生于陕西。", "李成栋").evidence?.named).toBe(1);
   });

@@ -292,6 +292,9 @@ describe("asksForByline / asksForSeveral", () => {
   it("reads the role of the person a which-person question asks for", () => {
     expect(askedRole("防溺水宣讲是哪个人大代表讲的")).toBe("人大代表");
     expect(askedRole("给孩子上课的是哪位老师")).toBe("老师");
+    // The role ending a `谁是…的` question (`代表团` is no role there).
+    expect(askedRole("谁是阿根廷代表团的队长?")).toBe("队长");
+    expect(askedRole("谁是代表团的成员?")).toBeNull();
     expect(askedRole("哪个社区举办的")).toBeNull();
   });
 
