@@ -656,6 +656,15 @@ export function pickSentences(
     listed !== null && (factsIn(tools.normalize(listed.value), shape, counted) ?? []).length > 0
       ? tidy(listed.span)
       : null;
+  // A quote read with the sentence before it (`“…还有几天时间来训练和调整…。”当天，…出征仪式…`) whose earlier
+  // sentence states more of the question's focus than the chosen one: the answer is there, so the line is cut
+  // from the whole quote, not from the sentence that only opened with a word pointing back.
+  const focusHere = focusTerms(terms, tools.normalize(first.passage.title), slot, weights);
+  const antecedentAnswers = (pick: SentencePick, normSentence: string): boolean =>
+    pick.quote !== pick.sentence &&
+    pick.quote.endsWith(pick.sentence) &&
+    focusCoverage(focusHere, tools.normalize(pick.quote.slice(0, -pick.sentence.length)), weights.partial) >
+      focusCoverage(focusHere, normSentence, weights.partial);
   first.span =
     listedSpan !== null
       ? listedSpan
@@ -664,7 +673,8 @@ export function pickSentences(
             first.quote !== first.sentence &&
             (first.quote.startsWith(first.sentence) ||
               namedBefore(first, chosen.norm, terms, tools.normalize))) ||
-            (asksName(shape) && namedThere(first, chosen.norm, normQuestion))
+            (asksName(shape) && namedThere(first, chosen.norm, normQuestion)) ||
+            (shape.type !== "number" && shape.type !== "date" && antecedentAnswers(first, chosen.norm))
             ? first.quote
             : first.sentence,
           {

@@ -217,6 +217,15 @@ describe("sentence choice", () => {
     expect(ask("谁是某某市代表团的队长", text)).toContain("阿卜杜·卡里姆");
   });
 
+  it("cuts the line from the whole quote when the sentence before, quoted with it, states more of the question", () => {
+    const text =
+      "“我们抵达后还有几天时间来适应场地和调整时差，希望以最好的状态迎接比赛。”当天，某某市体育局在机场为代表团举行出征仪式，32名运动员启程前往成都。";
+    const first = pick("代表团将利用抵达后的几天时间做什么", text);
+    expect(first.span).toContain("适应场地和调整时差");
+    // A question the quoted sentence itself answers is answered from it alone.
+    expect(pick("哪个部门举行了出征仪式", text).span).not.toContain("适应场地");
+  });
+
   it("notes when the question names the article's whole headline", () => {
     expect(pick("李成栋是哪里人", "李成栋生于陕西。", "李成栋").evidence?.named).toBe(1);
   });
