@@ -56,12 +56,15 @@ import {
   DEFINITION_STATED,
   EVALUATIVE,
   FUNCTION_CHARS,
+  OUTCOME_ASKED,
+  OUTCOME_STATED,
   PERSON_ROLE,
   QUESTION_NOISE,
   ZONE_ANAPHOR,
 } from "./question-words.js";
 import { respectiveAnswer } from "./respectively.js";
 import { answerSpan, tidy } from "./span.js";
+import { passageZone } from "./zones.js";
 
 export type { Evidence };
 
@@ -391,13 +394,13 @@ export function pickSentences(
     const termInContext = statedIn(terms, context);
     const focus = focusTerms(terms, prepared.title, slot, weights);
     const headline = headlineShare(prepared.title, terms, total);
+    const zoneHere = passageZone(questionZones, passage);
     const passageFeatures = {
       relevance: relevance ?? 1 / (1 + rank),
       headline,
       headlineNamed: [...prepared.title].length >= 2 && normQuestion.includes(prepared.title),
-      offZone: questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z)),
+      offZone: questionZones.length > 0 && zoneHere === undefined,
     };
-    const zoneHere = questionZones.find((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
     let previous: SentenceText | undefined;
     for (const [at, s] of prepared.sentences.entries()) {
@@ -618,6 +621,10 @@ export function pickSentences(
   const period = periodStanceOf(normQuestion);
   if (period(chosen.norm) === "other")
     giveWayTo(sameArticle.filter((x) => x.typed && period(x.norm) === "asked"));
+  // Asked how a case ended (`水果店最后怎么处理的`), a best sentence stating no outcome (`原标题：新余一水果店“反向抹零”
+  // 被查处…`) gives way to the article's best one that does (`…当事商家被责令整改`) when that scores nearly as well.
+  if (OUTCOME_ASKED.test(normQuestion) && !OUTCOME_STATED.test(chosen.norm))
+    giveWayTo(sameArticle.filter((x) => OUTCOME_STATED.test(x.norm)));
   const first = scoredPick(chosen, top.score);
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);

@@ -193,7 +193,8 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
   {
     asked: /赚了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))|挣了?(?=[\p{Script=Han}]{0,3}(?:钱|多少))/u,
     term: "收入",
-    stated: ["收入", "营收", "利润", "营业收入", "净利润"],
+    // `何女士刷单赚了多少`: `何女士前前后后大概赚了80元`, as a report of a person says it.
+    stated: ["收入", "营收", "利润", "营业收入", "净利润", "赚", "挣", "获利", "盈利"],
     source: "现代汉语词典：赚，获得利润；挣，用劳动换取。统计公报：营业收入、利润总额",
   },
   {
@@ -1022,6 +1023,49 @@ export const EVERYDAY_TERMS: readonly EverydayTerm[] = [
     source: "现代汉语词典：洪灾，洪水造成的灾害；水灾，因久雨、山洪暴发或河水泛滥等造成的灾害",
   },
   {
+    // `交友活动来了多少人`: a report counts those who came as taking part (`80多名青年职工参加`, `约200位嘉宾出席`).
+    asked: /(?<=\p{Script=Han})(?:来了|到了|去了)(?=(?:多少|几)(?:个|名|位)?人)/u,
+    term: "参加了",
+    stated: ["参加", "参与", "出席", "到场", "参会", "来了"],
+    source: "现代汉语词典：参加，加入某种组织或某种活动；出席，有发言权和表决权的成员参加会议",
+  },
+  {
+    // `东湖高新区发展了多少年了`: a report says `历经35年拼搏奋斗`, `成立35年来`, `建区35年`.
+    asked: /(?:发展|成立|建立|创办|办)了?(?=(?:多少|几十?)年)/u,
+    term: "历经",
+    stated: ["历经", "成立", "建区", "创建", "走过", "发展", "经过"],
+    source: "现代汉语词典：历经，经历；经过",
+  },
+  {
+    // `面包车核载几人、实际坐了几人`: a traffic report says `核载9人，实载14人`.
+    asked: /实际(?:上)?(?:坐|拉|载|装)了?/u,
+    term: "实载",
+    stated: ["实载", "实际载", "实际乘坐", "实际坐"],
+    source: "实载、核载：交通执法用语（《道路交通安全法实施条例》第五十五条“机动车载人不得超过核定的人数”）",
+  },
+  {
+    // `兄弟俩打了多久官司`: a court's report says `历时两年多的诉讼之路`, `纠纷`, `起诉`.
+    asked: /官司/u,
+    term: "诉讼",
+    stated: ["诉讼", "官司", "纠纷", "起诉", "上诉", "案件"],
+    source: "现代汉语词典：官司，指诉讼；诉讼，检察机关、法院以及民事案件中的当事人等解决案件时所进行的活动",
+  },
+  {
+    // `何女士是怎么上当的`: a report says `被骗`, `受骗`, `诈骗`.
+    asked: /上当(?:受骗)?|受骗上当/u,
+    term: "被骗",
+    stated: ["被骗", "上当", "受骗", "诈骗", "骗局"],
+    source: "现代汉语词典：上当，受骗吃亏；受骗，被欺骗",
+  },
+  {
+    // `去商户那查煤气罐`: `那` after where one goes points at the place (`那儿`); it is no word of the report,
+    // and jieba reads `那查` as one.
+    asked: /(?<=(?:去|到|来)\p{Script=Han}{1,6})那(?:儿|里|边)?(?=[查看问办买修送检帮])/u,
+    term: "",
+    stated: [],
+    source: "现代汉语词典：那儿，指示比较远的处所（口语，“去他那儿”）",
+  },
+  {
     asked: /(?<=[向给到在去赴帮扶])(村|乡|镇|县|市)里/,
     term: "$1",
     stated: [],
@@ -1082,6 +1126,17 @@ export const STATE_ASKED =
  */
 export const HOW_ASKED =
   /(?:怎么|怎样|如何)(?!样|的|回事|会|办|看|说|评价|理解|定义|回应|回答|解释|形容|描述|称呼|认为)\p{Script=Han}/u;
+
+/**
+ * How something ended asked (`最后怎么处理的`, `后来被怎么处理了`, `二审结果如何`): what the authorities or a court
+ * did in the end, which {@link OUTCOME_STATED} words state.
+ */
+export const OUTCOME_ASKED =
+  /(?:怎么|如何|怎样)(?:被)?(?:处理|处置|处罚|罚|判|解决)|处理结果|(?:后来|最后|最终|结果)(?:怎么样|如何|咋样)了?[?？]*$/u;
+
+/** Words stating how a case ended: a penalty, an order, a ruling, what was done with those involved. */
+export const OUTCOME_STATED =
+  /责令|整改|处罚|罚款|罚金|拘留|立案|判处|判决|判刑|吊销|封禁|关停|停业|移送|追究|转移|教育|退还|退赔|赔偿|驳回|维持原判|撤销|没收|警告|批评/u;
 
 /** What measures were taken (`采取了哪些措施`, `做了什么`, `有哪些举措`): a how question whoever asks it. */
 export const MEASURES_ASKED =
