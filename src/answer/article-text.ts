@@ -165,7 +165,7 @@ const SKIPPED_CLAUSE = new RegExp(
 
 /** Names of reporters and photographers before the story starts (`叶文波通讯员尹晓婧…8月17日，`). */
 const BYLINE_RUN =
-  /^[^，。！？]{0,60}?(?:记者|通讯员|实习生|供图|摄影?)[^，。！？]{0,60}?(?=\d{1,2}月\d{1,2}日|近日|近期|日前|昨日|昨天|前天|今天|今年|当天|连日来|\d{4}年)/u;
+  /^[^，。！？]{0,60}?(?:记者(?!问)|通讯员|实习生|供图|摄影?)[^，。！？]{0,60}?(?=\d{1,2}月\d{1,2}日|近日|近期|日前|昨日|昨天|前天|今天|今年|当天|连日来|\d{4}年)/u;
 
 /** A photo's credit opening a sentence: a name and `供图`, or a reporter's name and `摄` (not `拍摄`). */
 const PHOTO_CREDIT = /^(?:\p{Script=Han}{2,4}供图|记者\p{Script=Han}{2,4}摄)(?=\p{Script=Han})/u;

@@ -4,6 +4,7 @@
  * the best pick carries the {@link Evidence} the decision to decline weighs. Passage preparation is in
  * `passage.ts`, question analysis in `question-terms.ts`, span cutting in `span.ts`.
  */
+import { ORIGINAL_TITLE } from "../corpus/news-marks.js";
 import type { Passage } from "../index/types.js";
 import { escapeRegExp } from "../regexp.js";
 import { answerProbability } from "./decline.js";
@@ -542,6 +543,21 @@ export function pickSentences(
       sameArticle.filter((x) => x.typed || (shape.unit === "人" && peopleCounted(x.norm).length > 0)),
     );
   }
+  // A `原标题：` headline states its figure rounded (`…锂电池出口金额同比增长超50%`): asked for the figure, it
+  // gives way to the article's best body sentence stating the same measure (the slot words it states) with a
+  // figure of the kind, not rounded (`…出口金额同比增长58.1%`), when that scores nearly as well.
+  if (shape.type === "number" && ORIGINAL_TITLE.test(chosen.sentence) && ROUNDED.test(chosen.norm)) {
+    const measure = terms.filter((t) => slot.has(t.word) && stated(chosen.norm, t));
+    giveWayTo(
+      sameArticle.filter(
+        (x) =>
+          x.typed &&
+          !ORIGINAL_TITLE.test(x.sentence) &&
+          !ROUNDED.test(x.norm) &&
+          measure.every((t) => stated(x.norm, t)),
+      ),
+    );
+  }
   // Asked a thing's name (`那个假APP叫什么名字`), a best sentence quoting none (`该仿冒APP显示提款失败`) gives
   // way to the article's best one quoting one (`下载名为“浦发银贷”的APP`) when that scores nearly as well.
   if (shape.unit === NAME_UNIT && !chosen.typed) giveWayTo(sameArticle.filter((x) => x.typed));
@@ -647,6 +663,15 @@ export function pickSentences(
     listed !== null && (factsIn(tools.normalize(listed.value), shape, counted) ?? []).length > 0
       ? tidy(listed.span)
       : null;
+  // A quote read with the sentence before it (`“…还有几天时间来训练和调整…。”当天，…出征仪式…`) whose earlier
+  // sentence states more of the question's focus than the chosen one: the answer is there, so the line is cut
+  // from the whole quote, not from the sentence that only opened with a word pointing back.
+  const focusHere = focusTerms(terms, tools.normalize(first.passage.title), slot, weights);
+  const antecedentAnswers = (pick: SentencePick, normSentence: string): boolean =>
+    pick.quote !== pick.sentence &&
+    pick.quote.endsWith(pick.sentence) &&
+    focusCoverage(focusHere, tools.normalize(pick.quote.slice(0, -pick.sentence.length)), weights.partial) >
+      focusCoverage(focusHere, normSentence, weights.partial);
   first.span =
     listedSpan !== null
       ? listedSpan
@@ -655,7 +680,8 @@ export function pickSentences(
             first.quote !== first.sentence &&
             (first.quote.startsWith(first.sentence) ||
               namedBefore(first, chosen.norm, terms, tools.normalize))) ||
-            (asksName(shape) && namedThere(first, chosen.norm, normQuestion))
+            (asksName(shape) && namedThere(first, chosen.norm, normQuestion)) ||
+            (shape.type !== "number" && shape.type !== "date" && antecedentAnswers(first, chosen.norm))
             ? first.quote
             : first.sentence,
           {
@@ -699,14 +725,17 @@ const OFFICE = new RegExp(
 );
 
 /**
- * A person named right after `role` (`人大代表沈伟通过…`, `老师周溯，`): two or three characters, then a verb of
- * doing or saying, or a comma.
+ * A person named right after `role` (`人大代表沈伟通过…`, `老师周溯，`, `队长阿古斯丁·马雷罗告诉`): two or three
+ * characters, or a name written with `·`, then a verb of doing or saying, or a comma.
  */
 const namedAfterRole = (role: string): RegExp =>
   new RegExp(
-    `${escapeRegExp(role)}\\p{Script=Han}{2,3}(?=通过|表示|说|介绍|带领|向|为|在|对|就|指出|强调|是|[,，、:：])`,
+    `${escapeRegExp(role)}(?:\\p{Script=Han}{1,6}·\\p{Script=Han}{1,6}|\\p{Script=Han}{2,3})(?=通过|表示|说|告诉|介绍|带领|向|为|在|对|就|指出|强调|是|[,，、:：])`,
     "u",
   );
+
+/** A figure stated roughly (`超50%`, `近3000人`, `约2亿元`, `逾百家`). */
+const ROUNDED = /(?:超过?|近|约|逾)[\d一二三四五六七八九十两百千万]/u;
 
 /** The share of the best sentence's score at which one counting the people asked for takes its place. */
 const PEOPLE_GIVE_WAY = 0.5;

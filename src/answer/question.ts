@@ -130,6 +130,12 @@ function unitOfCountedNoun(q: string): string | null {
 }
 
 // A question that ends on an amount word asks for a number even without 多少: `项目投资额`, `新增就业人数`.
+/**
+ * Asked what is done or by what means (`利用抵达后的几天时间做什么`, `通过什么办法提高了过闸效率`): the question word
+ * is `什么`, and a `几天` or an `效率` elsewhere in it names no amount asked.
+ */
+const ASKS_ACT_OR_MEANS = /(?:做|干|搞)了?什么|什么(?:办法|方式|措施|方法|手段|途径)/u;
+
 const ASKS_FOR_AMOUNT =
   /(?:额|金额|数量|人数|总数|规模|产值|总值|营收|收入|增速|增幅|比例|比重|占比|率)(?:是|为|有)?[?？。]?$/;
 
@@ -207,10 +213,13 @@ export function asksForList(q: string): boolean {
  * or null: a report names that person right after the role (`相城区人大代表沈伟通过…`).
  */
 export function askedRole(q: string): string | null {
-  return ASKED_ROLE.exec(q)?.[1] ?? null;
+  return ASKED_ROLE.exec(q)?.[1] ?? WHO_IS_ROLE.exec(q)?.[1] ?? null;
 }
-const ASKED_ROLE =
-  /(?:哪个|哪位|哪一位|哪名|哪一名)(\p{Script=Han}{0,4}?(?:代表|委员|老师|教师|民警|警官|医生|律师|法官|书记|主任|局长|队长|专家|志愿者|教练|院士|教授))/u;
+const ROLES =
+  "(?:代表|委员|老师|教师|民警|警官|医生|律师|法官|书记|主任|局长|队长|专家|志愿者|教练|院士|教授)";
+const ASKED_ROLE = new RegExp(`(?:哪个|哪位|哪一位|哪名|哪一名)(\\p{Script=Han}{0,4}?${ROLES})`, "u");
+/** `谁是阿根廷代表团的队长`: the role ends the question, the one holding it is asked. */
+const WHO_IS_ROLE = new RegExp(`^谁是[^，,。？?]{0,16}的(\\p{Script=Han}{0,2}?${ROLES})[?？]?$`, "u");
 
 /** Whether a question asks who wrote or reported an article: its byline answers. */
 export function asksForByline(q: string): boolean {
@@ -254,10 +263,11 @@ export function questionShape(q: string): QuestionShape {
   if (ordinal !== null) return { type: "number", unit: ORDINAL_UNIT, ordinal: ordinal[1] ?? "" };
   const unitMatch = UNIT_AFTER.exec(q);
   if (
-    /多少|(?<!哪)几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|多[细粗厚薄宽深]|增速|增幅|增长率|率是|率为|率达/.test(
+    !ASKS_ACT_OR_MEANS.test(q) &&
+    (/多少|(?<!哪)几(?![乎何])|百分之|比例|比重|占比|多大|多高|多长|多远|多重|多久|多[细粗厚薄宽深]|增速|增幅|增长率|率是|率为|率达/.test(
       q,
     ) ||
-    ASKS_FOR_AMOUNT.test(q)
+      ASKS_FOR_AMOUNT.test(q))
   ) {
     let unit = unitMatch?.[1] ?? null;
     // `多少个年轻干部`: 个 before people counts people (reports say `60名优秀年轻干部`); `几个人`: people.

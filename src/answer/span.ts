@@ -277,6 +277,27 @@ function valuesJoined(clauses: readonly string[]): string[] {
   return out;
 }
 
+/** What may stand before the count a clause continuing a list opens with (`另有一架`, `其中3人`). */
+const LIST_GOES_ON = /^(?:另有|还有|另外|另|以及|及|其中|共有|有)?(?:约|近|超过?|逾|共)?$/u;
+
+/**
+ * For each clause, the first clause of the list of counts it continues (its own index when it continues
+ * none): a clause opening with a new count (`3架被击伤`, `另有一架被俘获`) after a clause stating one
+ * (`目前俄军已有37架卡-52被击落`) counts the same thing, which only the list's first clause names.
+ */
+function listHeads(norm: readonly string[], facts: SpanQuestion["facts"]): number[] {
+  const heads: number[] = [];
+  let previousCounts = false;
+  for (const [i, c] of norm.entries()) {
+    const found = facts(c) ?? [];
+    const first = found.map((f) => c.indexOf(f)).filter((at) => at >= 0);
+    const opens = first.length > 0 && LIST_GOES_ON.test(c.slice(0, Math.min(...first)));
+    heads.push(opens && previousCounts && i > 0 ? (heads[i - 1] ?? i - 1) : i);
+    previousCounts = found.length > 0;
+  }
+  return heads;
+}
+
 /**
  * The span of a sentence that answers, verbatim: for a question asking for a kind of fact (a number,
  * a date, a rank), the clause stating such a fact the question does not already state, with the most
@@ -288,7 +309,11 @@ function valuesJoined(clauses: readonly string[]): string[] {
 export function answerSpan(sentence: string, q: SpanQuestion): string {
   const clauses = valuesJoined(splitClauses(sentence));
   if (clauses.length <= 1 || [...sentence].length <= SHORT_SENTENCE) return tidy(sentence);
-  const norm = clauses.map((c) => q.normalize(c));
+  const own = clauses.map((c) => q.normalize(c));
+  const heads = q.counts === true ? listHeads(own, q.facts) : own.map((_, i) => i);
+  // A clause continuing a list of counts (`3架被击伤` after `37架卡-52被击落`) is read with the list's
+  // first clause, which names what is counted: it is the clause's own words that tell them apart.
+  const norm = own.map((c, i) => (heads[i] === i ? c : `${own[heads[i] ?? i] ?? ""}${c}`));
   const weight = (t: SpanTerm): number => t.weight * (q.slot.has(t.word) ? SPAN_SLOT_WEIGHT : 1);
   const total = q.terms.reduce((s, t) => s + weight(t), 0) || 1;
   const cover = norm.map((c) => q.terms.reduce((s, t) => s + (states(c, t) ? weight(t) : 0), 0) / total);
@@ -301,7 +326,8 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
     const facts = q.facts(norm[i] ?? "");
     if (facts === null) return tidy(sentence);
     const fresh = facts.filter((f) => !q.norm.includes(f));
-    if (fresh.length > 0) candidates.push(i);
+    if (heads[i] === i ? fresh.length > 0 : (q.facts(own[i] ?? "") ?? []).some((f) => !q.norm.includes(f)))
+      candidates.push(i);
     follows.push(followWeight(norm[i] ?? "", fresh, after));
   }
   if (q.period !== undefined) candidates = byPeriod(candidates, norm, q.period);
@@ -325,19 +351,26 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   const mostSlot = Math.max(...candidates.map((i) => slotted[i] ?? 0));
   if (mostSlot > 0) candidates = candidates.filter((i) => (slotted[i] ?? 0) === mostSlot);
   const top = Math.max(...candidates.map((i) => cover[i] ?? 0));
-  const best = candidates.filter((i) => (cover[i] ?? 0) === top);
+  const tied = candidates.filter((i) => (cover[i] ?? 0) === top);
+  // Of a list's clauses read alike, the one saying more in its own words (`37架卡-52被击落` for `…被击落`).
+  const coverOwn = (i: number) => q.terms.reduce((s, t) => s + (states(own[i], t) ? weight(t) : 0), 0);
+  const mostOwn = Math.max(...tied.map(coverOwn));
+  const best = tied.filter((i) => heads.every((h, j) => h === j) || coverOwn(i) === mostOwn);
   // Two clauses state a new fact equally well: no cut is sure.
   if (best.length > 1) return tidy(sentence);
   const at = best[0] ?? 0;
-  let start = at;
+  // The list's first clause is shown too when only it names what is counted (`37架卡-52被击落，3架被击伤`):
+  // `21310人受伤` says what it counts itself.
+  const named = (c: string | undefined) => after.some((t) => states(c, t));
+  const head = heads[at] !== at && !named(own[at]) && named(own[heads[at] ?? at]) ? (heads[at] ?? at) : at;
+  let start = head;
   let end = at;
   const covered = new Set(q.terms.filter((t) => states(norm[at], t)).map((t) => t.word));
-  for (let i = at - 1; i >= 0 && at - i <= MAX_SUBJECT_CLAUSES; i--) {
+  for (let i = head - 1; i >= 0 && head - i <= MAX_SUBJECT_CLAUSES; i--) {
     // A clause stating another fact of the kind asked for is a rival answer, not the subject; for a
     // growth question (it has cues) so is any number: `产值为812.4亿元，同比增长9.6%` answers `9.6%`.
-    if ((q.facts(norm[i] ?? "") ?? []).length > 0 || (q.cues !== undefined && /\d/.test(norm[i] ?? "")))
-      break;
-    const adds = q.terms.filter((t) => !covered.has(t.word) && states(norm[i], t));
+    if ((q.facts(own[i] ?? "") ?? []).length > 0 || (q.cues !== undefined && /\d/.test(own[i] ?? ""))) break;
+    const adds = q.terms.filter((t) => !covered.has(t.word) && states(own[i], t));
     if (adds.length === 0) break;
     for (const t of adds) covered.add(t.word);
     start = i;

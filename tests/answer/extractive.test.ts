@@ -203,6 +203,29 @@ describe("sentence choice", () => {
     expect(ask("公司一季度的营业收入是多少", text)).toContain("52亿元");
   });
 
+  it("answers a figure from the body, not from a `原标题` headline stating it rounded", () => {
+    const text =
+      "原标题：上半年园区软件业务收入同比增长超30%。据统计，上半年园区软件产品产量同比增长超过12%。数据显示，今年上半年，园区软件业务收入同比增长31.6%，增速居全省首位。";
+    expect(ask("上半年园区软件业务收入增长了多少", text)).toContain("31.6%");
+    // A headline stating the figure exactly stays the answer.
+    expect(ask("上半年园区软件业务收入增长了多少", text.replace("超30%", "31.6%"))).toContain("原标题");
+  });
+
+  it("answers who holds a role (`谁是…的队长`) with the sentence naming someone right after it", () => {
+    const text =
+      "当天，某某市代表团在机场举行出征仪式，32名运动员启程前往成都参加比赛。某某市男子篮球队队长阿卜杜·卡里姆告诉记者，队员们都很期待比赛。";
+    expect(ask("谁是某某市代表团的队长", text)).toContain("阿卜杜·卡里姆");
+  });
+
+  it("cuts the line from the whole quote when the sentence before, quoted with it, states more of the question", () => {
+    const text =
+      "“我们抵达后还有几天时间来适应场地和调整时差，希望以最好的状态迎接比赛。”当天，某某市体育局在机场为代表团举行出征仪式，32名运动员启程前往成都。";
+    const first = pick("代表团将利用抵达后的几天时间做什么", text);
+    expect(first.span).toContain("适应场地和调整时差");
+    // A question the quoted sentence itself answers is answered from it alone.
+    expect(pick("哪个部门举行了出征仪式", text).span).not.toContain("适应场地");
+  });
+
   it("notes when the question names the article's whole headline", () => {
     expect(pick("李成栋是哪里人", "李成栋生于陕西。", "李成栋").evidence?.named).toBe(1);
   });

@@ -252,6 +252,8 @@ describe("withoutDateline", () => {
       "会同电信部门开展排查。",
       "电子信息产业产值增长12%。",
       "英国的摄政时期是指1811年至1820年。",
+      // A reporter's question is no byline: the body it quotes is the fact.
+      "有记者问：某国外交部近日发表声明称，将暂停与该国的对话。",
     ])
       expect(withoutDateline(plain)).toBe(plain);
   });

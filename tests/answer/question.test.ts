@@ -122,6 +122,14 @@ describe("questionShape", () => {
     expect(questionShape("充电要跑多远")).toEqual({ type: "number", unit: "米" });
   });
 
+  it("reads what is done or by what means as asked, not a `几天` or `效率` the question names", () => {
+    expect(questionShape("代表团将利用抵达后的几天时间做什么").type).toBe("entity");
+    expect(questionShape("船闸通过什么办法提高了过闸效率").type).toBe("entity");
+    // An amount asked outright stays one.
+    expect(questionShape("船闸通过这个办法把效率提高了多少").type).toBe("number");
+    expect(questionShape("代表团抵达后有几天时间").type).toBe("number");
+  });
+
   it("does not read a plain amount as a growth question", () => {
     expect(questionShape("园区实际销售收入是多少").change).toBeUndefined();
     expect(questionShape("有多少家企业入驻").change).toBeUndefined();
@@ -294,6 +302,9 @@ describe("asksForByline / asksForSeveral", () => {
   it("reads the role of the person a which-person question asks for", () => {
     expect(askedRole("防溺水宣讲是哪个人大代表讲的")).toBe("人大代表");
     expect(askedRole("给孩子上课的是哪位老师")).toBe("老师");
+    // The role ending a `谁是…的` question (`代表团` is no role there).
+    expect(askedRole("谁是阿根廷代表团的队长?")).toBe("队长");
+    expect(askedRole("谁是代表团的成员?")).toBeNull();
     expect(askedRole("哪个社区举办的")).toBeNull();
   });
 

@@ -225,6 +225,27 @@ describe("answerSpan", () => {
     expect(answerSpan(sentence, { ...q, facts })).toContain("招工3150人");
   });
 
+  it("reads a clause continuing a list of counts (`9辆在检修`) with the list's first clause, which names what is counted", () => {
+    const sentence =
+      "据园区管委会交通运输部门统计，园区今年共有46辆无人车投入运营，9辆在检修，另有3辆被召回。";
+    const facts = (text: string) => [...text.matchAll(/\d+辆/g)].map((m) => m[0]);
+    const asked = (norm: string, predicate: string) => ({
+      ...numberQuestion(norm, ["园区", "无人车", predicate], ["无人车"]),
+      counts: true,
+      facts,
+    });
+    expect(answerSpan(sentence, asked("园区有多少辆无人车在检修", "检修"))).toBe(
+      "园区今年共有46辆无人车投入运营，9辆在检修",
+    );
+    expect(answerSpan(sentence, asked("园区有多少辆无人车投入运营", "投入运营"))).toBe(
+      "园区今年共有46辆无人车投入运营",
+    );
+    // A clause naming what it counts itself is shown alone.
+    const named =
+      "据园区管委会交通运输部门统计，园区今年共有46辆无人车投入运营，9辆无人车在检修，另有3辆被召回。";
+    expect(answerSpan(named, asked("园区有多少辆无人车在检修", "检修"))).toBe("9辆无人车在检修");
+  });
+
   it("takes the clause saying the words next to the question word over one repeating more of the topic", () => {
     const sentence =
       "因加收电费，某某科技有限公司违法收取电费806786.62元，监管局对其作出警告、罚款403393.31元的处罚。";
