@@ -106,6 +106,13 @@ describe("the short answer, by kind of fact", () => {
     expect(short("项目预计在哪个月完成主体施工", plan)?.text).toBe("12月");
   });
 
+  it("the part of the month too when a which-month question asks it (`哪个月底`)", () => {
+    const quote = "工程计划在2025年8月底前完工，随后投入运营。";
+    expect(short("工程计划在哪个月底前完工", quote)?.text).toBe("8月底");
+    // Not asked: the month alone.
+    expect(short("工程计划在哪个月完工", quote)?.text).toBe("8月");
+  });
+
   it("money, with its magnitude", () => {
     expect(
       short("珠海高新区年度计划投资多少钱", "珠海高新区今年安排重点建设项目120个，年度计划投资300亿元。")
