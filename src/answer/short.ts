@@ -565,8 +565,15 @@ export function readOff(
       dateAround(quote, chars.slice(0, start).join("").length, span),
       ASKS_MONTH_PART.test(q.norm),
     );
+  // A date keeps the word right after it that bounds it (`2025年底前`: by then, not at), as an amount
+  // its hedge, unless the question says it (`在什么时间前后举行`).
+  if (q.kinds.date && !DATE_BOUND.test(q.right.slice(q.head.length)))
+    return span + (DATE_BOUND.exec(chars.slice(end, end + 2).join(""))?.[0] ?? "");
   return span;
 }
+
+/** Words right after a date that bound it: before, after, since. */
+const DATE_BOUND = /^(?:以前|之前|前|以后|之后|后|以来)/u;
 
 /** A question asking which month (`哪个月`, `几月份`): the month is the answer, not the year before it. */
 const ASKS_MONTH = /哪一?个?月|几月|何月/u;
