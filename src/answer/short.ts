@@ -9,6 +9,7 @@
  * the span's length) is below `SHORT_GIVE_THRESHOLD`. Fitted by `scripts/learn-short.ts`.
  * Pure given jieba; independent of how the quote was chosen.
  */
+import { getJieba } from "../corpus/zones.js";
 import { findDates } from "./evidence.js";
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
@@ -569,8 +570,23 @@ export function readOff(
   // its hedge, unless the question says it (`在什么时间前后举行`).
   if (q.kinds.date && !DATE_BOUND.test(q.right.slice(q.head.length)))
     return span + (DATE_BOUND.exec(chars.slice(end, end + 2).join(""))?.[0] ?? "");
+  // A name keeps a place in brackets right after it: `中国石油大学（北京）` is another university than
+  // `中国石油大学（华东）`.
+  if (q.kinds.entity || q.kinds.place) {
+    const place = PLACE_IN_BRACKETS.exec(chars.slice(end, end + 8).join(""))?.[0];
+    if (
+      place !== undefined &&
+      getJieba()
+        .tag(normalize(place.slice(1, -1)), true)
+        .every((t) => /^ns/.test(t.tag))
+    )
+      return span + place;
+  }
   return span;
 }
+
+/** A short bracket right after a span (`（北京）`), read as a place when jieba tags all of it one. */
+const PLACE_IN_BRACKETS = /^[（(][^（）()，。；、]{1,6}[）)]/u;
 
 /** Words right after a date that bound it: before, after, since. */
 const DATE_BOUND = /^(?:以前|之前|前|以后|之后|后|以来)/u;

@@ -113,6 +113,13 @@ describe("the short answer, by kind of fact", () => {
     expect(short("擺暝活動在什麼時間前舉行", fest)?.text).toBe("元宵節");
   });
 
+  it("a name with the place in brackets right after it (`中国石油大学（北京）`), not any bracket", () => {
+    const quote = "近日，中国石油大学（北京）志愿服务队10名志愿者前往巢湖开展暑期社会实践活动。";
+    expect(short("哪个大学的志愿服务队开展了暑期社会实践活动", quote)?.text).toBe("中国石油大学（北京）");
+    const other = "近日，中国石油大学（简称石大）志愿服务队10名志愿者前往巢湖开展暑期社会实践活动。";
+    expect(short("哪个大学的志愿服务队开展了暑期社会实践活动", other)?.text).toBe("中国石油大学");
+  });
+
   it("the part of the month too when a which-month question asks it (`哪个月底`)", () => {
     const quote = "工程计划在2025年8月底前完工，随后投入运营。";
     expect(short("工程计划在哪个月底前完工", quote)?.text).toBe("8月底");
