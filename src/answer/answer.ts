@@ -8,6 +8,7 @@ import {
   countriesNamed,
   countUnstated,
   feeMissing,
+  fineOnlyAllowed,
   indicatorMissing,
   lastYearAsked,
   namesAll,
@@ -280,11 +281,14 @@ export async function answerQuestion(
     (periodContradicted(normalized, quoted) ||
       countedThingMissing(normalized, quoted) ||
       countUnstated(normalized, quoted) ||
-      indicatorMissing(normalized, quoted) ||
+      indicatorMissing(normalized, quoted, everyday.alts) ||
       countNowhere(normalized, quoted) ||
       otherPeopleCounted(normalized, quoted, everyday.alts) ||
       otherCountryStated(normalized, quoted) ||
-      (shape.unit === "元" && (onlyPricesPerUnit(normalized, quoted) || feeMissing(normalized, quoted))) ||
+      (shape.unit === "元" &&
+        (onlyPricesPerUnit(normalized, quoted) ||
+          feeMissing(normalized, quoted) ||
+          fineOnlyAllowed(normalized, quoted))) ||
       ((asksAmount(normalized) || shape.unit === "岁") &&
         !countsAnything(best.quote, ASKS_HOUR.test(normalized) ? "时" : shape.unit)) ||
       // `偷电缆的王某被判了几年` answered with `王某盗窃电缆总长1000余米`: a length of time asked, a quote with no

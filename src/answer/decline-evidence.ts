@@ -12,6 +12,7 @@ import type { QuestionShape } from "./question.js";
 import { stated, type Term } from "./question-terms.js";
 import { COUNTRY_NAMES, FUNCTION_CHARS, PLACE_NAMES, QUESTION_NOISE } from "./question-words.js";
 import { utf16Offsets } from "./short-sentence.js";
+import { passageZone } from "./zones.js";
 
 /**
  * Named features of the evidence that the best sentence answers the question, each 0–1 (see
@@ -175,7 +176,7 @@ export function evidenceOf(
   let bigramHits = 0;
   for (const b of q.qBigrams) if (chars.includes(b)) bigramHits++;
   const needsType = q.shape.type === "number" || q.shape.type === "date";
-  const offZone = q.questionZones.length > 0 && !q.questionZones.some((z) => passage.zones.includes(z));
+  const offZone = q.questionZones.length > 0 && passageZone(q.questionZones, passage) === undefined;
   return {
     support: first.support,
     sentence: total === 0 ? 0 : inSentence / total,
@@ -480,11 +481,42 @@ const FEE =
   /学费|电费|水费|燃气费|停车费|物业费|服务费|挂号费|门票费|报名费|培训费|会费|管理费|手续费|过路费|通行费|保险费|住宿费|伙食费|保洁费/u;
 
 /**
+ * Whether a question asks what a party was fined (`水果店被罚了多少钱`) of a quote stating only what the law
+ * allows (`违反者…可以并处5000元以下罚款`, `最高可罚…`): a ceiling is no fine. Asked what could be fined
+ * (`最多能罚多少`, `可以罚多少`), the ceiling answers.
+ */
+export function fineOnlyAllowed(normQuestion: string, normQuote: string): boolean {
+  return (
+    FINE_ASKED.test(normQuestion) &&
+    !FINE_ALLOWED_ASKED.test(normQuestion) &&
+    FINE_ALLOWED.test(normQuote) &&
+    !FINE_IMPOSED.test(normQuote)
+  );
+}
+/** A fine asked as imposed: `被罚了多少`, `罚了多少钱`, `罚款多少`. */
+const FINE_ASKED = /罚了|被罚|罚款(?:了)?(?:多少|几)|处罚了?(?:多少|几)/u;
+/** A fine asked as what may be imposed. */
+const FINE_ALLOWED_ASKED = /能|可以|可能|最多|最高|至多|会|要|应该|应当|一般/u;
+/** A fine the law allows: a modal before the penalty, or a ceiling. */
+const FINE_ALLOWED = /(?:可以?|最高|最多|至多|应当|将)(?:并|可)?(?:处|罚)|以下(?:的)?罚款|以下罚金/u;
+/** A fine imposed: `被处以`, `予以罚款`, `罚款…元` with `已`/`依法对…作出`. */
+const FINE_IMPOSED =
+  /被(?:处以?|罚)|予以(?:罚款|处罚)|(?:已|依法)(?:对[^，。]{1,20})?(?:作出|处以|处)[^，。]{0,12}罚/u;
+
+/**
  * Whether the question names an indicator the quote never states: `郴州高新区1-5月GDP增长多少` against
  * `公司实现主营业务收入4.55亿元，…同比增长2.3%`, `重庆高新区2019年营收是多少` against `2019年实现地区生产总值…`.
  */
-export function indicatorMissing(normQuestion: string, normQuote: string): boolean {
-  return NAMED_INDICATORS.some((i) => i.test(normQuestion) && !i.test(normQuote));
+export function indicatorMissing(
+  normQuestion: string,
+  normQuote: string,
+  alts: ReadonlyMap<string, readonly string[]> = new Map(),
+): boolean {
+  // An indicator the everyday reading put in (`刷单赚了多少` → `收入`) is stated by the words it was read from
+  // (`何女士前前后后大概赚了80元`).
+  const statedOtherwise = (i: RegExp) =>
+    [...alts].some(([term, words]) => i.test(term) && words.some((w) => normQuote.includes(w)));
+  return NAMED_INDICATORS.some((i) => i.test(normQuestion) && !i.test(normQuote) && !statedOtherwise(i));
 }
 
 /** A period of months within a year (`1-4月`, `5月底`, `上半年`, `一季度`), or the present (`目前`). */

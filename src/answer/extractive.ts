@@ -61,6 +61,7 @@ import {
 } from "./question-words.js";
 import { respectiveAnswer } from "./respectively.js";
 import { answerSpan, tidy } from "./span.js";
+import { passageZone } from "./zones.js";
 
 export type { Evidence };
 
@@ -390,13 +391,13 @@ export function pickSentences(
     const termInContext = statedIn(terms, context);
     const focus = focusTerms(terms, prepared.title, slot, weights);
     const headline = headlineShare(prepared.title, terms, total);
+    const zoneHere = passageZone(questionZones, passage);
     const passageFeatures = {
       relevance: relevance ?? 1 / (1 + rank),
       headline,
       headlineNamed: [...prepared.title].length >= 2 && normQuestion.includes(prepared.title),
-      offZone: questionZones.length > 0 && !questionZones.some((z) => passage.zones.includes(z)),
+      offZone: questionZones.length > 0 && zoneHere === undefined,
     };
-    const zoneHere = questionZones.find((z) => passage.zones.includes(z));
     const scored: Scored[] = [];
     let previous: SentenceText | undefined;
     for (const [at, s] of prepared.sentences.entries()) {

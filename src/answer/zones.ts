@@ -43,6 +43,24 @@ export function zoneByLastPlace(zone: string, known: ReadonlySet<string>): strin
   return hits.length === 1 ? (hits[0] ?? null) : null;
 }
 
+/**
+ * Which of the zones a question names a passage is about: one its zones list, or, when the corpus reader
+ * read no zone in it, one whose place the passage names beside a bare `高新区` (`临湘市应急局牵头…对高新区
+ * 停产拆除企业…开展检查` is about 临湘高新区: a county-level city is not among the cities the reader reads a
+ * bare `高新区` after). Undefined when none. Pure.
+ */
+export function passageZone(
+  questionZones: readonly string[],
+  passage: Pick<Passage, "zones" | "text">,
+): string | undefined {
+  const listed = questionZones.find((z) => passage.zones.includes(z));
+  if (listed !== undefined || passage.zones.length > 0 || !passage.text.includes("高新区")) return listed;
+  return questionZones.find((z) => {
+    const place = z.replace(/高新区$/u, "");
+    return place.length >= 2 && place !== z && passage.text.includes(place);
+  });
+}
+
 /** Zone names for autocomplete: those starting with the typed text first, then those containing it. */
 export function suggestZones(prefix: string, known: readonly string[], limit = 25): string[] {
   const q = prefix.trim();

@@ -589,6 +589,18 @@ describe("everydayQuestion", () => {
     ["缺点是什么", "缺点是什么"],
     ["洪灾后保险赔了多少钱", "洪水后保险赔偿多少钱"],
     ["八七水灾发生在哪一年", "八七水灾发生在哪一年"],
+    // Those who came (`来了多少人`) are those who took part, `参加`; how long a zone has grown (`发展了多少年`),
+    // its `历经`; how many a vehicle actually carried (`实际坐了几人`), a traffic report's `实载`.
+    ["交友活动来了多少人", "交友活动参加了多少人"],
+    ["他来了多少次", "他来了多少次"],
+    ["高新区发展了多少年了", "高新区历经多少年了"],
+    ["面包车核载几人、实际坐了几人", "面包车核载几人、实载几人"],
+    // A lawsuit (`官司`) is the report's `诉讼`; being taken in (`上当`), its `被骗`; `去商户那查` points at a
+    // place with `那`, no word of the report (jieba glued `那查`).
+    ["兄弟俩打了多久官司", "兄弟俩打了多久诉讼"],
+    ["何女士是怎么上当的", "何女士是怎么被骗的"],
+    ["去商户那查煤气罐", "去商户查煤气罐"],
+    ["那个村在哪", "那个村在哪"],
   ])("reads %s as %s", (asked, read) => {
     expect(everydayQuestion(asked).question).toBe(read);
   });
@@ -719,6 +731,11 @@ describe("kinds of question, answered from whole articles", () => {
   it("answers who with the sentence before a `他们…` one, which names them", async () => {
     const a = await answers("哪家银行给企业代表讲解了防范金融诈骗知识", "防范金融诈骗");
     expect(a.answer).toContain("嘉兴银行");
+  });
+
+  it("answers of a zone from an article naming its county-level city beside a bare `高新区`, which the corpus reader leaves zoneless", async () => {
+    await answers("汨罗高新区的安全生产大检查是哪天搞的", "8月3日");
+    await answers("汨罗高新区安全检查是谁牵头的", "汨罗市应急局");
   });
 
   it("answers a question typed with spaces between its characters as if typed plainly", async () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   countedThingMissing,
   feeMissing,
+  fineOnlyAllowed,
   indicatorMissing,
   onlyPricesPerUnit,
   periodContradicted,
 } from "../../src/answer/decline-evidence.js";
+import { everydayQuestion } from "../../src/answer/everyday.js";
 import type { TextTools } from "../../src/answer/passage.js";
 import {
   askedRole,
@@ -365,6 +367,29 @@ describe("countedThingMissing and indicatorMissing", () => {
     expect(indicatorMissing("台达电子营收涨了多少", firm)).toBe(false);
     expect(indicatorMissing("重庆高新区2019年营收是多少", "2019年实现地区生产总值近万亿元")).toBe(true);
     expect(indicatorMissing("联盟2019年gdp多少", "2019年实现地区生产总值近万亿元")).toBe(false);
+  });
+
+  it("reads an indicator the everyday reading put in as stated by the words it was read from (`赚了` → `收入`)", () => {
+    const read = everydayQuestion("何女士刷单前前后后赚了多少");
+    const earned = "何女士前前后后大概赚了80元，随后群管理员又发来一个二维码";
+    expect(indicatorMissing(read.question, earned)).toBe(true);
+    expect(indicatorMissing(read.question, earned, read.alts)).toBe(false);
+    // Another indicator is still missing (`gdp` is no everyday reading).
+    expect(indicatorMissing("何女士所在区gdp多少", earned, read.alts)).toBe(true);
+  });
+});
+
+describe("fineOnlyAllowed", () => {
+  const law = "违反者应当退还违法所得，可以并处5000元以下罚款";
+  it("reads a fine the law allows as not answering what a party was fined", () => {
+    expect(fineOnlyAllowed("新余那家水果店被罚了多少钱", law)).toBe(true);
+    expect(fineOnlyAllowed("商家罚款多少", "最高可处10万元罚款")).toBe(true);
+  });
+  it("lets the ceiling answer what could be fined, and an imposed fine answer what was", () => {
+    expect(fineOnlyAllowed("反向抹零违法最多能罚多少", law)).toBe(false);
+    expect(fineOnlyAllowed("水果店被罚了多少钱", "该店被处以2000元罚款")).toBe(false);
+    expect(fineOnlyAllowed("水果店被罚了多少钱", "市场监管局依法对该店处以2000元罚款")).toBe(false);
+    expect(fineOnlyAllowed("水果店赚了多少钱", law)).toBe(false);
   });
 });
 
