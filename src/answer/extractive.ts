@@ -55,6 +55,8 @@ import {
   DEFINITION_STATED,
   EVALUATIVE,
   FUNCTION_CHARS,
+  OUTCOME_ASKED,
+  OUTCOME_STATED,
   PERSON_ROLE,
   QUESTION_NOISE,
   ZONE_ANAPHOR,
@@ -603,6 +605,10 @@ export function pickSentences(
   const period = periodStanceOf(normQuestion);
   if (period(chosen.norm) === "other")
     giveWayTo(sameArticle.filter((x) => x.typed && period(x.norm) === "asked"));
+  // Asked how a case ended (`水果店最后怎么处理的`), a best sentence stating no outcome (`原标题：新余一水果店“反向抹零”
+  // 被查处…`) gives way to the article's best one that does (`…当事商家被责令整改`) when that scores nearly as well.
+  if (OUTCOME_ASKED.test(normQuestion) && !OUTCOME_STATED.test(chosen.norm))
+    giveWayTo(sameArticle.filter((x) => OUTCOME_STATED.test(x.norm)));
   const first = scoredPick(chosen, top.score);
   // Abstention judges the evidence of the whole top passage, not only the quoted sentence.
   first.support = Math.max(chosen.support, best(top.xs, "rankScore").support);

@@ -1127,6 +1127,17 @@ export const STATE_ASKED =
 export const HOW_ASKED =
   /(?:怎么|怎样|如何)(?!样|的|回事|会|办|看|说|评价|理解|定义|回应|回答|解释|形容|描述|称呼|认为)\p{Script=Han}/u;
 
+/**
+ * How something ended asked (`最后怎么处理的`, `后来被怎么处理了`, `二审结果如何`): what the authorities or a court
+ * did in the end, which {@link OUTCOME_STATED} words state.
+ */
+export const OUTCOME_ASKED =
+  /(?:怎么|如何|怎样)(?:被)?(?:处理|处置|处罚|罚|判|解决)|处理结果|(?:后来|最后|最终|结果)(?:怎么样|如何|咋样)了?[?？]*$/u;
+
+/** Words stating how a case ended: a penalty, an order, a ruling, what was done with those involved. */
+export const OUTCOME_STATED =
+  /责令|整改|处罚|罚款|罚金|拘留|立案|判处|判决|判刑|吊销|封禁|关停|停业|移送|追究|转移|教育|退还|退赔|赔偿|驳回|维持原判|撤销|没收|警告|批评/u;
+
 /** What measures were taken (`采取了哪些措施`, `做了什么`, `有哪些举措`): a how question whoever asks it. */
 export const MEASURES_ASKED =
   /(?:采取|推出|出台|实施)了?(?:哪些|什么|啥)(?:措施|办法|举措|行动|政策)|(?:做|干)了(?:哪些|什么|啥)(?:事情?|工作)?$|有(?:哪些|什么)(?:措施|举措|做法|办法|经验)|(?:措施|举措|做法)(?:有哪些|是什么)/;

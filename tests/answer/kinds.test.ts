@@ -738,6 +738,10 @@ describe("kinds of question, answered from whole articles", () => {
     await answers("汨罗高新区安全检查是谁牵头的", "汨罗市应急局");
   });
 
+  it("answers how a case ended with the sentence stating the outcome, not the headline-like lead naming the case", async () => {
+    await answers("萍乡高新区那家超市缺斤短两最后怎么处理的", "责令整改");
+  });
+
   it("answers a question typed with spaces between its characters as if typed plainly", async () => {
     await answers("株 洲 高 新 区 帮 多 少 人 找 到 了 工 作", "2860人");
   });
