@@ -247,6 +247,12 @@ const HEADLINE_SENTENCES = 6;
  */
 export function articleHeadline(title: string, sentences: readonly string[]): string {
   const lead = sentences.slice(0, 3).join("");
+  // A feed that cut the headline at a space inside its quotes (`…开展“红色传承` + `爱党拥军”系列主题活动8月4日，…`)
+  // ran the rest into the text: the headline is both, up to where the story opens.
+  const cut = unclosedQuote(title) && !lead.startsWith(title.trim());
+  const rest = cut ? (HEADLINE_REST.exec(lead) ?? HEADLINE_REST_QUOTED.exec(lead))?.[0] : undefined;
+  if (rest !== undefined)
+    return shownHeadline(`${title}${/^[”》]/u.test(rest) ? "" : " "}${rest}`, lead, undefined);
   const main = sentences.slice(0, HEADLINE_SENTENCES).find((s) => {
     const t = s.trim();
     return (
@@ -259,6 +265,15 @@ export function articleHeadline(title: string, sentences: readonly string[]): st
   });
   return shownHeadline(title, lead, main);
 }
+
+/** Whether a title opens a quote (`“`, `《`) it never closes. */
+const unclosedQuote = (title: string): boolean =>
+  (title.match(/[“《]/gu)?.length ?? 0) > (title.match(/[”》]/gu)?.length ?? 0);
+
+/** The rest of a cut headline at the start of the text: a closing quote within it, up to the story's opening. */
+const HEADLINE_REST = new RegExp(`^[^，。！？,]{0,16}?[”》][^，。！？,]{0,16}?(?=${STORY_OPENING})`, "u");
+/** Else the rest up to its closing quote (`共筑成长”主题活动为了加强…` → `共筑成长”`): where the story starts is not marked. */
+const HEADLINE_REST_QUOTED = /^[^，。！？,]{0,16}?[”》]/u;
 
 /** The headline to show for a citation or passage: the one the service set, else the title's {@link headlineOf}. */
 export function shownTitle(item: { title: string; headline?: string | undefined }): string {
@@ -367,6 +382,20 @@ function standInText(lead: string, cut = false): string {
   const chars = [...out.replace(/[，,：:；;、]+$/u, "")];
   return chars.length > STAND_IN_CHARS ? `${chars.slice(0, STAND_IN_CHARS).join("")}…` : `${chars.join("")}…`;
 }
+
+/**
+ * An article's first sentence without the subtitle the feed ran into its lead (`贴心服务叩开群众心门今年来，…`,
+ * `高新警方给财会人员上“反诈课”近日，…`): a phrase of up to {@link STAND_IN_CHARS} characters with no
+ * punctuation but quotes, then the lead's opening (a date or time word and a comma). Unchanged otherwise.
+ */
+export function withoutSubtitle(sentence: string): string {
+  const m = SUBTITLE_RUN.exec(sentence);
+  return m === null ? sentence : sentence.slice(m[0].length);
+}
+const SUBTITLE_RUN = new RegExp(
+  `^[\\p{Script=Han}“”"]{6,${STAND_IN_CHARS}}?(?=(?:${STORY_OPENING})|今年来[，,])`,
+  "u",
+);
 
 /** Words of a byline. */
 const BYLINE_WORD = /记者|通讯员|实习生/;

@@ -21,6 +21,7 @@ import {
   sameStory,
   sentenceCitation,
   shortened,
+  withoutSubtitle,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { TextTools } from "./passage.js";
@@ -210,7 +211,9 @@ async function digestOf(
 /** One digest line: date, headline (`（提及）` when the article mentions the subject in passing), main sentence, cited. */
 const entryLine = (e: Entry, n: number): string => {
   const date = e.article.date !== undefined ? `${e.article.date} ` : "";
-  return `${date}《${e.headline}》${e.about ? "" : "（提及）"}：${shortened(e.main.sentence)}[${n}]`;
+  // The article's first sentence may open with the feed's subtitle run into the lead: the line starts after it.
+  const main = e.main.at === 0 ? withoutSubtitle(e.main.sentence) : e.main.sentence;
+  return `${date}《${e.headline}》${e.about ? "" : "（提及）"}：${shortened(main)}[${n}]`;
 };
 
 /**

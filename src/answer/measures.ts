@@ -14,6 +14,7 @@ import {
   passageSentences,
   sentenceCitation,
   withoutDateline,
+  withoutSubtitle,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { SentencePick } from "./extractive.js";
@@ -167,9 +168,11 @@ async function articleMeasures(
     best.passage.title,
     sentences.map((s) => s.sentence),
   );
-  // A lead's dateline and byline are not a measure: the line starts after them (the citation keeps them).
+  // A lead's dateline and byline are not a measure, nor the subtitle the feed ran into it: the line starts
+  // after them (the citation keeps them).
   const lines = chosen.map(
-    (s, i) => `${i + 1}. ${withoutDateline(s.sentence).replace(/[。！？!?]+$/u, "")}[${i + 1}]`,
+    (s, i) =>
+      `${i + 1}. ${withoutDateline(s.at === 0 ? withoutSubtitle(s.sentence) : s.sentence).replace(/[。！？!?]+$/u, "")}[${i + 1}]`,
   );
   return {
     question,

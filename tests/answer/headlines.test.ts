@@ -69,6 +69,19 @@ describe("articleHeadline", () => {
     expect(articleHeadline(BYLINE, sentences)).toMatch(/^某某高新区公安分局禁毒大队/u);
     expect(articleHeadline("某某高新区举办招聘会", sentences)).toBe("某某高新区举办招聘会");
   });
+
+  it("joins a headline the feed cut inside its quotes with the rest it ran into the text", () => {
+    const sentences = [
+      "爱党拥军”系列主题活动8月4日，某某街道十里营社区开展“红色传承 爱党拥军”系列主题活动。",
+      "走访慰问，共绘双拥同心圆。",
+    ];
+    expect(articleHeadline("某某街道开展“红色传承", sentences)).toBe(
+      "某某街道开展“红色传承 爱党拥军”系列主题活动",
+    );
+    // A whole headline keeps itself: the subtitle after it is not its rest.
+    const subtitled = ["高新警方给财会人员上“反诈课”近日，某某高新区反诈办民警开展讲座。"];
+    expect(articleHeadline("守好企业“钱袋子”", subtitled)).toBe("守好企业“钱袋子”");
+  });
 });
 
 describe("headlines read once an article", () => {

@@ -9,6 +9,7 @@ import {
   shortened,
   shownHeadline,
   withoutDateline,
+  withoutSubtitle,
 } from "../../src/answer/article-text.js";
 import {
   aboutOtherCountry,
@@ -1060,6 +1061,17 @@ describe("kinds of question, answered from whole articles", () => {
     const first = a.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
     expect(first).toContain("阅读知识挑战赛");
     expect(first).not.toContain("几千年");
+  });
+
+  it("starts a digest line after the subtitle the feed ran into an article's lead (`…上“反诈课”近日，…`)", async () => {
+    const a = await service.ask("宜春高新区有什么新闻");
+    const first = a.answer.split("\n").find((l) => l.startsWith("1. ")) ?? "";
+    expect(first).toContain("《守好企业“钱袋子”》：近日，宜春高新区反诈办");
+    // The citation quotes the sentence whole.
+    expect(a.citations[0]?.quote).toMatch(/^宜春高新警方给财会人员上/u);
+    expect(withoutSubtitle("贴心服务叩开群众心门今年来，虎中社区")).toBe("今年来，虎中社区");
+    // A subject before its time word, with no comma, is the lead itself.
+    expect(withoutSubtitle("重庆高新区虎溪街道近日组织志愿者")).toBe("重庆高新区虎溪街道近日组织志愿者");
   });
 
   it("reads `该区` in an article about the zone asked of as that zone", async () => {
