@@ -9,6 +9,7 @@
  * the span's length) is below `SHORT_GIVE_THRESHOLD`. Fitted by `scripts/learn-short.ts`.
  * Pure given jieba; independent of how the quote was chosen.
  */
+import { getJieba } from "../corpus/zones.js";
 import { findDates } from "./evidence.js";
 import { PERIOD } from "./figures.js";
 import type { QuestionShape } from "./question.js";
@@ -561,14 +562,43 @@ export function readOff(
   if (q.kinds.number) return hedged(chars, start, end);
   if (q.kinds.year) return yearOf(span);
   if (q.kinds.date && ASKS_MONTH.test(q.norm))
-    return monthOf(dateAround(quote, chars.slice(0, start).join("").length, span));
+    return monthOf(
+      dateAround(quote, chars.slice(0, start).join("").length, span),
+      ASKS_MONTH_PART.test(q.norm),
+    );
+  // A date keeps the word right after it that bounds it (`2025年底前`: by then, not at), as an amount
+  // its hedge, unless the question says it (`在什么时间前后举行`).
+  if (q.kinds.date && !DATE_BOUND.test(q.right.slice(q.head.length)))
+    return span + (DATE_BOUND.exec(chars.slice(end, end + 2).join(""))?.[0] ?? "");
+  // A name keeps a place in brackets right after it: `中国石油大学（北京）` is another university than
+  // `中国石油大学（华东）`.
+  if (q.kinds.entity || q.kinds.place) {
+    const place = PLACE_IN_BRACKETS.exec(chars.slice(end, end + 8).join(""))?.[0];
+    if (
+      place !== undefined &&
+      getJieba()
+        .tag(normalize(place.slice(1, -1)), true)
+        .every((t) => /^ns/.test(t.tag))
+    )
+      return span + place;
+  }
   return span;
 }
 
+/** A short bracket right after a span (`（北京）`), read as a place when jieba tags all of it one. */
+const PLACE_IN_BRACKETS = /^[（(][^（）()，。；、]{1,6}[）)]/u;
+
+/** Words right after a date that bound it: before, after, since. */
+const DATE_BOUND = /^(?:以前|之前|前|以后|之后|后|以来)/u;
+
 /** A question asking which month (`哪个月`, `几月份`): the month is the answer, not the year before it. */
 const ASKS_MONTH = /哪一?个?月|几月|何月/u;
+/** A question asking which part of a month (`哪个月底`, `几月初`): the part is asked too. */
+const ASKS_MONTH_PART = /(?:哪一?个?月|几月|何月)份?(?:底|末|初|上旬|中旬|下旬)/u;
 /** A month in a date (`12月`, `十二月份`). */
 const MONTH = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?/u;
+/** A month with the part of it the date states (`8月底`, `3月上旬`). */
+const MONTH_PART = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:底|末|初|上旬|中旬|下旬)/u;
 
 /** The whole date of the quote the span at UTF-16 `at` falls in (`2025年` → `2025年12月`), else the span. */
 function dateAround(quote: string, at: number, text: string): string {
@@ -576,9 +606,12 @@ function dateAround(quote: string, at: number, text: string): string {
   return findDates(quote).find((d) => d.index <= at && d.index + d.text.length >= end)?.text ?? text;
 }
 
-/** The month a which-month question asks for, when the chosen date states one; else the date. */
-function monthOf(date: string): string {
-  return MONTH.exec(date)?.[0] ?? date;
+/**
+ * The month a which-month question asks for, when the chosen date states one; else the date. With
+ * the part of the month the date states when the question asks one (`哪个月底` → `8月底`, not `8月`).
+ */
+function monthOf(date: string, part: boolean): string {
+  return (part ? MONTH_PART.exec(date)?.[0] : undefined) ?? MONTH.exec(date)?.[0] ?? date;
 }
 
 /** A date that begins with its year (`1976年7月`): the year, which is what `哪一年` asks. */

@@ -106,6 +106,27 @@ describe("the short answer, by kind of fact", () => {
     expect(short("项目预计在哪个月完成主体施工", plan)?.text).toBe("12月");
   });
 
+  it("a date with the word bounding it right after (`2025年底前`), unless the question says it", () => {
+    const quote = "到2025年底前，基本建立燃气安全管理长效机制。";
+    expect(short("什么时候基本建立燃气安全管理长效机制", quote)?.text).toBe("2025年底前");
+    const fest = "擺暝活動通常在元宵節前舉行，持續數日。";
+    expect(short("擺暝活動在什麼時間前舉行", fest)?.text).toBe("元宵節");
+  });
+
+  it("a name with the place in brackets right after it (`中国石油大学（北京）`), not any bracket", () => {
+    const quote = "近日，中国石油大学（北京）志愿服务队10名志愿者前往巢湖开展暑期社会实践活动。";
+    expect(short("哪个大学的志愿服务队开展了暑期社会实践活动", quote)?.text).toBe("中国石油大学（北京）");
+    const other = "近日，中国石油大学（简称石大）志愿服务队10名志愿者前往巢湖开展暑期社会实践活动。";
+    expect(short("哪个大学的志愿服务队开展了暑期社会实践活动", other)?.text).toBe("中国石油大学");
+  });
+
+  it("the part of the month too when a which-month question asks it (`哪个月底`)", () => {
+    const quote = "工程计划在2025年8月底前完工，随后投入运营。";
+    expect(short("工程计划在哪个月底前完工", quote)?.text).toBe("8月底");
+    // Not asked: the month alone.
+    expect(short("工程计划在哪个月完工", quote)?.text).toBe("8月");
+  });
+
   it("money, with its magnitude", () => {
     expect(
       short("珠海高新区年度计划投资多少钱", "珠海高新区今年安排重点建设项目120个，年度计划投资300亿元。")
