@@ -270,10 +270,13 @@ export function articleHeadline(title: string, sentences: readonly string[]): st
 const unclosedQuote = (title: string): boolean =>
   (title.match(/[“《]/gu)?.length ?? 0) > (title.match(/[”》]/gu)?.length ?? 0);
 
-/** The rest of a cut headline at the start of the text: a closing quote within it, up to the story's opening. */
-const HEADLINE_REST = new RegExp(`^[^，。！？,]{0,16}?[”》][^，。！？,]{0,16}?(?=${STORY_OPENING})`, "u");
-/** Else the rest up to its closing quote (`共筑成长”主题活动为了加强…` → `共筑成长”`): where the story starts is not marked. */
+/** The rest of a cut headline at the start of the text up to its closing quote (`共筑成长”主题活动为了加强…` → `共筑成长”`). */
 const HEADLINE_REST_QUOTED = /^[^，。！？,]{0,16}?[”》]/u;
+/** Better, when the story's opening follows: the rest up to it (`爱党拥军”系列主题活动8月4日，…`). */
+const HEADLINE_REST = new RegExp(
+  `${HEADLINE_REST_QUOTED.source}[^，。！？,]{0,16}?(?=${STORY_OPENING})`,
+  "u",
+);
 
 /** The headline to show for a citation or passage: the one the service set, else the title's {@link headlineOf}. */
 export function shownTitle(item: { title: string; headline?: string | undefined }): string {
@@ -392,6 +395,10 @@ export function withoutSubtitle(sentence: string): string {
   const m = SUBTITLE_RUN.exec(sentence);
   return m === null ? sentence : sentence.slice(m[0].length);
 }
+
+/** An article's sentence as a line shows it: the first without the feed's subtitle ({@link withoutSubtitle}). */
+export const lineSentence = (s: ArticleSentence): string =>
+  s.at === 0 ? withoutSubtitle(s.sentence) : s.sentence;
 const SUBTITLE_RUN = new RegExp(
   `^[\\p{Script=Han}“”"]{6,${STAND_IN_CHARS}}?(?=(?:${STORY_OPENING})|今年来[，,])`,
   "u",

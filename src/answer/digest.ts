@@ -15,13 +15,13 @@ import {
   articleHeadline,
   articleSentences,
   captionLength,
+  lineSentence,
   newestFirst,
   QUOTED_WHOLE,
   reprintSentences,
   sameStory,
   sentenceCitation,
   shortened,
-  withoutSubtitle,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { TextTools } from "./passage.js";
@@ -211,9 +211,7 @@ async function digestOf(
 /** One digest line: date, headline (`（提及）` when the article mentions the subject in passing), main sentence, cited. */
 const entryLine = (e: Entry, n: number): string => {
   const date = e.article.date !== undefined ? `${e.article.date} ` : "";
-  // The article's first sentence may open with the feed's subtitle run into the lead: the line starts after it.
-  const main = e.main.at === 0 ? withoutSubtitle(e.main.sentence) : e.main.sentence;
-  return `${date}《${e.headline}》${e.about ? "" : "（提及）"}：${shortened(main)}[${n}]`;
+  return `${date}《${e.headline}》${e.about ? "" : "（提及）"}：${shortened(lineSentence(e.main))}[${n}]`;
 };
 
 /**

@@ -666,12 +666,16 @@ export function pickSentences(
   // A quote read with the sentence before it (`“…还有几天时间来训练和调整…。”当天，…出征仪式…`) whose earlier
   // sentence states more of the question's focus than the chosen one: the answer is there, so the line is cut
   // from the whole quote, not from the sentence that only opened with a word pointing back.
-  const focusHere = focusTerms(terms, tools.normalize(first.passage.title), slot, weights);
-  const antecedentAnswers = (pick: SentencePick, normSentence: string): boolean =>
-    pick.quote !== pick.sentence &&
-    pick.quote.endsWith(pick.sentence) &&
-    focusCoverage(focusHere, tools.normalize(pick.quote.slice(0, -pick.sentence.length)), weights.partial) >
-      focusCoverage(focusHere, normSentence, weights.partial);
+  // Read only when the quote holds a sentence before the chosen one (the focus is built then, not per question).
+  const antecedentAnswers = (pick: SentencePick, normSentence: string): boolean => {
+    if (pick.quote === pick.sentence || !pick.quote.endsWith(pick.sentence)) return false;
+    const focusHere = focusTerms(terms, tools.normalize(pick.passage.title), slot, weights);
+    const before = tools.normalize(pick.quote.slice(0, -pick.sentence.length));
+    return (
+      focusCoverage(focusHere, before, weights.partial) >
+      focusCoverage(focusHere, normSentence, weights.partial)
+    );
+  };
   first.span =
     listedSpan !== null
       ? listedSpan

@@ -11,10 +11,10 @@ import {
   articleHeadline,
   articleSentences,
   captionLength,
+  lineSentence,
   passageSentences,
   sentenceCitation,
   withoutDateline,
-  withoutSubtitle,
 } from "./article-text.js";
 import { findNumbers } from "./evidence.js";
 import type { SentencePick } from "./extractive.js";
@@ -171,8 +171,7 @@ async function articleMeasures(
   // A lead's dateline and byline are not a measure, nor the subtitle the feed ran into it: the line starts
   // after them (the citation keeps them).
   const lines = chosen.map(
-    (s, i) =>
-      `${i + 1}. ${withoutDateline(s.at === 0 ? withoutSubtitle(s.sentence) : s.sentence).replace(/[。！？!?]+$/u, "")}[${i + 1}]`,
+    (s, i) => `${i + 1}. ${withoutDateline(lineSentence(s)).replace(/[。！？!?]+$/u, "")}[${i + 1}]`,
   );
   return {
     question,

@@ -129,13 +129,13 @@ function unitOfCountedNoun(q: string): string | null {
   return null;
 }
 
-// A question that ends on an amount word asks for a number even without 多少: `项目投资额`, `新增就业人数`.
 /**
  * Asked what is done or by what means (`利用抵达后的几天时间做什么`, `通过什么办法提高了过闸效率`): the question word
  * is `什么`, and a `几天` or an `效率` elsewhere in it names no amount asked.
  */
 const ASKS_ACT_OR_MEANS = /(?:做|干|搞)了?什么|什么(?:办法|方式|措施|方法|手段|途径)/u;
 
+// A question that ends on an amount word asks for a number even without 多少: `项目投资额`, `新增就业人数`.
 const ASKS_FOR_AMOUNT =
   /(?:额|金额|数量|人数|总数|规模|产值|总值|营收|收入|增速|增幅|比例|比重|占比|率)(?:是|为|有)?[?？。]?$/;
 

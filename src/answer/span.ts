@@ -285,11 +285,11 @@ const LIST_GOES_ON = /^(?:另有|还有|另外|另|以及|及|其中|共有|有)
  * none): a clause opening with a new count (`3架被击伤`, `另有一架被俘获`) after a clause stating one
  * (`目前俄军已有37架卡-52被击落`) counts the same thing, which only the list's first clause names.
  */
-function listHeads(norm: readonly string[], facts: SpanQuestion["facts"]): number[] {
+function listHeads(norm: readonly string[], factsOf: readonly (string[] | null)[]): number[] {
   const heads: number[] = [];
   let previousCounts = false;
   for (const [i, c] of norm.entries()) {
-    const found = facts(c) ?? [];
+    const found = factsOf[i] ?? [];
     const first = found.map((f) => c.indexOf(f)).filter((at) => at >= 0);
     const opens = first.length > 0 && LIST_GOES_ON.test(c.slice(0, Math.min(...first)));
     heads.push(opens && previousCounts && i > 0 ? (heads[i - 1] ?? i - 1) : i);
@@ -310,7 +310,9 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   const clauses = valuesJoined(splitClauses(sentence));
   if (clauses.length <= 1 || [...sentence].length <= SHORT_SENTENCE) return tidy(sentence);
   const own = clauses.map((c) => q.normalize(c));
-  const heads = q.counts === true ? listHeads(own, q.facts) : own.map((_, i) => i);
+  // Each clause's own facts, read once.
+  const ownFacts = own.map((c) => q.facts(c));
+  const heads = q.counts === true ? listHeads(own, ownFacts) : own.map((_, i) => i);
   // A clause continuing a list of counts (`3架被击伤` after `37架卡-52被击落`) is read with the list's
   // first clause, which names what is counted: it is the clause's own words that tell them apart.
   const norm = own.map((c, i) => (heads[i] === i ? c : `${own[heads[i] ?? i] ?? ""}${c}`));
@@ -323,10 +325,10 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   // stand right after a new fact of the clause (`21310人受伤`): what is counted, or what happened to it.
   const follows: number[] = [];
   for (let i = 0; i < norm.length; i++) {
-    const facts = q.facts(norm[i] ?? "");
+    const facts = heads[i] === i ? (ownFacts[i] ?? null) : q.facts(norm[i] ?? "");
     if (facts === null) return tidy(sentence);
     const fresh = facts.filter((f) => !q.norm.includes(f));
-    if (heads[i] === i ? fresh.length > 0 : (q.facts(own[i] ?? "") ?? []).some((f) => !q.norm.includes(f)))
+    if (heads[i] === i ? fresh.length > 0 : (ownFacts[i] ?? []).some((f) => !q.norm.includes(f)))
       candidates.push(i);
     follows.push(followWeight(norm[i] ?? "", fresh, after));
   }
@@ -369,7 +371,7 @@ export function answerSpan(sentence: string, q: SpanQuestion): string {
   for (let i = head - 1; i >= 0 && head - i <= MAX_SUBJECT_CLAUSES; i--) {
     // A clause stating another fact of the kind asked for is a rival answer, not the subject; for a
     // growth question (it has cues) so is any number: `产值为812.4亿元，同比增长9.6%` answers `9.6%`.
-    if ((q.facts(own[i] ?? "") ?? []).length > 0 || (q.cues !== undefined && /\d/.test(own[i] ?? ""))) break;
+    if ((ownFacts[i] ?? []).length > 0 || (q.cues !== undefined && /\d/.test(own[i] ?? ""))) break;
     const adds = q.terms.filter((t) => !covered.has(t.word) && states(own[i], t));
     if (adds.length === 0) break;
     for (const t of adds) covered.add(t.word);
